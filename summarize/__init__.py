@@ -1,0 +1,1 @@
+"""summarize: Indonesian news in, English briefs and a cited cross-article digest out."""

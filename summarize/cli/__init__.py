@@ -1,0 +1,1 @@
+"""Command-line interface. `main` is the console script's entry point."""
