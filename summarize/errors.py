@@ -6,7 +6,7 @@ what to do next, on one line.
 
 from __future__ import annotations
 
-__all__ = ["SummarizeError", "InputError", "ModelError", "DeliveryError", "ConfigError"]
+__all__ = ["ConfigError", "DeliveryError", "InputError", "ModelError", "SummarizeError"]
 
 
 class SummarizeError(Exception):

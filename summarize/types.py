@@ -10,19 +10,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Document",
-    "Sentence",
-    "Dropped",
     "Article",
-    "Skipped",
-    "Loaded",
-    "Selected",
     "Brief",
     "Citation",
-    "DigestItem",
-    "Story",
     "Digest",
+    "DigestItem",
+    "Document",
+    "Dropped",
+    "Loaded",
     "ModelInfo",
+    "Selected",
+    "Sentence",
+    "Skipped",
+    "Story",
 ]
 
 

@@ -48,12 +48,18 @@ state = _State()
 
 @app.callback()
 def _root(
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More messages on stderr (-vv for debug)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr; no progress bar."),
+    verbose: int = typer.Option(
+        0, "--verbose", "-v", count=True, help="More messages on stderr (-vv for debug)."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Only errors on stderr; no progress bar."
+    ),
 ) -> None:
     """Indonesian news in, English briefs and a cited cross-article digest out."""
     state.verbosity = -1 if quiet else verbose
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
     logging.basicConfig(level=level, format="summarize: %(message)s", stream=sys.stderr)
     logging.getLogger("summarize").setLevel(level)
 

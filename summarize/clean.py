@@ -1,0 +1,242 @@
+"""Page furniture removal by named rules.
+
+Cleaning works on lines (a news page's paragraphs, captions and link blocks each sit on a
+line of their own). Every dropped line keeps the name of the rule that dropped it, so
+`summarize clean` can show why. Datelines ("Jakarta, IDN Times -") are cut from the start
+of a paragraph rather than dropping it. Offsets always point into the document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .types import Document, Dropped
+
+__all__ = ["RULES", "Cleaned", "clean"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _norm(line: str) -> str:
+    return " ".join(w.lower() for w in _words(line))
+
+
+def _rx(pattern: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
+    compiled = re.compile(pattern, flags)
+    return lambda line: bool(compiled.search(line))
+
+
+_AGENCIES = (
+    r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
+)
+
+# (rule name, predicate) in order; the first rule that matches a line names its drop.
+RULES: list[tuple[str, Callable[[str], bool]]] = [
+    ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
+    (
+        "page-marker",
+        _rx(
+            r"^\W*(\d+\s+dari\s+\d+\s+halaman|halaman\s+\d+(\s+dari\s+\d+)?|selanjutnya|sebelumnya)\W*$"
+        ),
+    ),
+    (
+        "comment-form",
+        _rx(
+            r"leave a (reply|comment)|your email address will not be published|required fields are marked"
+            r"|tinggalkan (balasan|komentar)|alamat email anda tidak akan|ruas yang wajib|wajib ditandai"
+            r"|^\W*(tulis|kirim|lihat semua) komentar|^\W*komentar\W*$|^\W*post a comment"
+        ),
+    ),
+    ("copyright", _rx(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|hak cipta dilindungi")),
+    (
+        "author-box",
+        _rx(
+            r"verified writer|^\W*(penulis|editor|reporter|pewarta|kontributor|redaktur|sumber)\s*:"
+            r"|community adalah media|tanggung jawab dari penulis"
+        ),
+    ),
+    ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
+    (
+        "related-block",
+        _rx(
+            r"^\W*(berita terkini( lainnya)?|rekomendasi untuk anda|more from author|video terkini"
+            r"|berita terkait|artikel terkait|terpopuler|berita populer|related (posts|articles)"
+            r"|pilihan editor|baca berita lainnya|infografis\b.*)\W*$"
+        ),
+    ),
+    (
+        "photo-caption",
+        _rx(
+            r"(?i:\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]|pixabay|shutterstock|unsplash"
+            r"|getty images|freepik|\bfoto\s*:\s|antara foto)"
+            rf"|/\s*({_AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({_AGENCIES})\s*\)?\s*$",
+            0,
+        ),
+    ),
+    ("editor-initials", _rx(r"^\s*\(\s*[\w*]+(\s*/\s*[\w*]+)+\s*\)\s*$")),
+    (
+        "date-line",
+        _rx(
+            r"^\W*((senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?\d{1,2}\s+"
+            r"(jan\w*|feb\w*|mar\w*|apr\w*|mei|jun\w*|jul\w*|agu\w*|agt|sep\w*|okt\w*|nov\w*|des\w*)"
+            r"\s+\d{4}([,\s|-]+\d{1,2}[:.]\d{2}(\s*wib)?)?\W*$"
+        ),
+    ),
+]
+
+# A related-block header starts a zone: the unrelated headlines after it are dropped too,
+# until the article's prose resumes.
+_ZONE_RULES = {"related-block", "topic-tags", "author-box"}
+
+_DATELINE = re.compile(
+    r"""^\s*
+    (?P<prefix>
+        (?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})        # place or outlet: "Jakarta", "Washington D.C."
+        (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
+        (?:\s*\([A-Z][\w.]*\))?                          # "(ANTARA)"
+    )
+    \s*[-–—]{1,2}\s+(?=[\"“A-Z0-9])""",
+    re.VERBOSE,
+)
+_SITE = re.compile(
+    r"\.(com|co\.id|id|net|org)\b|\btimes\b|\bwarta\b|\bnews\b|\bpost\b|\(|^[A-Z .]{3,}$", re.I
+)
+
+
+def dateline_length(line: str) -> int:
+    """Length of a leading dateline ("Jakarta, IDN Times - "), or 0 when there is none."""
+    m = _DATELINE.match(line)
+    if not m:
+        return 0
+    prefix = m.group("prefix")
+    if len(prefix.split()) > 6:
+        return 0
+    # A dateline names an outlet or agency, or is "CITY, Outlet" / an all-caps place.
+    if _SITE.search(prefix) or "," in prefix or prefix.isupper():
+        return m.end()
+    return 0
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as article prose: ends like a sentence and is not title-cased."""
+    words = _words(line)
+    return len(words) >= 6 and bool(_TERMINAL.search(line)) and not _title_cased(words)
+
+
+def _title_cased(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3:
+        return False
+    return sum(w[0].isupper() for w in long) / len(long) >= 0.75
+
+
+def looks_like_headline(line: str) -> bool:
+    """Five to thirty words, not ending in a period, not a date or a caption."""
+    words = _words(line)
+    if not 5 <= len(words) <= 30 or line.rstrip().endswith("."):
+        return False
+    return not any(pred(line) for _, pred in RULES)
+
+
+def _heading(line: str) -> bool:
+    """A short line with no sentence ending and no quotation: a heading, label or link."""
+    words = _words(line)
+    if _TERMINAL.search(line):
+        # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!".
+        return len(words) <= 25 and _title_cased(words) and not _QUOTE.search(line)
+    return len(words) <= 30 and not _QUOTE.search(line)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The result of cleaning one document: title, kept paragraph spans, dropped lines."""
+
+    title: str | None
+    paragraphs: tuple[tuple[int, int], ...]
+    dropped: tuple[Dropped, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.start(), m.end()
+        stripped = m.group(0)
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        if e - trail > s + lead:
+            spans.append((s + lead, e - trail))
+    return spans
+
+
+def _similar(a: str, b: str, threshold: float = 0.6) -> bool:
+    """Word-set overlap (Jaccard) of at least `threshold`."""
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def clean(doc: Document) -> Cleaned:
+    """Split `doc.text` into kept paragraphs and dropped lines (each with its rule)."""
+    text = doc.text
+    lines = _lines(text)
+    dropped: list[Dropped] = []
+    kept: list[tuple[int, int]] = []
+    title = doc.title.strip() if doc.title and doc.title.strip() else None
+
+    def drop(s: int, e: int, rule: str) -> None:
+        dropped.append(Dropped(text=" ".join(text[s:e].split()), rule=rule, start=s, end=e))
+
+    start_at = 0
+    if title is None:
+        # Plain text: the title is the first headline-like line before the prose starts;
+        # short labels above it ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture.
+        for i, (s, e) in enumerate(lines[:6]):
+            line = text[s:e]
+            if is_prose(line) or dateline_length(line):
+                break
+            if looks_like_headline(line):
+                title = " ".join(line.split())
+                for ps, pe in lines[:i]:
+                    rule = next((name for name, pred in RULES if pred(text[ps:pe])), "header-label")
+                    drop(ps, pe, rule)
+                drop(s, e, "title")
+                start_at = i + 1
+                break
+
+    seen: list[str] = []
+    zone: str | None = None
+    for s, e in lines[start_at:]:
+        line = text[s:e]
+        rule = next((name for name, pred in RULES if pred(line)), None)
+        if rule is None and title and not _TERMINAL.search(line) and _similar(line, title):
+            rule = "repeated-title"
+        if rule is None and zone and not is_prose(line):
+            rule = zone
+        if rule is None and any(_similar(line, other, 0.85) for other in seen):
+            rule = "duplicate-line"
+        if rule is None and _heading(line):
+            rule = "heading"
+        if rule is not None:
+            if rule in _ZONE_RULES:
+                zone = f"after-{rule}"
+            drop(s, e, rule)
+            continue
+        zone = None
+        seen.append(line)
+        cut = dateline_length(line)
+        if cut:
+            drop(s, s + cut, "dateline")
+            s += cut
+        kept.append((s, e))
+    return Cleaned(
+        title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start))
+    )

@@ -1,0 +1,258 @@
+"""SMTP settings and one function that hands a message to a server.
+
+Settings resolve like every other setting (option, `SUMMARIZE_SMTP_*`, config file,
+default). The password never leaves this module in text: it is kept out of `repr` and
+scrubbed from every error message, because cron mails stderr to someone.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import smtplib
+import socket
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, cast
+
+from ..config import setting
+from ..errors import ConfigError, DeliveryError
+
+__all__ = ["SECURITY", "SmtpSettings", "send_bytes"]
+
+Security = Literal["starttls", "tls", "none"]
+SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
+DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """Where and how to send. `security` is `starttls` (default, required, not optional),
+    `tls` (implicit TLS, usually port 465) or `none` (plain; only sensible on localhost)."""
+
+    host: str | None = None
+    port: int = 587
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str | None = None
+    security: Security = "starttls"
+    timeout: float = DEFAULT_TIMEOUT
+
+    def __repr__(self) -> str:
+        # Spelled out (not the dataclass repr) so the password can never be added by mistake.
+        secret = "'***'" if self.password else "None"
+        return (
+            f"SmtpSettings(host={self.host!r}, port={self.port}, user={self.user!r}, "
+            f"password={secret}, sender={self.sender!r}, security={self.security!r}, "
+            f"timeout={self.timeout})"
+        )
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        host: str | None = None,
+        port: int | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        sender: str | None = None,
+        security: str | None = None,
+        timeout: float | None = None,
+    ) -> SmtpSettings:
+        """Explicit values, then `SUMMARIZE_SMTP_*`, then the config file, then defaults."""
+        sec = str(setting("smtp_security", security, default="starttls")).strip().lower()
+        if sec not in SECURITY:
+            raise ConfigError(f"smtp_security must be one of {', '.join(SECURITY)}, not {sec!r}")
+        raw_port = setting("smtp_port", port, default=DEFAULT_PORTS[sec])
+        raw_timeout = setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT)
+        try:
+            port_number = int(raw_port)
+            seconds = float(raw_timeout)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"smtp_port and smtp_timeout must be numbers, not {raw_port!r} / {raw_timeout!r}"
+            ) from None
+        if not 0 < port_number < 65536 or seconds <= 0:
+            raise ConfigError(f"bad SMTP port {port_number} or timeout {seconds}")
+        return cls(
+            host=_text(setting("smtp_host", host)),
+            port=port_number,
+            user=_text(setting("smtp_user", user)),
+            # Not stripped: spaces can be part of a password.
+            password=_secret(setting("smtp_password", password)),
+            sender=_text(setting("smtp_from", sender)),
+            security=cast(Security, sec),
+            timeout=seconds,
+        )
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def check(self) -> None:
+        """Raise ConfigError when these settings cannot send anything."""
+        if not self.host:
+            raise ConfigError(
+                "no SMTP server: pass --smtp-host or set SUMMARIZE_SMTP_HOST "
+                "(or smtp_host in the config file)"
+            )
+        if not self.sender:
+            raise ConfigError(
+                "no sender address: pass --from or set SUMMARIZE_SMTP_FROM "
+                "(or smtp_from in the config file)"
+            )
+        if self.user and self.password is None:
+            raise ConfigError(
+                "smtp_user is set but no password: set SUMMARIZE_SMTP_PASSWORD "
+                "(or smtp_password in the config file)"
+            )
+        if self.user and self.security == "none" and not _is_loopback(self.host):
+            # Refuse to put a password on the wire in clear text to another machine.
+            raise ConfigError(
+                f"refusing to send the SMTP password unencrypted to {self.host}; "
+                "use --smtp-security starttls or tls"
+            )
+
+    def scrub(self, text: str) -> str:
+        """`text` with the password (and its AUTH encodings) replaced by ***."""
+        if not self.password:
+            return text
+        user = self.user or ""
+        secrets = {
+            self.password,
+            _b64(self.password),
+            _b64(f"\0{user}\0{self.password}"),
+            _b64(f"{user}\0{user}\0{self.password}"),
+        }
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = text.replace(secret, "***")
+        return text
+
+
+def send_bytes(
+    settings: SmtpSettings, sender: str, recipients: Sequence[str], data: bytes
+) -> dict[str, str]:
+    """Hand `data` to the server; return refused recipients (address -> reply).
+
+    Returns only once the server has accepted the message for at least one recipient;
+    every failure raises DeliveryError with a one-line reason and no secrets.
+    """
+    settings.check()
+    host = cast(str, settings.host)
+    try:
+        smtp = _connect(settings, host)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise DeliveryError(
+            settings.scrub(f"cannot reach SMTP server {settings.where}: {_reason(exc)}")
+        ) from None
+    try:
+        try:
+            if settings.security == "starttls":
+                smtp.ehlo()
+                if not smtp.has_extn("starttls"):
+                    raise DeliveryError(
+                        f"SMTP server {settings.where} does not offer STARTTLS; use "
+                        "--smtp-security tls (implicit TLS) or none (plain, localhost only)"
+                    )
+                smtp.starttls(context=ssl.create_default_context())
+                smtp.ehlo()
+            if settings.user:
+                smtp.login(settings.user, settings.password or "")
+            refused = smtp.sendmail(sender, list(recipients), data)
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError(
+                settings.scrub(
+                    f"SMTP server {settings.where} refused the login for {settings.user}: "
+                    f"{_reason(exc)}"
+                )
+            ) from None
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise DeliveryError(
+                settings.scrub(
+                    f"SMTP server {settings.where} refused every recipient: "
+                    f"{_refused(exc.recipients)}"
+                )
+            ) from None
+        except smtplib.SMTPServerDisconnected as exc:
+            raise DeliveryError(
+                settings.scrub(
+                    f"SMTP server {settings.where} closed the connection before accepting the "
+                    f"message ({_reason(exc)})"
+                )
+            ) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            raise DeliveryError(
+                settings.scrub(f"sending via SMTP server {settings.where} failed: {_reason(exc)}")
+            ) from None
+    finally:
+        _close(smtp)
+    return {addr: _reply(code, msg) for addr, (code, msg) in refused.items()}
+
+
+def _connect(settings: SmtpSettings, host: str) -> smtplib.SMTP:
+    # The timeout covers the connect and every later read and write on the socket, so a
+    # server that stops answering cannot hold a cron job forever.
+    if settings.security == "tls":
+        return smtplib.SMTP_SSL(
+            host, settings.port, timeout=settings.timeout, context=ssl.create_default_context()
+        )
+    return smtplib.SMTP(host, settings.port, timeout=settings.timeout)
+
+
+def _close(smtp: smtplib.SMTP) -> None:
+    # Once DATA got its 250 the message is delivered: a failing QUIT must not turn that
+    # into an error (which would queue the message and send it twice).
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _reply(exc.smtp_code, exc.smtp_error)
+    if isinstance(exc, socket.timeout | TimeoutError):
+        return "timed out"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS error: {exc.reason or exc}"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    text = str(exc).strip() or type(exc).__name__
+    return " ".join(text.split())
+
+
+def _reply(code: int, msg: bytes | str) -> str:
+    text = msg.decode("utf-8", "replace") if isinstance(msg, bytes) else str(msg)
+    return f"{code} {' '.join(text.split())}".strip()
+
+
+def _refused(recipients: dict[str, tuple[int, bytes]]) -> str:
+    return "; ".join(f"{addr} ({_reply(code, msg)})" for addr, (code, msg) in recipients.items())
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _secret(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,255 @@
+"""Indonesian sentence segmentation with character offsets.
+
+A boundary is sentence-final punctuation followed by whitespace and something that can
+start a sentence. It is *not* a boundary after a known abbreviation (dkk., Jl., Prof.,
+S.H., M.Si.), after a single capital (an initial), or inside a short quotation.
+Numbers such as "1.000", "1,5" and "16/9/2023" never contain whitespace, so they are
+never split. Overlong sentences (no punctuation for hundreds of words) are cut into
+pieces at commas or spaces so that no unit exceeds what a translator can take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["MAX_WORDS", "sentence_spans", "split_sentences"]
+
+# Lower-cased, without the final period. Titles, degrees, address parts, Latin and
+# Indonesian abbreviations that are almost always followed by more of the sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "dkk",
+        "dsb",
+        "dst",
+        "dll",
+        "tsb",
+        "yth",
+        "ybs",
+        "sdr",
+        "sdri",
+        "bpk",
+        "ibu",
+        "tn",
+        "ny",
+        "nn",
+        "hj",
+        "kh",
+        "drs",
+        "dra",
+        "dr",
+        "prof",
+        "ir",
+        "st",
+        "sth",
+        "sag",
+        "spd",
+        "skom",
+        "se",
+        "sh",
+        "mh",
+        "mm",
+        "msi",
+        "msc",
+        "ma",
+        "mba",
+        "phd",
+        "ssos",
+        "sp",
+        "spog",
+        "ak",
+        "apt",
+        "amd",
+        "jl",
+        "jln",
+        "gg",
+        "no",
+        "kec",
+        "kab",
+        "kel",
+        "kota",
+        "prov",
+        "rt",
+        "rw",
+        "tlp",
+        "telp",
+        "hp",
+        "fax",
+        "kol",
+        "jend",
+        "brigjen",
+        "mayjen",
+        "letjen",
+        "laksda",
+        "laksdya",
+        "marsda",
+        "mayor",
+        "kapt",
+        "lettu",
+        "letda",
+        "serda",
+        "kompol",
+        "akbp",
+        "kombes",
+        "irjen",
+        "komjen",
+        "ipda",
+        "iptu",
+        "aiptu",
+        "bripka",
+        "brigpol",
+        "tbk",
+        "pt",
+        "cv",
+        "ltd",
+        "inc",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "cf",
+        "ca",
+        "approx",
+        "op",
+        "a.n",
+        "u.p",
+        "s.d",
+        "sd",
+        "d.a",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "agu",
+        "agt",
+        "ags",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "des",
+        "min",
+        "maks",
+        "hlm",
+        "hal",
+        "vol",
+        "ed",
+        "cet",
+    ]
+)
+# These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.
+MAYBE_FINAL = frozenset({"dll", "dsb", "dst", "etc", "tbk", "inc", "ltd", "corp"})
+
+MAX_WORDS = 80  # a longer "sentence" is cut into pieces (translation quality falls apart past this)
+MAX_QUOTE_CHARS = 400  # a quotation longer than this is split inside
+
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s)")
+_STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_OPEN_QUOTES = '“"'
+_CLOSE_QUOTES = '”"'
+
+
+def _is_abbreviation(token: str, following: str) -> bool:
+    word = token.rstrip(".").lstrip("\"'“‘([").lower()
+    if not word:
+        return False
+    if word in MAYBE_FINAL:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
+    if re.fullmatch(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}", word) and "." in word:
+        return True
+    if re.fullmatch(r"[a-z]", word) and token[0].isupper():
+        return True  # a single capital is an initial ("James A. Marks")
+    return False
+
+
+def _quote_open(text: str, start: int, end: int) -> bool:
+    """Whether a double quotation opened within text[start:end] is still open at end."""
+    depth = 0
+    straight = 0
+    for ch in text[start:end]:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight += 1
+    return depth > 0 or straight % 2 == 1
+
+
+def _closing_follows(text: str, pos: int, limit: int) -> bool:
+    """Whether the open quotation closes within `limit` characters after pos."""
+    window = text[pos : pos + limit]
+    return "”" in window or '"' in window
+
+
+def _boundaries(text: str) -> Iterator[int]:
+    """Yield end offsets of sentences within one paragraph."""
+    sentence_start = 0
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        if not _STARTER.match(text, end):
+            continue
+        punct = m.group(0)
+        before = _WORD_BEFORE.search(text, 0, m.start() + (1 if punct.startswith(".") else 0))
+        token = before.group(1) if before else ""
+        if (
+            punct.startswith(".")
+            and not punct.startswith("...")
+            and _is_abbreviation(token, text[end:])
+        ):
+            continue
+        if _quote_open(text, sentence_start, end) and end - sentence_start < MAX_QUOTE_CHARS:
+            if _closing_follows(text, end, MAX_QUOTE_CHARS - (end - sentence_start)):
+                continue
+        yield end
+        sentence_start = end
+
+
+def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut an overlong span into pieces of at most MAX_WORDS words, preferring commas."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while len(words) > MAX_WORDS:
+        cut = MAX_WORDS
+        for i in range(MAX_WORDS - 1, MAX_WORDS // 2, -1):
+            if text[words[i][1] - 1] in ",;:":
+                cut = i + 1
+                break
+        yield words[0][0], words[cut - 1][1]
+        words = words[cut:]
+    if words:
+        yield words[0][0], words[-1][1]
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the sentences in text[start:end], stripped of outer whitespace."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for b in [*_boundaries(chunk), len(chunk)]:
+        piece = chunk[prev:b]
+        lead = len(piece) - len(piece.lstrip())
+        s, e = start + prev + lead, start + prev + len(piece.rstrip())
+        if e > s:
+            spans.extend(_cut_long(text, s, e))
+        prev = b
+    return spans
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces: how a span's text is stored."""
+    return " ".join(text.split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Indonesian text into sentences (paragraph breaks always end a sentence)."""
+    out: list[str] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        out.extend(collapse(text[s:e]) for s, e in sentence_spans(text, para.start(), para.end()))
+    return out
