@@ -34,18 +34,14 @@ def _rx(pattern: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
     return lambda line: bool(compiled.search(line))
 
 
-_AGENCIES = (
-    r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
-)
+_AGENCIES = r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
 RULES: list[tuple[str, Callable[[str], bool]]] = [
     ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
     (
         "page-marker",
-        _rx(
-            r"^\W*(\d+\s+dari\s+\d+\s+halaman|halaman\s+\d+(\s+dari\s+\d+)?|selanjutnya|sebelumnya)\W*$"
-        ),
+        _rx(r"^\W*(\d+\s+dari\s+\d+\s+halaman|halaman\s+\d+(\s+dari\s+\d+)?|selanjutnya|sebelumnya)\W*$"),
     ),
     (
         "comment-form",
@@ -75,8 +71,8 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
     (
         "photo-caption",
         _rx(
-            r"(?i:\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]|pixabay|shutterstock|unsplash"
-            r"|getty images|freepik|\bfoto\s*:\s|antara foto)"
+            r"(?i:\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]"
+            r"|pixabay|shutterstock|unsplash|getty images|freepik|\bfoto\s*:\s|antara foto)"
             rf"|/\s*({_AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({_AGENCIES})\s*\)?\s*$",
             0,
         ),
@@ -237,6 +233,4 @@ def clean(doc: Document) -> Cleaned:
             drop(s, s + cut, "dateline")
             s += cut
         kept.append((s, e))
-    return Cleaned(
-        title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start))
-    )
+    return Cleaned(title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start)))

@@ -81,9 +81,7 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
         best = sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
         for i in sorted(best):
             shared = [t for t in per_article[i] if article_freq[t] >= 2]
-            nodes.append(
-                _Node(article, i, frozenset(shared), tfidf(shared, weights), scores[i] / top)
-            )
+            nodes.append(_Node(article, i, frozenset(shared), tfidf(shared, weights), scores[i] / top))
     return nodes
 
 
@@ -105,9 +103,7 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
     return sims
 
 
-def group_facts(
-    articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None
-) -> list[Fact]:
+def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
     """The `n` most important facts across `articles`, each citing every article reporting it."""
     if n <= 0 or not articles:
         return []
@@ -138,9 +134,7 @@ def group_facts(
         if not repeats:
             chosen.append((score, members))
 
-    chosen.sort(
-        key=lambda c: -c[0]
-    )  # later rounds can outscore earlier ones once members are taken
+    chosen.sort(key=lambda c: -c[0])  # later rounds can outscore earlier ones once members are taken
     facts = []
     for score, members in chosen:
         rep = max(members, key=lambda m: nodes[m].salience)

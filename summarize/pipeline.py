@@ -35,9 +35,7 @@ def _translate(
     english = sorted({a.id for a, _ in pairs if a.language == "en"}, key=int)
     for aid in english:
         title = next(a.title for a, _ in pairs if a.id == aid)
-        notes.append(
-            f"article {aid} ({title[:60]}) is already in English; passed through untranslated"
-        )
+        notes.append(f"article {aid} ({title[:60]}) is already in English; passed through untranslated")
     todo = sorted({text for a, text in pairs if a.language != "en"})
     done = dict(zip(todo, translator.translate(todo), strict=True)) if todo else {}
     for note in notes:
@@ -49,9 +47,7 @@ def _model(translator: Translator | None) -> ModelInfo | None:
     return ModelInfo(translator.name, translator.backend) if translator is not None else None
 
 
-def _selections(
-    articles: Sequence[Article], n: int, ranker: str | None
-) -> list[list[tuple[int, float]]]:
+def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> list[list[tuple[int, float]]]:
     r = get_ranker(ranker)
     out = []
     for article in articles:
@@ -74,20 +70,14 @@ def brief(
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
     """
     picks = _selections(articles, n, ranker)
-    pairs = [
-        (a, a.sentences[i].text)
-        for a, chosen in zip(articles, picks, strict=True)
-        for i, _ in chosen
-    ]
+    pairs = [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=True) for i, _ in chosen]
     texts, _ = _translate(pairs, translator)
     it = iter(texts)
     return [
         Brief(
             article=a,
             sentences=tuple(
-                Selected(
-                    index=i, source_text=a.sentences[i].text, text=next(it), score=round(score, 4)
-                )
+                Selected(index=i, source_text=a.sentences[i].text, text=next(it), score=round(score, 4))
                 for i, score in chosen
             ),
         )
@@ -112,11 +102,7 @@ def digest(
     facts = group_facts(articles, n=n, ranker=get_ranker(ranker))
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else []
     pairs = [(f.article, f.source_text) for f in facts]
-    pairs += [
-        (a, a.sentences[i].text)
-        for a, chosen in zip(articles, picks, strict=False)
-        for i, _ in chosen
-    ]
+    pairs += [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=False) for i, _ in chosen]
     texts, notes = _translate(pairs, translator)
     items = tuple(
         DigestItem(text=t, source_text=f.source_text, citations=f.citations, score=f.score)
@@ -127,9 +113,7 @@ def digest(
         Brief(
             article=a,
             sentences=tuple(
-                Selected(
-                    index=i, source_text=a.sentences[i].text, text=next(rest), score=round(score, 4)
-                )
+                Selected(index=i, source_text=a.sentences[i].text, text=next(rest), score=round(score, 4))
                 for i, score in chosen
             ),
         )

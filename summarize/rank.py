@@ -121,9 +121,7 @@ def get_ranker(name: str | None = None) -> Ranker:
     try:
         return _RANKERS[key]()
     except KeyError:
-        raise ConfigError(
-            f"unknown ranker {key!r}; choose one of: {', '.join(sorted(_RANKERS))}"
-        ) from None
+        raise ConfigError(f"unknown ranker {key!r}; choose one of: {', '.join(sorted(_RANKERS))}") from None
 
 
 def select(

@@ -18,126 +18,14 @@ __all__ = ["MAX_WORDS", "sentence_spans", "split_sentences"]
 # Lower-cased, without the final period. Titles, degrees, address parts, Latin and
 # Indonesian abbreviations that are almost always followed by more of the sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "dkk",
-        "dsb",
-        "dst",
-        "dll",
-        "tsb",
-        "yth",
-        "ybs",
-        "sdr",
-        "sdri",
-        "bpk",
-        "ibu",
-        "tn",
-        "ny",
-        "nn",
-        "hj",
-        "kh",
-        "drs",
-        "dra",
-        "dr",
-        "prof",
-        "ir",
-        "st",
-        "sth",
-        "sag",
-        "spd",
-        "skom",
-        "se",
-        "sh",
-        "mh",
-        "mm",
-        "msi",
-        "msc",
-        "ma",
-        "mba",
-        "phd",
-        "ssos",
-        "sp",
-        "spog",
-        "ak",
-        "apt",
-        "amd",
-        "jl",
-        "jln",
-        "gg",
-        "no",
-        "kec",
-        "kab",
-        "kel",
-        "kota",
-        "prov",
-        "rt",
-        "rw",
-        "tlp",
-        "telp",
-        "hp",
-        "fax",
-        "kol",
-        "jend",
-        "brigjen",
-        "mayjen",
-        "letjen",
-        "laksda",
-        "laksdya",
-        "marsda",
-        "mayor",
-        "kapt",
-        "lettu",
-        "letda",
-        "serda",
-        "kompol",
-        "akbp",
-        "kombes",
-        "irjen",
-        "komjen",
-        "ipda",
-        "iptu",
-        "aiptu",
-        "bripka",
-        "brigpol",
-        "tbk",
-        "pt",
-        "cv",
-        "ltd",
-        "inc",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "cf",
-        "ca",
-        "approx",
-        "op",
-        "a.n",
-        "u.p",
-        "s.d",
-        "sd",
-        "d.a",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "agu",
-        "agt",
-        "ags",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "des",
-        "min",
-        "maks",
-        "hlm",
-        "hal",
-        "vol",
-        "ed",
-        "cet",
-    ]
+    """
+    dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
+    sag spd skom se sh mh mm msi msc ma mba phd ssos sp spog ak apt amd jl jln gg no kec kab
+    kel kota prov rt rw tlp telp hp fax kol jend brigjen mayjen letjen laksda laksdya marsda
+    mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
+    brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
+    apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet
+    """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.
 MAYBE_FINAL = frozenset({"dll", "dsb", "dst", "etc", "tbk", "inc", "ltd", "corp"})
@@ -163,9 +51,8 @@ def _is_abbreviation(token: str, following: str) -> bool:
     # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
     if re.fullmatch(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}", word) and "." in word:
         return True
-    if re.fullmatch(r"[a-z]", word) and token[0].isupper():
-        return True  # a single capital is an initial ("James A. Marks")
-    return False
+    # A single capital is an initial ("James A. Marks").
+    return bool(re.fullmatch(r"[a-z]", word)) and token[0].isupper()
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:
@@ -198,15 +85,16 @@ def _boundaries(text: str) -> Iterator[int]:
         punct = m.group(0)
         before = _WORD_BEFORE.search(text, 0, m.start() + (1 if punct.startswith(".") else 0))
         token = before.group(1) if before else ""
+        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token, text[end:]):
+            continue
+        # Inside a short quotation that closes soon: the quotation is one sentence.
+        span = end - sentence_start
         if (
-            punct.startswith(".")
-            and not punct.startswith("...")
-            and _is_abbreviation(token, text[end:])
+            span < MAX_QUOTE_CHARS
+            and _quote_open(text, sentence_start, end)
+            and _closing_follows(text, end, MAX_QUOTE_CHARS - span)
         ):
             continue
-        if _quote_open(text, sentence_start, end) and end - sentence_start < MAX_QUOTE_CHARS:
-            if _closing_follows(text, end, MAX_QUOTE_CHARS - (end - sentence_start)):
-                continue
         yield end
         sentence_start = end
 

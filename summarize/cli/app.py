@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
@@ -21,19 +21,19 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     markdown = "markdown"
     text = "text"
     json = "json"
     html = "html"
 
 
-class Backend(str, Enum):
+class Backend(StrEnum):
     transformers = "transformers"
     ctranslate2 = "ctranslate2"
 
 
-class Device(str, Enum):
+class Device(StrEnum):
     auto = "auto"
     cpu = "cpu"
     cuda = "cuda"
@@ -51,15 +51,11 @@ def _root(
     verbose: int = typer.Option(
         0, "--verbose", "-v", count=True, help="More messages on stderr (-vv for debug)."
     ),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="Only errors on stderr; no progress bar."
-    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr; no progress bar."),
 ) -> None:
     """Indonesian news in, English briefs and a cited cross-article digest out."""
     state.verbosity = -1 if quiet else verbose
-    level = (
-        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    )
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="summarize: %(message)s", stream=sys.stderr)
     logging.getLogger("summarize").setLevel(level)
 

@@ -35,9 +35,7 @@ from .common import (
 @boundary
 def brief(
     sources: Sources,
-    n: int = typer.Option(
-        DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, help="Sentences per brief."
-    ),
+    n: int = typer.Option(DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, help="Sentences per brief."),
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     model: ModelOpt = None,
@@ -70,9 +68,7 @@ def brief(
 @boundary
 def digest(
     sources: Sources,
-    n: int = typer.Option(
-        DEFAULT_DIGEST_ITEMS, "-n", "--items", min=1, help="Most items in the digest."
-    ),
+    n: int = typer.Option(DEFAULT_DIGEST_ITEMS, "-n", "--items", min=1, help="Most items in the digest."),
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(False, "--with-briefs", help="Add a brief of each article."),
@@ -96,9 +92,7 @@ def digest(
         beam=beam,
         no_cache=no_cache,
     )
-    result = make_digest(
-        loaded.articles, n=n, translator=tr, ranker=ranker, with_briefs=with_briefs
-    )
+    result = make_digest(loaded.articles, n=n, translator=tr, ranker=ranker, with_briefs=with_briefs)
     emit(render_digest(result, fmt.value), output)
     finish(loaded)
 

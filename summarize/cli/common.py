@@ -32,9 +32,7 @@ Sources = Annotated[
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write the result to FILE instead of stdout.", dir_okay=False
-    ),
+    typer.Option("--output", "-o", help="Write the result to FILE instead of stdout.", dir_okay=False),
 ]
 ModelOpt = Annotated[
     str | None,
@@ -46,28 +44,18 @@ ModelOpt = Annotated[
 BackendOpt = Annotated[
     Backend | None, typer.Option("--backend", help="Translation backend. [default: transformers]")
 ]
-DeviceOpt = Annotated[
-    Device | None, typer.Option("--device", help="Where the model runs. [default: auto]")
-]
-BeamOpt = Annotated[
-    int | None, typer.Option("--beam", min=1, help="Beam size; 1 is greedy. [default: 4]")
-]
+DeviceOpt = Annotated[Device | None, typer.Option("--device", help="Where the model runs. [default: auto]")]
+BeamOpt = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size; 1 is greedy. [default: 4]")]
 NoTranslateOpt = Annotated[
     bool,
-    typer.Option(
-        "--no-translate", help="Keep the Indonesian sentences; never load a translation model."
-    ),
+    typer.Option("--no-translate", help="Keep the Indonesian sentences; never load a translation model."),
 ]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")
-]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 RankerOpt = Annotated[
     str | None,
     typer.Option("--ranker", help="Sentence ranker: learned or centrality. [default: learned]"),
 ]
-LimitOpt = Annotated[
-    int | None, typer.Option("--limit", min=1, help="Feeds: take at most N entries.")
-]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Feeds: take at most N entries.")]
 SinceOpt = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -100,7 +88,8 @@ def boundary(fn: F) -> F:
             if os.environ.get("SUMMARIZE_DEBUG") == "1":
                 raise
             typer.echo(
-                f"summarize: internal error: {type(exc).__name__}: {exc} (SUMMARIZE_DEBUG=1 shows the traceback)",
+                f"summarize: internal error: {type(exc).__name__}: {exc} "
+                "(SUMMARIZE_DEBUG=1 shows the traceback)",
                 err=True,
             )
             raise typer.Exit(EXIT_FAILED) from None
@@ -108,9 +97,7 @@ def boundary(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load(
-    sources: Sequence[str], *, limit: int | None = None, since: dt.datetime | None = None
-) -> Loaded:
+def load(sources: Sequence[str], *, limit: int | None = None, since: dt.datetime | None = None) -> Loaded:
     """Load sources, report every skipped one on stderr, and fail if none could be used."""
     from .. import load_articles
 

@@ -100,8 +100,7 @@ class SmtpSettings:
             )
         if not self.sender:
             raise ConfigError(
-                "no sender address: pass --from or set SUMMARIZE_SMTP_FROM "
-                "(or smtp_from in the config file)"
+                "no sender address: pass --from or set SUMMARIZE_SMTP_FROM (or smtp_from in the config file)"
             )
         if self.user and self.password is None:
             raise ConfigError(
@@ -131,9 +130,7 @@ class SmtpSettings:
         return text
 
 
-def send_bytes(
-    settings: SmtpSettings, sender: str, recipients: Sequence[str], data: bytes
-) -> dict[str, str]:
+def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], data: bytes) -> dict[str, str]:
     """Hand `data` to the server; return refused recipients (address -> reply).
 
     Returns only once the server has accepted the message for at least one recipient;
@@ -164,15 +161,13 @@ def send_bytes(
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
                 settings.scrub(
-                    f"SMTP server {settings.where} refused the login for {settings.user}: "
-                    f"{_reason(exc)}"
+                    f"SMTP server {settings.where} refused the login for {settings.user}: {_reason(exc)}"
                 )
             ) from None
         except smtplib.SMTPRecipientsRefused as exc:
             raise DeliveryError(
                 settings.scrub(
-                    f"SMTP server {settings.where} refused every recipient: "
-                    f"{_refused(exc.recipients)}"
+                    f"SMTP server {settings.where} refused every recipient: {_refused(exc.recipients)}"
                 )
             ) from None
         except smtplib.SMTPServerDisconnected as exc:

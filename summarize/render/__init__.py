@@ -23,9 +23,7 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(f".{fmt}", __name__)
 
 
-def render_briefs(
-    briefs: Sequence[Brief], fmt: str = "markdown", *, model: ModelInfo | None = None
-) -> str:
+def render_briefs(briefs: Sequence[Brief], fmt: str = "markdown", *, model: ModelInfo | None = None) -> str:
     """Briefs in format `fmt`."""
     return str(getattr(_module(fmt), f"briefs_{fmt}")(briefs, model=model))
 

@@ -30,8 +30,7 @@ STYLES: Mapping[str, str] = {
         "overflow-wrap:anywhere;"
     ),
     "h1": "font-size:24px;line-height:1.25;margin:0 0 4px;",
-    "h2": "font-size:19px;line-height:1.3;margin:28px 0 8px;padding-top:12px;"
-    "border-top:1px solid #e3e3e0;",
+    "h2": "font-size:19px;line-height:1.3;margin:28px 0 8px;padding-top:12px;border-top:1px solid #e3e3e0;",
     "h3": "font-size:17px;line-height:1.35;margin:20px 0 4px;",
     "meta": "font-size:14px;color:#5f6368;margin:0 0 12px;",
     "note": "font-size:14px;color:#5f6368;margin:0 0 8px;font-style:italic;",
@@ -43,8 +42,7 @@ STYLES: Mapping[str, str] = {
     "background:#fff4e0;border-left:3px solid #e8a33c;",
     "link": "color:#0b57d0;",
     "source": "font-size:13px;color:#5f6368;word-break:break-all;",
-    "footer": "font-size:13px;color:#5f6368;margin:28px 0 0;padding-top:12px;"
-    "border-top:1px solid #e3e3e0;",
+    "footer": "font-size:13px;color:#5f6368;margin:28px 0 0;padding-top:12px;border-top:1px solid #e3e3e0;",
 }
 
 

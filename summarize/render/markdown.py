@@ -38,11 +38,7 @@ def briefs_markdown(briefs: Sequence[Brief], *, model: ModelInfo | None = None) 
     parts = []
     for b in briefs:
         a = b.article
-        head = (
-            f"## {a.id}. [{_escape(a.title)}]({a.url})"
-            if a.url
-            else f"## {a.id}. {_escape(a.title)}"
-        )
+        head = f"## {a.id}. [{_escape(a.title)}]({a.url})" if a.url else f"## {a.id}. {_escape(a.title)}"
         lines = [head, "", f"_{_escape(origin(a))}_", ""]
         lines += [f"- {_escape(s.text)} [{a.id}.{s.index}]" for s in b.sentences]
         parts.append("\n".join(lines))

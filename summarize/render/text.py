@@ -16,9 +16,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 def _item(item: DigestItem) -> list[str]:
     out = [_wrap(f"{item.text} {cites(item.citations)} ({sources_note(item)})")]
     note = figures_note(item)
-    return out + (
-        [textwrap.fill(note, 88, initial_indent="  ", subsequent_indent="  ")] if note else []
-    )
+    return out + ([textwrap.fill(note, 88, initial_indent="  ", subsequent_indent="  ")] if note else [])
 
 
 def _footer(model: ModelInfo | None) -> str:
