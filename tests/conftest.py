@@ -1,0 +1,28 @@
+"""Test isolation: no test touches the user's cache, state or config, or a model hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(home / "state"))
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(home / "hf"))
+    for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE", "SUMMARIZE_BEAM", "SUMMARIZE_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return SEEDS
