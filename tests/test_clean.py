@@ -1,0 +1,113 @@
+"""Cleaning rules on each seed article: furniture goes, with its rule; the article stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize.clean import clean, dateline_length
+from summarize.types import Document
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+# Text that must never survive cleaning on the seeds (page furniture).
+FURNITURE = [
+    "Baca Juga",
+    "Baca juga",
+    "Pixabay",
+    "(Foto:",
+    "/AFP",
+    "Verified Writer",
+    "Topik:",
+    "Berita Terkini",
+    "Rekomendasi untuk Anda",
+    "Leave a Reply",
+    "Tinggalkan Balasan",
+    "Alamat email Anda",
+    "All Right Reserved",
+    "dari 4 halaman",
+    "More From Author",
+    "Aksi Congkel Jok Motor",
+    "(oln/*/NW)",
+    "IDN Times Community",
+    "Video Terkini",
+]
+
+
+def _kept(path: Path) -> tuple[str, list[str], list[tuple[str, str]]]:
+    text = path.read_text(encoding="utf-8")
+    cleaned = clean(Document(source=str(path), text=text))
+    kept = [text[s:e] for s, e in cleaned.paragraphs]
+    return cleaned.title or "", kept, [(d.rule, d.text) for d in cleaned.dropped]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_no_furniture_is_kept(path: Path) -> None:
+    _, kept, _ = _kept(path)
+    body = "\n".join(kept)
+    for marker in FURNITURE:
+        assert marker not in body, marker
+    assert len(kept) >= 10  # the article itself survives
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("000", "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina"),
+        (
+            "001",
+            "Pertemuan Rusia-Korea Utara di Mata Jenderal AS: Raungan Minta Tolong Vladimir Putin ke Kim Jong Un",
+        ),
+        ("003", "Kepala Intelijen Ukraina: Korea Utara Mungkin Sekutu Rusia Paling Berbahaya"),
+        (
+            "004",
+            "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk Dukung Rusia dalam Perang Ukraina",
+        ),
+    ],
+)
+def test_title_is_the_headline_not_a_label(name: str, title: str) -> None:
+    path = next(p for p in SEEDS if p.name.startswith(name))
+    assert _kept(path)[0] == title
+
+
+def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
+    rules: dict[str, list[str]] = {}
+    for path in SEEDS:
+        for rule, text in _kept(path)[2]:
+            rules.setdefault(rule, []).append(text)
+    for rule in (
+        "read-also",
+        "photo-caption",
+        "author-box",
+        "topic-tags",
+        "related-block",
+        "comment-form",
+        "copyright",
+        "page-marker",
+        "editor-initials",
+        "repeated-title",
+        "dateline",
+        "title",
+    ):
+        assert rule in rules, rule
+    assert "Jakarta, IDN Times -" in rules["dateline"]
+    assert "TRIBUNNEWS.COM -" in rules["dateline"]
+    assert "Liputan6.com, Washington -" in rules["dateline"]
+    # The sentence after the dateline is kept, starting with its first real word.
+    _, kept, _ = _kept(next(p for p in SEEDS if p.name.startswith("000")))
+    assert kept[0].startswith("Mark Milley, ketua Kepala Staf Gabungan")
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("Jakarta, IDN Times - Mark Milley berkata.", "Jakarta, IDN Times - "),
+        ("JAKARTA, KOMPAS.com - Presiden berkata.", "JAKARTA, KOMPAS.com - "),
+        ("Jakarta (ANTARA) - Presiden berkata.", "Jakarta (ANTARA) - "),
+        ("Presiden Jokowi - yang baru tiba - berkata.", ""),
+        ("Menurut AS, Korut mungkin bisa meningkatkan pasokan.", ""),
+    ],
+)
+def test_dateline_length(line: str, cut: str) -> None:
+    assert line[: dateline_length(line)] == cut

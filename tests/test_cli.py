@@ -1,0 +1,166 @@
+"""The CLI end to end through typer's runner, checked through the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from tests.test_clean import FURNITURE
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+runner = CliRunner()
+
+
+def _json(*args: str) -> dict[str, Any]:
+    result = runner.invoke(app, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def digest_json() -> dict[str, Any]:
+    return _json("digest", str(SEEDS), "--no-translate", "--with-briefs")
+
+
+def test_digest_contract(digest_json: dict[str, Any]) -> None:
+    assert set(digest_json) == {"articles", "briefs", "digest", "model"}
+    assert digest_json["model"] is None  # --no-translate
+    articles = {a["id"]: a for a in digest_json["articles"]}
+    assert list(articles) == ["1", "2", "3", "4", "5"]
+    for a in articles.values():
+        assert set(a) >= {"id", "source", "title", "language", "sentences"}
+        assert [s["index"] for s in a["sentences"]] == list(range(len(a["sentences"])))
+    items = digest_json["digest"]["items"]
+    assert 3 <= len(items) <= 10
+    for item in items:
+        assert item["text"] == item["source_text"]  # --no-translate
+        cited = [(c["article"], c["index"]) for c in item["citations"]]
+        assert len(set(cited)) == len(cited)
+        for aid, index in cited:  # every citation resolves
+            assert 0 <= index < len(articles[aid]["sentences"])
+        first = item["citations"][0]
+        assert articles[first["article"]]["sentences"][first["index"]]["text"] == item["source_text"]
+
+
+def test_offsets_slice_back_to_the_sentence(digest_json: dict[str, Any]) -> None:
+    for a in digest_json["articles"]:
+        text = (ROOT / a["source"]).read_text(encoding="utf-8")  # absolute paths stay absolute
+        for s in a["sentences"]:
+            assert " ".join(text[s["start"] : s["end"]].split()) == s["text"]
+
+
+def test_top_item_is_the_shared_fact_and_no_furniture_is_cited(digest_json: dict[str, Any]) -> None:
+    items = digest_json["digest"]["items"]
+    top_sources = {c["article"] for c in items[0]["citations"]}
+    assert len(top_sources) >= 3
+    assert any(word in items[0]["source_text"] for word in ("artileri", "amunisi", "peluru"))
+    sentences = {(a["id"], s["index"]): s["text"] for a in digest_json["articles"] for s in a["sentences"]}
+    for item in items:
+        for c in item["citations"]:
+            text = sentences[(c["article"], c["index"])]
+            assert not any(marker in text for marker in FURNITURE), text
+    # Items are ordered by importance: never fewer sources than a later item with a higher score.
+    assert items[0]["sources"] == max(i["sources"] for i in items)
+
+
+def test_briefs_are_in_source_order(digest_json: dict[str, Any]) -> None:
+    for b in digest_json["briefs"]:
+        indices = [s["index"] for s in b["sentences"]]
+        assert indices == sorted(indices) and len(indices) == 3
+        for s in b["sentences"]:
+            assert s["text"] == s["source_text"]
+
+
+def test_brief_json_and_markdown() -> None:
+    data = _json("brief", str(SEEDS), "--no-translate", "-n", "2")
+    assert set(data) == {"articles", "briefs", "model"}
+    assert [len(b["sentences"]) for b in data["briefs"]] == [2] * 5
+    md = runner.invoke(app, ["brief", str(SEEDS), "--no-translate"])
+    assert md.exit_code == 0
+    assert md.stdout.count("\n## ") + md.stdout.startswith("## ") == 5
+
+
+def test_digest_markdown_cites_and_lists_sources(tmp_path: Path) -> None:
+    out = tmp_path / "digest.md"
+    result = runner.invoke(app, ["digest", str(SEEDS), "--no-translate", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert lines and all("][" in line or "source)" in line for line in lines)
+    assert all(line.rstrip().endswith(("sources)_", "source)_")) for line in lines)
+    assert "## Sources" in text and "seeds/000_67ac5ad99854fffb.txt" in text
+
+
+def test_text_format() -> None:
+    result = runner.invoke(app, ["digest", str(SEEDS), "--no-translate", "-f", "text"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("DIGEST OF 5 ARTICLES")
+
+
+def test_clean_shows_kept_and_dropped_with_rules() -> None:
+    result = runner.invoke(app, ["clean", str(SEEDS / "000_67ac5ad99854fffb.txt")])
+    assert result.exit_code == 0
+    assert "- read-also" in result.stdout
+    assert "- dateline           Jakarta, IDN Times -" in result.stdout
+    assert "  [1.0] Mark Milley" in result.stdout
+
+
+def test_mixed_folder_exits_3_and_names_each_skipped_file(tmp_path: Path) -> None:
+    for p in SEEDS.glob("*.txt"):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    (tmp_path / "zz_empty.txt").write_text("")
+    (tmp_path / "zz_binary.txt").write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["digest", str(tmp_path), "--no-translate", "-f", "json"])
+    assert result.exit_code == 3
+    assert len(json.loads(result.stdout)["articles"]) == 5
+    assert "zz_empty.txt: empty" in result.stderr
+    assert "zz_binary.txt: binary file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_nothing_usable_exits_1_with_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["digest", str(tmp_path / "missing.txt"), "--no-translate"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("summarize: error")]
+    assert len(errors) == 1 and "Traceback" not in result.output
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(app, ["digest", str(SEEDS), "-f", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["brief"]).exit_code == 2
+
+
+def test_stdin() -> None:
+    text = (SEEDS / "004_aa34f2be23785672.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["brief", "-", "--no-translate", "-f", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"][0]["source"] == "-"
+    assert data["articles"][0]["title"].startswith("AS: Korea Utara Kirim 1.000 Kontainer")
+
+
+def test_help_for_every_command() -> None:
+    for args in (["--help"], ["brief", "--help"], ["digest", "--help"], ["clean", "--help"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_no_translate_never_imports_torch_or_transformers() -> None:
+    code = (
+        "import sys; from summarize.cli import app\n"
+        "try:\n    app(['digest', 'seeds', '--no-translate', '-f', 'json'])\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "bad = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
