@@ -1,0 +1,78 @@
+"""Selection before translation: only what the reader sees is translated, once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarize import brief, digest, load_articles
+from summarize.translate.base import Translator
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ENGLISH = (
+    "North Korea Sends Containers of Munitions to Russia, White House Says\n\n"
+    "The White House said on Friday that North Korea has delivered more than 1,000 containers of military "
+    "equipment and munitions to Russia. It is the first time the shipments have been confirmed by the "
+    "United States, which has warned about the deal for months.\n"
+)
+
+
+class Recorder:
+    """A translator test double: marks its output and records every call."""
+
+    name = "recorder"
+    backend = "test"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        self.calls.append(list(sentences))
+        return [f"EN<{s}>" for s in sentences]
+
+
+def test_recorder_fits_the_protocol() -> None:
+    assert isinstance(Recorder(), Translator)
+
+
+def test_digest_translates_only_selected_sentences_once_in_one_call() -> None:
+    articles = load_articles([SEEDS]).articles
+    tr = Recorder()
+    result = digest(articles, translator=tr, with_briefs=True)
+    assert len(tr.calls) == 1
+    (sent,) = tr.calls
+    assert len(sent) == len(set(sent))  # each distinct sentence once
+    shown = {i.source_text for i in result.items} | {s.source_text for b in result.briefs for s in b.sentences}
+    assert set(sent) == shown  # nothing the reader will not see
+    total = sum(len(a.sentences) for a in articles)
+    assert len(sent) < total / 3
+    for item in result.items:
+        assert item.text == f"EN<{item.source_text}>"
+    assert result.model is not None and result.model.name == "recorder"
+
+
+def test_brief_translates_in_source_order() -> None:
+    articles = load_articles([SEEDS]).articles
+    tr = Recorder()
+    briefs = brief(articles, n=2, translator=tr)
+    for b in briefs:
+        assert [s.text for s in b.sentences] == [f"EN<{s.source_text}>" for s in b.sentences]
+        assert [s.index for s in b.sentences] == sorted(s.index for s in b.sentences)
+
+
+def test_english_article_passes_through_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    articles = load_articles([tmp_path / "en.txt", SEEDS / "004_aa34f2be23785672.txt"]).articles
+    tr = Recorder()
+    result = digest(articles, translator=tr, with_briefs=True)
+    english = [s for b in result.briefs if b.article.language == "en" for s in b.sentences]
+    assert english and all(s.text == s.source_text for s in english)
+    assert all(not t.startswith("The White House") for call in tr.calls for t in call)
+    assert any("already in English" in note for note in result.notes)
+
+
+def test_no_translator_means_indonesian_text() -> None:
+    articles = load_articles([SEEDS]).articles
+    result = digest(articles)
+    assert result.model is None
+    assert all(i.text == i.source_text for i in result.items)
