@@ -88,6 +88,8 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
     ),
 ]
 
+DATELINE_PARAGRAPHS = 3  # a dateline is looked for in the first paragraphs of the body only
+
 # A related-block header starts a zone: the unrelated headlines after it are dropped too,
 # until the article's prose resumes.
 _ZONE_RULES = {"related-block", "topic-tags", "author-box"}
@@ -97,7 +99,7 @@ _DATELINE = re.compile(
     (?P<prefix>
         (?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})        # place or outlet: "Jakarta", "Washington D.C."
         (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
-        (?:\s*\([A-Z][\w.]*\))?                          # "(ANTARA)"
+        (?:\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\))?   # "(ANTARA)", "( ANTARA News )"
     )
     \s*[-–—]{1,2}\s+(?=[\"“A-Z0-9])""",
     re.VERBOSE,
@@ -135,20 +137,35 @@ def _title_cased(words: list[str]) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
-    """Five to thirty words, not ending in a period, not a date or a caption."""
+    """Five to thirty words, title-cased or short, not ending in a period, not furniture."""
     words = _words(line)
     if not 5 <= len(words) <= 30 or line.rstrip().endswith("."):
+        return False
+    if not (_title_cased(words) or len(words) <= 14):
         return False
     return not any(pred(line) for _, pred in RULES)
 
 
+def _body_like(line: str) -> bool:
+    """Long, or holding more than one sentence: the article body has begun."""
+    return len(_words(line)) > 30 or bool(_INNER_STOP.search(line))
+
+
+_INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]")
+_ANY_STOP = re.compile(r"[.!?]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
+_INLINE_READ_ALSO = re.compile(r"\s(?:baca|simak|lihat)\s+(?:juga|pula)\s*:", re.IGNORECASE)
+
+
 def _heading(line: str) -> bool:
-    """A short line with no sentence ending and no quotation: a heading, label or link."""
+    """A heading, label or link: no sentence ending, no quotation, short or title-cased."""
     words = _words(line)
+    if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line)):
+        return False  # a quotation or a sentence inside: article text, even if cut short
     if _TERMINAL.search(line):
         # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!".
-        return len(words) <= 25 and _title_cased(words) and not _QUOTE.search(line)
-    return len(words) <= 30 and not _QUOTE.search(line)
+        return len(words) <= 25 and _title_cased(words)
+    return len(words) <= 12 or (len(words) <= 30 and _title_cased(words)) or bool(_LIST_ITEM.match(line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +214,7 @@ def clean(doc: Document) -> Cleaned:
         # short labels above it ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture.
         for i, (s, e) in enumerate(lines[:6]):
             line = text[s:e]
-            if is_prose(line) or dateline_length(line):
+            if is_prose(line) or dateline_length(line) or _body_like(line):
                 break
             if looks_like_headline(line):
                 title = " ".join(line.split())
@@ -220,7 +237,7 @@ def clean(doc: Document) -> Cleaned:
         if rule is None and any(_similar(line, other, 0.85) for other in seen):
             rule = "duplicate-line"
         if rule is None and _heading(line):
-            rule = "heading"
+            rule = "list-item" if _LIST_ITEM.match(line) else "heading"
         if rule is not None:
             if rule in _ZONE_RULES:
                 zone = f"after-{rule}"
@@ -228,9 +245,15 @@ def clean(doc: Document) -> Cleaned:
             continue
         zone = None
         seen.append(line)
-        cut = dateline_length(line)
+        # Datelines open the article body; further down, "X, Y - Z" is just text.
+        cut = dateline_length(line) if len(kept) < DATELINE_PARAGRAPHS else 0
         if cut:
             drop(s, s + cut, "dateline")
             s += cut
+        # A "Baca juga:" link run into the end of a paragraph is cut off, the paragraph kept.
+        inline = _INLINE_READ_ALSO.search(text, s, e)
+        if inline and inline.start() > s:
+            drop(inline.start() + 1, e, "read-also")
+            e = inline.start()
         kept.append((s, e))
     return Cleaned(title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start)))
