@@ -219,8 +219,8 @@ def clean(doc: Document) -> Cleaned:
             if looks_like_headline(line):
                 title = " ".join(line.split())
                 for ps, pe in lines[:i]:
-                    rule = next((name for name, pred in RULES if pred(text[ps:pe])), "header-label")
-                    drop(ps, pe, rule)
+                    label = next((name for name, pred in RULES if pred(text[ps:pe])), "header-label")
+                    drop(ps, pe, label)
                 drop(s, e, "title")
                 start_at = i + 1
                 break
