@@ -1,0 +1,242 @@
+"""The digest by email: compose one multipart/alternative message and deliver it once.
+
+`send_digest_email` is the whole scheduled-run story in one call:
+
+1. take the run lock (two overlapping cron runs never both send);
+2. send what earlier runs left in the outbox, oldest first;
+3. with `new_only`, drop articles already sent (or waiting in the outbox);
+4. build the digest, compose the message, send it;
+5. mark its articles sent only after the server accepted it, or queue it in the outbox
+   and raise DeliveryError so the exit code says the run did not deliver.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, getaddresses, make_msgid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import state_dir
+from ..errors import ConfigError, DeliveryError, InputError
+from ..render.html import digest_html, digest_text
+from ..types import Article, Digest
+from .outbox import Outbox, write_atomic
+from .smtp import SmtpSettings, send_bytes
+from .state import SentStore, article_key, run_lock
+
+if TYPE_CHECKING:
+    from ..translate.base import Translator
+
+__all__ = ["EmailReport", "compose_message", "send_digest_email"]
+
+log = logging.getLogger(__name__)
+
+DigestBuilder = Callable[[Sequence[Article]], Digest]
+
+
+@dataclass(frozen=True, slots=True)
+class EmailReport:
+    """What a run did. `articles` is empty when `new_only` found nothing new."""
+
+    articles: tuple[Article, ...]
+    recipients: tuple[str, ...]
+    message_id: str | None = None
+    refused: tuple[tuple[str, str], ...] = ()  # (address, server reply) not delivered to
+    outbox_sent: int = 0  # messages queued by earlier runs, delivered first
+    already_sent: int = 0  # articles left out by new_only
+    dry_run: Path | None = None  # where the unsent message was written
+
+
+def compose_message(
+    digest: Digest, *, sender: str, to: Sequence[str], subject: str | None = None
+) -> EmailMessage:
+    """A multipart/alternative message: plain text first, then the HTML it degrades from."""
+    recipients = _addresses(to, what="recipient")
+    from_name, from_addr = _address(sender, what="sender")
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["Subject"] = _one_line(subject) if subject else default_subject(digest)
+    msg["From"] = formataddr((from_name, from_addr))
+    msg["To"] = ", ".join(formataddr(r) for r in recipients)
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2])
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a robot
+    msg.set_content(digest_text(digest))
+    msg.add_alternative(digest_html(digest), subtype="html")
+    return msg
+
+
+def default_subject(digest: Digest) -> str:
+    count = len(digest.articles)
+    now = datetime.now().astimezone()
+    day = f"{now.day} {now:%b %Y}"
+    return f"News digest, {day}: {count} article{'s' if count != 1 else ''}"
+
+
+def send_digest_email(
+    articles: Sequence[Article],
+    *,
+    to: Sequence[str],
+    subject: str | None = None,
+    smtp: SmtpSettings | None = None,
+    new_only: bool = False,
+    dry_run: bool = False,
+    output: Path | None = None,
+    n: int | None = None,
+    translator: Translator | None = None,
+    build: DigestBuilder | None = None,
+    lock_timeout: float = 60.0,
+) -> EmailReport:
+    """Build the digest (with briefs) of `articles` and email it; see the module docstring.
+
+    `smtp` defaults to the resolved settings (`SUMMARIZE_SMTP_*`, config file). With
+    `dry_run` the message is written to `output` (a file or folder; default the current
+    folder) instead, and nothing is marked sent. `build` replaces the pipeline's digest.
+    """
+    recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
+    settings = smtp if smtp is not None else SmtpSettings.resolve()
+    make = build or _pipeline_digest(n=n, translator=translator)
+    state = state_dir()
+    store = SentStore(state / "sent.sqlite3")
+    outbox = Outbox(state / "outbox")
+
+    if dry_run:
+        chosen = _choose(articles, store, outbox, new_only)
+        if not chosen:
+            return EmailReport((), recipients, already_sent=len(articles))
+        sender = settings.sender or "summarize@localhost"
+        msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
+        path = _dry_run_path(output)
+        try:
+            write_atomic(path, msg.as_bytes())
+        except OSError as exc:
+            raise DeliveryError(f"cannot write {path}: {exc}") from None
+        return EmailReport(
+            tuple(chosen),
+            recipients,
+            str(msg["Message-ID"]),
+            dry_run=path,
+            already_sent=len(articles) - len(chosen),
+        )
+
+    settings.check()
+    sender = settings.sender or ""
+    with run_lock(state / "email.lock", timeout=lock_timeout):
+        flushed, stuck = _flush_outbox(outbox, store, settings)
+        chosen = _choose(articles, store, outbox, new_only)
+        if not chosen:
+            if stuck:
+                raise stuck
+            if not articles:
+                raise InputError("no articles to send")
+            return EmailReport((), recipients, outbox_sent=flushed, already_sent=len(articles))
+        msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
+        message_id = str(msg["Message-ID"])
+        data = msg.as_bytes()
+        entries = tuple((article_key(a), a.title) for a in chosen)
+        refused: dict[str, str] = {}
+        if stuck is None:
+            try:
+                refused = send_bytes(settings, sender, recipients, data)
+            except DeliveryError as exc:
+                stuck = exc
+        if stuck is not None:
+            # The server is failing: queue behind the older messages, keeping their order.
+            path = outbox.put(
+                data, sender=sender, recipients=recipients, articles=entries, message_id=message_id
+            )
+            waiting = len(outbox.pending())
+            raise DeliveryError(
+                f"{stuck}; message kept in {path}"
+                + (f" ({waiting} waiting in the outbox)" if waiting > 1 else "")
+                + ", the next run sends it first"
+            )
+        store.mark_sent(entries, message_id)
+    return EmailReport(
+        tuple(chosen),
+        recipients,
+        message_id,
+        refused=tuple(refused.items()),
+        outbox_sent=flushed,
+        already_sent=len(articles) - len(chosen),
+    )
+
+
+def _flush_outbox(
+    outbox: Outbox, store: SentStore, settings: SmtpSettings
+) -> tuple[int, DeliveryError | None]:
+    """Send queued messages oldest first; stop at the first failure and return it."""
+    sent = 0
+    for item in outbox.pending():
+        try:
+            refused = send_bytes(settings, item.sender, item.recipients, item.data())
+        except DeliveryError as exc:
+            return sent, exc
+        for addr, reply in refused.items():
+            log.warning("queued message %s: %s refused (%s)", item.path.name, addr, reply)
+        store.mark_sent(item.articles, item.message_id)
+        outbox.remove(item)
+        log.info("sent queued message %s", item.path.name)
+        sent += 1
+    return sent, None
+
+
+def _choose(articles: Sequence[Article], store: SentStore, outbox: Outbox, new_only: bool) -> list[Article]:
+    if not new_only:
+        return list(articles)
+    # Articles waiting in the outbox count as sent: they go out with their message.
+    queued = {key for item in outbox.pending() for key, _ in item.articles}
+    return [a for a in store.unsent(articles) if article_key(a) not in queued]
+
+
+def _pipeline_digest(*, n: int | None, translator: Translator | None) -> DigestBuilder:
+    def build(articles: Sequence[Article]) -> Digest:
+        from ..pipeline import digest  # late: the pipeline pulls in ranking and translation
+
+        if n is None:
+            return digest(articles, translator=translator, with_briefs=True)
+        return digest(articles, n=n, translator=translator, with_briefs=True)
+
+    return build
+
+
+def _dry_run_path(output: Path | None) -> Path:
+    name = datetime.now().strftime("summarize-digest-%Y%m%d-%H%M%S.eml")
+    if output is None:
+        return Path.cwd() / name
+    return output / name if output.is_dir() else output
+
+
+def _one_line(text: str) -> str:
+    # Header values cannot hold line breaks; collapsing them also stops header injection.
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _address(value: str, *, what: str) -> tuple[str, str]:
+    found = _addresses([value], what=what)
+    if len(found) != 1:
+        raise ConfigError(f"give one {what} address, not {value!r}")
+    return found[0]
+
+
+def _addresses(values: Sequence[str], *, what: str) -> list[tuple[str, str]]:
+    if isinstance(values, str):
+        values = [values]
+    found: list[tuple[str, str]] = []
+    for value in values:
+        if re.search(r"[\r\n]", value):
+            raise ConfigError(f"bad {what} address {value!r}")
+        for name, addr in getaddresses([value]):
+            local, at, domain = addr.rpartition("@")
+            if not (local and at and domain) or re.search(r"\s", addr):
+                raise ConfigError(f"bad {what} address {value!r}; expected name@example.org")
+            found.append((name, addr))
+    if not found:
+        raise ConfigError(f"no {what} address; pass --to ADDRESS")
+    return found

@@ -1,0 +1,136 @@
+"""Messages that could not be sent wait here (`<state dir>/outbox/*.eml`) for the next run.
+
+Each message is a complete RFC 5322 file plus a `.json` sidecar holding the envelope and
+the keys of the articles it carries, so they are marked sent only once it is delivered.
+Both are written to a temporary name and renamed, so a crash never leaves half a message;
+the `.eml` is renamed last and is what makes an entry exist.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import message_from_bytes, policy
+from email.utils import getaddresses
+from pathlib import Path
+
+from ..errors import DeliveryError
+
+__all__ = ["Outbox", "Pending", "write_atomic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One queued message: its file, envelope, and the (key, title) of each article in it."""
+
+    path: Path
+    sender: str
+    recipients: tuple[str, ...]
+    articles: tuple[tuple[str, str], ...]
+    message_id: str
+
+    def data(self) -> bytes:
+        return self.path.read_bytes()
+
+
+class Outbox:
+    """A folder of messages waiting to be sent, oldest first."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def put(
+        self,
+        data: bytes,
+        *,
+        sender: str,
+        recipients: tuple[str, ...],
+        articles: tuple[tuple[str, str], ...],
+        message_id: str,
+    ) -> Path:
+        """Queue a message; return the path of its .eml file."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        stem = f"{stamp}-{uuid.uuid4().hex[:8]}"  # sorts by time; unique across processes
+        meta = {
+            "sender": sender,
+            "recipients": list(recipients),
+            "articles": [list(a) for a in articles],
+            "message_id": message_id,
+        }
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.directory / f"{stem}.json", json.dumps(meta, indent=1).encode())
+            path = self.directory / f"{stem}.eml"
+            write_atomic(path, data)
+        except OSError as exc:
+            raise DeliveryError(f"cannot write to the outbox {self.directory}: {exc}") from None
+        return path
+
+    def pending(self) -> list[Pending]:
+        """Queued messages, oldest first."""
+        if not self.directory.is_dir():
+            return []
+        return [self._load(path) for path in sorted(self.directory.glob("*.eml"))]
+
+    def remove(self, item: Pending) -> None:
+        """Forget a delivered message (the .eml first: without it the sidecar is inert)."""
+        item.path.unlink(missing_ok=True)
+        item.path.with_suffix(".json").unlink(missing_ok=True)
+
+    def _load(self, path: Path) -> Pending:
+        meta: dict[str, object] = {}
+        try:
+            loaded = json.loads(path.with_suffix(".json").read_text("utf-8"))
+            if isinstance(loaded, dict):
+                meta = loaded
+        except (OSError, ValueError):
+            pass  # a lost sidecar must not lose the message: fall back to its headers
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DeliveryError(f"cannot read queued message {path}: {exc}") from None
+        headers = message_from_bytes(data, policy=policy.default)
+        sender = meta.get("sender")
+        if not isinstance(sender, str) or not sender:
+            sender = _first_address(str(headers.get("From", "")))
+        recipients = meta.get("recipients")
+        if not isinstance(recipients, list) or not recipients:
+            recipients = [a for _, a in getaddresses([str(v) for v in headers.get_all("To", [])])]
+        listed = meta.get("articles")
+        articles = tuple(
+            (str(entry[0]), str(entry[1]))
+            for entry in (listed if isinstance(listed, list) else [])
+            if isinstance(entry, list) and len(entry) == 2
+        )
+        if not sender or not any(recipients):
+            raise DeliveryError(f"queued message {path} has no sender or recipients; fix or delete it")
+        return Pending(
+            path=path,
+            sender=sender,
+            recipients=tuple(str(r) for r in recipients if r),
+            articles=articles,
+            message_id=str(meta.get("message_id") or headers.get("Message-ID", "")),
+        )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see either nothing or all of it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _first_address(value: str) -> str:
+    found = [addr for _, addr in getaddresses([value]) if addr]
+    return found[0] if found else ""
