@@ -1,0 +1,126 @@
+"""`translate`, `model download|convert|info` and `cache info|clear`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import BackendOpt, BeamOpt, DeviceOpt, ModelOpt, NoCacheOpt, boundary, translator
+
+model_app = typer.Typer(help="Download, convert and list translation models.", no_args_is_help=True)
+cache_app = typer.Typer(help="The translation cache.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+app.add_typer(cache_app, name="cache")
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} B"
+
+
+@app.command("translate")
+@boundary
+def translate_command(
+    text: str = typer.Argument(
+        "-", help="Indonesian text to translate; - (the default) reads stdin.", show_default=False
+    ),
+    model: ModelOpt = None,
+    backend: BackendOpt = None,
+    device: DeviceOpt = None,
+    beam: BeamOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Translate Indonesian text to English, sentence by sentence (paragraphs kept)."""
+    from ..translate import translate_text
+
+    source = sys.stdin.read() if text == "-" else text
+    tr = translator(
+        no_translate=False, model=model, backend=backend, device=device, beam=beam,
+        no_cache=no_cache,
+    )
+    english = translate_text(source, tr)
+    typer.echo(english)
+
+
+@model_app.command("download")
+@boundary
+def download_command(
+    model: str = typer.Argument(
+        "Helsinki-NLP/opus-mt-id-en", help="Hub id of the model to download."
+    ),
+    revision: str | None = typer.Option(
+        None, "--revision", help="Branch, tag or commit (default: the pinned one for the "
+        "default model, else main)."
+    ),
+) -> None:
+    """Download a model into the Hugging Face cache (needs the network)."""
+    from ..modelstore import download
+
+    path = download(model, revision=revision)
+    typer.echo(f"{model}: {path}")
+
+
+@model_app.command("convert")
+@boundary
+def convert_command(
+    source: str = typer.Argument(..., help="A transformers model: hub id or local folder."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", file_okay=False,
+            help="Folder for the CTranslate2 model (default: the cache the ctranslate2 "
+            "backend reads, so --model SOURCE then uses it).",
+        ),
+    ] = None,
+    quantization: str = typer.Option(
+        "int8", "--quantization", help="Weight type: int8, int8_float16, float16 or float32."
+    ),
+) -> None:
+    """Convert a transformers model to CTranslate2 (tokenizer files copied alongside)."""
+    from ..modelstore import convert
+
+    path = convert(source, output, quantization=quantization)
+    typer.echo(f"{source}: {path}")
+
+
+@model_app.command("info")
+@boundary
+def info_command() -> None:
+    """Installed models, translation libraries, and the device a run would use."""
+    from ..modelstore import info
+
+    store = info()
+    typer.echo("models:" if store.models else "models: none installed")
+    for m in store.models:
+        typer.echo(f"  {m.name}  [{m.kind}]  {_size(m.size)}  {m.path}")
+    typer.echo("libraries:")
+    for name, version in store.libraries.items():
+        typer.echo(f"  {name}: {version or 'not installed'}")
+    typer.echo(f"device: {store.device}")
+
+
+@cache_app.command("info")
+@boundary
+def cache_info_command() -> None:
+    """Where the translation cache is, how many entries it holds and its size."""
+    from ..translate.cache import TranslationCache
+
+    info = TranslationCache().info()
+    typer.echo(f"path: {info.path}\nentries: {info.entries}\nsize: {_size(info.size)}")
+
+
+@cache_app.command("clear")
+@boundary
+def cache_clear_command() -> None:
+    """Remove every cached translation."""
+    from ..translate.cache import TranslationCache
+
+    removed = TranslationCache().clear()
+    typer.echo(f"removed {removed} cached translations")

@@ -1,0 +1,48 @@
+"""Length-sorted batching shared by the model backends.
+
+Sentences of similar length go in the same batch, so padding (and, with an output cap
+per batch, decoding past a short sentence's end) wastes little work.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+
+from ..config import int_setting
+
+Progress = Callable[[int, int], None]
+
+DEFAULT_BATCH_SIZE = 16
+
+
+def machine_threads() -> int:
+    """CPU threads to use: the `threads` setting, else every core this process may run on."""
+    return int_setting("threads", default=len(os.sched_getaffinity(0)))
+
+
+def length_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:
+    """Indices into `lengths`, grouped into batches of similar length (longest first)."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    for start in range(0, len(order), max(1, batch_size)):
+        yield order[start : start + batch_size]
+
+
+def run_batches(
+    items: Sequence[str],
+    lengths: Sequence[int],
+    translate_batch: Callable[[list[int]], list[str]],
+    *,
+    batch_size: int,
+    progress: Progress | None = None,
+) -> list[str]:
+    """Call `translate_batch(indices)` per batch; return outputs in the original order."""
+    out: list[str] = [""] * len(items)
+    done = 0
+    for batch in length_batches(lengths, batch_size):
+        for i, text in zip(batch, translate_batch(batch), strict=True):
+            out[i] = text
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(items))
+    return out

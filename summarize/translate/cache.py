@@ -1,0 +1,234 @@
+"""The persistent translation cache: SQLite in ``cache_dir()/translations.sqlite3``.
+
+A translation is stored under a hash of everything that could change it: model name,
+model revision or file fingerprint, backend, compute type, beam and the source sentence.
+WAL mode, a busy timeout and one short transaction per write let several processes
+(cron and an interactive run) share the file. The cache is an optimisation: a damaged
+file is moved aside and rebuilt, and any other database trouble is logged and skipped,
+never allowed to stop a translation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..config import cache_dir
+from .base import Translator
+from .batching import Progress
+
+__all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
+
+log = logging.getLogger("summarize.translate.cache")
+
+FILENAME = "translations.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+_CHUNK = 500  # keys per SELECT: well under SQLite's bound-parameter limit
+_CORRUPT = ("file is not a database", "malformed", "file is encrypted")
+_SCHEMA = """CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT NOT NULL, created REAL NOT NULL
+) WITHOUT ROWID"""
+
+T = TypeVar("T")
+
+
+def cache_key(identity: Sequence[str], sentence: str) -> str:
+    """The key of one sentence's translation under one model setup."""
+    return hashlib.sha256("\x1f".join((*identity, sentence)).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    """What `summarize cache info` shows."""
+
+    path: Path
+    entries: int
+    size: int  # bytes on disk, WAL included
+
+
+class TranslationCache:
+    """Key -> English text, in SQLite. Opened on first use."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._conn: sqlite3.Connection | None = None
+        self._disabled = False
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = cache_dir() / FILENAME
+        return self._path
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
+            conn.execute(_SCHEMA)
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def _quarantine(self) -> None:
+        """Move a damaged database (and its WAL files) aside, so a fresh one can be built."""
+        self.close()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            # FileNotFoundError: another process moved it first, or it never existed.
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{self.path}{suffix}").rename(f"{aside}{suffix}")
+        log.warning("translation cache %s was damaged; moved it to %s and started afresh",
+                    self.path, aside)
+
+    def _run(self, work: Callable[[sqlite3.Connection], T], fallback: T) -> T:
+        """Run `work` on the connection; on a damaged file rebuild once; never raise."""
+        if self._disabled:
+            return fallback
+        for attempt in (1, 2):
+            try:
+                if self._conn is None:
+                    self._conn = self._open()
+                return work(self._conn)
+            except sqlite3.DatabaseError as exc:
+                if attempt == 1 and any(m in str(exc) for m in _CORRUPT):
+                    self._quarantine()
+                    continue
+                log.warning("translation cache %s unusable (%s); translating without it",
+                            self.path, exc)
+                self._disabled = True
+            except OSError as exc:
+                log.warning("translation cache %s unusable (%s); translating without it",
+                            self.path, exc)
+                self._disabled = True
+            break
+        return fallback
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, str]:
+        """The cached texts of those `keys` that are present."""
+        wanted = list(dict.fromkeys(keys))
+
+        def work(conn: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk
+                )
+                found.update(rows.fetchall())
+            return found
+
+        return self._run(work, {}) if wanted else {}
+
+    def put_many(self, items: dict[str, str], *, model: str) -> None:
+        """Store key -> text pairs in one short transaction."""
+        now = time.time()
+        rows = [(k, v, model, now) for k, v in items.items()]
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not mid-transaction
+            try:
+                conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?)", rows)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+        if rows:
+            self._run(work, None)
+
+    def info(self) -> CacheInfo:
+        """Path, number of entries and size on disk."""
+        exists = self.path.exists()
+        entries = (
+            self._run(lambda c: int(c.execute("SELECT count(*) FROM translations").fetchone()[0]), 0)
+            if exists else 0
+        )
+        size = sum(
+            p.stat().st_size for p in (Path(f"{self.path}{s}") for s in ("", "-wal")) if p.exists()
+        )
+        return CacheInfo(self.path, entries, size)
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        if not self.path.exists():
+            return 0
+
+        def work(conn: sqlite3.Connection) -> int:
+            n = int(conn.execute("DELETE FROM translations").rowcount)
+            conn.execute("VACUUM")
+            return n
+
+        return self._run(work, 0)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class CachingTranslator:
+    """Wraps a translator: cached sentences are answered from the cache; only the rest reach
+    the model, so a run whose sentences are all cached never loads (or imports) it."""
+
+    def __init__(
+        self, inner: Translator, cache: TranslationCache | None = None, *,
+        progress: Progress | None = None,
+    ) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.backend = inner.backend
+        self.cache = cache or TranslationCache()
+        self.progress = progress
+        self._identity: tuple[str, ...] | None = None
+        self._offset = 0
+        self._total = 0
+        if hasattr(inner, "progress"):
+            # Report the model's batches as part of the whole call, cache hits included.
+            inner.progress = self._forward
+
+    def __getattr__(self, attr: str) -> Any:
+        # beam, device, model ... of the wrapped translator (only called for missing names)
+        return getattr(self.inner, attr)
+
+    def _forward(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(self._offset + done, self._total)
+
+    def identity(self) -> tuple[str, ...]:
+        """The key prefix, fixed for this translator's lifetime."""
+        if self._identity is None:
+            own = getattr(self.inner, "cache_identity", None)
+            self._identity = tuple(own()) if callable(own) else (self.name, self.backend)
+        return self._identity
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """English for each sentence, from the cache where possible."""
+        if not sentences:
+            return []
+        ident = self.identity()
+        keys = {s: cache_key(ident, s) for s in dict.fromkeys(sentences)}
+        found = self.cache.get_many(keys.values())
+        todo = [s for s, k in keys.items() if k not in found]
+        # Progress counts distinct sentences; cache hits are done from the start.
+        self._total = len(keys)
+        self._offset = len(keys) - len(todo)
+        if self._offset:
+            self._forward(0, len(todo))
+        if todo:
+            new = dict(zip((keys[s] for s in todo), self.inner.translate(todo), strict=True))
+            self.cache.put_many(new, model=self.name)
+            found.update(new)
+        return [found[keys[s]] for s in sentences]

@@ -1,0 +1,114 @@
+"""The transformers backend: MarianMT (or any seq2seq model) through `from_pretrained`.
+
+Nothing heavy is imported or loaded until the first `translate` call; the model is then
+loaded once per process and shared by every translator that names it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ModelError
+from ..modelstore import INSTALL_HINT, fingerprint, quiet_transformers, unavailable
+from .base import output_cap
+from .batching import DEFAULT_BATCH_SIZE, Progress, machine_threads, run_batches
+
+MAX_INPUT_TOKENS = 512  # the position table of opus-mt models
+
+
+@lru_cache(maxsize=2)
+def load_model(model: str, device: str, revision: str | None = None) -> tuple[Any, Any, str]:
+    """Load (model, tokenizer, device) once per process. Raises ModelError."""
+    try:
+        import torch
+        import transformers
+    except ImportError:
+        raise ModelError(f"the transformers backend needs torch and transformers: {INSTALL_HINT}") from None
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    elif device == "cuda" and not torch.cuda.is_available():
+        raise ModelError("--device cuda was asked for but torch sees no GPU; use --device cpu")
+    torch.set_num_threads(machine_threads())
+    quiet_transformers()
+    try:
+        with warnings.catch_warnings():
+            # MarianTokenizer recommends sacremoses for punctuation normalisation; opus-mt
+            # works without it, and a warning on every run helps no one.
+            warnings.simplefilter("ignore", UserWarning)
+            tokenizer = transformers.AutoTokenizer.from_pretrained(model, revision=revision)
+        net = transformers.AutoModelForSeq2SeqLM.from_pretrained(model, revision=revision)
+    except (OSError, ValueError):
+        raise unavailable(model) from None
+    net.to(device).eval()
+    # Our per-batch cap (max_new_tokens) replaces the config's global max_length.
+    net.generation_config.max_length = None
+    return net, tokenizer, device
+
+
+class MarianTranslator:
+    """Translate with a transformers seq2seq model (fp32 on CPU)."""
+
+    backend = "transformers"
+    compute_type = "float32"
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        device: str = "auto",
+        beam: int = 4,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        revision: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.name = model
+        self.device = device
+        self.beam = beam
+        self.batch_size = batch_size
+        self.revision = revision
+        self.progress = progress
+        self.model: Any = None  # loaded on the first translate() call
+        self.tokenizer: Any = None
+
+    def cache_identity(self) -> tuple[str, ...]:
+        """What makes two translations of one sentence differ (the cache key's prefix)."""
+        rev = fingerprint(self.name, revision=self.revision)
+        return (self.name, rev, self.backend, self.compute_type, str(self.beam))
+
+    def load(self) -> None:
+        """Load the model now (otherwise the first translate() does)."""
+        if self.model is None:
+            self.model, self.tokenizer, self.device = load_model(
+                self.name, self.device, self.revision
+            )
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """English for each sentence, same length and order."""
+        if not sentences:
+            return []
+        self.load()
+        ids: list[list[int]] = self.tokenizer(
+            list(sentences), truncation=True, max_length=MAX_INPUT_TOKENS
+        )["input_ids"]
+        # The decoder start token takes a position too.
+        limit = int(self.model.config.max_position_embeddings) - 1
+
+        def batch(indices: list[int]) -> list[str]:
+            import torch
+
+            rows = [ids[i] for i in indices]
+            # Never decode past the position table, whatever the cap says.
+            cap = min(output_cap(max(len(r) for r in rows)), limit)
+            enc = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
+            with torch.inference_mode():
+                out = self.model.generate(**enc, num_beams=self.beam, max_new_tokens=cap)
+            texts: list[str] = self.tokenizer.batch_decode(out, skip_special_tokens=True)
+            return texts
+
+        return run_batches(
+            sentences, [len(r) for r in ids], batch,
+            batch_size=self.batch_size, progress=self.progress,
+        )
