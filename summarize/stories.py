@@ -26,10 +26,10 @@ from .vectors import Vector, cosine, norm
 
 __all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories"]
 
-STORY_THRESHOLD = 0.18  # mean pairwise cosine at or above which two groups are one story
+STORY_THRESHOLD = 0.3  # mean pairwise cosine at or above which two groups are one story
 TITLE_WEIGHT = 3  # the title counts as this many copies of itself ...
 LEAD_SENTENCES = 3  # ... and the first sentences count twice
-TERMS_PER_ARTICLE = 30  # keep this many strongest terms per article vector
+TERMS_PER_ARTICLE = 20  # keep this many strongest terms per article vector
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +57,11 @@ def article_vectors(articles: Sequence[Article]) -> list[Vector]:
     for c in counts:
         # Smoothed IDF: with few articles, a term every article shares must still count
         # (five reports of one story share exactly the words that make them one story).
-        weights = {t: (1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, k in c.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_PER_ARTICLE]
-        vectors.append(norm(dict(top)))
+        idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in c}
+        # The article's own most frequent terms, not its rarest: with a handful of input
+        # articles IDF cannot tell a story's key words from an article's incidental ones.
+        top = sorted(c, key=lambda t: (-c[t], -idf[t], t))[:TERMS_PER_ARTICLE]
+        vectors.append(norm({t: (1.0 + math.log(c[t])) * idf[t] for t in top}))
     return vectors
 
 
