@@ -5,8 +5,10 @@ words that every article shares (the story's names) count for little and the wor
 carry a particular fact count for much. Items are grown greedily: each round takes the
 sentence whose item (itself plus its closest match in each other article) scores best,
 counting both salience and how many articles report it. Every member is similar to the
-item's centre, so chains of loosely related sentences never merge. An item never
-repeats another.
+item's centre and, on average, to the other members, so chains of loosely related
+sentences never merge. An item never repeats another; its text comes from the member
+that states most of what the reports share; when reports attach different numbers to
+the same noun, the item lists each figure with its citations (`summarize.figures`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .figures import differing_figures
 from .lang import content_terms
 from .rank import Ranker, features, get_ranker
 from .types import Article, Citation
@@ -25,6 +28,7 @@ __all__ = ["REPEAT", "SAME_FACT", "Fact", "group_facts"]
 
 SAME_FACT = 0.30  # cosine at or above which two sentences from different articles state one fact
 MIN_SHARED = 2  # ... and they share at least this many content terms
+COHERENCE = 0.8  # a member's mean similarity to the others must reach this share of SAME_FACT
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
 SUPPORT_WEIGHT = 0.35  # what each additional reporting article adds to an item's importance
 CANDIDATES_PER_ARTICLE = 12  # only an article's most salient sentences take part
@@ -38,6 +42,7 @@ class Fact:
     index: int  # the representative sentence in `article`
     citations: tuple[Citation, ...]  # representative first, then the others by similarity
     score: float
+    figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()  # set when reports give different numbers
 
     @property
     def source_text(self) -> str:
@@ -103,8 +108,45 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
     return sims
 
 
+def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
+    """`i` and, from each other article, its closest report that fits with the rest.
+
+    Candidates are taken closest first; each must be similar enough to `i` (SAME_FACT)
+    and, on average, to every member taken so far (COHERENCE), so that a sentence that
+    matches `i` on one side (a shared name, a shared place) does not join a fact that
+    the other members state.
+    """
+    members = [i]
+    seen = {nodes[i].article.id}
+    for j, _ in sorted(((j, s) for j, s in sims[i].items() if j in free), key=lambda js: (-js[1], js[0])):
+        aid = nodes[j].article.id
+        if aid in seen:
+            continue
+        mean = sum(cosine(nodes[j].vector, nodes[m].vector) for m in members) / len(members)
+        if mean >= COHERENCE * SAME_FACT:
+            members.append(j)
+            seen.add(aid)
+    return members
+
+
+def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
+    """The most informative member: the one stating most of what the reports share.
+
+    Terms that two or more members use are the fact itself; the member holding most of
+    them says it most fully. Salience breaks ties.
+    """
+    if len(members) == 1:
+        return members[0]
+    counts = Counter(t for m in members for t in nodes[m].terms)
+    shared = {t for t, c in counts.items() if c >= 2}
+    return max(members, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
+
+
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
-    """The `n` most important facts across `articles`, each citing every article reporting it."""
+    """The `n` most important facts across `articles`, each citing every article reporting it.
+
+    Facts are ordered by the number of articles reporting them, then by salience.
+    """
     if n <= 0 or not articles:
         return []
     nodes = _nodes(articles, ranker or get_ranker())
@@ -112,12 +154,7 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     free = set(range(len(nodes)))
 
     def item(i: int) -> tuple[float, list[int]]:
-        best: dict[str, tuple[float, int]] = {}
-        for j, sim in sims[i].items():
-            aid = nodes[j].article.id
-            if j in free and sim > best.get(aid, (0.0, -1))[0]:
-                best[aid] = (sim, j)
-        members = [i] + [j for _, j in sorted(best.values(), reverse=True)]
+        members = _members(i, sims, free, nodes)
         score = max(nodes[m].salience for m in members) + SUPPORT_WEIGHT * (len(members) - 1)
         return score, members
 
@@ -134,17 +171,21 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         if not repeats:
             chosen.append((score, members))
 
-    chosen.sort(key=lambda c: -c[0])  # later rounds can outscore earlier ones once members are taken
     facts = []
     for score, members in chosen:
-        rep = max(members, key=lambda m: nodes[m].salience)
+        rep = _representative(members, nodes)
         ordered = [rep] + [m for m in members if m != rep]
+        citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
+        texts = [nodes[m].article.sentences[nodes[m].index].text for m in ordered]
         facts.append(
             Fact(
                 article=nodes[rep].article,
                 index=nodes[rep].index,
-                citations=tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered),
+                citations=citations,
                 score=round(score, 4),
+                figures=differing_figures(texts, citations),
             )
         )
+    # Later rounds can outscore earlier ones once members are taken; most-reported first.
+    facts.sort(key=lambda f: (-f.sources, -f.score))
     return facts

@@ -1,7 +1,7 @@
 """The library's front door: `brief` and `digest` over loaded articles.
 
-Selection happens before translation: only the sentences a reader will see are sent to
-the translator, each distinct sentence once.
+Selection happens before translation: only the sentences (and story titles) a reader
+will see are sent to the translator, in one batch, each distinct sentence once.
 """
 
 from __future__ import annotations
@@ -9,17 +9,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from .digest import group_facts
+from .digest import Fact, group_facts
 from .rank import features, get_ranker, select
+from .stories import group_stories
 from .translate.base import Translator
-from .types import Article, Brief, Digest, DigestItem, ModelInfo, Selected
+from .types import Article, Brief, Digest, DigestItem, ModelInfo, Selected, Story
 
-__all__ = ["DEFAULT_BRIEF_SENTENCES", "DEFAULT_DIGEST_ITEMS", "brief", "digest"]
+__all__ = [
+    "DEFAULT_BRIEF_SENTENCES",
+    "DEFAULT_DIGEST_ITEMS",
+    "DEFAULT_ITEMS_PER_STORY",
+    "SINGLE_ARTICLE_ITEMS",
+    "brief",
+    "digest",
+]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BRIEF_SENTENCES = 3
-DEFAULT_DIGEST_ITEMS = 10
+DEFAULT_DIGEST_ITEMS = 20  # items in the whole digest, shared out among stories
+DEFAULT_ITEMS_PER_STORY = 10
+SINGLE_ARTICLE_ITEMS = 3  # a story only one article covers is shown shorter, like a brief
 
 
 def _translate(
@@ -85,6 +95,26 @@ def brief(
     ]
 
 
+def _allot(stories: Sequence[list[Fact]], total: int) -> list[int]:
+    """How many of each story's facts to show: one per story per round, in story order.
+
+    Round by round, so that with a small total every story still gets its top fact
+    before any story gets its second.
+    """
+    counts = [0] * len(stories)
+    left = total
+    while left > 0:
+        progressed = False
+        for k, facts in enumerate(stories):
+            if left > 0 and counts[k] < len(facts):
+                counts[k] += 1
+                left -= 1
+                progressed = True
+        if not progressed:
+            break
+    return counts
+
+
 def digest(
     articles: Sequence[Article],
     *,
@@ -93,27 +123,63 @@ def digest(
     ranker: str | None = None,
     with_briefs: bool = False,
     brief_sentences: int = DEFAULT_BRIEF_SENTENCES,
+    max_stories: int | None = None,
+    items_per_story: int = DEFAULT_ITEMS_PER_STORY,
 ) -> Digest:
-    """The key facts across `articles`, each once, citing every article that reports it.
+    """The key facts across `articles`, grouped by story, each fact once, citing every report.
 
-    Items are ordered by importance (number of reporting articles, then salience).
-    With `with_briefs`, per-article briefs are included (translated in the same batch).
+    Articles are first grouped into stories (`summarize.stories`); each story becomes a
+    section headed by the title of its most central article, with its own items. Stories
+    are ordered by how many articles cover them; items within a story by the number of
+    articles reporting them, then salience. A story of one article gets at most
+    `SINGLE_ARTICLE_ITEMS` items. `n` caps the items of the whole digest (shared out one
+    per story per round), `items_per_story` those of each story, `max_stories` the sections.
+    `Digest.items` holds every item in display order. With `with_briefs`, per-article
+    briefs are included. Titles, items and briefs go to the translator in one batch.
     """
-    facts = group_facts(articles, n=n, ranker=get_ranker(ranker))
+    r = get_ranker(ranker)
+    groups = group_stories(articles)
+    if max_stories is not None:
+        groups = groups[: max(max_stories, 0)]
+    per_story = []
+    for g in groups:
+        cap = items_per_story if len(g.articles) > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
+        per_story.append(group_facts(g.articles, n=cap, ranker=r))
+    counts = _allot(per_story, n)
+    shown = [(g, facts[:k]) for g, facts, k in zip(groups, per_story, counts, strict=True) if k]
+    # Most-covered story first; among equals, the one whose top fact is strongest.
+    shown.sort(key=lambda gf: (-len(gf[0].articles), -gf[1][0].score))
+    facts = [f for _, fs in shown for f in fs]
+
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else []
-    pairs = [(f.article, f.source_text) for f in facts]
+    pairs = [(g.central, g.central.title) for g, _ in shown]
+    pairs += [(f.article, f.source_text) for f in facts]
     pairs += [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=False) for i, _ in chosen]
     texts, notes = _translate(pairs, translator)
-    items = tuple(
-        DigestItem(text=t, source_text=f.source_text, citations=f.citations, score=f.score)
-        for f, t in zip(facts, texts, strict=False)
+    it = iter(texts)
+    titles = [next(it) for _ in shown]
+    stories = tuple(
+        Story(
+            title=title,
+            articles=tuple(a.id for a in g.articles),
+            items=tuple(
+                DigestItem(
+                    text=next(it),
+                    source_text=f.source_text,
+                    citations=f.citations,
+                    score=f.score,
+                    figures=f.figures,
+                )
+                for f in fs
+            ),
+        )
+        for title, (g, fs) in zip(titles, shown, strict=True)
     )
-    rest = iter(texts[len(facts) :])
     briefs = tuple(
         Brief(
             article=a,
             sentences=tuple(
-                Selected(index=i, source_text=a.sentences[i].text, text=next(rest), score=round(score, 4))
+                Selected(index=i, source_text=a.sentences[i].text, text=next(it), score=round(score, 4))
                 for i, score in chosen
             ),
         )
@@ -121,7 +187,8 @@ def digest(
     )
     return Digest(
         articles=tuple(articles),
-        items=items,
+        items=tuple(item for s in stories for item in s.items),
+        stories=stories,
         briefs=briefs,
         model=_model(translator),
         notes=tuple(notes),
