@@ -6,7 +6,7 @@ import typer
 
 from .. import brief as make_brief
 from .. import digest as make_digest
-from ..pipeline import DEFAULT_BRIEF_SENTENCES, DEFAULT_DIGEST_ITEMS
+from ..pipeline import DEFAULT_BRIEF_SENTENCES, DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..render import render_briefs, render_digest
 from ..types import ModelInfo
 from .app import Format, app
@@ -72,6 +72,12 @@ def digest(
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(False, "--with-briefs", help="Add a brief of each article."),
+    max_stories: int | None = typer.Option(
+        None, "--max-stories", min=1, help="Most story sections (most-covered stories first). [default: all]"
+    ),
+    items_per_story: int = typer.Option(
+        DEFAULT_ITEMS_PER_STORY, "--items-per-story", min=1, help="Most items in each story section."
+    ),
     model: ModelOpt = None,
     backend: BackendOpt = None,
     device: DeviceOpt = None,
@@ -92,7 +98,15 @@ def digest(
         beam=beam,
         no_cache=no_cache,
     )
-    result = make_digest(loaded.articles, n=n, translator=tr, ranker=ranker, with_briefs=with_briefs)
+    result = make_digest(
+        loaded.articles,
+        n=n,
+        translator=tr,
+        ranker=ranker,
+        with_briefs=with_briefs,
+        max_stories=max_stories,
+        items_per_story=items_per_story,
+    )
     emit(render_digest(result, fmt.value), output)
     finish(loaded)
 
