@@ -10,7 +10,6 @@ import ssl
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -25,7 +24,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.config import state_dir
-from summarize.deliver import Outbox, SentStore, SmtpSettings, article_key, send_digest_email
+from summarize.deliver import SentStore, SmtpSettings, send_digest_email
 from summarize.errors import ConfigError, DeliveryError
 from summarize.types import Article, Digest
 
@@ -436,19 +435,3 @@ def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.
     report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)
     assert report.dry_run is not None and report.dry_run.parent == tmp_path
     assert report.dry_run.name.endswith(".eml") and sent_keys() == 0
-
-
-def test_article_key_prefers_url() -> None:
-    first, second, third = samples.articles()
-    assert article_key(first) == "https://news.example.id/banjir-jakarta"
-    assert article_key(second).startswith("sha256:")  # a javascript: URL is no identity
-    assert article_key(third).startswith("sha256:") and len(article_key(third)) == 7 + 64
-
-
-def test_outbox_is_public_and_ordered() -> None:
-    box = Outbox(state_dir() / "outbox")
-    a = box.put(b"From: a@x.org\r\nTo: b@x.org\r\n\r\nhi\r\n", sender="a@x.org", recipients=("b@x.org",),
-                articles=(("k", "t"),), message_id="<1@x>")  # fmt: skip
-    time.sleep(0.001)
-    b = box.put(b"x", sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<2@x>")
-    assert [p.path for p in box.pending()] == [a, b]

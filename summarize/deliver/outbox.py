@@ -9,6 +9,7 @@ the `.eml` is renamed last and is what makes an entry exist.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import uuid
@@ -21,6 +22,8 @@ from pathlib import Path
 from ..errors import DeliveryError
 
 __all__ = ["Outbox", "Pending", "write_atomic"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,14 @@ class Outbox:
         """Queued messages, oldest first."""
         if not self.directory.is_dir():
             return []
-        return [self._load(path) for path in sorted(self.directory.glob("*.eml"))]
+        found = []
+        for path in sorted(self.directory.glob("*.eml")):
+            try:
+                found.append(self._load(path))
+            except DeliveryError as exc:
+                # One broken file must not hold up every later message: skip it, loudly.
+                log.warning("%s", exc)
+        return found
 
     def remove(self, item: Pending) -> None:
         """Forget a delivered message (the .eml first: without it the sidecar is inert)."""
@@ -107,7 +117,9 @@ class Outbox:
             if isinstance(entry, list) and len(entry) == 2
         )
         if not sender or not any(recipients):
-            raise DeliveryError(f"queued message {path} has no sender or recipients; fix or delete it")
+            raise DeliveryError(
+                f"queued message {path} has no sender or recipients; skipped (fix or delete it)"
+            )
         return Pending(
             path=path,
             sender=sender,

@@ -1,0 +1,131 @@
+"""The state behind scheduled runs: sent-articles store, run lock, outbox."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from summarize.deliver import Outbox, SentStore, article_key, run_lock
+from summarize.errors import DeliveryError
+
+from . import mail_samples as samples
+
+EML = b"From: a@example.org\r\nTo: b@example.org, c@example.org\r\nSubject: hi\r\n\r\nbody\r\n"
+
+
+def test_article_key_is_url_else_text_hash() -> None:
+    first, second, third = samples.articles()
+    assert article_key(first) == "https://news.example.id/banjir-jakarta"
+    assert article_key(second).startswith("sha256:")  # a javascript: URL is no identity
+    assert article_key(third) == article_key(dataclasses.replace(third, id="99", title="other"))
+    assert article_key(third) != article_key(dataclasses.replace(third, text=third.text + "!"))
+    from_source = dataclasses.replace(third, source="https://site.example/a", url=None)
+    assert article_key(from_source) == "https://site.example/a"
+
+
+def test_store_remembers_across_instances_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "sent.sqlite3"
+    arts = samples.articles()
+    store = SentStore(path)
+    assert store.unsent(arts) == list(arts) and len(store) == 0
+    store.mark_sent([(article_key(arts[1]), arts[1].title)], "<m1@example.org>")
+    again = SentStore(path)
+    assert [a.id for a in again.unsent(arts)] == ["1", "3"]
+    assert again.sent_keys([article_key(a) for a in arts]) == {article_key(arts[1])}
+    again.mark_sent([(article_key(arts[1]), arts[1].title)], "<m2@example.org>")  # idempotent
+    assert len(again) == 1
+
+
+def test_store_handles_many_keys(tmp_path: Path) -> None:
+    store = SentStore(tmp_path / "sent.sqlite3")
+    keys = [f"https://x.example/{i}" for i in range(1234)]
+    store.mark_sent(((k, "t") for k in keys[::2]), "<m@x>")
+    assert store.sent_keys(keys) == set(keys[::2])
+
+
+def test_unusable_store_is_a_delivery_error(tmp_path: Path) -> None:
+    bad = tmp_path / "sent.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DeliveryError, match="sent-articles store"):
+        SentStore(bad)
+
+
+def test_lock_excludes_a_second_holder_until_released(tmp_path: Path) -> None:
+    path = tmp_path / "email.lock"
+    with run_lock(path):
+        started = time.monotonic()
+        with pytest.raises(DeliveryError, match="still holds"), run_lock(path, timeout=0.3):
+            pass
+        assert 0.25 < time.monotonic() - started < 3
+    with run_lock(path, timeout=0):
+        pass  # free again
+
+
+def test_lock_held_by_another_process_and_freed_when_it_dies(tmp_path: Path) -> None:
+    path = tmp_path / "email.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from summarize.deliver import run_lock\n"
+         "with run_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
+         str(path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DeliveryError), run_lock(path, timeout=0.2):
+            pass
+    finally:
+        holder.kill()  # no clean exit: the kernel must still release the lock
+        holder.wait()
+    with run_lock(path, timeout=2):
+        pass
+
+
+def test_outbox_put_is_complete_and_ordered(tmp_path: Path) -> None:
+    box = Outbox(tmp_path / "outbox")
+    assert box.pending() == []
+    first = box.put(
+        EML,
+        sender="a@example.org",
+        recipients=("b@example.org",),
+        articles=(("k1", "T1"),),
+        message_id="<1@x>",
+    )
+    second = box.put(
+        b"x", sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<2@x>"
+    )
+    assert sorted(p.name for p in (tmp_path / "outbox").iterdir()) == sorted(
+        [first.name, first.with_suffix(".json").name, second.name, second.with_suffix(".json").name]
+    )  # no temporary files left behind
+    items = box.pending()
+    assert [i.path for i in items] == [first, second]
+    assert items[0].data() == EML and items[0].articles == (("k1", "T1"),) and items[0].message_id == "<1@x>"
+    box.remove(items[0])
+    assert [i.path for i in box.pending()] == [second] and not first.with_suffix(".json").exists()
+
+
+def test_outbox_without_sidecar_falls_back_to_headers(tmp_path: Path) -> None:
+    box = Outbox(tmp_path)
+    path = box.put(
+        EML, sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<1@x>"
+    )
+    path.with_suffix(".json").write_text("{not json")
+    (item,) = box.pending()
+    assert item.sender == "a@example.org" and item.recipients == ("b@example.org", "c@example.org")
+    path.with_suffix(".json").unlink()
+    assert box.pending()[0].recipients == ("b@example.org", "c@example.org")
+
+
+def test_outbox_skips_a_message_it_cannot_send(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    box = Outbox(tmp_path)
+    (tmp_path / "0000-broken.eml").write_bytes(b"Subject: no envelope\r\n\r\nx\r\n")
+    good = box.put(
+        EML, sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<1@x>"
+    )
+    assert [i.path for i in box.pending()] == [good]
+    assert "0000-broken.eml has no sender or recipients" in caplog.text
