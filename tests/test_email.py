@@ -158,6 +158,12 @@ def test_one_multipart_message_with_escaped_article_text(server: Server) -> None
     assert sent_keys() == 3 and not outbox()
 
 
+def test_sender_with_display_name(server: Server) -> None:
+    send(server, smtp=server.settings(sender=f"News digest <{SENDER}>"))
+    assert server.inbox.messages[0][0] == SENDER  # envelope: the bare address
+    assert server.inbox.parsed()["From"] == f"News digest <{SENDER}>"
+
+
 def test_default_subject_counts_articles(server: Server) -> None:
     send(server)
     assert server.inbox.parsed()["Subject"].startswith("News digest, ")

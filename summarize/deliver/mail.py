@@ -127,6 +127,7 @@ def send_digest_email(
 
     settings.check()
     sender = settings.sender or ""
+    envelope_from = _address(sender, what="sender")[1]  # "Name <a@b>" is a header, not an envelope
     with run_lock(state / "email.lock", timeout=lock_timeout):
         flushed, stuck = _flush_outbox(outbox, store, settings)
         chosen = _choose(articles, store, outbox, new_only)
@@ -143,13 +144,13 @@ def send_digest_email(
         refused: dict[str, str] = {}
         if stuck is None:
             try:
-                refused = send_bytes(settings, sender, recipients, data)
+                refused = send_bytes(settings, envelope_from, recipients, data)
             except DeliveryError as exc:
                 stuck = exc
         if stuck is not None:
             # The server is failing: queue behind the older messages, keeping their order.
             path = outbox.put(
-                data, sender=sender, recipients=recipients, articles=entries, message_id=message_id
+                data, sender=envelope_from, recipients=recipients, articles=entries, message_id=message_id
             )
             waiting = len(outbox.pending())
             raise DeliveryError(
