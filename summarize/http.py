@@ -288,6 +288,8 @@ class Fetcher:
         if length and length.strip().isdigit() and int(length) > self.max_bytes:
             raise too_large
         encoding = (resp.getheader("content-encoding") or "").strip().lower()
+        if encoding not in {"", "identity", "gzip", "x-gzip"}:
+            raise FetchError(url, f"unsupported content encoding {encoding}")
         # 16 + MAX_WBITS: gzip framing. The decompressed size is capped too (zip bombs).
         inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding in {"gzip", "x-gzip"} else None
         chunks: list[bytes] = []

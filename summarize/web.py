@@ -158,6 +158,13 @@ def _entries(parsed: Any, feed: str) -> list[_Entry]:
 
 def _select(entries: list[_Entry], *, limit: int | None, since: dt.date | None) -> list[_Entry]:
     """Newest first (undated entries last, in feed order), `since` applied, at most `limit`."""
+    seen: set[str] = set()
+    unique = []
+    for e in entries:  # feeds repeat an item now and then; one article, one Document
+        if e.link is None or e.link not in seen:
+            unique.append(e)
+            seen.add(e.link or "")
+    entries = unique
     dated = [e for e in entries if e.published is not None]
     dated.sort(key=lambda e: e.published or _EPOCH, reverse=True)
     undated = [e for e in entries if e.published is None]
@@ -251,8 +258,14 @@ def _load_feed(
     chosen = _select(_entries(parsed, source), limit=limit, since=since)
     if not chosen:
         return [], []
-    with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(chosen))) as pool:
+    pool = ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(chosen)), thread_name_prefix="fetch")
+    try:
         results = list(pool.map(lambda e: _entry_document(fetcher, e, site=site, since=since), chosen))
+    except BaseException:
+        # Ctrl-C: drop the entries not yet started rather than fetching the whole feed first.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     docs = [r for r in results if isinstance(r, Document)]
     skipped = [r for r in results if isinstance(r, Skipped)]
     log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))

@@ -232,6 +232,26 @@ class _Handler(BaseHTTPRequestHandler):
             )
             feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>P</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-tanpa-tanggal.xml":  # undated entries, one listed twice
+            items = "".join(
+                f"<item><title>{t}</title><link>{base}{link}</link></item>"
+                for t, link in [
+                    ("Senjata Korut", "/berita/korut-senjata"),
+                    ("Tanpa Tanggal", "/berita/tanpa-tanggal"),
+                    ("Tanpa Tanggal (lagi)", "/berita/tanpa-tanggal"),
+                ]
+            )
+            feed = f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
+            self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/berita/tanpa-tanggal":
+            paras = "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES["korut-kontainer"][:2])
+            self._send(200, f"<html><body><article>{paras}</article></body></html>".encode())
+        elif path == "/latin1-palsu":  # a UTF-8 page under a server-default ISO-8859-1 label
+            page = fixture("intelijen-roket.html").decode("cp1252").replace("; charset=windows-1252", "")
+            page = page.replace("”", '"')  # its UTF-8 bytes hold 0x9d, which cp1252 would refuse
+            self._send(200, page.encode("utf-8"), "text/html; charset=ISO-8859-1")
+        elif path == "/brotli":
+            self._send(200, b"\x0b\x02\x80<html>", "text/html", Content_Encoding="br")
         elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
             time.sleep(0.15)
             self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
@@ -457,6 +477,17 @@ def test_size_cap_applies_to_the_inflated_body(web: _Server) -> None:
         Fetcher(timeout=TIMEOUT, max_bytes=4000).get(url)
 
 
+def test_utf8_page_under_a_default_latin1_label(web: _Server) -> None:
+    [doc], _ = load_url(f"{web.base}/latin1-palsu", timeout=TIMEOUT)
+    assert "“Itu menunjukkan situasi yang dihadapi Rusia" in doc.text and "â€" not in doc.text
+
+
+def test_unasked_content_encoding_refused(web: _Server) -> None:
+    assert (
+        only_skip(load_url(f"{web.base}/brotli", timeout=TIMEOUT)).reason == "unsupported content encoding br"
+    )
+
+
 def test_non_html_response_refused(web: _Server) -> None:
     skip = only_skip(load_url(f"{web.base}/foto.png", timeout=TIMEOUT))
     assert skip.reason == "not an article or feed: content type image/png"
@@ -551,6 +582,24 @@ def test_atom_feed_with_relative_links_served_as_text_xml(web: _Server) -> None:
             "AS Ragukan Dampak Senjata Korut bagi Rusia",
         ),
     ]
+
+
+def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
+    docs, skipped = load_url(
+        f"{web.base}/feed-tanpa-tanggal.xml", since=dt.date(2023, 10, 1), timeout=TIMEOUT
+    )
+    # korut-senjata's page says 2023-09-17: left out. The page with no date at all is kept,
+    # with a warning; its second listing in the feed is not fetched again.
+    assert skipped == []
+    [doc] = docs
+    assert doc.title == "Tanpa Tanggal" and doc.published is None
+    assert doc.warnings == (
+        f"{web.base}/berita/tanpa-tanggal: publication date unknown; kept despite --since",
+    )
+    assert web.hits["/berita/tanpa-tanggal"] == 1
+    docs, _ = load_url(f"{web.base}/feed-tanpa-tanggal.xml", timeout=TIMEOUT)
+    assert [d.title for d in docs] == ["Senjata Korut", "Tanpa Tanggal"]
+    assert docs[0].published == "2023-09-17T10:30:00+07:00"  # from the page
 
 
 def test_feed_served_as_html_is_still_a_feed(web: _Server) -> None:
