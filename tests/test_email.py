@@ -10,6 +10,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -43,6 +44,13 @@ class Inbox:
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
     delay: float = 0.0
     hang_up: bool = False
+    refuse: dict[str, str] = field(default_factory=dict)  # address -> reply to RCPT
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.hang_up:
@@ -282,6 +290,58 @@ def test_dropped_mid_send_is_queued_and_resent(start_server: Any) -> None:
     assert [m for _, _, m in flaky.inbox.messages].__len__() == 1
     assert flaky.inbox.parsed()["Subject"] == "dropped"
     assert sent_keys() == 3 and not outbox()
+
+
+def test_some_recipients_refused_is_reported(server: Server) -> None:
+    server.inbox.refuse["gone@example.org"] = "550 5.1.1 no such user"
+    report = send(server, to=["reader@example.org", "gone@example.org"])
+    assert report.refused == (("gone@example.org", "550 5.1.1 no such user"),)
+    assert server.inbox.messages[0][1] == ["reader@example.org"] and sent_keys() == 3
+
+
+def test_temporarily_refused_recipients_are_retried(server: Server) -> None:
+    server.inbox.refuse["reader@example.org"] = "450 4.2.0 greylisted, try later"
+    with pytest.raises(DeliveryError, match=r"greylisted.*kept in"):
+        send(server)
+    assert len(outbox()) == 1
+    server.inbox.refuse.clear()
+    assert send(server).outbox_sent == 1 and len(server.inbox.messages) == 2
+
+
+def test_message_refused_for_good_is_set_aside_not_retried(server: Server) -> None:
+    server.inbox.refuse["reader@example.org"] = "550 5.1.1 no such user"
+    with pytest.raises(DeliveryError, match=r"no such user.*not retried"):
+        send(server)
+    rejected = list((state_dir() / "outbox" / "rejected").glob("*.eml"))
+    assert len(rejected) == 1 and not outbox() and sent_keys() == 0
+    server.inbox.refuse.clear()
+    assert send(server).outbox_sent == 0 and len(server.inbox.messages) == 1
+
+
+def test_queued_message_refused_for_good_does_not_block_the_queue(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    down = SmtpSettings(host="127.0.0.1", port=free_port(), sender=SENDER, security="none", timeout=2)
+    with pytest.raises(DeliveryError):
+        send(server, to=["gone@example.org"], smtp=down)
+    server.inbox.refuse["gone@example.org"] = "550 5.1.1 no such user"
+    report = send(server)
+    assert report.outbox_sent == 0 and len(server.inbox.messages) == 1 and sent_keys() == 3
+    assert "not retried" in caplog.text and not outbox()
+
+
+def test_silent_server_times_out_and_queues() -> None:
+    with socket.socket() as listener:  # accepts connections (backlog) but never speaks
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        silent = SmtpSettings(
+            host="127.0.0.1", port=listener.getsockname()[1], sender=SENDER, security="none", timeout=0.5
+        )
+        started = time.monotonic()
+        with pytest.raises(DeliveryError, match="timed out"):
+            send(Server(Inbox(), 0), smtp=silent)
+        assert time.monotonic() - started < 5
+    assert len(outbox()) == 1
 
 
 def test_cli_server_down_exit_1_and_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

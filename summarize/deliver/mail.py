@@ -28,7 +28,7 @@ from ..errors import ConfigError, DeliveryError, InputError
 from ..render.html import digest_html, digest_text
 from ..types import Article, Digest
 from .outbox import Outbox, write_atomic
-from .smtp import SmtpSettings, send_bytes
+from .smtp import MessageRejected, SmtpSettings, send_bytes
 from .state import SentStore, article_key, run_lock
 
 if TYPE_CHECKING:
@@ -145,6 +145,12 @@ def send_digest_email(
         if stuck is None:
             try:
                 refused = send_bytes(settings, envelope_from, recipients, data)
+            except MessageRejected as exc:
+                path = outbox.put(
+                    data, sender=envelope_from, recipients=recipients, articles=entries,
+                    message_id=message_id, rejected=True,
+                )  # fmt: skip
+                raise DeliveryError(f"{exc}; message kept in {path}, not retried") from None
             except DeliveryError as exc:
                 stuck = exc
         if stuck is not None:
@@ -177,6 +183,10 @@ def _flush_outbox(
     for item in outbox.pending():
         try:
             refused = send_bytes(settings, item.sender, item.recipients, item.data())
+        except MessageRejected as exc:
+            # Refused for good: retrying would block every later message behind it.
+            log.warning("%s; moved %s aside, not retried", exc, outbox.reject(item))
+            continue
         except DeliveryError as exc:
             return sent, exc
         for addr, reply in refused.items():

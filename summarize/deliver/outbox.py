@@ -54,8 +54,9 @@ class Outbox:
         recipients: tuple[str, ...],
         articles: tuple[tuple[str, str], ...],
         message_id: str,
+        rejected: bool = False,
     ) -> Path:
-        """Queue a message; return the path of its .eml file."""
+        """Queue a message (or, `rejected`, set it aside); return the path of its .eml file."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         stem = f"{stamp}-{uuid.uuid4().hex[:8]}"  # sorts by time; unique across processes
         meta = {
@@ -64,10 +65,11 @@ class Outbox:
             "articles": [list(a) for a in articles],
             "message_id": message_id,
         }
+        directory = self.rejected if rejected else self.directory
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.directory / f"{stem}.json", json.dumps(meta, indent=1).encode())
-            path = self.directory / f"{stem}.eml"
+            directory.mkdir(parents=True, exist_ok=True)
+            write_atomic(directory / f"{stem}.json", json.dumps(meta, indent=1).encode())
+            path = directory / f"{stem}.eml"
             write_atomic(path, data)
         except OSError as exc:
             raise DeliveryError(f"cannot write to the outbox {self.directory}: {exc}") from None
@@ -85,6 +87,21 @@ class Outbox:
                 # One broken file must not hold up every later message: skip it, loudly.
                 log.warning("%s", exc)
         return found
+
+    @property
+    def rejected(self) -> Path:
+        """Where messages the server refused for good are kept (never retried, never lost)."""
+        return self.directory / "rejected"
+
+    def reject(self, item: Pending) -> Path:
+        """Move a queued message out of the queue into `rejected/`; return its new path."""
+        self.rejected.mkdir(parents=True, exist_ok=True)
+        sidecar = item.path.with_suffix(".json")
+        if sidecar.exists():
+            os.replace(sidecar, self.rejected / sidecar.name)
+        target = self.rejected / item.path.name
+        os.replace(item.path, target)
+        return target
 
     def remove(self, item: Pending) -> None:
         """Forget a delivered message (the .eml first: without it the sidecar is inert)."""

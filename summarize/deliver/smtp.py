@@ -19,12 +19,19 @@ from typing import Literal, cast
 from ..config import setting
 from ..errors import ConfigError, DeliveryError
 
-__all__ = ["SECURITY", "SmtpSettings", "send_bytes"]
+__all__ = ["SECURITY", "MessageRejected", "SmtpSettings", "send_bytes"]
 
 Security = Literal["starttls", "tls", "none"]
 SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
+
+
+class MessageRejected(DeliveryError):
+    """The server refused this message for good (5xx for every recipient, or for its data).
+
+    Sending the same bytes again cannot help, so it must not be retried forever.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +172,15 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
                 )
             ) from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError(
+            permanent = all(code >= 500 for code, _ in exc.recipients.values())
+            raise (MessageRejected if permanent else DeliveryError)(
                 settings.scrub(
                     f"SMTP server {settings.where} refused every recipient: {_refused(exc.recipients)}"
                 )
+            ) from None
+        except smtplib.SMTPDataError as exc:
+            raise (MessageRejected if exc.smtp_code >= 500 else DeliveryError)(
+                settings.scrub(f"SMTP server {settings.where} refused the message: {_reason(exc)}")
             ) from None
         except smtplib.SMTPServerDisconnected as exc:
             raise DeliveryError(
