@@ -101,7 +101,7 @@ class _Entry:
     number: int  # 1-based position in the feed
     title: str | None
     link: str | None
-    published: dt.datetime | None  # aware, in the publisher's own offset when given
+    published: dt.datetime | None  # as written: the publisher's own offset, or naive
     content: str | None  # full HTML text (content:encoded, atom:content), not the summary
     site: str | None  # <source> of an aggregated entry
 
@@ -112,18 +112,29 @@ class _Entry:
         return f"{self.feed} entry {self.number}" + (f" ({self.title!r})" if self.title else "")
 
 
+# Indonesian feeds sometimes name the zone rather than give an offset.
+_ZONES = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
+_ZONE_NAME = re.compile(r"\b(WIB|WITA|WIT)\s*$")
+
+
 def _parse_date(raw: str | None, parsed: Any) -> dt.datetime | None:
-    """The entry's date with its own UTC offset (RFC 822 or ISO 8601), else feedparser's UTC."""
+    """The entry's date as written (RFC 822 or ISO 8601, with its own UTC offset, or naive
+    when it gives none), else feedparser's normalized UTC time."""
     if raw:
+        raw = _ZONE_NAME.sub(lambda m: _ZONES[m.group(1)], raw.strip())
         for parse in (email.utils.parsedate_to_datetime, dt.datetime.fromisoformat):
             try:
-                when = parse(raw.strip())
+                return parse(raw)
             except (TypeError, ValueError, IndexError):
                 continue
-            return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
     if parsed:
         return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
     return None
+
+
+def _sort_key(entry: _Entry) -> dt.datetime:
+    when = entry.published or _EPOCH
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # naive: best guess for order
 
 
 def _entries(parsed: Any, feed: str) -> list[_Entry]:
@@ -166,7 +177,7 @@ def _select(entries: list[_Entry], *, limit: int | None, since: dt.date | None) 
             seen.add(e.link or "")
     entries = unique
     dated = [e for e in entries if e.published is not None]
-    dated.sort(key=lambda e: e.published or _EPOCH, reverse=True)
+    dated.sort(key=_sort_key, reverse=True)
     undated = [e for e in entries if e.published is None]
     if since is not None:
         # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).

@@ -602,6 +602,25 @@ def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     assert docs[0].published == "2023-09-17T10:30:00+07:00"  # from the page
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("Sat, 14 Oct 2023 09:02:00 +0700", "2023-10-14T09:02:00+07:00"),
+        ("Sat, 14 Oct 2023 09:02:00 WIB", "2023-10-14T09:02:00+07:00"),
+        ("Sat, 14 Oct 2023 09:02:00 WITA", "2023-10-14T09:02:00+08:00"),
+        ("Sat, 14 Oct 2023 02:02:00 GMT", "2023-10-14T02:02:00+00:00"),
+        ("2023-10-14T09:02:00Z", "2023-10-14T09:02:00+00:00"),
+        ("2023-10-14T09:02:00", "2023-10-14T09:02:00"),  # no offset given: none invented
+        ("kemarin sore", None),
+    ],
+)
+def test_entry_dates_keep_the_publishers_offset(raw: str, iso: str | None) -> None:
+    from summarize.web import _parse_date
+
+    when = _parse_date(raw, None)
+    assert (when.isoformat() if when else None) == iso
+
+
 def test_feed_served_as_html_is_still_a_feed(web: _Server) -> None:
     docs, skipped = load_url(f"{web.base}/feed-as-html", timeout=TIMEOUT)
     assert skipped == [] and len(docs) == 3
