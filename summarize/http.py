@@ -156,6 +156,15 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+@lru_cache(maxsize=1)
+def _tls() -> ssl.SSLContext:
+    """One verifying TLS context for every request (loading the CA store takes a while).
+
+    It trusts the system's CAs, or SSL_CERT_FILE / SSL_CERT_DIR when set (a company proxy's CA).
+    """
+    return ssl.create_default_context()
+
+
 @contextmanager
 def _host_slot(host: str, port: int) -> Iterator[None]:
     """Hold one of the PER_HOST slots for (host, port), shared by every thread."""
@@ -218,9 +227,7 @@ class Fetcher:
             target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         conn: http.client.HTTPConnection
         if https:
-            conn = http.client.HTTPSConnection(
-                host, port, timeout=self.connect_timeout, context=ssl.create_default_context()
-            )
+            conn = http.client.HTTPSConnection(host, port, timeout=self.connect_timeout, context=_tls())
         else:
             conn = http.client.HTTPConnection(host, port, timeout=self.connect_timeout)
         phase = "connect"

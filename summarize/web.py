@@ -295,8 +295,8 @@ def load_url(
     For a feed, entries are taken newest first; `since` keeps those published on or after
     that day (in the publisher's time zone), `limit` keeps the first N. Neither applies to a
     single article page. `timeout` is the connect timeout in seconds (setting `timeout`,
-    default 10; a whole response may take twice as long). Nothing is raised for a URL that
-    fails: it comes back as a Skipped, as does every feed entry that fails.
+    default 10; a whole response may take twice as long). A URL or feed entry that fails comes
+    back as a Skipped with its reason; only a bad `limit` or `timeout` raises (ConfigError).
     """
     if limit is not None and limit < 1:
         raise ConfigError(f"limit must be at least 1, not {limit}")

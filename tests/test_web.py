@@ -488,6 +488,48 @@ def test_unasked_content_encoding_refused(web: _Server) -> None:
     )
 
 
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[_Server, Path]]:
+    """The same server over TLS, with a self-signed certificate for 127.0.0.1."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    srv = _Server()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    summarize_http._tls.cache_clear()
+    yield srv, cert
+    summarize_http._tls.cache_clear()
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_https_verifies_the_certificate(
+    tls_server: tuple[_Server, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srv, cert = tls_server
+    url = f"https://127.0.0.1:{srv.server_address[1]}/berita/korut-senjata"
+    skip = only_skip(load_url(url, timeout=TIMEOUT))
+    assert skip.reason.startswith("TLS certificate not valid (self")  # self-signed: refused
+    # Trusted through SSL_CERT_FILE (as with a company's own CA): fetched.
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    summarize_http._tls.cache_clear()
+    [doc], skipped = load_url(url, timeout=TIMEOUT)
+    assert skipped == [] and doc.url == url and doc.site == "IDN Times"
+
+
 def test_non_html_response_refused(web: _Server) -> None:
     skip = only_skip(load_url(f"{web.base}/foto.png", timeout=TIMEOUT))
     assert skip.reason == "not an article or feed: content type image/png"
