@@ -69,6 +69,11 @@ def unavailable(model: str) -> ModelError:
     )
 
 
+def hub_offline() -> bool:
+    """HF_HUB_OFFLINE as set now (huggingface_hub itself reads it only once, at import)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def looks_like_path(model: str) -> bool:
     """A hub id is 'name' or 'org/name'; anything else (./x, /x, ~/x, a/b/c) is a path."""
     return (
@@ -139,7 +144,10 @@ def download(model: str, *, revision: str | None = None) -> Path:
 
     revision = revision or REVISIONS.get(model)
     try:
-        return Path(snapshot_download(model, revision=revision, allow_patterns=MODEL_FILES))
+        path = snapshot_download(
+            model, revision=revision, allow_patterns=MODEL_FILES, local_files_only=hub_offline()
+        )
+        return Path(str(path))
     except (OSError, ValueError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(

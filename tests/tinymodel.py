@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,7 +130,16 @@ def build_tiny_model(dest: Path) -> Path:
     return build_random_marian(dest, spm_vocab_size=400, config=TINY_CONFIG)
 
 
+_built: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny model's folder, built once per test session."""
-    return build_tiny_model(tmp_path_factory.mktemp("tiny-model") / "opus-mt-tiny")
+    """The tiny model's folder, built once per test session (even when several test
+    modules import this fixture, each of which pytest would otherwise build anew)."""
+    if "tiny" not in _built:
+        # This runs before the function-scoped isolation fixtures, and huggingface_hub reads
+        # HF_HUB_OFFLINE once, on first import (which building triggers): set it first.
+        os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        _built["tiny"] = build_tiny_model(tmp_path_factory.mktemp("tiny-model") / "opus-mt-tiny")
+    return _built["tiny"]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from ..modelstore import INSTALL_HINT, fingerprint, quiet_transformers, unavailable
+from ..modelstore import INSTALL_HINT, fingerprint, hub_offline, quiet_transformers, unavailable
 from .base import output_cap
 from .batching import DEFAULT_BATCH_SIZE, Progress, machine_threads, run_batches
 
@@ -33,13 +33,15 @@ def load_model(model: str, device: str, revision: str | None = None) -> tuple[An
         raise ModelError("--device cuda was asked for but torch sees no GPU; use --device cpu")
     torch.set_num_threads(machine_threads())
     quiet_transformers()
+    # Read HF_HUB_OFFLINE now: huggingface_hub reads it once, when first imported.
+    where = {"revision": revision, "local_files_only": hub_offline()}
     try:
         with warnings.catch_warnings():
             # MarianTokenizer recommends sacremoses for punctuation normalisation; opus-mt
             # works without it, and a warning on every run helps no one.
             warnings.simplefilter("ignore", UserWarning)
-            tokenizer = transformers.AutoTokenizer.from_pretrained(model, revision=revision)
-        net = transformers.AutoModelForSeq2SeqLM.from_pretrained(model, revision=revision)
+            tokenizer = transformers.AutoTokenizer.from_pretrained(model, **where)
+        net = transformers.AutoModelForSeq2SeqLM.from_pretrained(model, **where)
     except (OSError, ValueError):
         raise unavailable(model) from None
     net.to(device).eval()
