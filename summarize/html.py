@@ -60,9 +60,10 @@ def decode_html(data: bytes, *, source: str, charset: str | None = None) -> tupl
             return data.decode(codec, errors="replace"), ()
     meta = _META_CHARSET.search(data[:4096])
     candidates = [_codec(charset), _codec(meta.group(1).decode("ascii") if meta else None), "utf-8"]
-    if candidates[0] == "cp1252" and not data.isascii():
-        # "ISO-8859-1" is many servers' default label, often on UTF-8 pages; text that is
-        # valid UTF-8 and not plain ASCII is almost never cp1252 by chance.
+    declared = next((c for c in candidates if c), None)
+    if declared == "cp1252" and not data.isascii():
+        # "ISO-8859-1" is many servers' and templates' default label, often on UTF-8 pages;
+        # text that is valid UTF-8 and not plain ASCII is almost never cp1252 by chance.
         candidates.insert(0, "utf-8")
     for codec in dict.fromkeys(c for c in candidates if c):
         try:
