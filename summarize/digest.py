@@ -14,6 +14,7 @@ the same noun, the item lists each figure with its citations (`summarize.figures
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ __all__ = ["REPEAT", "SAME_FACT", "Fact", "group_facts"]
 
 SAME_FACT = 0.30  # cosine at or above which two sentences from different articles state one fact
 MIN_SHARED = 2  # ... and they share at least this many content terms
+MIN_PREDICATE = 2  # ... of which this many are neither names nor time words
 COHERENCE = 0.8  # a member's mean similarity to the others must reach this share of SAME_FACT
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
 SUPPORT_WEIGHT = 0.35  # what each additional reporting article adds to an item's importance
@@ -60,6 +62,7 @@ class _Node:
     terms: frozenset[str]
     vector: Vector
     salience: float  # the ranker's score, scaled to [0, 1] within its article
+    predicate: frozenset[str]  # terms that are neither names nor time words: what is said
 
 
 def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -71,8 +74,37 @@ def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: max(math.log(n / c), 0.05) for t, c in df.items()}
 
 
+# Words for when something happened: two reports of different events in one story share them.
+_TIME_WORDS = frozenset(
+    """
+    detik menit jam hari pekan minggu bulan tahun abad pagi siang sore malam kemarin besok lusa
+    senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus
+    september oktober november desember
+    """.split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _names(articles: Sequence[Article]) -> frozenset[str]:
+    """Terms the input mostly writes capitalised inside a sentence: people, places, bodies.
+
+    Within a story every report names the same actors, so shared names are no evidence
+    that two sentences state the same fact; shared words for what happened are. "Mostly",
+    because common words also appear inside capitalised names ("Badan Intelijen").
+    """
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for a in articles:
+        for s in a.sentences:
+            for w in _WORD.findall(s.text)[1:]:  # the first word is capitalised anyway
+                (upper if w[0].isupper() else lower).update(content_terms(w))
+    return frozenset(t for t, c in upper.items() if c > lower[t])
+
+
 def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     terms = [[content_terms(s.text) for s in a.sentences] for a in articles]
+    names = _names(articles)
+    stems_of_time = frozenset(content_terms(" ".join(_TIME_WORDS)))
     # Only terms that occur in two or more articles can make two reports match; a term
     # of one article alone is that article's detail and would only dilute similarity.
     article_freq: Counter[str] = Counter(
@@ -86,7 +118,10 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
         best = sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
         for i in sorted(best):
             shared = [t for t in per_article[i] if article_freq[t] >= 2]
-            nodes.append(_Node(article, i, frozenset(shared), tfidf(shared, weights), scores[i] / top))
+            predicate = frozenset(shared) - names - stems_of_time
+            nodes.append(
+                _Node(article, i, frozenset(shared), tfidf(shared, weights), scores[i] / top, predicate)
+            )
     return nodes
 
 
@@ -101,6 +136,8 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
         shared: Counter[int] = Counter(j for t in node.terms for j in index[t] if j > i)
         for j, count in shared.items():
             if count < MIN_SHARED or nodes[j].article.id == node.article.id:
+                continue
+            if len(node.predicate & nodes[j].predicate) < MIN_PREDICATE:
                 continue
             sim = cosine(node.vector, nodes[j].vector)
             if sim >= SAME_FACT:
