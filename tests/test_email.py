@@ -253,7 +253,7 @@ def test_auth_refused_queues_and_never_shows_password(
     )  # fmt: skip
     assert result.exit_code == 1, result.output
     assert "refused the login for alice" in result.stderr and "535" in result.stderr
-    assert "kept in" in result.stderr and "next run sends it first" in result.stderr
+    assert "kept in" in result.stderr and "the next run sends them first" in result.stderr
     assert PASSWORD not in result.output and PASSWORD not in caplog.text
     assert result.stderr.count("\n") <= 2 and "Traceback" not in result.output
     assert not srv.inbox.messages and len(outbox()) == 1 and sent_keys() == 0
@@ -277,6 +277,15 @@ def test_server_down_queues_then_next_run_delivers_queue_first(start_server: Any
     assert not outbox() and not list((state_dir() / "outbox").iterdir())  # sidecars gone too
 
 
+def test_still_down_with_nothing_new_says_what_waits() -> None:
+    down = SmtpSettings(host="127.0.0.1", port=free_port(), sender=SENDER, security="none", timeout=2)
+    with pytest.raises(DeliveryError):
+        send(Server(Inbox(), 0), smtp=down, new_only=True)
+    with pytest.raises(DeliveryError, match=r"connection refused; 1 message\(s\) waiting in .*outbox"):
+        send(Server(Inbox(), 0), smtp=down, new_only=True)  # queued articles are not new
+    assert len(outbox()) == 1
+
+
 def test_dropped_mid_send_is_queued_and_resent(start_server: Any) -> None:
     flaky = start_server(Inbox(hang_up=True))
     with pytest.raises(DeliveryError, match="closed the connection"):
@@ -297,6 +306,18 @@ def test_some_recipients_refused_is_reported(server: Server) -> None:
     report = send(server, to=["reader@example.org", "gone@example.org"])
     assert report.refused == (("gone@example.org", "550 5.1.1 no such user"),)
     assert server.inbox.messages[0][1] == ["reader@example.org"] and sent_keys() == 3
+
+
+def test_cli_some_recipients_refused_exit_3(server: Server) -> None:
+    server.inbox.refuse["gone@example.org"] = "550 5.1.1 no such user"
+    result = CliRunner().invoke(
+        app,
+        ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--to", "gone@example.org",
+         "--from", SENDER, *server.cli()],
+    )  # fmt: skip
+    assert result.exit_code == 3, result.output
+    assert "the server refused gone@example.org: 550 5.1.1 no such user" in result.stderr
+    assert len(server.inbox.messages) == 1 and sent_keys() == 5
 
 
 def test_temporarily_refused_recipients_are_retried(server: Server) -> None:

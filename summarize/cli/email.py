@@ -80,7 +80,7 @@ def email(
         None, "--smtp-timeout", min=1, help="Seconds before a silent server counts as down. (default: 30)"
     ),
     lock_timeout: float = typer.Option(
-        60, "--lock-timeout", min=0, help="Seconds to wait for a running email run."
+        300, "--lock-timeout", min=0, help="Seconds to wait for a running email run."
     ),
     model: ModelOpt = None,
     backend: BackendOpt = None,

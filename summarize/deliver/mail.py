@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -91,7 +92,7 @@ def send_digest_email(
     n: int | None = None,
     translator: Translator | None = None,
     build: DigestBuilder | None = None,
-    lock_timeout: float = 60.0,
+    lock_timeout: float = 300.0,
 ) -> EmailReport:
     """Build the digest (with briefs) of `articles` and email it; see the module docstring.
 
@@ -100,6 +101,8 @@ def send_digest_email(
     folder) instead, and nothing is marked sent. `build` replaces the pipeline's digest.
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
+    if not articles:
+        raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()
     make = build or _pipeline_digest(n=n, translator=translator)
     state = state_dir()
@@ -110,20 +113,18 @@ def send_digest_email(
         chosen = _choose(articles, store, outbox, new_only)
         if not chosen:
             return EmailReport((), recipients, already_sent=len(articles))
-        sender = settings.sender or "summarize@localhost"
-        msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
+        msg = compose_message(
+            make(chosen), sender=settings.sender or "summarize@localhost", to=to, subject=subject
+        )
         path = _dry_run_path(output)
         try:
             write_atomic(path, msg.as_bytes())
         except OSError as exc:
             raise DeliveryError(f"cannot write {path}: {exc}") from None
         return EmailReport(
-            tuple(chosen),
-            recipients,
-            str(msg["Message-ID"]),
-            dry_run=path,
+            tuple(chosen), recipients, str(msg["Message-ID"]), dry_run=path,
             already_sent=len(articles) - len(chosen),
-        )
+        )  # fmt: skip
 
     settings.check()
     sender = settings.sender or ""
@@ -131,39 +132,29 @@ def send_digest_email(
     with run_lock(state / "email.lock", timeout=lock_timeout):
         flushed, stuck = _flush_outbox(outbox, store, settings)
         chosen = _choose(articles, store, outbox, new_only)
-        if not chosen:
-            if stuck:
-                raise stuck
-            if not articles:
-                raise InputError("no articles to send")
+        if not chosen and stuck is None:
             return EmailReport((), recipients, outbox_sent=flushed, already_sent=len(articles))
+        if not chosen:
+            raise DeliveryError(f"{stuck}; {_waiting(outbox, flushed)}")
         msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
-        message_id = str(msg["Message-ID"])
-        data = msg.as_bytes()
+        message_id, data = str(msg["Message-ID"]), msg.as_bytes()
         entries = tuple((article_key(a), a.title) for a in chosen)
+        queue = functools.partial(
+            outbox.put, data, sender=envelope_from, recipients=recipients, articles=entries,
+            message_id=message_id,
+        )  # fmt: skip
         refused: dict[str, str] = {}
         if stuck is None:
             try:
                 refused = send_bytes(settings, envelope_from, recipients, data)
             except MessageRejected as exc:
-                path = outbox.put(
-                    data, sender=envelope_from, recipients=recipients, articles=entries,
-                    message_id=message_id, rejected=True,
-                )  # fmt: skip
-                raise DeliveryError(f"{exc}; message kept in {path}, not retried") from None
+                raise DeliveryError(f"{exc}; message kept in {queue(rejected=True)}, not retried") from None
             except DeliveryError as exc:
                 stuck = exc
         if stuck is not None:
-            # The server is failing: queue behind the older messages, keeping their order.
-            path = outbox.put(
-                data, sender=envelope_from, recipients=recipients, articles=entries, message_id=message_id
-            )
-            waiting = len(outbox.pending())
-            raise DeliveryError(
-                f"{stuck}; message kept in {path}"
-                + (f" ({waiting} waiting in the outbox)" if waiting > 1 else "")
-                + ", the next run sends it first"
-            )
+            # The server is failing: queue behind any older messages, keeping their order.
+            path = queue()
+            raise DeliveryError(f"{stuck}; message kept in {path}; {_waiting(outbox, flushed)}")
         store.mark_sent(entries, message_id)
     return EmailReport(
         tuple(chosen),
@@ -173,6 +164,12 @@ def send_digest_email(
         outbox_sent=flushed,
         already_sent=len(articles) - len(chosen),
     )
+
+
+def _waiting(outbox: Outbox, flushed: int) -> str:
+    waiting = len(outbox.pending())
+    done = f" ({flushed} queued message(s) were delivered first)" if flushed else ""
+    return f"{waiting} message(s) waiting in {outbox.directory}, the next run sends them first{done}"
 
 
 def _flush_outbox(
