@@ -591,6 +591,17 @@ def test_rss_entries_become_documents_newest_first(web: _Server) -> None:
     assert "Gedung Putih menyebut lebih dari 1.000 kontainer dikirim ke Rusia." not in docs[0].text
 
 
+def test_feedparser_never_fetches(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedparser.http
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("feedparser tried to fetch a URL itself")
+
+    monkeypatch.setattr(feedparser.http, "get", refuse)
+    docs, skipped = load_url(f"{web.base}/feed.xml", timeout=TIMEOUT)
+    assert len(docs) == 3 and skipped == []
+
+
 def test_limit_takes_the_newest(web: _Server) -> None:
     docs, _ = load_url(f"{web.base}/feed.xml", limit=2, timeout=TIMEOUT)
     assert [d.url.rsplit("/", 1)[1] for d in docs if d.url] == ["korut-kontainer", "korut-senjata"]
