@@ -722,6 +722,18 @@ def test_at_most_two_requests_at_once_per_host(web: _Server) -> None:
 runner = CliRunner()
 
 
+def test_local_html_files_go_through_the_same_extraction() -> None:
+    from summarize import load_articles
+
+    loaded = load_articles([FIXTURES / "korut-senjata.html", FIXTURES / "index.html"])
+    [article] = loaded.articles
+    assert article.title == "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina"
+    assert article.published == "2023-09-17T10:30:00+07:00" and article.site == "IDN Times"
+    assert [s.source for s in loaded.skipped] == [str(FIXTURES / "index.html")]
+    for s in article.sentences:  # offsets point into the extracted text
+        assert " ".join(article.text[s.start : s.end].split()) == s.text
+
+
 def test_cli_brief_of_a_feed(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
     result = runner.invoke(app, ["brief", f"{web.base}/feed.xml", "--no-translate", "-f", "json"])
