@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from .digest import Fact, group_facts
+from .digest import group_facts
 from .rank import features, get_ranker, select
 from .stories import group_stories
 from .translate.base import Translator
@@ -95,21 +95,25 @@ def brief(
     ]
 
 
-def _allot(stories: Sequence[list[Fact]], total: int) -> list[int]:
-    """How many of each story's facts to show: one per story per round, in story order.
+def _allot(available: Sequence[int], weights: Sequence[int], total: int) -> list[int]:
+    """How many items each story shows, out of `total`, in story order.
 
-    Round by round, so that with a small total every story still gets its top fact
-    before any story gets its second.
+    First one item per story, so that a small total still covers as many stories as it
+    can; then round by round, each story taking as many more as it has articles, so that
+    widely covered stories get more lines than stories one article reports.
     """
-    counts = [0] * len(stories)
+    counts = [0] * len(available)
     left = total
+    first = True
     while left > 0:
         progressed = False
-        for k, facts in enumerate(stories):
-            if left > 0 and counts[k] < len(facts):
-                counts[k] += 1
-                left -= 1
+        for k, have in enumerate(available):
+            take = min(1 if first else weights[k], have - counts[k], left)
+            if take > 0:
+                counts[k] += take
+                left -= take
                 progressed = True
+        first = False
         if not progressed:
             break
     return counts
@@ -132,23 +136,29 @@ def digest(
     section headed by the title of its most central article, with its own items. Stories
     are ordered by how many articles cover them; items within a story by the number of
     articles reporting them, then salience. A story of one article gets at most
-    `SINGLE_ARTICLE_ITEMS` items. `n` caps the items of the whole digest (shared out one
-    per story per round), `items_per_story` those of each story, `max_stories` the sections.
+    `SINGLE_ARTICLE_ITEMS` items. `n` caps the items of the whole digest (first one per
+    story, then more to stories with more articles), `items_per_story` those of each
+    story, `max_stories` the sections.
     `Digest.items` holds every item in display order. With `with_briefs`, per-article
     briefs are included. Titles, items and briefs go to the translator in one batch.
     """
     r = get_ranker(ranker)
     groups = group_stories(articles)
-    if max_stories is not None:
-        groups = groups[: max(max_stories, 0)]
     per_story = []
     for g in groups:
         cap = items_per_story if len(g.articles) > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
         per_story.append(group_facts(g.articles, n=cap, ranker=r))
-    counts = _allot(per_story, n)
-    shown = [(g, facts[:k]) for g, facts, k in zip(groups, per_story, counts, strict=True) if k]
     # Most-covered story first; among equals, the one whose top fact is strongest.
-    shown.sort(key=lambda gf: (-len(gf[0].articles), -gf[1][0].score))
+    order = sorted(
+        range(len(groups)),
+        key=lambda k: (-len(groups[k].articles), -(per_story[k][0].score if per_story[k] else 0.0), k),
+    )
+    if max_stories is not None:
+        order = order[: max(max_stories, 0)]
+    groups = [groups[k] for k in order]
+    per_story = [per_story[k] for k in order]
+    counts = _allot([len(f) for f in per_story], [len(g.articles) for g in groups], n)
+    shown = [(g, facts[:k]) for g, facts, k in zip(groups, per_story, counts, strict=True) if k]
     facts = [f for _, fs in shown for f in fs]
 
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else []

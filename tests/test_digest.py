@@ -95,6 +95,8 @@ def test_limits(mixed: tuple[Article, ...]) -> None:
     small = digest(mixed, n=3)
     assert [len(s.items) for s in small.stories] == [1, 1, 1]
     assert small.stories[0].articles == ("1", "2", "3", "4", "5")
+    # Past one each, a story gets more lines the more articles cover it.
+    assert [len(s.items) for s in digest(mixed, n=12).stories] == [6, 2, 2, 1, 1]
 
 
 def test_one_translator_call_with_titles(mixed: tuple[Article, ...]) -> None:
