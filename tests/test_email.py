@@ -30,6 +30,9 @@ from summarize.errors import ConfigError, DeliveryError
 from summarize.types import Article, Digest
 
 from . import mail_samples as samples
+from . import tinymodel
+
+tiny_model = tinymodel.tiny_model  # the session fixture: a tiny random Marian model
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -456,6 +459,23 @@ def test_cli_new_only_nothing_new_exit_0_one_line(server: Server) -> None:
     assert len(server.inbox.messages) == 1 and sent_keys() == 5
     plain, html = parts(server.inbox.parsed())
     assert "Sources" in plain and "seeds/" in html and "[1." in plain
+
+
+@pytest.mark.slow
+def test_cli_translated_email_names_its_model(server: Server, tiny_model: Path) -> None:
+    args = [
+        "email",
+        str(SEEDS / "000_67ac5ad99854fffb.txt"),
+        "--model",
+        str(tiny_model),
+        "--to",
+        "r@example.org",
+    ]
+    result = CliRunner().invoke(app, [*args, "--from", SENDER, "-n", "2", *server.cli()])
+    assert result.exit_code == 0, result.output
+    plain, html = parts(server.inbox.parsed())
+    assert f"English by {tiny_model} (transformers)" in " ".join(plain.split())
+    assert "English by" in html and "[1." in plain
 
 
 def test_two_threads_send_exactly_once(start_server: Any) -> None:
