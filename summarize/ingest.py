@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,8 +30,12 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a mistake, not an article
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    """Any `scheme://` source goes to the web loader, which fetches http(s) and refuses the rest."""
+    return bool(_SCHEME.match(source))
 
 
 def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:

@@ -110,9 +110,10 @@ def load(sources: Sequence[str], *, limit: int | None = None, since: dt.datetime
             err=True,
         )
     if not loaded.articles:
-        raise SummarizeError(
-            "no article could be read from the input" + (" (see above)" if loaded.skipped else "")
-        )
+        why = " (see above)" if loaded.skipped else ""
+        if not loaded.skipped and since is not None:
+            why = f" (nothing published on or after {since.date().isoformat()})"
+        raise SummarizeError(f"no article could be read from the input{why}")
     return loaded
 
 
