@@ -26,6 +26,7 @@ _NOT_UNITS = frozenset(
     """.split()
 )
 _FIGURE = re.compile(
+    r"(?:(Rp\.?|US\$|\$)\s?)?"  # money: the currency is the unit
     r"(?<![\w/.,:-])"  # not the tail of a date, time, code or longer number
     r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"  # 1.000 | 1000 | 1,5
     r"(?![\w/:]|[.,]\d)"  # not followed by more of a date, time or code ("13/10", "10:30")
@@ -39,19 +40,21 @@ def figures(text: str) -> dict[str, tuple[float, str]]:
     """{unit stem: (value, figure as written)} for each counted noun, first mention only."""
     out: dict[str, tuple[float, str]] = {}
     for m in _FIGURE.finditer(text):
-        whole, frac, scale, unit = m.groups()
-        if unit is None:
+        currency, whole, frac, scale, unit = m.groups()
+        if currency:
+            word = "rupiah" if currency.lower().startswith("rp") else "dolar"
+        elif unit is None:
             continue
-        word = unit.lower()
-        if word == "%":
-            word = "persen"
+        else:
+            word = "persen" if unit == "%" else unit.lower()
         if word in _NOT_UNITS or word in STOPWORDS_ID:
             continue
         if scale is None and "." not in whole and len(whole) == 4 and whole[:2] in ("19", "20"):
             continue  # a year ("tahun 2022") or a model number, not a count
         value = float(whole.replace(".", "") + (f".{frac}" if frac else ""))
         value *= _SCALE[scale.lower()] if scale else 1.0
-        shown = m.group(0)[: m.end(3) - m.start() if scale else m.end(2 if frac else 1) - m.start()]
+        last = 4 if scale else 3 if frac else 2  # the figure as written, without its noun
+        shown = m.group(0)[: m.end(last) - m.start()] + ("%" if unit == "%" else "")
         out.setdefault(stem(word), (value, shown))
     return out
 

@@ -132,7 +132,8 @@ def test_indonesian_number_formats() -> None:
     assert figures("menjadi 1,5 juta tentara") == {"tentara": (1_500_000.0, "1,5 juta")}
     assert list(figures("menambah 180 ribu personel").values()) == [(180_000.0, "180 ribu")]
     assert figures("pada 5 Oktober 2023 pukul 10:30, tahun 2022") == {}
-    assert figures("inflasi 5,2% dan 73 gerbong")["persen"] == (5.2, "5,2")
+    assert figures("inflasi 5,2% dan 73 gerbong")["persen"] == (5.2, "5,2%")
+    assert figures("senilai Rp 2,5 triliun untuk proyek") == {"rupiah": (2.5e12, "Rp 2,5 triliun")}
 
 
 def test_differing_figures_each_cited() -> None:
