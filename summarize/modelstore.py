@@ -56,6 +56,10 @@ CT2_VOCABULARIES = (
 INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
 
 
+class HubUnreachable(ModelError):
+    """The hub could not be reached and the model is not in the local cache."""
+
+
 def unavailable(model: str) -> ModelError:
     """The one-line error for a model that is neither a local folder nor in the hub cache."""
     if looks_like_path(model):
@@ -135,12 +139,18 @@ def local_folder(model: str, *, revision: str | None = None) -> Path:
     snapshot = _hub_snapshot(model, revision)
     if snapshot is not None:
         return snapshot
-    return download(model, revision=revision)
+    if hub_offline():
+        raise unavailable(model)
+    try:
+        return download(model, revision=revision)
+    except HubUnreachable:
+        raise unavailable(model) from None
 
 
 def download(model: str, *, revision: str | None = None) -> Path:
     """Download a hub model (weights, config, tokenizer) into the Hugging Face cache."""
     from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
 
     revision = revision or REVISIONS.get(model)
     try:
@@ -148,6 +158,13 @@ def download(model: str, *, revision: str | None = None) -> Path:
             model, revision=revision, allow_patterns=MODEL_FILES, local_files_only=hub_offline()
         )
         return Path(str(path))
+    except LocalEntryNotFoundError:
+        # Raised when the hub cannot be reached (or HF_HUB_OFFLINE=1) and nothing is cached.
+        raise HubUnreachable(
+            f"cannot download '{model}': the Hugging Face hub cannot be reached (offline, or "
+            "HF_HUB_OFFLINE=1); run this again while online, or copy a model folder here "
+            "and pass --model DIR"
+        ) from None
     except (OSError, ValueError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(

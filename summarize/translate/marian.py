@@ -12,7 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from ..modelstore import INSTALL_HINT, fingerprint, hub_offline, quiet_transformers, unavailable
+from ..modelstore import (
+    INSTALL_HINT,
+    fingerprint,
+    local_folder,
+    quiet_transformers,
+    unavailable,
+)
 from .base import output_cap
 from .batching import DEFAULT_BATCH_SIZE, Progress, machine_threads, run_batches
 
@@ -22,6 +28,10 @@ MAX_INPUT_TOKENS = 512  # the position table of opus-mt models
 @lru_cache(maxsize=2)
 def load_model(model: str, device: str, revision: str | None = None) -> tuple[Any, Any, str]:
     """Load (model, tokenizer, device) once per process. Raises ModelError."""
+    # A folder, or the hub cache's snapshot: from_pretrained then never touches the network
+    # (offline it would otherwise retry for most of a minute before failing), and a missing
+    # model is reported before the slow torch import.
+    folder = local_folder(model, revision=revision)
     try:
         import torch
         import transformers
@@ -33,15 +43,13 @@ def load_model(model: str, device: str, revision: str | None = None) -> tuple[An
         raise ModelError("--device cuda was asked for but torch sees no GPU; use --device cpu")
     torch.set_num_threads(machine_threads())
     quiet_transformers()
-    # Read HF_HUB_OFFLINE now: huggingface_hub reads it once, when first imported.
-    where = {"revision": revision, "local_files_only": hub_offline()}
     try:
         with warnings.catch_warnings():
             # MarianTokenizer recommends sacremoses for punctuation normalisation; opus-mt
             # works without it, and a warning on every run helps no one.
             warnings.simplefilter("ignore", UserWarning)
-            tokenizer = transformers.AutoTokenizer.from_pretrained(model, **where)
-        net = transformers.AutoModelForSeq2SeqLM.from_pretrained(model, **where)
+            tokenizer = transformers.AutoTokenizer.from_pretrained(folder)
+        net = transformers.AutoModelForSeq2SeqLM.from_pretrained(folder)
     except (OSError, ValueError):
         raise unavailable(model) from None
     net.to(device).eval()
