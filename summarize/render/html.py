@@ -16,7 +16,7 @@ import jinja2
 
 from ..types import Article, Brief, Citation, Digest, DigestItem, ModelInfo
 
-__all__ = ["briefs_html", "digest_html", "digest_text", "http_url"]
+__all__ = ["article_url", "briefs_html", "digest_html", "digest_text", "http_url"]
 
 # Inline styles, because many mail clients drop <style> blocks. One column, at most
 # 640px wide, system fonts, sizes that stay readable on a phone without zooming.
