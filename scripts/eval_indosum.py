@@ -24,12 +24,13 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as `python scripts/eval_indosum.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from summarize import brief  # noqa: E402
+from summarize import InputError, brief  # noqa: E402
 from summarize.ingest import make_article  # noqa: E402
 from summarize.types import Article, Document  # noqa: E402
 
@@ -197,7 +198,7 @@ class Rouge:
 
     def score(self, candidate: str, reference: str) -> tuple[float, float, float]:
         s = self._scorer.score(reference, candidate)
-        return tuple(100.0 * s[t].fmeasure for t in self.TYPES)  # type: ignore[return-value]
+        return tuple(100.0 * s[t].fmeasure for t in self.TYPES)
 
 
 @dataclass(slots=True)
@@ -216,9 +217,7 @@ class Totals:
         return {k: round(v / max(1, self.n), 2) for k, v in zip(("R1", "R2", "RL"), self.sums, strict=True)}
 
 
-def evaluate(
-    records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SENTENCES
-) -> dict[str, object]:
+def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SENTENCES) -> dict[str, Any]:
     """Mean ROUGE F1 of LEAD-3 (ours and gold), each ranker, and the oracle; plus speed.
 
     Speed is articles per second for clean + segment + rank + select (`make_article` and
@@ -234,7 +233,7 @@ def evaluate(
     for record in records:
         try:
             articles.append(to_article(record)[0])
-        except Exception as exc:  # noqa: BLE001 - an unusable record is counted, not fatal
+        except InputError as exc:  # an unusable record is counted, not fatal
             skipped.append(f"{record.id}: {exc}")
             articles.append(None)
     for record, article in zip(records, articles, strict=True):
@@ -252,7 +251,7 @@ def evaluate(
         for record in records:
             try:
                 article, _ = to_article(record)
-            except Exception:  # noqa: BLE001 - already listed in `skipped`
+            except InputError:  # already listed in `skipped`
                 picked.append("")
                 continue
             (b,) = brief([article], n=n, ranker=name)
@@ -317,11 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     print(f"$ {result['command']}")
     print(f"machine: {result['machine']}")
-    print(f"folds {' '.join(args.folds)}: {result['articles']} articles, {len(result['skipped'])} skipped")  # type: ignore[arg-type]
+    print(f"folds {' '.join(args.folds)}: {result['articles']} articles, {len(result['skipped'])} skipped")
     print(f"{'system':<14} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
-    for name, m in result["rouge"].items():  # type: ignore[attr-defined]
+    for name, m in result["rouge"].items():
         print(f"{name:<14} {m['R1']:>6.2f} {m['R2']:>6.2f} {m['RL']:>6.2f}")
-    for name, aps in result["articles_per_second"].items():  # type: ignore[attr-defined]
+    for name, aps in result["articles_per_second"].items():
         print(f"speed {name}: {aps} articles/s (clean + segment + rank + select, one process)")
     return 0
 
