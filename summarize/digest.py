@@ -4,9 +4,10 @@ Sentences are compared as TF-IDF vectors whose weights come from the whole input
 words that every article shares (the story's names) count for little and the words that
 carry a particular fact count for much. Items are grown greedily: each round takes the
 sentence whose item (itself plus its closest match in each other article) scores best,
-counting both salience and how many articles report it. Every member is similar to the
-item's centre and, on average, to the other members, so chains of loosely related
-sentences never merge. An item never repeats another; its text comes from the member
+counting both salience and how many articles report it. Two sentences can state one
+fact only if, besides names and dates (which every report of a story shares), they share
+words for what happened. Every member is similar to the item's centre and, on average,
+to the other members, so chains of loosely related sentences never merge. An item never repeats another; its text comes from the member
 that states most of what the reports share; when reports attach different numbers to
 the same noun, the item lists each figure with its citations (`summarize.figures`).
 """
