@@ -7,9 +7,10 @@ sentence whose item (itself plus its closest match in each other article) scores
 counting both salience and how many articles report it. Two sentences can state one
 fact only if, besides names and dates (which every report of a story shares), they share
 words for what happened. Every member is similar to the item's centre and, on average,
-to the other members, so chains of loosely related sentences never merge. An item never repeats another; its text comes from the member
-that states most of what the reports share; when reports attach different numbers to
-the same noun, the item lists each figure with its citations (`summarize.figures`).
+to the other members, so chains of loosely related sentences never merge. An item never
+repeats another; its text comes from the member that states most of what the reports
+share; when reports attach different numbers to the same noun, the item lists each
+figure with its citations (`summarize.figures`).
 """
 
 from __future__ import annotations
