@@ -238,12 +238,14 @@ def test_missing_host_or_sender_says_what_to_set(monkeypatch: pytest.MonkeyPatch
 # --- auth ---------------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # on purpose, over loopback
 def test_auth_accepted(start_server: Any) -> None:
     srv = start_server(authenticator=authenticate, auth_require_tls=False, auth_required=True)
     send(srv, smtp=srv.settings(user="alice", password=PASSWORD))
     assert len(srv.inbox.messages) == 1 and sent_keys() == 3
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_auth_refused_queues_and_never_shows_password(
     start_server: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
