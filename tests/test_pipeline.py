@@ -43,6 +43,8 @@ def test_digest_translates_only_selected_sentences_once_in_one_call() -> None:
     (sent,) = tr.calls
     assert len(sent) == len(set(sent))  # each distinct sentence once
     shown = {i.source_text for i in result.items} | {s.source_text for b in result.briefs for s in b.sentences}
+    assert result.stories and all(st.title.startswith("EN<") for st in result.stories)
+    shown |= {st.title[3:-1] for st in result.stories}  # story headlines are translated too
     assert set(sent) == shown  # nothing the reader will not see
     total = sum(len(a.sentences) for a in articles)
     assert len(sent) < total / 3

@@ -38,14 +38,14 @@ ModelOpt = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="Translation model: a hub id or a local folder. [default: Helsinki-NLP/opus-mt-id-en]",
+        help="Translation model: a hub id or a local folder. (default: Helsinki-NLP/opus-mt-id-en)",
     ),
 ]
 BackendOpt = Annotated[
-    Backend | None, typer.Option("--backend", help="Translation backend. [default: transformers]")
+    Backend | None, typer.Option("--backend", help="Translation backend. (default: transformers)")
 ]
-DeviceOpt = Annotated[Device | None, typer.Option("--device", help="Where the model runs. [default: auto]")]
-BeamOpt = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size; 1 is greedy. [default: 4]")]
+DeviceOpt = Annotated[Device | None, typer.Option("--device", help="Where the model runs. (default: auto)")]
+BeamOpt = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size; 1 is greedy. (default: 4)")]
 NoTranslateOpt = Annotated[
     bool,
     typer.Option("--no-translate", help="Keep the Indonesian sentences; never load a translation model."),
@@ -53,7 +53,7 @@ NoTranslateOpt = Annotated[
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 RankerOpt = Annotated[
     str | None,
-    typer.Option("--ranker", help="Sentence ranker: learned or centrality. [default: learned]"),
+    typer.Option("--ranker", help="Sentence ranker: learned or centrality. (default: learned)"),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Feeds: take at most N entries.")]
 SinceOpt = Annotated[
