@@ -86,6 +86,13 @@ _TIME_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
+# A digest line stands alone: a sentence that opens by pointing back ("Dia mengatakan hal
+# itu ...") means little without its neighbours, so it weighs less as an item.
+_ANAPHORIC = re.compile(
+    r"^\W*(dia|ia|beliau|mereka|keduanya|itu|ini|hal (itu|ini|tersebut)|(yang|pihaknya) )\b", re.IGNORECASE
+)
+ANAPHOR_DAMPING = 0.6
+
 
 def _names(articles: Sequence[Article]) -> frozenset[str]:
     """Terms the input mostly writes capitalised inside a sentence: people, places, bodies.
@@ -121,9 +128,10 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
         for i in sorted(best):
             shared = [t for t in per_article[i] if article_freq[t] >= 2]
             predicate = frozenset(shared) - names - stems_of_time
-            nodes.append(
-                _Node(article, i, frozenset(shared), tfidf(shared, weights), scores[i] / top, predicate)
-            )
+            salience = scores[i] / top
+            if _ANAPHORIC.match(article.sentences[i].text):
+                salience *= ANAPHOR_DAMPING
+            nodes.append(_Node(article, i, frozenset(shared), tfidf(shared, weights), salience, predicate))
     return nodes
 
 

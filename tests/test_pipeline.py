@@ -78,3 +78,10 @@ def test_no_translator_means_indonesian_text() -> None:
     result = digest(articles)
     assert result.model is None
     assert all(i.text == i.source_text for i in result.items)
+
+
+def test_digest_items_do_not_open_by_pointing_back() -> None:
+    # A digest line stands alone; "Dia mengatakan hal itu ..." cannot.
+    articles = load_articles([SEEDS]).articles
+    result = digest(articles)
+    assert not any(i.source_text.startswith(("Dia ", "Ia ", "Hal itu ", "Mereka ")) for i in result.items)
