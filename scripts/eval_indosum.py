@@ -281,6 +281,27 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
+def _training_notes(records: Sequence[Record], rankers: Sequence[str], data_dir: Path) -> list[str]:
+    """Warn when the shipped learned model was trained on some of the evaluated articles."""
+    if "learned" not in rankers:
+        return []
+    from importlib import resources
+
+    raw = json.loads(resources.files("summarize").joinpath("data/ranker.json").read_text(encoding="utf-8"))
+    trained = raw.get("trained", {})
+    folds = trained.get("folds", [])
+    held = trained.get("held_out_folds", [])
+    seen = {r.id for r in load_records(folds, data_dir)} if folds else set()
+    seen -= {r.id for r in load_records(held, data_dir)} if held else set()
+    overlap = sum(r.id in seen for r in records)
+    if not overlap:
+        return []
+    return [
+        f"the shipped learned model was trained on {overlap} of these {len(records)} articles "
+        f"(folds {' '.join(folds)}): its figure here is not a held-out one"
+    ]
+
+
 # ------------------------------------------------------------------------------ CLI
 
 
@@ -308,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit is not None:
         records = records[: args.limit]
     result = evaluate(records, args.ranker)
+    result["notes"] = _training_notes(records, args.ranker, args.data)
     result["command"] = "python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])])
     result["machine"] = machine()
     result["folds"] = args.folds
@@ -320,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'system':<14} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
     for name, m in result["rouge"].items():
         print(f"{name:<14} {m['R1']:>6.2f} {m['R2']:>6.2f} {m['RL']:>6.2f}")
+    for note in result["notes"]:
+        print(f"note: {note}")
     for name, aps in result["articles_per_second"].items():
         print(f"speed {name}: {aps} articles/s (clean + segment + rank + select, one process)")
     return 0
