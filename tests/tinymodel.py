@@ -12,7 +12,7 @@ import io
 import json
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +30,13 @@ def _seed_lines() -> Iterator[str]:
                 yield line.strip()
 
 
-def train_spm(spm_vocab_size: int) -> bytes:
-    """A unigram SentencePiece model trained on the seed articles (serialized proto)."""
+def train_spm(spm_vocab_size: int, lines: Iterable[str] | None = None) -> bytes:
+    """A unigram SentencePiece model trained on `lines` (default: the seed articles)."""
     import sentencepiece as spm
 
     buf = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=_seed_lines(),
+        sentence_iterator=iter(lines if lines is not None else _seed_lines()),
         model_writer=buf,
         vocab_size=spm_vocab_size,
         model_type="unigram",
@@ -58,6 +58,7 @@ def build_random_marian(
     config: dict[str, Any],
     vocab_size: int | None = None,
     seed: int = 0,
+    lines: Iterable[str] | None = None,
 ) -> Path:
     """Write a random-weight MarianMTModel and its MarianTokenizer files to `dest`.
 
@@ -69,7 +70,7 @@ def build_random_marian(
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
     dest.mkdir(parents=True, exist_ok=True)
-    proto = train_spm(spm_vocab_size)
+    proto = train_spm(spm_vocab_size, lines)
     for name in ("source.spm", "target.spm"):
         (dest / name).write_bytes(proto)
     sp = spm.SentencePieceProcessor(model_proto=proto)

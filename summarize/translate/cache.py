@@ -200,7 +200,10 @@ class CachingTranslator:
             inner.progress = self._forward
 
     def __getattr__(self, attr: str) -> Any:
-        # beam, device, model ... of the wrapped translator (only called for missing names)
+        # beam, device, model ... of the wrapped translator (only called for missing names;
+        # "inner" itself is missing only on a half-built copy, where forwarding would recurse)
+        if attr == "inner":
+            raise AttributeError(attr)
         return getattr(self.inner, attr)
 
     def _forward(self, done: int, total: int) -> None:
