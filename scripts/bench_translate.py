@@ -122,6 +122,11 @@ def run_variant(variant: str, model: str, ct2: str, beam: int) -> dict[str, Any]
         ct2 if backend == "ctranslate2" else model, backend=backend, device="cpu", beam=beam,
         cache=variant in "dw",  # w: the untimed run that warms the cache for d
     )
+    inner: Any = getattr(tr, "inner", tr)
+    loading = time.perf_counter()
+    if variant not in "dw":  # load up front, so that sentences/s counts translation alone
+        inner.load()
+    load_s = time.perf_counter() - loading
     timed = Timed(tr)
     if variant in "ae":
         # Every sentence, and the titles (the digest shows story titles too).
@@ -131,11 +136,11 @@ def run_variant(variant: str, model: str, ct2: str, beam: int) -> dict[str, Any]
     else:
         result = digest(articles, translator=timed)
     wall = time.perf_counter() - start
-    inner = getattr(tr, "inner", tr)
     return {
         "variant": variant,
         "backend": backend,
         "wall_s": wall,
+        "load_s": load_s,
         "translate_s": timed.seconds,
         "sentences": timed.sentences,
         "items": len(result.items),
@@ -220,7 +225,8 @@ def report_line(f: dict[str, Any]) -> None:
     rate = f["sentences"] / f["translate_s"] if f["translate_s"] else float("nan")
     print(
         f"({f['variant']}) {LABELS[f['variant']]:<50} wall {f['wall_s']:7.2f} s "
-        f"(process {f['process_wall_s']:6.2f} s)  {f['sentences']:4d} sentences  "
+        f"(process {f['process_wall_s']:6.2f} s, model load {f['load_s']:5.2f} s)  "
+        f"{f['sentences']:4d} sentences  "
         f"{rate:6.2f} sent/s  peak RSS {f['peak_rss_mib']:6.0f} MiB  "
         f"model loaded: {f['model_loaded']}  heavy imports: {','.join(f['heavy_imports']) or '-'}"
         f"  load avg {f['load']:.1f}",

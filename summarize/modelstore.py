@@ -93,13 +93,18 @@ def is_ct2_folder(path: Path) -> bool:
     return (path / "model.bin").is_file() and any((path / v).is_file() for v in CT2_VOCABULARIES)
 
 
+def _revision(model: str, revision: str | None) -> str:
+    """The revision asked for, else the pinned one for a preset model, else main."""
+    return revision or REVISIONS.get(model) or "main"
+
+
 def _hub_snapshot(model: str, revision: str | None) -> Path | None:
     """The locally cached snapshot folder of a hub model, without any network access."""
     from huggingface_hub.constants import HF_HUB_CACHE
 
     repo = Path(HF_HUB_CACHE) / ("models--" + model.replace("/", "--"))
-    ref = revision or "main"
-    commit = ref
+    ref = _revision(model, revision)
+    commit = ref  # a commit hash is its own snapshot folder name
     ref_file = repo / "refs" / ref
     if ref_file.is_file():
         commit = ref_file.read_text(encoding="utf-8").strip()
@@ -117,7 +122,7 @@ def fingerprint(model: str, *, revision: str | None = None) -> str:
     if not folder.is_dir():
         snapshot = _hub_snapshot(model, revision)
         if snapshot is None:
-            return f"rev:{revision or 'main'}"
+            return f"rev:{_revision(model, revision)}"
         # Snapshot folders are named by commit: that alone identifies the weights.
         return f"commit:{snapshot.name}"
     digest = hashlib.sha256()
@@ -152,7 +157,7 @@ def download(model: str, *, revision: str | None = None) -> Path:
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
 
-    revision = revision or REVISIONS.get(model)
+    revision = _revision(model, revision)
     try:
         path = snapshot_download(
             model, revision=revision, allow_patterns=MODEL_FILES, local_files_only=hub_offline()
@@ -168,7 +173,7 @@ def download(model: str, *, revision: str | None = None) -> Path:
     except (OSError, ValueError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(
-            f"cannot download '{model}' (revision {revision or 'main'}): {detail}; "
+            f"cannot download '{model}' (revision {revision}): {detail}; "
             "check the network, or copy a model folder here and pass --model DIR"
         ) from None
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..config import int_setting, setting
 from ..errors import ConfigError
 from .base import DEFAULT_MODEL, Translator, backend_factory, backends, register_backend
-from .batching import Progress
+from .batching import DEFAULT_BATCH_SIZE, Progress
 from .cache import CachingTranslator, TranslationCache
 from .ct2 import Ct2Translator
 from .marian import MarianTranslator
@@ -38,7 +38,7 @@ class IdentityTranslator:
     backend = "identity"
 
     def __init__(self, model: str = "identity", **_options: Any) -> None:
-        self.name = "identity"
+        pass  # takes (and ignores) what every backend factory is given
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         return list(sentences)
@@ -61,7 +61,8 @@ def load_translator(
     """A translator for `model` (hub id or folder) on `backend`; nothing is loaded yet.
 
     Unset arguments come from `SUMMARIZE_MODEL`/`_BACKEND`/`_DEVICE`/`_BEAM`, the config
-    file, then the defaults (the opus-mt model, transformers, auto, beam 4).
+    file, then the defaults (the opus-mt model, transformers, auto, beam 4); the
+    `batch_size` (16) and `threads` (all cores) settings tune the model backends.
     `progress(done, total)` is called as batches finish.
     """
     model = str(setting("model", model, default=DEFAULT_MODEL))
@@ -72,7 +73,11 @@ def load_translator(
     beam = int_setting("beam", beam, default=4)
     if beam < 1:
         raise ConfigError(f"beam must be at least 1, not {beam}")
-    inner = factory(model, device=device, beam=beam, progress=None if cache else progress)
+    batch_size = int_setting("batch_size", default=DEFAULT_BATCH_SIZE)
+    inner = factory(
+        model, device=device, beam=beam, batch_size=max(1, batch_size),
+        progress=None if cache else progress,
+    )
     if not cache:
         return inner
     return CachingTranslator(inner, TranslationCache(), progress=progress)
