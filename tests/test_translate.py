@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summarize.cli import app
@@ -24,6 +26,7 @@ from summarize.translate import (
 )
 from summarize.translate import ct2 as ct2_backend
 from summarize.translate.base import output_cap
+from summarize.translate.batching import run_batches
 from summarize.translate.cache import CachingTranslator
 from tests import tinymodel
 
@@ -216,3 +219,26 @@ def test_cli_translate_missing_model_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["translate", "Halo.", "--model", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "--model DIR" in result.stderr
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=600), max_size=60),
+    batch_size=st.integers(min_value=1, max_value=20),
+)
+def test_batches_restore_the_input_order(lengths: list[int], batch_size: int) -> None:
+    items = [f"s{i}" for i in range(len(lengths))]
+    batches: list[list[int]] = []
+    progress: list[int] = []
+
+    def translate_batch(indices: list[int]) -> list[str]:
+        batches.append(indices)
+        return [items[i].upper() for i in indices]
+
+    out = run_batches(items, lengths, translate_batch, batch_size=batch_size,
+                      progress=lambda done, total: progress.append(done))
+    assert out == [s.upper() for s in items]
+    assert all(len(b) <= batch_size for b in batches)
+    assert sorted(i for b in batches for i in b) == list(range(len(items)))
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(flat, reverse=True)  # similar lengths share a batch
+    assert progress == sorted(progress) and progress[-1:] == ([len(items)] if items else [])

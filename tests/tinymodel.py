@@ -140,7 +140,9 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     modules import this fixture, each of which pytest would otherwise build anew)."""
     if "tiny" not in _built:
         # This runs before the function-scoped isolation fixtures, and huggingface_hub reads
-        # HF_HUB_OFFLINE once, on first import (which building triggers): set it first.
+        # HF_HUB_OFFLINE and HF_HOME once, on first import (which building triggers): set
+        # them first, so no test can reach the hub or the user's own model cache.
         os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ["HF_HOME"] = str(tmp_path_factory.mktemp("hf-home"))
         _built["tiny"] = build_tiny_model(tmp_path_factory.mktemp("tiny-model") / "opus-mt-tiny")
     return _built["tiny"]
