@@ -19,7 +19,13 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(home / "hf"))
-    for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE", "SUMMARIZE_BEAM", "SUMMARIZE_DEBUG"):
+    for name in (
+        "SUMMARIZE_MODEL",
+        "SUMMARIZE_BACKEND",
+        "SUMMARIZE_DEVICE",
+        "SUMMARIZE_BEAM",
+        "SUMMARIZE_DEBUG",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
