@@ -7,7 +7,7 @@ will see are sent to the translator, in one batch, each distinct sentence once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .digest import group_facts
 from .rank import features, get_ranker, select
@@ -57,7 +57,10 @@ def _model(translator: Translator | None) -> ModelInfo | None:
     return ModelInfo(translator.name, translator.backend) if translator is not None else None
 
 
-def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> list[list[tuple[int, float]]]:
+Picks = list[list[tuple[int, float]]]  # per article: (sentence index, score), in source order
+
+
+def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Picks:
     r = get_ranker(ranker)
     out = []
     for article in articles:
@@ -80,19 +83,25 @@ def brief(
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
     """
     picks = _selections(articles, n, ranker)
-    pairs = [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=True) for i, _ in chosen]
-    texts, _ = _translate(pairs, translator)
-    it = iter(texts)
-    return [
-        Brief(
+    texts, _ = _translate(_brief_pairs(articles, picks), translator)
+    return list(_briefs(articles, picks, iter(texts)))
+
+
+def _brief_pairs(articles: Sequence[Article], picks: Picks) -> list[tuple[Article, str]]:
+    """(article, sentence) for every picked sentence, in brief order: what to translate."""
+    return [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=True) for i, _ in chosen]
+
+
+def _briefs(articles: Sequence[Article], picks: Picks, english: Iterator[str]) -> Iterator[Brief]:
+    """Briefs from picks, taking each sentence's English from `english` in brief order."""
+    for a, chosen in zip(articles, picks, strict=True):
+        yield Brief(
             article=a,
             sentences=tuple(
-                Selected(index=i, source_text=a.sentences[i].text, text=next(it), score=round(score, 4))
+                Selected(index=i, source_text=a.sentences[i].text, text=next(english), score=round(score, 4))
                 for i, score in chosen
             ),
         )
-        for a, chosen in zip(articles, picks, strict=True)
-    ]
 
 
 def _allot(available: Sequence[int], weights: Sequence[int], total: int) -> list[int]:
@@ -161,10 +170,10 @@ def digest(
     shown = [(g, facts[:k]) for g, facts, k in zip(groups, per_story, counts, strict=True) if k]
     facts = [f for _, fs in shown for f in fs]
 
-    picks = _selections(articles, brief_sentences, ranker) if with_briefs else []
+    picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
     pairs = [(g.central, g.central.title) for g, _ in shown]
     pairs += [(f.article, f.source_text) for f in facts]
-    pairs += [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=False) for i, _ in chosen]
+    pairs += _brief_pairs(articles, picks)
     texts, notes = _translate(pairs, translator)
     it = iter(texts)
     titles = [next(it) for _ in shown]
@@ -185,16 +194,7 @@ def digest(
         )
         for title, (g, fs) in zip(titles, shown, strict=True)
     )
-    briefs = tuple(
-        Brief(
-            article=a,
-            sentences=tuple(
-                Selected(index=i, source_text=a.sentences[i].text, text=next(it), score=round(score, 4))
-                for i, score in chosen
-            ),
-        )
-        for a, chosen in zip(articles, picks, strict=False)
-    )
+    briefs = tuple(_briefs(articles, picks, it)) if with_briefs else ()
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),
