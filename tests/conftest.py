@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from summarize import load_articles
+from summarize.types import Article
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
@@ -32,3 +35,14 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seeds: Path) -> tuple[Article, ...]:
+    return load_articles([seeds]).articles
+
+
+@pytest.fixture(scope="module")
+def mixed(seeds: Path) -> tuple[Article, ...]:
+    """Seeds first (ids 1-5), then the four unrelated IndoSum articles of tests/data (ids 6-9)."""
+    return load_articles([seeds, *sorted((ROOT / "tests" / "data").glob("*.txt"))]).articles

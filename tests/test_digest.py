@@ -6,42 +6,18 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize import digest, load_articles
+from summarize import digest
 from summarize.figures import differing_figures, figures
 from summarize.ingest import make_article
 from summarize.pipeline import SINGLE_ARTICLE_ITEMS
 from summarize.render import render_digest
 from summarize.types import Article, Citation, Digest, Document
+from tests.doubles import Recorder
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def seed_articles(seeds: Path) -> tuple[Article, ...]:
-    return load_articles([seeds]).articles
-
-
-@pytest.fixture(scope="module")
-def mixed(seeds: Path) -> tuple[Article, ...]:
-    return load_articles([seeds, *sorted(DATA.glob("*.txt"))]).articles
-
-
-class Recorder:
-    """A test translator: marks each sentence and records every call."""
-
-    name = "recorder"
-    backend = "test"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        self.calls.append(list(sentences))
-        return [f"EN {s}" for s in sentences]
 
 
 def check_citations(result: Digest) -> None:
@@ -103,8 +79,8 @@ def test_one_translator_call_with_titles(mixed: tuple[Article, ...]) -> None:
     tr = Recorder()
     result = digest(mixed, translator=tr, with_briefs=True)
     assert len(tr.calls) == 1
-    assert all(s.title.startswith("EN ") for s in result.stories)
-    assert all(i.text == f"EN {i.source_text}" for i in result.items)
+    assert all(s.title.startswith("EN<") for s in result.stories)
+    assert all(i.text == f"EN<{i.source_text}>" for i in result.items)
     titles = {a.title for a in mixed}
     assert {s.title[3:] for s in result.stories} <= titles
 

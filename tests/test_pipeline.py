@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from summarize import brief, digest, load_articles
 from summarize.translate.base import Translator
+from tests.doubles import Recorder
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ENGLISH = (
@@ -15,20 +15,6 @@ ENGLISH = (
     "equipment and munitions to Russia. It is the first time the shipments have been confirmed by the "
     "United States, which has warned about the deal for months.\n"
 )
-
-
-class Recorder:
-    """A translator test double: marks its output and records every call."""
-
-    name = "recorder"
-    backend = "test"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        self.calls.append(list(sentences))
-        return [f"EN<{s}>" for s in sentences]
 
 
 def test_recorder_fits_the_protocol() -> None:
@@ -42,7 +28,9 @@ def test_digest_translates_only_selected_sentences_once_in_one_call() -> None:
     assert len(tr.calls) == 1
     (sent,) = tr.calls
     assert len(sent) == len(set(sent))  # each distinct sentence once
-    shown = {i.source_text for i in result.items} | {s.source_text for b in result.briefs for s in b.sentences}
+    shown = {i.source_text for i in result.items} | {
+        s.source_text for b in result.briefs for s in b.sentences
+    }
     assert result.stories and all(st.title.startswith("EN<") for st in result.stories)
     shown |= {st.title[3:-1] for st in result.stories}  # story headlines are translated too
     assert set(sent) == shown  # nothing the reader will not see

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize import load_articles
 from summarize.stories import group_stories
 from summarize.types import Article
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def seed_articles(seeds: Path) -> tuple[Article, ...]:
-    return load_articles([seeds]).articles
-
-
-@pytest.fixture(scope="module")
-def mixed(seeds: Path) -> tuple[Article, ...]:
-    # Seeds first (ids 1-5), then the four IndoSum articles (ids 6-9).
-    return load_articles([seeds, *sorted(DATA.glob("*.txt"))]).articles
 
 
 def test_seeds_form_one_story(seed_articles: tuple[Article, ...]) -> None:
