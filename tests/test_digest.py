@@ -82,7 +82,7 @@ def test_one_translator_call_with_titles(mixed: tuple[Article, ...]) -> None:
     assert all(s.title.startswith("EN<") for s in result.stories)
     assert all(i.text == f"EN<{i.source_text}>" for i in result.items)
     titles = {a.title for a in mixed}
-    assert {s.title[3:] for s in result.stories} <= titles
+    assert {s.title[3:-1] for s in result.stories} <= titles
 
 
 def test_json_lists_stories_and_all_items(mixed: tuple[Article, ...]) -> None:
