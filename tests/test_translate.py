@@ -125,6 +125,17 @@ def test_uncached_hub_model_offline_says_what_to_do() -> None:
     )
 
 
+def test_missing_libraries_give_an_install_hint(
+    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "transformers", None)  # import now raises ImportError
+    with pytest.raises(ModelError, match=r"pip install torch==2\.13\.0 && pip install"):
+        marian.load_model.__wrapped__(str(tiny_model), "cpu")
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)
+    with pytest.raises(ModelError, match=r"pip install 'summarize\[fast\]'"):
+        ct2_backend.Ct2Translator(str(tiny_model)).translate(["Halo."])
+
+
 def test_ctranslate2_converts_once_into_the_cache(
     tiny_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
