@@ -54,6 +54,7 @@ CT2_VOCABULARIES = (
     "source_vocabulary.txt",
 )
 INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
+FAST_HINT = "the ctranslate2 backend needs ctranslate2: pip install 'summarize[fast]'"
 
 
 class HubUnreachable(ModelError):
@@ -208,9 +209,7 @@ def convert(
     try:
         from ctranslate2.converters import TransformersConverter
     except ImportError:
-        raise ModelError(
-            "the ctranslate2 backend needs ctranslate2: pip install 'summarize[fast]'"
-        ) from None
+        raise ModelError(FAST_HINT) from None
     source = local_folder(model, revision=revision)
     quiet_transformers()
     output = (output or ct2_path(model)).expanduser()

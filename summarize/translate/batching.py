@@ -14,6 +14,7 @@ from ..config import int_setting
 Progress = Callable[[int, int], None]
 
 DEFAULT_BATCH_SIZE = 16
+MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
 
 
 def machine_threads() -> int:

@@ -14,13 +14,18 @@ from typing import Any
 
 from ..config import setting
 from ..errors import ModelError
-from ..modelstore import convert, ct2_path, fingerprint, is_ct2_folder
+from ..modelstore import FAST_HINT, convert, ct2_path, fingerprint, is_ct2_folder
 from .base import output_cap
-from .batching import DEFAULT_BATCH_SIZE, Progress, machine_threads, run_batches
+from .batching import (
+    DEFAULT_BATCH_SIZE,
+    MAX_INPUT_TOKENS,
+    Progress,
+    machine_threads,
+    run_batches,
+)
 
 log = logging.getLogger("summarize.translate")
 
-MAX_INPUT_TOKENS = 512
 SPECIAL_TOKENS = frozenset({"</s>", "<pad>", "<unk>", "<s>"})
 
 
@@ -116,9 +121,7 @@ class Ct2Translator:
         try:
             import ctranslate2
         except ImportError:
-            raise ModelError(
-                "the ctranslate2 backend needs ctranslate2: pip install 'summarize[fast]'"
-            ) from None
+            raise ModelError(FAST_HINT) from None
         device = self.requested_device
         cuda = ctranslate2.get_cuda_device_count() > 0
         if device == "auto":

@@ -20,9 +20,13 @@ from ..modelstore import (
     unavailable,
 )
 from .base import output_cap
-from .batching import DEFAULT_BATCH_SIZE, Progress, machine_threads, run_batches
-
-MAX_INPUT_TOKENS = 512  # the position table of opus-mt models
+from .batching import (
+    DEFAULT_BATCH_SIZE,
+    MAX_INPUT_TOKENS,
+    Progress,
+    machine_threads,
+    run_batches,
+)
 
 
 @lru_cache(maxsize=2)
