@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# huggingface_hub reads these once, when first imported: set them before any test can.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import pytest
 
 from summarize import load_articles
 from summarize.types import Article
+from tests.tinymodel import tiny_model  # noqa: F401  (session fixture: a tiny random Marian model)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

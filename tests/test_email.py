@@ -30,9 +30,6 @@ from summarize.errors import ConfigError, DeliveryError
 from summarize.types import Article, Digest
 
 from . import mail_samples as samples
-from . import tinymodel
-
-tiny_model = tinymodel.tiny_model  # the session fixture: a tiny random Marian model
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -12,9 +12,6 @@ from typer.testing import CliRunner
 from summarize import modelstore
 from summarize.cli import app
 from summarize.errors import ModelError
-from tests import tinymodel
-
-tiny_model = tinymodel.tiny_model  # the session fixture (until conftest.py imports it)
 
 
 @pytest.fixture

@@ -28,9 +28,6 @@ from summarize.translate import ct2 as ct2_backend
 from summarize.translate.base import output_cap
 from summarize.translate.batching import run_batches
 from summarize.translate.cache import CachingTranslator
-from tests import tinymodel
-
-tiny_model = tinymodel.tiny_model  # the session fixture (until conftest.py imports it)
 
 SENTENCES = [
     "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin pagi.",

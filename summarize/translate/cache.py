@@ -70,15 +70,29 @@ class TranslationCache:
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        try:
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
-            conn.execute(_SCHEMA)
-        except sqlite3.Error:
-            conn.close()
-            raise
-        return conn
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.02
+        while True:
+            try:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                # Switching a new file to WAL takes an exclusive lock and SQLite does not
+                # wait on its busy handler for it: two processes creating the cache at
+                # once see "database is locked" here, so retry with backoff instead.
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
+                conn.execute(_SCHEMA)
+                return conn
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    conn.close()
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except sqlite3.Error:
+                conn.close()
+                raise
 
     def _quarantine(self) -> None:
         """Move a damaged database (and its WAL files) aside, so a fresh one can be built."""
@@ -89,8 +103,7 @@ class TranslationCache:
             # FileNotFoundError: another process moved it first, or it never existed.
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{self.path}{suffix}").rename(f"{aside}{suffix}")
-        log.warning("translation cache %s was damaged; moved it to %s and started afresh",
-                    self.path, aside)
+        log.warning("translation cache %s was damaged; moved it to %s and started afresh", self.path, aside)
 
     def _run(self, work: Callable[[sqlite3.Connection], T], fallback: T) -> T:
         """Run `work` on the connection; on a damaged file rebuild once; never raise."""
@@ -105,12 +118,10 @@ class TranslationCache:
                 if attempt == 1 and any(m in str(exc) for m in _CORRUPT):
                     self._quarantine()
                     continue
-                log.warning("translation cache %s unusable (%s); translating without it",
-                            self.path, exc)
+                log.warning("translation cache %s unusable (%s); translating without it", self.path, exc)
                 self._disabled = True
             except OSError as exc:
-                log.warning("translation cache %s unusable (%s); translating without it",
-                            self.path, exc)
+                log.warning("translation cache %s unusable (%s); translating without it", self.path, exc)
                 self._disabled = True
             break
         return fallback
@@ -124,9 +135,7 @@ class TranslationCache:
             for start in range(0, len(wanted), _CHUNK):
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk
-                )
+                rows = conn.execute(f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk)
                 found.update(rows.fetchall())
             return found
 
@@ -154,11 +163,10 @@ class TranslationCache:
         exists = self.path.exists()
         entries = (
             self._run(lambda c: int(c.execute("SELECT count(*) FROM translations").fetchone()[0]), 0)
-            if exists else 0
+            if exists
+            else 0
         )
-        size = sum(
-            p.stat().st_size for p in (Path(f"{self.path}{s}") for s in ("", "-wal")) if p.exists()
-        )
+        size = sum(p.stat().st_size for p in (Path(f"{self.path}{s}") for s in ("", "-wal")) if p.exists())
         return CacheInfo(self.path, entries, size)
 
     def clear(self) -> int:
@@ -184,7 +192,10 @@ class CachingTranslator:
     the model, so a run whose sentences are all cached never loads (or imports) it."""
 
     def __init__(
-        self, inner: Translator, cache: TranslationCache | None = None, *,
+        self,
+        inner: Translator,
+        cache: TranslationCache | None = None,
+        *,
         progress: Progress | None = None,
     ) -> None:
         self.inner = inner
