@@ -536,6 +536,18 @@ def test_dry_run_writes_eml_and_marks_nothing(tmp_path: Path) -> None:
     assert sent_keys() == 0 and not outbox()
 
 
+def test_digest_shape_options_reach_the_email(tmp_path: Path) -> None:
+    # A day's mixed news: the seeds' story plus four unrelated IndoSum articles.
+    target = tmp_path / "out.eml"
+    mixed = [str(SEEDS), *sorted(str(p) for p in (ROOT / "tests" / "data").glob("*.txt"))]
+    args = ["email", *mixed, "--no-translate", "--to", "r@example.org", "--dry-run", "-o", str(target)]
+    result = CliRunner().invoke(app, [*args, "--max-stories", "1", "--items-per-story", "2"])
+    assert result.exit_code == 0, result.output
+    plain, _ = parts(message_from_bytes(target.read_bytes(), policy=policy.default))
+    assert "2 key facts" in plain
+    assert plain.count("(4 sources)") + plain.count("(3 sources)") + plain.count("(2 sources)") == 2
+
+
 def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)

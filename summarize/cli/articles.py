@@ -15,7 +15,10 @@ from .common import (
     BeamOpt,
     DeviceOpt,
     FormatOpt,
+    ItemsOpt,
+    ItemsPerStoryOpt,
     LimitOpt,
+    MaxStoriesOpt,
     ModelOpt,
     NoCacheOpt,
     NoTranslateOpt,
@@ -68,16 +71,12 @@ def brief(
 @boundary
 def digest(
     sources: Sources,
-    n: int = typer.Option(DEFAULT_DIGEST_ITEMS, "-n", "--items", min=1, help="Most items in the digest."),
+    n: ItemsOpt = DEFAULT_DIGEST_ITEMS,
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(False, "--with-briefs", help="Add a brief of each article."),
-    max_stories: int | None = typer.Option(
-        None, "--max-stories", min=1, help="Most story sections (most-covered stories first). [default: all]"
-    ),
-    items_per_story: int = typer.Option(
-        DEFAULT_ITEMS_PER_STORY, "--items-per-story", min=1, help="Most items in each story section."
-    ),
+    max_stories: MaxStoriesOpt = None,
+    items_per_story: ItemsPerStoryOpt = DEFAULT_ITEMS_PER_STORY,
     model: ModelOpt = None,
     backend: BackendOpt = None,
     device: DeviceOpt = None,

@@ -55,6 +55,16 @@ RankerOpt = Annotated[
     str | None,
     typer.Option("--ranker", help="Sentence ranker: learned or centrality. (default: learned)"),
 ]
+ItemsOpt = Annotated[int, typer.Option("-n", "--items", min=1, help="Most items in the whole digest.")]
+MaxStoriesOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-stories", min=1, help="Most story sections (most-covered stories first). (default: all)"
+    ),
+]
+ItemsPerStoryOpt = Annotated[
+    int, typer.Option("--items-per-story", min=1, help="Most items in each story section.")
+]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Feeds: take at most N entries.")]
 SinceOpt = Annotated[
     dt.datetime | None,

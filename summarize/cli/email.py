@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,17 +10,21 @@ from typing import Annotated
 import typer
 
 from ..deliver import EmailReport, SmtpSettings, send_digest_email
-from ..pipeline import DEFAULT_DIGEST_ITEMS
+from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY, digest
 from .app import app, warn
 from .common import (
     EXIT_PARTIAL,
     BackendOpt,
     BeamOpt,
     DeviceOpt,
+    ItemsOpt,
+    ItemsPerStoryOpt,
     LimitOpt,
+    MaxStoriesOpt,
     ModelOpt,
     NoCacheOpt,
     NoTranslateOpt,
+    RankerOpt,
     SinceOpt,
     Sources,
     boundary,
@@ -59,7 +64,9 @@ def email(
     subject: str | None = typer.Option(
         None, "--subject", help="Subject line. (default: News digest, DATE: N articles)"
     ),
-    n: int = typer.Option(DEFAULT_DIGEST_ITEMS, "-n", "--items", min=1, help="Most items in the digest."),
+    n: ItemsOpt = DEFAULT_DIGEST_ITEMS,
+    max_stories: MaxStoriesOpt = None,
+    items_per_story: ItemsPerStoryOpt = DEFAULT_ITEMS_PER_STORY,
     new_only: bool = typer.Option(
         False, "--new-only", help="Only articles not emailed before; none: send nothing."
     ),
@@ -88,6 +95,7 @@ def email(
     beam: BeamOpt = None,
     no_translate: NoTranslateOpt = False,
     no_cache: NoCacheOpt = False,
+    ranker: RankerOpt = None,
     limit: LimitOpt = None,
     since: SinceOpt = None,
 ) -> None:
@@ -117,8 +125,15 @@ def email(
         new_only=new_only,
         dry_run=dry_run,
         output=output,
-        n=n,
-        translator=tr,
+        build=functools.partial(
+            digest,
+            n=n,
+            translator=tr,
+            ranker=ranker,
+            with_briefs=True,
+            max_stories=max_stories,
+            items_per_story=items_per_story,
+        ),
         lock_timeout=lock_timeout,
     )
     _tell(report)
