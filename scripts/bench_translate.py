@@ -64,8 +64,11 @@ def build(config_path: Path, dest: Path, *, rebuild: bool) -> tuple[Path, Path]:
     if rebuild or not marker.is_file() or marker.read_text() != stamp:
         print(f"building random-weight model in {dest} ...", file=sys.stderr)
         build_random_marian(
-            dest, spm_vocab_size=SPM_PIECES, config=config,
-            vocab_size=int(config["vocab_size"]), lines=corpus_lines(),
+            dest,
+            spm_vocab_size=SPM_PIECES,
+            config=config,
+            vocab_size=int(config["vocab_size"]),
+            lines=corpus_lines(),
         )
         marker.write_text(stamp)
         if ct2.exists():
@@ -119,7 +122,10 @@ def run_variant(variant: str, model: str, ct2: str, beam: int) -> dict[str, Any]
     articles = load_articles([str(ROOT / "seeds")]).articles
     backend = "ctranslate2" if variant in "cdew" else "transformers"
     tr = load_translator(
-        ct2 if backend == "ctranslate2" else model, backend=backend, device="cpu", beam=beam,
+        ct2 if backend == "ctranslate2" else model,
+        backend=backend,
+        device="cpu",
+        beam=beam,
         cache=variant in "dw",  # w: the untimed run that warms the cache for d
     )
     inner: Any = getattr(tr, "inner", tr)
@@ -131,8 +137,7 @@ def run_variant(variant: str, model: str, ct2: str, beam: int) -> dict[str, Any]
     if variant in "ae":
         # Every sentence, and the titles (the digest shows story titles too).
         every = sorted({s.text for a in articles for s in a.sentences} | {a.title for a in articles})
-        result = digest(articles, translator=Lookup(dict(zip(every, timed.translate(every),
-                                                             strict=True))))
+        result = digest(articles, translator=Lookup(dict(zip(every, timed.translate(every), strict=True))))
     else:
         result = digest(articles, translator=timed)
     wall = time.perf_counter() - start
@@ -155,9 +160,7 @@ def run_variant(variant: str, model: str, ct2: str, beam: int) -> dict[str, Any]
 def child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float, int]:
     """Run this script as a child; return its JSON, wall seconds and peak RSS in KiB."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
-    )
+    proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, env=env, cwd=ROOT)
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
@@ -180,10 +183,15 @@ def cpu_model() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
-                        help="MarianConfig JSON of the real model.")
-    parser.add_argument("--model-dir", type=Path, default=ROOT / "models" / "bench-random",
-                        help="Where the random model is built (git-ignored).")
+    parser.add_argument(
+        "--config", type=Path, default=DEFAULT_CONFIG, help="MarianConfig JSON of the real model."
+    )
+    parser.add_argument(
+        "--model-dir",
+        type=Path,
+        default=ROOT / "models" / "bench-random",
+        help="Where the random model is built (git-ignored).",
+    )
     parser.add_argument("--beam", type=int, default=4, help="Beam size for every variant.")
     parser.add_argument("--variants", default="abcde", help="Which variants to run.")
     parser.add_argument("--rebuild", action="store_true", help="Build the model again.")
@@ -198,8 +206,12 @@ def main() -> None:
         return
 
     model, ct2 = build(args.config, args.model_dir, rebuild=args.rebuild)
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               SUMMARIZE_CACHE_DIR=tempfile.mkdtemp(prefix="bench-cache-"))
+    env = dict(
+        os.environ,
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        SUMMARIZE_CACHE_DIR=tempfile.mkdtemp(prefix="bench-cache-"),
+    )
     common = ["--model-dir", str(model), "--ct2-dir", str(ct2), "--beam", str(args.beam)]
     results: dict[str, dict[str, Any]] = {}
     for variant in args.variants:
@@ -239,26 +251,36 @@ def summary(r: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
         return float(r[v]["sentences"] / r[v]["translate_s"])
 
     threads = os.environ.get("SUMMARIZE_THREADS", "all cores")
-    print(f"\ncores: {len(os.sched_getaffinity(0))}  threads: {threads}  CPU: {cpu_model()}  "
-          f"beam: {args.beam}  python {platform.python_version()}")
+    print(
+        f"\ncores: {len(os.sched_getaffinity(0))}  threads: {threads}  CPU: {cpu_model()}  "
+        f"beam: {args.beam}  python {platform.python_version()}"
+    )
     if "a" in r and "e" in r:
-        print(f"CTranslate2 vs transformers, sentences/s, all {r['a']['sentences']} sentences "
-              f"(e vs a): {rate('e') / rate('a'):.2f}x (target >= 3x)")
+        print(
+            f"CTranslate2 vs transformers, sentences/s, all {r['a']['sentences']} sentences "
+            f"(e vs a): {rate('e') / rate('a'):.2f}x (target >= 3x)"
+        )
     if "b" in r and "c" in r:
-        print(f"CTranslate2 vs transformers, sentences/s, the digest's {r['b']['sentences']} "
-              f"sentences (c vs b): {rate('c') / rate('b'):.2f}x")
-        print(f"peak RSS c / b: {r['c']['peak_rss_mib']:.0f} / {r['b']['peak_rss_mib']:.0f} MiB "
-              "(target c < b)")
+        print(
+            f"CTranslate2 vs transformers, sentences/s, the digest's {r['b']['sentences']} "
+            f"sentences (c vs b): {rate('c') / rate('b'):.2f}x"
+        )
+        print(
+            f"peak RSS c / b: {r['c']['peak_rss_mib']:.0f} / {r['b']['peak_rss_mib']:.0f} MiB (target c < b)"
+        )
     if "a" in r and "c" in r:
-        print(f"naive (a) / digest with CTranslate2 (c), wall: "
-              f"{r['a']['wall_s'] / r['c']['wall_s']:.1f}x (target >= 10x)")
+        print(
+            f"naive (a) / digest with CTranslate2 (c), wall: "
+            f"{r['a']['wall_s'] / r['c']['wall_s']:.1f}x (target >= 10x)"
+        )
     if "a" in r and "b" in r:
-        print(f"naive (a) / digest with transformers (b), wall: "
-              f"{r['a']['wall_s'] / r['b']['wall_s']:.1f}x")
+        print(f"naive (a) / digest with transformers (b), wall: {r['a']['wall_s'] / r['b']['wall_s']:.1f}x")
     if "d" in r:
         d = r["d"]
-        print(f"warm cache (d): {d['wall_s']:.2f} s in-process, {d['process_wall_s']:.2f} s "
-              f"whole process; model loaded: {d['model_loaded']} (target < 1.5 s, no load)")
+        print(
+            f"warm cache (d): {d['wall_s']:.2f} s in-process, {d['process_wall_s']:.2f} s "
+            f"whole process; model loaded: {d['model_loaded']} (target < 1.5 s, no load)"
+        )
     print("command: " + " ".join(shlex.quote(a) for a in [sys.executable, *sys.argv]))
 
 

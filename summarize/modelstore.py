@@ -45,12 +45,21 @@ REVISIONS = {DEFAULT_MODEL: DEFAULT_REVISION}
 # Everything a seq2seq model and its tokenizer need; skips other frameworks' weights.
 MODEL_FILES = ["*.json", "*.safetensors", "*.spm", "*.model", "*.txt", "pytorch_model.bin"]
 TOKENIZER_FILES = (
-    "source.spm", "target.spm", "vocab.json", "target_vocab.json", "tokenizer_config.json",
-    "special_tokens_map.json", "tokenizer.json", "sentencepiece.bpe.model", "spiece.model",
+    "source.spm",
+    "target.spm",
+    "vocab.json",
+    "target_vocab.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "tokenizer.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
 )
 FINGERPRINT_FILES = ("config.json", "*.bin", "*.safetensors")
 CT2_VOCABULARIES = (
-    "shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json",
+    "shared_vocabulary.json",
+    "shared_vocabulary.txt",
+    "source_vocabulary.json",
     "source_vocabulary.txt",
 )
 INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
@@ -302,9 +311,7 @@ def info() -> StoreInfo:
             scanned = None
         for repo in scanned.repos if scanned else ():
             if repo.repo_type == "model":
-                models.append(
-                    InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache")
-                )
+                models.append(InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache"))
     ct2_root = cache_dir() / "ct2"
     if ct2_root.is_dir():
         for path in sorted(ct2_root.iterdir()):

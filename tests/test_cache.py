@@ -56,7 +56,9 @@ def test_misses_then_hits() -> None:
     assert inner.calls[-1] == ["c"]
     fresh = Counting()
     assert CachingTranslator(fresh, TranslationCache()).translate(["a", "b", "c"]) == [
-        "EN:a", "EN:b", "EN:c",
+        "EN:a",
+        "EN:b",
+        "EN:c",
     ]
     assert fresh.calls == []  # another process (a fresh translator) reads the same file
     assert TranslationCache().info().entries == 3
@@ -86,8 +88,7 @@ def test_beam_model_and_backend_change_the_key() -> None:
     ]
     keys = {cache_key(ident, "Halo.") for ident in [base, *variants]}
     assert len(keys) == 1 + len(variants)
-    assert cache_key(base, "Halo.") == cache_key(MarianTranslator("some/model").cache_identity(),
-                                                 "Halo.")
+    assert cache_key(base, "Halo.") == cache_key(MarianTranslator("some/model").cache_identity(), "Halo.")
     assert cache_key(base, "Halo.") != cache_key(base, "Halo!")
 
     four = Counting(beam=4)
@@ -145,9 +146,7 @@ def test_damaged_file_is_moved_aside_and_rebuilt(caplog: pytest.LogCaptureFixtur
     assert TranslationCache().get_many([cache_key(inner.cache_identity(), "a")])  # rebuilt
 
 
-def test_unusable_cache_never_stops_translation(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_unusable_cache_never_stops_translation(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     with caplog.at_level(logging.WARNING, logger="summarize"):

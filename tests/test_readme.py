@@ -22,10 +22,14 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_setup_commands_install_torch_first() -> None:
-    for heading in ("Install and run the main job, a digest of the five sample articles in `seeds/`:",
-                    "Install and run the tests:"):
+    for heading in (
+        "Install and run the main job, a digest of the five sample articles in `seeds/`:",
+        "Install and run the tests:",
+    ):
         command = _command_after(heading)
-        assert command.index("torch==2.13.0") < command.index("pip install -q -e" if "-q -e" in command else "pip install -e")
-    assert _command_after("Install and run the main job, a digest of the five sample articles in `seeds/`:").endswith(
-        "summarize digest seeds/"
-    )
+        assert command.index("torch==2.13.0") < command.index(
+            "pip install -q -e" if "-q -e" in command else "pip install -e"
+        )
+    assert _command_after(
+        "Install and run the main job, a digest of the five sample articles in `seeds/`:"
+    ).endswith("summarize digest seeds/")

@@ -122,9 +122,7 @@ def test_uncached_hub_model_offline_says_what_to_do() -> None:
     )
 
 
-def test_missing_libraries_give_an_install_hint(
-    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_libraries_give_an_install_hint(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "transformers", None)  # import now raises ImportError
     with pytest.raises(ModelError, match=r"pip install torch==2\.13\.0 && pip install"):
         marian.load_model.__wrapped__(str(tiny_model), "cpu")
@@ -133,9 +131,7 @@ def test_missing_libraries_give_an_install_hint(
         ct2_backend.Ct2Translator(str(tiny_model)).translate(["Halo."])
 
 
-def test_ctranslate2_converts_once_into_the_cache(
-    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ctranslate2_converts_once_into_the_cache(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load_translator(str(tiny_model), backend="ctranslate2", cache=False)
     first.translate(SENTENCES[:2])
     converted = [p for p in (cache_dir() / "ct2").iterdir() if not p.name.startswith(".")]
@@ -178,7 +174,11 @@ def test_warm_cache_run_imports_no_torch(tiny_model: Path) -> None:
     )
     run = subprocess.run(
         [sys.executable, "-c", script, str(tiny_model), json.dumps(SENTENCES)],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+        check=True,
     )
     result = json.loads(run.stdout)
     assert result == {"out": english, "heavy": [], "loaded": False}
@@ -196,7 +196,8 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"backend": "nope"}, {"device": "tpu"}, {"beam": 0}],
+    "kwargs",
+    [{"backend": "nope"}, {"device": "tpu"}, {"beam": 0}],
 )
 def test_bad_settings_are_config_errors(kwargs: dict[str, Any]) -> None:
     with pytest.raises(ConfigError):
@@ -205,15 +206,14 @@ def test_bad_settings_are_config_errors(kwargs: dict[str, Any]) -> None:
 
 def test_translate_text_keeps_paragraphs() -> None:
     text = "Satu kalimat. Dua kalimat.\n\nParagraf kedua."
-    assert translate_text(text, IdentityTranslator()) == (
-        "Satu kalimat. Dua kalimat.\n\nParagraf kedua."
-    )
+    assert translate_text(text, IdentityTranslator()) == ("Satu kalimat. Dua kalimat.\n\nParagraf kedua.")
 
 
 def test_cli_translate(tiny_model: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
-        app, ["translate", "-", "--model", str(tiny_model), "--beam", "1"],
+        app,
+        ["translate", "-", "--model", str(tiny_model), "--beam", "1"],
         input="Banjir melanda Jakarta. Polisi menangkap dua tersangka.\n\nHarga beras naik.\n",
     )
     assert result.exit_code == 0, result.output
@@ -242,8 +242,13 @@ def test_batches_restore_the_input_order(lengths: list[int], batch_size: int) ->
         batches.append(indices)
         return [items[i].upper() for i in indices]
 
-    out = run_batches(items, lengths, translate_batch, batch_size=batch_size,
-                      progress=lambda done, total: progress.append(done))
+    out = run_batches(
+        items,
+        lengths,
+        translate_batch,
+        batch_size=batch_size,
+        progress=lambda done, total: progress.append(done),
+    )
     assert out == [s.upper() for s in items]
     assert all(len(b) <= batch_size for b in batches)
     assert sorted(i for b in batches for i in b) == list(range(len(items)))

@@ -84,24 +84,36 @@ def build_random_marian(
     pad = len(vocab) - 1
     fields = {k: v for k, v in config.items() if not k.startswith("_")}
     fields.update(
-        vocab_size=len(vocab), decoder_vocab_size=len(vocab), pad_token_id=pad,
-        decoder_start_token_id=pad, eos_token_id=0, bos_token_id=0, forced_eos_token_id=0,
+        vocab_size=len(vocab),
+        decoder_vocab_size=len(vocab),
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        bos_token_id=0,
+        forced_eos_token_id=0,
     )
     # Generation settings live in generation_config.json in transformers 5, not config.json.
     gen = {k: fields.pop(k) for k in ("bad_words_ids", "num_beams", "max_length") if k in fields}
     torch.manual_seed(seed)
     model = MarianMTModel(MarianConfig(**fields)).eval()
     model.generation_config = GenerationConfig(
-        decoder_start_token_id=pad, eos_token_id=0, pad_token_id=pad, forced_eos_token_id=0,
-        bad_words_ids=gen.get("bad_words_ids", [[pad]]), num_beams=gen.get("num_beams", 4),
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        pad_token_id=pad,
+        forced_eos_token_id=0,
+        bad_words_ids=gen.get("bad_words_ids", [[pad]]),
+        num_beams=gen.get("num_beams", 4),
         max_length=gen.get("max_length", 512),
     )
     model.save_pretrained(dest)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "Recommended: pip install sacremoses."
         tokenizer = MarianTokenizer(
-            source_spm=str(dest / "source.spm"), target_spm=str(dest / "target.spm"),
-            vocab=str(dest / "vocab.json"), source_lang="id", target_lang="en",
+            source_spm=str(dest / "source.spm"),
+            target_spm=str(dest / "target.spm"),
+            vocab=str(dest / "vocab.json"),
+            source_lang="id",
+            target_lang="en",
         )
     tokenizer.save_pretrained(dest)
     return dest

@@ -42,7 +42,11 @@ def translate_command(
 
     source = sys.stdin.read() if text == "-" else text
     tr = translator(
-        no_translate=False, model=model, backend=backend, device=device, beam=beam,
+        no_translate=False,
+        model=model,
+        backend=backend,
+        device=device,
+        beam=beam,
         no_cache=no_cache,
     )
     english = translate_text(source, tr)
@@ -52,12 +56,11 @@ def translate_command(
 @model_app.command("download")
 @boundary
 def download_command(
-    model: str = typer.Argument(
-        "Helsinki-NLP/opus-mt-id-en", help="Hub id of the model to download."
-    ),
+    model: str = typer.Argument("Helsinki-NLP/opus-mt-id-en", help="Hub id of the model to download."),
     revision: str | None = typer.Option(
-        None, "--revision", help="Branch, tag or commit (default: the pinned one for the "
-        "default model, else main)."
+        None,
+        "--revision",
+        help="Branch, tag or commit (default: the pinned one for the default model, else main).",
     ),
 ) -> None:
     """Download a model into the Hugging Face cache (needs the network)."""
@@ -74,7 +77,9 @@ def convert_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", file_okay=False,
+            "--output",
+            "-o",
+            file_okay=False,
             help="Folder for the CTranslate2 model (default: the cache the ctranslate2 "
             "backend reads, so --model SOURCE then uses it).",
         ),

@@ -75,7 +75,10 @@ def load_translator(
         raise ConfigError(f"beam must be at least 1, not {beam}")
     batch_size = int_setting("batch_size", default=DEFAULT_BATCH_SIZE)
     inner = factory(
-        model, device=device, beam=beam, batch_size=max(1, batch_size),
+        model,
+        device=device,
+        beam=beam,
+        batch_size=max(1, batch_size),
         progress=None if cache else progress,
     )
     if not cache:

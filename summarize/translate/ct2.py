@@ -71,7 +71,7 @@ class _Tokenizer:
             return [self.hf.convert_ids_to_tokens(row) for row in ids]
         rows = self.source.encode(sentences, out_type=str)
         # Marian appends </s> to every source sentence; keep the total within the limit.
-        return [[*row[:MAX_INPUT_TOKENS - 1], "</s>"] for row in rows]
+        return [[*row[: MAX_INPUT_TOKENS - 1], "</s>"] for row in rows]
 
     def decode(self, tokens: list[str]) -> str:
         if self.hf is not None:
@@ -135,8 +135,11 @@ class Ct2Translator:
         self.tokenizer = _Tokenizer(folder)
         try:
             self.model = ctranslate2.Translator(
-                str(folder), device=device, compute_type=compute,
-                intra_threads=machine_threads(), inter_threads=1,
+                str(folder),
+                device=device,
+                compute_type=compute,
+                intra_threads=machine_threads(),
+                inter_threads=1,
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load CTranslate2 model {folder}: {exc}") from None
@@ -155,12 +158,18 @@ class Ct2Translator:
             rows = [tokens[i] for i in indices]
             cap = min(output_cap(max(len(r) for r in rows)), MAX_INPUT_TOKENS - 1)
             results = self.model.translate_batch(
-                rows, beam_size=self.beam, max_decoding_length=cap,
-                max_batch_size=self.batch_size, batch_type="examples",
+                rows,
+                beam_size=self.beam,
+                max_decoding_length=cap,
+                max_batch_size=self.batch_size,
+                batch_type="examples",
             )
             return [tokenizer.decode(r.hypotheses[0]) for r in results]
 
         return run_batches(
-            sentences, [len(r) for r in tokens], batch,
-            batch_size=self.batch_size, progress=self.progress,
+            sentences,
+            [len(r) for r in tokens],
+            batch,
+            batch_size=self.batch_size,
+            progress=self.progress,
         )

@@ -95,18 +95,16 @@ class MarianTranslator:
     def load(self) -> None:
         """Load the model now (otherwise the first translate() does)."""
         if self.model is None:
-            self.model, self.tokenizer, self.device = load_model(
-                self.name, self.device, self.revision
-            )
+            self.model, self.tokenizer, self.device = load_model(self.name, self.device, self.revision)
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """English for each sentence, same length and order."""
         if not sentences:
             return []
         self.load()
-        ids: list[list[int]] = self.tokenizer(
-            list(sentences), truncation=True, max_length=MAX_INPUT_TOKENS
-        )["input_ids"]
+        ids: list[list[int]] = self.tokenizer(list(sentences), truncation=True, max_length=MAX_INPUT_TOKENS)[
+            "input_ids"
+        ]
         # The decoder start token takes a position too.
         limit = int(self.model.config.max_position_embeddings) - 1
 
@@ -123,6 +121,9 @@ class MarianTranslator:
             return texts
 
         return run_batches(
-            sentences, [len(r) for r in ids], batch,
-            batch_size=self.batch_size, progress=self.progress,
+            sentences,
+            [len(r) for r in ids],
+            batch,
+            batch_size=self.batch_size,
+            progress=self.progress,
         )
