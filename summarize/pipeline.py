@@ -83,20 +83,29 @@ def brief(
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
     """
     picks = _selections(articles, n, ranker)
-    texts, _ = _translate(_brief_pairs(articles, picks), translator)
-    return list(_briefs(articles, picks, iter(texts)))
+    texts, _ = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
+    return list(_briefs(articles, picks, iter(texts), titles=translator is not None))
 
 
-def _brief_pairs(articles: Sequence[Article], picks: Picks) -> list[tuple[Article, str]]:
-    """(article, sentence) for every picked sentence, in brief order: what to translate."""
-    return [(a, a.sentences[i].text) for a, chosen in zip(articles, picks, strict=True) for i, _ in chosen]
-
-
-def _briefs(articles: Sequence[Article], picks: Picks, english: Iterator[str]) -> Iterator[Brief]:
-    """Briefs from picks, taking each sentence's English from `english` in brief order."""
+def _brief_pairs(articles: Sequence[Article], picks: Picks, *, titles: bool) -> list[tuple[Article, str]]:
+    """What to translate for briefs, in brief order: each title (if wanted), then its picks."""
+    pairs = []
     for a, chosen in zip(articles, picks, strict=True):
+        if titles:
+            pairs.append((a, a.title))
+        pairs.extend((a, a.sentences[i].text) for i, _ in chosen)
+    return pairs
+
+
+def _briefs(
+    articles: Sequence[Article], picks: Picks, english: Iterator[str], *, titles: bool
+) -> Iterator[Brief]:
+    """Briefs from picks, taking the English of titles and sentences from `english` in order."""
+    for a, chosen in zip(articles, picks, strict=True):
+        title = next(english) if titles else None
         yield Brief(
             article=a,
+            title=title,
             sentences=tuple(
                 Selected(index=i, source_text=a.sentences[i].text, text=next(english), score=round(score, 4))
                 for i, score in chosen
@@ -173,7 +182,7 @@ def digest(
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
     pairs = [(g.central, g.central.title) for g, _ in shown]
     pairs += [(f.article, f.source_text) for f in facts]
-    pairs += _brief_pairs(articles, picks)
+    pairs += _brief_pairs(articles, picks, titles=with_briefs and translator is not None)
     texts, notes = _translate(pairs, translator)
     it = iter(texts)
     titles = [next(it) for _ in shown]
@@ -194,7 +203,7 @@ def digest(
         )
         for title, (g, fs) in zip(titles, shown, strict=True)
     )
-    briefs = tuple(_briefs(articles, picks, it)) if with_briefs else ()
+    briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),

@@ -118,10 +118,19 @@ class Selected:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """An article and its selected sentences, in source order."""
+    """An article and its selected sentences, in source order.
+
+    `title` is the article's title in the brief's language (translated with the sentences);
+    None when it was not translated, so `heading` falls back to the original title.
+    """
 
     article: Article
     sentences: tuple[Selected, ...]
+    title: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.article.title
 
 
 @dataclass(frozen=True, slots=True, order=True)

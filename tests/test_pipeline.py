@@ -33,6 +33,7 @@ def test_digest_translates_only_selected_sentences_once_in_one_call() -> None:
     }
     assert result.stories and all(st.title.startswith("EN<") for st in result.stories)
     shown |= {st.title[3:-1] for st in result.stories}  # story headlines are translated too
+    shown |= {b.title[3:-1] for b in result.briefs if b.title}  # and each brief's title
     assert set(sent) == shown  # nothing the reader will not see
     total = sum(len(a.sentences) for a in articles)
     assert len(sent) < total / 3
@@ -45,7 +46,9 @@ def test_brief_translates_in_source_order() -> None:
     articles = load_articles([SEEDS]).articles
     tr = Recorder()
     briefs = brief(articles, n=2, translator=tr)
+    assert len(tr.calls) == 1  # titles and sentences in one batch
     for b in briefs:
+        assert b.title == f"EN<{b.article.title}>" and b.heading == b.title
         assert [s.text for s in b.sentences] == [f"EN<{s.source_text}>" for s in b.sentences]
         assert [s.index for s in b.sentences] == sorted(s.index for s in b.sentences)
 
@@ -73,3 +76,8 @@ def test_digest_items_do_not_open_by_pointing_back() -> None:
     articles = load_articles([SEEDS]).articles
     result = digest(articles)
     assert not any(i.source_text.startswith(("Dia ", "Ia ", "Hal itu ", "Mereka ")) for i in result.items)
+
+
+def test_untranslated_brief_heading_is_the_original_title() -> None:
+    (b, *_) = brief(load_articles([SEEDS]).articles, n=1)
+    assert b.title is None and b.heading == b.article.title

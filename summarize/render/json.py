@@ -28,6 +28,7 @@ def article_dict(a: Article) -> dict[str, Any]:
 def brief_dict(b: Brief) -> dict[str, Any]:
     return {
         "article": b.article.id,
+        "title": b.heading,
         "sentences": [
             {"index": s.index, "source_text": s.source_text, "text": s.text, "score": s.score}
             for s in b.sentences

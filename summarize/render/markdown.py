@@ -38,8 +38,10 @@ def briefs_markdown(briefs: Sequence[Brief], *, model: ModelInfo | None = None) 
     parts = []
     for b in briefs:
         a = b.article
-        head = f"## {a.id}. [{_escape(a.title)}]({a.url})" if a.url else f"## {a.id}. {_escape(a.title)}"
-        lines = [head, "", f"_{_escape(origin(a))}_", ""]
+        heading = _escape(b.heading)
+        head = f"## {a.id}. [{heading}]({a.url})" if a.url else f"## {a.id}. {heading}"
+        original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
+        lines = [head, "", f"_{original}{_escape(origin(a))}_", ""]
         lines += [f"- {_escape(s.text)} [{a.id}.{s.index}]" for s in b.sentences]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + f"\n\n{_footer(model)}\n"

@@ -31,7 +31,8 @@ def briefs_text(briefs: Sequence[Brief], *, model: ModelInfo | None = None) -> s
     parts = []
     for b in briefs:
         a = b.article
-        lines = [f"{a.id}. {a.title}", f"   {origin(a)}"]
+        original = f"{a.title} - " if b.title and b.title != a.title else ""
+        lines = [f"{a.id}. {b.heading}", f"   {original}{origin(a)}"]
         lines += [_wrap(f"{s.text} [{a.id}.{s.index}]") for s in b.sentences]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + f"\n\n{_footer(model)}\n"
