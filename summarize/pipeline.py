@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .digest import group_facts
 from .rank import features, get_ranker, select
 from .stories import group_stories
-from .translate.base import Translator
 from .types import Article, Brief, Digest, DigestItem, ModelInfo, Selected, Story
+
+if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
+    from .translate.base import Translator
 
 __all__ = [
     "DEFAULT_BRIEF_SENTENCES",

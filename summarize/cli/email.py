@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..deliver import EmailReport, SmtpSettings, send_digest_email
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY, digest
 from .app import app, warn
 from .common import (
@@ -32,6 +31,9 @@ from .common import (
     load,
     translator,
 )
+
+if TYPE_CHECKING:
+    from ..deliver import EmailReport
 
 
 class Security(StrEnum):
@@ -105,6 +107,9 @@ def email(
     Exit 1: not delivered; the message waits in the outbox and the next run sends it first.
     Exit 3: delivered, but some inputs were skipped or some recipients refused.
     """
+    # The mail stack (jinja2, email, smtplib) loads only when this command runs.
+    from ..deliver import SmtpSettings, send_digest_email
+
     loaded = load(sources, limit=limit, since=since)
     settings = SmtpSettings.resolve(
         host=smtp_host,
