@@ -54,7 +54,7 @@ def corpus_lines() -> Iterator[str]:
 def build(config_path: Path, dest: Path, *, rebuild: bool) -> tuple[Path, Path]:
     """The random model folder and its CTranslate2 int8 conversion (built when missing)."""
     sys.path.insert(0, str(ROOT))
-    from summarize.modelstore import convert, is_ct2_folder
+    from summarize.translate.store import convert, is_ct2_folder
     from tests.tinymodel import build_random_marian
 
     config = json.loads(config_path.read_text("utf-8"))

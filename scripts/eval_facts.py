@@ -30,13 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_stories  # the IndoSum loading helpers, next to this script
 
-from summarize.ingest import make_article
+from summarize import article_from_text
 from summarize.lang import tokens
 from summarize.rank import get_ranker
-from summarize.types import Article, Document
+from summarize.values import Article
 
-# By module path: the package's `summarize.digest` attribute is the `digest` function.
-digest_module = importlib.import_module("summarize.digest")
+# By module path: the package's `summarize.grouping.facts` attribute is the `digest` function.
+digest_module = importlib.import_module("summarize.grouping.facts")
 
 VARIANTS = {
     "cosine only (before)": {"COHERENCE": 0.0, "MIN_PREDICATE": 0},
@@ -55,7 +55,7 @@ def _pair(rec: dict) -> tuple[Article, Article]:
     article = eval_stories.indosum_article(rec, "1")
     summary = "\n".join(eval_stories.detokenize(s) for s in rec["summary"])
     title = article.title
-    return article, make_article(Document(source=f"summary:{rec['id']}", text=summary, title=title), "2")
+    return article, article_from_text(summary, id="2", source=f"summary:{rec['id']}", title=title)
 
 
 def _gold(a: Article, b: Article) -> dict[int, int]:

@@ -1,7 +1,7 @@
 """Extractive quality on IndoSum: our whole front half (clean, segment, rank) against LEAD-3 and the oracle.
 
 Each IndoSum record is turned back into plain text (tokens joined, lightly detokenised,
-paragraphs separated by blank lines) and run through `make_article` and
+paragraphs separated by blank lines) and run through `article_from_text` and
 `summarize.brief(..., n=3)` without translation, exactly as the CLI's `--no-translate` would.
 Every system is scored with one ROUGE scorer against the human (abstractive) summary.
 
@@ -30,9 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as `python scripts/eval_indosum.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from summarize import InputError, brief  # noqa: E402
-from summarize.ingest import make_article  # noqa: E402
-from summarize.types import Article, Document  # noqa: E402
+from summarize import (  # noqa: E402
+    InputError,
+    article_from_text,
+    brief,
+)
+from summarize.values import Article  # noqa: E402
 
 FOLDS = ("01", "02", "03")
 DATA_DIR = Path(os.environ.get("INDOSUM_DIR", ROOT.parent / "shared" / "eval_data" / "indosum"))
@@ -158,7 +161,7 @@ def record_text(record: Record) -> tuple[str, list[tuple[int, int]]]:
 def to_article(record: Record) -> tuple[Article, list[tuple[int, int]]]:
     """Our front half on one record: cleaning and segmentation (raises InputError if empty)."""
     text, spans = record_text(record)
-    return make_article(Document(source=f"indosum:{record.id}", text=text), record.id), spans
+    return article_from_text(text, id=record.id, source=f"indosum:{record.id}"), spans
 
 
 def gold_overlap(article: Article, spans: Sequence[tuple[int, int]], labels: Sequence[bool]) -> list[float]:
@@ -220,7 +223,7 @@ class Totals:
 def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SENTENCES) -> dict[str, Any]:
     """Mean ROUGE F1 of LEAD-3 (ours and gold), each ranker, and the oracle; plus speed.
 
-    Speed is articles per second for clean + segment + rank + select (`make_article` and
+    Speed is articles per second for clean + segment + rank + select (`article_from_text` and
     `brief` without a translator), timed per ranker over the same records.
     """
     rouge = Rouge()

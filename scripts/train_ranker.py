@@ -2,7 +2,7 @@
 
 Labels: IndoSum marks oracle sentences in its own tokenisation; each of OUR segmented
 sentences is positive when more than half of its characters fall inside labelled gold
-sentences (`eval_indosum.gold_overlap`). Features: `summarize.learned.sentence_features`,
+sentences (`eval_indosum.gold_overlap`). Features: `summarize.rank.learned.sentence_features`,
 the very function the ranker runs at run time.
 
     python scripts/train_ranker.py --cv                 # 3-fold cross-validation figures
@@ -36,8 +36,9 @@ from eval_indosum import (
 )
 
 from summarize.errors import InputError
-from summarize.learned import FEATURE_NAMES, LearnedRanker, Model, sentence_features
-from summarize.rank import features, register_ranker
+from summarize.rank import register_ranker
+from summarize.rank.features import features
+from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, sentence_features
 
 POSITIVE_OVERLAP = 0.5  # share of a sentence's characters inside oracle sentences
 # Small boosted trees: shallow enough to read as JSON and score in pure Python quickly;
@@ -75,7 +76,7 @@ def examples(records: Sequence[Record]) -> tuple[list[list[float]], list[int]]:
 
 
 def fit(rows: list[list[float]], labels: list[int]) -> dict[str, Any]:
-    """Fit boosted trees and export them as the JSON `summarize.learned.Model` reads."""
+    """Fit boosted trees and export them as the JSON `summarize.rank.learned.Model` reads."""
     from sklearn.ensemble import GradientBoostingClassifier
 
     clf = GradientBoostingClassifier(**PARAMS).fit(rows, labels)

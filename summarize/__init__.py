@@ -1,39 +1,61 @@
 """summarize: Indonesian news in, English briefs and a cited cross-article digest out.
 
->>> from summarize import load_articles, digest
+>>> from summarize import load_articles, digest, render
 >>> loaded = load_articles(["seeds/"])
 >>> result = digest(loaded.articles)          # Indonesian (no translator given)
 >>> result.items[0].citations                  # doctest: +SKIP
+>>> print(render(result, "markdown"))          # doctest: +SKIP
+
+`import summarize` loads no model library, no HTML extractor and no template engine:
+translation backends load with `load_translator`, each format's renderer with `render`.
 """
 
 from __future__ import annotations
 
+import logging
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
-from .errors import DeliveryError, InputError, ModelError, SummarizeError
-from .ingest import load_articles
+from .errors import ConfigError, DeliveryError, InputError, ModelError, SummarizeError
+from .ingest import article_from_text, load_articles
 from .pipeline import brief, digest
-from .types import Article, Brief, Citation, Digest, DigestItem, Sentence
+from .renderers import render
+from .values import Article, Brief, Briefs, Citation, Digest, DigestItem, Loaded, Sentence, Story
 
 if TYPE_CHECKING:
     from .translate import Translator, load_translator
 
+try:
+    __version__ = metadata.version("summarize")
+except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+# The library never configures logging; the application (or our CLI) does.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 __all__ = [
     "Article",
     "Brief",
+    "Briefs",
     "Citation",
+    "ConfigError",
     "DeliveryError",
     "Digest",
     "DigestItem",
     "InputError",
+    "Loaded",
     "ModelError",
     "Sentence",
+    "Story",
     "SummarizeError",
     "Translator",
+    "__version__",
+    "article_from_text",
     "brief",
     "digest",
     "load_articles",
     "load_translator",
+    "render",
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .types import Document, Dropped
+from .values import Document, Dropped
 
 __all__ = ["RULES", "Cleaned", "clean"]
 

@@ -1,5 +1,9 @@
 """Indonesian word handling shared by ranking and grouping: tokens, stopwords, stems,
-and a small language check (Indonesian or English) by stopword counts.
+a small language check (Indonesian or English) by stopword counts, and sparse TF-IDF
+vectors over stemmed content terms.
+
+Vectors are plain dicts (no numpy) so that `--no-translate` starts fast and the library
+stays light; news articles are small enough that dict vectors are quick.
 
 Stemming uses snowballstemmer's Indonesian stemmer (BSD licence); the stopword lists
 are our own.
@@ -7,10 +11,26 @@ are our own.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-__all__ = ["STOPWORDS_EN", "STOPWORDS_ID", "content_terms", "detect_language", "stem", "tokens"]
+__all__ = [
+    "STOPWORDS_EN",
+    "STOPWORDS_ID",
+    "Vector",
+    "centroid",
+    "content_terms",
+    "cosine",
+    "detect_language",
+    "idf",
+    "norm",
+    "stem",
+    "tfidf",
+    "tokens",
+]
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -131,3 +151,46 @@ def detect_language(text: str) -> str:
     if en_hits >= 5 and en_hits > 2 * id_hits:
         return "en"
     return "id"
+
+
+# Sparse TF-IDF vectors ------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each term over `documents` (term lists)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for doc in documents:
+        n += 1
+        df.update(set(doc))
+    return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+
+
+def tfidf(terms: Sequence[str], weights: dict[str, float]) -> Vector:
+    """Unit-length TF-IDF vector (sublinear term frequency)."""
+    counts = Counter(terms)
+    vec = {t: (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()}
+    return norm(vec)
+
+
+def norm(vec: Vector) -> Vector:
+    length = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / length for t, v in vec.items()} if length else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine similarity of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    """Unit-length mean of vectors."""
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return norm(total)

@@ -1,7 +1,8 @@
 """The library's front door: `brief` and `digest` over loaded articles.
 
-Selection happens before translation: only the sentences (and story titles) a reader
-will see are sent to the translator, in one batch, each distinct sentence once.
+The pipeline only orchestrates: select (rank, or group into stories and facts), translate
+once, assemble. Selection happens before translation: only the sentences (and titles) a
+reader will see are sent to the translator, in one batch, each distinct sentence once.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .digest import group_facts
-from .rank import features, get_ranker, select
-from .stories import group_stories
-from .types import Article, Brief, Digest, DigestItem, ModelInfo, Selected, Story
+from .grouping import plan
+from .rank import get_ranker, select
+from .rank.features import features
+from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Selected, Story
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -22,7 +23,6 @@ __all__ = [
     "DEFAULT_BRIEF_SENTENCES",
     "DEFAULT_DIGEST_ITEMS",
     "DEFAULT_ITEMS_PER_STORY",
-    "SINGLE_ARTICLE_ITEMS",
     "brief",
     "digest",
 ]
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 DEFAULT_BRIEF_SENTENCES = 3
 DEFAULT_DIGEST_ITEMS = 20  # items in the whole digest, shared out among stories
 DEFAULT_ITEMS_PER_STORY = 10
-SINGLE_ARTICLE_ITEMS = 3  # a story only one article covers is shown shorter, like a brief
 
 
 def _translate(
@@ -45,10 +44,9 @@ def _translate(
     if translator is None:
         return [text for _, text in pairs], []
     notes = []
-    english = sorted({a.id for a, _ in pairs if a.language == "en"}, key=int)
-    for aid in english:
-        title = next(a.title for a, _ in pairs if a.id == aid)
-        notes.append(f"article {aid} ({title[:60]}) is already in English; passed through untranslated")
+    english = {a.id: a for a, _ in pairs if a.language == "en"}  # input order, one note each
+    for a in english.values():
+        notes.append(f"article {a.id} ({a.title[:60]}) is already in English; passed through untranslated")
     todo = sorted({text for a, text in pairs if a.language != "en"})
     done = dict(zip(todo, translator.translate(todo), strict=True)) if todo else {}
     for note in notes:
@@ -80,14 +78,19 @@ def brief(
     n: int = DEFAULT_BRIEF_SENTENCES,
     translator: Translator | None = None,
     ranker: str | None = None,
-) -> list[Brief]:
+) -> Briefs:
     """One brief per article: its `n` most important sentences, in source order, translated.
 
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
+    Titles and sentences of every article go to the translator in one batch.
     """
     picks = _selections(articles, n, ranker)
-    texts, _ = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
-    return list(_briefs(articles, picks, iter(texts), titles=translator is not None))
+    texts, notes = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
+    return Briefs(
+        briefs=tuple(_briefs(articles, picks, iter(texts), titles=translator is not None)),
+        model=_model(translator),
+        notes=tuple(notes),
+    )
 
 
 def _brief_pairs(articles: Sequence[Article], picks: Picks, *, titles: bool) -> list[tuple[Article, str]]:
@@ -116,30 +119,6 @@ def _briefs(
         )
 
 
-def _allot(available: Sequence[int], weights: Sequence[int], total: int) -> list[int]:
-    """How many items each story shows, out of `total`, in story order.
-
-    First one item per story, so that a small total still covers as many stories as it
-    can; then round by round, each story taking as many more as it has articles, so that
-    widely covered stories get more lines than stories one article reports.
-    """
-    counts = [0] * len(available)
-    left = total
-    first = True
-    while left > 0:
-        progressed = False
-        for k, have in enumerate(available):
-            take = min(1 if first else weights[k], have - counts[k], left)
-            if take > 0:
-                counts[k] += take
-                left -= take
-                progressed = True
-        first = False
-        if not progressed:
-            break
-    return counts
-
-
 def digest(
     articles: Sequence[Article],
     *,
@@ -153,37 +132,18 @@ def digest(
 ) -> Digest:
     """The key facts across `articles`, grouped by story, each fact once, citing every report.
 
-    Articles are first grouped into stories (`summarize.stories`); each story becomes a
-    section headed by the title of its most central article, with its own items. Stories
-    are ordered by how many articles cover them; items within a story by the number of
-    articles reporting them, then salience. A story of one article gets at most
-    `SINGLE_ARTICLE_ITEMS` items. `n` caps the items of the whole digest (first one per
-    story, then more to stories with more articles), `items_per_story` those of each
-    story, `max_stories` the sections.
-    `Digest.items` holds every item in display order. With `with_briefs`, per-article
-    briefs are included. Titles, items and briefs go to the translator in one batch.
+    Articles are grouped into stories and facts (`summarize.grouping.plan`, which also
+    decides the order and how many facts each story shows); each story becomes a section
+    headed by the title of its most central article. `Digest.items` holds every item in
+    display order. With `with_briefs`, per-article briefs are included. Titles, items and
+    briefs go to the translator in one batch.
     """
-    r = get_ranker(ranker)
-    groups = group_stories(articles)
-    per_story = []
-    for g in groups:
-        cap = items_per_story if len(g.articles) > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
-        per_story.append(group_facts(g.articles, n=cap, ranker=r))
-    # Most-covered story first; among equals, the one whose top fact is strongest.
-    order = sorted(
-        range(len(groups)),
-        key=lambda k: (-len(groups[k].articles), -(per_story[k][0].score if per_story[k] else 0.0), k),
+    shown = plan(
+        articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)
     )
-    if max_stories is not None:
-        order = order[: max(max_stories, 0)]
-    groups = [groups[k] for k in order]
-    per_story = [per_story[k] for k in order]
-    counts = _allot([len(f) for f in per_story], [len(g.articles) for g in groups], n)
-    shown = [(g, facts[:k]) for g, facts, k in zip(groups, per_story, counts, strict=True) if k]
-    facts = [f for _, fs in shown for f in fs]
-
+    facts = [f for section in shown for f in section.facts]
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
-    pairs = [(g.central, g.central.title) for g, _ in shown]
+    pairs = [(section.story.central, section.story.central.title) for section in shown]
     pairs += [(f.article, f.source_text) for f in facts]
     pairs += _brief_pairs(articles, picks, titles=with_briefs and translator is not None)
     texts, notes = _translate(pairs, translator)
@@ -192,7 +152,7 @@ def digest(
     stories = tuple(
         Story(
             title=title,
-            articles=tuple(a.id for a in g.articles),
+            articles=tuple(a.id for a in section.story.articles),
             items=tuple(
                 DigestItem(
                     text=next(it),
@@ -201,10 +161,10 @@ def digest(
                     score=f.score,
                     figures=f.figures,
                 )
-                for f in fs
+                for f in section.facts
             ),
         )
-        for title, (g, fs) in zip(titles, shown, strict=True)
+        for title, section in zip(titles, shown, strict=True)
     )
     briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
     return Digest(

@@ -12,7 +12,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import pytest
 
 from summarize import load_articles
-from summarize.types import Article
+from summarize.values import Article
 from tests.tinymodel import tiny_model  # noqa: F401  (session fixture: a tiny random Marian model)
 
 ROOT = Path(__file__).resolve().parents[1]

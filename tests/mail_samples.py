@@ -5,7 +5,7 @@ One article is hostile: its title and sentences carry markup that must arrive as
 
 from __future__ import annotations
 
-from summarize.types import (
+from summarize.values import (
     Article,
     Brief,
     Citation,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarize.clean import clean, dateline_length
-from summarize.types import Document
+from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

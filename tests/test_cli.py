@@ -102,7 +102,7 @@ def test_digest_markdown_cites_and_lists_sources(tmp_path: Path) -> None:
 def test_text_format() -> None:
     result = runner.invoke(app, ["digest", str(SEEDS), "--no-translate", "-f", "text"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("DIGEST OF 5 ARTICLES")
+    assert result.stdout.startswith("News digest\n===========\n5 articles")
 
 
 def test_clean_shows_kept_and_dropped_with_rules() -> None:

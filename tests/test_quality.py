@@ -17,9 +17,8 @@ from types import ModuleType
 
 import pytest
 
-from summarize.ingest import make_article
-from summarize.learned import load_model
-from summarize.types import Document
+from summarize.ingest import article_from_text
+from summarize.rank.learned import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))
@@ -115,7 +114,7 @@ def test_record_text_spans_slice_back_and_labels_map_by_overlap() -> None:
     text, spans = ev.record_text(rec)
     assert [text[s:e] for s, e in spans] == rec.sentences
     assert "\n\n" in text  # paragraphs stay apart for cleaning
-    article = make_article(Document(source="x", text=text), "x")
+    article = article_from_text(text, id="x", source="x")
     overlap = ev.gold_overlap(article, spans, rec.flat_labels)
     assert [round(v, 2) for v in overlap] == [1.0, 0.0, 1.0]
 

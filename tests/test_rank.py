@@ -13,10 +13,11 @@ import pytest
 
 from summarize import brief
 from summarize.errors import ConfigError
-from summarize.ingest import make_article
-from summarize.learned import FEATURE_NAMES, LearnedRanker, Model, load_model, sentence_features
-from summarize.rank import DEFAULT_RANKER, CentralityRanker, features, get_ranker, select
-from summarize.types import Article, Document
+from summarize.ingest import article_from_text
+from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, select
+from summarize.rank.features import features
+from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, load_model, sentence_features
+from summarize.values import Article
 
 NEWS = """Gempa Magnitudo 6,2 Guncang Cianjur, 12 Orang Tewas
 
@@ -33,7 +34,7 @@ Demikian informasi yang dapat kami sampaikan, semoga bermanfaat bagi pembaca sek
 
 
 def _article(text: str = NEWS) -> Article:
-    return make_article(Document(source="news.txt", text=text), "1")
+    return article_from_text(text, source="news.txt")
 
 
 def test_shipped_model_loads_as_json_with_our_features() -> None:
@@ -47,11 +48,10 @@ def test_shipped_model_loads_as_json_with_our_features() -> None:
 def test_importing_summarize_and_ranking_needs_no_sklearn_or_numpy() -> None:
     code = (
         "import sys, summarize\n"
-        "from summarize.rank import get_ranker, features\n"
-        "from summarize.ingest import make_article\n"
-        "from summarize.types import Document\n"
-        "a = make_article(Document(source='x', text='Presiden meresmikan jalan tol baru di Jawa Tengah. "
-        "Jalan itu sepanjang 40 kilometer.'), '1')\n"
+        "from summarize.rank import get_ranker\nfrom summarize.rank.features import features\n"
+        "from summarize.ingest import article_from_text\n"
+        "a = article_from_text('Presiden meresmikan jalan tol baru di Jawa Tengah. "
+        "Jalan itu sepanjang 40 kilometer.')\n"
         "r = get_ranker()\n"
         "assert r.name == 'learned'\n"
         "r.score(a, features(a))\n"

@@ -25,8 +25,7 @@ from summarize.translate import (
     translate_text,
 )
 from summarize.translate import ct2 as ct2_backend
-from summarize.translate.base import output_cap
-from summarize.translate.batching import run_batches
+from summarize.translate.base import output_cap, run_batches
 from summarize.translate.cache import CachingTranslator
 
 SENTENCES = [

@@ -1,21 +1,17 @@
-"""Command-line interface. `main` is the console script's entry point."""
+"""Command-line interface. `main` is the console script's entry point.
+
+`app` holds the typer application and what commands share; each command module registers
+its commands on it when imported here.
+"""
 
 from __future__ import annotations
 
-import importlib
-
+from . import articles, mail, models
 from .app import app
 
-# Each module registers its commands on `app`; a module still being written elsewhere
-# (models, email) is simply absent until it lands.
-for _name in ("articles", "models", "email"):
-    try:
-        importlib.import_module(f".{_name}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{_name}":
-            raise
-
 __all__ = ["app", "main"]
+
+_COMMANDS = (articles, mail, models)  # imported for the commands they register
 
 
 def main() -> None:

@@ -4,123 +4,74 @@ from __future__ import annotations
 
 import typer
 
-from .. import brief as make_brief
-from .. import digest as make_digest
-from ..pipeline import DEFAULT_BRIEF_SENTENCES, DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
-from ..render import render_briefs, render_digest
-from ..types import ModelInfo
-from .app import Format, app
-from .common import (
-    BackendOpt,
-    BeamOpt,
-    DeviceOpt,
+from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
+from ..renderers import render
+from .app import (
+    DigestOptions,
+    Format,
     FormatOpt,
-    ItemsOpt,
-    ItemsPerStoryOpt,
-    LimitOpt,
-    MaxStoriesOpt,
-    ModelOpt,
-    NoCacheOpt,
-    NoTranslateOpt,
+    InputOptions,
     OutputOpt,
     RankerOpt,
-    SinceOpt,
     Sources,
-    boundary,
+    TranslateOptions,
+    command,
     emit,
     finish,
-    load,
-    translator,
 )
 
 
-@app.command()
-@boundary
-def brief(
+@command(name="brief")
+def brief_command(
     sources: Sources,
+    *,
     n: int = typer.Option(DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, help="Sentences per brief."),
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    device: DeviceOpt = None,
-    beam: BeamOpt = None,
-    no_translate: NoTranslateOpt = False,
-    no_cache: NoCacheOpt = False,
     ranker: RankerOpt = None,
-    limit: LimitOpt = None,
-    since: SinceOpt = None,
+    translation: TranslateOptions,
+    inputs: InputOptions,
 ) -> None:
     """One English brief per article: its most important sentences, in source order."""
-    loaded = load(sources, limit=limit, since=since)
-    tr = translator(
-        no_translate=no_translate,
-        model=model,
-        backend=backend,
-        device=device,
-        beam=beam,
-        no_cache=no_cache,
+    loaded = inputs.load(sources)
+    result = brief(
+        loaded.articles,
+        n=n,
+        translator=translation.translator_or_none(),
+        ranker=ranker.value if ranker else None,
     )
-    briefs = make_brief(loaded.articles, n=n, translator=tr, ranker=ranker)
-    info = ModelInfo(tr.name, tr.backend) if tr is not None else None
-    emit(render_briefs(briefs, fmt.value, model=info), output)
+    emit(render(result, fmt.value), output)
     finish(loaded)
 
 
-@app.command()
-@boundary
-def digest(
+@command(name="digest")
+def digest_command(
     sources: Sources,
-    n: ItemsOpt = DEFAULT_DIGEST_ITEMS,
+    *,
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(False, "--with-briefs", help="Add a brief of each article."),
-    max_stories: MaxStoriesOpt = None,
-    items_per_story: ItemsPerStoryOpt = DEFAULT_ITEMS_PER_STORY,
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    device: DeviceOpt = None,
-    beam: BeamOpt = None,
-    no_translate: NoTranslateOpt = False,
-    no_cache: NoCacheOpt = False,
-    ranker: RankerOpt = None,
-    limit: LimitOpt = None,
-    since: SinceOpt = None,
+    shape: DigestOptions,
+    translation: TranslateOptions,
+    inputs: InputOptions,
 ) -> None:
     """One digest across all articles: each key fact once, citing every article that reports it."""
-    loaded = load(sources, limit=limit, since=since)
-    tr = translator(
-        no_translate=no_translate,
-        model=model,
-        backend=backend,
-        device=device,
-        beam=beam,
-        no_cache=no_cache,
-    )
-    result = make_digest(
+    loaded = inputs.load(sources)
+    result = digest(
         loaded.articles,
-        n=n,
-        translator=tr,
-        ranker=ranker,
+        translator=translation.translator_or_none(),
         with_briefs=with_briefs,
-        max_stories=max_stories,
-        items_per_story=items_per_story,
+        **shape.kwargs(),
     )
-    emit(render_digest(result, fmt.value), output)
+    emit(render(result, fmt.value), output)
     finish(loaded)
 
 
-@app.command()
-@boundary
-def clean(
-    sources: Sources,
-    output: OutputOpt = None,
-    limit: LimitOpt = None,
-    since: SinceOpt = None,
-) -> None:
+@command(name="clean")
+def clean_command(sources: Sources, *, output: OutputOpt = None, inputs: InputOptions) -> None:
     """Show what cleaning kept (numbered sentences) and every dropped line with its rule."""
-    from ..render.clean import render_clean
+    from ..renderers.text import render_clean
 
-    loaded = load(sources, limit=limit, since=since)
+    loaded = inputs.load(sources)
     emit(render_clean(loaded.articles), output)
     finish(loaded)

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app
-from .common import BackendOpt, BeamOpt, DeviceOpt, ModelOpt, NoCacheOpt, boundary, translator
+from .app import ModelOptions, app, command
 
 model_app = typer.Typer(help="Download, convert and list translation models.", no_args_is_help=True)
 cache_app = typer.Typer(help="The translation cache.", no_args_is_help=True)
@@ -25,36 +24,23 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-@app.command("translate")
-@boundary
+@command(name="translate")
 def translate_command(
     text: str = typer.Argument(
         "-", help="Indonesian text to translate; - (the default) reads stdin.", show_default=False
     ),
-    model: ModelOpt = None,
-    backend: BackendOpt = None,
-    device: DeviceOpt = None,
-    beam: BeamOpt = None,
-    no_cache: NoCacheOpt = False,
+    *,
+    options: ModelOptions,
 ) -> None:
     """Translate Indonesian text to English, sentence by sentence (paragraphs kept)."""
     from ..translate import translate_text
 
     source = sys.stdin.read() if text == "-" else text
-    tr = translator(
-        no_translate=False,
-        model=model,
-        backend=backend,
-        device=device,
-        beam=beam,
-        no_cache=no_cache,
-    )
-    english = translate_text(source, tr)
+    english = translate_text(source, options.translator())
     typer.echo(english)
 
 
-@model_app.command("download")
-@boundary
+@command(model_app, "download")
 def download_command(
     model: str = typer.Argument("Helsinki-NLP/opus-mt-id-en", help="Hub id of the model to download."),
     revision: str | None = typer.Option(
@@ -64,14 +50,13 @@ def download_command(
     ),
 ) -> None:
     """Download a model into the Hugging Face cache (needs the network)."""
-    from ..modelstore import download
+    from ..translate.store import download
 
     path = download(model, revision=revision)
     typer.echo(f"{model}: {path}")
 
 
-@model_app.command("convert")
-@boundary
+@command(model_app, "convert")
 def convert_command(
     source: str = typer.Argument(..., help="A transformers model: hub id or local folder."),
     output: Annotated[
@@ -89,17 +74,16 @@ def convert_command(
     ),
 ) -> None:
     """Convert a transformers model to CTranslate2 (tokenizer files copied alongside)."""
-    from ..modelstore import convert
+    from ..translate.store import convert
 
     path = convert(source, output, quantization=quantization)
     typer.echo(f"{source}: {path}")
 
 
-@model_app.command("info")
-@boundary
+@command(model_app, "info")
 def info_command() -> None:
     """Installed models, translation libraries, and the device a run would use."""
-    from ..modelstore import info
+    from ..translate.store import info
 
     store = info()
     typer.echo("models:" if store.models else "models: none installed")
@@ -111,8 +95,7 @@ def info_command() -> None:
     typer.echo(f"device: {store.device}")
 
 
-@cache_app.command("info")
-@boundary
+@command(cache_app, "info")
 def cache_info_command() -> None:
     """Where the translation cache is, how many entries it holds and its size."""
     from ..translate.cache import TranslationCache
@@ -121,8 +104,7 @@ def cache_info_command() -> None:
     typer.echo(f"path: {info.path}\nentries: {info.entries}\nsize: {_size(info.size)}")
 
 
-@cache_app.command("clear")
-@boundary
+@command(cache_app, "clear")
 def cache_clear_command() -> None:
     """Remove every cached translation."""
     from ..translate.cache import TranslationCache

@@ -22,18 +22,15 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, getaddresses, make_msgid
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..config import state_dir
 from ..errors import ConfigError, DeliveryError, InputError
-from ..render.html import digest_html, digest_text
-from ..types import Article, Digest
-from .outbox import Outbox, write_atomic
+from ..renderers import render
+from ..values import Article, Digest
+from .files import write_atomic
+from .outbox import Outbox
 from .smtp import MessageRejected, SmtpSettings, send_bytes
 from .state import SentStore, article_key, run_lock
-
-if TYPE_CHECKING:
-    from ..translate.base import Translator
 
 __all__ = ["EmailReport", "compose_message", "send_digest_email"]
 
@@ -68,8 +65,8 @@ def compose_message(
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a robot
-    msg.set_content(digest_text(digest))
-    msg.add_alternative(digest_html(digest), subtype="html")
+    msg.set_content(render(digest, "text"))
+    msg.add_alternative(render(digest, "html"), subtype="html")
     return msg
 
 
@@ -89,22 +86,21 @@ def send_digest_email(
     new_only: bool = False,
     dry_run: bool = False,
     output: Path | None = None,
-    n: int | None = None,
-    translator: Translator | None = None,
-    build: DigestBuilder | None = None,
+    build: DigestBuilder,
     lock_timeout: float = 300.0,
 ) -> EmailReport:
     """Build the digest (with briefs) of `articles` and email it; see the module docstring.
 
     `smtp` defaults to the resolved settings (`SUMMARIZE_SMTP_*`, config file). With
     `dry_run` the message is written to `output` (a file or folder; default the current
-    folder) instead, and nothing is marked sent. `build` replaces the pipeline's digest.
+    folder) instead, and nothing is marked sent. `build` makes the digest of the articles
+    chosen (for example `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
     if not articles:
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()
-    make = build or _pipeline_digest(n=n, translator=translator)
+    make = build
     state = state_dir()
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
@@ -201,17 +197,6 @@ def _choose(articles: Sequence[Article], store: SentStore, outbox: Outbox, new_o
     # Articles waiting in the outbox count as sent: they go out with their message.
     queued = {key for item in outbox.pending() for key, _ in item.articles}
     return [a for a in store.unsent(articles) if article_key(a) not in queued]
-
-
-def _pipeline_digest(*, n: int | None, translator: Translator | None) -> DigestBuilder:
-    def build(articles: Sequence[Article]) -> Digest:
-        from ..pipeline import digest  # late: the pipeline pulls in ranking and translation
-
-        if n is None:
-            return digest(articles, translator=translator, with_briefs=True)
-        return digest(articles, n=n, translator=translator, with_briefs=True)
-
-    return build
 
 
 def _dry_run_path(output: Path | None) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,8 +19,9 @@ from email.utils import getaddresses
 from pathlib import Path
 
 from ..errors import DeliveryError
+from .files import write_atomic
 
-__all__ = ["Outbox", "Pending", "write_atomic"]
+__all__ = ["Outbox", "Pending"]
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +68,9 @@ class Outbox:
         directory = self.rejected if rejected else self.directory
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            write_atomic(directory / f"{stem}.json", json.dumps(meta, indent=1).encode())
+            write_atomic(directory / f"{stem}.json", json.dumps(meta, indent=1).encode(), private=True)
             path = directory / f"{stem}.eml"
-            write_atomic(path, data)
+            write_atomic(path, data, private=True)
         except OSError as exc:
             raise DeliveryError(f"cannot write to the outbox {self.directory}: {exc}") from None
         return path
@@ -144,20 +144,6 @@ class Outbox:
             articles=articles,
             message_id=str(meta.get("message_id") or headers.get("Message-ID", "")),
         )
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either nothing or all of it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _first_address(value: str) -> str:

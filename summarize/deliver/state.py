@@ -18,8 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import DeliveryError
-from ..render.html import article_url
-from ..types import Article
+from ..values import Article
 
 __all__ = ["SentStore", "article_key", "run_lock"]
 
@@ -35,7 +34,7 @@ CREATE TABLE IF NOT EXISTS sent (
 
 def article_key(article: Article) -> str:
     """The article's identity across runs: its URL, else a hash of its text."""
-    url = article_url(article)
+    url = article.link
     if url:
         return url
     return "sha256:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()

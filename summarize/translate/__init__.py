@@ -12,8 +12,14 @@ from typing import Any
 
 from ..config import int_setting, setting
 from ..errors import ConfigError
-from .base import DEFAULT_MODEL, Translator, backend_factory, backends, register_backend
-from .batching import DEFAULT_BATCH_SIZE, Progress
+from .base import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MODEL,
+    Progress,
+    Translator,
+    backend_factory,
+    register_backend,
+)
 from .cache import CachingTranslator, TranslationCache
 from .ct2 import Ct2Translator
 from .marian import MarianTranslator
@@ -22,7 +28,6 @@ __all__ = [
     "DEFAULT_MODEL",
     "IdentityTranslator",
     "Translator",
-    "backends",
     "load_translator",
     "register_backend",
     "translate_text",

@@ -1,15 +1,20 @@
-"""The `Translator` interface and the registry of backends.
+"""The `Translator` interface, the registry of backends, and length-sorted batching.
 
 A translator turns Indonesian sentences into English ones, one output per input, in order.
 Backends are chosen by name; heavy libraries (torch, transformers, ctranslate2) are
 imported only inside the backend that needs them.
+
+Sentences of similar length go in the same batch, so padding (and, with an output cap
+per batch, decoding past a short sentence's end) wastes little work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
+from ..config import int_setting
 from ..errors import ConfigError
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-id-en"
@@ -44,10 +49,44 @@ def backend_factory(name: str) -> Factory:
         raise ConfigError(f"unknown backend {name!r}; choose one of: {known}") from None
 
 
-def backends() -> list[str]:
-    return sorted(_BACKENDS)
-
-
 def output_cap(source_tokens: int) -> int:
     """The output-length cap: 1.5 x source tokens + 10 (DESIGN.md)."""
     return int(1.5 * source_tokens) + 10
+
+
+Progress = Callable[[int, int], None]
+
+DEFAULT_BATCH_SIZE = 16
+MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
+
+
+def machine_threads() -> int:
+    """CPU threads to use: the `threads` setting, else every core this process may run on."""
+    return int_setting("threads", default=len(os.sched_getaffinity(0)))
+
+
+def length_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:
+    """Indices into `lengths`, grouped into batches of similar length (longest first)."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    for start in range(0, len(order), max(1, batch_size)):
+        yield order[start : start + batch_size]
+
+
+def run_batches(
+    items: Sequence[str],
+    lengths: Sequence[int],
+    translate_batch: Callable[[list[int]], list[str]],
+    *,
+    batch_size: int,
+    progress: Progress | None = None,
+) -> list[str]:
+    """Call `translate_batch(indices)` per batch; return outputs in the original order."""
+    out: list[str] = [""] * len(items)
+    done = 0
+    for batch in length_batches(lengths, batch_size):
+        for i, text in zip(batch, translate_batch(batch), strict=True):
+            out[i] = text
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(items))
+    return out

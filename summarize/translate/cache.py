@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..config import cache_dir
-from .base import Translator
-from .batching import Progress
+from .base import Progress, Translator
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
 

@@ -14,15 +14,15 @@ from typing import Any
 
 from ..config import setting
 from ..errors import ModelError
-from ..modelstore import FAST_HINT, convert, ct2_path, fingerprint, is_ct2_folder
-from .base import output_cap
-from .batching import (
+from .base import (
     DEFAULT_BATCH_SIZE,
     MAX_INPUT_TOKENS,
     Progress,
     machine_threads,
+    output_cap,
     run_batches,
 )
+from .store import FAST_HINT, convert, ct2_path, fingerprint, is_ct2_folder
 
 log = logging.getLogger("summarize.translate")
 

@@ -12,20 +12,20 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from ..modelstore import (
+from .base import (
+    DEFAULT_BATCH_SIZE,
+    MAX_INPUT_TOKENS,
+    Progress,
+    machine_threads,
+    output_cap,
+    run_batches,
+)
+from .store import (
     INSTALL_HINT,
     fingerprint,
     local_folder,
     quiet_transformers,
     unavailable,
-)
-from .base import output_cap
-from .batching import (
-    DEFAULT_BATCH_SIZE,
-    MAX_INPUT_TOKENS,
-    Progress,
-    machine_threads,
-    run_batches,
 )
 
 

@@ -1,0 +1,125 @@
+"""`email`: the digest (with briefs) by email, made for cron: sent once, never lost."""
+
+from __future__ import annotations
+
+import functools
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..pipeline import digest
+from .app import EXIT_PARTIAL, DigestOptions, InputOptions, Sources, TranslateOptions, command, finish, warn
+
+if TYPE_CHECKING:
+    from ..deliver import EmailReport
+
+
+class Security(StrEnum):
+    starttls = "starttls"
+    tls = "tls"
+    none = "none"
+
+
+To = Annotated[
+    list[str], typer.Option("--to", help="Recipient address; repeat for more.", show_default=False)
+]
+DryRunOutput = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="With --dry-run: the .eml FILE or folder. (default: current folder)"),
+]
+SecurityOpt = Annotated[
+    Security | None,
+    typer.Option(
+        "--smtp-security",
+        help="starttls (required, not opportunistic), tls (implicit, port 465) or none. (default: starttls)",
+    ),
+]
+
+
+@command(name="email")
+def email_command(
+    sources: Sources,
+    *,
+    to: To,
+    subject: str | None = typer.Option(
+        None, "--subject", help="Subject line. (default: News digest, DATE: N articles)"
+    ),
+    new_only: bool = typer.Option(
+        False, "--new-only", help="Only articles not emailed before; none: send nothing."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write the .eml file instead of sending it."),
+    output: DryRunOutput = None,
+    smtp_host: str | None = typer.Option(None, "--smtp-host", help="SMTP server. (env: SUMMARIZE_SMTP_HOST)"),
+    smtp_port: int | None = typer.Option(
+        None, "--smtp-port", min=1, max=65535, help="(default: 587 starttls, 465 tls, 25 none)"
+    ),
+    smtp_user: str | None = typer.Option(
+        None,
+        "--smtp-user",
+        help="Login name. The password is read only from SUMMARIZE_SMTP_PASSWORD or the config file.",
+    ),
+    sender: str | None = typer.Option(None, "--from", help="Sender address. (env: SUMMARIZE_SMTP_FROM)"),
+    security: SecurityOpt = None,
+    smtp_timeout: float | None = typer.Option(
+        None, "--smtp-timeout", min=1, help="Seconds before a silent server counts as down. (default: 30)"
+    ),
+    lock_timeout: float = typer.Option(
+        300, "--lock-timeout", min=0, help="Seconds to wait for a running email run."
+    ),
+    shape: DigestOptions,
+    translation: TranslateOptions,
+    inputs: InputOptions,
+) -> None:
+    """Email the digest of SOURCE... with per-article briefs (HTML and plain text).
+
+    Exit 0: delivered, or nothing new under --new-only.
+    Exit 1: not delivered; the message waits in the outbox and the next run sends it first.
+    Exit 3: delivered, but some inputs were skipped or some recipients refused.
+    """
+    # The mail stack (jinja2, email, smtplib) loads only when this command runs.
+    from ..deliver import SmtpSettings, send_digest_email
+
+    loaded = inputs.load(sources)
+    settings = SmtpSettings.resolve(
+        host=smtp_host,
+        port=smtp_port,
+        user=smtp_user,
+        sender=sender,
+        security=security.value if security else None,
+        timeout=smtp_timeout,
+    )
+    report = send_digest_email(
+        loaded.articles,
+        to=to,
+        subject=subject,
+        smtp=settings,
+        new_only=new_only,
+        dry_run=dry_run,
+        output=output,
+        build=functools.partial(
+            digest, translator=translation.translator_or_none(), with_briefs=True, **shape.kwargs()
+        ),
+        lock_timeout=lock_timeout,
+    )
+    _tell(report)
+    if report.refused:
+        raise typer.Exit(EXIT_PARTIAL)
+    finish(loaded)
+
+
+def _tell(report: EmailReport) -> None:
+    if report.outbox_sent:
+        warn(f"sent {report.outbox_sent} queued message(s) from an earlier run first")
+    if not report.articles:
+        warn(f"nothing new to send ({report.already_sent} article(s) already sent)")
+    elif report.dry_run:
+        warn(
+            f"dry run: wrote {report.dry_run} ({len(report.articles)} article(s)); "
+            "nothing sent, nothing marked as sent"
+        )
+    else:
+        warn(f"sent a digest of {len(report.articles)} article(s) to {', '.join(report.recipients)}")
+    for address, reply in report.refused:
+        warn(f"the server refused {address}: {reply}")

@@ -1,0 +1,177 @@
+"""HTML pages to Documents: main text, title, publication date and site name.
+
+trafilatura finds the main text and drops menus, scripts, cookie banners, comment sections
+and link lists. Lines such as "Baca Juga: ..." that sit inside the article body are left for
+our own named cleaning rules (`summarize.clean`), so `summarize clean` can show why they go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+from typing import Any
+
+from ..errors import InputError
+from ..values import Document
+from .decoding import decode
+
+__all__ = ["ExtractionError", "fragment_text", "html_to_document", "iso_date"]
+
+# A page whose longest paragraph is shorter than this is an index, a login wall or an error
+# page, not an article: trafilatura then returns menu labels and headline links.
+MIN_PARAGRAPH_WORDS = 10
+
+
+class ExtractionError(InputError):
+    """No article text could be found in a page; `reason` is the message without the source."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.reason = reason
+
+
+def iso_date(value: str | None) -> str | None:
+    """htmldate's "%Y-%m-%dT%H:%M:%S%z" to ISO 8601; a bare midnight means no time was found."""
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
+        try:
+            parsed = dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        if parsed.tzinfo is None and parsed.time() == dt.time(0, 0):
+            return parsed.date().isoformat()
+        return parsed.isoformat()
+    return None
+
+
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def _extract(html: str, url: str | None) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,  # link tables and data grids, never prose in news pages
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        deduplicate=False,  # a repeated line is for our rules to name, not to vanish silently
+        date_extraction_params={
+            "extensive_search": True,
+            "original_date": True,
+            "outputformat": _DATE_FORMAT,
+        },
+    )
+
+
+def _page_date(html: str, found: str | None) -> str | None:
+    date = iso_date(found)
+    # A bare 1 January usually comes from "© 2023" in the footer (htmldate's last resort):
+    # keep it only if a search of the page's dated markup agrees.
+    if date and len(date) == 10 and date.endswith("-01-01"):
+        import htmldate
+
+        strict = htmldate.find_date(
+            html, extensive_search=False, original_date=True, outputformat=_DATE_FORMAT
+        )
+        return iso_date(strict)
+    return date
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def html_to_document(html: str | bytes, *, source: str, url: str | None = None) -> Document:
+    """Extract the article in an HTML page into a Document.
+
+    Paragraphs become lines separated by blank lines, so line-based cleaning sees each one.
+    Raises ExtractionError (an InputError) when the page holds no article text.
+    """
+    warnings: tuple[str, ...] = ()
+    if isinstance(html, bytes):
+        html, warnings = decode(html, source, html=True)
+    if not html.strip():
+        raise ExtractionError(source, "empty page")
+    try:
+        result = _extract(html, url)
+    except Exception as exc:  # third-party parser boundary: any failure means "no text"
+        raise ExtractionError(source, f"cannot parse the page ({type(exc).__name__})") from None
+    paragraphs = _paragraphs(result.text or "") if result is not None else []
+    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in paragraphs):
+        raise ExtractionError(source, "no article text found in the page")
+    return Document(
+        source=source,
+        text="\n\n".join(paragraphs) + "\n",
+        title=" ".join(result.title.split()) if result.title else None,
+        url=url or result.url,
+        published=_page_date(html, result.date),
+        site=result.sitename or result.hostname,
+        warnings=warnings,
+    )
+
+
+class _FragmentText(HTMLParser):
+    """Block-level elements and <br> become line breaks; script and style are skipped."""
+
+    _BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "tr",
+            "section",
+            "article",
+            "figure",
+            "figcaption",
+            "pre",
+        }
+    )
+    _SKIP = frozenset({"script", "style", "noscript", "iframe", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def fragment_text(fragment: str) -> str:
+    """An HTML fragment (a feed entry's full content) as paragraphs separated by blank lines.
+
+    Feed content is already the article body without page furniture, so a plain
+    block-aware conversion keeps every paragraph, where page extraction might drop a short one.
+    """
+    parser = _FragmentText()
+    parser.feed(fragment)
+    parser.close()
+    paragraphs = _paragraphs("".join(parser.parts))
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""

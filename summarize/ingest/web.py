@@ -1,0 +1,313 @@
+"""URLs to Documents: an article page becomes one Document, an RSS/Atom feed one per entry.
+
+A page and a feed are told apart by content type and by the first tag of the body, since
+servers often label feeds text/html or text/plain. Feed entries are fetched in parallel
+(`http.PER_HOST` at once per host). Every failure becomes a `Skipped` with a one-line reason
+and never stops the other entries.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import email.utils
+import io
+import logging
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from ..errors import ConfigError, InputError
+from ..values import Document, Skipped
+from .decoding import decode
+from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
+from .fetch import Fetcher, FetchError, Response
+
+__all__ = ["MAX_WORKERS", "classify", "load_url"]
+
+log = logging.getLogger(__name__)
+
+MAX_WORKERS = 8  # threads fetching feed entries; the per-host limit still applies
+
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/rss",
+    "application/x-rss+xml",
+}
+# Types that say little: decide by the body.
+_VAGUE_TYPES = {
+    "",
+    "text/xml",
+    "application/xml",
+    "text/plain",
+    "application/octet-stream",
+    "binary/octet-stream",
+}
+# Skip the XML declaration, processing instructions, comments and a doctype to the first tag.
+_PROLOG = re.compile(rb"(\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)", re.IGNORECASE | re.DOTALL)
+_FIRST_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _first_tag(body: bytes) -> tuple[str, bool]:
+    """(the first element's lower-cased name, whether an HTML doctype precedes it)."""
+    head = body[:4096].lstrip(b"\xef\xbb\xbf")
+    doctype_html = bool(re.search(rb"<!doctype\s+html", head[:1024], re.IGNORECASE))
+    pos = 0
+    while m := _PROLOG.match(head, pos):
+        pos = m.end()
+    tag = _FIRST_TAG.match(head, pos)
+    return (tag.group(1).decode("ascii").lower() if tag else "", doctype_html)
+
+
+def classify(response: Response) -> Literal["page", "feed"]:
+    """Whether a response is an article page or a feed; FetchError if it is neither."""
+    ctype = response.content_type
+    tag, doctype_html = _first_tag(response.body)
+    looks_feed = tag in {"rss", "feed", "rdf:rdf", "rdf"}
+    looks_html = doctype_html or tag in {"html", "head", "body", "meta", "title"}
+    if ctype in _FEED_TYPES:
+        return "page" if looks_html and not looks_feed else "feed"
+    if ctype in _HTML_TYPES:
+        return "feed" if looks_feed else "page"
+    if ctype in _VAGUE_TYPES:
+        if looks_feed:
+            return "feed"
+        if looks_html:
+            return "page"
+    shown = ctype or "none given"
+    raise FetchError(response.url, f"not an article or feed: content type {shown}")
+
+
+def _reason(exc: InputError) -> str:
+    """The one-line reason without the source prefix (Skipped names its source)."""
+    return str(getattr(exc, "reason", exc))
+
+
+def _page_document(response: Response, *, source: str) -> Document:
+    text, warnings = decode(response.body, source, charset=response.charset, html=True)
+    doc = html_to_document(text, source=source, url=response.url)
+    return replace(doc, warnings=warnings + doc.warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What a feed says about one entry."""
+
+    feed: str  # the feed's URL, to name an entry that has no link
+    number: int  # 1-based position in the feed
+    title: str | None
+    link: str | None
+    published: dt.datetime | None  # as written: the publisher's own offset, or naive
+    content: str | None  # full HTML text (content:encoded, atom:content), not the summary
+    site: str | None  # <source> of an aggregated entry
+
+    @property
+    def name(self) -> str:
+        if self.link:
+            return self.link
+        return f"{self.feed} entry {self.number}" + (f" ({self.title!r})" if self.title else "")
+
+
+# Indonesian feeds sometimes name the zone rather than give an offset.
+_ZONES = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
+_ZONE_NAME = re.compile(r"\b(WIB|WITA|WIT)\s*$")
+
+
+def _parse_date(raw: str | None, parsed: Any) -> dt.datetime | None:
+    """The entry's date as written (RFC 822 or ISO 8601, with its own UTC offset, or naive
+    when it gives none), else feedparser's normalized UTC time."""
+    if raw:
+        raw = _ZONE_NAME.sub(lambda m: _ZONES[m.group(1)], raw.strip())
+        for parse in (email.utils.parsedate_to_datetime, dt.datetime.fromisoformat):
+            try:
+                return parse(raw)
+            except (TypeError, ValueError, IndexError):
+                continue
+    if parsed:
+        return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
+    return None
+
+
+def _sort_key(entry: _Entry) -> dt.datetime:
+    when = entry.published or _EPOCH
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # naive: best guess for order
+
+
+def _entries(parsed: Any, feed: str) -> list[_Entry]:
+    entries = []
+    for number, raw in enumerate(parsed.entries, start=1):
+        content = next(
+            (
+                c.get("value")
+                for c in raw.get("content") or []
+                if c.get("value") and "html" in (c.get("type") or "text/html")
+            ),
+            None,
+        )
+        source = raw.get("source") or {}
+        if raw.get("published"):
+            published = _parse_date(raw.get("published"), raw.get("published_parsed"))
+        else:
+            published = _parse_date(raw.get("updated"), raw.get("updated_parsed"))
+        entries.append(
+            _Entry(
+                feed=feed,
+                number=number,
+                title=" ".join(raw["title"].split()) if raw.get("title") else None,
+                link=(raw.get("link") or "").strip() or None,
+                published=published,
+                content=content,
+                site=source.get("title") or None,
+            )
+        )
+    return entries
+
+
+def _select(entries: list[_Entry], *, limit: int | None, since: dt.date | None) -> list[_Entry]:
+    """Newest first (undated entries last, in feed order), `since` applied, at most `limit`."""
+    seen: set[str] = set()
+    unique = []
+    for e in entries:  # feeds repeat an item now and then; one article, one Document
+        if e.link is None or e.link not in seen:
+            unique.append(e)
+            seen.add(e.link or "")
+    entries = unique
+    dated = [e for e in entries if e.published is not None]
+    dated.sort(key=_sort_key, reverse=True)
+    undated = [e for e in entries if e.published is None]
+    if since is not None:
+        # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).
+        kept = [e for e in dated if e.published and e.published.date() >= since]
+        if len(kept) < len(dated):
+            log.info("%d feed entries published before %s left out", len(dated) - len(kept), since)
+        dated = kept
+    chosen = dated + undated
+    return chosen[:limit] if limit is not None else chosen
+
+
+def _content_document(entry: _Entry, *, site: str | None, why: str) -> Document | None:
+    """A Document from the entry's full content, or None if it holds no real paragraph."""
+    text = fragment_text(entry.content or "")
+    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in text.split("\n\n")):
+        return None
+    source = entry.link or entry.name
+    return Document(
+        source=source,
+        text=text,
+        title=entry.title,
+        url=entry.link,
+        published=entry.published.isoformat() if entry.published else None,
+        site=entry.site or site,
+        warnings=(f"{source}: {why}; text taken from the feed's own copy of the article",),
+    )
+
+
+def _entry_document(
+    fetcher: Fetcher, entry: _Entry, *, site: str | None, since: dt.date | None
+) -> Document | Skipped | None:
+    """The entry's page as a Document, a Skipped with the reason, or None when the page's
+    own date shows it is older than `since` (the feed gave no date)."""
+    if not entry.link:
+        doc = _content_document(entry, site=site, why="entry has no link") if entry.content else None
+        return doc or Skipped(entry.name, "feed entry has no link")
+    try:
+        response = fetcher.get(entry.link)
+        if classify(response) != "page":
+            raise FetchError(entry.link, "links to a feed, not an article page")
+        doc = _page_document(response, source=entry.link)
+    except InputError as exc:
+        reason = _reason(exc)
+        fallback = _content_document(entry, site=site, why=f"page not used ({reason})")
+        return fallback or Skipped(entry.link, reason)
+    published = entry.published.isoformat() if entry.published else doc.published
+    warnings = doc.warnings
+    if since is not None and entry.published is None:
+        if doc.published and dt.date.fromisoformat(doc.published[:10]) < since:
+            return None
+        if not doc.published:
+            warnings += (f"{entry.link}: publication date unknown; kept despite --since",)
+    return replace(
+        doc,
+        title=entry.title or doc.title,
+        published=published,
+        site=entry.site or doc.site or site,
+        warnings=warnings,
+    )
+
+
+def _load_feed(
+    fetcher: Fetcher,
+    response: Response,
+    *,
+    source: str,
+    limit: int | None,
+    since: dt.date | None,
+) -> tuple[list[Document], list[Skipped]]:
+    import feedparser
+
+    # A file object, never a str: given a str that looks like a URL, feedparser fetches it.
+    parsed = feedparser.parse(
+        io.BytesIO(response.body),
+        response_headers={
+            "content-type": response.headers.get("content-type", "application/xml"),
+            "content-location": response.url,  # the base for relative entry links
+        },
+    )
+    if not parsed.entries:
+        if parsed.get("bozo"):
+            problem = (str(parsed.get("bozo_exception", "")).splitlines() or ["unreadable"])[0]
+            problem = re.sub(r"^<unknown>:(\d+):\d+:\s*", r"line \1: ", problem)
+            return [], [Skipped(source, f"not a valid RSS or Atom feed ({problem})")]
+        return [], [Skipped(source, "feed has no entries")]
+    if parsed.get("bozo"):
+        log.warning("%s: feed is not well-formed; reading the entries found", source)
+    site = " ".join(parsed.feed.get("title", "").split()) or None
+    chosen = _select(_entries(parsed, source), limit=limit, since=since)
+    if not chosen:
+        return [], []
+    pool = ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(chosen)), thread_name_prefix="fetch")
+    try:
+        results = list(pool.map(lambda e: _entry_document(fetcher, e, site=site, since=since), chosen))
+    except BaseException:
+        # Ctrl-C: drop the entries not yet started rather than fetching the whole feed first.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    docs = [r for r in results if isinstance(r, Document)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))
+    return docs, skipped
+
+
+def load_url(
+    url: str,
+    *,
+    limit: int | None = None,
+    since: dt.date | None = None,
+    timeout: float | None = None,
+) -> tuple[list[Document], list[Skipped]]:
+    """Fetch an article page or an RSS/Atom feed into Documents.
+
+    For a feed, entries are taken newest first; `since` keeps those published on or after
+    that day (in the publisher's time zone), `limit` keeps the first N. Neither applies to a
+    single article page. `timeout` is the connect timeout in seconds (setting `timeout`,
+    default 10; a whole response may take twice as long). A URL or feed entry that fails comes
+    back as a Skipped with its reason; only a bad `limit` or `timeout` raises (ConfigError).
+    """
+    if limit is not None and limit < 1:
+        raise ConfigError(f"limit must be at least 1, not {limit}")
+    if isinstance(since, dt.datetime):
+        since = since.date()
+    fetcher = Fetcher(timeout=timeout)
+    try:
+        response = fetcher.get(url)
+        if classify(response) == "page":
+            return [_page_document(response, source=url)], []
+        return _load_feed(fetcher, response, source=url, limit=limit, since=since)
+    except InputError as exc:
+        return [], [Skipped(url, _reason(exc))]

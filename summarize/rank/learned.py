@@ -1,0 +1,227 @@
+"""A sentence ranker learned from IndoSum's oracle labels, evaluated in pure Python.
+
+The model (`summarize/data/ranker.json`, written by `scripts/train_ranker.py`) is either a
+small gradient-boosted tree ensemble or a logistic regression over standardised features;
+both are read here without scikit-learn or numpy. Scores are probabilities that a sentence
+belongs in a 3-sentence extract, so `select` (MMR) can compare them across sentences.
+
+IndoSum carries no titles, so the model does not use title overlap; it uses similarity
+to the lead sentence instead, which a real title mostly restates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..lang import cosine
+from ..values import Article
+from .features import SentenceFeatures
+
+__all__ = ["FEATURE_NAMES", "LearnedRanker", "Model", "load_model", "sentence_features"]
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "index",
+    "log_index",
+    "is_first",
+    "is_second",
+    "is_third",
+    "position",
+    "log_sentences",
+    "paragraph",
+    "first_paragraph",
+    "first_in_paragraph",
+    "index_in_paragraph",
+    "paragraph_sentences",
+    "words",
+    "log_words",
+    "short",
+    "centrality",
+    "centrality_rank",
+    "centrality_ratio",
+    "lead_similarity",
+    "mean_similarity",
+    "has_number",
+    "has_quote",
+    "starts_with_quote",
+    "question",
+    "no_terminal",
+    "capitalised",
+    "after_dateline",
+    "dropped_before",
+)
+
+_TERMINAL = frozenset(".!?…")
+_QUOTES = frozenset("\"“”'‘’")
+
+
+def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> list[list[float]]:
+    """One row of FEATURE_NAMES per sentence: what the model sees (training uses this too)."""
+    sents = article.sentences
+    n = len(sents)
+    if n == 0:
+        return []
+    vectors = [f.vector for f in feats]
+    sims = [[cosine(a, b) if i != j else 0.0 for j, b in enumerate(vectors)] for i, a in enumerate(vectors)]
+    cents = [f.centrality for f in feats]
+    top_cent = max(cents) or 1.0
+    order = sorted(range(n), key=lambda i: -cents[i])
+    cent_rank = [0] * n
+    for r, i in enumerate(order):
+        cent_rank[i] = r
+    para_sizes: dict[int, int] = {}
+    for s in sents:
+        para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
+    datelines = {d.end for d in article.dropped if d.rule == "dateline"}
+    drops = sorted(d.end for d in article.dropped)
+    rows: list[list[float]] = []
+    in_para = 0
+    for i, (s, f) in enumerate(zip(sents, feats, strict=True)):
+        in_para = 0 if f.first_in_paragraph else in_para + 1
+        text = s.text
+        words = text.split()
+        caps = sum(1 for w in words[1:] if w[:1].isupper())
+        stripped = text.rstrip("\"'”’)] ")
+        rows.append(
+            [
+                float(i),
+                math.log1p(i),
+                float(i == 0),
+                float(i == 1),
+                float(i == 2),
+                f.position,
+                math.log(n),
+                float(s.paragraph),
+                float(s.paragraph == 0),
+                float(f.first_in_paragraph),
+                float(in_para),
+                float(para_sizes[s.paragraph]),
+                float(f.words),
+                math.log1p(f.words),
+                float(f.words < 6),
+                f.centrality,
+                cent_rank[i] / n,
+                f.centrality / top_cent,
+                1.0 if i == 0 else cosine(vectors[i], vectors[0]),
+                sum(sims[i]) / max(1, n - 1),
+                float(f.has_number),
+                float(f.has_quote),
+                float(text[:1] in _QUOTES),
+                float(stripped.endswith("?")),
+                float(stripped[-1:] not in _TERMINAL),
+                caps / max(1, len(words) - 1),
+                float(s.start in datelines),
+                float(sum(1 for e in drops if e <= s.start)),
+            ]
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A scorer over FEATURE_NAMES rows: logistic weights or a boosted tree ensemble."""
+
+    kind: str  # "logistic" or "trees"
+    features: tuple[str, ...]
+    mean: tuple[float, ...] = ()
+    scale: tuple[float, ...] = ()
+    weights: tuple[float, ...] = ()
+    bias: float = 0.0
+    learning_rate: float = 1.0
+    # Each tree: parallel lists (feature, threshold, left, right, value); feature < 0 is a leaf.
+    trees: tuple[
+        tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...
+    ] = ()
+
+    def logit(self, row: Sequence[float]) -> float:
+        """The model's log-odds for one feature row."""
+        if self.kind == "logistic":
+            return self.bias + sum(
+                w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
+            )
+        total = self.bias
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while feature[node] >= 0:
+                node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+            total += self.learning_rate * value[node]
+        return total
+
+    def probability(self, row: Sequence[float]) -> float:
+        z = self.logit(row)
+        # Split by sign so exp never overflows.
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Model:
+        """Build from the JSON written by `scripts/train_ranker.py`; checks the feature list."""
+        features = tuple(data["features"])
+        if features != FEATURE_NAMES:
+            raise ConfigError(
+                "ranker model was trained on different features than this version computes; "
+                "retrain it with scripts/train_ranker.py"
+            )
+        kind = data["kind"]
+        if kind == "logistic":
+            return cls(
+                kind=kind,
+                features=features,
+                mean=tuple(data["mean"]),
+                scale=tuple(data["scale"]),
+                weights=tuple(data["weights"]),
+                bias=float(data["bias"]),
+            )
+        if kind == "trees":
+            trees = tuple(
+                (
+                    tuple(t["feature"]),
+                    tuple(float(x) for x in t["threshold"]),
+                    tuple(t["left"]),
+                    tuple(t["right"]),
+                    tuple(float(x) for x in t["value"]),
+                )
+                for t in data["trees"]
+            )
+            return cls(
+                kind=kind,
+                features=features,
+                bias=float(data["bias"]),
+                learning_rate=float(data["learning_rate"]),
+                trees=trees,
+            )
+        raise ConfigError(f"unknown ranker model kind {kind!r} (expected 'logistic' or 'trees')")
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """The model at `path`, or the one shipped with the package (cached)."""
+    if path is not None:
+        return Model.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+    return _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Model:
+    text = resources.files("summarize").joinpath("data/ranker.json").read_text(encoding="utf-8")
+    return Model.from_json(json.loads(text))
+
+
+class LearnedRanker:
+    """Scores sentences with the model learned from IndoSum (see `scripts/train_ranker.py`)."""
+
+    name = "learned"
+
+    def __init__(self, model: Model | None = None) -> None:
+        self.model = model or load_model()
+
+    def score(self, article: Article, feats: Sequence[SentenceFeatures]) -> list[float]:
+        return [self.model.probability(row) for row in sentence_features(article, feats)]

@@ -1,0 +1,139 @@
+"""HTML from Jinja2 templates in `summarize/templates/`: `-f html` and the email's HTML part.
+
+`-f html` and the email use the same templates, so what a reader sees in a browser and
+in a mail client is the same document. Autoescape is on for every `.html` template: all
+article text (titles, sentences, sources) is data, never markup. Links are only made
+for http(s) URLs, so a `javascript:` URL from a feed cannot become a live link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import jinja2
+
+from ..values import Article, Brief, Briefs, Citation, Digest, http_url
+
+__all__ = ["briefs_html", "digest_html"]
+
+# Inline styles, because many mail clients drop <style> blocks. One column, at most
+# 640px wide, system fonts, sizes that stay readable on a phone without zooming.
+STYLES: Mapping[str, str] = {
+    "body": "margin:0;padding:0;background:#f4f4f2;",
+    "outer": "width:100%;background:#f4f4f2;",
+    "main": (
+        "max-width:640px;margin:0 auto;padding:20px 16px;background:#ffffff;color:#1b1b1b;"
+        "font-family:-apple-system,BlinkMacSystemFont,Segoe UI,Roboto,Helvetica,Arial,"
+        "sans-serif;font-size:16px;line-height:1.5;word-wrap:break-word;"
+        "overflow-wrap:anywhere;"
+    ),
+    "h1": "font-size:24px;line-height:1.25;margin:0 0 4px;",
+    "h2": "font-size:19px;line-height:1.3;margin:28px 0 8px;padding-top:12px;border-top:1px solid #e3e3e0;",
+    "h3": "font-size:17px;line-height:1.35;margin:20px 0 4px;",
+    "meta": "font-size:14px;color:#5f6368;margin:0 0 12px;",
+    "note": "font-size:14px;color:#5f6368;margin:0 0 8px;font-style:italic;",
+    "list": "margin:0 0 12px;padding:0 0 0 20px;",
+    "item": "margin:0 0 12px;",
+    "cite": "color:#0b57d0;text-decoration:none;font-size:13px;white-space:nowrap;",
+    "count": "font-size:13px;color:#5f6368;white-space:nowrap;",
+    "figures": "display:block;margin:4px 0 0;padding:4px 8px;font-size:14px;color:#6b3d00;"
+    "background:#fff4e0;border-left:3px solid #e8a33c;",
+    "link": "color:#0b57d0;",
+    "source": "font-size:13px;color:#5f6368;word-break:break-all;",
+    "footer": "font-size:13px;color:#5f6368;margin:28px 0 0;padding-top:12px;border-top:1px solid #e3e3e0;",
+}
+
+
+class _Links:
+    """Where a citation points and what its tooltip says, from the digest's articles."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = {a.id: a for a in articles}
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def href(self, ref: Citation | str) -> str:
+        """The article's URL when known, else its entry in the Sources list."""
+        article_id = ref.article if isinstance(ref, Citation) else ref
+        article = self._articles.get(article_id)
+        url = article.link if article else None
+        return url or f"#source-{article_id}"
+
+    def title(self, ref: Citation | str) -> str:
+        article_id = ref.article if isinstance(ref, Citation) else ref
+        article = self._articles.get(article_id)
+        return article.title if article else f"article {article_id}"
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("summarize", "templates"),
+        # On for .html and for anything not named .txt: escaping is the safe default.
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "xml"),
+            disabled_extensions=("txt",),
+            default_for_string=True,
+            default=True,
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["css"] = STYLES
+    env.filters["http_url"] = http_url
+    env.filters["article_url"] = lambda a: a.link
+    return env
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _item_count(digest: Digest) -> int:
+    if digest.stories:
+        return sum(len(story.items) for story in digest.stories)
+    return len(digest.items)
+
+
+def _brief_articles(briefs: Sequence[Brief]) -> tuple[Article, ...]:
+    seen: dict[str, Article] = {}
+    for b in briefs:
+        seen.setdefault(b.article.id, b.article)
+    return tuple(seen.values())
+
+
+def digest_html(digest: Digest, *, title: str = "News digest") -> str:
+    """The digest as a standalone HTML document (also the email's HTML part)."""
+    return (
+        _env()
+        .get_template("digest.html")
+        .render(
+            digest=digest,
+            title=title,
+            links=_Links(digest.articles),
+            item_count=_item_count(digest),
+            plural=_plural,
+        )
+    )
+
+
+def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
+    """Per-article briefs as a standalone HTML document."""
+    briefs, model = result.briefs, result.model
+    articles = _brief_articles(briefs)
+    return (
+        _env()
+        .get_template("briefs.html")
+        .render(
+            briefs=tuple(briefs),
+            articles=articles,
+            model=model,
+            title=title,
+            links=_Links(articles),
+            plural=_plural,
+        )
+    )

@@ -1,0 +1,88 @@
+"""JSON, following the contract in DESIGN.md (field names are a public interface)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": a.id,
+        "source": a.source,
+        "title": a.title,
+        "language": a.language,
+        "sentences": [
+            {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in a.sentences
+        ],
+    }
+    for key in ("url", "published", "site"):
+        if getattr(a, key):
+            out[key] = getattr(a, key)
+    return out
+
+
+def brief_dict(b: Brief) -> dict[str, Any]:
+    return {
+        "article": b.article.id,
+        "title": b.heading,
+        "sentences": [
+            {"index": s.index, "source_text": s.source_text, "text": s.text, "score": s.score}
+            for s in b.sentences
+        ],
+    }
+
+
+def _cite(c: Citation) -> dict[str, Any]:
+    return {"article": c.article, "index": c.index}
+
+
+def item_dict(i: DigestItem) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": i.text,
+        "source_text": i.source_text,
+        "citations": [_cite(c) for c in i.citations],
+        "sources": i.sources,
+        "score": i.score,
+    }
+    if i.figures:
+        out["figures"] = [{"value": v, "citations": [_cite(c) for c in cs]} for v, cs in i.figures]
+    return out
+
+
+def _model(model: ModelInfo | None) -> dict[str, str] | None:
+    return {"name": model.name, "backend": model.backend} if model else None
+
+
+def _dump(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def briefs_json(result: Briefs) -> str:
+    return _dump(
+        {
+            "articles": [article_dict(b.article) for b in result],
+            "briefs": [brief_dict(b) for b in result],
+            "model": _model(result.model),
+        }
+    )
+
+
+def digest_json(digest: Digest) -> str:
+    body: dict[str, Any] = {"articles": [article_dict(a) for a in digest.articles]}
+    if digest.briefs:
+        body["briefs"] = [brief_dict(b) for b in digest.briefs]
+    body["digest"] = {"items": [item_dict(i) for i in digest.items]}
+    if digest.stories:
+        body["digest"]["stories"] = [
+            {
+                "title": s.title,
+                "articles": list(s.articles),
+                "items": [item_dict(i) for i in s.items],
+            }
+            for s in digest.stories
+        ]
+    body["model"] = _model(digest.model)
+    return _dump(body)

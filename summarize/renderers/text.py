@@ -1,0 +1,116 @@
+"""Plain text: for pipes, cron mail bodies and screen readers; the `summarize clean` report;
+and the citation helpers the markdown renderer shares."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo
+
+
+def cites(citations: tuple[Citation, ...]) -> str:
+    """`[1.3][4.0]`: article.sentence for every citation."""
+    return "".join(str(c) for c in citations)
+
+
+def sources_note(item: DigestItem) -> str:
+    n = item.sources
+    return f"{n} source" if n == 1 else f"{n} sources"
+
+
+def origin(article: Article) -> str:
+    """Where an article came from: its URL, else its path."""
+    return article.url or article.source
+
+
+def figures_note(item: DigestItem) -> str:
+    """'sources differ: 1.000 [5.1]; 1.200 [3.4]' when reported figures disagree."""
+    if not item.figures:
+        return ""
+    return "sources differ: " + "; ".join(f"{value} {cites(c)}" for value, c in item.figures)
+
+
+WIDTH = 78  # fits an 80-column terminal and the 78-character line mail readers expect
+
+
+def _wrap(text: str, first: str = "- ", rest: str = "  ") -> str:
+    return textwrap.fill(
+        text, width=WIDTH, initial_indent=first, subsequent_indent=rest, break_long_words=False
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _heading(text: str, rule: str) -> list[str]:
+    return [text, rule * min(len(text), WIDTH)]
+
+
+def _item(item: DigestItem) -> list[str]:
+    out = [_wrap(f"{item.text} {cites(item.citations)} ({sources_note(item)})")]
+    note = figures_note(item)
+    return out + ([_wrap(note, "  ", "  ")] if note else [])
+
+
+def _footer(model: ModelInfo | None) -> str:
+    if model is None:
+        return "Lines are the Indonesian source sentences, not translated (--no-translate)."
+    return f"English by {model.name} ({model.backend}).\nEvery line translates one source sentence."
+
+
+def _brief_lines(result: Briefs) -> list[str]:
+    lines: list[str] = []
+    for b in result:
+        a = b.article
+        original = f"{a.title} - " if b.title and b.title != a.title else ""
+        lines += [f"[{a.id}] {b.heading}", f"    {original}{origin(a)}"]
+        lines += [_wrap(f"{s.text} [{a.id}.{s.index}]") for s in b.sentences]
+        lines.append("")
+    return lines
+
+
+def briefs_text(result: Briefs) -> str:
+    """Per-article briefs as plain text."""
+    lines = [*_brief_lines(result), CITATION_NOTE, _footer(result.model)]
+    return "\n".join(lines) + "\n"
+
+
+CITATION_NOTE = "[2.3] means article 2, sentence 3 (counting from 0) in the Sources list."
+
+
+def digest_text(digest: Digest, *, title: str = "News digest") -> str:
+    """The digest as plain text: `-f text` and the email's text/plain part."""
+    count = sum(len(s.items) for s in digest.stories) if digest.stories else len(digest.items)
+    lines = [
+        *_heading(title, "="),
+        f"{_plural(len(digest.articles), 'article')}, {_plural(count, 'key fact')}",
+        "",
+    ]
+    lines += [f"Note: {note}" for note in digest.notes] + ([""] if digest.notes else [])
+    sections = [(s.title, s.items) for s in digest.stories] or [("", digest.items)]
+    for heading, items in sections:
+        if heading:
+            lines += _heading(heading, "-")
+        for item in items:
+            lines += _item(item)
+        lines.append("")
+    if digest.briefs:
+        lines += [*_heading("Briefs", "-"), *_brief_lines(Briefs(digest.briefs, digest.model))]
+    lines += _heading("Sources", "-")
+    for a in digest.articles:
+        lines += [f"[{a.id}] {a.title}", f"    {a.link or a.source}"]
+    lines += ["", CITATION_NOTE, _footer(digest.model)]
+    return "\n".join(lines) + "\n"
+
+
+def render_clean(articles: Sequence[Article]) -> str:
+    out = []
+    for a in articles:
+        out.append(f"== {a.id}. {a.title}\n   {a.source} (language: {a.language})")
+        events: list[tuple[int, str]] = [(s.start, f"  [{a.id}.{s.index}] {s.text}") for s in a.sentences]
+        events += [(d.start, f"- {d.rule:<18} {d.text}") for d in a.dropped]
+        out.extend(line for _, line in sorted(events, key=lambda e: e[0]))
+        out.append(f"   {len(a.sentences)} sentences kept, {len(a.dropped)} lines dropped\n")
+    return "\n".join(out)

@@ -1,0 +1,324 @@
+"""Where translation models come from: download, CTranslate2 conversion, fingerprints, info.
+
+A model is named by a Hugging Face hub id (``Helsinki-NLP/opus-mt-id-en``) or a local folder.
+Hub downloads live in the Hugging Face cache; CTranslate2 conversions live in
+``cache_dir()/ct2/<safe name>``. Heavy libraries are imported inside the functions using them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from importlib import metadata, util
+from pathlib import Path
+
+from ..config import cache_dir
+from ..errors import ModelError
+from .base import DEFAULT_MODEL
+
+__all__ = [
+    "DEFAULT_REVISION",
+    "InstalledModel",
+    "StoreInfo",
+    "convert",
+    "ct2_path",
+    "download",
+    "fingerprint",
+    "info",
+    "is_ct2_folder",
+    "local_folder",
+    "unavailable",
+]
+
+# The hub revision `summarize model download` fetches for the default model. It should be
+# the commit hash of Helsinki-NLP/opus-mt-id-en that the project was checked against; the
+# hash could not be looked up on the offline build machines, so it follows "main" until a
+# maintainer pins it (see models/README.md).
+DEFAULT_REVISION = "main"
+REVISIONS = {DEFAULT_MODEL: DEFAULT_REVISION}
+
+# Everything a seq2seq model and its tokenizer need; skips other frameworks' weights.
+MODEL_FILES = ["*.json", "*.safetensors", "*.spm", "*.model", "*.txt", "pytorch_model.bin"]
+TOKENIZER_FILES = (
+    "source.spm",
+    "target.spm",
+    "vocab.json",
+    "target_vocab.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "tokenizer.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
+)
+FINGERPRINT_FILES = ("config.json", "*.bin", "*.safetensors")
+CT2_VOCABULARIES = (
+    "shared_vocabulary.json",
+    "shared_vocabulary.txt",
+    "source_vocabulary.json",
+    "source_vocabulary.txt",
+)
+INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
+FAST_HINT = "the ctranslate2 backend needs ctranslate2: pip install 'summarize[fast]'"
+
+
+class HubUnreachable(ModelError):
+    """The hub could not be reached and the model is not in the local cache."""
+
+
+def unavailable(model: str) -> ModelError:
+    """The one-line error for a model that is neither a local folder nor in the hub cache."""
+    if looks_like_path(model):
+        return ModelError(
+            f"model folder '{model}' does not exist or holds no model; pass --model DIR "
+            "(a local model folder) or a hub id such as " + DEFAULT_MODEL
+        )
+    return ModelError(
+        f"model '{model}' is not available offline; pass --model DIR (a local model folder) "
+        f"or run `summarize model download {model}` while online"
+    )
+
+
+def hub_offline() -> bool:
+    """HF_HUB_OFFLINE as set now (huggingface_hub itself reads it only once, at import)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def looks_like_path(model: str) -> bool:
+    """A hub id is 'name' or 'org/name'; anything else (./x, /x, ~/x, a/b/c) is a path."""
+    return (
+        model.startswith((".", "/", "~"))
+        or model.count("/") > 1
+        or "\\" in model
+        or Path(model).expanduser().exists()
+    )
+
+
+def is_ct2_folder(path: Path) -> bool:
+    """A converted CTranslate2 model folder: model.bin beside a CTranslate2 vocabulary."""
+    return (path / "model.bin").is_file() and any((path / v).is_file() for v in CT2_VOCABULARIES)
+
+
+def _revision(model: str, revision: str | None) -> str:
+    """The revision asked for, else the pinned one for a preset model, else main."""
+    return revision or REVISIONS.get(model) or "main"
+
+
+def _hub_snapshot(model: str, revision: str | None) -> Path | None:
+    """The locally cached snapshot folder of a hub model, without any network access."""
+    from huggingface_hub.constants import HF_HUB_CACHE
+
+    repo = Path(HF_HUB_CACHE) / ("models--" + model.replace("/", "--"))
+    ref = _revision(model, revision)
+    commit = ref  # a commit hash is its own snapshot folder name
+    ref_file = repo / "refs" / ref
+    if ref_file.is_file():
+        commit = ref_file.read_text(encoding="utf-8").strip()
+    snapshot = repo / "snapshots" / commit
+    return snapshot if snapshot.is_dir() else None
+
+
+def fingerprint(model: str, *, revision: str | None = None) -> str:
+    """What identifies the model's weights, cheaply and without loading them.
+
+    A local folder: names, sizes and modification times of its config and weight files.
+    A hub id: the cached snapshot's commit hash (or the requested revision before download).
+    """
+    folder = Path(model).expanduser()
+    if not folder.is_dir():
+        snapshot = _hub_snapshot(model, revision)
+        if snapshot is None:
+            return f"rev:{_revision(model, revision)}"
+        # Snapshot folders are named by commit: that alone identifies the weights.
+        return f"commit:{snapshot.name}"
+    digest = hashlib.sha256()
+    for pattern in FINGERPRINT_FILES:
+        for path in sorted(folder.glob(pattern)):
+            st = path.stat()
+            digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return "files:" + digest.hexdigest()[:16]
+
+
+def local_folder(model: str, *, revision: str | None = None) -> Path:
+    """A local folder holding `model`: the folder itself, or its hub snapshot (downloading
+    it only when online and not cached). Raises ModelError when it cannot be had."""
+    folder = Path(model).expanduser()
+    if folder.is_dir():
+        return folder
+    if looks_like_path(model):
+        raise unavailable(model)
+    snapshot = _hub_snapshot(model, revision)
+    if snapshot is not None:
+        return snapshot
+    if hub_offline():
+        raise unavailable(model)
+    try:
+        return download(model, revision=revision)
+    except HubUnreachable:
+        raise unavailable(model) from None
+
+
+def download(model: str, *, revision: str | None = None) -> Path:
+    """Download a hub model (weights, config, tokenizer) into the Hugging Face cache."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    revision = _revision(model, revision)
+    try:
+        path = snapshot_download(
+            model, revision=revision, allow_patterns=MODEL_FILES, local_files_only=hub_offline()
+        )
+        return Path(str(path))
+    except LocalEntryNotFoundError:
+        # Raised when the hub cannot be reached (or HF_HUB_OFFLINE=1) and nothing is cached.
+        raise HubUnreachable(
+            f"cannot download '{model}': the Hugging Face hub cannot be reached (offline, or "
+            "HF_HUB_OFFLINE=1); run this again while online, or copy a model folder here "
+            "and pass --model DIR"
+        ) from None
+    except (OSError, ValueError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelError(
+            f"cannot download '{model}' (revision {revision}): {detail}; "
+            "check the network, or copy a model folder here and pass --model DIR"
+        ) from None
+
+
+def safe_name(model: str) -> str:
+    """A folder name for `model`; local folders get a hash of their path so two folders
+    with the same name never share a conversion."""
+    folder = Path(model).expanduser()
+    if folder.is_dir():
+        tag = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]
+        return f"{re.sub(r'[^A-Za-z0-9._-]+', '-', folder.resolve().name)}-{tag}"
+    return re.sub(r"[^A-Za-z0-9._-]+", "--", model)
+
+
+def ct2_path(model: str) -> Path:
+    """Where the automatic CTranslate2 conversion of `model` lives."""
+    return cache_dir() / "ct2" / safe_name(model)
+
+
+def convert(
+    model: str,
+    output: Path | None = None,
+    *,
+    quantization: str = "int8",
+    revision: str | None = None,
+) -> Path:
+    """Convert a transformers model (hub id or folder) into a CTranslate2 folder.
+
+    Writes into a temporary sibling and renames it into place, so a concurrent run never
+    sees half a model; the tokenizer files are copied alongside so the result stands alone.
+    """
+    try:
+        from ctranslate2.converters import TransformersConverter
+    except ImportError:
+        raise ModelError(FAST_HINT) from None
+    source = local_folder(model, revision=revision)
+    quiet_transformers()
+    output = (output or ct2_path(model)).expanduser()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # "pip install sacremoses"
+                TransformersConverter(str(source)).convert(
+                    str(tmp / "model"), quantization=quantization, force=True
+                )
+        except ImportError:
+            raise ModelError(f"converting needs torch and transformers: {INSTALL_HINT}") from None
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot convert '{model}': {str(exc).splitlines()[0]}") from None
+        for name in TOKENIZER_FILES:
+            if (source / name).is_file():
+                shutil.copyfile(source / name, tmp / "model" / name)
+        if output.exists():
+            shutil.rmtree(output)
+        os.replace(tmp / "model", output)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return output
+
+
+def quiet_transformers() -> None:
+    """No weight-loading progress bars: they would interleave with our own output."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        return
+    hf_logging.disable_progress_bar()
+
+
+@dataclass(frozen=True, slots=True)
+class InstalledModel:
+    """A model found on disk."""
+
+    name: str
+    path: Path
+    size: int  # bytes
+    kind: str  # "hub cache" or "ctranslate2"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """What `summarize model info` shows."""
+
+    models: tuple[InstalledModel, ...]
+    libraries: dict[str, str | None]  # name -> installed version, None when missing
+    device: str
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _device() -> str:
+    """The accelerator a run would use, asking the lightest installed library."""
+    if util.find_spec("ctranslate2") is not None:
+        import ctranslate2
+
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    if util.find_spec("torch") is not None:
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return "cpu"
+
+
+def info() -> StoreInfo:
+    """Installed models (hub cache and our CTranslate2 folder), libraries, and the device."""
+    models: list[InstalledModel] = []
+    if util.find_spec("huggingface_hub") is not None:
+        from huggingface_hub import scan_cache_dir
+        from huggingface_hub.errors import CacheNotFound
+
+        try:
+            scanned = scan_cache_dir()
+        except CacheNotFound:
+            scanned = None
+        for repo in scanned.repos if scanned else ():
+            if repo.repo_type == "model":
+                models.append(InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache"))
+    ct2_root = cache_dir() / "ct2"
+    if ct2_root.is_dir():
+        for path in sorted(ct2_root.iterdir()):
+            if path.is_dir() and not path.name.startswith("."):
+                models.append(InstalledModel(path.name, path, _folder_size(path), "ctranslate2"))
+    libraries = {
+        name: _version(name)
+        for name in ("torch", "transformers", "ctranslate2", "sentencepiece", "huggingface_hub")
+    }
+    return StoreInfo(tuple(models), libraries, _device())

@@ -1,0 +1,237 @@
+"""The values that flow between stages. All frozen: a stage returns new values.
+
+Indices and character offsets survive every stage, so any English line in any output
+can be traced back to the exact span of the source it translates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+__all__ = [
+    "Article",
+    "Brief",
+    "Briefs",
+    "Citation",
+    "Digest",
+    "DigestItem",
+    "Document",
+    "Dropped",
+    "Loaded",
+    "ModelInfo",
+    "Selected",
+    "Sentence",
+    "Skipped",
+    "Story",
+    "http_url",
+]
+
+
+def http_url(value: str | None) -> str | None:
+    """`value` if it is an absolute http(s) URL, else None (no javascript:, data:, file:)."""
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return value.strip()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded source before cleaning: plain text plus what the source told us about it.
+
+    `text` is what offsets point into: the decoded file for text input, the extracted main
+    text for HTML pages and feed entries.
+    """
+
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    site: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One source sentence: `text` equals `article.text[start:end]` with whitespace collapsed."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0  # index of the kept paragraph (line block) it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A line (or part of one) that cleaning removed, with the rule that removed it."""
+
+    text: str
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned, segmented article. `text` is the decoded source that offsets point into."""
+
+    id: str
+    source: str
+    title: str
+    language: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    dropped: tuple[Dropped, ...] = ()
+    url: str | None = None
+    published: str | None = None
+    site: str | None = None
+
+    @property
+    def link(self) -> str | None:
+        """The article's web address: `url`, or `source` when that is one; only http(s)."""
+        return http_url(self.url) or http_url(self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A source that produced no article, and why (shown to the user; exit code 3)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What `load_articles` returns: the articles, and every source it had to skip."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    """A sentence chosen for a brief: its source text, English text and score."""
+
+    index: int
+    source_text: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """An article and its selected sentences, in source order.
+
+    `title` is the article's title in the brief's language (translated with the sentences);
+    None when it was not translated, so `heading` falls back to the original title.
+    """
+
+    article: Article
+    sentences: tuple[Selected, ...]
+    title: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.article.title
+
+
+@dataclass(frozen=True, slots=True)
+class Briefs:
+    """What `brief` returns: one brief per article, the model that translated them, notes.
+
+    Iterates and indexes like the tuple of briefs it holds.
+    """
+
+    briefs: tuple[Brief, ...]
+    model: ModelInfo | None = None
+    notes: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Brief]:
+        return iter(self.briefs)
+
+    def __len__(self) -> int:
+        return len(self.briefs)
+
+    def __getitem__(self, index: int) -> Brief:
+        return self.briefs[index]
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(b.article for b in self.briefs)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Citation:
+    """(article id, sentence index): resolves to `article.sentences[index]`."""
+
+    article: str
+    index: int
+
+    def __str__(self) -> str:
+        return f"[{self.article}.{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
+class DigestItem:
+    """One key fact: the English text of one representative sentence, citing every report of it.
+
+    `citations[0]` is the representative sentence that `source_text` and `text` come from.
+    `figures` is set when sources report different numbers for the same fact:
+    each distinct figure with the citations that give it.
+    """
+
+    text: str
+    source_text: str
+    citations: tuple[Citation, ...]
+    score: float
+    figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()
+
+    @property
+    def sources(self) -> int:
+        """How many distinct articles report this fact."""
+        return len({c.article for c in self.citations})
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one story, with its own digest items."""
+
+    title: str
+    articles: tuple[str, ...]
+    items: tuple[DigestItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which translation model produced the English text."""
+
+    name: str
+    backend: str
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The cross-article digest: items in display order, plus what they cite."""
+
+    articles: tuple[Article, ...]
+    items: tuple[DigestItem, ...]
+    stories: tuple[Story, ...] = ()
+    briefs: tuple[Brief, ...] = ()
+    model: ModelInfo | None = None
+    notes: tuple[str, ...] = field(default=())

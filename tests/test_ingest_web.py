@@ -1,0 +1,792 @@
+"""HTML extraction, fetching and feeds, against a real HTTP server on 127.0.0.1.
+
+The server serves pages built like Indonesian news sites (menus, cookie banners, ads,
+"Baca Juga" blocks, captions, comment forms, footers), RSS and Atom feeds linking to them,
+and endpoints that fail in every way a fetcher meets: 404, 503, 429, slow, oversized,
+images, redirect loops and redirects to file: URLs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.errors import ConfigError, InputError
+from summarize.ingest import fetch as summarize_http
+from summarize.ingest.decoding import decode
+from summarize.ingest.extract import fragment_text, html_to_document
+from summarize.ingest.fetch import Fetcher, FetchError, Response
+from summarize.ingest.web import classify, load_url
+from summarize.values import Document, Skipped
+
+FIXTURES = Path(__file__).parent / "webfixtures"
+TIMEOUT = 2.0  # generous: the machine is shared, and only the timeout tests should time out
+SHORT = 0.25  # for the timeout tests: connect 0.25 s, a whole response 0.5 s
+
+ARTICLE_SENTENCES = {
+    "korut-senjata": [
+        "Mark Milley, ketua Kepala Staf Gabungan Amerika Serikat (AS) mengatakan bantuan senjata Korea Utara",
+        "Pyongyang diduga akan memasok perenjataan kepada Rusia guna melanjutkan perangnya di Ukraina.",
+        '"Apakah akan ada perbedaan yang besar? Saya skeptis terhadap hal itu," kata Milley',
+        "Itu tidak seperti yang diharapkan sebelumnya.",
+    ],
+    "korut-kontainer": [
+        "Korea Utara telah mengirimkan lebih dari 1.000 kontainer peralatan militer dan amunisi ke Rusia",
+        "Korea Utara sebelumnya membantah menyediakan persenjataan kepada Rusia.",
+        "sekitar 73 gerbong",
+    ],
+    "intelijen-roket": [
+        "Kementerian Pertahanan Rusia sedang berada dalam proses pembelian roket",
+        "“Kami rasa pembelian Rusia itu bisa mencakup peluru, roket dan peluru artileri",
+    ],
+}
+
+# Page furniture trafilatura must remove (rule-based lines such as "Baca Juga" are clean.py's job).
+FURNITURE = [
+    "Kami menggunakan cookie",  # cookie banner
+    "Pengaturan Cookie",
+    "Situs ini menggunakan cookie",
+    "Cari berita",  # search box
+    "Business",  # navigation menu
+    "Otomotif",
+    "Timur Tengah",
+    "ADVERTISEMENT",
+    "Advertisement",
+    "gtag",  # scripts
+    "googletag",
+    "comscore",
+    "localStorage",
+    "Terancam Korut-China-Rusia",  # related articles
+    "Harga Minyak Dunia Naik",
+    "Resep Rendang Padang",  # recommendations
+    "Jadwal Lengkap Timnas",  # sidebar "Terpopuler"
+    "Alamat email Anda tidak akan dipublikasikan",  # comment forms
+    "Tulis komentar",
+    "Tinggalkan Balasan",
+    "Pedoman Media Siber",  # footer
+    "Copyright",
+    "Hak cipta dilindungi",
+    "Bagikan",  # share buttons
+    "Share on Facebook",
+    "Vladimir Smirnov/Sputnik",  # figure caption
+]
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+# --- the test server --------------------------------------------------------------------------
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # a slow endpoint may still be sleeping when the test ends
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.hits: Counter[str] = Counter()
+            self.active: Counter[str] = Counter()
+            self.peak: Counter[str] = Counter()
+            self.agents: list[str] = []
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+PAGES = {
+    "/berita/korut-senjata": ("korut-senjata.html", "text/html; charset=utf-8"),
+    "/berita/korut-kontainer": ("korut-kontainer.html", "text/html; charset=UTF-8"),
+    "/berita/intelijen-roket": ("intelijen-roket.html", "text/html"),  # charset only in <meta>
+    "/indeks": ("index.html", "text/html; charset=utf-8"),
+}
+FEEDS = {
+    "/feed.xml": ("feed.xml", "application/rss+xml; charset=utf-8"),
+    "/atom.xml": ("atom.xml", "text/xml"),  # vague type: sniffed
+    "/feed-as-html": ("feed.xml", "text/html"),  # mislabelled feed: sniffed
+    "/broken-feed.xml": ("broken-feed.xml", "application/rss+xml"),
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        srv = self.server
+        path = self.path.split("?")[0]
+        group = path.split("/")[1]
+        with srv.lock:
+            srv.hits[path] += 1
+            srv.active[group] += 1
+            srv.peak[group] = max(srv.peak[group], srv.active[group])
+            srv.agents.append(self.headers.get("User-Agent", ""))
+            hits = srv.hits[path]
+        try:
+            self._route(path, hits)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up on purpose (size limit, timeout)
+        finally:
+            with srv.lock:
+                srv.active[group] -= 1
+
+    def _send(self, status: int, body: bytes = b"", ctype: str = "text/html", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, location: str, status: int = 302) -> None:
+        self._send(status, b"", Location=location)
+
+    def _route(self, path: str, hits: int) -> None:
+        base = self.server.base
+        if path in PAGES:
+            name, ctype = PAGES[path]
+            body = fixture(name)
+            if path == "/berita/korut-kontainer" and "gzip" in self.headers.get("Accept-Encoding", ""):
+                self._send(200, gzip.compress(body), ctype, Content_Encoding="gzip")
+            else:
+                self._send(200, body, ctype)
+        elif path in FEEDS:
+            name, ctype = FEEDS[path]
+            self._send(200, fixture(name).replace(b"{base}", base.encode()), ctype)
+        elif path.startswith("/redirect/"):  # /redirect/N: N more hops, then the article
+            n = int(path.rsplit("/", 1)[1])
+            self._redirect(f"/redirect/{n - 1}" if n > 1 else "/berita/korut-senjata", 301 if n % 2 else 302)
+        elif path == "/ke-file":
+            self._redirect("file:///etc/passwd")
+        elif path == "/flaky":  # two 503s, then the page
+            if hits <= 2:
+                self._send(503, b"sibuk")
+            else:
+                self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
+        elif path == "/selalu-503":
+            self._send(503, b"sibuk", Retry_After="0")
+        elif path == "/terlalu-banyak":
+            self._send(429, b"pelan-pelan", Retry_After="120")
+        elif path == "/lambat":  # no response within the read timeout
+            time.sleep(1.0)
+            self._send(200, fixture("korut-senjata.html"))
+        elif path == "/menetes":  # starts at once, then drips past the whole-response deadline
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            for _ in range(30):
+                self.wfile.write(b"<p>data</p>\n")
+                self.wfile.flush()
+                time.sleep(0.05)
+        elif path == "/besar":  # declares its size
+            self._send(200, b"<p>" + b"x" * (6 * 1024 * 1024) + b"</p>")
+        elif path == "/besar-tanpa-ukuran":  # no Content-Length: caught while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            chunk = b"x" * (256 * 1024)
+            for _ in range(24):
+                self.wfile.write(chunk)
+        elif path == "/foto.png":
+            self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image/png")
+        elif path == "/bukan-feed.xml":
+            self._send(
+                200,
+                b"<?xml version='1.0'?><rss version='2.0'><channel><title>R</title><<<",
+                "application/rss+xml",
+            )
+        elif path == "/feed-kosong.xml":
+            self._send(
+                200,
+                b"<?xml version='1.0'?><rss version='2.0'><channel><title>K</title></channel></rss>",
+                "application/rss+xml",
+            )
+        elif path == "/feed-pelan.xml":
+            items = "".join(
+                f"<item><title>Berita {i}</title><link>{base}/pelan/{i}</link>"
+                f"<pubDate>Mon, 0{i} Oct 2023 08:00:00 +0700</pubDate></item>"
+                for i in range(1, 7)
+            )
+            feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>P</title>{items}</channel></rss>"
+            self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-tanpa-tanggal.xml":  # undated entries, one listed twice
+            items = "".join(
+                f"<item><title>{t}</title><link>{base}{link}</link></item>"
+                for t, link in [
+                    ("Senjata Korut", "/berita/korut-senjata"),
+                    ("Tanpa Tanggal", "/berita/tanpa-tanggal"),
+                    ("Tanpa Tanggal (lagi)", "/berita/tanpa-tanggal"),
+                ]
+            )
+            feed = f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
+            self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/berita/tanpa-tanggal":
+            paras = "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES["korut-kontainer"][:2])
+            self._send(200, f"<html><body><article>{paras}</article></body></html>".encode())
+        elif path == "/latin1-palsu":  # a UTF-8 page under a server-default ISO-8859-1 label
+            page = fixture("intelijen-roket.html").decode("cp1252").replace("; charset=windows-1252", "")
+            page = page.replace("”", '"')  # its UTF-8 bytes hold 0x9d, which cp1252 would refuse
+            self._send(200, page.encode("utf-8"), "text/html; charset=ISO-8859-1")
+        elif path == "/brotli":
+            self._send(200, b"\x0b\x02\x80<html>", "text/html", Content_Encoding="br")
+        elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
+            time.sleep(0.15)
+            self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
+        else:
+            self._send(404, b"<h1>Halaman tidak ditemukan</h1>")
+
+
+@pytest.fixture(scope="module")
+def _server() -> Iterator[_Server]:
+    srv = _Server()
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def web(_server: _Server, monkeypatch: pytest.MonkeyPatch) -> _Server:
+    """The running server with fresh counters; retries back off in milliseconds."""
+    _server.reset()
+    monkeypatch.setattr(summarize_http, "BACKOFF_S", 0.01)
+    return _server
+
+
+def only_skip(result: tuple[list[Document], list[Skipped]]) -> Skipped:
+    docs, skipped = result
+    assert docs == [] and len(skipped) == 1, result
+    return skipped[0]
+
+
+# --- html_to_document -------------------------------------------------------------------------
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return doc.text.strip().split("\n\n")
+
+
+@pytest.mark.parametrize("name", ["korut-senjata", "korut-kontainer", "intelijen-roket"])
+def test_article_text_kept_and_page_furniture_dropped(name: str) -> None:
+    doc = html_to_document(fixture(f"{name}.html"), source=f"{name}.html")
+    for sentence in ARTICLE_SENTENCES[name]:
+        assert sentence in doc.text
+    for furniture in FURNITURE:
+        assert furniture not in doc.text, furniture
+    # One paragraph per line, blank lines between them: what line-based cleaning expects.
+    assert all(p and "\n" not in p for p in paragraphs(doc))
+    assert doc.warnings == ()
+
+
+def test_metadata_title_iso_date_and_site() -> None:
+    doc = html_to_document(fixture("korut-senjata.html"), source="a.html")
+    assert doc.title == "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina"
+    assert doc.published == "2023-09-17T10:30:00+07:00"
+    assert doc.site == "IDN Times"
+    assert doc.url == "https://www.idntimes.com/news/world/korut-senjata-rusia"  # canonical link
+    assert paragraphs(doc)[0].startswith("Jakarta, IDN Times - Mark Milley")
+
+    doc = html_to_document(fixture("korut-kontainer.html"), source="b.html", url="http://x.test/b")
+    assert doc.published == "2023-10-14T09:02:00"  # no offset given: none invented
+    assert doc.url == "http://x.test/b"
+    doc = html_to_document(fixture("intelijen-roket.html"), source="c.html")
+    assert doc.published == "2022-09-07"  # only a day in the page: no time invented
+
+
+def test_line_breaks_inside_a_paragraph_split_it() -> None:
+    doc = html_to_document(fixture("korut-kontainer.html"), source="b.html")
+    paras = paragraphs(doc)
+    spek = next(i for i, p in enumerate(paras) if p.startswith("Spekulasi mengenai"))
+    assert paras[spek + 1].startswith("Juru bicara Dewan Keamanan Nasional")
+
+
+def test_charset_from_meta_when_the_page_is_not_utf8() -> None:
+    data = fixture("intelijen-roket.html")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    doc = html_to_document(data, source="c.html")
+    assert "“informasi yang kami miliki adalah bahwa Rusia secara khusus meminta amunisi.”" in doc.text
+    assert "Washington D.C., Purna Warta – Sebuah temuan" in doc.text
+    assert doc.warnings == ()
+
+
+def test_decode_order_bom_header_meta_utf8_cp1252() -> None:
+    page = "<html><head><meta charset='utf-8'></head><body><p>Kata “kutipan”</p></body></html>"
+    assert decode(page.encode("cp1252"), "x", charset="windows-1252", html=True) == (page, ())
+    assert decode(page.encode("utf-8"), "x", html=True) == (page, ())
+    assert decode(b"\xef\xbb\xbf" + page.encode("utf-8"), "x", charset="latin1", html=True) == (page, ())
+    # Declared utf-8 but not utf-8, and nothing else declared: readable, with a warning.
+    text, warnings = decode(page.encode("cp1252"), "x", html=True)
+    assert text == page and warnings and "cp1252" in warnings[0]
+    # ISO-8859-1 labels mean windows-1252, whose curly quotes latin-1 lacks.
+    assert decode("“a”".encode("cp1252"), "x", charset="ISO-8859-1", html=True)[0] == "“a”"
+
+
+def test_page_without_article_text_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^index\.html: no article text found in the page$"):
+        html_to_document(fixture("index.html"), source="index.html")
+    with pytest.raises(InputError, match="empty page"):
+        html_to_document(b"   ", source="kosong.html")
+
+
+def test_copyright_year_is_not_taken_for_the_publication_date() -> None:
+    body = "".join(f"<p>{s}.</p>" for s in ARTICLE_SENTENCES["korut-senjata"])
+    page = f"<html><body><article>{body}</article><footer>© 2023 Kabar Dunia</footer></body></html>"
+    assert html_to_document(page, source="x.html").published is None
+
+
+def test_fragment_text_keeps_blocks_drops_scripts() -> None:
+    text = fragment_text("<p>Satu <b>dua</b></p><script>var x=1;</script><div>Tiga<br>Empat</div>")
+    assert text == "Satu dua\n\nTiga\n\nEmpat\n"
+
+
+# --- fetching ---------------------------------------------------------------------------------
+
+
+def test_article_page_becomes_one_document(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+    assert skipped == []
+    [doc] = docs
+    assert doc.source == doc.url == f"{web.base}/berita/korut-senjata"
+    assert doc.title == "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina"
+    assert doc.published == "2023-09-17T10:30:00+07:00" and doc.site == "IDN Times"
+    assert ARTICLE_SENTENCES["korut-senjata"][1] in doc.text
+
+
+def test_user_agent_names_the_tool_and_its_version(web: _Server) -> None:
+    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+    from importlib.metadata import version
+
+    assert web.agents[0].startswith(f"summarize/{version('summarize')}")
+
+
+def test_gzip_body_and_charset_from_meta_only(web: _Server) -> None:
+    [doc], _ = load_url(f"{web.base}/berita/korut-kontainer", timeout=TIMEOUT)
+    assert ARTICLE_SENTENCES["korut-kontainer"][0] in doc.text
+    [doc], _ = load_url(f"{web.base}/berita/intelijen-roket", timeout=TIMEOUT)
+    assert "“Itu menunjukkan situasi yang dihadapi Rusia" in doc.text and doc.warnings == ()
+
+
+def test_redirects_followed_up_to_five(web: _Server) -> None:
+    [doc], _ = load_url(f"{web.base}/redirect/5", timeout=TIMEOUT)
+    assert doc.source == f"{web.base}/redirect/5"
+    assert doc.url == f"{web.base}/berita/korut-senjata"  # where the article really is
+    skip = only_skip(load_url(f"{web.base}/redirect/6", timeout=TIMEOUT))
+    assert skip.reason == "too many redirects (more than 5)"
+    assert web.hits["/berita/korut-senjata"] == 1  # the sixth hop was never taken
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.html", "javascript:alert(1)"])
+def test_non_http_schemes_refused_without_a_request(url: str) -> None:
+    skip = only_skip(load_url(url))
+    assert skip.source == url
+    assert skip.reason.endswith("refused; only http and https URLs are fetched")
+
+
+def test_redirect_to_a_file_url_refused(web: _Server) -> None:
+    skip = only_skip(load_url(f"{web.base}/ke-file", timeout=TIMEOUT))
+    assert "file: refused" in skip.reason and "redirect from" in skip.reason
+
+
+def test_not_found_is_skipped_and_not_retried(web: _Server) -> None:
+    skip = only_skip(load_url(f"{web.base}/tidak-ada", timeout=TIMEOUT))
+    assert skip == Skipped(f"{web.base}/tidak-ada", "HTTP 404 Not Found")
+    assert web.hits["/tidak-ada"] == 1
+
+
+def test_transient_errors_are_retried(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/flaky", timeout=TIMEOUT)
+    assert len(docs) == 1 and skipped == [] and web.hits["/flaky"] == 3
+    skip = only_skip(load_url(f"{web.base}/selalu-503", timeout=TIMEOUT))
+    assert skip.reason == "HTTP 503 Service Unavailable (after 3 attempts)"
+    assert web.hits["/selalu-503"] == 3
+
+
+def test_long_retry_after_gives_up_at_once(web: _Server) -> None:
+    start = time.monotonic()
+    skip = only_skip(load_url(f"{web.base}/terlalu-banyak", timeout=TIMEOUT))
+    assert skip.reason == "HTTP 429 Too Many Requests (after 1 attempt)"
+    assert time.monotonic() - start < 5  # not the 120 s the server asked for
+
+
+def test_connection_refused(web: _Server) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    skip = only_skip(load_url(f"http://127.0.0.1:{port}/", timeout=TIMEOUT))
+    assert skip.reason == "connection refused (after 3 attempts)"
+
+
+def test_slow_response_times_out(web: _Server) -> None:
+    # The server answers after 1 s: a skip for a timeout proves we did not wait for it.
+    skip = only_skip(load_url(f"{web.base}/lambat", timeout=SHORT))
+    assert skip.reason == "timed out after 0.5 s"
+
+
+def test_dripping_response_stops_at_the_deadline(web: _Server) -> None:
+    # Every chunk arrives well within the socket timeout; only the deadline can stop it.
+    skip = only_skip(load_url(f"{web.base}/menetes", timeout=SHORT))
+    assert skip.reason == "timed out after 0.5 s"
+
+
+def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "0.2")
+    assert only_skip(load_url(f"{web.base}/lambat")).reason == "timed out after 0.4 s"
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "lama")
+    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
+        load_url(f"{web.base}/lambat")
+
+
+@pytest.mark.parametrize("path", ["/besar", "/besar-tanpa-ukuran"])
+def test_oversized_response_refused(web: _Server, path: str) -> None:
+    skip = only_skip(load_url(f"{web.base}{path}", timeout=TIMEOUT))
+    assert skip.reason == "response larger than 5 MB"
+
+
+def test_size_cap_applies_to_the_inflated_body(web: _Server) -> None:
+    # The gzipped page is under 3 KB on the wire and over 5 KB inflated.
+    url = f"{web.base}/berita/korut-kontainer"
+    assert len(Fetcher(timeout=TIMEOUT).get(url).body) == len(fixture("korut-kontainer.html"))
+    with pytest.raises(FetchError, match=r"^.*: response larger than 0\.00[0-9]+ MB$"):
+        Fetcher(timeout=TIMEOUT, max_bytes=4000).get(url)
+
+
+def test_utf8_page_under_a_default_latin1_label(web: _Server) -> None:
+    [doc], _ = load_url(f"{web.base}/latin1-palsu", timeout=TIMEOUT)
+    assert "“Itu menunjukkan situasi yang dihadapi Rusia" in doc.text and "â€" not in doc.text
+
+
+def test_unasked_content_encoding_refused(web: _Server) -> None:
+    assert (
+        only_skip(load_url(f"{web.base}/brotli", timeout=TIMEOUT)).reason == "unsupported content encoding br"
+    )
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[_Server, Path]]:
+    """The same server over TLS, with a self-signed certificate for 127.0.0.1."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    srv = _Server()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    summarize_http._tls.cache_clear()
+    yield srv, cert
+    summarize_http._tls.cache_clear()
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_https_verifies_the_certificate(
+    tls_server: tuple[_Server, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srv, cert = tls_server
+    url = f"https://127.0.0.1:{srv.server_address[1]}/berita/korut-senjata"
+    skip = only_skip(load_url(url, timeout=TIMEOUT))
+    assert skip.reason.startswith("TLS certificate not valid (self")  # self-signed: refused
+    # Trusted through SSL_CERT_FILE (as with a company's own CA): fetched.
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    summarize_http._tls.cache_clear()
+    [doc], skipped = load_url(url, timeout=TIMEOUT)
+    assert skipped == [] and doc.url == url and doc.site == "IDN Times"
+
+
+def test_non_html_response_refused(web: _Server) -> None:
+    skip = only_skip(load_url(f"{web.base}/foto.png", timeout=TIMEOUT))
+    assert skip.reason == "not an article or feed: content type image/png"
+
+
+def test_page_with_no_article_text_is_skipped(web: _Server) -> None:
+    skip = only_skip(load_url(f"{web.base}/indeks", timeout=TIMEOUT))
+    assert skip.reason == "no article text found in the page"
+
+
+def test_classify_by_type_and_by_sniffing() -> None:
+    def resp(ctype: str, body: bytes) -> Response:
+        return Response("http://x/", 200, body, {"content-type": ctype} if ctype else {})
+
+    rss = b"\xef\xbb\xbf<?xml version='1.0'?>\n<!-- c --><rss version='2.0'><channel/></rss>"
+    page = b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>"
+    assert classify(resp("application/rss+xml", rss)) == "feed"
+    assert classify(resp("text/html; charset=utf-8", rss)) == "feed"  # mislabelled
+    assert classify(resp("application/rss+xml", page)) == "page"  # mislabelled the other way
+    assert classify(resp("", b"<feed xmlns='http://www.w3.org/2005/Atom'/>")) == "feed"
+    assert classify(resp("text/plain", page)) == "page"
+    assert classify(resp("text/html", b"<p>fragment</p>")) == "page"
+    with pytest.raises(FetchError, match="content type application/json"):
+        classify(resp("application/json", b"{}"))
+    with pytest.raises(FetchError, match="content type text/plain"):
+        classify(resp("text/plain", b"just words"))
+
+
+# --- feeds ------------------------------------------------------------------------------------
+
+
+def test_rss_entries_become_documents_newest_first(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed.xml", timeout=TIMEOUT)
+    assert skipped == []
+    assert [d.url for d in docs] == [
+        f"{web.base}/berita/korut-kontainer",
+        f"{web.base}/berita/korut-senjata",
+        f"{web.base}/berita/intelijen-roket",
+    ]
+    assert [d.published for d in docs] == [
+        "2023-10-14T09:02:00+07:00",
+        "2023-09-17T10:30:00+07:00",
+        "2022-09-07T08:15:00+07:00",
+    ]
+    # The feed's titles (cleaner than <title>), the page's site names.
+    assert (
+        docs[0].title
+        == "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk Dukung Rusia"
+    )
+    assert (docs[2].title or "").startswith(
+        "Intelijen AS: Rusia Akan Lakukan Pembelian Massal Roket & Peluru"
+    )
+    assert [d.site for d in docs] == ["liputan6.com", "IDN Times", "Purna Warta"]
+    for doc in docs:
+        name = doc.source.rsplit("/", 1)[1]
+        assert doc.source == doc.url
+        assert all(s in doc.text for s in ARTICLE_SENTENCES[name])
+    # The feed's short descriptions are never used as the text.
+    assert "Gedung Putih menyebut lebih dari 1.000 kontainer dikirim ke Rusia." not in docs[0].text
+
+
+def test_feedparser_never_fetches(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedparser.http
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("feedparser tried to fetch a URL itself")
+
+    monkeypatch.setattr(feedparser.http, "get", refuse)
+    docs, skipped = load_url(f"{web.base}/feed.xml", timeout=TIMEOUT)
+    assert len(docs) == 3 and skipped == []
+
+
+def test_limit_takes_the_newest(web: _Server) -> None:
+    docs, _ = load_url(f"{web.base}/feed.xml", limit=2, timeout=TIMEOUT)
+    assert [d.url.rsplit("/", 1)[1] for d in docs if d.url] == ["korut-kontainer", "korut-senjata"]
+    assert web.hits["/berita/intelijen-roket"] == 0  # not fetched at all
+    with pytest.raises(ConfigError):
+        load_url(f"{web.base}/feed.xml", limit=0)
+
+
+def test_since_keeps_entries_published_on_or_after_the_day(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed.xml", since=dt.date(2023, 9, 17), timeout=TIMEOUT)
+    assert skipped == [] and len(docs) == 2
+    assert web.hits["/berita/intelijen-roket"] == 0
+    docs, _ = load_url(f"{web.base}/feed.xml", since=dt.date(2023, 9, 18), limit=5, timeout=TIMEOUT)
+    assert [d.published for d in docs] == ["2023-10-14T09:02:00+07:00"]
+    assert load_url(f"{web.base}/feed.xml", since=dt.date(2024, 1, 1), timeout=TIMEOUT) == ([], [])
+
+
+def test_atom_feed_with_relative_links_served_as_text_xml(web: _Server) -> None:
+    # 01:00 WIB on the 17th is the 16th in UTC: --since counts the publisher's day.
+    docs, skipped = load_url(f"{web.base}/atom.xml", since=dt.date(2023, 9, 17), timeout=TIMEOUT)
+    assert skipped == []
+    assert [(d.url, d.published, d.title) for d in docs] == [
+        (
+            f"{web.base}/berita/korut-kontainer",
+            "2023-10-14T09:02:00+07:00",
+            "Gedung Putih: Korut Kirim 1.000 Kontainer Amunisi ke Rusia",
+        ),
+        (
+            f"{web.base}/berita/korut-senjata",
+            "2023-09-17T01:00:00+07:00",
+            "AS Ragukan Dampak Senjata Korut bagi Rusia",
+        ),
+    ]
+
+
+def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
+    docs, skipped = load_url(
+        f"{web.base}/feed-tanpa-tanggal.xml", since=dt.date(2023, 10, 1), timeout=TIMEOUT
+    )
+    # korut-senjata's page says 2023-09-17: left out. The page with no date at all is kept,
+    # with a warning; its second listing in the feed is not fetched again.
+    assert skipped == []
+    [doc] = docs
+    assert doc.title == "Tanpa Tanggal" and doc.published is None
+    assert doc.warnings == (
+        f"{web.base}/berita/tanpa-tanggal: publication date unknown; kept despite --since",
+    )
+    assert web.hits["/berita/tanpa-tanggal"] == 1
+    docs, _ = load_url(f"{web.base}/feed-tanpa-tanggal.xml", timeout=TIMEOUT)
+    assert [d.title for d in docs] == ["Senjata Korut", "Tanpa Tanggal"]
+    assert docs[0].published == "2023-09-17T10:30:00+07:00"  # from the page
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("Sat, 14 Oct 2023 09:02:00 +0700", "2023-10-14T09:02:00+07:00"),
+        ("Sat, 14 Oct 2023 09:02:00 WIB", "2023-10-14T09:02:00+07:00"),
+        ("Sat, 14 Oct 2023 09:02:00 WITA", "2023-10-14T09:02:00+08:00"),
+        ("Sat, 14 Oct 2023 02:02:00 GMT", "2023-10-14T02:02:00+00:00"),
+        ("2023-10-14T09:02:00Z", "2023-10-14T09:02:00+00:00"),
+        ("2023-10-14T09:02:00", "2023-10-14T09:02:00"),  # no offset given: none invented
+        ("kemarin sore", None),
+    ],
+)
+def test_entry_dates_keep_the_publishers_offset(raw: str, iso: str | None) -> None:
+    from summarize.ingest.web import _parse_date
+
+    when = _parse_date(raw, None)
+    assert (when.isoformat() if when else None) == iso
+
+
+def test_feed_served_as_html_is_still_a_feed(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed-as-html", timeout=TIMEOUT)
+    assert skipped == [] and len(docs) == 3
+
+
+def test_broken_entries_are_skipped_and_the_rest_still_read(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/broken-feed.xml", timeout=TIMEOUT)
+    assert sorted((s.source, s.reason) for s in skipped) == [
+        (f"{web.base}/berita/sudah-dihapus", "HTTP 404 Not Found"),
+        (f"{web.base}/broken-feed.xml entry 3 ('Entri Tanpa Tautan')", "feed entry has no link"),
+    ]
+    by_title = {d.title: d for d in docs}
+    assert set(by_title) == {
+        "Kim Jong Un Tiba di Vladivostok",
+        "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina",
+    }
+    # The page is gone, but the entry carries the full article: used, and said so.
+    fallback = by_title["Kim Jong Un Tiba di Vladivostok"]
+    assert fallback.text.startswith("Vladivostok - Pemimpin Korea Utara Kim Jong Un tiba")
+    assert "Kunjungan itu merupakan perjalanan luar negeri pertama" in fallback.text
+    assert "alert" not in fallback.text
+    assert fallback.published == "2023-09-20T07:00:00+07:00" and fallback.site == "Kabar Dunia"
+    assert len(fallback.warnings) == 1 and "HTTP 404 Not Found" in fallback.warnings[0]
+    assert "feed's own copy" in fallback.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/bukan-feed.xml", "not a valid RSS or Atom feed (line 1: not well-formed (invalid token))"),
+        ("/feed-kosong.xml", "feed has no entries"),
+    ],
+)
+def test_unusable_feeds(web: _Server, path: str, reason: str) -> None:
+    assert only_skip(load_url(f"{web.base}{path}", timeout=TIMEOUT)).reason.startswith(reason)
+
+
+def test_at_most_two_requests_at_once_per_host(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed-pelan.xml", timeout=TIMEOUT)
+    assert len(docs) == 6 and skipped == []
+    assert web.peak["pelan"] == 2  # in parallel, but never more than two at once
+
+
+# --- the CLI, end to end ----------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_local_html_files_go_through_the_same_extraction() -> None:
+    from summarize import load_articles
+
+    loaded = load_articles([FIXTURES / "korut-senjata.html", FIXTURES / "index.html"])
+    [article] = loaded.articles
+    assert article.title == "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina"
+    assert article.published == "2023-09-17T10:30:00+07:00" and article.site == "IDN Times"
+    assert [s.source for s in loaded.skipped] == [str(FIXTURES / "index.html")]
+    for s in article.sentences:  # offsets point into the extracted text
+        assert " ".join(article.text[s.start : s.end].split()) == s.text
+
+
+def test_cli_brief_of_a_feed(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    result = runner.invoke(app, ["brief", f"{web.base}/feed.xml", "--no-translate", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert [a["source"] for a in out["articles"]] == [
+        f"{web.base}/berita/korut-kontainer",
+        f"{web.base}/berita/korut-senjata",
+        f"{web.base}/berita/intelijen-roket",
+    ]
+    assert out["articles"][0]["title"].startswith("AS: Korea Utara Kirim 1.000 Kontainer")
+    assert all(a["language"] == "id" and a["sentences"] for a in out["articles"])
+    assert len(out["briefs"]) == 3 and all(b["sentences"] for b in out["briefs"])
+    # Furniture inside the article body is for the clean rules: gone from every sentence.
+    text = " ".join(s["text"] for a in out["articles"] for s in a["sentences"])
+    assert "Baca Juga" not in text and "IDN Times -" not in text
+
+
+def test_cli_limit_and_since_reach_the_feed(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    args = ["brief", f"{web.base}/feed.xml", "--no-translate", "-f", "json"]
+    result = runner.invoke(app, [*args, "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert [a["source"] for a in json.loads(result.stdout)["articles"]] == [
+        f"{web.base}/berita/korut-kontainer"
+    ]
+    result = runner.invoke(app, [*args, "--since", "2023-09-01"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+def test_cli_clean_of_a_page_names_the_rules(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    result = runner.invoke(app, ["clean", f"{web.base}/berita/korut-senjata"])
+    assert result.exit_code == 0, result.output
+    assert f"{web.base}/berita/korut-senjata" in result.stdout
+    assert "Pyongyang diduga akan memasok perenjataan kepada Rusia" in result.stdout
+    dropped = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert any(line.split()[1] == "read-also" and "Belarusia" in line for line in dropped)
+
+
+def test_cli_failed_url_is_named_and_the_rest_still_used(
+    web: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    result = runner.invoke(
+        app, ["brief", f"{web.base}/broken-feed.xml", f"{web.base}/foto.png", "--no-translate", "-f", "json"]
+    )
+    assert result.exit_code == 3, result.output
+    assert f"skipped {web.base}/berita/sudah-dihapus: HTTP 404 Not Found" in result.stderr
+    assert f"skipped {web.base}/foto.png: not an article or feed: content type image/png" in result.stderr
+    assert len(json.loads(result.stdout)["articles"]) == 2
+    result = runner.invoke(app, ["brief", f"{web.base}/tidak-ada", "--no-translate"])
+    assert result.exit_code == 1
+    assert "HTTP 404 Not Found" in result.stderr

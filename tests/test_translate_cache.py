@@ -1,0 +1,180 @@
+"""The SQLite translation cache: hits, keys, concurrent writers, damaged files."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.config import cache_dir
+from summarize.translate import load_translator
+from summarize.translate.base import Progress
+from summarize.translate.cache import (
+    FILENAME,
+    CachingTranslator,
+    TranslationCache,
+    cache_key,
+)
+from summarize.translate.ct2 import Ct2Translator
+from summarize.translate.marian import MarianTranslator
+
+
+class Counting:
+    """A backend double that records what reached the 'model'."""
+
+    backend = "test"
+
+    def __init__(self, name: str = "counting", beam: int = 4) -> None:
+        self.name = name
+        self.beam = beam
+        self.calls: list[list[str]] = []
+        self.progress: Progress | None = None
+
+    def cache_identity(self) -> tuple[str, ...]:
+        return (self.name, "rev", self.backend, "fp32", str(self.beam))
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        self.calls.append(list(sentences))
+        if self.progress is not None:
+            self.progress(len(sentences), len(sentences))
+        return [f"EN:{s}" for s in sentences]
+
+
+def test_misses_then_hits() -> None:
+    inner = Counting()
+    tr = CachingTranslator(inner, TranslationCache())
+    assert tr.translate(["a", "b", "a"]) == ["EN:a", "EN:b", "EN:a"]
+    assert inner.calls == [["a", "b"]]  # a repeated sentence is translated once
+    assert tr.translate(["c", "b"]) == ["EN:c", "EN:b"]
+    assert inner.calls[-1] == ["c"]
+    fresh = Counting()
+    assert CachingTranslator(fresh, TranslationCache()).translate(["a", "b", "c"]) == [
+        "EN:a",
+        "EN:b",
+        "EN:c",
+    ]
+    assert fresh.calls == []  # another process (a fresh translator) reads the same file
+    assert TranslationCache().info().entries == 3
+
+
+def test_progress_counts_cache_hits_as_done() -> None:
+    calls: list[tuple[int, int]] = []
+    tr = CachingTranslator(Counting(), TranslationCache(), progress=lambda d, t: calls.append((d, t)))
+    tr.translate(["a", "b"])
+    assert calls[-1] == (2, 2)
+    calls.clear()
+    tr.translate(["a", "b", "c"])
+    assert calls == [(2, 3), (3, 3)]
+    calls.clear()
+    tr.translate(["a"])
+    assert calls == [(1, 1)]
+
+
+def test_beam_model_and_backend_change_the_key() -> None:
+    base = MarianTranslator("some/model", beam=4).cache_identity()
+    variants = [
+        MarianTranslator("some/model", beam=2).cache_identity(),
+        MarianTranslator("other/model", beam=4).cache_identity(),
+        MarianTranslator("some/model", beam=4, revision="abc123").cache_identity(),
+        Ct2Translator("some/model", beam=4).cache_identity(),
+        Ct2Translator("some/model", beam=4, compute_type="int8_float32").cache_identity(),
+    ]
+    keys = {cache_key(ident, "Halo.") for ident in [base, *variants]}
+    assert len(keys) == 1 + len(variants)
+    assert cache_key(base, "Halo.") == cache_key(MarianTranslator("some/model").cache_identity(), "Halo.")
+    assert cache_key(base, "Halo.") != cache_key(base, "Halo!")
+
+    four = Counting(beam=4)
+    CachingTranslator(four, TranslationCache()).translate(["a"])
+    two = Counting(beam=2)
+    CachingTranslator(two, TranslationCache()).translate(["a"])
+    assert two.calls == [["a"]]  # a cached beam-4 translation is no answer for beam 2
+
+
+def test_local_model_edit_changes_the_key(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    before = MarianTranslator(str(tmp_path)).cache_identity()
+    (tmp_path / "model.safetensors").write_bytes(b"new weights")
+    assert MarianTranslator(str(tmp_path)).cache_identity() != before
+
+
+WRITER = """
+import sys
+from summarize.translate.cache import TranslationCache
+cache = TranslationCache()
+tag = sys.argv[1]
+for batch in range(200):
+    cache.put_many({f"{tag}-{batch}-{i}": f"text {tag} {batch} {i}" for i in range(5)}, model="m")
+    cache.get_many([f"{tag}-{batch}-0"])
+"""
+
+
+def test_two_processes_writing_at_once() -> None:
+    env = os.environ.copy()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, tag], env=env, stderr=subprocess.PIPE)
+        for tag in ("p", "q")
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        assert b"unusable" not in err  # no writer gave up on the cache
+    cache = TranslationCache()
+    keys = [f"{t}-{b}-{i}" for t in ("p", "q") for b in range(200) for i in range(5)]
+    found = cache.get_many(keys)
+    assert len(found) == 2000
+    assert found["q-199-4"] == "text q 199 4"
+    assert cache.info().entries == 2000
+
+
+def test_damaged_file_is_moved_aside_and_rebuilt(caplog: pytest.LogCaptureFixture) -> None:
+    path = cache_dir() / FILENAME
+    path.write_bytes(b"this is not a database, just garbage bytes" * 100)
+    inner = Counting()
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        out = CachingTranslator(inner, TranslationCache()).translate(["a", "b"])
+    assert out == ["EN:a", "EN:b"]
+    assert any("damaged" in r.getMessage() for r in caplog.records)
+    assert len(list(cache_dir().glob(f"{FILENAME}.corrupt-*"))) == 1
+    assert TranslationCache().get_many([cache_key(inner.cache_identity(), "a")])  # rebuilt
+
+
+def test_unusable_cache_never_stops_translation(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        tr = CachingTranslator(Counting(), TranslationCache(blocked / FILENAME))
+        assert tr.translate(["a"]) == ["EN:a"]
+        assert tr.translate(["a"]) == ["EN:a"]
+    assert any("unusable" in r.getMessage() for r in caplog.records)
+
+
+def test_info_and_clear() -> None:
+    cache = TranslationCache()
+    assert cache.info().entries == 0
+    CachingTranslator(Counting(), cache).translate(["a", "b"])
+    info = cache.info()
+    assert (info.path, info.entries) == (cache_dir() / FILENAME, 2)
+    assert info.size > 0
+    assert cache.clear() == 2
+    assert cache.info().entries == 0
+
+
+def test_cache_commands() -> None:
+    load_translator(backend="identity").translate(["Halo.", "Apa kabar?"])
+    runner = CliRunner()
+    shown = runner.invoke(app, ["cache", "info"])
+    assert shown.exit_code == 0, shown.output
+    assert f"path: {cache_dir() / FILENAME}" in shown.stdout
+    assert "entries: 2" in shown.stdout
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0
+    assert "removed 2" in cleared.stdout
+    assert TranslationCache().info().entries == 0
