@@ -15,6 +15,8 @@ drawn so that the set is useful for tuning and measuring the same-fact judge:
 - `hard_shared_clause`: share a run of four or more words but are otherwise unlike.
 - `hard_numbers`: similar wording but different numbers.
 - `hard_outlet`: both mention a news outlet or agency.
+- `extra_high`: a second round, after the first was read and SAME pairs were too few:
+  the most similar pairs (cosine 0.2 or more) over all sentences not drawn yet.
 
 The drawing only chooses which pairs to read; every label in `pairs.jsonl` was given by
 a person reading the pair (see GUIDELINES.md). Random choices use fixed seeds.
@@ -53,11 +55,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "scripts" / "data" / "citations"
 GROUPS = DATA / "groups.json"
 SEED = 20240601
-HELDOUT_SHARE = 0.38  # about this share of groups (hence of pairs) is held out
+HELDOUT_SHARE = 0.32  # about this share of groups (hence of pairs) is held out
 
 # How many pairs of each kind to draw per group of two articles (scaled for larger groups).
 QUOTA = {"salient_high": 8, "salient_mid": 2, "salient_low": 1}
 HARD_QUOTA = 1  # per hard kind and group
+EXTRA_HIGH = 3  # second round: most similar not-yet-drawn pairs per group of two articles
 OUTLETS = re.compile(
     r"\b(CNN Indonesia|ANTARA|Antara|Reuters|AFP|AP|Yonhap|KCNA|kumparan|Kumparan|merdeka\.com|"
     r"Suara\.com|Pos Kota|JUARA\.NET|Juara\.net|Goal|BBC|CNN|CNBC|Detik|detikcom|Kompas|Tempo|"
@@ -173,6 +176,21 @@ def draw_group(gid: str, spec: dict, records: dict[str, dict], ranker) -> list[d
         ks = [k for k in ks if k not in chosen]
         for k in rng.sample(ks, min(len(ks), HARD_QUOTA * scale)):
             add(k, how)
+
+    # (d) a second round for SAME pairs: the most similar pairs over all sentences (not only
+    # the salient ones) not drawn yet; added after the first round was read, without
+    # changing it (no random draw here)
+    allpairs = sorted(
+        (
+            (-cosine(vecs[(a.id, s.index)], vecs[(b.id, t.index)]), key(a.id, s.index, b.id, t.index))
+            for a, b in itertools.combinations(articles, 2)
+            for s in a.sentences
+            for t in b.sentences
+        ),
+    )
+    extra = [k for negsim, k in allpairs if -negsim >= 0.2 and k not in chosen]
+    for k in extra[: EXTRA_HIGH * scale]:
+        add(k, "extra_high")
 
     rows = []
     for k, how in sorted(chosen.items()):
