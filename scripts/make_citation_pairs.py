@@ -156,8 +156,12 @@ def draw_group(gid: str, spec: dict, records: dict[str, dict], ranker) -> list[d
         add(k, "salient_low")
 
     # (c) hard cases, over all sentences of the group
-    text = {(a.id, s.index): s.text for a in articles for s in a.sentences}
-    hard: dict[str, list[tuple]] = {"hard_shared_names": [], "hard_shared_clause": [], "hard_numbers": [], "hard_outlet": []}
+    hard: dict[str, list[tuple]] = {
+        "hard_shared_names": [],
+        "hard_shared_clause": [],
+        "hard_numbers": [],
+        "hard_outlet": [],
+    }
     for a, b in itertools.combinations(articles, 2):
         for s in a.sentences:
             for t in b.sentences:
