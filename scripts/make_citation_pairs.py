@@ -2,7 +2,7 @@
 
 Groups of articles that report one event come from `scripts/data/citations/groups.json`:
 the five seed articles, plus IndoSum dev articles that were found with `--find` (article
-vectors as in `summarize.stories`, cosine within four days of each other) and then kept
+vectors as in `summarize.grouping.stories`, cosine within four days of each other) and then kept
 only after reading them. A pair is two sentences from different articles of one group,
 drawn so that the set is useful for tuning and measuring the same-fact judge:
 
@@ -44,12 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_stories  # IndoSum loading helpers, next to this script
 
 from summarize import digest, load_articles
-from summarize.digest import CANDIDATES_PER_ARTICLE
-from summarize.lang import content_terms, tokens
-from summarize.rank import features, get_ranker
-from summarize.stories import _pair_similarities, article_vectors
-from summarize.types import Article
-from summarize.vectors import cosine, tfidf
+from summarize.grouping.facts import CANDIDATES_PER_ARTICLE
+from summarize.grouping.stories import _pair_similarities, article_vectors
+from summarize.lang import content_terms, cosine, tfidf, tokens
+from summarize.rank import get_ranker
+from summarize.rank.features import features
+from summarize.values import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "scripts" / "data" / "citations"
