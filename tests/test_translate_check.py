@@ -1,0 +1,299 @@
+"""The translation checker: each rule both ways, the eval gate, and a no-crash property."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.translate.check import KINDS, Problem, check_translation
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import eval_guard  # noqa: E402
+
+BASELINE = json.loads((ROOT / "tests" / "guard_baseline.json").read_text("utf-8"))
+
+
+def kinds(source: str, english: str) -> set[str]:
+    return {p.kind for p in check_translation(source, english)}
+
+
+def test_problem_is_a_frozen_dataclass() -> None:
+    p = Problem("numbers", "numbers differ: source has 1.000; English has 100")
+    with pytest.raises(AttributeError):
+        p.kind = "copy"  # type: ignore[misc]
+    assert set(KINDS) == {"repetition", "numbers", "copy", "language", "length"}
+
+
+def test_a_good_translation_passes() -> None:
+    src = (
+        "Liputan6.com, Washington - Gedung Putih pada Jumat (13/10/2023) mengatakan, Korea Utara "
+        "telah mengirimkan lebih dari 1.000 kontainer peralatan militer dan amunisi ke Rusia."
+    )
+    en = (
+        "Liputan6.com, Washington - The White House said on Friday (13/10/2023) that North Korea "
+        "has sent more than 1,000 containers of military equipment and munitions to Russia."
+    )
+    assert check_translation(src, en) == []
+
+
+# ------------------------------------------------------------------ numbers: must not flag
+
+SAME = [
+    ("Ada 1.000 kontainer di pelabuhan itu.", "There are 1,000 containers at the port."),
+    ("Inflasi naik 2,5 persen tahun ini.", "Inflation rose 2.5 percent this year."),
+    ("Inflasi naik 2,5 persen tahun ini.", "Inflation rose 2.5% this year."),
+    ("Proyek itu bernilai Rp 2 triliun.", "The project is worth IDR 2 trillion."),
+    ("Proyek itu bernilai Rp 2 triliun.", "The project is worth Rp 2 trillion."),
+    ("Proyek itu bernilai Rp 2 triliun.", "The project is worth 2 trillion rupiah."),
+    ("Dendanya Rp2,5 miliar.", "The fine is Rp2.5 billion."),
+    ("Bantuan senilai US$ 1 juta.", "Aid worth $1 million."),
+    ("Pada Jumat (13/10/2023) ia tiba.", "He arrived on Friday (13/10/2023)."),
+    ("Pada Jumat (13/10/2023) ia tiba.", "He arrived on Friday, October 13, 2023."),
+    ("Ia lahir 13 Oktober 2023 di sana.", "She was born there on 13 October 2023."),
+    ("Ia lahir 13 Oktober 2023 di sana.", "She was born there on October 13, 2023."),
+    ("Puluhan orang terluka.", "Tens of people were injured."),
+    ("Puluhan orang terluka.", "Dozens of people were injured."),
+    ("Ratusan warga mengungsi.", "Hundreds of residents fled."),
+    ("Ribuan penonton datang.", "Thousands of spectators came."),
+    ("Jutaan peluru dikirim.", "Millions of shells were sent."),
+    ("Puluhan ribu pengguna bergabung.", "Tens of thousands of users joined."),
+    ("Dua orang ditangkap.", "Two people were arrested."),
+    ("Dua orang ditangkap.", "2 people were arrested."),
+    ("Sepuluh rumah terbakar.", "Ten houses burned down."),
+    ("Seratus orang hadir.", "A hundred people attended."),
+    ("Tiga belas ribu kilometer.", "Thirteen thousand kilometres."),
+    ("Ia finis di urutan ke-3.", "He finished third."),
+    ("Ia finis di urutan ke-3.", "He finished in 3rd place."),
+    ("Rapat dimulai pukul 10.30 WIB.", "The meeting began at 10:30 WIB."),
+    ("Rapat dimulai pukul 10.30 WIB.", "The meeting began at 10.30 WIB."),
+    ("Pesawat berangkat pukul 22.00 WITA.", "The plane leaves at 10 pm WITA."),
+    ("Ia pensiun pada 2013.", "He retired in 2013."),
+    ("Skor imbang 4-4 hingga menit ke-90.", "The score was 4-4 until the 90th minute."),
+    ("Kedua negara sepakat.", "The two countries agreed."),
+    ("Kedua negara sepakat.", "Both countries agreed."),
+    ("Salah satu masalah utama adalah biaya.", "One of the main problems is cost."),
+    ("Dia lahir dengan berat 3,204 gram.", "She was born weighing 3,204 grams."),
+    ("Catatan waktunya 1 menit 36,447 detik.", "His time was 1 minute 36.447 seconds."),
+    ("Ia mencetak gol dua kali.", "He scored twice."),
+    ("Pasukan naik 180 ribu menjadi 1,5 juta.", "Troops rise by 180,000 to 1.5 million."),
+    ("Harganya USD 12 ribu.", "It costs USD 12 thousand."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), SAME)
+def test_numbers_same_values_pass(source: str, english: str) -> None:
+    assert "numbers" not in kinds(source, english)
+
+
+# ------------------------------------------------------------------ numbers: must flag
+
+DIFFERENT = [
+    ("Ada 1.000 kontainer di pelabuhan itu.", "There are 100 containers at the port."),
+    ("Ada 1.000 kontainer di pelabuhan itu.", "There are containers at the port."),
+    ("Inflasi naik 2,5 persen tahun ini.", "Inflation rose 25 percent this year."),
+    ("Inflasi naik 2,5 persen tahun ini.", "Inflation rose 3.5% this year."),
+    ("Proyek itu bernilai Rp 2 triliun.", "The project is worth IDR 2 billion."),
+    ("Bantuan senilai US$ 1 juta.", "Aid worth $1 billion."),
+    ("Pada Jumat (13/10/2023) ia tiba.", "He arrived on Friday (14/10/2023)."),
+    ("Pada Jumat (13/10/2023) ia tiba.", "He arrived on Friday, November 13, 2023."),
+    ("Ia lahir 13 Oktober 2023 di sana.", "She was born there on 13 October 2022."),
+    ("Ratusan warga mengungsi.", "Thousands of residents fled."),
+    ("Dua orang ditangkap.", "Three people were arrested."),
+    ("Ia pensiun pada 2013.", "He retired in 2013 after 12 years."),
+    ("Rapat dimulai pukul 10.30 WIB.", "The meeting began at 11:30 WIB."),
+    ("Tiga orang tewas.", "Two people died."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), DIFFERENT)
+def test_numbers_different_values_flag(source: str, english: str) -> None:
+    problems = [p for p in check_translation(source, english) if p.kind == "numbers"]
+    assert problems, english
+    assert problems[0].message.startswith("numbers differ: ")
+
+
+def test_numbers_message_names_both_sides() -> None:
+    (p,) = [p for p in check_translation("Ada 1.000 kontainer.", "There are 100 containers.")]
+    assert p.message == "numbers differ: source has 1.000; English has 100"
+
+
+# ------------------------------------------------------------------ repetition
+
+REPEATED = [
+    (
+        "Kunjungan Kim Jong Un ke Rusia baru-baru ini dikhawatirkan oleh AS.",
+        "baru baru baru baru baru baru baru baru",
+    ),
+    (
+        "Pasukan Ukraina terus bergerak maju meski lambat.",
+        "Ukrainian troops keep advancing advancing advancing advancing advancing slowly.",
+    ),
+    (
+        "Pasukan Ukraina terus bergerak maju meski lambat di medan perang.",
+        "Ukrainian troops keep moving forward, keep moving forward, keep moving forward, keep moving",
+    ),
+    (
+        "NATO bertemu di Norwegia pada Sabtu untuk membahas Ukraina.",
+        "NATO met in Norway on Saturday to discuss Ukraine. NATO met in Norway on Saturday to "
+        "discuss Ukraine.",
+    ),
+    (
+        "Rusia membeli peluru dari Korea Utara.",
+        "Russia bought shells, shells from Korea, shells for Russia, and shells, shells.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), REPEATED)
+def test_repetition_flags_loops(source: str, english: str) -> None:
+    assert "repetition" in kinds(source, english)
+
+
+NOT_REPEATED = [
+    (
+        "Rusia, Rusia, dan Rusia lagi: itulah yang ia sebut.",
+        "Russia, Russia and Russia again: that is what he named.",
+    ),
+    (
+        "Ia sangat, sangat, sangat senang.",
+        "He was very, very, very happy.",
+    ),
+    (
+        "Bola itu ditendang ke gawang, lalu ke tiang, lalu ke luar lapangan.",
+        "The ball was kicked at the goal, then at the post, then out of the field of play.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), NOT_REPEATED)
+def test_repetition_allows_what_the_source_repeats(source: str, english: str) -> None:
+    assert "repetition" not in kinds(source, english)
+
+
+# ------------------------------------------------------------------ copy and language
+
+SRC = "Pyongyang diduga akan memasok persenjataan kepada Rusia guna melanjutkan perangnya."
+
+
+def test_copy_flags_the_source_itself() -> None:
+    assert "copy" in kinds(SRC, SRC)
+
+
+def test_copy_flags_the_source_with_a_few_english_words() -> None:
+    assert "copy" in kinds(SRC, "Pyongyang diduga the akan memasok persenjataan and kepada Rusia said.")
+
+
+def test_copy_allows_shared_names() -> None:
+    src = "Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Vladivostok."
+    en = "Russian President Vladimir Putin met Kim Jong Un in Vladivostok."
+    assert check_translation(src, en) == []
+
+
+def test_language_flags_indonesian_paraphrase() -> None:
+    en = "Pyongyang dituduh bakal mengirim senjata untuk Rusia agar bisa meneruskan perang itu."
+    assert "language" in kinds(SRC, en)
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "El gobierno anunció que las conversaciones continuarán la próxima semana en la capital.",
+        "Die Regierung teilte mit, dass die Gespräche in der nächsten Woche fortgesetzt werden.",
+    ],
+)
+def test_language_flags_other_languages(english: str) -> None:
+    assert "language" in kinds(SRC, english)
+
+
+def test_language_allows_an_english_headline() -> None:
+    src = "Putin Perintahkan Rusia Tingkatkan Jumlah Pasukan Sebanyak 180 Ribu Menjadi 1,5 Juta"
+    en = "Putin Orders Russia to Increase Troop Numbers by 180,000 to 1.5 Million"
+    assert check_translation(src, en) == []
+
+
+# ------------------------------------------------------------------ length
+
+LONG_SRC = (
+    "Spekulasi mengenai kemungkinan Korea Utara mengisi ulang gudang amunisi Rusia yang "
+    "terkuras akibat perang berkepanjangan menguat bulan lalu."
+)
+LONG_EN = (
+    "Speculation that North Korea might replenish Russia's ammunition depots, drained by "
+    "the protracted war, grew last month."
+)
+
+
+def test_length_flags_a_fragment() -> None:
+    assert "length" in kinds(LONG_SRC, "Speculation that North Korea")
+
+
+def test_length_flags_padding() -> None:
+    padded = (
+        LONG_EN + " He said this when he arrived for a meeting with the other defence chiefs"
+        " and ministers of the alliance, who are expected to discuss support for Ukraine."
+    )
+    assert "length" in kinds(LONG_SRC, padded)
+
+
+def test_length_allows_a_short_source() -> None:
+    assert check_translation("Tapi hal itu belum pasti.", "But that is not yet certain.") == []
+    assert check_translation(LONG_SRC, LONG_EN) == []
+
+
+# ------------------------------------------------------------------ the gate
+
+
+def test_gate_on_heldout_pairs_and_their_corruptions() -> None:
+    """Floors from tests/guard_baseline.json, measured by scripts/eval_guard.py."""
+    t0 = time.perf_counter()
+    pairs = eval_guard.load_pairs("heldout")
+    assert len(pairs) >= 120
+    result = eval_guard.evaluate(pairs)
+    assert result["false_alarm_rate"] <= BASELINE["heldout"]["false_alarm_rate_max"], result[
+        "false_alarm_examples"
+    ]
+    for kind, floor in BASELINE["heldout"]["catch_min"].items():
+        assert result["catch"][kind]["rate"] >= floor, (kind, result["misses"][:3])
+    assert time.perf_counter() - t0 < 10
+
+
+def test_split_is_fixed_by_id() -> None:
+    assert eval_guard.split_of("seed-000-L5s1") == eval_guard.split_of("seed-000-L5s1")
+    share = len(eval_guard.load_pairs("heldout")) / len(eval_guard.load_pairs("all"))
+    assert 0.3 < share < 0.5
+
+
+def test_tiny_model_outputs_are_flagged(tiny_model: Path) -> None:
+    """Real degenerate output: the tests' random-weight model on a few seed sentences."""
+    from summarize.translate import load_translator
+
+    pairs = [p for p in eval_guard.load_pairs("all") if p["id"].startswith("seed-")][:4]
+    translator = load_translator(str(tiny_model), backend="transformers", device="cpu", cache=False)
+    outputs = translator.translate([p["source"] for p in pairs])
+    flagged = sum(bool(check_translation(p["source"], o)) for p, o in zip(pairs, outputs, strict=True))
+    assert flagged >= len(pairs) - 1, outputs
+
+
+# ------------------------------------------------------------------ robustness
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_never_raises_on_arbitrary_text(source: str, english: str) -> None:
+    problems = check_translation(source, english)
+    assert all(isinstance(p, Problem) and p.kind in KINDS and p.message for p in problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(), min_size=0, max_size=300))
+def test_never_raises_against_a_good_english(source: str) -> None:
+    check_translation(source, LONG_EN)
+    check_translation(LONG_SRC, source)
