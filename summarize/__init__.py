@@ -24,6 +24,7 @@ from .values import Article, Brief, Briefs, Citation, Digest, DigestItem, Loaded
 
 if TYPE_CHECKING:
     from .translate import Translator, load_translator
+    from .translate.check import Problem, check_translation
 
 try:
     __version__ = metadata.version("summarize")
@@ -45,6 +46,7 @@ __all__ = [
     "InputError",
     "Loaded",
     "ModelError",
+    "Problem",
     "Sentence",
     "Story",
     "SummarizeError",
@@ -52,6 +54,7 @@ __all__ = [
     "__version__",
     "article_from_text",
     "brief",
+    "check_translation",
     "digest",
     "load_articles",
     "load_translator",
@@ -65,4 +68,8 @@ def __getattr__(name: str) -> Any:
         from . import translate
 
         return getattr(translate, name)
+    if name in ("check_translation", "Problem"):
+        from .translate import check
+
+        return getattr(check, name)
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")
