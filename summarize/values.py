@@ -25,8 +25,28 @@ __all__ = [
     "Sentence",
     "Skipped",
     "Story",
+    "cite_label",
     "http_url",
+    "parse_cite",
 ]
+
+
+def cite_label(article: str, index: int) -> str:
+    """How a reader sees a citation: `[2.4]` is article 2, sentence 4, both counted from 1.
+
+    Article ids are the input order ("1", "2", ...); sentence numbers count kept
+    sentences from 1, so `[2.4]` is `articles[1].sentences[3]` (JSON's 0-based `index` 3).
+    """
+    return f"[{article}.{index + 1}]"
+
+
+def parse_cite(text: str) -> tuple[str, int]:
+    """`"2.4"` or `"[2.4]"` to (article id "2", 0-based sentence index 3); ValueError if malformed."""
+    body = text.strip().removeprefix("[").removesuffix("]")
+    article, dot, number = body.rpartition(".")
+    if not dot or not article or not number.isdigit() or int(number) < 1:
+        raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4)")
+    return article, int(number) - 1
 
 
 def http_url(value: str | None) -> str | None:
@@ -178,13 +198,16 @@ class Briefs:
 
 @dataclass(frozen=True, slots=True, order=True)
 class Citation:
-    """(article id, sentence index): resolves to `article.sentences[index]`."""
+    """(article id, 0-based sentence index): resolves to `article.sentences[index]`.
+
+    Shown to readers 1-based (`cite_label`): `Citation("2", 3)` reads `[2.4]`.
+    """
 
     article: str
     index: int
 
     def __str__(self) -> str:
-        return f"[{self.article}.{self.index}]"
+        return cite_label(self.article, self.index)
 
 
 @dataclass(frozen=True, slots=True)

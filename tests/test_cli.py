@@ -110,7 +110,7 @@ def test_clean_shows_kept_and_dropped_with_rules() -> None:
     assert result.exit_code == 0
     assert "- read-also" in result.stdout
     assert "- dateline           Jakarta, IDN Times -" in result.stdout
-    assert "  [1.0] Mark Milley" in result.stdout
+    assert "  [1.1] Mark Milley" in result.stdout
 
 
 def test_mixed_folder_exits_3_and_names_each_skipped_file(tmp_path: Path) -> None:

@@ -158,10 +158,10 @@ def test_one_multipart_message_with_escaped_article_text(server: Server) -> None
     assert msg["Subject"] == "Daily" and msg["Message-ID"] == report.message_id
     assert msg["Auto-Submitted"] == "auto-generated"
     plain, html = parts(msg)
-    assert "[1.0][2.0] (2 sources)" in plain and "sources differ: 1.000 [1.1]; 1.200 [2.1]" in plain
+    assert "[1.1][2.1] (2 sources)" in plain and "sources differ: 1.000 [1.2]; 1.200 [2.2]" in plain
     assert "&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;" in html
     assert "<script" not in html and "<img" not in html and 'onerror="' not in html
-    assert 'href="https://news.example.id/banjir-jakarta"' in html and ">[1.0]</a>" in html
+    assert 'href="https://news.example.id/banjir-jakarta"' in html and ">[1.1]</a>" in html
     assert "Banjir melanda Jakarta" in html and "Sources" in html
     assert sent_keys() == 3 and not outbox()
 

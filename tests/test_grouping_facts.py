@@ -149,4 +149,4 @@ def test_digest_reports_sources_that_differ() -> None:
     top = result.items[0]
     assert top.sources == 2
     assert dict(top.figures) == {"1.000": (Citation("1", 0),), "1.200": (Citation("2", 0),)}
-    assert "sources differ: 1.000 [1.0]; 1.200 [2.0]" in render(result, "text")
+    assert "sources differ: 1.000 [1.1]; 1.200 [2.1]" in render(result, "text")

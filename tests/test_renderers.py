@@ -68,9 +68,9 @@ def test_digest_shows_citations_counts_figures_briefs_and_sources() -> None:
     doc = digest_html(samples.digest())
     text = "".join(parse(doc).text)
     assert "Floods hit South Jakarta." in text
-    assert "[1.0][2.0]" in text and "2 sources" in text
-    assert "Figures differ: 1.000\xa0[1.1] · 1.200\xa0[2.1]" in text
-    assert "Briefs" in text and "EN Sebanyak 1.000 warga mengungsi. [1.1]" in text
+    assert "[1.1][2.1]" in text and "2 sources" in text
+    assert "Figures differ: 1.000\xa0[1.2] · 1.200\xa0[2.2]" in text
+    assert "Briefs" in text and "EN Sebanyak 1.000 warga mengungsi. [1.2]" in text
     sources = text[text.index("Sources") :]
     assert "[1] Banjir melanda Jakarta" in sources
     assert "https://news.example.id/banjir-jakarta" in sources
@@ -117,8 +117,8 @@ def test_registry_uses_these_templates() -> None:
 def test_plain_text_part() -> None:
     text = digest_text(samples.digest(stories=True))
     assert "Floods in Jakarta\n-----------------" in text
-    assert "- Floods hit South Jakarta. [1.0][2.0] (2 sources)" in text
-    assert "  sources differ: 1.000 [1.1]; 1.200 [2.1]" in text
+    assert "- Floods hit South Jakarta. [1.1][2.1] (2 sources)" in text
+    assert "  sources differ: 1.000 [1.2]; 1.200 [2.2]" in text
     assert "[3] Harga beras naik\n    seeds/003_beras.txt" in text
     assert "&lt;" not in text  # plain text is not HTML-escaped
     assert all(len(line) <= 80 for line in text.splitlines() if not line.startswith(("[", "  ")))

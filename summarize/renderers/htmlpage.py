@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import jinja2
 
-from ..values import Article, Brief, Briefs, Citation, Digest, http_url
+from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
 
 __all__ = ["briefs_html", "digest_html"]
 
@@ -89,6 +89,11 @@ def _env() -> jinja2.Environment:
     return env
 
 
+def _lang(model: ModelInfo | None) -> str:
+    """The page's language: English when translated, else the Indonesian of the sources."""
+    return "en" if model is not None else "id"
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -114,6 +119,7 @@ def digest_html(digest: Digest, *, title: str = "News digest") -> str:
         .render(
             digest=digest,
             title=title,
+            lang=_lang(digest.model),
             links=_Links(digest.articles),
             item_count=_item_count(digest),
             plural=_plural,
@@ -133,6 +139,7 @@ def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
             articles=articles,
             model=model,
             title=title,
+            lang=_lang(model),
             links=_Links(articles),
             plural=_plural,
         )

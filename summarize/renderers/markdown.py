@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..values import Article, Briefs, Digest, DigestItem, ModelInfo
-from .text import cites, figures_note, origin, sources_note
+from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label
+from .text import CITATION_NOTE, cites, figures_note, origin, sources_note
 
 
 def _escape(text: str) -> str:
@@ -21,9 +21,10 @@ def _source_line(a: Article) -> str:
 
 
 def _footer(model: ModelInfo | None) -> str:
+    note = _escape(" ".join(CITATION_NOTE.split()))
     if model is None:
-        return "_Not translated (--no-translate): Indonesian source sentences._"
-    return f"_Translated by {model.name} ({model.backend})._"
+        return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
+    return f"_{note}_\n\n_Translated by {model.name} ({model.backend})._"
 
 
 def _item(item: DigestItem) -> str:
@@ -32,15 +33,16 @@ def _item(item: DigestItem) -> str:
     return line + (f"\n  - _{_escape(note)}_" if note else "")
 
 
-def briefs_markdown(result: Briefs) -> str:
+def briefs_markdown(result: Briefs, *, level: int = 2) -> str:
     parts = []
     for b in result:
         a = b.article
         heading = _escape(b.heading)
-        head = f"## {a.id}. [{heading}]({a.url})" if a.url else f"## {a.id}. {heading}"
+        hashes = "#" * level
+        head = f"{hashes} {a.id}. [{heading}]({a.url})" if a.url else f"{hashes} {a.id}. {heading}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
         lines = [head, "", f"_{original}{_escape(origin(a))}_", ""]
-        lines += [f"- {_escape(s.text)} [{a.id}.{s.index}]" for s in b.sentences]
+        lines += [f"- {_escape(s.text)} {cite_label(a.id, s.index)}" for s in b.sentences]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + f"\n\n{_footer(result.model)}\n"
 
@@ -62,7 +64,8 @@ def digest_markdown(digest: Digest) -> str:
         lines += [_item(i) for i in digest.items]
         lines.append("")
     if digest.briefs:
-        lines += [briefs_markdown(Briefs(digest.briefs, digest.model)).rsplit("\n\n_", 1)[0], ""]
+        briefs = briefs_markdown(Briefs(digest.briefs, digest.model), level=3)
+        lines += ["## Briefs", "", briefs[: briefs.index("\n\n_")], ""]
     lines += ["## Sources", ""] + [_source_line(a) for a in digest.articles]
     lines += ["", _footer(digest.model)]
     return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo
+from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, cite_label
 
 
 def cites(citations: tuple[Citation, ...]) -> str:
@@ -20,8 +20,8 @@ def sources_note(item: DigestItem) -> str:
 
 
 def origin(article: Article) -> str:
-    """Where an article came from: its URL, else its path."""
-    return article.url or article.source
+    """Where an article came from: its URL, else its path ("standard input" for `-`)."""
+    return article.url or ("standard input" if article.source == "-" else article.source)
 
 
 def figures_note(item: DigestItem) -> str:
@@ -66,7 +66,7 @@ def _brief_lines(result: Briefs) -> list[str]:
         a = b.article
         original = f"{a.title} - " if b.title and b.title != a.title else ""
         lines += [f"[{a.id}] {b.heading}", f"    {original}{origin(a)}"]
-        lines += [_wrap(f"{s.text} [{a.id}.{s.index}]") for s in b.sentences]
+        lines += [_wrap(f"{s.text} {cite_label(a.id, s.index)}") for s in b.sentences]
         lines.append("")
     return lines
 
@@ -77,7 +77,10 @@ def briefs_text(result: Briefs) -> str:
     return "\n".join(lines) + "\n"
 
 
-CITATION_NOTE = "[2.3] means article 2, sentence 3 (counting from 0) in the Sources list."
+CITATION_NOTE = (
+    "[2.4] means article 2 in the Sources list, sentence 4 (counting from 1);\n"
+    "`summarize cite SOURCE... 2.4` prints that sentence."
+)
 
 
 def digest_text(digest: Digest, *, title: str = "News digest") -> str:
@@ -100,7 +103,7 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         lines += [*_heading("Briefs", "-"), *_brief_lines(Briefs(digest.briefs, digest.model))]
     lines += _heading("Sources", "-")
     for a in digest.articles:
-        lines += [f"[{a.id}] {a.title}", f"    {a.link or a.source}"]
+        lines += [f"[{a.id}] {a.title}", f"    {a.link or origin(a)}"]
     lines += ["", CITATION_NOTE, _footer(digest.model)]
     return "\n".join(lines) + "\n"
 
@@ -109,7 +112,7 @@ def render_clean(articles: Sequence[Article]) -> str:
     out = []
     for a in articles:
         out.append(f"== {a.id}. {a.title}\n   {a.source} (language: {a.language})")
-        events: list[tuple[int, str]] = [(s.start, f"  [{a.id}.{s.index}] {s.text}") for s in a.sentences]
+        events = [(s.start, f"  {cite_label(a.id, s.index)} {s.text}") for s in a.sentences]
         events += [(d.start, f"- {d.rule:<18} {d.text}") for d in a.dropped]
         out.extend(line for _, line in sorted(events, key=lambda e: e[0]))
         out.append(f"   {len(a.sentences)} sentences kept, {len(a.dropped)} lines dropped\n")
