@@ -52,15 +52,54 @@ def _config() -> dict[str, Any]:
 
 def setting(name: str, explicit: Any = None, *, default: Any = None) -> Any:
     """Resolve setting `name`: explicit value, env `SUMMARIZE_<NAME>`, config file, default."""
+    return resolve(name, explicit, default=default)[0]
+
+
+def resolve(name: str, explicit: Any = None, *, default: Any = None) -> tuple[Any, str]:
+    """Like `setting`, and where the value came from: "option", "env SUMMARIZE_X",
+    "config file PATH" or "default"."""
     if explicit is not None:
-        return explicit
-    env = os.environ.get(f"SUMMARIZE_{name.upper()}")
+        return explicit, "option"
+    env_name = f"SUMMARIZE_{name.upper()}"
+    env = os.environ.get(env_name)
     if env not in (None, ""):
-        return env
+        return env, f"env {env_name}"
     value = _config().get(name)
     if value is not None:
-        return value
-    return default
+        return value, f"config file {config_path()}"
+    return default, "default"
+
+
+# Every setting the tool reads, with its default as the reader sees it (`summarize config`).
+SETTINGS: dict[str, tuple[str, str]] = {
+    "model": ("Helsinki-NLP/opus-mt-id-en", "translation model: hub id or local folder"),
+    "backend": ("transformers", "transformers or ctranslate2"),
+    "device": ("auto", "auto, cpu or cuda"),
+    "beam": ("4", "beam size"),
+    "batch_size": ("16", "sentences per translation batch"),
+    "threads": ("all cores", "CPU threads for translation"),
+    "compute_type": ("auto", "CTranslate2 weight type"),
+    "timeout": ("10", "seconds to connect to a web server (a whole response gets twice as long)"),
+    "smtp_host": ("", "SMTP server"),
+    "smtp_port": ("587, 465 or 25 by security", "SMTP port"),
+    "smtp_security": ("starttls", "starttls, tls or none"),
+    "smtp_user": ("", "SMTP login name"),
+    "smtp_password": ("", "SMTP password (shown masked)"),
+    "smtp_from": ("", "sender address"),
+    "smtp_timeout": ("30", "seconds before a silent SMTP server counts as down"),
+    "cache_dir": ("platform cache folder", "translation cache and converted models"),
+    "state_dir": ("platform state folder", "what was emailed, the outbox"),
+}
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(name, value as shown, where it came from) for every setting; secrets masked."""
+    out = []
+    for name, (default, _) in SETTINGS.items():
+        value, source = resolve(name, default=default)
+        shown = "***" if name == "smtp_password" and value else str(value)
+        out.append((name, shown, source))
+    return out
 
 
 def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:

@@ -9,6 +9,7 @@ as one value, so `brief`, `digest` and `email` never repeat an option block.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -16,8 +17,9 @@ import inspect
 import logging
 import os
 import sys
+import time
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -39,7 +41,7 @@ app = typer.Typer(
     name="summarize",
     help="Indonesian news in, English briefs and a cited cross-article digest out.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -69,23 +71,24 @@ class RankerName(StrEnum):
 
 
 class _State:
-    verbosity = 0
+    verbosity = 0  # -1 quiet, 0 default, 1+ verbose
 
 
 state = _State()
 
 
-@app.callback()
-def _root(
-    verbose: int = typer.Option(
-        0, "--verbose", "-v", count=True, help="More messages on stderr (-vv for debug)."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr; no progress bar."),
-) -> None:
-    """Indonesian news in, English briefs and a cited cross-article digest out."""
-    state.verbosity = -1 if quiet else verbose
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    # The package logger only: -vv must not turn on urllib3's or huggingface_hub's debug output.
+def _configure(verbose: int, quiet: bool) -> None:
+    """Apply -v/-q: given before the command, after it, or both (-q wins; -v counts add up).
+
+    Default: warnings and one line for each long step (a model conversion, feed fetching).
+    -v adds timings and detail; -q shows errors only. Only the `summarize` logger is set:
+    -vv must not turn on urllib3's or huggingface_hub's debug output.
+    """
+    if quiet:
+        state.verbosity = -1
+    elif state.verbosity >= 0:
+        state.verbosity += verbose
+    level = logging.ERROR if state.verbosity < 0 else logging.INFO if state.verbosity == 0 else logging.DEBUG
     logger = logging.getLogger("summarize")
     if not any(getattr(h, "_summarize_cli", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
@@ -94,6 +97,51 @@ def _root(
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(level)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+_MESSAGES = "Messages"
+VerboseOpt = Annotated[
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        metavar=" ",  # a counted flag takes no value; typer would otherwise show INTEGER
+        show_default=False,
+        help="More detail on stderr, with timings.",
+        rich_help_panel=_MESSAGES,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Errors only on stderr; no progress bar.", rich_help_panel=_MESSAGES),
+]
+
+
+@app.callback()
+def _root(
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Indonesian news in, English briefs and a cited cross-article digest out.
+
+    -v and -q work before or after the command. Citations such as [2.4] mean article 2,
+    sentence 4 (counting from 1); `summarize cite SOURCE... 2.4` prints that sentence.
+    """
+    state.verbosity = 0
+    _configure(verbose, quiet)
 
 
 def show_progress() -> bool:
@@ -107,38 +155,105 @@ def warn(message: str) -> None:
         typer.echo(f"summarize: {message}", err=True)
 
 
+@contextlib.contextmanager
+def step(what: str) -> Iterator[None]:
+    """Time a step of a command; -v shows how long it took."""
+    started = time.perf_counter()
+    yield
+    logging.getLogger("summarize").debug("%s in %.2f s", what, time.perf_counter() - started)
+
+
 # Options, one type each ------------------------------------------------------------------
+
+OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Digest", "Translation", "Input"
 
 Sources = Annotated[
     list[str],
     typer.Argument(
+        metavar="SOURCE...",
         help="Files, folders (read recursively: .txt, .md, .html), - for stdin, or http(s) URLs of "
         "article pages or RSS/Atom feeds.",
         show_default=False,
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="markdown, text, json or html.", rich_help_panel=OUTPUT
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write the result to FILE instead of stdout.", dir_okay=False),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the result to FILE instead of stdout.",
+        dir_okay=False,
+        rich_help_panel=OUTPUT,
+    ),
 ]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="Translation model: a hub id or a local folder. (default: Helsinki-NLP/opus-mt-id-en)",
+        metavar="MODEL",
+        help="Translation model: hub id or local folder. Env SUMMARIZE_MODEL. "
+        "(default: Helsinki-NLP/ opus-mt-id-en)",
+        rich_help_panel=_TRANSLATION,
     ),
 ]
 BackendOpt = Annotated[
-    Backend | None, typer.Option("--backend", help="Translation backend. (default: transformers)")
+    Backend | None,
+    typer.Option(
+        "--backend",
+        metavar="NAME",
+        help="transformers or ctranslate2. Env SUMMARIZE_BACKEND. (default: transformers)",
+        rich_help_panel=_TRANSLATION,
+    ),
 ]
-DeviceOpt = Annotated[Device | None, typer.Option("--device", help="Where the model runs. (default: auto)")]
-BeamOpt = Annotated[int | None, typer.Option("--beam", min=1, help="Beam size; 1 is greedy. (default: 4)")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
-RankerOpt = Annotated[RankerName | None, typer.Option("--ranker", help="Sentence ranker. (default: learned)")]
+DeviceOpt = Annotated[
+    Device | None,
+    typer.Option(
+        "--device",
+        metavar="DEVICE",
+        help="auto, cpu or cuda. Env SUMMARIZE_DEVICE. (default: auto)",
+        rich_help_panel=_TRANSLATION,
+    ),
+]
+BeamOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--beam",
+        min=1,
+        metavar="N",
+        help="Beam size; 1 is greedy. Env SUMMARIZE_BEAM. (default: 4)",
+        rich_help_panel=_TRANSLATION,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Do not read or write the translation cache.", rich_help_panel=_TRANSLATION
+    ),
+]
+RankerOpt = Annotated[
+    RankerName | None,
+    typer.Option(
+        "--ranker", metavar="NAME", help="learned or centrality. (default: learned)", rich_help_panel=_SHAPE
+    ),
+]
 
 
 # Option sets: blocks of options that several commands share --------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Verbosity:
+    """-v/-q, accepted after the command too (every command has them)."""
+
+    verbose: VerboseOpt = 0
+    quiet: QuietOpt = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,7 +267,7 @@ class ModelOptions:
     no_cache: NoCacheOpt = False
 
     def translator(self) -> Translator:
-        """Load the translator these options ask for."""
+        """Load the translator these options ask for (the model itself loads on first use)."""
         from ..translate import load_translator
 
         return load_translator(
@@ -161,7 +276,7 @@ class ModelOptions:
             device=self.device.value if self.device else None,
             beam=self.beam,
             cache=not self.no_cache,
-            progress=_progress_bar() if show_progress() else None,
+            progress=progress_bar("translating") if show_progress() else None,
         )
 
 
@@ -171,7 +286,11 @@ class TranslateOptions(ModelOptions):
 
     no_translate: Annotated[
         bool,
-        typer.Option("--no-translate", help="Keep the Indonesian sentences; never load a translation model."),
+        typer.Option(
+            "--no-translate",
+            help="Keep the Indonesian sentences; never load a translation model.",
+            rich_help_panel=_TRANSLATION,
+        ),
     ] = False
 
     def translator_or_none(self) -> Translator | None:
@@ -183,13 +302,20 @@ class TranslateOptions(ModelOptions):
 class InputOptions:
     """What to read from feeds (every command that reads sources)."""
 
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Feeds: take at most N entries.")] = None
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, metavar="N", help="Feeds: at most N entries each.", rich_help_panel=_INPUT
+        ),
+    ] = None
     since: Annotated[
         dt.datetime | None,
         typer.Option(
             "--since",
             formats=["%Y-%m-%d"],
+            metavar="DATE",
             help="Feeds: only entries published on or after DATE (YYYY-MM-DD).",
+            rich_help_panel=_INPUT,
         ),
     ] = None
 
@@ -198,7 +324,8 @@ class InputOptions:
         from ..ingest import load_articles
 
         since = self.since.date() if self.since else None
-        loaded = load_articles(sources, limit=self.limit, since=since)
+        with step(f"read {len(sources)} source(s)"):
+            loaded = load_articles(sources, limit=self.limit, since=since)
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
             typer.echo(f"summarize: skipped {reason}", err=True)
@@ -214,21 +341,38 @@ class InputOptions:
 class DigestOptions:
     """The digest's shape (`digest` and `email`)."""
 
-    n: Annotated[int, typer.Option("-n", "--items", min=1, help="Most items in the whole digest.")] = (
-        DEFAULT_DIGEST_ITEMS
-    )
+    n: Annotated[
+        int,
+        typer.Option(
+            "-n",
+            "--items",
+            min=1,
+            metavar="N",
+            help="Most items in the whole digest.",
+            rich_help_panel=_SHAPE,
+        ),
+    ] = DEFAULT_DIGEST_ITEMS
     max_stories: Annotated[
         int | None,
         typer.Option(
-            "--max-stories", min=1, help="Most story sections (most-covered stories first). (default: all)"
+            "--max-stories",
+            min=1,
+            metavar="N",
+            help="Most story sections, most-covered first. (default: all)",
+            rich_help_panel=_SHAPE,
         ),
     ] = None
     items_per_story: Annotated[
-        int, typer.Option("--items-per-story", min=1, help="Most items in each story section.")
+        int,
+        typer.Option(
+            "--items-per-story",
+            min=1,
+            metavar="N",
+            help="Most items in each story section.",
+            rich_help_panel=_SHAPE,
+        ),
     ] = DEFAULT_ITEMS_PER_STORY
-    ranker: Annotated[
-        RankerName | None, typer.Option("--ranker", help="Sentence ranker. (default: learned)")
-    ] = None
+    ranker: RankerOpt = None
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `summarize.digest`."""
@@ -244,8 +388,12 @@ def _expand(fn: F) -> F:
     """Give typer the options of every option-set parameter of `fn`, and rebuild the sets."""
     hints = typing.get_type_hints(fn, include_extras=True)
     params: list[inspect.Parameter] = []
-    groups: dict[str, type] = {}
-    for name, param in inspect.signature(fn).parameters.items():
+    groups: dict[str, type] = {"_verbosity": Verbosity}
+    hints["_verbosity"] = Verbosity
+    signature = list(inspect.signature(fn).parameters.values())
+    signature.append(inspect.Parameter("_verbosity", inspect.Parameter.KEYWORD_ONLY))
+    for param in signature:
+        name = param.name
         hint = hints[name]
         if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             groups[name] = hint
@@ -263,6 +411,8 @@ def _expand(fn: F) -> F:
     def wrapper(**kwargs: Any) -> Any:
         for name, cls in groups.items():
             kwargs[name] = cls(**{f.name: kwargs.pop(f.name) for f in dataclasses.fields(cls)})
+        flags = kwargs.pop("_verbosity")
+        _configure(flags.verbose, flags.quiet)
         return fn(**kwargs)
 
     wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
@@ -312,16 +462,35 @@ def command(target: typer.Typer = app, name: str | None = None) -> Callable[[F],
     return register
 
 
-def _progress_bar() -> Callable[[int, int], None]:
+def progress_bar(what: str) -> Callable[[int, int], None]:
+    """A `progress(done, total)` callback drawing a rich bar on stderr (width, ETA, -q aware).
+
+    The bar appears on the first call with 8 or more items and goes away when done.
+    """
+    bar: Any = None
+
     def progress(done: int, total: int) -> None:
-        if total < 8:  # a handful of sentences needs no bar
+        nonlocal bar
+        if total < 8:  # a handful of items needs no bar
             return
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\rtranslating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            bar = Progress(
+                TextColumn(f"{what}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            bar.add_task(what, total=total)
+        bar.update(bar.task_ids[0], completed=done, total=total)
         if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            bar.stop()
+            bar = None
 
     return progress
 

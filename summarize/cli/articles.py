@@ -1,12 +1,14 @@
-"""`brief`, `digest` and `clean`: the commands that read articles."""
+"""`brief`, `digest`, `clean` and `cite`: the commands that read articles."""
 
 from __future__ import annotations
 
 import typer
 
+from ..errors import ConfigError, InputError
 from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
 from ..renderers import render
 from .app import (
+    OUTPUT,
     DigestOptions,
     Format,
     FormatOpt,
@@ -18,6 +20,7 @@ from .app import (
     command,
     emit,
     finish,
+    step,
 )
 
 
@@ -25,7 +28,9 @@ from .app import (
 def brief_command(
     sources: Sources,
     *,
-    n: int = typer.Option(DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, help="Sentences per brief."),
+    n: int = typer.Option(
+        DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, metavar="N", help="Sentences per brief."
+    ),
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
     ranker: RankerOpt = None,
@@ -34,12 +39,13 @@ def brief_command(
 ) -> None:
     """One English brief per article: its most important sentences, in source order."""
     loaded = inputs.load(sources)
-    result = brief(
-        loaded.articles,
-        n=n,
-        translator=translation.translator_or_none(),
-        ranker=ranker.value if ranker else None,
-    )
+    with step(f"briefs of {len(loaded.articles)} articles"):
+        result = brief(
+            loaded.articles,
+            n=n,
+            translator=translation.translator_or_none(),
+            ranker=ranker.value if ranker else None,
+        )
     emit(render(result, fmt.value), output)
     finish(loaded)
 
@@ -50,19 +56,18 @@ def digest_command(
     *,
     fmt: FormatOpt = Format.markdown,
     output: OutputOpt = None,
-    with_briefs: bool = typer.Option(False, "--with-briefs", help="Add a brief of each article."),
+    with_briefs: bool = typer.Option(
+        False, "--with-briefs", help="Add a brief of each article.", rich_help_panel=OUTPUT
+    ),
     shape: DigestOptions,
     translation: TranslateOptions,
     inputs: InputOptions,
 ) -> None:
     """One digest across all articles: each key fact once, citing every article that reports it."""
     loaded = inputs.load(sources)
-    result = digest(
-        loaded.articles,
-        translator=translation.translator_or_none(),
-        with_briefs=with_briefs,
-        **shape.kwargs(),
-    )
+    translator = translation.translator_or_none()
+    with step(f"digest of {len(loaded.articles)} articles"):
+        result = digest(loaded.articles, translator=translator, with_briefs=with_briefs, **shape.kwargs())
     emit(render(result, fmt.value), output)
     finish(loaded)
 
@@ -74,4 +79,45 @@ def clean_command(sources: Sources, *, output: OutputOpt = None, inputs: InputOp
 
     loaded = inputs.load(sources)
     emit(render_clean(loaded.articles), output)
+    finish(loaded)
+
+
+@command(name="cite")
+def cite_command(
+    sources: Sources,
+    citation: str = typer.Argument(
+        ..., metavar="CITATION", help="A citation such as 4.3 or [4.3]: article 4, sentence 3 (from 1)."
+    ),
+    *,
+    inputs: InputOptions,
+) -> None:
+    """Print the sentence a citation points to, with its source, title and character offsets.
+
+    Give the same sources, in the same order, as the brief or digest: articles are
+    numbered by input order.
+    """
+    from ..values import cite_label, parse_cite
+
+    try:
+        article_id, index = parse_cite(citation)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    loaded = inputs.load(sources)
+    articles = {a.id: a for a in loaded.articles}
+    if article_id not in articles:
+        raise InputError(
+            f"no article {article_id}: these sources give articles 1-{len(loaded.articles)} "
+            "(give the same sources, in the same order, as the digest)"
+        )
+    article = articles[article_id]
+    if not 0 <= index < len(article.sentences):
+        raise InputError(f"article {article_id} has {len(article.sentences)} sentences, not {index + 1}")
+    s = article.sentences[index]
+    emit(
+        f"{cite_label(article_id, index)} {s.text}\n"
+        f"  article {article_id}: {article.title}\n"
+        f"  source:  {article.link or article.source}\n"
+        f"  offsets: characters {s.start}-{s.end} of the decoded source (JSON index {index})\n",
+        None,
+    )
     finish(loaded)

@@ -22,18 +22,28 @@ class Security(StrEnum):
     none = "none"
 
 
+_SMTP = "SMTP server (also from SUMMARIZE_SMTP_* or the config file)"
+
 To = Annotated[
-    list[str], typer.Option("--to", help="Recipient address; repeat for more.", show_default=False)
+    list[str],
+    typer.Option("--to", metavar="ADDRESS", help="Recipient address; repeat for more.", show_default=False),
 ]
 DryRunOutput = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="With --dry-run: the .eml FILE or folder. (default: current folder)"),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="With --dry-run: the .eml file or folder. (default: current folder)",
+    ),
 ]
 SecurityOpt = Annotated[
     Security | None,
     typer.Option(
         "--smtp-security",
+        metavar="MODE",
         help="starttls (required, not opportunistic), tls (implicit, port 465) or none. (default: starttls)",
+        rich_help_panel=_SMTP,
     ),
 ]
 
@@ -44,29 +54,46 @@ def email_command(
     *,
     to: To,
     subject: str | None = typer.Option(
-        None, "--subject", help="Subject line. (default: News digest, DATE: N articles)"
+        None, "--subject", metavar="TEXT", help="Subject line. (default: News digest, DATE: N articles)"
     ),
     new_only: bool = typer.Option(
-        False, "--new-only", help="Only articles not emailed before; none: send nothing."
+        False, "--new-only", help="Only articles not emailed before; none new: send nothing."
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write the .eml file instead of sending it."),
     output: DryRunOutput = None,
-    smtp_host: str | None = typer.Option(None, "--smtp-host", help="SMTP server. (env: SUMMARIZE_SMTP_HOST)"),
+    smtp_host: str | None = typer.Option(
+        None, "--smtp-host", metavar="HOST", help="Env SUMMARIZE_SMTP_HOST.", rich_help_panel=_SMTP
+    ),
     smtp_port: int | None = typer.Option(
-        None, "--smtp-port", min=1, max=65535, help="(default: 587 starttls, 465 tls, 25 none)"
+        None,
+        "--smtp-port",
+        min=1,
+        max=65535,
+        metavar="PORT",
+        help="(default: 587 starttls, 465 tls, 25 none)",
+        rich_help_panel=_SMTP,
     ),
     smtp_user: str | None = typer.Option(
         None,
         "--smtp-user",
+        metavar="NAME",
         help="Login name. The password is read only from SUMMARIZE_SMTP_PASSWORD or the config file.",
+        rich_help_panel=_SMTP,
     ),
-    sender: str | None = typer.Option(None, "--from", help="Sender address. (env: SUMMARIZE_SMTP_FROM)"),
+    sender: str | None = typer.Option(
+        None, "--from", metavar="ADDRESS", help="Sender. Env SUMMARIZE_SMTP_FROM.", rich_help_panel=_SMTP
+    ),
     security: SecurityOpt = None,
     smtp_timeout: float | None = typer.Option(
-        None, "--smtp-timeout", min=1, help="Seconds before a silent server counts as down. (default: 30)"
+        None,
+        "--smtp-timeout",
+        min=1,
+        metavar="SECONDS",
+        help="Before a silent server counts as down. (default: 30)",
+        rich_help_panel=_SMTP,
     ),
     lock_timeout: float = typer.Option(
-        300, "--lock-timeout", min=0, help="Seconds to wait for a running email run."
+        300, "--lock-timeout", min=0, metavar="SECONDS", help="How long to wait for a running email run."
     ),
     shape: DigestOptions,
     translation: TranslateOptions,

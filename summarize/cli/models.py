@@ -1,4 +1,4 @@
-"""`translate`, `model download|convert|info` and `cache info|clear`."""
+"""`translate`, `model download|convert|info`, `cache info|clear` and `config`: the tool's own setup."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .app import ModelOptions, app, command
+from ..errors import InputError
+from .app import ModelOptions, app, command, warn
 
 model_app = typer.Typer(help="Download, convert and list translation models.", no_args_is_help=True)
 cache_app = typer.Typer(help="The translation cache.", no_args_is_help=True)
@@ -35,7 +36,11 @@ def translate_command(
     """Translate Indonesian text to English, sentence by sentence (paragraphs kept)."""
     from ..translate import translate_text
 
+    if text == "-" and sys.stdin.isatty():
+        warn("reading Indonesian text from the terminal; end it with Ctrl-D (Ctrl-Z then Enter on Windows)")
     source = sys.stdin.read() if text == "-" else text
+    if not source.strip():
+        raise InputError("no text to translate: pass TEXT, or pipe Indonesian text into stdin")
     english = translate_text(source, options.translator())
     typer.echo(english)
 
@@ -111,3 +116,28 @@ def cache_clear_command() -> None:
 
     removed = TranslationCache().clear()
     typer.echo(f"removed {removed} cached translations")
+
+
+@command(name="config")
+def config_command() -> None:
+    """Show the folders and every setting the tool uses, and where each value comes from.
+
+    Settings resolve in this order: command-line option, SUMMARIZE_<NAME> environment
+    variable, the config file, the default.
+    """
+    import platformdirs
+
+    from ..config import APP, config_path, describe, resolve
+
+    path = config_path()
+    typer.echo(f"config file: {path}{'' if path.exists() else ' (not present)'}")
+    for name, fallback in (
+        ("cache_dir", platformdirs.user_cache_dir(APP)),
+        ("state_dir", platformdirs.user_state_dir(APP)),
+    ):
+        value, source = resolve(name, default=fallback)
+        typer.echo(f"{name}: {value}  ({source})")
+    typer.echo("settings:")
+    for name, value, source in describe():
+        if name not in ("cache_dir", "state_dir"):
+            typer.echo(f"  {name} = {value or '(unset)'}  ({source})")

@@ -1,0 +1,192 @@
+"""Every CLI command in a fresh process: help that reads at 80 columns, and one real run each.
+
+A command module that fails to import, or an import cycle that only bites when a command
+runs alone, shows up here even when the in-process tests pass.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+
+from summarize.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", *args],
+        cwd=ROOT,
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb", **(env or {})},
+    )
+
+
+def _commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    # Typer's groups have `commands` (typer vendors its own click, so no isinstance check).
+    out = []
+    for name, cmd in group.commands.items():
+        path = (*prefix, name)
+        out.append((path, cmd))
+        if hasattr(cmd, "commands"):
+            out += _commands(cmd, path)
+    return out
+
+
+COMMANDS = _commands(typer.main.get_command(app))
+
+
+def test_the_command_list_is_complete() -> None:
+    names = {" ".join(path) for path, _ in COMMANDS}
+    assert {"brief", "digest", "clean", "cite", "email", "translate", "config"} <= names
+    assert {"model download", "model convert", "model info", "cache info", "cache clear"} <= names
+
+
+def _help(path: tuple[str, ...]) -> tuple[tuple[str, ...], subprocess.CompletedProcess[str]]:
+    return path, run(*path, "--help")
+
+
+def test_every_help_reads_cleanly_at_80_columns() -> None:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(_help, [(), *(path for path, _ in COMMANDS)]))
+    for path, proc in results:
+        where = " ".join(path) or "summarize"
+        assert proc.returncode == 0, (where, proc.stderr)
+        out = proc.stdout
+        assert "Usage:" in out, where
+        assert all(len(line) <= 80 for line in out.splitlines()), where
+        # Flags read as flags, arguments by their names: none of typer's internal type names.
+        for bad in ("<bool>", "<list[str]>", "{sources}", "<int", "…", "Value error"):
+            assert bad not in out, (where, bad)
+    helps = {" ".join(path): proc.stdout for path, proc in results}
+    # Choices are listed whole; defaults and environment variables are visible.
+    digest = " ".join(helps["digest"].split())
+    for phrase in ("markdown, text, json or html", "transformers or ctranslate2", "auto, cpu or cuda"):
+        assert phrase in digest
+    for phrase in (
+        "SUMMARIZE_MODEL",
+        "SUMMARIZE_BACKEND",
+        "[default: 20]",
+        "(default: 4)",
+        "--quiet",
+        "--verbose",
+    ):
+        assert phrase in digest
+    email = " ".join(helps["email"].split())
+    assert "SUMMARIZE_SMTP_PASSWORD" in email and "SUMMARIZE_SMTP_HOST" in email
+    assert "--version" in helps[""] and "--install-completion" in helps[""]
+
+
+def test_version() -> None:
+    from summarize import __version__
+
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"summarize {__version__}"
+
+
+@pytest.mark.parametrize("args", [["-q", "digest"], ["digest", "-q"], ["digest", "--quiet"]])
+def test_quiet_works_before_or_after_the_command(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01binary")
+    proc = run(*args, str(SEEDS), str(tmp_path / "junk.txt"), "--no-translate", "-n", "2")
+    assert proc.returncode == 3  # the junk file is skipped ...
+    assert "skipped" in proc.stderr  # ... and named even under -q: skips are never silent
+    assert proc.stdout.startswith("# Digest of 5 articles")
+
+
+def test_verbose_after_the_command_adds_timings() -> None:
+    proc = run("digest", str(SEEDS), "--no-translate", "-v", "-n", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"digest of 5 articles in \d+\.\d\d s", proc.stderr)
+
+
+def test_model_and_cache_commands_run_in_a_fresh_process(tiny_model: Path, tmp_path: Path) -> None:
+    converted = tmp_path / "ct2"
+    proc = run("model", "convert", str(tiny_model), "-o", str(converted))
+    assert proc.returncode == 0, proc.stderr
+    assert (converted / "model.bin").exists()
+    proc = run("model", "info")
+    assert proc.returncode == 0, proc.stderr
+    assert "libraries:" in proc.stdout and "device:" in proc.stdout
+    proc = run("model", "download", "some-org/not-a-model", env={"HF_HUB_OFFLINE": "1"})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    proc = run("translate", "--model", str(tiny_model), "Harga beras naik.")
+    assert proc.returncode == 0, proc.stderr
+    proc = run("cache", "info")
+    assert proc.returncode == 0 and re.search(r"entries: [1-9]", proc.stdout), proc.stdout
+    proc = run("cache", "clear")
+    assert proc.returncode == 0 and re.search(r"removed [1-9]\d* cached translations", proc.stdout)
+
+
+def test_translate_with_no_text_is_a_one_line_error() -> None:
+    proc = run("translate", stdin="  \n")
+    assert proc.returncode == 1
+    assert (
+        proc.stderr.strip()
+        == "summarize: error: no text to translate: pass TEXT, or pipe Indonesian text into stdin"
+    )
+
+
+def test_cite_prints_what_every_digest_citation_points_to() -> None:
+    proc = run("digest", str(SEEDS), "--no-translate", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    sentences = {(a["id"], s["index"]): s for a in data["articles"] for s in a["sentences"]}
+    cited = {(c["article"], c["index"]) for item in data["digest"]["items"] for c in item["citations"]}
+    for article, index in sorted(cited)[:4]:
+        out = run("cite", str(SEEDS), f"{article}.{index + 1}")
+        assert out.returncode == 0, out.stderr
+        s = sentences[(article, index)]
+        assert out.stdout.startswith(f"[{article}.{index + 1}] {s['text']}\n")
+        assert f"characters {s['start']}-{s['end']}" in out.stdout
+
+
+def test_cite_errors_are_one_line() -> None:
+    missing = run("cite", str(SEEDS), "9.1")
+    assert missing.returncode == 1 and "no article 9" in missing.stderr
+    malformed = run("cite", str(SEEDS), "4")
+    assert malformed.returncode == 2 and "not a citation like 2.4" in malformed.stderr
+    too_far = run("cite", str(SEEDS), "1.999")
+    assert too_far.returncode == 1 and "has" in too_far.stderr and "sentences" in too_far.stderr
+
+
+def test_config_shows_each_setting_and_where_it_comes_from(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('backend = "ctranslate2"\nsmtp_password = "hunter2"\n')
+    proc = run("config", env={"SUMMARIZE_BEAM": "2", "SUMMARIZE_CONFIG": str(config)})
+    assert proc.returncode == 0, proc.stderr
+    assert "beam = 2  (env SUMMARIZE_BEAM)" in proc.stdout
+    assert f"backend = ctranslate2  (config file {config})" in proc.stdout
+    assert "device = auto  (default)" in proc.stdout
+    assert "hunter2" not in proc.stdout and "smtp_password = ***" in proc.stdout
+    assert "cache_dir:" in proc.stdout and "state_dir:" in proc.stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "digest.html"
+    code = "import os; os.umask(0o022)\nfrom summarize.cli import main\nmain()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "digest", str(SEEDS), "--no-translate", "-f", "html", "-o", str(target)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["digest.html"]  # no temp file left
