@@ -193,44 +193,30 @@ OutputOpt = Annotated[
         rich_help_panel=OUTPUT,
     ),
 ]
+
+
+def _setting(flag: str, metavar: str, what: str, default: str, **kwargs: Any) -> Any:
+    """A translation option backed by a setting: help names its env variable and default."""
+    env = f"SUMMARIZE_{flag.removeprefix('--').upper()}"
+    return typer.Option(
+        flag,
+        metavar=metavar,
+        help=f"{what} Env {env}. (default: {default})",
+        rich_help_panel=_TRANSLATION,
+        **kwargs,
+    )
+
+
+# A space lets the long default model id wrap instead of being cut at 80 columns.
 ModelOpt = Annotated[
     str | None,
-    typer.Option(
-        "--model",
-        metavar="MODEL",
-        help="Translation model: hub id or local folder. Env SUMMARIZE_MODEL. "
-        "(default: Helsinki-NLP/ opus-mt-id-en)",
-        rich_help_panel=_TRANSLATION,
-    ),
+    _setting("--model", "MODEL", "Translation model: hub id or local folder.", "Helsinki-NLP/ opus-mt-id-en"),
 ]
 BackendOpt = Annotated[
-    Backend | None,
-    typer.Option(
-        "--backend",
-        metavar="NAME",
-        help="transformers or ctranslate2. Env SUMMARIZE_BACKEND. (default: transformers)",
-        rich_help_panel=_TRANSLATION,
-    ),
+    Backend | None, _setting("--backend", "NAME", "transformers or ctranslate2.", "transformers")
 ]
-DeviceOpt = Annotated[
-    Device | None,
-    typer.Option(
-        "--device",
-        metavar="DEVICE",
-        help="auto, cpu or cuda. Env SUMMARIZE_DEVICE. (default: auto)",
-        rich_help_panel=_TRANSLATION,
-    ),
-]
-BeamOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--beam",
-        min=1,
-        metavar="N",
-        help="Beam size; 1 is greedy. Env SUMMARIZE_BEAM. (default: 4)",
-        rich_help_panel=_TRANSLATION,
-    ),
-]
+DeviceOpt = Annotated[Device | None, _setting("--device", "DEVICE", "auto, cpu or cuda.", "auto")]
+BeamOpt = Annotated[int | None, _setting("--beam", "N", "Beam size; 1 is greedy.", "4", min=1)]
 NoCacheOpt = Annotated[
     bool,
     typer.Option(
