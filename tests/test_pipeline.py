@@ -81,3 +81,19 @@ def test_digest_items_do_not_open_by_pointing_back() -> None:
 def test_untranslated_brief_heading_is_the_original_title() -> None:
     (b, *_) = brief(load_articles([SEEDS]).articles, n=1)
     assert b.title is None and b.heading == b.article.title
+
+
+def test_article_ids_need_not_be_numbers() -> None:
+    # Library callers name articles as they like; the English pass-through note once sorted
+    # ids with int() and raised ValueError on "a".
+    from summarize import article_from_text
+
+    indonesian = load_articles([SEEDS]).articles[0]
+    english = article_from_text(ENGLISH, id="a", source="english.txt")
+    tr = Recorder()
+    result = digest([english, indonesian], translator=tr)
+    assert any("article a (" in note for note in result.notes)
+    briefs = brief([english, indonesian], translator=tr, n=2)
+    assert [b.article.id for b in briefs] == ["a", indonesian.id]
+    assert briefs.model is not None and briefs.model.name == "recorder"
+    assert any("article a (" in note for note in briefs.notes)
