@@ -130,6 +130,16 @@ _MODAL = frozenset(
 _NUMBER = re.compile(r"(?<![\w/.,:])\d+(?:\s?-\s?\d+(?![\w/:]))?(?:[.,]\d+)*(?![\w/:])")
 # "Kala itu, ..." / "Saat itu, ...": the sentence happens at another time the reader can't see.
 _THEN = re.compile(r"^\W*(?:kala|saat|ketika|waktu|pada\s+saat|pada\s+waktu)\s+itu\b", re.IGNORECASE)
+# The main verb: the first affixed verb of the main clause ("menangkap", "dibakar", "bermain"),
+# past words that only frame or hedge it ("diduga membakar", "merupakan").
+_VERB = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+_NOT_MAIN_VERBS = frozenset(
+    """
+    merupakan diduga disebut disebutkan dikabarkan dilaporkan diketahui dikatakan menjadi terjadi
+    berada terdapat memiliki mempunyai berhasil mencoba bermaksud termasuk terhadap tersebut
+    terkait berdasarkan bersama mengenai menurut menuju mendatang terakhir tertentu
+    """.split()
+)
 _NEGATION = frozenset("tidak tak bukan belum tanpa enggak nggak gak".split())
 
 # A digest line should stand alone. A sentence that opens by pointing back, with a pronoun
@@ -156,6 +166,7 @@ class _Node:
     main: Vector  # main clause full weight, background less, names less, sources nothing
     predicate: frozenset[str]  # main-clause words for what happened (not names, times, outlets)
     actors: frozenset[str]  # names in the main clause
+    verb: str  # the main verb's term ("" when none is found)
     speaker: frozenset[str]  # names of who is quoted, if anyone
     modal: bool
     negated: bool
@@ -223,7 +234,10 @@ class _Story:
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
         main_text, background_text, speaker_text = _parts(text)
-        main_words = {w.lower() for w in _WORD.findall(main_text)}
+        words = [w.lower() for w in _WORD.findall(main_text)]
+        main_words = set(words)
+        verb = next((w for w in words if _VERB.match(w) and w not in _NOT_MAIN_VERBS and w not in _MODAL), "")
+        verb_terms = content_terms(verb) if verb else []
         # All words count here, those of one article too: a detail only one report has is
         # a sign that the two sentences say different things.
         main_terms = content_terms(main_text)
@@ -243,6 +257,7 @@ class _Story:
             main={t: w / length for t, w in vec.items()},
             predicate=main_set - self.names - self.time,
             actors=main_set & self.names,
+            verb=verb_terms[0] if verb_terms and verb_terms[0] != verb else "",
             speaker=frozenset(content_terms(speaker_text)) & self.names,
             modal=bool(main_words & _MODAL),
             negated=bool(main_words & _NEGATION),
@@ -269,6 +284,8 @@ def _same(x: _Node, y: _Node) -> float | None:
         return None  # two people's statements, however alike
     if x.actors and y.actors and not x.actors & y.actors:
         return None  # parallel sentences about different actors
+    if x.verb and y.verb and (x.verb not in y.main or y.verb not in x.main):
+        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
     sim = cosine(x.main, y.main)
     return sim if sim >= SAME_FACT else None
 
