@@ -64,7 +64,9 @@ def _candidates(articles: list[Article]) -> set[tuple[str, int]]:
     out = set()
     for a in articles:
         scores = ranker.score(a, features(a))
-        out |= {(a.id, i) for i in sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]}
+        out |= {
+            (a.id, i) for i in sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
+        }
     return out
 
 
@@ -122,15 +124,25 @@ def evaluate() -> tuple[dict, list[dict]]:
         by_id = {a.id: a for a in arts}
         cands = _candidates(arts)
         for p in pairs:
-            if p["group"] == gid and (p["a_article"], p["a_index"]) in cands and (p["b_article"], p["b_index"]) in cands:
+            if (
+                p["group"] == gid
+                and (p["a_article"], p["a_index"]) in cands
+                and (p["b_article"], p["b_index"]) in cands
+            ):
                 eligible.add(p["pair_id"])
         for run, caps in RUNS.items():
             for pid, (a, i, b, j) in merged_pairs(gid, arts, caps).items():
                 merged[run][pid] = {"group": gid}
                 if pid not in labels and run == "facts" and ("all" in SPLITS or mcp.split_of(gid) in SPLITS):
                     unlabelled.append(
-                        {"pair_id": pid, "group": gid, "a": f"{a}.{i}", "b": f"{b}.{j}",
-                         "a_text": by_id[a].sentences[i].text, "b_text": by_id[b].sentences[j].text}
+                        {
+                            "pair_id": pid,
+                            "group": gid,
+                            "a": f"{a}.{i}",
+                            "b": f"{b}.{j}",
+                            "a_text": by_id[a].sentences[i].text,
+                            "b_text": by_id[b].sentences[j].text,
+                        }
                     )
     split_of = {gid: mcp.split_of(gid) for gid in mcp.load_groups()}
     out: dict = {}
@@ -163,22 +175,33 @@ def main() -> int:
     seconds = time.perf_counter() - start
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     if args.json:
-        print(json.dumps({"command": COMMAND, "machine": machine, "figures": figures,
-                          "unlabelled": unlabelled}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"command": COMMAND, "machine": machine, "figures": figures, "unlabelled": unlabelled},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     print(f"$ {COMMAND}    ({machine}; {seconds:.1f} s)")
-    print(f"{'digest':10} {'split':8} {'merged':>6} {'unlab.':>6} {'SAME':>5} {'PART.':>5} {'DIFF.':>5} "
-          f"{'precision':>9} {'lenient':>7} {'recall':>12}")
+    print(
+        f"{'digest':10} {'split':8} {'merged':>6} {'unlab.':>6} {'SAME':>5} {'PART.':>5} {'DIFF.':>5} "
+        f"{'precision':>9} {'lenient':>7} {'recall':>12}"
+    )
     for run, per in figures.items():
         for split, f in per.items():
             recall = f"{f['recall']} ({f['same_merged']}/{f['same_eligible']})"
-            print(f"{run:10} {split:8} {f['merged']:>6} {f['unlabelled']:>6} {f['same']:>5} {f['partial']:>5} "
-                  f"{f['different']:>5} {f['precision']!s:>9} {f['lenient_precision']!s:>7} {recall:>12}")
+            print(
+                f"{run:10} {split:8} {f['merged']:>6} {f['unlabelled']:>6} {f['same']:>5} {f['partial']:>5} "
+                f"{f['different']:>5} {f['precision']!s:>9} {f['lenient_precision']!s:>7} {recall:>12}"
+            )
     print("precision = SAME / labelled merged pairs; lenient = (SAME + PARTIAL) / labelled merged pairs;")
     print("recall = SAME pairs merged / SAME pairs whose two sentences are both judge candidates.")
     if args.unlabelled:
         for u in unlabelled:
-            print(f"\n{u['pair_id']} {u['group']} [{u['a']}] [{u['b']}]\n  A: {u['a_text']}\n  B: {u['b_text']}")
+            print(
+                f"\n{u['pair_id']} {u['group']} [{u['a']}] [{u['b']}]\n  A: {u['a_text']}\n  B: {u['b_text']}"
+            )
     elif unlabelled:
         print(f"{len(unlabelled)} merged pairs are unlabelled (--unlabelled lists them).")
     return 0

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize import digest
-from summarize.grouping import SINGLE_ARTICLE_ITEMS
-from summarize.grouping import facts
+from summarize.grouping import SINGLE_ARTICLE_ITEMS, facts
 from summarize.grouping.facts import group_facts
 from summarize.grouping.figures import differing_figures, figures
 from summarize.ingest import article_from_text
@@ -321,4 +320,7 @@ def test_pair_ids_match_the_data_set() -> None:
         f"{row['group']}:{row['a_article']}.{row['a_index']}-{row['b_article']}.{row['b_index']}".encode()
     ).hexdigest()[:10]
     assert row["pair_id"] == expected
-    assert ev.pair_id(row["group"], row["b_article"], row["b_index"], row["a_article"], row["a_index"]) == expected
+    assert (
+        ev.pair_id(row["group"], row["b_article"], row["b_index"], row["a_article"], row["a_index"])
+        == expected
+    )

@@ -263,7 +263,7 @@ class _Story:
             negated=bool(main_words & _NEGATION),
             numbers=frozenset(_NUMBER.findall(main_text)),
             figures=figures(main_text),
-            question=text.rstrip(" \"”’").endswith("?") or bool(_THEN.match(text)),
+            question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             salience=salience,
         )
 
@@ -360,7 +360,9 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             nodes.append(story.node(k, article, i, salience))
     middle = centroid(node.vector for node in nodes)
-    return [replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes]
+    return [
+        replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
+    ]
 
 
 def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
@@ -412,9 +414,16 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         return score, members
 
     chosen: list[tuple[float, list[int]]] = []
+    # An item changes only when a sentence it could take is taken: recompute just those.
+    items = {i: item(i) for i in free}
     while free and len(chosen) < n:
-        score, members = max((item(i) for i in sorted(free)), key=lambda c: c[0])
+        best = max(sorted(free), key=lambda i: items[i][0])
+        score, members = items[best]
         free.difference_update(members)
+        taken = set(members)
+        for i in free:
+            if taken & sims[i].keys():
+                items[i] = item(i)
         repeats = any(
             cosine(nodes[m].vector, nodes[k].vector) >= REPEAT
             for _, picked in chosen
