@@ -39,10 +39,9 @@ from summarize.values import Article
 digest_module = importlib.import_module("summarize.grouping.facts")
 
 VARIANTS = {
-    "cosine only (before)": {"COHERENCE": 0.0, "MIN_PREDICATE": 0},
-    "+ coherence": {"COHERENCE": 0.8, "MIN_PREDICATE": 0},
-    "+ shared predicate words": {"COHERENCE": 0.0, "MIN_PREDICATE": 2},
-    "both (current)": {"COHERENCE": 0.8, "MIN_PREDICATE": 2},
+    "looser (SAME_FACT 0.30)": {"SAME_FACT": 0.30},
+    "current": {},
+    "stricter (SAME_FACT 0.50)": {"SAME_FACT": 0.50},
 }
 
 

@@ -17,6 +17,9 @@ drawn so that the set is useful for tuning and measuring the same-fact judge:
 - `hard_outlet`: both mention a news outlet or agency.
 - `extra_high`: a second round, after the first was read and SAME pairs were too few:
   the most similar pairs (cosine 0.2 or more) over all sentences not drawn yet.
+- `round3_high` / `round3_numbers` (`--round3`): a third round by a second engineer, for
+  more SAME pairs: per group the most similar pairs not drawn yet (cosine 0.15 or more,
+  3 per pair of articles) and pairs sharing a number (cosine 0.08 or more, 1 per pair).
 
 The drawing only chooses which pairs to read; every label in `pairs.jsonl` was given by
 a person reading the pair (see GUIDELINES.md). Random choices use fixed seeds.
@@ -219,6 +222,50 @@ def draw_group(gid: str, spec: dict, records: dict[str, dict], ranker) -> list[d
     return rows
 
 
+def draw_round3(gid: str, spec: dict, records: dict[str, dict], have: set[str]) -> list[dict]:
+    """Third round (more SAME pairs): the most similar not-yet-drawn pairs, and pairs sharing a number."""
+    arts = group_articles(gid, spec, records)
+    articles = [a for a, _ in arts]
+    source = {a.id: src for a, src in arts}
+    by_id = {a.id: a for a in articles}
+    vecs = _sentence_vectors(articles)
+    cands = []
+    for a, b in itertools.combinations(articles, 2):
+        for s in a.sentences:
+            for t in b.sentences:
+                pid = hashlib.sha1(f"{gid}:{a.id}.{s.index}-{b.id}.{t.index}".encode()).hexdigest()[:10]
+                if pid in have:
+                    continue
+                sim = cosine(vecs[(a.id, s.index)], vecs[(b.id, t.index)])
+                nums = set(_NUM.findall(s.text)) & set(_NUM.findall(t.text))
+                nums = {x for x in nums if len(x) > 1}
+                cands.append((sim, bool(nums), a.id, s.index, b.id, t.index, pid))
+    cands.sort(key=lambda c: -c[0])
+    scale = 6 if spec.get("seeds") else max(1, len(articles) - 1)
+    top = [c for c in cands if c[0] >= 0.15][: 3 * scale]
+    nums = [c for c in cands if c[1] and c[0] >= 0.08 and c not in top][:scale]
+    rows = []
+    for how, chosen in (("round3_high", top), ("round3_numbers", nums)):
+        for sim, _, a, i, b, j, pid in chosen:
+            rows.append(
+                {
+                    "pair_id": pid,
+                    "group": gid,
+                    "a_article": a,
+                    "a_source": source[a],
+                    "a_index": i,
+                    "b_article": b,
+                    "b_source": source[b],
+                    "b_index": j,
+                    "a_text": by_id[a].sentences[i].text,
+                    "b_text": by_id[b].sentences[j].text,
+                    "drawn": how,
+                    "similarity": round(sim, 3),
+                }
+            )
+    return rows
+
+
 def find_candidates(records: list[dict], days: float = 4, top: int = 260) -> None:
     """Print likely same-event IndoSum article pairs for a person to read."""
     arts = [eval_stories.indosum_article(r, str(i)) for i, r in enumerate(records)]
@@ -265,12 +312,19 @@ def second_reading_sample(path: Path, out: Path, n: int = 80) -> None:
     print(f"wrote {len(sample)} unlabelled pairs to {out}")
 
 
+def _round3_rows() -> list[dict]:
+    """The third-round pairs already labelled (so that --round3 redraws the same set)."""
+    rows = [json.loads(x) for x in (DATA / "pairs.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if r["drawn"].startswith("round3_")]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--find", action="store_true", help="print candidate same-event IndoSum pairs")
     parser.add_argument("--out", type=Path, default=None, help="write candidate pairs (JSON lines)")
     parser.add_argument("--split", action="store_true", help="assign splits in pairs.jsonl, print counts")
     parser.add_argument("--sample", action="store_true", help="write second_reading_sample.jsonl")
+    parser.add_argument("--round3", action="store_true", help="draw the third round (more SAME pairs)")
     args = parser.parse_args()
     records = {r["id"]: r for r in eval_stories.indosum_records(eval_stories.INDOSUM)}
     if args.find:
@@ -284,8 +338,12 @@ def main() -> int:
         return 0
     ranker = get_ranker()
     rows = []
+    have = {json.loads(x)["pair_id"] for x in (DATA / "pairs.jsonl").read_text(encoding="utf-8").splitlines()}
     for gid, spec in load_groups().items():
-        rows += draw_group(gid, spec, records, ranker)
+        if args.round3:
+            rows += draw_round3(gid, spec, records, have - {r["pair_id"] for r in _round3_rows()})
+        else:
+            rows += draw_group(gid, spec, records, ranker)
     out = args.out or DATA / "candidates.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} pairs from {len(load_groups())} groups -> {out}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -545,7 +546,7 @@ def test_digest_shape_options_reach_the_email(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     plain, _ = parts(message_from_bytes(target.read_bytes(), policy=policy.default))
     assert "2 key facts" in plain
-    assert plain.count("(4 sources)") + plain.count("(3 sources)") + plain.count("(2 sources)") == 2
+    assert len(re.findall(r"\(\d+\s+sources?\)", plain)) == 2  # two items, however many back each
 
 
 def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,16 +1,24 @@
-"""Cross-article digest: the same fact reported by several articles becomes one item.
+"""The same-fact decision: which sentences of different articles one digest item may cite.
 
-Sentences are compared as TF-IDF vectors whose weights come from the whole input, so
-words that every article shares (the story's names) count for little and the words that
-carry a particular fact count for much. Items are grown greedily: each round takes the
-sentence whose item (itself plus its closest match in each other article) scores best,
-counting both salience and how many articles report it. Two sentences can state one
-fact only if, besides names and dates (which every report of a story shares), they share
-words for what happened. Every member is similar to the item's centre and, on average,
-to the other members, so chains of loosely related sentences never merge. An item never
-repeats another; its text comes from the member that states most of what the reports
-share; when reports attach different numbers to the same noun, the item lists each
-figure with its citations (`summarize.figures`).
+A citation promises that the cited sentence states the item's fact. Reports of one story
+share names, places, dates, outlets and background, so sharing words is not enough; the
+judge (`_same`) reads what a news sentence carries and merges two sentences only when
+
+- their *main clause* says the same thing: at least `MIN_PREDICATE` shared words for what
+  happened (not names, time words or outlets), and a similarity of `SAME_FACT` or more,
+  where background clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for
+  `BACKGROUND` of a main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
+- nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
+  "mungkin/dapat/akan", is not a report that it happened), the same speaker when both quote
+  someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
+
+Different figures for one counted noun do not block a merge: the item says "sources differ"
+and cites each figure (`figures.py`). Items must hold together: every member passes the
+judge with every other member (no chains). Candidates for the judge come from an inverted
+index over each sentence's rarest predicate words (prefix filtering), which finds exactly
+the pairs the exhaustive comparison would (tests/test_grouping_facts.py checks it).
+Precision comes first: when in doubt, don't merge. Measured on hand-labelled pairs by
+`scripts/eval_citations.py`.
 """
 
 from __future__ import annotations
@@ -18,24 +26,27 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from ..lang import Vector, content_terms, cosine, tfidf
+from ..lang import Vector, centroid, content_terms, cosine, tfidf
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
 from ..values import Article, Citation
-from .figures import differing_figures
+from .figures import differing_figures, figures
 
 __all__ = ["REPEAT", "SAME_FACT", "Fact", "group_facts"]
 
-SAME_FACT = 0.30  # cosine at or above which two sentences from different articles state one fact
-MIN_SHARED = 2  # ... and they share at least this many content terms
-MIN_PREDICATE = 2  # ... of which this many are neither names nor time words
-COHERENCE = 0.8  # a member's mean similarity to the others must reach this share of SAME_FACT
+SAME_FACT = 0.40  # main-clause cosine at or above which two sentences may state one fact
+MIN_PREDICATE = 2  # ... and they share this many main-clause words for what happened
+BACKGROUND = 0.3  # weight of a background-clause word against a main-clause word
+NAME_WEIGHT = 0.5  # weight of a name: every report of a story shares its names
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
-SUPPORT_WEIGHT = 0.35  # what each additional reporting article adds to an item's importance
+SUPPORT_WEIGHT = 0.35  # what each additional backing article adds to an item's importance
 CANDIDATES_PER_ARTICLE = 12  # only an article's most salient sentences take part
+POINTING_DAMPING = 0.6  # salience kept by a sentence that opens by pointing back
+CENTRAL_WEIGHT = 1.0  # what being typical of the whole story (cosine to its centroid) adds
+TITLE_WEIGHT = 1.0  # what restating its article's headline (cosine to the title) adds
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +68,112 @@ class Fact:
         return len({c.article for c in self.citations})
 
 
+# What a sentence says, as the judge reads it ---------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+# Words for when something happened: two reports of different events in one story share them.
+_TIME_WORDS = frozenset(
+    """
+    detik menit jam hari pekan minggu bulan tahun abad pagi siang sore malam kemarin besok lusa
+    senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus
+    september oktober november desember wib wita wit pukul lalu kini
+    """.split()
+)
+
+# News outlets and agencies: a shared source is not a shared fact ("New York Times", "Antara").
+_OUTLETS = re.compile(
+    r"\b(?:The\s+)?(?:New\s+York\s+Times|Wall\s+Street\s+Journal|Washington\s+Post|Associated\s+Press|"
+    r"CNN\s+Indonesia|CNNIndonesia\.com|CNN|BBC|Reuters|AFP|AP|ANTARA(?:\s+News)?|Antara|Yonhap|KCNA|"
+    r"Bloomberg|Sputnik|TASS|Kompas(?:\.com)?|Detik(?:com|\.com)?|Tempo|Kumparan|Tribunnews|Okezone|"
+    r"Liputan6|Republika|Merdeka(?:\.com)?|Suara\.com|Poskotanews\.com|Juara\.net|The\s+Guardian|NK\s+News)\b",
+    re.IGNORECASE,
+)
+# "..., lapor Reuters", "seperti dilansir AP, Sabtu (14/10)", "merujuk laporan The New York Times"
+_SOURCING = re.compile(
+    r"(?:,\s*)?(?:seperti\s+|sebagaimana\s+)?(?:dilansir|dikutip|mengutip|lapor|melaporkan|dilaporkan|"
+    r"merujuk(?:\s+laporan)?|menurut\s+laporan|diberitakan|memberitakan)\b[^,.;]*",
+    re.IGNORECASE,
+)
+_SAY = (
+    r"(?:kata|ujar|tutur|ucap|jelas|terang|tegas|ungkap|papar|imbuh|tambah|sebut|lanjut|pungkas|"
+    r"kilah|aku|katanya|ujarnya|tuturnya|ucapnya|jelasnya|terangnya|tegasnya|ungkapnya|paparnya|"
+    r"imbuhnya|tambahnya|sebutnya|lanjutnya|pungkasnya)"
+)
+# Attribution: '"...," kata X di Y.' / 'Menurut X, ...' / 'X mengatakan (bahwa) ...'
+_SAID_TAIL = re.compile(rf"[,\"“”’]\s*{_SAY}\b(?P<who>[^.;]*)[.;]?\s*$", re.IGNORECASE)
+_SAID_HEAD = re.compile(r"^\W*menurut\s+(?P<who>[^,]{2,80}),", re.IGNORECASE)
+_SAID_VERB = re.compile(
+    r"^\W*(?P<who>[^,\"“”]{2,80}?)\s+(?:mengatakan|menyatakan|mengungkapkan|menuturkan|menegaskan|"
+    r"menjelaskan|menyebut(?:kan)?|membenarkan|menilai|mengaku|berkata|menambahkan|memastikan)"
+    r"(?:\s+bahwa)?\b,?",
+    re.IGNORECASE,
+)
+# Background: a reason, a time or a contrast set beside the main point, up to the next comma.
+_BACKGROUND = re.compile(
+    r"\b(?:karena|sebab|lantaran|setelah|sesudah|ketika|saat|sewaktu|sementara|sejak|sebelum|usai|"
+    r"menyusul|seiring|meski(?:pun)?|walau(?:pun)?|padahal|sehingga)\b[^,;]*"
+    r"|,\s*yang\b[^,;]*(?=,)"  # an appositive ", yang ..., " clause
+    r"|\([^)]*\)"  # a parenthesis: a date, an abbreviation, an aside
+    r"|\s[-–—]\s[^-–—]*\s[-–—]\s",  # a dash aside: "Premier League - kasta teratas Liga Inggris -"
+    re.IGNORECASE,
+)
+# A hedge, forecast or plan is not a report that it happened ("may increase supply").
+_MODAL = frozenset(
+    """
+    mungkin kemungkinan dapat bisa akan bakal diperkirakan perkiraan berencana rencana rencananya
+    hendak ingin berharap diharapkan berpotensi dikhawatirkan khawatir ancam mengancam percaya
+    menduga diyakini yakin berniat siap
+    """.split()
+)
+# A number as written, or a score ("6 - 2", "1-1"), which must be compared as a whole.
+_NUMBER = re.compile(r"(?<![\w/.,:])\d+(?:\s?-\s?\d+(?![\w/:]))?(?:[.,]\d+)*(?![\w/:])")
+# "Kala itu, ..." / "Saat itu, ...": the sentence happens at another time the reader can't see.
+_THEN = re.compile(r"^\W*(?:kala|saat|ketika|waktu|pada\s+saat|pada\s+waktu)\s+itu\b", re.IGNORECASE)
+# The main verb: the first affixed verb of the main clause ("menangkap", "dibakar", "bermain"),
+# past words that only frame or hedge it ("diduga membakar", "merupakan").
+_VERB = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+_NOT_MAIN_VERBS = frozenset(
+    """
+    merupakan diduga disebut disebutkan dikabarkan dilaporkan diketahui dikatakan menjadi terjadi
+    berada terdapat memiliki mempunyai berhasil mencoba bermaksud termasuk terhadap tersebut
+    terkait berdasarkan bersama mengenai menurut menuju mendatang terakhir tertentu
+    """.split()
+)
+_NEGATION = frozenset("tidak tak bukan belum tanpa enggak nggak gak".split())
+
+# A digest line should stand alone. A sentence that opens by pointing back, with a pronoun
+# ("Dia mengatakan hal itu ...") or a connective ("Namun,", "Sementara itu,"), reads as a
+# fragment, so it weighs less as an item. We rank such openers lower rather than trim the
+# connective: a trimmed line would no longer be the exact source sentence a citation points
+# to (the offsets and `source_text` contract), and the connective often carries meaning
+# ("Namun" marks a contrast with what came before) that a reader should not lose silently.
+_POINTING = re.compile(
+    r"^\W*(?:dia|ia|beliau|mereka|keduanya|itu|ini|hal\s+(?:itu|ini|tersebut)|(?:yang|pihaknya)\s"
+    r"|namun|tetapi|akan\s+tetapi|sementara\s+itu|selain\s+itu|oleh\s+(?:karena|sebab)\s+itu|karena\s+itu"
+    r"|meski(?:pun)?\s+(?:begitu|demikian)|walau(?:pun)?\s+(?:begitu|demikian)|di\s+sisi\s+lain"
+    r"|sebaliknya|dengan\s+demikian|untuk\s+itu|padahal|bahkan|adapun|selanjutnya|kemudian|lalu)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Node:
     article: Article
     index: int
-    terms: frozenset[str]
-    vector: Vector
+    terms: frozenset[str]  # every shared term: for the representative and repeats
+    vector: Vector  # whole sentence, for repeats
+    main: Vector  # main clause full weight, background less, names less, sources nothing
+    predicate: frozenset[str]  # main-clause words for what happened (not names, times, outlets)
+    actors: frozenset[str]  # names in the main clause
+    verb: str  # the main verb's term ("" when none is found)
+    speaker: frozenset[str]  # names of who is quoted, if anyone
+    modal: bool
+    negated: bool
+    numbers: frozenset[str]  # numbers in the main clause, as written (dates and times aside)
+    figures: dict[str, tuple[float, str]]  # counted nouns in the main clause: {unit: (value, shown)}
+    question: bool  # a question or a "then" sentence: asserts nothing a reader can place
     salience: float  # the ranker's score, scaled to [0, 1] within its article
-    predicate: frozenset[str]  # terms that are neither names nor time words: what is said
 
 
 def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -76,30 +185,10 @@ def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: max(math.log(n / c), 0.05) for t, c in df.items()}
 
 
-# Words for when something happened: two reports of different events in one story share them.
-_TIME_WORDS = frozenset(
-    """
-    detik menit jam hari pekan minggu bulan tahun abad pagi siang sore malam kemarin besok lusa
-    senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus
-    september oktober november desember
-    """.split()
-)
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-# A digest line stands alone: a sentence that opens by pointing back ("Dia mengatakan hal
-# itu ...") means little without its neighbours, so it weighs less as an item.
-_ANAPHORIC = re.compile(
-    r"^\W*(dia|ia|beliau|mereka|keduanya|itu|ini|hal (itu|ini|tersebut)|(yang|pihaknya) )\b", re.IGNORECASE
-)
-ANAPHOR_DAMPING = 0.6
-
-
 def _names(articles: Sequence[Article]) -> frozenset[str]:
     """Terms the input mostly writes capitalised inside a sentence: people, places, bodies.
 
-    Within a story every report names the same actors, so shared names are no evidence
-    that two sentences state the same fact; shared words for what happened are. "Mostly",
-    because common words also appear inside capitalised names ("Badan Intelijen").
+    "Mostly", because common words also appear inside capitalised names ("Badan Intelijen").
     """
     upper: Counter[str] = Counter()
     lower: Counter[str] = Counter()
@@ -110,69 +199,186 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(t for t, c in upper.items() if c > lower[t])
 
 
-def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
-    terms = [[content_terms(s.text) for s in a.sentences] for a in articles]
-    names = _names(articles)
-    stems_of_time = frozenset(content_terms(" ".join(_TIME_WORDS)))
-    # Only terms that occur in two or more articles can make two reports match; a term
-    # of one article alone is that article's detail and would only dilute similarity.
-    article_freq: Counter[str] = Counter(
-        t for per_article in terms for t in {x for s in per_article for x in s}
-    )
-    weights = _weights([s for per_article in terms for s in per_article])
-    nodes = []
-    for article, per_article in zip(articles, terms, strict=True):
-        scores = ranker.score(article, features(article))
-        top = max(scores, default=0.0) or 1.0
-        best = sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
-        for i in sorted(best):
-            shared = [t for t in per_article[i] if article_freq[t] >= 2]
-            predicate = frozenset(shared) - names - stems_of_time
-            salience = scores[i] / top
-            if _ANAPHORIC.match(article.sentences[i].text):
-                salience *= ANAPHOR_DAMPING
-            nodes.append(_Node(article, i, frozenset(shared), tfidf(shared, weights), salience, predicate))
-    return nodes
+def _parts(text: str) -> tuple[str, str, str]:
+    """(main clause, background, speaker) of a sentence; outlets and sourcing removed."""
+    speaker = ""
+    body = _SOURCING.sub(" ", text)
+    m = _SAID_TAIL.search(body)
+    if m and m.start() > 0:
+        speaker, body = m.group("who"), body[: m.start()]
+    else:
+        m = _SAID_HEAD.match(body) or _SAID_VERB.match(body)
+        if m:
+            speaker, body = m.group("who"), body[m.end() :]
+    body = _OUTLETS.sub(" ", body)
+    background = " ".join(b.group(0) for b in _BACKGROUND.finditer(body))
+    main = _BACKGROUND.sub(" ", body)
+    return main, background, _OUTLETS.sub(" ", speaker)
+
+
+class _Story:
+    """What the judge needs to know about the whole story: names, term weights."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.names = _names(articles)
+        self.time = frozenset(content_terms(" ".join(_TIME_WORDS)))
+        self.terms = [[content_terms(s.text) for s in a.sentences] for a in articles]
+        # Only terms that occur in two or more articles can make two reports match; a term
+        # of one article alone is that article's detail and would only dilute similarity.
+        self.article_freq: Counter[str] = Counter(
+            t for per_article in self.terms for t in {x for s in per_article for x in s}
+        )
+        self.weights = _weights([s for per_article in self.terms for s in per_article])
+
+    def node(self, k: int, article: Article, i: int, salience: float) -> _Node:
+        text = article.sentences[i].text
+        shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
+        main_text, background_text, speaker_text = _parts(text)
+        words = [w.lower() for w in _WORD.findall(main_text)]
+        main_words = set(words)
+        verb = next((w for w in words if _VERB.match(w) and w not in _NOT_MAIN_VERBS and w not in _MODAL), "")
+        verb_terms = content_terms(verb) if verb else []
+        # All words count here, those of one article too: a detail only one report has is
+        # a sign that the two sentences say different things.
+        main_terms = content_terms(main_text)
+        back_terms = content_terms(background_text)
+        vec: dict[str, float] = {}
+        for terms, scale in ((main_terms, 1.0), (back_terms, BACKGROUND)):
+            for t, w in tfidf(terms, self.weights).items():
+                w *= scale * (NAME_WEIGHT if t in self.names else 1.0)
+                vec[t] = max(vec.get(t, 0.0), w)
+        length = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        main_set = frozenset(t for t in main_terms if self.article_freq[t] >= 2)
+        return _Node(
+            article=article,
+            index=i,
+            terms=frozenset(shared),
+            vector=tfidf(shared, self.weights),
+            main={t: w / length for t, w in vec.items()},
+            predicate=main_set - self.names - self.time,
+            actors=main_set & self.names,
+            verb=verb_terms[0] if verb_terms and verb_terms[0] != verb else "",
+            speaker=frozenset(content_terms(speaker_text)) & self.names,
+            modal=bool(main_words & _MODAL),
+            negated=bool(main_words & _NEGATION),
+            numbers=frozenset(_NUMBER.findall(main_text)),
+            figures=figures(main_text),
+            question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
+            salience=salience,
+        )
+
+
+def _same(x: _Node, y: _Node) -> float | None:
+    """How surely `x` and `y` state one fact (their main-clause cosine), or None if they don't."""
+    if x.article.id == y.article.id:
+        return None
+    if len(x.predicate & y.predicate) < MIN_PREDICATE:
+        return None
+    if x.question or y.question:
+        return None  # a question asserts nothing
+    if x.modal != y.modal or x.negated != y.negated:
+        return None
+    if x.numbers and y.numbers and not x.numbers & y.numbers and not _differ_only(x, y):
+        return None  # different numbers, and not different figures for one counted noun
+    if x.speaker and y.speaker and not x.speaker & y.speaker:
+        return None  # two people's statements, however alike
+    if x.actors and y.actors and not x.actors & y.actors:
+        return None  # parallel sentences about different actors
+    if x.verb and y.verb and (x.verb not in y.main or y.verb not in x.main):
+        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
+    sim = cosine(x.main, y.main)
+    return sim if sim >= SAME_FACT else None
+
+
+def _differ_only(x: _Node, y: _Node) -> bool:
+    """Both count the same noun, with different values: "sources differ", not a different fact."""
+    return any(x.figures[u][0] != y.figures[u][0] for u in x.figures.keys() & y.figures.keys())
+
+
+# Finding candidate pairs -------------------------------------------------------------------
+
+
+def _all_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
+    """Every pair: the exhaustive comparison the index must agree with."""
+    return ((i, j) for i in range(len(nodes)) for j in range(i + 1, len(nodes)))
+
+
+def _candidate_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
+    """Pairs that share one of their rarest predicate words: all that can pass the judge.
+
+    Prefix filtering: with the predicate words of every sentence in one global order, rarest
+    first, two sentences sharing at least `MIN_PREDICATE` words share one among the first
+    `len - MIN_PREDICATE + 1` words of each. So only those prefixes go into the index, and
+    the common words of a story (which would pair everything with everything) never do.
+    """
+    df: Counter[str] = Counter(t for node in nodes for t in node.predicate)
+    index: dict[str, list[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for j, node in enumerate(nodes):
+        words = sorted(node.predicate, key=lambda t: (df[t], t))
+        prefix = words[: max(len(words) - MIN_PREDICATE + 1, 0)]
+        for t in prefix:
+            for i in index.get(t, ()):
+                pairs.add((i, j))
+            index.setdefault(t, []).append(j)
+    return sorted(pairs)
 
 
 def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
     """For each node, the nodes of *other* articles that state the same fact, with similarity."""
-    index: dict[str, list[int]] = {}
-    for i, node in enumerate(nodes):
-        for t in node.terms:
-            index.setdefault(t, []).append(i)
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    for i, node in enumerate(nodes):
-        shared: Counter[int] = Counter(j for t in node.terms for j in index[t] if j > i)
-        for j, count in shared.items():
-            if count < MIN_SHARED or nodes[j].article.id == node.article.id:
-                continue
-            if len(node.predicate & nodes[j].predicate) < MIN_PREDICATE:
-                continue
-            sim = cosine(node.vector, nodes[j].vector)
-            if sim >= SAME_FACT:
-                sims[i][j] = sims[j][i] = sim
+    for i, j in _candidate_pairs(nodes):
+        sim = _same(nodes[i], nodes[j])
+        if sim is not None:
+            sims[i][j] = sims[j][i] = sim
     return sims
 
 
-def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
-    """`i` and, from each other article, its closest report that fits with the rest.
+# Items -----------------------------------------------------------------------------------
 
-    Candidates are taken closest first; each must be similar enough to `i` (SAME_FACT)
-    and, on average, to every member taken so far (COHERENCE), so that a sentence that
-    matches `i` on one side (a shared name, a shared place) does not join a fact that
-    the other members state.
+
+def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
+    """The candidates of every article, with their salience within the story.
+
+    Salience is the ranker's score (scaled within the article), plus how typical the sentence
+    is of the whole story (cosine to the centroid of all candidates), plus how closely it
+    restates its article's headline: every article's lead scores high with the ranker, and
+    the sentence that states what the story is about, the fact the editors put in the
+    headline, should lead.
+    """
+    story = _Story(articles)
+    nodes = []
+    for k, article in enumerate(articles):
+        scores = ranker.score(article, features(article))
+        title = tfidf(content_terms(article.title), story.weights)
+        top = max(scores, default=0.0) or 1.0
+        best = sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
+        for i in sorted(best):
+            salience = scores[i] / top
+            if _POINTING.match(article.sentences[i].text):
+                salience *= POINTING_DAMPING
+            salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
+            nodes.append(story.node(k, article, i, salience))
+    middle = centroid(node.vector for node in nodes)
+    return [
+        replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
+    ]
+
+
+def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
+    """`i` and, from each other article, its closest report that states the same fact.
+
+    Candidates are taken closest first; each must pass the judge with every member taken
+    so far, so a sentence that matches `i` on one side never joins a fact the others state.
     """
     members = [i]
     seen = {nodes[i].article.id}
     for j, _ in sorted(((j, s) for j, s in sims[i].items() if j in free), key=lambda js: (-js[1], js[0])):
-        aid = nodes[j].article.id
-        if aid in seen:
+        if nodes[j].article.id in seen:
             continue
-        mean = sum(cosine(nodes[j].vector, nodes[m].vector) for m in members) / len(members)
-        if mean >= COHERENCE * SAME_FACT:
+        if all(j in sims[m] for m in members[1:]):
             members.append(j)
-            seen.add(aid)
+            seen.add(nodes[j].article.id)
     return members
 
 
@@ -190,9 +396,11 @@ def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
 
 
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
-    """The `n` most important facts across `articles`, each citing every article reporting it.
+    """The `n` most important facts across `articles`, each citing every article stating it.
 
-    Facts are ordered by the number of articles reporting them, then by salience.
+    Importance is the ranker's salience of the item's best sentence plus `SUPPORT_WEIGHT`
+    for each other article backing it; facts come most important first, so a story's key
+    fact leads even when fewer reports repeat it than repeat its background.
     """
     if n <= 0 or not articles:
         return []
@@ -206,9 +414,16 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         return score, members
 
     chosen: list[tuple[float, list[int]]] = []
+    # An item changes only when a sentence it could take is taken: recompute just those.
+    items = {i: item(i) for i in free}
     while free and len(chosen) < n:
-        score, members = max((item(i) for i in sorted(free)), key=lambda c: c[0])
+        best = max(sorted(free), key=lambda i: items[i][0])
+        score, members = items[best]
         free.difference_update(members)
+        taken = set(members)
+        for i in free:
+            if taken & sims[i].keys():
+                items[i] = item(i)
         repeats = any(
             cosine(nodes[m].vector, nodes[k].vector) >= REPEAT
             for _, picked in chosen
@@ -233,6 +448,6 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
                 figures=differing_figures(texts, citations),
             )
         )
-    # Later rounds can outscore earlier ones once members are taken; most-reported first.
-    facts.sort(key=lambda f: (-f.sources, -f.score))
+    # Later rounds can outscore earlier ones once members are taken: most important first.
+    facts.sort(key=lambda f: -f.score)
     return facts
