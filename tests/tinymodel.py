@@ -279,10 +279,3 @@ def tiny(family: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny Marian (opus-mt-shaped) model's folder."""
     return tiny("marian", tmp_path_factory)
-
-
-@pytest.fixture(scope="session", params=["nllb", "m2m100", "madlad"])
-def tiny_many(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    """(family, folder) of each tiny many-to-many model in turn."""
-    family = str(request.param)
-    return family, tiny(family, tmp_path_factory)

@@ -296,6 +296,12 @@ def convert(
         from ctranslate2.converters import TransformersConverter
     except ImportError:
         raise ModelError(FAST_HINT) from None
+    try:
+        # Asked for here: without them the converter fails later with a NameError.
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError:
+        raise ModelError(CONVERT_HINT) from None
     model = resolve(model)
     source = local_folder(model, revision=revision)
     if is_ct2_folder(source):
@@ -396,11 +402,12 @@ def info() -> StoreInfo:
     """Installed models (hub cache and our CTranslate2 folder), libraries, and the device."""
     models: list[InstalledModel] = []
     if util.find_spec("huggingface_hub") is not None:
-        from huggingface_hub import scan_cache_dir
+        from huggingface_hub import constants, scan_cache_dir
         from huggingface_hub.errors import CacheNotFound
 
         try:
-            scanned = scan_cache_dir()
+            # The cache folder as set now (tests and HF_HOME may move it after import).
+            scanned = scan_cache_dir(constants.HF_HUB_CACHE)
         except CacheNotFound:
             scanned = None
         for repo in scanned.repos if scanned else ():
