@@ -129,3 +129,42 @@ def test_outbox_skips_a_message_it_cannot_send(tmp_path: Path, caplog: pytest.Lo
     )
     assert [i.path for i in box.pending()] == [good]
     assert "0000-broken.eml has no sender or recipients" in caplog.text
+
+
+# A child process in which `import fcntl` fails, as on Windows: the module must still load
+# and the lock must still exclude a second run and survive a killed holder.
+_NO_FCNTL = (
+    "import sys, time, warnings; sys.modules['fcntl'] = None\n"
+    "warnings.simplefilter('ignore')\n"
+    "from pathlib import Path\n"
+    "from summarize.deliver.state import run_lock\n"
+    "from summarize.errors import DeliveryError\n"
+)
+
+
+def _no_fcntl(code: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _NO_FCNTL + code, *args], stdout=subprocess.PIPE, text=True
+    )
+
+
+def test_lock_works_where_fcntl_is_missing(tmp_path: Path) -> None:
+    path = str(tmp_path / "email.lock")
+    holder = _no_fcntl(
+        "with run_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
+        path,
+    )
+    try_once = (
+        "try:\n"
+        "    with run_lock(Path(sys.argv[1]), timeout=float(sys.argv[2])):\n        print('got it')\n"
+        "except DeliveryError:\n    print('refused')\n"
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        second = _no_fcntl(try_once, path, "0.2")
+        assert second.communicate(timeout=60)[0].strip() == "refused"
+    finally:
+        holder.kill()  # a crash: no release, the lock file stays behind
+        holder.wait()
+    third = _no_fcntl(try_once, path, "10")
+    assert third.communicate(timeout=60)[0].strip() == "got it"

@@ -126,7 +126,7 @@ def test_missing_libraries_give_an_install_hint(tiny_model: Path, monkeypatch: p
     with pytest.raises(ModelError, match=r"pip install torch==2\.13\.0 && pip install"):
         marian.load_model.__wrapped__(str(tiny_model), "cpu")
     monkeypatch.setitem(sys.modules, "ctranslate2", None)
-    with pytest.raises(ModelError, match=r"pip install 'summarize\[fast\]'"):
+    with pytest.raises(ModelError, match=r"pip install 'summarize\[ct2\]'"):
         ct2_backend.Ct2Translator(str(tiny_model)).translate(["Halo."])
 
 

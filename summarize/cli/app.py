@@ -90,13 +90,28 @@ def _configure(verbose: int, quiet: bool) -> None:
         state.verbosity += verbose
     level = logging.ERROR if state.verbosity < 0 else logging.INFO if state.verbosity == 0 else logging.DEBUG
     logger = logging.getLogger("summarize")
-    if not any(getattr(h, "_summarize_cli", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _Stderr) for h in logger.handlers):
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("summarize: %(message)s"))
-        handler._summarize_cli = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(level)
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is when a message is logged, not when the handler was
+    made: a caller (a test runner, a wrapper) may have replaced and closed the old one."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
 
 
 def _version(value: bool) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import InputError
 from .app import ModelOptions, app, command, warn
+
+if TYPE_CHECKING:
+    from ..translate.presets import Preset
 
 model_app = typer.Typer(help="Download, convert and list translation models.", no_args_is_help=True)
 cache_app = typer.Typer(help="The translation cache.", no_args_is_help=True)
@@ -47,7 +50,9 @@ def translate_command(
 
 @command(model_app, "download")
 def download_command(
-    model: str = typer.Argument("Helsinki-NLP/opus-mt-id-en", help="Hub id of the model to download."),
+    model: str = typer.Argument(
+        "opus-mt", help="A preset (see `summarize model info`) or the hub id of a model to download."
+    ),
     revision: str | None = typer.Option(
         None,
         "--revision",
@@ -55,15 +60,25 @@ def download_command(
     ),
 ) -> None:
     """Download a model into the Hugging Face cache (needs the network)."""
+    from ..translate.presets import preset_for
     from ..translate.store import download
 
+    _warn_licence(preset_for(model))
     path = download(model, revision=revision)
     typer.echo(f"{model}: {path}")
 
 
+def _warn_licence(preset: Preset | None) -> None:
+    if preset is not None and not preset.commercial:
+        typer.echo(
+            f"warning: {preset.name} ({preset.model}) is licensed {preset.licence}: non-commercial use only",
+            err=True,
+        )
+
+
 @command(model_app, "convert")
 def convert_command(
-    source: str = typer.Argument(..., help="A transformers model: hub id or local folder."),
+    source: str = typer.Argument(..., help="A transformers model: preset, hub id or local folder."),
     output: Annotated[
         Path | None,
         typer.Option(
@@ -91,9 +106,22 @@ def info_command() -> None:
     from ..translate.store import info
 
     store = info()
+    typer.echo("presets (--model NAME):")
+    for p in store.presets:
+        terms = p.licence if p.commercial else f"{p.licence} (non-commercial)"
+        typer.echo(f"  {p.name}  {p.model}  {p.size}  {p.family}  licence {terms}  revision {p.revision}")
+    for p in store.presets:
+        _warn_licence(p)
     typer.echo("models:" if store.models else "models: none installed")
     for m in store.models:
-        typer.echo(f"  {m.name}  [{m.kind}]  {_size(m.size)}  {m.path}")
+        origin = (
+            f"  from {m.source} @ {m.revision}"
+            if m.source
+            else f"  revision {m.revision}"
+            if m.revision
+            else ""
+        )
+        typer.echo(f"  {m.name}  [{m.kind}]  {_size(m.size)}  {m.path}{origin}")
     typer.echo("libraries:")
     for name, version in store.libraries.items():
         typer.echo(f"  {name}: {version or 'not installed'}")

@@ -1,17 +1,15 @@
 """What scheduled runs remember: which articles were sent, and who is sending right now.
 
 `SentStore` is a small SQLite table in the state directory, keyed by the article's URL
-(or the SHA-256 of its text when it has none). `run_lock` is an fcntl lock on a file
-next to it, so two overlapping cron runs cannot both send the same articles.
+(or the SHA-256 of its text when it has none). `run_lock` is a file lock next to it (from
+filelock: flock on Linux and macOS, msvcrt on Windows), so two overlapping cron runs cannot
+both send the same articles.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import os
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
@@ -97,29 +95,25 @@ class SentStore:
 def run_lock(path: Path, *, timeout: float = 60.0) -> Iterator[None]:
     """Hold an exclusive lock on `path`, waiting up to `timeout` seconds for another run.
 
-    The kernel drops an fcntl lock when its holder exits, even on a crash, so a stale lock
-    file never blocks later runs.
+    The operating system drops the lock (flock on Linux and macOS, msvcrt on Windows) when
+    its holder exits, even on a crash, so a stale lock file never blocks later runs.
     """
+    # Imported here: only `summarize email` locks, and filelock picks the platform's lock
+    # (fcntl is Unix-only; importing it at the top stopped this module loading on Windows).
+    from filelock import FileLock, Timeout
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    lock = FileLock(str(path), timeout=max(timeout, 0.0), mode=0o600)
     try:
-        deadline = time.monotonic() + max(timeout, 0.0)
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise DeliveryError(
-                        f"another `summarize email` run still holds {path} after {timeout:g}s; "
-                        "nothing was sent by this run (raise --lock-timeout to wait longer)"
-                    ) from None
-                time.sleep(0.05)
-        try:
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())  # who holds it, for a curious human
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        lock.acquire(poll_interval=0.05)
+    except Timeout:
+        raise DeliveryError(
+            f"another `summarize email` run still holds {path} after {timeout:g}s; "
+            "nothing was sent by this run (raise --lock-timeout to wait longer)"
+        ) from None
+    except OSError as exc:
+        raise DeliveryError(f"cannot lock {path}: {exc.strerror or exc}; check the state directory") from None
+    try:
+        yield
     finally:
-        os.close(fd)
+        lock.release()

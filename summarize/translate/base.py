@@ -60,9 +60,24 @@ DEFAULT_BATCH_SIZE = 16
 MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
 
 
+def available_cores() -> int:
+    """The CPU cores this process may run on, on every platform.
+
+    `os.sched_getaffinity` (Linux and some BSDs) honours taskset and container CPU limits;
+    macOS and Windows lack it, and there `os.cpu_count()` is the portable answer.
+    """
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        try:
+            return max(1, len(affinity(0)))
+        except OSError:
+            pass  # some sandboxes refuse the call; fall back to the count of cores
+    return max(1, os.cpu_count() or 1)
+
+
 def machine_threads() -> int:
     """CPU threads to use: the `threads` setting, else every core this process may run on."""
-    return int_setting("threads", default=len(os.sched_getaffinity(0)))
+    return int_setting("threads", default=available_cores())
 
 
 def length_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:

@@ -1,8 +1,10 @@
-"""The CTranslate2 backend: int8 inference, the fast CPU path.
+"""The CTranslate2 backend: int8 inference, the fast CPU path, and the torch-free one.
 
-`model` is a converted CTranslate2 folder, or a transformers folder / hub id that is
-converted once into ``cache_dir()/ct2/<safe name>`` and reused from then on. Marian
-models are tokenized with SentencePiece directly, so this backend never imports torch.
+`model` is a converted CTranslate2 folder, a hub repo already in CTranslate2 form, or a
+transformers folder / hub id that is converted once into ``cache_dir()/ct2/<name>@<revision>``
+(conversion needs torch and transformers) and reused from then on. Every supported family is
+tokenized with SentencePiece directly, so translating never imports torch or transformers;
+a folder without SentencePiece files falls back to a transformers tokenizer.
 """
 
 from __future__ import annotations
@@ -22,7 +24,18 @@ from .base import (
     output_cap,
     run_batches,
 )
-from .store import FAST_HINT, convert, ct2_path, fingerprint, is_ct2_folder
+from .families import SPM_FILES, Family, detect_family
+from .presets import resolve
+from .store import (
+    FAST_HINT,
+    convert,
+    ct2_path,
+    fingerprint,
+    is_ct2_folder,
+    local_folder,
+    looks_like_path,
+    model_family,
+)
 
 log = logging.getLogger("summarize.translate")
 
@@ -31,10 +44,16 @@ SPECIAL_TOKENS = frozenset({"</s>", "<pad>", "<unk>", "<s>"})
 
 def model_folder(model: str, *, revision: str | None = None) -> Path:
     """The CTranslate2 folder for `model`, converting it (once) when needed."""
+    model = resolve(model)
     folder = Path(model).expanduser()
     if is_ct2_folder(folder):
         return folder
-    target = ct2_path(model)
+    if not folder.is_dir() and not looks_like_path(model):
+        # A hub repo already in CTranslate2 form is used as it is (downloaded if needed).
+        snapshot = local_folder(model, revision=revision)
+        if is_ct2_folder(snapshot):
+            return snapshot
+    target = ct2_path(model, revision=revision)
     if not is_ct2_folder(target):
         log.info("converting %s to CTranslate2 int8 in %s (once)", model, target)
         try:
@@ -47,37 +66,72 @@ def model_folder(model: str, *, revision: str | None = None) -> Path:
 
 
 class _Tokenizer:
-    """Source pieces in, target text out: SentencePiece for Marian, transformers otherwise."""
+    """Source pieces in, target text out, in the model family's way: SentencePiece for every
+    supported family (no torch, no transformers), a transformers tokenizer otherwise."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, family: Family) -> None:
+        self.family = family
         self.hf: Any = None
+        spm_files = [folder / n for n in SPM_FILES.get(family.name, ()) if (folder / n).is_file()]
         if (folder / "source.spm").is_file() and (folder / "target.spm").is_file():
-            import sentencepiece
-
-            self.source = sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm"))
-            self.target = sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm"))
+            self.source = self._spm(folder / "source.spm")
+            self.target = self._spm(folder / "target.spm")
+        elif spm_files:
+            self.source = self.target = self._spm(spm_files[0])
         else:
             try:
                 from transformers import AutoTokenizer
             except ImportError:
                 raise ModelError(
-                    f"{folder} has no SentencePiece files; tokenizing it needs transformers"
+                    f"{folder} has no SentencePiece files; tokenizing it needs transformers: "
+                    "pip install torch==2.13.0 && pip install 'summarize[fast]'"
                 ) from None
             self.hf = AutoTokenizer.from_pretrained(str(folder))
+            if family.source_lang:
+                self.hf.src_lang = family.source_lang
+
+    @staticmethod
+    def _spm(path: Path) -> Any:
+        import sentencepiece
+
+        return sentencepiece.SentencePieceProcessor(model_file=str(path))
 
     def encode(self, sentences: list[str]) -> list[list[str]]:
+        family = self.family
         if self.hf is not None:
-            ids = self.hf(sentences, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
+            texts = [family.prefix + s for s in sentences]
+            ids = self.hf(texts, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
             return [self.hf.convert_ids_to_tokens(row) for row in ids]
-        rows = self.source.encode(sentences, out_type=str)
-        # Marian appends </s> to every source sentence; keep the total within the limit.
-        return [[*row[: MAX_INPUT_TOKENS - 1], "</s>"] for row in rows]
+        # As the transformers tokenizers do: the language token or tag first (NLLB, M2M100,
+        # MADLAD: the tag is one piece, never "▁" + tag), </s> last, within the input limit.
+        rows = self.source.encode(list(sentences), out_type=str)
+        lead = [t for t in (family.source_token, family.prefix.strip()) if t]
+        keep = MAX_INPUT_TOKENS - 1 - len(lead)
+        return [[*lead, *row[:keep], "</s>"] for row in rows]
+
+    def target_prefix(self, n: int) -> list[list[str]] | None:
+        """The forced first target token of each of `n` sentences, if the family has one."""
+        token = self.family.target_token
+        return [[token] for _ in range(n)] if token else None
 
     def decode(self, tokens: list[str]) -> str:
+        family = self.family
+        if family.target_token and tokens[:1] == [family.target_token]:
+            tokens = tokens[1:]  # CTranslate2 returns the target prefix with the output
+        tokens = [t for t in tokens if not family.is_tag(t)]
         if self.hf is not None:
             ids = self.hf.convert_tokens_to_ids(tokens)
             return str(self.hf.decode(ids, skip_special_tokens=True)).strip()
-        text: str = self.target.decode_pieces([t for t in tokens if t not in SPECIAL_TOKENS])
+        sp = self.target
+        unk = sp.unk_id()
+        # Pieces the SentencePiece model does not know are special tokens of the model's
+        # vocabulary (language codes, <mask>, fillers): transformers would skip them too.
+        kept = [
+            t
+            for t in tokens
+            if t not in SPECIAL_TOKENS and (family.name == "bilingual" or sp.piece_to_id(t) != unk)
+        ]
+        text: str = sp.decode_pieces(kept)
         return text.strip()
 
 
@@ -98,6 +152,7 @@ class Ct2Translator:
         progress: Progress | None = None,
     ) -> None:
         self.name = model
+        self.source = resolve(model)  # a preset's hub id
         self.requested_device = device
         self.device = device  # the device in use once loaded
         self.beam = beam
@@ -110,9 +165,11 @@ class Ct2Translator:
 
     def cache_identity(self) -> tuple[str, ...]:
         """The cache key's prefix: computed without importing ctranslate2 (warm-cache runs)."""
-        rev = fingerprint(self.name, revision=self.revision)
+        rev = fingerprint(self.source, revision=self.revision)
         kind = f"{self.compute_type}@{self.requested_device}"
-        return (self.name, rev, self.backend, kind, str(self.beam))
+        family = model_family(self.source, revision=self.revision)
+        langs = family.languages() if family else "family?"
+        return (self.source, rev, self.backend, kind, str(self.beam), langs)
 
     def load(self) -> None:
         """Load the model now (otherwise the first translate() does)."""
@@ -131,8 +188,8 @@ class Ct2Translator:
         compute = self.compute_type
         if compute == "auto":
             compute = "int8_float16" if device == "cuda" else "int8"
-        folder = model_folder(self.name, revision=self.revision)
-        self.tokenizer = _Tokenizer(folder)
+        folder = model_folder(self.source, revision=self.revision)
+        self.tokenizer = _Tokenizer(folder, detect_family(folder))
         try:
             self.model = ctranslate2.Translator(
                 str(folder),
@@ -156,9 +213,12 @@ class Ct2Translator:
 
         def batch(indices: list[int]) -> list[str]:
             rows = [tokens[i] for i in indices]
-            cap = min(output_cap(max(len(r) for r in rows)), MAX_INPUT_TOKENS - 1)
+            prefix = tokenizer.target_prefix(len(rows))
+            # The forced language token counts towards the decoding length.
+            cap = min(output_cap(max(len(r) for r in rows)) + bool(prefix), MAX_INPUT_TOKENS - 1)
             results = self.model.translate_batch(
                 rows,
+                target_prefix=prefix,
                 beam_size=self.beam,
                 max_decoding_length=cap,
                 max_batch_size=self.batch_size,

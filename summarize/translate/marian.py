@@ -1,7 +1,9 @@
-"""The transformers backend: MarianMT (or any seq2seq model) through `from_pretrained`.
+"""The transformers backend: any seq2seq model (MarianMT, NLLB, M2M100, T5) through `from_pretrained`.
 
 Nothing heavy is imported or loaded until the first `translate` call; the model is then
-loaded once per process and shared by every translator that names it.
+loaded once per process and shared by every translator that names it. Many-to-many models
+are steered by their family (families.py): source language set on the tokenizer, target
+token forced, or a tag put before the text; tags are dropped from the output.
 """
 
 from __future__ import annotations
@@ -20,22 +22,28 @@ from .base import (
     output_cap,
     run_batches,
 )
+from .families import Family, detect_family
+from .presets import resolve
 from .store import (
     INSTALL_HINT,
     fingerprint,
+    is_ct2_folder,
     local_folder,
+    model_family,
     quiet_transformers,
     unavailable,
 )
 
 
 @lru_cache(maxsize=2)
-def load_model(model: str, device: str, revision: str | None = None) -> tuple[Any, Any, str]:
-    """Load (model, tokenizer, device) once per process. Raises ModelError."""
+def load_model(model: str, device: str, revision: str | None = None) -> tuple[Any, Any, str, Family]:
+    """Load (model, tokenizer, device, family) once per process. Raises ModelError."""
     # A folder, or the hub cache's snapshot: from_pretrained then never touches the network
     # (offline it would otherwise retry for most of a minute before failing), and a missing
     # model is reported before the slow torch import.
     folder = local_folder(model, revision=revision)
+    if is_ct2_folder(folder):
+        raise ModelError(f"'{model}' is a CTranslate2 model: translate with --backend ctranslate2")
     try:
         import torch
         import transformers
@@ -59,7 +67,10 @@ def load_model(model: str, device: str, revision: str | None = None) -> tuple[An
     net.to(device).eval()
     # Our per-batch cap (max_new_tokens) replaces the config's global max_length.
     net.generation_config.max_length = None
-    return net, tokenizer, device
+    family = detect_family(folder)
+    if family.source_lang:
+        tokenizer.src_lang = family.source_lang  # puts ind_Latn / __id__ before each sentence
+    return net, tokenizer, device, family
 
 
 class MarianTranslator:
@@ -79,6 +90,7 @@ class MarianTranslator:
         progress: Progress | None = None,
     ) -> None:
         self.name = model
+        self.source = resolve(model)  # a preset's hub id
         self.device = device
         self.beam = beam
         self.batch_size = batch_size
@@ -86,44 +98,66 @@ class MarianTranslator:
         self.progress = progress
         self.model: Any = None  # loaded on the first translate() call
         self.tokenizer: Any = None
+        self.family: Family | None = None
 
     def cache_identity(self) -> tuple[str, ...]:
         """What makes two translations of one sentence differ (the cache key's prefix)."""
-        rev = fingerprint(self.name, revision=self.revision)
-        return (self.name, rev, self.backend, self.compute_type, str(self.beam))
+        rev = fingerprint(self.source, revision=self.revision)
+        family = model_family(self.source, revision=self.revision)
+        langs = family.languages() if family else "family?"
+        return (self.source, rev, self.backend, self.compute_type, str(self.beam), langs)
 
     def load(self) -> None:
         """Load the model now (otherwise the first translate() does)."""
         if self.model is None:
-            self.model, self.tokenizer, self.device = load_model(self.name, self.device, self.revision)
+            self.model, self.tokenizer, self.device, self.family = load_model(
+                self.source, self.device, self.revision
+            )
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """English for each sentence, same length and order."""
         if not sentences:
             return []
         self.load()
-        ids: list[list[int]] = self.tokenizer(list(sentences), truncation=True, max_length=MAX_INPUT_TOKENS)[
-            "input_ids"
-        ]
-        # The decoder start token takes a position too.
-        limit = int(self.model.config.max_position_embeddings) - 1
+        family = self.family
+        assert family is not None
+        tokenizer = self.tokenizer
+        texts = [family.prefix + s for s in sentences]
+        ids: list[list[int]] = tokenizer(texts, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
+        # The decoder start token takes a position too. T5 has relative positions and no
+        # table: there the input cap bounds the output as well.
+        positions = getattr(self.model.config, "max_position_embeddings", None) or MAX_INPUT_TOKENS
+        limit = int(positions) - 1
+        forced: dict[str, int] = {}
+        if family.target_token:
+            # The forced token is one more step before the English starts (see the cap below).
+            forced["forced_bos_token_id"] = int(tokenizer.convert_tokens_to_ids(family.target_token))
 
         def batch(indices: list[int]) -> list[str]:
             import torch
 
             rows = [ids[i] for i in indices]
             # Never decode past the position table, whatever the cap says.
-            cap = min(output_cap(max(len(r) for r in rows)), limit)
-            enc = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
+            cap = min(output_cap(max(len(r) for r in rows)) + len(forced), limit)
+            enc = tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
             with torch.inference_mode():
-                out = self.model.generate(**enc, num_beams=self.beam, max_new_tokens=cap)
-            texts: list[str] = self.tokenizer.batch_decode(out, skip_special_tokens=True)
-            return texts
+                out = self.model.generate(**enc, num_beams=self.beam, max_new_tokens=cap, **forced)
+            return [self._decode(row) for row in out.tolist()]
 
         return run_batches(
-            sentences,
+            texts,
             [len(r) for r in ids],
             batch,
             batch_size=self.batch_size,
             progress=self.progress,
         )
+
+    def _decode(self, row: list[int]) -> str:
+        """Text of one output: special tokens and language tags dropped, whatever the
+        tokenizer counts as special (M2M100's language tokens, MADLAD's <2xx>)."""
+        family = self.family
+        assert family is not None
+        if family.tag:
+            tokens = self.tokenizer.convert_ids_to_tokens(row)
+            row = [i for i, t in zip(row, tokens, strict=True) if not family.is_tag(str(t))]
+        return str(self.tokenizer.decode(row, skip_special_tokens=True)).strip()

@@ -1,13 +1,17 @@
 """Where translation models come from: download, CTranslate2 conversion, fingerprints, info.
 
-A model is named by a Hugging Face hub id (``Helsinki-NLP/opus-mt-id-en``) or a local folder.
-Hub downloads live in the Hugging Face cache; CTranslate2 conversions live in
-``cache_dir()/ct2/<safe name>``. Heavy libraries are imported inside the functions using them.
+A model is named by a preset (``nllb-600m``), a Hugging Face hub id
+(``Helsinki-NLP/opus-mt-id-en``) or a local folder. Hub downloads live in the Hugging Face
+cache; CTranslate2 conversions live in ``cache_dir()/ct2/<safe name>@<revision>``, so a
+conversion of another revision (or of a changed folder) is never reused. Heavy libraries are
+imported inside the functions using them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 import re
 import shutil
@@ -20,6 +24,8 @@ from pathlib import Path
 from ..config import cache_dir
 from ..errors import ModelError
 from .base import DEFAULT_MODEL
+from .families import FAMILIES, MARKER, Family, detect_family
+from .presets import PRESETS, Preset, preset_for, resolve
 
 __all__ = [
     "DEFAULT_REVISION",
@@ -32,18 +38,29 @@ __all__ = [
     "info",
     "is_ct2_folder",
     "local_folder",
+    "model_family",
     "unavailable",
 ]
+
+log = logging.getLogger("summarize.translate")
 
 # The hub revision `summarize model download` fetches for the default model. It should be
 # the commit hash of Helsinki-NLP/opus-mt-id-en that the project was checked against; the
 # hash could not be looked up on the offline build machines, so it follows "main" until a
-# maintainer pins it (see models/README.md).
-DEFAULT_REVISION = "main"
-REVISIONS = {DEFAULT_MODEL: DEFAULT_REVISION}
+# maintainer pins it (see models/README.md). Every preset carries its own revision.
+DEFAULT_REVISION = PRESETS["opus-mt"].revision
+REVISIONS = {p.model: p.revision for p in PRESETS.values()}
 
-# Everything a seq2seq model and its tokenizer need; skips other frameworks' weights.
-MODEL_FILES = ["*.json", "*.safetensors", "*.spm", "*.model", "*.txt", "pytorch_model.bin"]
+# What a model folder may hold that a run needs: configs, tokenizers, and weights in one of
+# three forms. Other frameworks' weights (TensorFlow, Flax, ONNX, GGUF) are never fetched.
+CONFIG_PATTERNS = ("*.json", "*.spm", "*.model", "*.txt")
+WEIGHT_FORMS = (
+    ("safetensors", ("*.safetensors",)),  # one file or shards + model.safetensors.index.json
+    ("ctranslate2", ("model.bin",)),  # a repo already converted to CTranslate2
+    ("pytorch", ("pytorch_model*.bin",)),  # older repos: one file or shards
+)
+# Used when the repo's file list cannot be asked for (offline: only the cache is read).
+MODEL_FILES = [*CONFIG_PATTERNS, "*.safetensors", "model.bin", "pytorch_model*.bin"]
 TOKENIZER_FILES = (
     "source.spm",
     "target.spm",
@@ -53,7 +70,10 @@ TOKENIZER_FILES = (
     "special_tokens_map.json",
     "tokenizer.json",
     "sentencepiece.bpe.model",
+    "sentencepiece.model",
     "spiece.model",
+    "added_tokens.json",
+    "vocab.txt",
 )
 FINGERPRINT_FILES = ("config.json", "*.bin", "*.safetensors")
 CT2_VOCABULARIES = (
@@ -63,7 +83,12 @@ CT2_VOCABULARIES = (
     "source_vocabulary.txt",
 )
 INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
-FAST_HINT = "the ctranslate2 backend needs ctranslate2: pip install 'summarize[fast]'"
+CONVERT_HINT = (
+    "converting a model to CTranslate2 needs torch and transformers: "
+    "pip install torch==2.13.0 && pip install 'summarize[fast]' (or pass --model with a folder or "
+    "hub repo already in CTranslate2 form)"
+)
+FAST_HINT = "the ctranslate2 backend needs ctranslate2: pip install 'summarize[ct2]'"
 
 
 class HubUnreachable(ModelError):
@@ -103,6 +128,21 @@ def is_ct2_folder(path: Path) -> bool:
     return (path / "model.bin").is_file() and any((path / v).is_file() for v in CT2_VOCABULARIES)
 
 
+def choose_files(names: list[str]) -> list[str]:
+    """The files of a hub repo to download: configs and tokenizers at its top level, and the
+    weights in the first form it has (safetensors, CTranslate2 `model.bin`, PyTorch `.bin`),
+    shards included; never two copies of the same weights."""
+    from fnmatch import fnmatch
+
+    top = [n for n in names if "/" not in n]
+    wanted = [n for n in top if any(fnmatch(n, p) for p in CONFIG_PATTERNS)]
+    for _form, patterns in WEIGHT_FORMS:
+        weights = [n for n in top if any(fnmatch(n, p) for p in patterns)]
+        if weights:
+            return sorted({*wanted, *weights})
+    return sorted(wanted)
+
+
 def _revision(model: str, revision: str | None) -> str:
     """The revision asked for, else the pinned one for a preset model, else main."""
     return revision or REVISIONS.get(model) or "main"
@@ -128,6 +168,7 @@ def fingerprint(model: str, *, revision: str | None = None) -> str:
     A local folder: names, sizes and modification times of its config and weight files.
     A hub id: the cached snapshot's commit hash (or the requested revision before download).
     """
+    model = resolve(model)
     folder = Path(model).expanduser()
     if not folder.is_dir():
         snapshot = _hub_snapshot(model, revision)
@@ -146,6 +187,7 @@ def fingerprint(model: str, *, revision: str | None = None) -> str:
 def local_folder(model: str, *, revision: str | None = None) -> Path:
     """A local folder holding `model`: the folder itself, or its hub snapshot (downloading
     it only when online and not cached). Raises ModelError when it cannot be had."""
+    model = resolve(model)
     folder = Path(model).expanduser()
     if folder.is_dir():
         return folder
@@ -167,10 +209,16 @@ def download(model: str, *, revision: str | None = None) -> Path:
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
 
+    model = resolve(model)
     revision = _revision(model, revision)
     try:
+        patterns = MODEL_FILES
+        if not hub_offline():
+            # Ask what the repo holds, so shards come with their index and only one form of
+            # the weights is fetched (a repo may carry safetensors and .bin copies).
+            patterns = choose_files(_repo_files(model, revision)) or MODEL_FILES
         path = snapshot_download(
-            model, revision=revision, allow_patterns=MODEL_FILES, local_files_only=hub_offline()
+            model, revision=revision, allow_patterns=patterns, local_files_only=hub_offline()
         )
         return Path(str(path))
     except LocalEntryNotFoundError:
@@ -188,6 +236,31 @@ def download(model: str, *, revision: str | None = None) -> Path:
         ) from None
 
 
+def _repo_files(model: str, revision: str) -> list[str]:
+    """The file names of a hub repo at `revision` (needs the network)."""
+    from huggingface_hub import HfApi
+
+    try:
+        return list(HfApi().list_repo_files(model, revision=revision))
+    except Exception as exc:  # httpx and hub errors share no narrower base class
+        # The download below meets the same trouble and reports it in one line.
+        log.debug("cannot list the files of %s: %s", model, exc)
+        return []
+
+
+def model_family(model: str, *, revision: str | None = None) -> Family | None:
+    """The family of `model` read from its files when they are on disk, else from its preset;
+    None when neither tells (a hub model not downloaded yet). Never downloads."""
+    model = resolve(model)
+    folder = Path(model).expanduser()
+    if not folder.is_dir() and not looks_like_path(model):
+        folder = _hub_snapshot(model, revision) or folder
+    if folder.is_dir():
+        return detect_family(folder)
+    preset = preset_for(model)
+    return FAMILIES[preset.family] if preset else None
+
+
 def safe_name(model: str) -> str:
     """A folder name for `model`; local folders get a hash of their path so two folders
     with the same name never share a conversion."""
@@ -198,9 +271,13 @@ def safe_name(model: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "--", model)
 
 
-def ct2_path(model: str) -> Path:
-    """Where the automatic CTranslate2 conversion of `model` lives."""
-    return cache_dir() / "ct2" / safe_name(model)
+def ct2_path(model: str, *, revision: str | None = None) -> Path:
+    """Where the automatic CTranslate2 conversion of `model` at its current revision lives:
+    ``<safe name>@<commit>`` for a hub model, ``<name>-<path hash>@<files hash>`` for a
+    folder, so a new revision or changed weights get a conversion of their own."""
+    model = resolve(model)
+    stamp = fingerprint(model, revision=revision).split(":", 1)[-1]
+    return cache_dir() / "ct2" / f"{safe_name(model)}@{re.sub(r'[^A-Za-z0-9._-]+', '-', stamp)[:16]}"
 
 
 def convert(
@@ -219,9 +296,20 @@ def convert(
         from ctranslate2.converters import TransformersConverter
     except ImportError:
         raise ModelError(FAST_HINT) from None
+    try:
+        # Asked for here: without them the converter fails later with a NameError.
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError:
+        raise ModelError(CONVERT_HINT) from None
+    model = resolve(model)
     source = local_folder(model, revision=revision)
+    if is_ct2_folder(source):
+        raise ModelError(
+            f"'{model}' is already a CTranslate2 model; use it as --model with --backend ctranslate2"
+        )
     quiet_transformers()
-    output = (output or ct2_path(model)).expanduser()
+    output = (output or ct2_path(model, revision=revision)).expanduser()
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
@@ -232,12 +320,21 @@ def convert(
                     str(tmp / "model"), quantization=quantization, force=True
                 )
         except ImportError:
-            raise ModelError(f"converting needs torch and transformers: {INSTALL_HINT}") from None
+            raise ModelError(CONVERT_HINT) from None
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot convert '{model}': {str(exc).splitlines()[0]}") from None
         for name in TOKENIZER_FILES:
             if (source / name).is_file():
                 shutil.copyfile(source / name, tmp / "model" / name)
+        # What the converted folder is, for the ctranslate2 backend and `model info`: its
+        # family (the CTranslate2 files do not say) and the source model and revision.
+        marker = {
+            "family": detect_family(source).name,
+            "source": model,
+            "revision": fingerprint(model, revision=revision),
+            "quantization": quantization,
+        }
+        (tmp / "model" / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)
         os.replace(tmp / "model", output)
@@ -263,6 +360,8 @@ class InstalledModel:
     path: Path
     size: int  # bytes
     kind: str  # "hub cache" or "ctranslate2"
+    revision: str = ""  # commit(s) in the hub cache; the source's revision for a conversion
+    source: str = ""  # for a conversion: the model it was converted from
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +371,7 @@ class StoreInfo:
     models: tuple[InstalledModel, ...]
     libraries: dict[str, str | None]  # name -> installed version, None when missing
     device: str
+    presets: tuple[Preset, ...] = ()
 
 
 def _folder_size(path: Path) -> int:
@@ -302,23 +402,34 @@ def info() -> StoreInfo:
     """Installed models (hub cache and our CTranslate2 folder), libraries, and the device."""
     models: list[InstalledModel] = []
     if util.find_spec("huggingface_hub") is not None:
-        from huggingface_hub import scan_cache_dir
+        from huggingface_hub import constants, scan_cache_dir
         from huggingface_hub.errors import CacheNotFound
 
         try:
-            scanned = scan_cache_dir()
+            # The cache folder as set now (tests and HF_HOME may move it after import).
+            scanned = scan_cache_dir(constants.HF_HUB_CACHE)
         except CacheNotFound:
             scanned = None
         for repo in scanned.repos if scanned else ():
             if repo.repo_type == "model":
-                models.append(InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache"))
+                commits = ",".join(sorted(r.commit_hash for r in repo.revisions))
+                models.append(
+                    InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache", commits)
+                )
     ct2_root = cache_dir() / "ct2"
     if ct2_root.is_dir():
         for path in sorted(ct2_root.iterdir()):
             if path.is_dir() and not path.name.startswith("."):
-                models.append(InstalledModel(path.name, path, _folder_size(path), "ctranslate2"))
+                try:
+                    marker = json.loads((path / MARKER).read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    marker = {}  # converted by an older version: no record of its source
+                source = str(marker.get("source", "")) if isinstance(marker, dict) else ""
+                revision = str(marker.get("revision", "")) if isinstance(marker, dict) else ""
+                size = _folder_size(path)
+                models.append(InstalledModel(path.name, path, size, "ctranslate2", revision, source))
     libraries = {
         name: _version(name)
         for name in ("torch", "transformers", "ctranslate2", "sentencepiece", "huggingface_hub")
     }
-    return StoreInfo(tuple(models), libraries, _device())
+    return StoreInfo(tuple(models), libraries, _device(), tuple(PRESETS.values()))

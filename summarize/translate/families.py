@@ -1,0 +1,123 @@
+"""Model families: how each kind of model is told to translate Indonesian into English.
+
+A bilingual model (opus-mt, Marian) only knows one direction. A many-to-many model must be
+told both languages, or it translates into whatever language it likes:
+
+- NLLB-200: the tokenizer's `src_lang` puts `ind_Latn` before the source; the first target
+  token is forced to `eng_Latn` (transformers `forced_bos_token_id`, CTranslate2 `target_prefix`).
+- M2M100: the same scheme with `__id__` and `__en__` (`src_lang = "id"`).
+- MADLAD-400 (T5): the source text starts with the tag `<2en>`; nothing is forced.
+
+Language tags are dropped from every output, so one English sentence comes back per source
+sentence with no tag in it. The family is read from the model's own files, cheaply.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FAMILIES", "Family", "detect_family"]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """The language settings of one model family (empty strings: not used by it)."""
+
+    name: str
+    source_lang: str = ""  # the tokenizer's src_lang (NLLB ind_Latn, M2M100 id)
+    source_token: str = ""  # the token that setting puts first in the source
+    target_token: str = ""  # the first target token, forced
+    prefix: str = ""  # text put before every source sentence (MADLAD "<2en> ")
+    tag: str = ""  # a regular expression for this family's language tags
+
+    def languages(self) -> str:
+        """The language settings as one string, for the translation cache key."""
+        return f"{self.name}:{self.source_token or '-'}>{self.target_token or self.prefix.strip() or '-'}"
+
+    def is_tag(self, token: str) -> bool:
+        """Whether an output token is a language tag (never shown to a reader)."""
+        return bool(self.tag) and re.fullmatch(self.tag, token.lstrip("▁")) is not None
+
+
+BILINGUAL = Family("bilingual")
+FAMILIES = {
+    f.name: f
+    for f in (
+        BILINGUAL,
+        Family(
+            "nllb",
+            source_lang="ind_Latn",
+            source_token="ind_Latn",
+            target_token="eng_Latn",
+            tag=r"[a-z]{3}_[A-Z][a-z]{3}",
+        ),
+        Family(
+            "m2m100",
+            source_lang="id",
+            source_token="__id__",
+            target_token="__en__",
+            tag=r"__[a-z]{2,3}__",
+        ),
+        Family("madlad", prefix="<2en> ", tag=r"<2[A-Za-z_-]+>"),
+    )
+}
+
+# Where each family's SentencePiece model sits in a published or converted folder.
+SPM_FILES = {
+    "nllb": ("sentencepiece.bpe.model",),
+    "m2m100": ("sentencepiece.bpe.model",),
+    "madlad": ("spiece.model", "sentencepiece.model"),
+}
+MARKER = "summarize.json"  # written beside a conversion: family, source model, revision
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _vocabulary_has(folder: Path, token: str) -> bool:
+    """Whether a CTranslate2 vocabulary file in `folder` holds `token` (a plain text search:
+    the file is at most a few MB and read once per model)."""
+    for name in ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json"):
+        path = folder / name
+        if path.is_file():
+            try:
+                return token in path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return False
+    return False
+
+
+def detect_family(folder: Path) -> Family:
+    """The family of the model in `folder` (transformers or CTranslate2 form).
+
+    Order: our conversion marker, then config.json's model type and the tokenizer class,
+    then the files themselves. Anything unrecognised is treated as bilingual, as before.
+    """
+    marked = _json(folder / MARKER).get("family")
+    if isinstance(marked, str) and marked in FAMILIES:
+        return FAMILIES[marked]
+    model_type = str(_json(folder / "config.json").get("model_type", ""))
+    tokenizer = str(_json(folder / "tokenizer_config.json").get("tokenizer_class", "")).lower()
+    if model_type in ("t5", "mt5", "umt5") or tokenizer.startswith("t5"):
+        return FAMILIES["madlad"]
+    if tokenizer.startswith("nllb"):
+        return FAMILIES["nllb"]
+    if tokenizer.startswith("m2m100"):
+        return FAMILIES["m2m100"]
+    if model_type == "marian" or (folder / "source.spm").is_file():
+        return BILINGUAL
+    # A CTranslate2 folder from elsewhere (a hub repo already converted): look at its files.
+    if (folder / "sentencepiece.bpe.model").is_file() or model_type == "m2m_100":
+        return FAMILIES["nllb"] if _vocabulary_has(folder, "eng_Latn") else FAMILIES["m2m100"]
+    if any((folder / name).is_file() for name in SPM_FILES["madlad"]):
+        return FAMILIES["madlad"]
+    return BILINGUAL
