@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import socket
 import threading
 import time
 from collections import Counter
@@ -462,6 +463,71 @@ def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.
     monkeypatch.setenv("SUMMARIZE_TIMEOUT", "lama")
     with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
         load_url(f"{web.base}/lambat")
+
+
+class _Trickler:
+    """A raw TCP server on 127.0.0.1 that answers every connection with `prefix`, then one
+    more byte every 0.2 s, for a minute at most (so a fetcher without a deadline fails the
+    test rather than hanging it). It records how many bytes it had sent when the client left."""
+
+    def __init__(self, prefix: bytes, filler: bytes) -> None:
+        self.prefix, self.filler = prefix, filler
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sent_when_left: list[int] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)  # the request (or the TLS ClientHello)
+            conn.sendall(self.prefix)
+            sent = len(self.prefix)
+            for _ in range(300):
+                time.sleep(0.2)
+                try:
+                    conn.sendall(self.filler)
+                except OSError:
+                    break
+                sent += 1
+            self.sent_when_left.append(sent)
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "prefix", "filler"),
+    [
+        # The status line, then a header that never ends: every byte used to reset the timeout.
+        ("http", b"HTTP/1.1 200 OK\r\nX-Tetes: ", b"a"),
+        # A TLS record header announcing 16 KB of handshake, then the bytes one by one.
+        ("https", b"\x16\x03\x03\x40\x00", b"\x00"),
+    ],
+)
+def test_trickled_headers_stop_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch, scheme: str, prefix: bytes, filler: bytes
+) -> None:
+    server = _Trickler(prefix, filler)
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "1")  # connect 1 s, the whole request 2 s
+    try:
+        skip = only_skip(load_url(f"{scheme}://127.0.0.1:{server.port}/berita"))
+    finally:
+        server.close()
+    assert skip.reason == "timed out after 2 s"
+    # We hung up while the server was still trickling (it gives up by itself after 300 bytes).
+    for _ in range(50):
+        if server.sent_when_left:
+            break
+        time.sleep(0.1)
+    assert server.sent_when_left and server.sent_when_left[0] < len(prefix) + 300
 
 
 @pytest.mark.parametrize("path", ["/besar", "/besar-tanpa-ukuran"])
