@@ -192,13 +192,28 @@ class InputOptions:
             help="Feeds: only entries published on or after DATE (YYYY-MM-DD).",
         ),
     ] = None
+    allow_private_network: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-network",
+            help="Fetch feed entries and redirects that lead to internal addresses (the local "
+            "network, loopback, link-local). (default: refused; SUMMARIZE_ALLOW_PRIVATE_NETWORK)",
+            show_default=False,
+        ),
+    ] = None
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
         from ..ingest import load_articles
 
         since = self.since.date() if self.since else None
-        loaded = load_articles(sources, limit=self.limit, since=since)
+        loaded = load_articles(
+            sources,
+            limit=self.limit,
+            since=since,
+            allow_private_network=self.allow_private_network,
+            progress=_progress_bar("fetching") if show_progress() else None,
+        )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
             typer.echo(f"summarize: skipped {reason}", err=True)
@@ -312,13 +327,13 @@ def command(target: typer.Typer = app, name: str | None = None) -> Callable[[F],
     return register
 
 
-def _progress_bar() -> Callable[[int, int], None]:
+def _progress_bar(label: str = "translating") -> Callable[[int, int], None]:
     def progress(done: int, total: int) -> None:
-        if total < 8:  # a handful of sentences needs no bar
+        if total < 8:  # a handful of sentences or pages needs no bar
             return
         width = 30
         filled = int(width * done / total)
-        sys.stderr.write(f"\rtranslating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

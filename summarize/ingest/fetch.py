@@ -389,7 +389,12 @@ class Fetcher:
             trusted |= {(urlsplit(url).hostname or "").lower().rstrip(".")}
         policy = Policy(trusted, self.allow_private)
         for _ in range(MAX_REDIRECTS + 1):
-            status, headers, body = self._with_retries(current, policy)
+            try:
+                status, headers, body = self._with_retries(current, policy)
+            except InternalAddressError as exc:
+                if current == url:
+                    raise
+                raise InternalAddressError(url, f"redirect to {current} {exc.reason}") from None
             if status not in REDIRECT_STATUS:
                 return Response(url=current, status=status, body=body, headers=headers)
             location = headers.get("location")
@@ -482,7 +487,7 @@ class Fetcher:
             except _Refused as exc:
                 kind = InternalAddressError if exc.internal else FetchError
                 raise kind(url, exc.reason, transient=exc.transient) from None
-            except Exception as exc:
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
                 timed_out = isinstance(exc, urllib3.exceptions.TimeoutError) or _cause(exc, TimeoutError)
                 if timed_out or budget.left() <= 0:
                     raise FetchError(url, f"timed out after {_seconds(self.read_timeout)}") from None
