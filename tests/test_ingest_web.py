@@ -274,6 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
             page = fixture("intelijen-roket.html").decode("cp1252").replace("; charset=windows-1252", "")
             page = page.replace("”", '"')  # its UTF-8 bytes hold 0x9d, which cp1252 would refuse
             self._send(200, page.encode("utf-8"), "text/html; charset=ISO-8859-1")
+        elif path == "/pdf-sebagai-html":  # a PDF served as a page
+            self._send(200, b"%PDF-1.4\n" + b"Berita. " * 50 + b"\n%%EOF\n", "text/html")
         elif path == "/brotli":
             self._send(200, b"\x0b\x02\x80<html>", "text/html", Content_Encoding="br")
         elif path == "/feed-intranet.xml":  # entries that lead to the host in ?ke=
@@ -414,6 +416,63 @@ def test_decode_order_bom_header_meta_utf8_cp1252() -> None:
     assert text == page and warnings and "cp1252" in warnings[0]
     # ISO-8859-1 labels mean windows-1252, whose curly quotes latin-1 lacks.
     assert decode("“a”".encode("cp1252"), "x", charset="ISO-8859-1", html=True)[0] == "“a”"
+
+
+def test_a_wrong_declared_charset_is_named_not_silent() -> None:
+    page = "<html><body><p>Kata “kutipan” dan café</p></body></html>"
+    # Says ISO-8859-1 (or another single-byte charset), is UTF-8: read as UTF-8, and said so.
+    for label in ("ISO-8859-1", "iso-8859-2", "windows-1250"):
+        text, warnings = decode(page.encode("utf-8"), "http://x/a", charset=label, html=True)
+        assert text == page
+        assert warnings == (f"http://x/a: declares charset {label} but is UTF-8; read as UTF-8",)
+    # Says UTF-8, is cp1252: read as cp1252, and said so.
+    text, warnings = decode(page.encode("cp1252"), "http://x/b", charset="utf-8", html=True)
+    assert text == page and warnings[0].startswith("http://x/b: not valid UTF-8 nor in its declared charset")
+    # Honest labels stay quiet.
+    assert decode(page.encode("utf-8"), "x", charset="utf-8", html=True) == (page, ())
+    assert decode(page.encode("cp1252"), "x", charset="windows-1252", html=True) == (page, ())
+
+
+def test_garbled_text_is_repaired_with_a_warning() -> None:
+    page = "Presiden berkata “kami siap” di kafé itu – katanya."
+    # A CMS read the UTF-8 as cp1252 once (bytes cp1252 leaves undefined passing through).
+    garbled = "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in page.encode("utf-8")
+    ).encode("utf-8")
+    text, warnings = decode(garbled, "berita.txt")
+    assert text == page
+    assert warnings == ('berita.txt: text was garbled (UTF-8 read as Windows-1252, e.g. "Ã©"); repaired',)
+    # One odd pair is not enough to touch the text (a name can hold "Ã©" on purpose).
+    assert decode("Nama: Ã© saja.".encode(), "x") == ("Nama: Ã© saja.", ())
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "a PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\nIHDR", "a PNG image"),
+        (b"\xff\xd8\xff\xe0JFIF", "a JPEG image"),
+        (b"GIF89a\x01\x00", "a GIF image"),
+        (gzip.compress(b"Berita hari ini."), "gzip-compressed data"),
+    ],
+)
+def test_known_binary_formats_are_refused_even_when_ascii(data: bytes, what: str) -> None:
+    with pytest.raises(InputError, match=f"^laporan: binary file, not text: looks like {what}"):
+        decode(data, "laporan")
+
+
+def test_an_ascii_pdf_file_and_page_are_refused(web: _Server, tmp_path: Path) -> None:
+    from summarize import load_articles
+
+    pdf = tmp_path / "laporan.txt"
+    pdf.write_bytes(b"%PDF-1.4\n" + b"Pemerintah membangun jembatan baru di desa itu. " * 20 + b"\n%%EOF\n")
+    loaded = load_articles([pdf, FIXTURES / "korut-senjata.html"])
+    assert [s.reason for s in loaded.skipped] == [f"{pdf}: binary file, not text: looks like a PDF"]
+    assert len(loaded.articles) == 1
+    skip = only_skip(load_url(f"{web.base}/pdf-sebagai-html", timeout=TIMEOUT))
+    assert skip.reason == f"{web.base}/pdf-sebagai-html: binary file, not text: looks like a PDF"
 
 
 def test_page_without_article_text_is_an_input_error() -> None:
@@ -615,6 +674,9 @@ def test_size_cap_applies_to_the_inflated_body(web: _Server) -> None:
 def test_utf8_page_under_a_default_latin1_label(web: _Server) -> None:
     [doc], _ = load_url(f"{web.base}/latin1-palsu", timeout=TIMEOUT)
     assert "“Itu menunjukkan situasi yang dihadapi Rusia" in doc.text and "â€" not in doc.text
+    assert doc.warnings == (
+        f"{web.base}/latin1-palsu: declares charset ISO-8859-1 but is UTF-8; read as UTF-8",
+    )
 
 
 def test_unasked_content_encoding_refused(web: _Server) -> None:
