@@ -9,22 +9,21 @@ a User-Agent that says who we are. Every failure is a `FetchError` with a one-li
 
 Built on urllib3 connection pools (keep-alive: a feed's entries on one site share
 connections), with redirects and retries handled here so every hop is checked and every
-failure keeps its own reason. Proxy environment variables are not honoured.
+failure keeps its own reason; the deadline and the address check live in the connections
+(`connection`). Proxy environment variables are not honoured.
 """
 
 from __future__ import annotations
 
 import email.utils
 import http.client
-import io
 import logging
-import socket
 import ssl
 import threading
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
@@ -32,13 +31,13 @@ from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 import urllib3
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.connectionpool import HTTPConnectionPool
 
 from ..config import setting
 from ..errors import ConfigError, InputError
-from .addresses import InternalAddress, Policy, connect
+from .addresses import Policy
 from .addresses import allow_private_network as _allow
+from .connection import Budget, HTTPPool, HTTPSPool, Refused, budget, seconds
 
 __all__ = [
     "MAX_BYTES",
@@ -65,7 +64,6 @@ ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 )
-ALLOW_HINT = "pass --allow-private-network to fetch it"
 
 _slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
 _slots_lock = threading.Lock()
@@ -147,10 +145,6 @@ def check_url(url: str, *, redirected_from: str | None = None) -> str:
     return url
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g} s"
-
-
 def _megabytes(value: int) -> str:
     return f"{value / (1024 * 1024):g} MB"
 
@@ -196,130 +190,6 @@ def _host_slot(host: str, port: int) -> Iterator[None]:
         slot = _slots.setdefault((host.lower(), port), threading.BoundedSemaphore(PER_HOST))
     with slot:
         yield
-
-
-# --- one request's deadline, seen by the connection and the socket reader ---------------------
-
-
-@dataclass(slots=True)
-class _Budget:
-    """The request in progress on this thread: its deadline and whose addresses it trusts."""
-
-    deadline: float  # time.monotonic()
-    connect_s: float
-    policy: Policy
-
-    def left(self) -> float:
-        return self.deadline - time.monotonic()
-
-
-_current = threading.local()
-
-
-def _budget() -> _Budget:
-    budget: _Budget | None = getattr(_current, "budget", None)
-    if budget is None:  # only Fetcher._request opens connections, and it always sets one
-        raise RuntimeError("a fetch connection was used outside Fetcher")
-    return budget
-
-
-class _Refused(Exception):
-    """Why a connection was not made; `_request` turns it into a FetchError naming the URL."""
-
-    def __init__(self, reason: str, *, transient: bool = False, internal: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.transient = transient
-        self.internal = internal
-
-
-class _DeadlineReader(socket.SocketIO):
-    """The socket reader under http.client's response: every read waits at most until the
-    deadline. A plain socket timeout restarts with each byte, so a server that trickles its
-    headers one byte at a time would never time out."""
-
-    def __init__(self, sock: socket.socket, budget: _Budget) -> None:
-        super().__init__(sock, "rb")
-        self._budget = budget
-
-    def readinto(self, b: Any) -> int | None:
-        left = self._budget.left()
-        if left <= 0:
-            raise TimeoutError("deadline passed")
-        self._sock.settimeout(left)  # type: ignore[attr-defined]
-        return super().readinto(b)
-
-
-class _DeadlineResponse(http.client.HTTPResponse):
-    def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
-        super().__init__(sock, *args, **kwargs)
-        self.fp.close()  # the plain reader http.client made; nothing was read from it yet
-        # What socket.makefile does: count the reader, so closing the connection while the
-        # response is still being read leaves the socket open until the reader closes too.
-        sock._io_refs += 1  # type: ignore[attr-defined]
-        self.fp = io.BufferedReader(_DeadlineReader(sock, _budget()))
-
-
-def _shutdown(sock: socket.socket) -> None:
-    with suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-class _Guarded:
-    """Connection behaviour shared by http and https: resolve, check, connect, within time."""
-
-    host: str
-    port: int
-    _watchdog: threading.Timer | None = None
-
-    def _new_conn(self) -> socket.socket:
-        budget = _budget()
-        timeout = min(budget.connect_s, budget.left())
-        if timeout <= 0:
-            raise _Refused(f"timed out after {_seconds(budget.connect_s)}")
-        try:
-            sock = connect(self.host, self.port, policy=budget.policy, timeout=timeout)
-        except InternalAddress as exc:
-            raise _Refused(
-                f"refers to an internal address ({exc.address}); {ALLOW_HINT}", internal=True
-            ) from None
-        except TimeoutError:
-            raise _Refused(f"timed out after {_seconds(budget.connect_s)}") from None
-        except socket.gaierror:
-            raise _Refused(f"cannot resolve host name {self.host}") from None
-        except ConnectionRefusedError:
-            raise _Refused("connection refused", transient=True) from None
-        except OSError as exc:  # unreachable network and the like: often passes
-            raise _Refused(f"network error ({exc.strerror or exc})", transient=True) from None
-        # The TLS handshake reads with a per-read timeout too: past the deadline, cut it off.
-        self._watchdog = threading.Timer(max(budget.left(), 0.0), _shutdown, (sock,))
-        self._watchdog.daemon = True
-        self._watchdog.start()
-        return sock
-
-    def connect(self) -> None:
-        try:
-            super().connect()  # type: ignore[misc]
-        finally:
-            if self._watchdog is not None:
-                self._watchdog.cancel()
-                self._watchdog = None
-
-
-class _HTTPConnection(_Guarded, HTTPConnection):
-    response_class = _DeadlineResponse
-
-
-class _HTTPSConnection(_Guarded, HTTPSConnection):
-    response_class = _DeadlineResponse
-
-
-class _HTTPPool(HTTPConnectionPool):
-    ConnectionCls = _HTTPConnection
-
-
-class _HTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _HTTPSConnection
 
 
 def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -428,9 +298,9 @@ class Fetcher:
             pool = self._pools.get(key)
             if pool is None:
                 if https:
-                    pool = _HTTPSPool(host, port, maxsize=PER_HOST, retries=False, ssl_context=_tls())
+                    pool = HTTPSPool(host, port, maxsize=PER_HOST, retries=False, ssl_context=_tls())
                 else:
-                    pool = _HTTPPool(host, port, maxsize=PER_HOST, retries=False)
+                    pool = HTTPPool(host, port, maxsize=PER_HOST, retries=False)
                 self._pools[key] = pool
             return pool
 
@@ -445,9 +315,10 @@ class Fetcher:
         if parts.query:
             target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         pool = self._pool(https, host, port, policy.trusts(host))
-        with _host_slot(host, port):
-            budget = _Budget(time.monotonic() + self.read_timeout, self.connect_timeout, policy)
-            _current.budget = budget
+        with (
+            _host_slot(host, port),
+            budget(Budget(time.monotonic() + self.read_timeout, self.connect_timeout, policy)) as request,
+        ):
             resp: Any = None
             try:
                 resp = pool.urlopen(
@@ -484,16 +355,15 @@ class Fetcher:
                 return status, headers, body
             except FetchError:
                 raise
-            except _Refused as exc:
+            except Refused as exc:
                 kind = InternalAddressError if exc.internal else FetchError
                 raise kind(url, exc.reason, transient=exc.transient) from None
             except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
                 timed_out = isinstance(exc, urllib3.exceptions.TimeoutError) or _cause(exc, TimeoutError)
-                if timed_out or budget.left() <= 0:
-                    raise FetchError(url, f"timed out after {_seconds(self.read_timeout)}") from None
+                if timed_out or request.left() <= 0:
+                    raise FetchError(url, f"timed out after {seconds(self.read_timeout)}") from None
                 raise _failure(url, exc) from None
             finally:
-                _current.budget = None
                 if resp is not None:  # failed or unread: never hand this connection out again
                     resp.close()
                     resp.release_conn()
