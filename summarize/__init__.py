@@ -13,9 +13,9 @@ translation backends load with `load_translator`, each format's renderer with `r
 from __future__ import annotations
 
 import logging
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from .config import version
 from .errors import ConfigError, DeliveryError, InputError, ModelError, SummarizeError
 from .ingest import article_from_text, load_articles
 from .pipeline import brief, digest
@@ -26,10 +26,7 @@ if TYPE_CHECKING:
     from .translate import Translator, load_translator
     from .translate.check import Problem, check_translation
 
-try:
-    __version__ = metadata.version("summarize")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = version()
 
 # The library never configures logging; the application (or our CLI) does.
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -22,6 +22,16 @@ from .errors import ConfigError
 APP = "summarize"
 
 
+def version() -> str:
+    """The installed package's version ("0+unknown" in a source tree never installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(APP)
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
 def config_path() -> Path:
     """Where the config file is read from (it need not exist)."""
     explicit = os.environ.get("SUMMARIZE_CONFIG")

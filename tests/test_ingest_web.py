@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import socket
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -90,12 +93,20 @@ def fixture(name: str) -> bytes:
 # --- the test server --------------------------------------------------------------------------
 
 
+class _Everyone:
+    """Requests in progress on all test servers together (to see hosts overlap)."""
+
+    lock = threading.Lock()
+    active = 0
+    peak = 0
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False  # a slow endpoint may still be sleeping when the test ends
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), _Handler)
         self.lock = threading.Lock()
         self.reset()
 
@@ -105,10 +116,11 @@ class _Server(ThreadingHTTPServer):
             self.active: Counter[str] = Counter()
             self.peak: Counter[str] = Counter()
             self.agents: list[str] = []
+            self.hosts: list[str] = []  # Host headers received
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"http://{self.server_address[0]}:{self.server_address[1]}"
 
 
 PAGES = {
@@ -141,7 +153,11 @@ class _Handler(BaseHTTPRequestHandler):
             srv.active[group] += 1
             srv.peak[group] = max(srv.peak[group], srv.active[group])
             srv.agents.append(self.headers.get("User-Agent", ""))
+            srv.hosts.append(self.headers.get("Host", ""))
             hits = srv.hits[path]
+        with _Everyone.lock:
+            _Everyone.active += 1
+            _Everyone.peak = max(_Everyone.peak, _Everyone.active)
         try:
             self._route(path, hits)
         except (BrokenPipeError, ConnectionResetError):
@@ -149,6 +165,13 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             with srv.lock:
                 srv.active[group] -= 1
+            with _Everyone.lock:
+                _Everyone.active -= 1
+
+    def _query(self, name: str) -> list[str]:
+        from urllib.parse import parse_qs, urlsplit
+
+        return parse_qs(urlsplit(self.path).query).get(name, [])
 
     def _send(self, status: int, body: bytes = b"", ctype: str = "text/html", **headers: str) -> None:
         self.send_response(status)
@@ -251,8 +274,38 @@ class _Handler(BaseHTTPRequestHandler):
             page = fixture("intelijen-roket.html").decode("cp1252").replace("; charset=windows-1252", "")
             page = page.replace("”", '"')  # its UTF-8 bytes hold 0x9d, which cp1252 would refuse
             self._send(200, page.encode("utf-8"), "text/html; charset=ISO-8859-1")
+        elif path == "/pdf-sebagai-html":  # a PDF served as a page
+            self._send(200, b"%PDF-1.4\n" + b"Berita. " * 50 + b"\n%%EOF\n", "text/html")
         elif path == "/brotli":
             self._send(200, b"\x0b\x02\x80<html>", "text/html", Content_Encoding="br")
+        elif path == "/feed-intranet.xml":  # entries that lead to the host in ?ke=
+            other = self._query("ke")[0]
+            items = [
+                ("Senjata Korut", f"{base}/berita/korut-senjata", "Mon, 02 Oct 2023 08:00:00 +0700"),
+                ("Kontainer", f"{other}/berita/korut-kontainer", "Sun, 01 Oct 2023 08:00:00 +0700"),
+                ("Roket", f"{base}/ke?url={other}/berita/intelijen-roket", "Sat, 30 Sep 2023 08:00:00 +0700"),
+            ]
+            copy = "<p>" + " ".join(ARTICLE_SENTENCES["korut-kontainer"]) + " Ini salinan dari umpan.</p>"
+            feed = "".join(
+                f"<item><title>{t}</title><link>{escape(link)}</link><pubDate>{d}</pubDate>"
+                f"<content:encoded><![CDATA[{copy}]]></content:encoded></item>"
+                for t, link, d in items
+            )
+            rss = (
+                "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+                f"<channel><title>I</title>{feed}</channel></rss>"
+            )
+            self._send(200, rss.encode(), "application/rss+xml")
+        elif path == "/ke":  # a redirect to ?url=
+            self._redirect(self._query("url")[0])
+        elif path == "/daftar.xml":  # ?n= entries spread round the hosts in ?host=
+            hosts = self._query("host")
+            n = int(self._query("n")[0])
+            items = "".join(
+                f"<item><title>Berita {i}</title><link>{hosts[i % len(hosts)]}/pelan/{i}</link></item>"
+                for i in range(n)
+            )
+            self._send(200, f"<rss version='2.0'><channel><title>D</title>{items}</channel></rss>".encode())
         elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
             time.sleep(0.15)
             self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
@@ -268,6 +321,24 @@ def _server() -> Iterator[_Server]:
     yield srv
     srv.shutdown()
     srv.server_close()
+
+
+@pytest.fixture(scope="module")
+def _intranet() -> Iterator[_Server]:
+    """The same server on 127.0.0.2: another machine on the local network, as far as a feed
+    on 127.0.0.1 can tell."""
+    srv = _Server("127.0.0.2")
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def intranet(_intranet: _Server) -> _Server:
+    _intranet.reset()
+    return _intranet
 
 
 @pytest.fixture
@@ -345,6 +416,63 @@ def test_decode_order_bom_header_meta_utf8_cp1252() -> None:
     assert text == page and warnings and "cp1252" in warnings[0]
     # ISO-8859-1 labels mean windows-1252, whose curly quotes latin-1 lacks.
     assert decode("“a”".encode("cp1252"), "x", charset="ISO-8859-1", html=True)[0] == "“a”"
+
+
+def test_a_wrong_declared_charset_is_named_not_silent() -> None:
+    page = "<html><body><p>Kata “kutipan” dan café</p></body></html>"
+    # Says ISO-8859-1 (or another single-byte charset), is UTF-8: read as UTF-8, and said so.
+    for label in ("ISO-8859-1", "iso-8859-2", "windows-1250"):
+        text, warnings = decode(page.encode("utf-8"), "http://x/a", charset=label, html=True)
+        assert text == page
+        assert warnings == (f"http://x/a: declares charset {label} but is UTF-8; read as UTF-8",)
+    # Says UTF-8, is cp1252: read as cp1252, and said so.
+    text, warnings = decode(page.encode("cp1252"), "http://x/b", charset="utf-8", html=True)
+    assert text == page and warnings[0].startswith("http://x/b: not valid UTF-8 nor in its declared charset")
+    # Honest labels stay quiet.
+    assert decode(page.encode("utf-8"), "x", charset="utf-8", html=True) == (page, ())
+    assert decode(page.encode("cp1252"), "x", charset="windows-1252", html=True) == (page, ())
+
+
+def test_garbled_text_is_repaired_with_a_warning() -> None:
+    page = "Presiden berkata “kami siap” di kafé itu – katanya."
+    # A CMS read the UTF-8 as cp1252 once (bytes cp1252 leaves undefined passing through).
+    garbled = "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in page.encode("utf-8")
+    ).encode("utf-8")
+    text, warnings = decode(garbled, "berita.txt")
+    assert text == page
+    assert warnings == ('berita.txt: text was garbled (UTF-8 read as Windows-1252, e.g. "Ã©"); repaired',)
+    # One odd pair is not enough to touch the text (a name can hold "Ã©" on purpose).
+    assert decode("Nama: Ã© saja.".encode(), "x") == ("Nama: Ã© saja.", ())
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "a PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\nIHDR", "a PNG image"),
+        (b"\xff\xd8\xff\xe0JFIF", "a JPEG image"),
+        (b"GIF89a\x01\x00", "a GIF image"),
+        (gzip.compress(b"Berita hari ini."), "gzip-compressed data"),
+    ],
+)
+def test_known_binary_formats_are_refused_even_when_ascii(data: bytes, what: str) -> None:
+    with pytest.raises(InputError, match=f"^laporan: binary file, not text: looks like {what}"):
+        decode(data, "laporan")
+
+
+def test_an_ascii_pdf_file_and_page_are_refused(web: _Server, tmp_path: Path) -> None:
+    from summarize import load_articles
+
+    pdf = tmp_path / "laporan.txt"
+    pdf.write_bytes(b"%PDF-1.4\n" + b"Pemerintah membangun jembatan baru di desa itu. " * 20 + b"\n%%EOF\n")
+    loaded = load_articles([pdf, FIXTURES / "korut-senjata.html"])
+    assert [s.reason for s in loaded.skipped] == [f"{pdf}: binary file, not text: looks like a PDF"]
+    assert len(loaded.articles) == 1
+    skip = only_skip(load_url(f"{web.base}/pdf-sebagai-html", timeout=TIMEOUT))
+    assert skip.reason == f"{web.base}/pdf-sebagai-html: binary file, not text: looks like a PDF"
 
 
 def test_page_without_article_text_is_an_input_error() -> None:
@@ -464,6 +592,71 @@ def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.
         load_url(f"{web.base}/lambat")
 
 
+class _Trickler:
+    """A raw TCP server on 127.0.0.1 that answers every connection with `prefix`, then one
+    more byte every 0.2 s, for a minute at most (so a fetcher without a deadline fails the
+    test rather than hanging it). It records how many bytes it had sent when the client left."""
+
+    def __init__(self, prefix: bytes, filler: bytes) -> None:
+        self.prefix, self.filler = prefix, filler
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sent_when_left: list[int] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)  # the request (or the TLS ClientHello)
+            conn.sendall(self.prefix)
+            sent = len(self.prefix)
+            for _ in range(300):
+                time.sleep(0.2)
+                try:
+                    conn.sendall(self.filler)
+                except OSError:
+                    break
+                sent += 1
+            self.sent_when_left.append(sent)
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "prefix", "filler"),
+    [
+        # The status line, then a header that never ends: every byte used to reset the timeout.
+        ("http", b"HTTP/1.1 200 OK\r\nX-Tetes: ", b"a"),
+        # A TLS record header announcing 16 KB of handshake, then the bytes one by one.
+        ("https", b"\x16\x03\x03\x40\x00", b"\x00"),
+    ],
+)
+def test_trickled_headers_stop_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch, scheme: str, prefix: bytes, filler: bytes
+) -> None:
+    server = _Trickler(prefix, filler)
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "1")  # connect 1 s, the whole request 2 s
+    try:
+        skip = only_skip(load_url(f"{scheme}://127.0.0.1:{server.port}/berita"))
+    finally:
+        server.close()
+    assert skip.reason == "timed out after 2 s"
+    # We hung up while the server was still trickling (it gives up by itself after 300 bytes).
+    for _ in range(50):
+        if server.sent_when_left:
+            break
+        time.sleep(0.1)
+    assert server.sent_when_left and server.sent_when_left[0] < len(prefix) + 300
+
+
 @pytest.mark.parametrize("path", ["/besar", "/besar-tanpa-ukuran"])
 def test_oversized_response_refused(web: _Server, path: str) -> None:
     skip = only_skip(load_url(f"{web.base}{path}", timeout=TIMEOUT))
@@ -481,6 +674,9 @@ def test_size_cap_applies_to_the_inflated_body(web: _Server) -> None:
 def test_utf8_page_under_a_default_latin1_label(web: _Server) -> None:
     [doc], _ = load_url(f"{web.base}/latin1-palsu", timeout=TIMEOUT)
     assert "“Itu menunjukkan situasi yang dihadapi Rusia" in doc.text and "â€" not in doc.text
+    assert doc.warnings == (
+        f"{web.base}/latin1-palsu: declares charset ISO-8859-1 but is UTF-8; read as UTF-8",
+    )
 
 
 def test_unasked_content_encoding_refused(web: _Server) -> None:
@@ -716,6 +912,210 @@ def test_at_most_two_requests_at_once_per_host(web: _Server) -> None:
     docs, skipped = load_url(f"{web.base}/feed-pelan.xml", timeout=TIMEOUT)
     assert len(docs) == 6 and skipped == []
     assert web.peak["pelan"] == 2  # in parallel, but never more than two at once
+
+
+def test_hosts_fetched_in_parallel_but_two_at_once_per_host(
+    web: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize.ingest.web import load_urls
+
+    others = [_Server(host) for host in ("127.0.0.3", "127.0.0.4")]
+    for srv in others:
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+    servers = [web, *others]
+    try:
+        with _Everyone.lock:
+            _Everyone.active = _Everyone.peak = 0
+        # A list of pages, four on each of three hosts, as the user might give them.
+        urls = [f"{srv.base}/pelan/{i}" for i in range(4) for srv in servers]
+        calls: list[tuple[int, int]] = []
+        results = load_urls(urls, timeout=TIMEOUT, progress=lambda d, t: calls.append((d, t)))
+        assert all(len(results[u][0]) == 1 and results[u][1] == [] for u in urls)
+        assert [srv.peak["pelan"] for srv in servers] == [2, 2, 2]  # polite per host
+        assert _Everyone.peak > 2  # so requests to different hosts overlapped
+        assert calls == [(i, len(urls)) for i in range(1, len(urls) + 1)]
+
+        # A feed's entries spread over the three hosts (other hosts on the loopback network
+        # stand for other sites: private addresses must be allowed for them).
+        for srv in servers:
+            srv.reset()
+        with _Everyone.lock:
+            _Everyone.active = _Everyone.peak = 0
+        query = "&".join(f"host={srv.base}" for srv in servers)
+        calls.clear()
+        docs, skipped = load_url(
+            f"{web.base}/daftar.xml?n=12&{query}",
+            timeout=TIMEOUT,
+            allow_private_network=True,
+            progress=lambda d, t: calls.append((d, t)),
+        )
+        assert len(docs) == 12 and skipped == []
+        assert [srv.peak["pelan"] for srv in servers] == [2, 2, 2]
+        assert _Everyone.peak > 2
+        assert [d for d, _ in calls] == list(range(1, 14)) and calls[-1] == (13, 13)  # feed + 12
+    finally:
+        for srv in others:
+            srv.shutdown()
+            srv.server_close()
+
+
+# --- internal addresses -----------------------------------------------------------------------
+
+INTERNAL = "refers to an internal address (127.0.0.2); pass --allow-private-network to fetch it"
+
+
+def test_feed_entries_and_redirects_to_internal_hosts_are_refused(web: _Server, intranet: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed-intranet.xml?ke={intranet.base}", timeout=TIMEOUT)
+    assert sorted((s.source, s.reason) for s in skipped) == [
+        (f"{web.base}/ke?url={intranet.base}/berita/intelijen-roket",
+         f"redirect to {intranet.base}/berita/intelijen-roket {INTERNAL}"),
+        (f"{intranet.base}/berita/korut-kontainer", INTERNAL),
+    ]  # fmt: skip
+    # The rest of the feed is still used; the feed's own copy is not, so the refusal shows.
+    assert [d.url for d in docs] == [f"{web.base}/berita/korut-senjata"]
+    assert sum(intranet.hits.values()) == 0  # not one request reached the internal host
+
+    docs, skipped = load_url(
+        f"{web.base}/feed-intranet.xml?ke={intranet.base}", timeout=TIMEOUT, allow_private_network=True
+    )
+    assert skipped == [] and len(docs) == 3
+    assert intranet.hits["/berita/korut-kontainer"] == intranet.hits["/berita/intelijen-roket"] == 1
+
+
+def test_a_host_the_user_names_is_fetched_even_when_internal(intranet: _Server) -> None:
+    [doc], skipped = load_url(f"{intranet.base}/berita/korut-senjata", timeout=TIMEOUT)
+    assert skipped == [] and doc.site == "IDN Times"
+
+
+def test_cli_refuses_internal_entries_unless_allowed(
+    web: _Server, intranet: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    args = ["brief", f"{web.base}/feed-intranet.xml?ke={intranet.base}", "--no-translate", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 3, result.output
+    assert f"skipped {intranet.base}/berita/korut-kontainer: {INTERNAL}" in result.stderr
+    [article] = json.loads(result.stdout)["articles"]
+    assert article["source"] == f"{web.base}/berita/korut-senjata"
+    assert sum(intranet.hits.values()) == 0
+
+    result = runner.invoke(app, [*args, "--allow-private-network"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 3
+    monkeypatch.setenv("SUMMARIZE_ALLOW_PRIVATE_NETWORK", "1")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("SUMMARIZE_ALLOW_PRIVATE_NETWORK", "kadang")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "allow_private_network must be true or false" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "ip",
+    [
+        "10.0.0.1", "172.16.5.4", "192.168.1.1", "127.0.0.2", "169.254.169.254", "100.64.0.1",
+        "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "::1", "fd00::1", "fe80::1",
+        "fe80::1%eth0", "::ffff:10.0.0.1", "::", "ff02::1",
+    ],
+)  # fmt: skip
+def test_internal_ranges(ip: str) -> None:
+    from summarize.ingest.connection import is_internal
+
+    assert is_internal(ip)
+
+
+@pytest.mark.parametrize("ip", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
+def test_public_addresses_are_not_internal(ip: str) -> None:
+    from summarize.ingest.connection import is_internal
+
+    assert not is_internal(ip)
+
+
+@dataclass
+class _Stub:
+    answers: dict[str, list[str]]  # what the stub resolver says for a name
+    attempts: list[str]  # the non-loopback addresses something tried to connect to
+
+
+@pytest.fixture
+def stub_network(monkeypatch: pytest.MonkeyPatch) -> _Stub:
+    """A stub resolver for names under .example, and sockets that never connect anywhere but
+    the loopback network: an attempt elsewhere is recorded and refused without a packet."""
+    import ipaddress
+
+    stub = _Stub({}, [])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host: str, port: int, *args: object, **kwargs: object) -> list[tuple]:  # type: ignore[type-arg]
+        if host in stub.answers:
+            return [
+                (socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+                for ip in stub.answers[host]
+            ]
+        if host.endswith(".example"):
+            raise socket.gaierror(socket.EAI_NONAME, "no such name")
+        return real_getaddrinfo(host, port, *args, **kwargs)  # type: ignore[arg-type]
+
+    def outside(address: tuple[str, int]) -> bool:
+        if ipaddress.ip_address(str(address[0]).split("%")[0]).is_loopback:
+            return False
+        stub.attempts.append(str(address[0]))
+        return True
+
+    real_create = socket.create_connection
+
+    def create_connection(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+        if outside(address):
+            raise ConnectionRefusedError("refused by the test's stub network")
+        return real_create(address, *args, **kwargs)  # type: ignore[arg-type]
+
+    real_connect = socket.socket.connect
+
+    def connect(self: socket.socket, address: tuple[str, int]) -> None:
+        if outside(address):
+            raise ConnectionRefusedError("refused by the test's stub network")
+        real_connect(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return stub
+
+
+@pytest.mark.parametrize("ip", ["10.0.0.1", "192.168.1.1", "169.254.169.254", "fd00::1", "100.64.0.1"])
+def test_names_that_resolve_to_internal_ranges_are_refused_before_connecting(
+    stub_network: _Stub, ip: str
+) -> None:
+    stub_network.answers["berita.example"] = [ip]
+    with Fetcher(timeout=TIMEOUT, trusted_host="feed.example") as fetcher:
+        with pytest.raises(FetchError) as caught:
+            fetcher.get("http://berita.example/artikel", from_content=True)
+        assert (
+            caught.value.reason
+            == f"refers to an internal address ({ip}); pass --allow-private-network to fetch it"
+        )
+        # The address itself in a URL: refused the same way.
+        with pytest.raises(FetchError, match=r"refers to an internal address"):
+            fetcher.get(f"http://{'[' + ip + ']' if ':' in ip else ip}/latest/meta-data/", from_content=True)
+    assert stub_network.attempts == []  # refused before any connection was tried
+
+
+def test_connects_to_the_checked_address_and_keeps_the_host_name(web: _Server, stub_network: _Stub) -> None:
+    port = web.server_address[1]
+    # A name the user gave that resolves to an internal address: fetched (the user named it),
+    # through the very address that was checked, with the name in the Host header.
+    stub_network.answers["kantor.example"] = ["127.0.0.1"]
+    response = Fetcher(timeout=TIMEOUT).get(f"http://kantor.example:{port}/berita/korut-senjata")
+    assert response.status == 200 and web.hosts == [f"kantor.example:{port}"]
+    # The same name read from a feed: refused.
+    with pytest.raises(FetchError, match=r"internal address \(127\.0\.0\.1\)"):
+        Fetcher(timeout=TIMEOUT).get(f"http://kantor.example:{port}/berita/korut-senjata", from_content=True)
+    # A name with an internal and a public address: only the public one is tried.
+    stub_network.answers["campur.example"] = ["10.0.0.7", "93.184.216.34"]
+    with pytest.raises(FetchError, match=r"connection refused \(after 3 attempts\)"):
+        Fetcher(timeout=TIMEOUT).get("http://campur.example/", from_content=True)
+    assert stub_network.attempts == ["93.184.216.34"] * 3
+    assert web.hosts == [f"kantor.example:{port}"]
 
 
 # --- the CLI, end to end ----------------------------------------------------------------------

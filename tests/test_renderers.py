@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from summarize.renderers import render
 from summarize.renderers.htmlpage import briefs_html, digest_html
 from summarize.renderers.text import digest_text
-from summarize.values import Briefs, ModelInfo, http_url
+from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url
 
 from . import mail_samples as samples
 
@@ -143,3 +143,119 @@ def test_any_title_renders_as_its_own_text(title: str) -> None:
         return text.replace("\r", "").replace("\n", "").replace("\x00", "\ufffd")
 
     assert norm(title) in norm("".join(parsed.text))
+
+
+# --- links and names from content, in every format ----------------------------------------------
+
+TICKED = "http://host.example/x`<img src=x onerror=alert(1)>`"
+BREAKOUT = "http://host.example/?a=b)[evil](javascript:alert(1)"
+AWKWARD = "https://ok.example/berita baru (1)\"'<>\\&amp;"
+FILE = "seeds/a`b``<img src=x onerror=alert(1)>`[x](javascript:alert(1))\n# judul\n\n<script>x</script>.txt"
+
+
+def hostile_digest() -> Digest:
+    arts = (
+        samples.article("1", "Satu", ["Kalimat satu."], url=TICKED),
+        samples.article("2", "Dua [klik](javascript:alert(2))", ["Kalimat dua."], url="javascript:alert(1)"),
+        samples.article("3", "Tiga", ["Kalimat tiga."], url=BREAKOUT),
+        samples.article("4", "Empat <img src=x onerror=alert(4)>", ["1. Kalimat empat."], source=FILE),
+        samples.article("5", "Lima `kode`", ["Kalimat lima."], url=AWKWARD),
+    )
+    items = tuple(
+        DigestItem(
+            text=a.sentences[0].text,
+            source_text=a.sentences[0].text,
+            citations=(Citation(a.id, 0),),
+            score=1.0,
+        )
+        for a in arts
+    )
+    return Digest(articles=arts, items=items, briefs=tuple(samples.brief_of(a, [0]) for a in arts))
+
+
+def commonmark(text: str) -> str:
+    """CommonMark as the laxest renderer would show it: raw HTML on, and every link scheme
+    allowed (markdown-it refuses javascript: itself; other renderers do not)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md.render(text)
+
+
+def test_markdown_links_only_http_urls_and_carries_no_markup() -> None:
+    from urllib.parse import unquote
+
+    for markdown in (
+        render(hostile_digest(), "markdown"),
+        render(Briefs(hostile_digest().briefs), "markdown"),
+    ):
+        page = commonmark(markdown)
+        parsed = parse(page)
+        tags = {tag for tag, _ in parsed.tags}
+        assert "img" not in tags and "script" not in tags and "<img" not in page
+        hrefs = [attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"]
+        # Exactly the http(s) links, each reading back as its URL; nothing else is a link.
+        per_article = [TICKED, BREAKOUT, AWKWARD]
+        expected = per_article * (2 if "## Sources" in markdown else 1)
+        assert sorted(unquote(h) for h in hrefs) == sorted(expected)
+        assert not any("javascript" in h.split("?")[0] for h in hrefs)
+        text = "".join(parsed.text)
+        assert "Dua [klik](javascript:alert(2))" in text  # a title shows as written
+        assert "Empat <img src=x onerror=alert(4)>" in text
+        assert "1. Kalimat empat." in text  # not turned into a nested list
+
+
+def test_markdown_sources_line_shows_file_names_and_urls_as_inert_code() -> None:
+    page = commonmark(render(hostile_digest(), "markdown"))
+    codes: list[str] = []
+
+    class Code(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.inside = tag == "code"
+            if self.inside:
+                codes.append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = False
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                codes[-1] += data
+
+    Code(convert_charrefs=True).feed(page)
+    assert codes == [TICKED, "javascript:alert(1)", BREAKOUT, FILE.replace("\n", "\\n"), AWKWARD]
+    # Briefs and Sources, then five briefs under Briefs: the file name adds no heading.
+    assert page.count("<h2>") == 2 and page.count("<h3>") == 5
+    assert "<h1>judul" not in page and "<h1>" in page
+
+
+def test_text_format_keeps_names_on_their_line() -> None:
+    out = render(hostile_digest(), "text") + render(Briefs(hostile_digest().briefs), "text")
+    assert "\n# judul" not in out and "\x1b" not in out
+    assert FILE.replace("\n", "\\n") in out
+    evil = dataclasses.replace(hostile_digest().articles[0], title="Judul \x1b[2J\x1b]0;pwned\x07")
+    shown = digest_text(dataclasses.replace(hostile_digest(), articles=(evil,), items=(), briefs=()))
+    assert "\x1b" not in shown and "\x07" not in shown and "Judul \\x1b[2J\\x1b]0;pwned\\x07" in shown
+
+
+def test_html_and_json_with_hostile_links_and_names() -> None:
+    import json
+
+    d = hostile_digest()
+    parsed = parse(digest_html(d))
+    assert not {"img", "script"} & {tag for tag, _ in parsed.tags}
+    hrefs = {attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"}
+    assert {h for h in hrefs if not h.startswith("#")} == {TICKED, BREAKOUT, AWKWARD}
+    assert FILE in "".join(parsed.text)  # the file name, as text
+    data = json.loads(render(d, "json"))  # JSON is data: every value comes back exactly
+    assert [a.get("url") for a in data["articles"]] == [
+        TICKED,
+        "javascript:alert(1)",
+        BREAKOUT,
+        None,
+        AWKWARD,
+    ]
+    assert data["articles"][3]["source"] == FILE

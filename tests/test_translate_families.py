@@ -22,8 +22,7 @@ from summarize.translate import base as translate_base
 from summarize.translate import ct2 as ct2_backend
 from summarize.translate import load_translator
 from summarize.translate import store as modelstore
-from summarize.translate.families import FAMILIES, MARKER, detect_family
-from summarize.translate.presets import PRESETS, resolve
+from summarize.translate.families import FAMILIES, MARKER, PRESETS, detect_family, resolve
 from tests.tinymodel import tiny
 
 SENTENCES = [

@@ -116,9 +116,9 @@ class _Stderr(logging.StreamHandler):
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
+        from ..config import version
 
-        typer.echo(f"summarize {__version__}")
+        typer.echo(f"summarize {version()}")
         raise typer.Exit()
 
 
@@ -319,6 +319,16 @@ class InputOptions:
             rich_help_panel=_INPUT,
         ),
     ] = None
+    allow_private_network: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-network",
+            help="Fetch feed entries and redirects that lead to internal addresses (the local "
+            "network, loopback, link-local). Env SUMMARIZE_ALLOW_PRIVATE_NETWORK. (default: refused)",
+            show_default=False,
+            rich_help_panel=_INPUT,
+        ),
+    ] = None
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
@@ -326,7 +336,13 @@ class InputOptions:
 
         since = self.since.date() if self.since else None
         with step(f"read {len(sources)} source(s)"):
-            loaded = load_articles(sources, limit=self.limit, since=since)
+            loaded = load_articles(
+                sources,
+                limit=self.limit,
+                since=since,
+                allow_private_network=self.allow_private_network,
+                progress=progress_bar("fetching") if show_progress() else None,
+            )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
             typer.echo(f"summarize: skipped {reason}", err=True)

@@ -12,7 +12,7 @@ from ..errors import InputError
 from .app import ModelOptions, app, command, warn
 
 if TYPE_CHECKING:
-    from ..translate.presets import Preset
+    from ..translate.families import Preset
 
 model_app = typer.Typer(help="Download, convert and list translation models.", no_args_is_help=True)
 cache_app = typer.Typer(help="The translation cache.", no_args_is_help=True)
@@ -60,7 +60,7 @@ def download_command(
     ),
 ) -> None:
     """Download a model into the Hugging Face cache (needs the network)."""
-    from ..translate.presets import preset_for
+    from ..translate.families import preset_for
     from ..translate.store import download
 
     _warn_licence(preset_for(model))

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -152,7 +152,11 @@ def _expand(source: str) -> Iterator[str]:
 
 
 def _documents(
-    sources: Iterable[str | Path], *, limit: int | None, since: dt.date | None
+    sources: Iterable[str | Path],
+    *,
+    limit: int | None,
+    since: dt.date | None,
+    fetched: Mapping[str, tuple[list[Document], list[Skipped]]],
 ) -> Iterator[Document | Skipped]:
     for raw in sources:
         source = str(raw)
@@ -163,9 +167,7 @@ def _documents(
             continue
         for item in expanded:
             if is_url(item):
-                from .web import load_url
-
-                docs, skipped = load_url(item, limit=limit, since=since)
+                docs, skipped = fetched[item]  # fetched in parallel by load_articles
                 yield from docs
                 yield from skipped
                 continue
@@ -180,17 +182,34 @@ def load_articles(
     *,
     limit: int | None = None,
     since: dt.date | None = None,
+    allow_private_network: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Loaded:
     """Read every source into cleaned, segmented articles; collect what had to be skipped.
 
     Sources are files, folders (read recursively: .txt, .md, .html), `-` for stdin, or
     http(s) URLs of article pages or RSS/Atom feeds (`limit` and `since` apply to feeds).
-    Articles are numbered "1", "2", ... in input order.
+    URLs are fetched in parallel across hosts; `progress(done, total)` is called as each URL
+    or feed entry finishes. Feed entries and redirects that lead to an internal address are
+    refused unless `allow_private_network`. Articles are numbered "1", "2", ... in input order.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
-    for item in _documents(sources, limit=limit, since=since):
+    names = [str(s) for s in sources]
+    urls = [s for s in names if is_url(s)]
+    fetched: Mapping[str, tuple[list[Document], list[Skipped]]] = {}
+    if urls:
+        from .web import load_urls
+
+        fetched = load_urls(
+            urls,
+            limit=limit,
+            since=since,
+            allow_private_network=allow_private_network,
+            progress=progress,
+        )
+    for item in _documents(names, limit=limit, since=since, fetched=fetched):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue

@@ -1,12 +1,16 @@
 """HTTP GET with the manners a news fetcher needs.
 
-Only http and https; connect and read timeouts; a response size cap; at most 5 redirects,
-each one checked again; retries with exponential backoff for failures that usually pass
-(connection errors, 429, 502, 503, 504); at most 2 requests at once to any one host; and a
-User-Agent that says who we are. Every failure is a `FetchError` with a one-line reason.
+Only http and https; one wall-clock deadline per request that covers the name lookup, the
+connection, the TLS handshake, the headers and the body; a response size cap; at most 5
+redirects, each hop checked again; retries with exponential backoff for failures that usually
+pass (connection errors, 429, 502, 503, 504); at most 2 requests at once to any one host;
+no connection to an internal address unless the user named that host (see `addresses`); and
+a User-Agent that says who we are. Every failure is a `FetchError` with a one-line reason.
 
-Built on `http.client` rather than urllib so connect and read timeouts can differ and every
-redirect hop is ours to check. Proxy environment variables are not honoured.
+Built on urllib3 connection pools (keep-alive: a feed's entries on one site share
+connections), with redirects and retries handled here so every hop is checked and every
+failure keeps its own reason; the deadline and the address check live in the connections
+(`connection`). Proxy environment variables are not honoured.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from __future__ import annotations
 import email.utils
 import http.client
 import logging
-import socket
 import ssl
 import threading
 import time
@@ -24,16 +27,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
+
+import urllib3
+from urllib3.connectionpool import HTTPConnectionPool
 
 from ..config import setting
 from ..errors import ConfigError, InputError
+from .connection import Budget, HTTPPool, HTTPSPool, Policy, Refused, budget, seconds
+from .connection import allow_private_network as _allow
 
-__all__ = ["MAX_BYTES", "FetchError", "Fetcher", "Response", "check_url", "user_agent"]
+__all__ = [
+    "MAX_BYTES",
+    "FetchError",
+    "Fetcher",
+    "InternalAddressError",
+    "Response",
+    "check_url",
+    "user_agent",
+]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT_S = 10.0  # connect; the whole response gets twice as long
+DEFAULT_TIMEOUT_S = 10.0  # connect; the whole request gets twice as long
 MAX_BYTES = 5 * 1024 * 1024  # news pages are well under 1 MB; more is a mistake or a trap
 MAX_REDIRECTS = 5
 PER_HOST = 2  # politeness: never more than this many requests at once to one host
@@ -62,6 +79,10 @@ class FetchError(InputError):
         self.reason = reason
         self.transient = transient
         self.retry_after = retry_after
+
+
+class InternalAddressError(FetchError):
+    """A URL found in content (a feed entry, a redirect) refers to an internal address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +144,6 @@ def check_url(url: str, *, redirected_from: str | None = None) -> str:
     return url
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g} s"
-
-
 def _megabytes(value: int) -> str:
     return f"{value / (1024 * 1024):g} MB"
 
@@ -174,36 +191,94 @@ def _host_slot(host: str, port: int) -> Iterator[None]:
         yield
 
 
-class Fetcher:
-    """Fetches URLs; safe to share between threads.
+def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of `kind` in `exc`, its arguments, causes and contexts."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, kind):
+            return e
+        todo += [a for a in e.args if isinstance(a, BaseException)]
+        todo += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return None
 
-    `timeout` is the connect timeout in seconds (setting `timeout`, default 10); the whole
-    response, headers and body, must arrive within twice that.
+
+class Fetcher:
+    """Fetches URLs; safe to share between threads; `close()` (or `with`) frees its connections.
+
+    `timeout` is the connect timeout in seconds (setting `timeout`, default 10); each request,
+    from the name lookup to the last byte of the body, must be done within twice that.
+    `trusted_host` is the host of the URL the user gave: its addresses are used even when
+    internal. Other hosts (from feed entries and redirects) that resolve to an internal
+    address are refused, unless `allow_private_network` (setting `allow_private_network`).
     """
 
-    def __init__(self, *, timeout: float | None = None, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float | None = None,
+        max_bytes: int = MAX_BYTES,
+        trusted_host: str | None = None,
+        allow_private_network: bool | None = None,
+    ) -> None:
         self.connect_timeout = _timeout(timeout)
-        self.read_timeout = 2 * self.connect_timeout
+        self.read_timeout = 2 * self.connect_timeout  # the whole request's deadline
         self.max_bytes = max_bytes
+        self.trusted = frozenset({trusted_host.lower().rstrip(".")} if trusted_host else ())
+        self.allow_private = _allow(allow_private_network)
+        self._pools: dict[tuple[str, str, int, bool], HTTPConnectionPool] = {}
+        self._lock = threading.Lock()
 
-    def get(self, url: str) -> Response:
-        """GET `url`, following at most MAX_REDIRECTS redirects; raise FetchError on failure."""
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        with self._lock:
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            pool.close()
+
+    def get(self, url: str, *, from_content: bool = False) -> Response:
+        """GET `url`, following at most MAX_REDIRECTS redirects; raise FetchError on failure.
+
+        The host of `url` is trusted (the caller named it) unless `from_content`: a URL read
+        from a feed or a page is checked like a redirect target.
+        """
         current = check_url(url)
+        trusted = self.trusted
+        if not from_content:
+            trusted |= {(urlsplit(url).hostname or "").lower().rstrip(".")}
+        policy = Policy(trusted, self.allow_private)
         for _ in range(MAX_REDIRECTS + 1):
-            status, headers, body = self._with_retries(current)
+            try:
+                status, headers, body = self._with_retries(current, policy)
+            except InternalAddressError as exc:
+                if current == url:
+                    raise
+                raise InternalAddressError(url, f"redirect to {current} {exc.reason}") from None
             if status not in REDIRECT_STATUS:
                 return Response(url=current, status=status, body=body, headers=headers)
             location = headers.get("location")
             if not location:
                 raise FetchError(current, f"HTTP {status} redirect without a Location header")
+            # Every hop is checked again: a redirect to another host that resolves to an
+            # internal address is refused at connect time like a feed entry would be.
             current = check_url(urljoin(current, location.strip()), redirected_from=current)
             log.debug("redirected to %s", current)
         raise FetchError(url, f"too many redirects (more than {MAX_REDIRECTS})")
 
-    def _with_retries(self, url: str) -> tuple[int, dict[str, str], bytes]:
+    def _with_retries(self, url: str, policy: Policy) -> tuple[int, dict[str, str], bytes]:
         for attempt in range(RETRIES + 1):
             try:
-                return self._request(url)
+                return self._request(url, policy)
             except FetchError as exc:
                 if not exc.transient:
                     raise
@@ -215,7 +290,20 @@ class Fetcher:
                 time.sleep(delay)
         raise AssertionError("unreachable")  # the loop always returns or raises
 
-    def _request(self, url: str) -> tuple[int, dict[str, str], bytes]:
+    def _pool(self, https: bool, host: str, port: int, trusted: bool) -> HTTPConnectionPool:
+        # Trusted and checked connections to one host never share a pool.
+        key = ("https" if https else "http", host.lower(), port, trusted)
+        with self._lock:
+            pool = self._pools.get(key)
+            if pool is None:
+                if https:
+                    pool = HTTPSPool(host, port, maxsize=PER_HOST, retries=False, ssl_context=_tls())
+                else:
+                    pool = HTTPPool(host, port, maxsize=PER_HOST, retries=False)
+                self._pools[key] = pool
+            return pool
+
+    def _request(self, url: str, policy: Policy) -> tuple[int, dict[str, str], bytes]:
         """One GET, no redirects followed, no retries: (status, headers, body)."""
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -225,21 +313,14 @@ class Fetcher:
         target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
         if parts.query:
             target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
-        conn: http.client.HTTPConnection
-        if https:
-            conn = http.client.HTTPSConnection(host, port, timeout=self.connect_timeout, context=_tls())
-        else:
-            conn = http.client.HTTPConnection(host, port, timeout=self.connect_timeout)
-        phase = "connect"
-        with _host_slot(host, port):
+        pool = self._pool(https, host, port, policy.trusts(host))
+        with (
+            _host_slot(host, port),
+            budget(Budget(time.monotonic() + self.read_timeout, self.connect_timeout, policy)) as request,
+        ):
+            resp: Any = None
             try:
-                conn.connect()
-                # Kept here: http.client drops conn.sock once the response owns the socket.
-                sock = conn.sock
-                phase = "read"
-                deadline = time.monotonic() + self.read_timeout
-                sock.settimeout(self.read_timeout)
-                conn.request(
+                resp = pool.urlopen(
                     "GET",
                     target,
                     headers={
@@ -248,10 +329,15 @@ class Fetcher:
                         "Accept-Language": "id,en;q=0.7",
                         "Accept-Encoding": "gzip",
                     },
+                    retries=False,
+                    redirect=False,
+                    assert_same_host=False,
+                    preload_content=False,
+                    decode_content=False,
+                    timeout=urllib3.Timeout(connect=self.connect_timeout, read=self.read_timeout),
                 )
-                resp = conn.getresponse()
-                headers = {k.lower(): v for k, v in resp.getheaders()}
-                status = resp.status
+                headers = {k.lower(): v for k, v in resp.headers.items()}
+                status = int(resp.status)
                 if status in REDIRECT_STATUS:
                     return status, headers, b""
                 if status >= 400 or status < 200:
@@ -262,39 +348,32 @@ class Fetcher:
                         transient=status in TRANSIENT_STATUS,
                         retry_after=_retry_after(headers.get("retry-after")),
                     )
-                body = self._read_body(sock, resp, url, deadline)
+                body = self._read_body(resp, headers, url)
+                resp.release_conn()  # read to the end: the connection can serve the next request
+                resp = None
                 return status, headers, body
             except FetchError:
                 raise
-            except TimeoutError:
-                limit = self.connect_timeout if phase == "connect" else self.read_timeout
-                raise FetchError(url, f"timed out after {_seconds(limit)}") from None
-            except ConnectionRefusedError:
-                raise FetchError(url, "connection refused", transient=True) from None
-            except (ConnectionResetError, BrokenPipeError, http.client.IncompleteRead):
-                raise FetchError(url, "connection closed by the server", transient=True) from None
-            except socket.gaierror:
-                raise FetchError(url, f"cannot resolve host name {host}") from None
-            except ssl.SSLCertVerificationError as exc:
-                raise FetchError(url, f"TLS certificate not valid ({exc.verify_message})") from None
-            except ssl.SSLError as exc:
-                raise FetchError(url, f"TLS error ({exc.reason or exc})") from None
-            except http.client.HTTPException as exc:
-                raise FetchError(url, f"not a valid HTTP response ({type(exc).__name__})") from None
-            except OSError as exc:  # unreachable network and the like: often passes
-                raise FetchError(url, f"network error ({exc.strerror or exc})", transient=True) from None
+            except Refused as exc:
+                kind = InternalAddressError if exc.internal else FetchError
+                raise kind(url, exc.reason, transient=exc.transient) from None
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+                timed_out = isinstance(exc, urllib3.exceptions.TimeoutError) or _cause(exc, TimeoutError)
+                if timed_out or request.left() <= 0:
+                    raise FetchError(url, f"timed out after {seconds(self.read_timeout)}") from None
+                raise _failure(url, exc) from None
             finally:
-                conn.close()
+                if resp is not None:  # failed or unread: never hand this connection out again
+                    resp.close()
+                    resp.release_conn()
 
-    def _read_body(
-        self, sock: socket.socket, resp: http.client.HTTPResponse, url: str, deadline: float
-    ) -> bytes:
-        """Read the body in chunks: within the deadline and under the size cap."""
+    def _read_body(self, resp: Any, headers: dict[str, str], url: str) -> bytes:
+        """Read the body in chunks, under the size cap (the deadline is the reader's)."""
         too_large = FetchError(url, f"response larger than {_megabytes(self.max_bytes)}")
-        length = resp.getheader("content-length")
+        length = headers.get("content-length")
         if length and length.strip().isdigit() and int(length) > self.max_bytes:
             raise too_large
-        encoding = (resp.getheader("content-encoding") or "").strip().lower()
+        encoding = headers.get("content-encoding", "").strip().lower()
         if encoding not in {"", "identity", "gzip", "x-gzip"}:
             raise FetchError(url, f"unsupported content encoding {encoding}")
         # 16 + MAX_WBITS: gzip framing. The decompressed size is capped too (zip bombs).
@@ -302,11 +381,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            sock.settimeout(remaining)
-            chunk = resp.read1(64 * 1024)
+            chunk = resp.read(64 * 1024, decode_content=False)
             if not chunk:
                 break
             if inflate is not None:
@@ -324,6 +399,29 @@ class Fetcher:
                 raise too_large
             chunks.append(tail)
         return b"".join(chunks)
+
+
+def _failure(url: str, exc: Exception) -> FetchError:
+    """The one-line reason for anything else urllib3 or the socket raised."""
+    if cert := _cause(exc, ssl.SSLCertVerificationError):
+        return FetchError(url, f"TLS certificate not valid ({getattr(cert, 'verify_message', cert)})")
+    if tls := _cause(exc, ssl.SSLError):
+        return FetchError(url, f"TLS error ({getattr(tls, 'reason', None) or tls})")
+    if _cause(exc, http.client.IncompleteRead) or _cause(exc, ConnectionResetError):
+        # RemoteDisconnected is a ConnectionResetError: the server hung up before answering.
+        return FetchError(url, "connection closed by the server", transient=True)
+    if _cause(exc, BrokenPipeError):
+        return FetchError(url, "connection closed by the server", transient=True)
+    if bad := _cause(exc, http.client.HTTPException):
+        return FetchError(url, f"not a valid HTTP response ({type(bad).__name__})")
+    if isinstance(exc, urllib3.exceptions.LocationParseError):
+        return FetchError(url, "not a valid URL")
+    if isinstance(exc, urllib3.exceptions.ProtocolError):
+        return FetchError(url, "connection closed by the server", transient=True)
+    oserror = _cause(exc, OSError)
+    if isinstance(oserror, OSError):  # unreachable network and the like: often passes
+        return FetchError(url, f"network error ({oserror.strerror or oserror})", transient=True)
+    return FetchError(url, f"network error ({type(exc).__name__})", transient=True)
 
 
 def _phrase(status: int) -> str:

@@ -1,9 +1,11 @@
 """URLs to Documents: an article page becomes one Document, an RSS/Atom feed one per entry.
 
 A page and a feed are told apart by content type and by the first tag of the body, since
-servers often label feeds text/html or text/plain. Feed entries are fetched in parallel
-(`http.PER_HOST` at once per host). Every failure becomes a `Skipped` with a one-line reason
-and never stops the other entries.
+servers often label feeds text/html or text/plain. Several URLs, and a feed's entries, are
+fetched in parallel across hosts, never more than `fetch.PER_HOST` at once to one host. A feed
+entry or a redirect that leads to an internal address (another machine on the local network,
+the cloud metadata service) is refused unless the user named that host or allowed private
+networks. Every failure becomes a `Skipped` with a one-line reason and never stops the others.
 """
 
 from __future__ import annotations
@@ -14,21 +16,28 @@ import email.utils
 import io
 import logging
 import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from ..errors import ConfigError, InputError
 from ..values import Document, Skipped
 from .decoding import decode
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
-from .fetch import Fetcher, FetchError, Response
+from .fetch import Fetcher, FetchError, InternalAddressError, Response
 
-__all__ = ["MAX_WORKERS", "classify", "load_url"]
+__all__ = ["MAX_WORKERS", "Progress", "classify", "load_url", "load_urls"]
 
 log = logging.getLogger(__name__)
 
-MAX_WORKERS = 8  # threads fetching feed entries; the per-host limit still applies
+MAX_WORKERS = 8  # threads fetching URLs or feed entries; the per-host limit still applies
+
+Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _FEED_TYPES = {
@@ -216,10 +225,13 @@ def _entry_document(
         doc = _content_document(entry, site=site, why="entry has no link") if entry.content else None
         return doc or Skipped(entry.name, "feed entry has no link")
     try:
-        response = fetcher.get(entry.link)
+        response = fetcher.get(entry.link, from_content=True)
         if classify(response) != "page":
             raise FetchError(entry.link, "links to a feed, not an article page")
         doc = _page_document(response, source=entry.link)
+    except InternalAddressError as exc:
+        # No fallback to the feed's copy: the refusal must show, and exit with 3.
+        return Skipped(entry.link, exc.reason)
     except InputError as exc:
         reason = _reason(exc)
         fallback = _content_document(entry, site=site, why=f"page not used ({reason})")
@@ -240,6 +252,67 @@ def _entry_document(
     )
 
 
+class _Tally:
+    """Counts finished fetches for a `Progress` callback, from any thread, one call at a time.
+
+    A feed adds its entries before it counts itself done, so `done == total` only at the end.
+    """
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self._done = 0
+        self._total = total
+        self._lock = threading.Lock()
+
+    def add(self, count: int) -> None:
+        with self._lock:
+            self._total += count
+
+    def finished(self) -> None:
+        with self._lock:
+            self._done += 1
+            if self._progress is not None:
+                self._progress(self._done, self._total)
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _parallel(items: Sequence[_T], work: Callable[[_T], _R], *, host: Callable[[_T], str]) -> list[_R]:
+    """`work` on every item in threads, results in input order.
+
+    Items are started round-robin across hosts, so a worker thread waiting for one of a busy
+    host's PER_HOST slots does not hold up the other hosts' items queued behind it.
+    """
+    if not items:
+        return []
+    queues: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        queues.setdefault(host(item), []).append(i)
+    order: list[int] = []
+    while queues:
+        for name in list(queues):
+            order.append(queues[name].pop(0))
+            if not queues[name]:
+                del queues[name]
+    results: dict[int, _R] = {}
+    pool = ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(items)), thread_name_prefix="fetch")
+    try:
+        futures = {i: pool.submit(work, items[i]) for i in order}
+        for i in range(len(items)):
+            results[i] = futures[i].result()
+    except BaseException:
+        # Ctrl-C: drop what has not started rather than fetching everything first.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return [results[i] for i in range(len(items))]
+
+
 def _load_feed(
     fetcher: Fetcher,
     response: Response,
@@ -247,6 +320,7 @@ def _load_feed(
     source: str,
     limit: int | None,
     since: dt.date | None,
+    tally: _Tally,
 ) -> tuple[list[Document], list[Skipped]]:
     import feedparser
 
@@ -268,20 +342,51 @@ def _load_feed(
         log.warning("%s: feed is not well-formed; reading the entries found", source)
     site = " ".join(parsed.feed.get("title", "").split()) or None
     chosen = _select(_entries(parsed, source), limit=limit, since=since)
-    if not chosen:
-        return [], []
-    pool = ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(chosen)), thread_name_prefix="fetch")
-    try:
-        results = list(pool.map(lambda e: _entry_document(fetcher, e, site=site, since=since), chosen))
-    except BaseException:
-        # Ctrl-C: drop the entries not yet started rather than fetching the whole feed first.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+    tally.add(len(chosen))
+
+    def one(entry: _Entry) -> Document | Skipped | None:
+        try:
+            return _entry_document(fetcher, entry, site=site, since=since)
+        finally:
+            tally.finished()
+
+    results = _parallel(chosen, one, host=lambda e: _host(e.link))
     docs = [r for r in results if isinstance(r, Document)]
     skipped = [r for r in results if isinstance(r, Skipped)]
-    log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))
+    if chosen:
+        log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))
     return docs, skipped
+
+
+def _load_one(
+    url: str,
+    *,
+    limit: int | None,
+    since: dt.date | None,
+    timeout: float | None,
+    allow_private_network: bool | None,
+    tally: _Tally,
+) -> tuple[list[Document], list[Skipped]]:
+    try:
+        # The user named this URL: its own host is trusted, even on the local network.
+        with Fetcher(
+            timeout=timeout, trusted_host=_host(url), allow_private_network=allow_private_network
+        ) as fetcher:
+            response = fetcher.get(url)
+            if classify(response) == "page":
+                return [_page_document(response, source=url)], []
+            return _load_feed(fetcher, response, source=url, limit=limit, since=since, tally=tally)
+    except InputError as exc:
+        return [], [Skipped(url, _reason(exc))]
+    finally:
+        tally.finished()
+
+
+def _check(limit: int | None, timeout: float | None, allow_private_network: bool | None) -> None:
+    """Raise ConfigError for a bad setting before anything is fetched."""
+    if limit is not None and limit < 1:
+        raise ConfigError(f"limit must be at least 1, not {limit}")
+    Fetcher(timeout=timeout, allow_private_network=allow_private_network).close()
 
 
 def load_url(
@@ -290,24 +395,57 @@ def load_url(
     limit: int | None = None,
     since: dt.date | None = None,
     timeout: float | None = None,
+    allow_private_network: bool | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Document], list[Skipped]]:
     """Fetch an article page or an RSS/Atom feed into Documents.
 
     For a feed, entries are taken newest first; `since` keeps those published on or after
     that day (in the publisher's time zone), `limit` keeps the first N. Neither applies to a
     single article page. `timeout` is the connect timeout in seconds (setting `timeout`,
-    default 10; a whole response may take twice as long). A URL or feed entry that fails comes
-    back as a Skipped with its reason; only a bad `limit` or `timeout` raises (ConfigError).
+    default 10); each request must be done within twice that. Feed entries and redirects
+    that lead to an internal address on another host are refused unless
+    `allow_private_network` (setting `allow_private_network`). `progress(done, total)` is
+    called as the URL and each entry finish. A URL or feed entry that fails comes back as a
+    Skipped with its reason; only a bad setting raises (ConfigError).
     """
-    if limit is not None and limit < 1:
-        raise ConfigError(f"limit must be at least 1, not {limit}")
+    return load_urls(
+        [url],
+        limit=limit,
+        since=since,
+        timeout=timeout,
+        allow_private_network=allow_private_network,
+        progress=progress,
+    )[url]
+
+
+def load_urls(
+    urls: Iterable[str],
+    *,
+    limit: int | None = None,
+    since: dt.date | None = None,
+    timeout: float | None = None,
+    allow_private_network: bool | None = None,
+    progress: Progress | None = None,
+) -> dict[str, tuple[list[Document], list[Skipped]]]:
+    """`load_url` for several URLs at once: in parallel across hosts, never more than
+    `fetch.PER_HOST` requests at once to one host. Returns each URL's result by URL;
+    `progress(done, total)` counts URLs and feed entries (a feed adds its entries when read).
+    """
     if isinstance(since, dt.datetime):
         since = since.date()
-    fetcher = Fetcher(timeout=timeout)
-    try:
-        response = fetcher.get(url)
-        if classify(response) == "page":
-            return [_page_document(response, source=url)], []
-        return _load_feed(fetcher, response, source=url, limit=limit, since=since)
-    except InputError as exc:
-        return [], [Skipped(url, _reason(exc))]
+    _check(limit, timeout, allow_private_network)
+    unique = list(dict.fromkeys(urls))
+    tally = _Tally(progress, len(unique))
+
+    def one(url: str) -> tuple[list[Document], list[Skipped]]:
+        return _load_one(
+            url,
+            limit=limit,
+            since=since,
+            timeout=timeout,
+            allow_private_network=allow_private_network,
+            tally=tally,
+        )
+
+    return dict(zip(unique, _parallel(unique, one, host=_host), strict=True))

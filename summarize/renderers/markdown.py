@@ -1,23 +1,61 @@
-"""Markdown: the default format, for terminals and notes."""
+"""Markdown: the default format, for terminals and notes.
+
+Everything an article brings (titles, sentences, URLs, file names) is untrusted: it must
+read back as the same text in any CommonMark renderer and never become markup. Text is
+backslash-escaped; only http(s) URLs become links, percent-encoded inside `<...>`; file
+names and URLs shown as code use a fence longer than any run of backticks inside them.
+"""
 
 from __future__ import annotations
 
-from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label
-from .text import CITATION_NOTE, cites, figures_note, origin, sources_note
+import re
+from urllib.parse import quote
+
+from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label, http_url
+from .text import CITATION_NOTE, cites, figures_note, oneline, origin, sources_note
+
+_BACKTICKS = re.compile(r"`+")
+# A list marker at the start of an item's text would nest a list inside it.
+_LIST_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)]|[-+])(?=\s|$)")
 
 
 def _escape(text: str) -> str:
-    # Article text must not turn into markup: neutralise the characters markdown acts on.
-    for ch in "\\`*_[]<>#|":
+    # Article text must not turn into markup: neutralise the characters markdown acts on,
+    # and keep it on one line (a line break could start a heading, a list or a new block).
+    for ch in "\\`*_[]<>#|&~":
         text = text.replace(ch, "\\" + ch)
-    return text
+    text = _LIST_MARKER.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+    return oneline(text)
+
+
+def _destination(url: str) -> str:
+    """A link destination that reads back as `url`: percent-encode whatever could end or
+    break it (spaces, parentheses, angle brackets, quotes, backticks, backslashes, line
+    breaks, non-ASCII), escape "&" (CommonMark decodes entities there), and use <...>."""
+    encoded = quote(url, safe=":/?#[]@!$&*+,;=%-._~")
+    return "<" + encoded.replace("&", "\\&") + ">"
+
+
+def _link(label: str, url: str | None) -> str:
+    """`[label](url)` for an http(s) URL; for anything else (javascript:, data:, a path)
+    just the label. `label` is markdown already."""
+    safe = http_url(url)
+    return f"[{label}]({_destination(safe)})" if safe else label
+
+
+def _code(text: str) -> str:
+    """`text` as a code span that nothing inside can close: a fence longer than its longest
+    run of backticks, padded with a space (CommonMark removes one on each side)."""
+    text = oneline(text)
+    longest = max((len(m.group()) for m in _BACKTICKS.finditer(text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _source_line(a: Article) -> str:
-    title = _escape(a.title)
-    shown = f"[{title}]({a.url})" if a.url else title
+    shown = _link(_escape(a.title), a.url)
     extra = ", ".join(x for x in (a.site, a.published) if x)
-    return f"{a.id}. {shown}{f' ({_escape(extra)})' if extra else ''} — `{origin(a)}`"
+    return f"{a.id}. {shown}{f' ({_escape(extra)})' if extra else ''} — {_code(origin(a))}"
 
 
 def _footer(model: ModelInfo | None) -> str:
@@ -33,18 +71,20 @@ def _item(item: DigestItem) -> str:
     return line + (f"\n  - _{_escape(note)}_" if note else "")
 
 
-def briefs_markdown(result: Briefs, *, level: int = 2) -> str:
+def _briefs(result: Briefs, level: int) -> str:
     parts = []
     for b in result:
         a = b.article
-        heading = _escape(b.heading)
-        hashes = "#" * level
-        head = f"{hashes} {a.id}. [{heading}]({a.url})" if a.url else f"{hashes} {a.id}. {heading}"
+        head = f"{'#' * level} {a.id}. {_link(_escape(b.heading), a.url)}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
         lines = [head, "", f"_{original}{_escape(origin(a))}_", ""]
         lines += [f"- {_escape(s.text)} {cite_label(a.id, s.index)}" for s in b.sentences]
         parts.append("\n".join(lines))
-    return "\n\n".join(parts) + f"\n\n{_footer(result.model)}\n"
+    return "\n\n".join(parts)
+
+
+def briefs_markdown(result: Briefs) -> str:
+    return f"{_briefs(result, level=2)}\n\n{_footer(result.model)}\n"
 
 
 def digest_markdown(digest: Digest) -> str:
@@ -64,8 +104,7 @@ def digest_markdown(digest: Digest) -> str:
         lines += [_item(i) for i in digest.items]
         lines.append("")
     if digest.briefs:
-        briefs = briefs_markdown(Briefs(digest.briefs, digest.model), level=3)
-        lines += ["## Briefs", "", briefs[: briefs.index("\n\n_")], ""]
+        lines += ["## Briefs", "", _briefs(Briefs(digest.briefs, digest.model), level=3), ""]
     lines += ["## Sources", ""] + [_source_line(a) for a in digest.articles]
     lines += ["", _footer(digest.model)]
     return "\n".join(lines) + "\n"

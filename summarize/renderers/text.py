@@ -3,14 +3,25 @@ and the citation helpers the markdown renderer shares."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
 from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, cite_label
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def oneline(text: str) -> str:
+    """`text` on one line and inert on a terminal: line breaks and control characters (an
+    escape sequence in a file name or a title could recolour or rewrite the screen) are shown
+    as escapes ("\\n", "\\x1b")."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
 
 def cites(citations: tuple[Citation, ...]) -> str:
-    """`[1.3][4.0]`: article.sentence for every citation."""
+    """`[1.3][4.1]`: article.sentence (from 1) for every citation."""
     return "".join(str(c) for c in citations)
 
 
@@ -20,7 +31,9 @@ def sources_note(item: DigestItem) -> str:
 
 
 def origin(article: Article) -> str:
-    """Where an article came from: its URL, else its path ("standard input" for `-`)."""
+    """Where an article came from: its URL, else its path ("standard input" for `-`).
+
+    Untrusted text: escape it for the format it goes into."""
     return article.url or ("standard input" if article.source == "-" else article.source)
 
 
@@ -49,8 +62,8 @@ def _heading(text: str, rule: str) -> list[str]:
 
 
 def _item(item: DigestItem) -> list[str]:
-    out = [_wrap(f"{item.text} {cites(item.citations)} ({sources_note(item)})")]
-    note = figures_note(item)
+    out = [_wrap(f"{oneline(item.text)} {cites(item.citations)} ({sources_note(item)})")]
+    note = oneline(figures_note(item))
     return out + ([_wrap(note, "  ", "  ")] if note else [])
 
 
@@ -64,9 +77,9 @@ def _brief_lines(result: Briefs) -> list[str]:
     lines: list[str] = []
     for b in result:
         a = b.article
-        original = f"{a.title} - " if b.title and b.title != a.title else ""
-        lines += [f"[{a.id}] {b.heading}", f"    {original}{origin(a)}"]
-        lines += [_wrap(f"{s.text} {cite_label(a.id, s.index)}") for s in b.sentences]
+        original = f"{oneline(a.title)} - " if b.title and b.title != a.title else ""
+        lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(origin(a))}"]
+        lines += [_wrap(f"{oneline(s.text)} {cite_label(a.id, s.index)}") for s in b.sentences]
         lines.append("")
     return lines
 
@@ -95,7 +108,7 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
     sections = [(s.title, s.items) for s in digest.stories] or [("", digest.items)]
     for heading, items in sections:
         if heading:
-            lines += _heading(heading, "-")
+            lines += _heading(oneline(heading), "-")
         for item in items:
             lines += _item(item)
         lines.append("")
@@ -103,7 +116,7 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         lines += [*_heading("Briefs", "-"), *_brief_lines(Briefs(digest.briefs, digest.model))]
     lines += _heading("Sources", "-")
     for a in digest.articles:
-        lines += [f"[{a.id}] {a.title}", f"    {a.link or origin(a)}"]
+        lines += [f"[{a.id}] {oneline(a.title)}", f"    {oneline(a.link or origin(a))}"]
     lines += ["", CITATION_NOTE, _footer(digest.model)]
     return "\n".join(lines) + "\n"
 
@@ -111,9 +124,9 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
 def render_clean(articles: Sequence[Article]) -> str:
     out = []
     for a in articles:
-        out.append(f"== {a.id}. {a.title}\n   {a.source} (language: {a.language})")
-        events = [(s.start, f"  {cite_label(a.id, s.index)} {s.text}") for s in a.sentences]
-        events += [(d.start, f"- {d.rule:<18} {d.text}") for d in a.dropped]
+        out.append(f"== {a.id}. {oneline(a.title)}\n   {oneline(a.source)} (language: {a.language})")
+        events = [(s.start, f"  {cite_label(a.id, s.index)} {oneline(s.text)}") for s in a.sentences]
+        events += [(d.start, f"- {d.rule:<18} {oneline(d.text)}") for d in a.dropped]
         out.extend(line for _, line in sorted(events, key=lambda e: e[0]))
         out.append(f"   {len(a.sentences)} sentences kept, {len(a.dropped)} lines dropped\n")
     return "\n".join(out)

@@ -24,8 +24,7 @@ from .base import (
     output_cap,
     run_batches,
 )
-from .families import SPM_FILES, Family, detect_family
-from .presets import resolve
+from .families import SPM_FILES, Family, detect_family, resolve
 from .store import (
     FAST_HINT,
     convert,

@@ -22,8 +22,7 @@ from .base import (
     output_cap,
     run_batches,
 )
-from .families import Family, detect_family
-from .presets import resolve
+from .families import Family, detect_family, resolve
 from .store import (
     INSTALL_HINT,
     fingerprint,

@@ -24,8 +24,7 @@ from pathlib import Path
 from ..config import cache_dir
 from ..errors import ModelError
 from .base import DEFAULT_MODEL
-from .families import FAMILIES, MARKER, Family, detect_family
-from .presets import PRESETS, Preset, preset_for, resolve
+from .families import FAMILIES, MARKER, PRESETS, Family, Preset, detect_family, preset_for, resolve
 
 __all__ = [
     "DEFAULT_REVISION",
