@@ -68,7 +68,9 @@ FEATURES = (
 def _numbers(node: facts._Node) -> set[str]:
     main = facts._parts(node.article.sentences[node.index].text)[0]
     words = re.findall(r"\w+", main.lower())
-    return {re.sub(r"\s", "", n) for n in node.numbers} | {NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS}
+    return {re.sub(r"\s", "", n) for n in node.numbers} | {
+        NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS
+    }
 
 
 def pair_features(story: facts._Story, x: facts._Node, y: facts._Node, kx: int, ky: int) -> list[float]:
@@ -189,7 +191,9 @@ def main() -> int:
     positives = labels.count("SAME")
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     print(f"$ {COMMAND}    ({machine})")
-    print(f"tune pairs: {len(rows)}, SAME {positives}, groups {len({r['group'] for r in rows})}; leave-one-group-out")
+    print(
+        f"tune pairs: {len(rows)}, SAME {positives}, groups {len({r['group'] for r in rows})}; leave-one-group-out"
+    )
     print(f"{'judge':34} {'merged':>6} {'S/P/D':>9} {'precision':>9} {'lenient':>7} {'recall':>6}")
     rule = [r["rule"] for r in rows]
     print(_line("rule (facts._same, tuned on tune)", figures(labels, rule, positives)))
@@ -201,13 +205,17 @@ def main() -> int:
             if f["merged"] and f["precision"] >= PRECISION and f["lenient"] >= LENIENT:
                 chosen = (t, f)
         if chosen is None:
-            print(f"{'learned C=' + str(c):34} no threshold reaches precision {PRECISION} / lenient {LENIENT}")
+            print(
+                f"{'learned C=' + str(c):34} no threshold reaches precision {PRECISION} / lenient {LENIENT}"
+            )
             continue
         t, f = chosen
         print(_line(f"learned C={c} (threshold {t})", f))
         union = figures(labels, [r or s >= t for r, s in zip(rule, scores, strict=True)], positives)
         print(_line(f"  rule or learned (threshold {t})", union))
-    print("precision = SAME / merged labelled pairs; lenient = (SAME + PARTIAL) / merged; recall = SAME merged / SAME.")
+    print(
+        "precision = SAME / merged labelled pairs; lenient = (SAME + PARTIAL) / merged; recall = SAME merged / SAME."
+    )
     return 0
 
 
