@@ -192,10 +192,14 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
     """
     upper: Counter[str] = Counter()
     lower: Counter[str] = Counter()
+    terms: dict[str, list[str]] = {}  # a story repeats its words: stem each once
     for a in articles:
         for s in a.sentences:
             for w in _WORD.findall(s.text)[1:]:  # the first word is capitalised anyway
-                (upper if w[0].isupper() else lower).update(content_terms(w))
+                key = w.lower()
+                if key not in terms:
+                    terms[key] = content_terms(key)
+                (upper if w[0].isupper() else lower).update(terms[key])
     return frozenset(t for t, c in upper.items() if c > lower[t])
 
 
