@@ -115,9 +115,9 @@ def test_uncached_hub_model_offline_says_what_to_do() -> None:
     with pytest.raises(ModelError) as err:
         tr.translate(["Halo."])
     assert str(err.value) == (
-        "model 'Helsinki-NLP/opus-mt-id-en' is not available offline; pass --model DIR "
-        "(a local model folder) or run `summarize model download Helsinki-NLP/opus-mt-id-en` "
-        "while online"
+        "model 'Helsinki-NLP/opus-mt-id-en' is not available offline; download it while online "
+        "(`summarize model download Helsinki-NLP/opus-mt-id-en`), use a local model folder "
+        "(--model DIR; model= in Python), or skip translation (--no-translate; translator=None in Python)"
     )
 
 

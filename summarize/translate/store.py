@@ -98,12 +98,14 @@ def unavailable(model: str) -> ModelError:
     """The one-line error for a model that is neither a local folder nor in the hub cache."""
     if looks_like_path(model):
         return ModelError(
-            f"model folder '{model}' does not exist or holds no model; pass --model DIR "
-            "(a local model folder) or a hub id such as " + DEFAULT_MODEL
+            f"model folder '{model}' does not exist or holds no model; give a model folder or a hub "
+            f"id such as {DEFAULT_MODEL} (--model DIR|ID; model= in Python), or skip translation "
+            "(--no-translate; translator=None in Python)"
         )
     return ModelError(
-        f"model '{model}' is not available offline; pass --model DIR (a local model folder) "
-        f"or run `summarize model download {model}` while online"
+        f"model '{model}' is not available offline; download it while online (`summarize model "
+        f"download {model}`), use a local model folder (--model DIR; model= in Python), or skip "
+        "translation (--no-translate; translator=None in Python)"
     )
 
 
