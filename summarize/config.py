@@ -90,6 +90,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "threads": ("all cores", "CPU threads for translation"),
     "compute_type": ("auto", "CTranslate2 weight type"),
     "timeout": ("10", "seconds to connect to a web server (a whole response gets twice as long)"),
+    "contact": ("", "how site operators reach you, sent in the User-Agent (e.g. an email address)"),
+    "allow_private_network": ("false", "fetch feed entries and redirects that lead to internal addresses"),
     "smtp_host": ("", "SMTP server"),
     "smtp_port": ("587, 465 or 25 by security", "SMTP port"),
     "smtp_security": ("starttls", "starttls, tls or none"),

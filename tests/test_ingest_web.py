@@ -513,6 +513,15 @@ def test_user_agent_names_the_tool_and_its_version(web: _Server) -> None:
     assert web.agents[0].startswith(f"summarize/{version('summarize')}")
 
 
+def test_user_agent_carries_the_operators_contact(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_CONTACT", "news-desk@example.org")
+    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+    assert web.agents[-1].endswith("news-desk@example.org)")
+    monkeypatch.setenv("SUMMARIZE_CONTACT", "evil\r\nX-Injected: 1")
+    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+    assert "Injected" not in web.agents[-1]
+
+
 def test_gzip_body_and_charset_from_meta_only(web: _Server) -> None:
     [doc], _ = load_url(f"{web.base}/berita/korut-kontainer", timeout=TIMEOUT)
     assert ARTICLE_SENTENCES["korut-kontainer"][0] in doc.text

@@ -108,23 +108,33 @@ class Response:
         return None
 
 
-@lru_cache(maxsize=1)
 def user_agent() -> str:
-    """ "summarize/<version> (+<homepage>)", from the installed package's metadata."""
+    """ "summarize/<version> (+<homepage>; <contact>)": the project's URL from the installed
+    package's metadata, if it has one, and the `contact` setting (SUMMARIZE_CONTACT: how a
+    site's operator reaches whoever runs this copy, e.g. an email address)."""
+    agent, homepage = _package_agent()
+    contact = str(setting("contact", default="")).strip()
+    # Header values cannot hold line breaks; a contact with one is ignored, not sent.
+    notes = [f"+{homepage}" if homepage else "", contact if contact.isprintable() else ""]
+    shown = "; ".join(n for n in notes if n)
+    return f"{agent} ({shown})" if shown else agent
+
+
+@lru_cache(maxsize=1)
+def _package_agent() -> tuple[str, str | None]:
     from importlib import metadata
 
     try:
         meta = metadata.metadata("summarize")
     except metadata.PackageNotFoundError:
-        return "summarize"
+        return "summarize", None
     homepage = (meta.get_all("Home-page") or [None])[0]
     for entry in meta.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")
         if label.strip().lower() in {"homepage", "home", "source", "repository"} and url.strip():
             homepage = url.strip()
             break
-    agent = f"summarize/{meta['Version']}"
-    return f"{agent} (+{homepage})" if homepage else agent
+    return f"summarize/{meta['Version']}", homepage
 
 
 def check_url(url: str, *, redirected_from: str | None = None) -> str:
