@@ -117,3 +117,20 @@ def test_empty_folder_is_skipped(tmp_path: Path) -> None:
     loaded = load_articles([tmp_path])
     assert not loaded.articles
     assert "holds no .txt" in loaded.skipped[0].reason
+
+
+def test_article_past_the_sentence_cap_keeps_its_first_sentences_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarize.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_SENTENCES", 50)
+    text = " ".join(f"Pemerintah membangun jembatan nomor {i} di desa {i % 97}." for i in range(120))
+    path = _write(tmp_path / "p.txt", text)
+    loaded = load_articles([path, _write(tmp_path / "q.txt", GOOD)])
+    article = loaded.articles[0]
+    assert len(article.sentences) == 50
+    assert article.sentences[-1].text == "Pemerintah membangun jembatan nomor 49 di desa 49."
+    (warning,) = loaded.warnings
+    assert str(path) in warning and "only the first 50" in warning
+    assert len(loaded.articles) == 2 and not loaded.skipped

@@ -18,12 +18,13 @@ from typing import BinaryIO
 from ..clean import clean
 from ..errors import InputError
 from ..lang import detect_language
-from ..segment import collapse, sentence_spans
+from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Loaded, Sentence, Skipped
 from .decoding import decode
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_SENTENCES",
     "TEXT_SUFFIXES",
     "article_from_text",
     "decode",
@@ -37,6 +38,9 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a mistake, not an article
+# Sentences kept per article. News articles have tens; past this, ranking (a tree ensemble per
+# sentence) would dominate the run, so a book-length file is cut here, with a warning.
+MAX_SENTENCES = 10_000
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -79,13 +83,27 @@ def read_document(source: str) -> Document:
 
 
 def make_article(doc: Document, article_id: str) -> Article:
-    """Clean and segment a Document into an Article (raises InputError if nothing is left)."""
+    """Clean and segment a Document into an Article (raises InputError if nothing is left).
+
+    An article longer than MAX_SENTENCES keeps its first MAX_SENTENCES sentences, with a
+    warning (logged here; `load_articles` collects it in `Loaded.warnings`).
+    """
+    article, warnings = _make_article(doc, article_id)
+    for w in warnings:
+        log.warning(w)
+    return article
+
+
+def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
     if not doc.text.strip():
         raise InputError(f"{doc.source}: empty")
     cleaned = clean(doc)
     sentences: list[Sentence] = []
+    warnings: list[str] = []
     for para, (start, end) in enumerate(cleaned.paragraphs):
-        for s, e in sentence_spans(doc.text, start, end):
+        for s, e in iter_sentence_spans(doc.text, start, end):
+            if len(sentences) == MAX_SENTENCES:
+                break
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -95,6 +113,13 @@ def make_article(doc: Document, article_id: str) -> Article:
                     paragraph=para,
                 )
             )
+        else:
+            continue
+        warnings.append(
+            f"{doc.source}: more than {MAX_SENTENCES:,} sentences (news articles have far fewer); only the "
+            f"first {MAX_SENTENCES:,} are used, up to character {sentences[-1].end:,} of {len(doc.text):,}"
+        )
+        break
     if not sentences:
         raise InputError(
             f"{doc.source}: no article text left after cleaning ({len(cleaned.dropped)} lines were page "
@@ -102,7 +127,7 @@ def make_article(doc: Document, article_id: str) -> Article:
         )
     title = cleaned.title or _fallback_title(sentences[0].text)
     body = " ".join(s.text for s in sentences)
-    return Article(
+    article = Article(
         id=article_id,
         source=doc.source,
         title=collapse(title.lstrip("# ")),
@@ -114,6 +139,7 @@ def make_article(doc: Document, article_id: str) -> Article:
         published=doc.published,
         site=doc.site,
     )
+    return article, warnings
 
 
 def article_from_text(
@@ -196,9 +222,12 @@ def load_articles(
             continue
         warnings.extend(item.warnings)
         try:
-            articles.append(make_article(item, str(len(articles) + 1)))
+            article, notes = _make_article(item, str(len(articles) + 1))
         except InputError as exc:
             skipped.append(Skipped(item.source, str(exc)))
+            continue
+        articles.append(article)
+        warnings.extend(notes)
     for w in warnings:
         log.warning(w)
     return Loaded(articles=tuple(articles), skipped=tuple(skipped), warnings=tuple(warnings))
