@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -28,6 +26,8 @@ from summarize.translate.cache import (
 )
 from summarize.translate.ct2 import Ct2Translator
 from summarize.translate.marian import MarianTranslator
+
+from .unprivileged import needs_posix, run_cli, shared_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -254,46 +254,18 @@ def test_read_only_cache_is_read_and_not_written(
         cache.clear()
 
 
-# Real permissions: as a normal user the cache folder is made read-only with chmod; as root
-# (which ignores permissions) the child drops to the unprivileged "nobody" after its imports.
+# Real permissions (tests/unprivileged.py): the CLI runs as a user the kernel holds to them.
 _CLI = "from summarize.cli import main; main()"
-_UNPRIVILEGED = """
-import os, sqlite3, tomllib
-import platformdirs
-from summarize.cli import main
-import summarize.cli.models, summarize.translate, summarize.translate.cache
-if hasattr(os, "geteuid") and os.geteuid() == 0:  # imports done: the interpreter lives under /root
-    os.setgid(65534)
-    os.setuid(65534)
-main()
-"""
 
-needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+def _unprivileged(args: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return run_cli(args, {"SUMMARIZE_BACKEND": "identity", **env})
 
 
 @pytest.fixture
 def shared_dir() -> Iterator[Path]:
-    """A folder the unprivileged user can traverse (pytest's own tmp folders are private)."""
-    path = Path(tempfile.mkdtemp(prefix="summarize-test-"))
-    path.chmod(0o755)
-    try:
+    with shared_folder() as path:
         yield path
-    finally:
-        for p in (path, *path.rglob("*")):
-            if p.is_dir() and not p.is_symlink():
-                p.chmod(0o755)
-        shutil.rmtree(path)
-
-
-def _unprivileged(args: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", _UNPRIVILEGED, *args],
-        cwd=ROOT,
-        env={**os.environ, "SUMMARIZE_BACKEND": "identity", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @needs_posix

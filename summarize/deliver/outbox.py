@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -92,6 +93,27 @@ class Outbox:
     def rejected(self) -> Path:
         """Where messages the server refused for good are kept (never retried, never lost)."""
         return self.directory / "rejected"
+
+    def rejected_articles(self, recipients: Sequence[str]) -> set[str]:
+        """Keys of the articles in refused messages that were addressed to `recipients`
+        (the same set of addresses, in any order or case)."""
+        wanted = sorted(r.lower() for r in recipients)
+        keys: set[str] = set()
+        if not self.rejected.is_dir():
+            return keys
+        for sidecar in self.rejected.glob("*.json"):
+            try:
+                meta = json.loads(sidecar.read_text("utf-8"))
+            except (OSError, ValueError):
+                continue  # unreadable: its articles are simply not held back
+            if not isinstance(meta, dict) or not isinstance(meta.get("recipients"), list):
+                continue
+            if sorted(str(r).lower() for r in meta["recipients"]) != wanted:
+                continue
+            for entry in meta.get("articles") or []:
+                if isinstance(entry, list) and entry:
+                    keys.add(str(entry[0]))
+        return keys
 
     def reject(self, item: Pending) -> Path:
         """Move a queued message out of the queue into `rejected/`; return its new path."""
