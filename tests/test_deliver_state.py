@@ -210,3 +210,32 @@ def test_rejected_articles_are_those_sent_to_the_same_recipients(tmp_path: Path)
     assert box.rejected_articles(["d@x.org"]) == {"k2"}
     assert box.rejected_articles(["b@x.org"]) == set()
     assert box.pending() == []  # refused messages never go back in the queue
+
+
+def test_unreadable_outbox_is_an_error_not_an_empty_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarize.deliver.outbox as outbox_module
+
+    box = Outbox(tmp_path / "outbox")
+    box.put(EML, sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<1>")
+
+    def scandir(path: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(outbox_module.os, "scandir", scandir)
+    with pytest.raises(DeliveryError, match=r"cannot read the outbox .*Permission denied.*nothing was sent"):
+        box.pending()
+
+
+def test_sent_message_that_cannot_be_removed_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    box = Outbox(tmp_path / "outbox")
+    box.put(EML, sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<1>")
+    (item,) = box.pending()
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(DeliveryError, match=r"was sent but cannot be removed .*the next run sends it again"):
+        box.remove(item)

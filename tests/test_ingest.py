@@ -329,3 +329,12 @@ def test_cli_names_a_fifo_and_exits_3(tmp_path: Path) -> None:
     assert proc.returncode == 3, proc.stderr
     assert "pipe.txt: a named pipe (FIFO), not a regular file; not read" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_closed_stdin_and_impossible_names_are_skipped_with_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives a process started with `<&-`
+    loaded = load_articles(["-", "a\x00b.txt"])
+    assert [s.reason for s in loaded.skipped] == [
+        "-: there is no standard input to read (it is closed); pass a file instead",
+        "'a\\x00b.txt': not a valid file name",
+    ]

@@ -67,7 +67,12 @@ def _read_limited(fh: BinaryIO, source: str) -> bytes:
 def read_document(source: str) -> Document:
     """Read one local file or `-` (stdin) into a Document."""
     if source == "-":
-        data = _read_limited(sys.stdin.buffer, "<stdin>")
+        if sys.stdin is None:  # started with stdin closed (`<&-`), as some schedulers do
+            raise InputError("-: there is no standard input to read (it is closed); pass a file instead")
+        try:
+            data = _read_limited(sys.stdin.buffer, "<stdin>")
+        except OSError as exc:
+            raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from None
         text, warnings = decode(data, "<stdin>")
         return Document(source="-", text=text, warnings=warnings)
     path = Path(source)
@@ -106,6 +111,8 @@ def _check_regular(source: str) -> None:
         raise InputError(f"{source}: no such file or directory") from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the name: no file can have it
+        raise InputError(f"{source!r}: not a valid file name") from None
     if stat.S_ISDIR(mode):
         raise InputError(f"{source}: is a directory")
     if not stat.S_ISREG(mode):
