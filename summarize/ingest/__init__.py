@@ -138,26 +138,22 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
     cleaned = clean(doc)
     sentences: list[Sentence] = []
     warnings: list[str] = []
-    for para, (start, end) in enumerate(cleaned.paragraphs):
-        for s, e in iter_sentence_spans(doc.text, start, end):
-            if len(sentences) == MAX_SENTENCES:
-                break
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    text=collapse(doc.text[s:e]),
-                    start=s,
-                    end=e,
-                    paragraph=para,
-                )
+    spans = (
+        (para, span)
+        for para, (start, end) in enumerate(cleaned.paragraphs)
+        for span in iter_sentence_spans(doc.text, start, end)  # lazy: stops at the cap
+    )
+    for para, (s, e) in spans:
+        if len(sentences) == MAX_SENTENCES:  # and there is more
+            warnings.append(
+                f"{doc.source}: more than {MAX_SENTENCES:,} sentences (news articles have far fewer); "
+                f"only the first {MAX_SENTENCES:,} are used, up to character {sentences[-1].end:,} "
+                f"of {len(doc.text):,}"
             )
-        else:
-            continue
-        warnings.append(
-            f"{doc.source}: more than {MAX_SENTENCES:,} sentences (news articles have far fewer); only the "
-            f"first {MAX_SENTENCES:,} are used, up to character {sentences[-1].end:,} of {len(doc.text):,}"
+            break
+        sentences.append(
+            Sentence(index=len(sentences), text=collapse(doc.text[s:e]), start=s, end=e, paragraph=para)
         )
-        break
     if not sentences:
         raise InputError(
             f"{doc.source}: no article text left after cleaning ({len(cleaned.dropped)} lines were page "
