@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for case in args.cases:
             if case == "sentences":
                 path = sentences_file(folder, 6000)
-                what = f"brief of 6,000 sentences ({path.stat().st_size / 1024:.0f} KB, one line)"
+                what = f"brief of 6,000 sentences ({path.stat().st_size / 1000:.0f} KB, one line)"
                 result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
             elif case == "paragraph":
                 path = sentences_file(folder, 60000)
