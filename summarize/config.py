@@ -123,19 +123,23 @@ def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
 
 
-def cache_dir() -> Path:
-    """The user cache directory (`SUMMARIZE_CACHE_DIR` overrides), created on first use."""
+def cache_dir(*, create: bool = True) -> Path:
+    """The user cache directory (`SUMMARIZE_CACHE_DIR` overrides), created on first use
+    unless `create` is false (for a caller that handles a folder it cannot make)."""
     import platformdirs
 
     path = Path(setting("cache_dir", default=platformdirs.user_cache_dir(APP))).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def state_dir() -> Path:
-    """The user state directory (`SUMMARIZE_STATE_DIR` overrides), created on first use."""
+def state_dir(*, create: bool = True) -> Path:
+    """The user state directory (`SUMMARIZE_STATE_DIR` overrides), created on first use
+    unless `create` is false."""
     import platformdirs
 
     path = Path(setting("state_dir", default=platformdirs.user_state_dir(APP))).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -10,10 +10,11 @@ pieces at commas or spaces so that no unit exceeds what a translator can take.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
-__all__ = ["MAX_WORDS", "sentence_spans", "split_sentences"]
+__all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentences"]
 
 # Lower-cased, without the final period. Titles, degrees, address parts, Latin and
 # Indonesian abbreviations that are almost always followed by more of the sentence.
@@ -33,14 +34,24 @@ MAYBE_FINAL = frozenset({"dll", "dsb", "dst", "etc", "tbk", "inc", "ltd", "corp"
 MAX_WORDS = 80  # a longer "sentence" is cut into pieces (translation quality falls apart past this)
 MAX_QUOTE_CHARS = 400  # a quotation longer than this is split inside
 
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s)")
+# Sentence-final punctuation (".", "...", "…", "!", "?", any run of them) and closing quotes,
+# before whitespace. One character class, possessive, starting only where a run starts:
+# the former alternation `(?:\.{3}|…|[.!?])+` backtracked exponentially on a long run of
+# dots that is not followed by a space (40 dots took seconds, 50 would take hours).
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD = re.compile(r"\S+")
+_DOTTED = re.compile(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}")
 _OPEN_QUOTES = '“"'
+# How far back to look for the word before a full stop. Abbreviations are a few letters, so a
+# longer word is never one; a bounded look-back keeps segmentation linear in the paragraph
+# (searching from the paragraph start made a 3 MB one-paragraph file take minutes).
+_LOOKBACK = 64
 _CLOSE_QUOTES = '”"'
 
 
-def _is_abbreviation(token: str, following: str) -> bool:
+def _is_abbreviation(token: str) -> bool:
     word = token.rstrip(".").lstrip("\"'“‘([").lower()
     if not word:
         return False
@@ -49,10 +60,10 @@ def _is_abbreviation(token: str, following: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
-    if re.fullmatch(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}", word) and "." in word:
+    if "." in word and _DOTTED.fullmatch(word):
         return True
     # A single capital is an initial ("James A. Marks").
-    return bool(re.fullmatch(r"[a-z]", word)) and token[0].isupper()
+    return len(word) == 1 and "a" <= word <= "z" and token[0].isupper()
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:
@@ -75,6 +86,15 @@ def _closing_follows(text: str, pos: int, limit: int) -> bool:
     return "”" in window or '"' in window
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word ending at `end`; "" when there is none or it is longer than _LOOKBACK."""
+    lo = max(0, end - _LOOKBACK)
+    before = _WORD_BEFORE.search(text, lo, end)
+    if before is None or (before.start() == lo and lo > 0 and not text[lo - 1].isspace()):
+        return ""  # no word, or one too long to be an abbreviation
+    return before.group(1)
+
+
 def _boundaries(text: str) -> Iterator[int]:
     """Yield end offsets of sentences within one paragraph."""
     sentence_start = 0
@@ -83,9 +103,8 @@ def _boundaries(text: str) -> Iterator[int]:
         if not _STARTER.match(text, end):
             continue
         punct = m.group(0)
-        before = _WORD_BEFORE.search(text, 0, m.start() + (1 if punct.startswith(".") else 0))
-        token = before.group(1) if before else ""
-        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token, text[end:]):
+        token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))
+        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token):
             continue
         # Inside a short quotation that closes soon: the quotation is one sentence.
         span = end - sentence_start
@@ -101,33 +120,37 @@ def _boundaries(text: str) -> Iterator[int]:
 
 def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut an overlong span into pieces of at most MAX_WORDS words, preferring commas."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while len(words) > MAX_WORDS:
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    first = 0  # an index, not slicing the list: slicing per piece is quadratic in the words
+    while len(words) - first > MAX_WORDS:
         cut = MAX_WORDS
         for i in range(MAX_WORDS - 1, MAX_WORDS // 2, -1):
-            if text[words[i][1] - 1] in ",;:":
+            if text[words[first + i][1] - 1] in ",;:":
                 cut = i + 1
                 break
-        yield words[0][0], words[cut - 1][1]
-        words = words[cut:]
-    if words:
-        yield words[0][0], words[-1][1]
+        yield words[first][0], words[first + cut - 1][1]
+        first += cut
+    if first < len(words):
+        yield words[first][0], words[-1][1]
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Offsets (start, end) of the sentences in text[start:end], stripped of outer whitespace."""
+def iter_sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Like `sentence_spans`, lazily: a caller that needs only the first sentences stops early."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    spans: list[tuple[int, int]] = []
     prev = 0
-    for b in [*_boundaries(chunk), len(chunk)]:
+    for b in itertools.chain(_boundaries(chunk), (len(chunk),)):
         piece = chunk[prev:b]
         lead = len(piece) - len(piece.lstrip())
         s, e = start + prev + lead, start + prev + len(piece.rstrip())
         if e > s:
-            spans.extend(_cut_long(text, s, e))
+            yield from _cut_long(text, s, e)
         prev = b
-    return spans
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the sentences in text[start:end], stripped of outer whitespace."""
+    return list(iter_sentence_spans(text, start, end))
 
 
 def collapse(text: str) -> str:

@@ -7,12 +7,14 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -31,6 +33,7 @@ from summarize.errors import ConfigError, DeliveryError
 from summarize.values import Article, Digest
 
 from . import mail_samples as samples
+from .unprivileged import give_away, needs_posix, run_cli, shared_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -554,3 +557,120 @@ def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.
     report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)
     assert report.dry_run is not None and report.dry_run.parent == tmp_path
     assert report.dry_run.name.endswith(".eml") and sent_keys() == 0
+
+
+# --- a state folder that cannot record ------------------------------------------------------
+
+
+class _DiskFull(sqlite3.Connection):
+    """Writes fail as SQLite's do on a full disk."""
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_store_that_cannot_record_means_nothing_is_sent(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read-only store (the issue: the mail went out, then recording failed, so every later
+    # --new-only run sent it again). mode=ro refuses writes the way a read-only folder
+    # does, for any user, root included.
+    SentStore(state_dir() / "sent.sqlite3")
+    uri = (state_dir() / "sent.sqlite3").resolve().as_uri() + "?mode=ro"
+    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(uri, uri=True))
+    with pytest.raises(DeliveryError, match=r"readonly database\); nothing was sent"):
+        send(server, new_only=True)
+    assert server.inbox.messages == [] and outbox() == []
+
+
+def test_full_disk_before_sending_means_nothing_is_sent(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+    with pytest.raises(DeliveryError, match=r"database or disk is full\); nothing was sent"):
+        send(server, new_only=True)
+    assert server.inbox.messages == []
+
+
+def test_full_disk_after_sending_says_what_will_happen(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The disk fills between the check and the record: the mail went out; the error says
+    # so, and that a later --new-only run will send those articles again.
+    monkeypatch.setattr(SentStore, "check_writable", lambda self: None)
+    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+    with pytest.raises(DeliveryError, match=r"was sent but could not be recorded .* will send its 3 article"):
+        send(server, new_only=True)
+    assert len(server.inbox.messages) == 1
+
+
+@pytest.mark.parametrize("case", ["disk full", "wrong schema", "state folder is a file"])
+def test_cli_state_trouble_is_one_line_not_internal(
+    server: Server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, case: str
+) -> None:
+    if case == "disk full":
+        monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+        expected = "database or disk is full"
+    elif case == "wrong schema":
+        with closing(sqlite3.connect(state_dir() / "sent.sqlite3")) as db, db:
+            db.execute("CREATE TABLE sent (url TEXT, day TEXT)")
+        expected = "is not a summarize sent-articles store"
+    else:
+        blocked = tmp_path / "a-file"
+        blocked.write_text("x")
+        monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(blocked / "state"))
+        expected = "cannot create the state folder"
+    args = ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--from", SENDER, "--new-only"]
+    result = CliRunner().invoke(app, [*args, *server.cli()])
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("summarize: error: ") and expected in line
+    assert server.inbox.messages == []
+
+
+def test_refused_articles_are_not_rebuilt_and_refused_again(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    first, second, third = samples.articles()
+    server.inbox.refuse["reader@example.org"] = "550 5.7.1 message refused"
+    with pytest.raises(
+        DeliveryError, match=r"not retried; its articles are left out of later --new-only runs"
+    ):
+        send(server, [first, second], new_only=True)
+    server.inbox.refuse.clear()  # even once the server would take it, the refused message is not rebuilt
+    report = send(server, [first, second, third], new_only=True)
+    assert [a.id for a in report.articles] == ["3"] and report.held_back == 2 and report.already_sent == 0
+    assert "2 article(s) left out: the server refused the message" in caplog.text
+    assert len(server.inbox.messages) == 1
+    # To other recipients the refused articles are not held back.
+    other = send(server, [first, second], new_only=True, to=["other@example.org"])
+    assert [a.id for a in other.articles] == ["1", "2"]
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    with shared_folder() as path:
+        yield path
+
+
+@needs_posix
+def test_cli_read_only_state_folder_sends_nothing(server: Server, shared_dir: Path) -> None:
+    # The issue's case, with real permissions: the folder is read-only, the files in it
+    # are the user's own and writable, so the lock opens and only recording would fail.
+    state = shared_dir / "state"
+    state.mkdir()
+    SentStore(state / "sent.sqlite3").mark_sent([("https://x.example/old", "old")], "<m@x>")
+    (state / "email.lock").touch()
+    give_away(state, state / "sent.sqlite3", state / "email.lock")
+    state.chmod(0o555)
+    args = ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--from", SENDER, "--new-only"]
+    result = run_cli([*args, *server.cli()], {"SUMMARIZE_STATE_DIR": str(state)})
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("summarize: error: cannot record deliveries in") and "nothing was sent" in line
+    assert server.inbox.messages == []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,3 +171,110 @@ def test_lock_works_where_fcntl_is_missing(tmp_path: Path) -> None:
         holder.wait()
     third = _no_fcntl(try_once, path, "10")
     assert third.communicate(timeout=60)[0].strip() == "got it"
+
+
+# ------------------------------------------------------ a state store that cannot record
+
+
+class _DiskFull(sqlite3.Connection):
+    """A connection whose writes fail as SQLite's do on a full disk."""
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+
+
+def test_full_disk_is_a_one_line_delivery_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = SentStore(tmp_path / "sent.sqlite3")
+    _disk_full(monkeypatch)
+    with pytest.raises(
+        DeliveryError, match=r"cannot record deliveries in .*database or disk is full.*nothing was sent"
+    ):
+        store.check_writable()
+    with pytest.raises(DeliveryError) as caught:
+        store.mark_sent([("k", "t")], "<m@x>")
+    message = str(caught.value)
+    assert "was sent but could not be recorded" in message and "database or disk is full" in message
+    assert "\n" not in message
+    assert store.sent_keys(["k"]) == set()  # reading still works
+
+
+def test_store_with_another_schema_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "sent.sqlite3"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE sent (url TEXT, day TEXT)")
+    with pytest.raises(DeliveryError, match=r"not a summarize sent-articles store .*columns url, day"):
+        SentStore(path)
+
+
+def test_read_only_store_fails_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sent.sqlite3"
+    SentStore(path).mark_sent([("k", "t")], "<m@x>")
+    uri = path.resolve().as_uri() + "?mode=ro"  # what a read-only file or folder gives, even as root
+    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(uri, uri=True))
+    store = SentStore(path)
+    assert store.sent_keys(["k", "x"]) == {"k"}
+    with pytest.raises(DeliveryError, match=r"attempt to write a readonly database\); nothing was sent"):
+        store.check_writable()
+
+
+def test_lock_file_that_cannot_be_made_is_a_delivery_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with pytest.raises(DeliveryError, match="cannot create the lock file"), run_lock(blocked / "email.lock"):
+        pass
+
+
+def test_rejected_articles_are_those_sent_to_the_same_recipients(tmp_path: Path) -> None:
+    box = Outbox(tmp_path / "outbox")
+    box.put(EML, sender="a@x.org", recipients=("B@x.org", "c@x.org"), articles=(("k1", "T"),), message_id="<1>",
+            rejected=True)  # fmt: skip
+    box.put(
+        EML,
+        sender="a@x.org",
+        recipients=("d@x.org",),
+        articles=(("k2", "T"),),
+        message_id="<2>",
+        rejected=True,
+    )
+    assert box.rejected_articles(["c@x.org", "b@x.org"]) == {"k1"}
+    assert box.rejected_articles(["d@x.org"]) == {"k2"}
+    assert box.rejected_articles(["b@x.org"]) == set()
+    assert box.pending() == []  # refused messages never go back in the queue
+
+
+def test_unreadable_outbox_is_an_error_not_an_empty_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarize.deliver.outbox as outbox_module
+
+    box = Outbox(tmp_path / "outbox")
+    box.put(EML, sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<1>")
+
+    def scandir(path: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(outbox_module.os, "scandir", scandir)
+    with pytest.raises(DeliveryError, match=r"cannot read the outbox .*Permission denied.*nothing was sent"):
+        box.pending()
+
+
+def test_sent_message_that_cannot_be_removed_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    box = Outbox(tmp_path / "outbox")
+    box.put(EML, sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<1>")
+    (item,) = box.pending()
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(DeliveryError, match=r"was sent but cannot be removed .*the next run sends it again"):
+        box.remove(item)

@@ -14,8 +14,9 @@ import pytest
 from summarize import brief
 from summarize.errors import ConfigError
 from summarize.ingest import article_from_text
+from summarize.lang import Vector
 from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, select
-from summarize.rank.features import features
+from summarize.rank.features import SentenceFeatures, features
 from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, load_model, sentence_features
 from summarize.values import Article
 
@@ -174,3 +175,116 @@ def test_brief_with_either_ranker_gives_n_sentences_in_order() -> None:
         (b,) = brief([article], n=3, ranker=name)
         idx = [s.index for s in b.sentences]
         assert len(idx) == 3 and idx == sorted(idx)
+
+
+# ---------------------------------------------------------- linear cost, same results
+#
+# The features and MMR used to compare every sentence with every other (an N×N matrix,
+# 1.5 GB on a 6,000-sentence file). The references below are those old computations, kept
+# so the linear versions can be checked against them on real articles.
+
+
+def _reference_rows(article: Article, feats: list[SentenceFeatures]) -> list[list[float]]:
+    """sentence_features with the old dense mean similarity and the old drop count."""
+    from summarize.lang import cosine
+
+    rows = sentence_features(article, feats)
+    vectors = [f.vector for f in feats]
+    n = len(vectors)
+    mean_col = FEATURE_NAMES.index("mean_similarity")
+    drop_col = FEATURE_NAMES.index("dropped_before")
+    drops = [d.end for d in article.dropped]
+    for i, row in enumerate(rows):
+        sims = [cosine(vectors[i], b) if i != j else 0.0 for j, b in enumerate(vectors)]
+        row[mean_col] = sum(sims) / max(1, n - 1)
+        row[drop_col] = float(sum(1 for e in drops if e <= article.sentences[i].start))
+    return rows
+
+
+def _reference_select(
+    scores: list[float], vectors: list[Vector], n: int, diversity: float = 0.3
+) -> list[int]:
+    """The old MMR: every round recomputes each candidate's similarity to every pick."""
+    from summarize.lang import cosine
+
+    if n <= 0 or not scores:
+        return []
+    top = max(scores) or 1.0
+    norm = [s / top for s in scores]
+    chosen: list[int] = []
+    remaining = set(range(len(scores)))
+    while remaining and len(chosen) < n:
+
+        def mmr(i: int) -> float:
+            redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+            return (1 - diversity) * norm[i] - diversity * redundancy
+
+        best = max(sorted(remaining), key=mmr)
+        chosen.append(best)
+        remaining.remove(best)
+    return sorted(chosen)
+
+
+def _real_articles() -> list[Article]:
+    from pathlib import Path
+
+    from summarize import load_articles
+
+    root = Path(__file__).resolve().parents[1]
+    loaded = load_articles([root / "seeds", *sorted((root / "tests" / "data").glob("indosum_*.txt"))])
+    assert len(loaded.articles) == 9 and not loaded.skipped
+    return list(loaded.articles)
+
+
+def test_linear_features_and_selection_match_the_dense_reference() -> None:
+    model = load_model()
+    for article in _real_articles():
+        feats = features(article)
+        rows = sentence_features(article, feats)
+        reference = _reference_rows(article, feats)
+        for got, want in zip(rows, reference, strict=True):
+            assert got == pytest.approx(want, abs=1e-9, rel=0)
+        scores = [model.probability(r) for r in rows]
+        assert scores == pytest.approx([model.probability(r) for r in reference], abs=1e-9, rel=0)
+        vectors = [f.vector for f in feats]
+        for n in (1, 3, 5, len(scores)):
+            assert select(scores, vectors, n) == _reference_select(scores, vectors, n), article.source
+
+
+def test_feature_cost_is_linear_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Counted, not timed: the old matrix made n² cosine calls for an n-sentence article.
+    import summarize.rank.learned as learned
+
+    text = " ".join(f"Pemerintah membangun jembatan nomor {i} di desa {i % 97}." for i in range(600))
+    article = article_from_text(text, source="p.txt")
+    assert len(article.sentences) == 600
+    feats = features(article)
+    calls = 0
+    real = learned.cosine
+
+    def counting(a: dict[str, float], b: dict[str, float]) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(learned, "cosine", counting)
+    sentence_features(article, feats)
+    assert calls <= len(article.sentences)
+
+
+def test_select_cost_is_sentences_times_picks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.rank as rank
+
+    vectors = [{f"t{i % 50}": 1.0} for i in range(500)]
+    scores = [1.0 / (1 + i) for i in range(500)]
+    calls = 0
+    real = rank.cosine
+
+    def counting(a: dict[str, float], b: dict[str, float]) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(rank, "cosine", counting)
+    assert len(select(scores, vectors, 10)) == 10
+    assert calls <= 500 * 10  # the old MMR made about 500 × 10² / 2

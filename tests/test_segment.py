@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from summarize import segment
 from summarize.segment import MAX_WORDS, collapse, sentence_spans, split_sentences
 
 
@@ -88,3 +94,137 @@ def test_spans_slice_back_in_order(text: str) -> None:
     # Every non-space character of the text lands in exactly one span.
     covered = "".join(text[s:e] for s, e in spans)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+# ------------------------------------------------- bounded cost, same sentences as before
+#
+# The segmenter used to search back from the paragraph start for every candidate boundary
+# (a 3 MB one-paragraph file took minutes) and its punctuation pattern backtracked
+# exponentially on a run of dots. The reference below is that old segmenter, kept to show
+# that the bounded one finds the same sentences.
+
+_OLD_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s)")
+_OLD_STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
+
+
+def _old_is_abbreviation(token: str) -> bool:
+    word = token.rstrip(".").lstrip("\"'“‘([").lower()
+    if not word or word in segment.MAYBE_FINAL:
+        return False
+    if word in segment.ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}", word) and "." in word:
+        return True
+    return bool(re.fullmatch(r"[a-z]", word)) and token[0].isupper()
+
+
+def _old_boundaries(text: str) -> list[int]:
+    out = []
+    sentence_start = 0
+    for m in _OLD_CANDIDATE.finditer(text):
+        end = m.end()
+        if not _OLD_STARTER.match(text, end):
+            continue
+        punct = m.group(0)
+        before = re.compile(r"(\S+)$").search(text, 0, m.start() + (1 if punct.startswith(".") else 0))
+        token = before.group(1) if before else ""
+        if punct.startswith(".") and not punct.startswith("...") and _old_is_abbreviation(token):
+            continue
+        span = end - sentence_start
+        if (
+            span < segment.MAX_QUOTE_CHARS
+            and segment._quote_open(text, sentence_start, end)
+            and segment._closing_follows(text, end, segment.MAX_QUOTE_CHARS - span)
+        ):
+            continue
+        out.append(end)
+        sentence_start = end
+    return out
+
+
+def _old_sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for b in [*_old_boundaries(text), len(text)]:
+        piece = text[prev:b]
+        s, e = prev + len(piece) - len(piece.lstrip()), prev + len(piece.rstrip())
+        if e > s:
+            words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+            while len(words) > MAX_WORDS:
+                cut = MAX_WORDS
+                for i in range(MAX_WORDS - 1, MAX_WORDS // 2, -1):
+                    if text[words[i][1] - 1] in ",;:":
+                        cut = i + 1
+                        break
+                spans.append((words[0][0], words[cut - 1][1]))
+                words = words[cut:]
+            if words:
+                spans.append((words[0][0], words[-1][1]))
+        prev = b
+    return spans
+
+
+_PIECES = [
+    "Jl.",
+    "dkk.",
+    "dll.",
+    "A.",
+    "S.H.,",
+    "M.Si.",
+    "Budi",
+    "pergi",
+    "1.000",
+    "16/9/2023.",
+    "?",
+    "!",
+    "...",
+    "…",
+    '"',
+    "“",
+    "”",
+    ")",
+    "(",
+    "kata",
+    "Dia",
+    "No.",
+    "5.",
+    "a.n.",
+    "x" * 70 + ".",
+    "pulang.",
+    ",",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"])), max_size=120))
+def test_same_sentences_as_the_unbounded_segmenter(parts: list[tuple[str, str]]) -> None:
+    text = "".join(p + sep for p, sep in parts)
+    assume(not re.search(r"[.!?…]{12}", text))  # the old pattern never finishes on long dot runs
+    assert sentence_spans(text) == _old_sentence_spans(text)
+
+
+def test_real_articles_segment_as_before(seeds: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = [*sorted(seeds.glob("*.txt")), *sorted((root / "tests" / "data").glob("indosum_*.txt"))]
+    assert len(files) == 9
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for para in re.finditer(r"[^\n]+", text):
+            chunk = para.group(0)
+            assert sentence_spans(chunk) == _old_sentence_spans(chunk), path.name
+
+
+def test_hostile_paragraphs_segment_in_bounded_time() -> None:
+    # Each took minutes to hours before (quadratic back-search; exponential backtracking on a
+    # dot run). They run in a child process so a regression fails here instead of hanging the
+    # suite; the limit is a hang guard far above the expected second or two, not a benchmark.
+    code = (
+        "from summarize.segment import sentence_spans\n"
+        "big = ' '.join(f'Pemerintah membangun jembatan nomor {i} di desa {i % 97}.' for i in range(60000))\n"
+        "assert len(sentence_spans(big)) == 60000\n"
+        "assert len(sentence_spans('a ' + '.' * 200 + 'x')) == 1\n"
+        "assert len(sentence_spans('A. ' * 200000)) > 0\n"
+        "assert len(sentence_spans('x' * 3_000_000 + '. Dia pergi.')) == 2\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=120)

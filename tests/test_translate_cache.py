@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.config import cache_dir
+from summarize.errors import SummarizeError
 from summarize.translate import load_translator
 from summarize.translate.base import Progress
 from summarize.translate.cache import (
@@ -24,6 +26,10 @@ from summarize.translate.cache import (
 )
 from summarize.translate.ct2 import Ct2Translator
 from summarize.translate.marian import MarianTranslator
+
+from .unprivileged import needs_posix, run_cli, shared_folder
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Counting:
@@ -178,3 +184,121 @@ def test_cache_commands() -> None:
     assert cleared.exit_code == 0
     assert "removed 2" in cleared.stdout
     assert TranslationCache().info().entries == 0
+
+
+# ----------------------------------------------- a cache that cannot be made or written
+#
+# The cache is an optimisation: when its folder cannot be made or written the run goes on
+# without it after one warning; a cache that can be read but not written is still read.
+
+
+def test_a_file_where_the_folder_should_be_means_no_cache_and_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setenv("SUMMARIZE_BACKEND", "identity")  # a pass-through test backend
+    proc = subprocess.run(
+        [sys.executable, "-c", _CLI, "translate", "Halo. Apa kabar?"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Halo. Apa kabar?"
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "translating without it" in lines[0], proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+def test_cache_info_on_a_folder_that_cannot_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(blocked / "cache"))
+    shown = CliRunner().invoke(app, ["cache", "info"])
+    assert shown.exit_code == 0, shown.output
+    assert "entries: 0" in shown.stdout
+
+
+def test_read_only_cache_is_read_and_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Any user, root included: writable opening is refused as SQLite refuses it on a
+    # read-only medium, so the read-only path (`mode=ro`) is what reads the entries.
+    import summarize.translate.cache as cache_module
+
+    path = tmp_path / FILENAME
+    inner = Counting()
+    CachingTranslator(inner, TranslationCache(path)).translate(["a", "b"])
+    real_connect = sqlite3.connect
+
+    def connect(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if not kwargs.get("uri"):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real_connect(database, *args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(cache_module.sqlite3, "connect", connect)
+    fresh = Counting()
+    cache = TranslationCache(path)
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        tr = CachingTranslator(fresh, cache)
+        assert tr.translate(["a", "b", "c"]) == ["EN:a", "EN:b", "EN:c"]
+        assert tr.translate(["c"]) == ["EN:c"]
+    assert fresh.calls == [["c"], ["c"]]  # a and b came from the read-only cache; c is not stored
+    assert cache.read_only
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "read-only" in warnings[0]
+    with pytest.raises(SummarizeError, match=r"cannot clear the translation cache .* read-only"):
+        cache.clear()
+
+
+# Real permissions (tests/unprivileged.py): the CLI runs as a user the kernel holds to them.
+_CLI = "from summarize.cli import main; main()"
+
+
+def _unprivileged(args: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return run_cli(args, {"SUMMARIZE_BACKEND": "identity", **env})
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    with shared_folder() as path:
+        yield path
+
+
+@needs_posix
+def test_read_only_home_translates_without_a_cache(shared_dir: Path) -> None:
+    home = shared_dir / "home"
+    home.mkdir()
+    home.chmod(0o555)
+    env = {"HOME": str(home), "SUMMARIZE_CACHE_DIR": "", "XDG_CACHE_HOME": ""}
+    proc = _unprivileged(["translate", "Halo."], env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Halo."
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "translation cache" in lines[0] and "translating without it" in lines[0]
+
+
+@needs_posix
+def test_read_only_cache_folder_is_read_and_cannot_be_cleared(shared_dir: Path) -> None:
+    folder = shared_dir / "cache"
+    folder.mkdir()
+    identity = load_translator(backend="identity", cache=False)
+    cache = TranslationCache(folder / FILENAME)
+    CachingTranslator(identity, cache).translate(["Halo.", "Apa kabar?"])
+    cache.close()
+    (folder / FILENAME).chmod(0o444)
+    folder.chmod(0o555)
+    env = {"SUMMARIZE_CACHE_DIR": str(folder)}
+    shown = _unprivileged(["cache", "info"], env)
+    assert shown.returncode == 0, shown.stderr
+    assert "entries: 2" in shown.stdout  # read, though it cannot be written
+    cleared = _unprivileged(["cache", "clear"], env)
+    assert cleared.returncode == 1
+    assert "cannot clear the translation cache" in cleared.stderr and "read-only" in cleared.stderr
+    assert "removed" not in cleared.stdout and "internal error" not in cleared.stderr
+    used = _unprivileged(["translate", "Halo."], env)
+    assert used.returncode == 0, used.stderr
+    assert used.stderr.count("read-only") == 1

@@ -49,6 +49,7 @@ class EmailReport:
     refused: tuple[tuple[str, str], ...] = ()  # (address, server reply) not delivered to
     outbox_sent: int = 0  # messages queued by earlier runs, delivered first
     already_sent: int = 0  # articles left out by new_only
+    held_back: int = 0  # left out by new_only: their message was refused for good (outbox/rejected)
     dry_run: Path | None = None  # where the unsent message was written
 
 
@@ -101,12 +102,12 @@ def send_digest_email(
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()
     make = build
-    state = state_dir()
+    state = _state_folder()
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
 
     if dry_run:
-        chosen = _choose(articles, store, outbox, new_only)
+        chosen = _choose(articles, store, outbox, new_only, recipients)
         if not chosen:
             return EmailReport((), recipients, already_sent=len(articles))
         msg = compose_message(
@@ -126,10 +127,16 @@ def send_digest_email(
     sender = settings.sender or ""
     envelope_from = _address(sender, what="sender")[1]  # "Name <a@b>" is a header, not an envelope
     with run_lock(state / "email.lock", timeout=lock_timeout):
+        # Before anything is sent (queued messages included): a delivery that cannot be
+        # recorded would be sent again by every later --new-only run.
+        store.check_writable()
         flushed, stuck = _flush_outbox(outbox, store, settings)
-        chosen = _choose(articles, store, outbox, new_only)
+        chosen = _choose(articles, store, outbox, new_only, recipients)
+        held = _held_back(articles, chosen, outbox, recipients) if new_only else 0
         if not chosen and stuck is None:
-            return EmailReport((), recipients, outbox_sent=flushed, already_sent=len(articles))
+            return EmailReport(
+                (), recipients, outbox_sent=flushed, already_sent=len(articles) - held, held_back=held
+            )
         if not chosen:
             raise DeliveryError(f"{stuck}; {_waiting(outbox, flushed)}")
         msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
@@ -144,7 +151,10 @@ def send_digest_email(
             try:
                 refused = send_bytes(settings, envelope_from, recipients, data)
             except MessageRejected as exc:
-                raise DeliveryError(f"{exc}; message kept in {queue(rejected=True)}, not retried") from None
+                raise DeliveryError(
+                    f"{exc}; message kept in {queue(rejected=True)}, not retried; its articles are left out "
+                    "of later --new-only runs to these recipients (delete the message to send them again)"
+                ) from None
             except DeliveryError as exc:
                 stuck = exc
         if stuck is not None:
@@ -158,8 +168,21 @@ def send_digest_email(
         message_id,
         refused=tuple(refused.items()),
         outbox_sent=flushed,
-        already_sent=len(articles) - len(chosen),
+        already_sent=len(articles) - len(chosen) - held,
+        held_back=held,
     )
+
+
+def _state_folder() -> Path:
+    path = state_dir(create=False)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DeliveryError(
+            f"cannot create the state folder {path} ({exc.strerror or exc}); nothing was sent; "
+            "set SUMMARIZE_STATE_DIR to a writable folder"
+        ) from None
+    return path
 
 
 def _waiting(outbox: Outbox, flushed: int) -> str:
@@ -191,12 +214,38 @@ def _flush_outbox(
     return sent, None
 
 
-def _choose(articles: Sequence[Article], store: SentStore, outbox: Outbox, new_only: bool) -> list[Article]:
+def _choose(
+    articles: Sequence[Article],
+    store: SentStore,
+    outbox: Outbox,
+    new_only: bool,
+    recipients: Sequence[str] = (),
+) -> list[Article]:
     if not new_only:
         return list(articles)
-    # Articles waiting in the outbox count as sent: they go out with their message.
+    # Articles waiting in the outbox count as sent: they go out with their message. Articles
+    # of a message the server refused for good, to these same recipients, are held back: a
+    # rebuilt message would be refused again, and would take every new article down with it.
     queued = {key for item in outbox.pending() for key, _ in item.articles}
+    queued |= outbox.rejected_articles(recipients)
     return [a for a in store.unsent(articles) if article_key(a) not in queued]
+
+
+def _held_back(
+    articles: Sequence[Article], chosen: Sequence[Article], outbox: Outbox, recipients: Sequence[str]
+) -> int:
+    """How many articles were left out because their message was refused for good."""
+    refused = outbox.rejected_articles(recipients)
+    picked = {article_key(a) for a in chosen}
+    held = [a for a in articles if article_key(a) in refused and article_key(a) not in picked]
+    if held:
+        log.warning(
+            "%d article(s) left out: the server refused the message that carried them (kept in %s; "
+            "delete it there to send them again)",
+            len(held),
+            outbox.rejected,
+        )
+    return len(held)
 
 
 def _dry_run_path(output: Path | None) -> Path:

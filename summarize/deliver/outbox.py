@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -77,10 +78,18 @@ class Outbox:
 
     def pending(self) -> list[Pending]:
         """Queued messages, oldest first."""
-        if not self.directory.is_dir():
+        try:
+            names = sorted(e.name for e in os.scandir(self.directory) if e.name.endswith(".eml"))
+        except FileNotFoundError:
             return []
+        except OSError as exc:
+            # Not an empty queue: messages in a folder we cannot read would be lost silently.
+            raise DeliveryError(
+                f"cannot read the outbox {self.directory} ({exc.strerror or exc}); nothing was sent; "
+                "make it readable, or set SUMMARIZE_STATE_DIR to another folder"
+            ) from None
         found = []
-        for path in sorted(self.directory.glob("*.eml")):
+        for path in (self.directory / name for name in names):
             try:
                 found.append(self._load(path))
             except DeliveryError as exc:
@@ -93,20 +102,58 @@ class Outbox:
         """Where messages the server refused for good are kept (never retried, never lost)."""
         return self.directory / "rejected"
 
+    def rejected_articles(self, recipients: Sequence[str]) -> set[str]:
+        """Keys of the articles in refused messages that were addressed to `recipients`
+        (the same set of addresses, in any order or case)."""
+        wanted = sorted(r.lower() for r in recipients)
+        keys: set[str] = set()
+        if not self.rejected.is_dir():
+            return keys
+        for sidecar in self.rejected.glob("*.json"):
+            try:
+                meta = json.loads(sidecar.read_text("utf-8"))
+            except (OSError, ValueError):
+                continue  # unreadable: its articles are simply not held back
+            if not isinstance(meta, dict) or not isinstance(meta.get("recipients"), list):
+                continue
+            if sorted(str(r).lower() for r in meta["recipients"]) != wanted:
+                continue
+            for entry in meta.get("articles") or []:
+                if isinstance(entry, list) and entry:
+                    keys.add(str(entry[0]))
+        return keys
+
     def reject(self, item: Pending) -> Path:
         """Move a queued message out of the queue into `rejected/`; return its new path."""
-        self.rejected.mkdir(parents=True, exist_ok=True)
-        sidecar = item.path.with_suffix(".json")
-        if sidecar.exists():
-            os.replace(sidecar, self.rejected / sidecar.name)
         target = self.rejected / item.path.name
-        os.replace(item.path, target)
+        try:
+            self.rejected.mkdir(parents=True, exist_ok=True)
+            sidecar = item.path.with_suffix(".json")
+            if sidecar.exists():
+                os.replace(sidecar, self.rejected / sidecar.name)
+            os.replace(item.path, target)
+        except OSError as exc:
+            raise DeliveryError(
+                f"the server refused queued message {item.path} for good, and it cannot be moved to "
+                f"{self.rejected} ({exc.strerror or exc}); move or delete it by hand"
+            ) from None
         return target
 
     def remove(self, item: Pending) -> None:
         """Forget a delivered message (the .eml first: without it the sidecar is inert)."""
-        item.path.unlink(missing_ok=True)
-        item.path.with_suffix(".json").unlink(missing_ok=True)
+        try:
+            item.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise DeliveryError(
+                f"queued message {item.path} was sent but cannot be removed from the outbox "
+                f"({exc.strerror or exc}); delete it by hand, or the next run sends it again"
+            ) from None
+        try:
+            item.path.with_suffix(".json").unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning(
+                "cannot remove %s (%s); it is inert without its message", item.path.with_suffix(".json"), exc
+            )
 
     def _load(self, path: Path) -> Pending:
         meta: dict[str, object] = {}

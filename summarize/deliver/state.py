@@ -3,7 +3,8 @@
 `SentStore` is a small SQLite table in the state directory, keyed by the article's URL
 (or the SHA-256 of its text when it has none). `run_lock` is a file lock next to it (from
 filelock: flock on Linux and macOS, msvcrt on Windows), so two overlapping cron runs cannot
-both send the same articles.
+both send the same articles. Every database failure is a one-line DeliveryError that names
+the file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..values import Article
 
 __all__ = ["SentStore", "article_key", "run_lock"]
 
+_COLUMNS = ("key", "title", "message_id", "sent_at")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sent (
     key TEXT PRIMARY KEY,
@@ -28,6 +30,7 @@ CREATE TABLE IF NOT EXISTS sent (
     sent_at TEXT NOT NULL
 )
 """
+_FIX = "make the state folder writable, or set SUMMARIZE_STATE_DIR to one that is"
 
 
 def article_key(article: Article) -> str:
@@ -47,23 +50,51 @@ class SentStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             with closing(self._connect()) as db, db:
                 db.execute(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise DeliveryError(f"cannot open the sent-articles store {path}: {exc}") from None
+                columns = tuple(row[1] for row in db.execute("PRAGMA table_info(sent)"))
+        except (sqlite3.Error, OSError) as exc:
+            raise DeliveryError(f"cannot open the sent-articles store {path}: {_why(exc)}; {_FIX}") from None
+        if not set(_COLUMNS) <= set(columns):
+            raise DeliveryError(
+                f"{path} is not a summarize sent-articles store (its table `sent` has columns "
+                f"{', '.join(columns)}); move it aside, or set SUMMARIZE_STATE_DIR to another folder"
+            )
 
     def _connect(self) -> sqlite3.Connection:
         # A generous busy timeout: another process may be writing at the same moment.
         return sqlite3.connect(self.path, timeout=30)
 
+    def check_writable(self) -> None:
+        """Raise DeliveryError unless a delivery could be recorded here.
+
+        Called before sending: a message that goes out but cannot be recorded would be sent
+        again by every later `--new-only` run. A write transaction (a probe row, rolled back)
+        meets the same checks a real record would: read-only file, folder or medium.
+        """
+        try:
+            with closing(self._connect()) as db:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.execute("INSERT OR REPLACE INTO sent VALUES ('summarize:probe', '', '', '')")
+                finally:
+                    db.rollback()
+        except sqlite3.Error as exc:
+            raise DeliveryError(
+                f"cannot record deliveries in {self.path} ({_why(exc)}); nothing was sent; {_FIX}"
+            ) from None
+
     def sent_keys(self, keys: Iterable[str]) -> set[str]:
         """The subset of `keys` already sent."""
         wanted = list(dict.fromkeys(keys))
         found: set[str] = set()
-        with closing(self._connect()) as db:
-            for start in range(0, len(wanted), 500):  # stay under SQLite's variable limit
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key FROM sent WHERE key IN ({marks})", chunk)
-                found.update(row[0] for row in rows)
+        try:
+            with closing(self._connect()) as db:
+                for start in range(0, len(wanted), 500):  # stay under SQLite's variable limit
+                    chunk = wanted[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(f"SELECT key FROM sent WHERE key IN ({marks})", chunk)
+                    found.update(row[0] for row in rows)
+        except sqlite3.Error as exc:
+            raise DeliveryError(f"cannot read the sent-articles store {self.path}: {_why(exc)}") from None
         return found
 
     def unsent(self, articles: Sequence[Article]) -> list[Article]:
@@ -83,12 +114,22 @@ class SentStore:
                 )
         except sqlite3.Error as exc:
             raise DeliveryError(
-                f"the email was sent but could not be recorded in {self.path}: {exc}"
+                f"message {message_id} was sent but could not be recorded in {self.path} ({_why(exc)}); "
+                f"a later --new-only run will send its {len(rows)} article(s) again; {_FIX}"
             ) from None
 
     def __len__(self) -> int:
-        with closing(self._connect()) as db:
-            return int(db.execute("SELECT COUNT(*) FROM sent").fetchone()[0])
+        try:
+            with closing(self._connect()) as db:
+                return int(db.execute("SELECT COUNT(*) FROM sent").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise DeliveryError(f"cannot read the sent-articles store {self.path}: {_why(exc)}") from None
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 @contextmanager
@@ -102,9 +143,9 @@ def run_lock(path: Path, *, timeout: float = 60.0) -> Iterator[None]:
     # (fcntl is Unix-only; importing it at the top stopped this module loading on Windows).
     from filelock import FileLock, Timeout
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(path), timeout=max(timeout, 0.0), mode=0o600)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire(poll_interval=0.05)
     except Timeout:
         raise DeliveryError(
@@ -112,7 +153,9 @@ def run_lock(path: Path, *, timeout: float = 60.0) -> Iterator[None]:
             "nothing was sent by this run (raise --lock-timeout to wait longer)"
         ) from None
     except OSError as exc:
-        raise DeliveryError(f"cannot lock {path}: {exc.strerror or exc}; check the state directory") from None
+        raise DeliveryError(
+            f"cannot create the lock file {path} ({_why(exc)}); nothing was sent; {_FIX}"
+        ) from None
     try:
         yield
     finally:

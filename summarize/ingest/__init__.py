@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -18,12 +20,14 @@ from typing import BinaryIO
 from ..clean import clean
 from ..errors import InputError
 from ..lang import detect_language
-from ..segment import collapse, sentence_spans
+from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Loaded, Sentence, Skipped
 from .decoding import decode
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_SENTENCES",
     "TEXT_SUFFIXES",
     "article_from_text",
     "decode",
@@ -37,6 +41,12 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a mistake, not an article
+# Sentences kept per article. News articles have tens; past this, ranking (a tree ensemble per
+# sentence) would dominate the run, so a book-length file is cut here, with a warning.
+MAX_SENTENCES = 10_000
+# Folders read below a folder source. News archives are a few levels deep; a tree thousands
+# deep is a mistake or an attack, and is named as skipped below this depth.
+MAX_DEPTH = 32
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -57,10 +67,16 @@ def _read_limited(fh: BinaryIO, source: str) -> bytes:
 def read_document(source: str) -> Document:
     """Read one local file or `-` (stdin) into a Document."""
     if source == "-":
-        data = _read_limited(sys.stdin.buffer, "<stdin>")
+        if sys.stdin is None:  # started with stdin closed (`<&-`), as some schedulers do
+            raise InputError("-: there is no standard input to read (it is closed); pass a file instead")
+        try:
+            data = _read_limited(sys.stdin.buffer, "<stdin>")
+        except OSError as exc:
+            raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from None
         text, warnings = decode(data, "<stdin>")
         return Document(source="-", text=text, warnings=warnings)
     path = Path(source)
+    _check_regular(source)
     try:
         with path.open("rb") as fh:
             data = _read_limited(fh, source)
@@ -78,23 +94,66 @@ def read_document(source: str) -> Document:
     return Document(source=source, text=text, warnings=warnings)
 
 
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_regular(source: str) -> None:
+    """Refuse, before opening, what is not a regular file: opening a FIFO waits for a writer
+    forever and reading a device may never end (`-` is how to read a stream)."""
+    try:
+        mode = os.stat(source).st_mode
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the name: no file can have it
+        raise InputError(f"{source!r}: not a valid file name") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{source}: is a directory")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+        raise InputError(f"{source}: {kind}, not a regular file; not read (pipe it to `-` to read a stream)")
+
+
 def make_article(doc: Document, article_id: str) -> Article:
-    """Clean and segment a Document into an Article (raises InputError if nothing is left)."""
+    """Clean and segment a Document into an Article (raises InputError if nothing is left).
+
+    An article longer than MAX_SENTENCES keeps its first MAX_SENTENCES sentences, with a
+    warning (logged here; `load_articles` collects it in `Loaded.warnings`).
+    """
+    article, warnings = _make_article(doc, article_id)
+    for w in warnings:
+        log.warning(w)
+    return article
+
+
+def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
     if not doc.text.strip():
         raise InputError(f"{doc.source}: empty")
     cleaned = clean(doc)
     sentences: list[Sentence] = []
-    for para, (start, end) in enumerate(cleaned.paragraphs):
-        for s, e in sentence_spans(doc.text, start, end):
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    text=collapse(doc.text[s:e]),
-                    start=s,
-                    end=e,
-                    paragraph=para,
-                )
+    warnings: list[str] = []
+    spans = (
+        (para, span)
+        for para, (start, end) in enumerate(cleaned.paragraphs)
+        for span in iter_sentence_spans(doc.text, start, end)  # lazy: stops at the cap
+    )
+    for para, (s, e) in spans:
+        if len(sentences) == MAX_SENTENCES:  # and there is more
+            warnings.append(
+                f"{doc.source}: more than {MAX_SENTENCES:,} sentences (news articles have far fewer); "
+                f"only the first {MAX_SENTENCES:,} are used, up to character {sentences[-1].end:,} "
+                f"of {len(doc.text):,}"
             )
+            break
+        sentences.append(
+            Sentence(index=len(sentences), text=collapse(doc.text[s:e]), start=s, end=e, paragraph=para)
+        )
     if not sentences:
         raise InputError(
             f"{doc.source}: no article text left after cleaning ({len(cleaned.dropped)} lines were page "
@@ -102,7 +161,7 @@ def make_article(doc: Document, article_id: str) -> Article:
         )
     title = cleaned.title or _fallback_title(sentences[0].text)
     body = " ".join(s.text for s in sentences)
-    return Article(
+    article = Article(
         id=article_id,
         source=doc.source,
         title=collapse(title.lstrip("# ")),
@@ -114,6 +173,7 @@ def make_article(doc: Document, article_id: str) -> Article:
         published=doc.published,
         site=doc.site,
     )
+    return article, warnings
 
 
 def article_from_text(
@@ -133,22 +193,66 @@ def _fallback_title(first_sentence: str, limit: int = 80) -> str:
     return first_sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _expand(source: str) -> Iterator[str]:
-    """A folder becomes its article files (recursively, sorted); anything else is itself."""
-    path = Path(source)
-    if source != "-" and not is_url(source) and path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-            and not p.name.startswith(".")
-        )
-        if not files:
-            raise InputError(f"{source}: folder holds no .txt, .md or .html files")
-        yield from (str(p) for p in files)
-    else:
+def _expand(source: str) -> Iterator[str | Skipped]:
+    """A folder becomes its article files (recursively, sorted) and the folders it could not
+    read; anything else is itself."""
+    if source == "-" or is_url(source) or not os.path.isdir(source):
         yield source
+        return
+    files, skipped = _walk(source)
+    if not files and not skipped:
+        raise InputError(f"{source}: folder holds no .txt, .md or .html files")
+    yield from skipped
+    yield from files
+
+
+def _walk(root: str) -> tuple[list[str], list[Skipped]]:
+    """Article files under `root`, sorted, and every folder or file it had to leave out.
+
+    An explicit stack rather than recursion (a tree thousands of folders deep must not raise
+    RecursionError), at most MAX_DEPTH folders deep; a folder reached twice (a symlink loop, or
+    two links to one folder) is read once. Names come from `os.scandir`, whose entries already
+    know their type, so a folder of 10,000 files costs no stat per file.
+    """
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: dict[tuple[int, int], str] = {}
+    stack = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino)
+            if key in seen and st.st_ino:  # st_ino is 0 where a file system has none
+                if depth:  # the root itself cannot repeat
+                    skipped.append(Skipped(folder, f"{folder}: the same folder as {seen[key]}; read once"))
+                continue
+            seen[key] = folder
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            skipped.append(Skipped(folder, f"{folder}: cannot read folder ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if depth + 1 > MAX_DEPTH:
+                    skipped.append(
+                        Skipped(entry.path, f"{entry.path}: more than {MAX_DEPTH} folders deep; not read")
+                    )
+                else:
+                    stack.append((entry.path, depth + 1))
+            elif entry.name.startswith("."):
+                continue  # hidden files (editor backups, ._ resource forks) are not articles
+            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+                # Special files (a FIFO named x.txt) are kept here: reading refuses them by name.
+                files.append(Path(entry.path))
+    files.sort()
+    skipped.sort(key=lambda s: Path(s.source))
+    return [str(p) for p in files], skipped
 
 
 def _documents(
@@ -166,6 +270,9 @@ def _documents(
             yield Skipped(source, str(exc))
             continue
         for item in expanded:
+            if isinstance(item, Skipped):
+                yield item
+                continue
             if is_url(item):
                 docs, skipped = fetched[item]  # fetched in parallel by load_articles
                 yield from docs
@@ -215,9 +322,12 @@ def load_articles(
             continue
         warnings.extend(item.warnings)
         try:
-            articles.append(make_article(item, str(len(articles) + 1)))
+            article, notes = _make_article(item, str(len(articles) + 1))
         except InputError as exc:
             skipped.append(Skipped(item.source, str(exc)))
+            continue
+        articles.append(article)
+        warnings.extend(notes)
     for w in warnings:
         log.warning(w)
     return Loaded(articles=tuple(articles), skipped=tuple(skipped), warnings=tuple(warnings))

@@ -96,15 +96,20 @@ def select(
         return []
     top = max(scores) or 1.0
     norm = [s / top for s in scores]
+    # Each sentence's highest similarity to the picks so far, updated with the newest pick
+    # only: O(sentences × n) cosines instead of recomputing every pair on every round.
+    redundancy = [0.0] * len(scores)
     chosen: list[int] = []
-    remaining = set(range(len(scores)))
+    remaining = list(range(len(scores)))  # ascending: ties go to the earlier sentence
     while remaining and len(chosen) < n:
-
-        def mmr(i: int) -> float:
-            redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            return (1 - diversity) * norm[i] - diversity * redundancy
-
-        best = max(sorted(remaining), key=mmr)
+        best, best_value = remaining[0], -math.inf
+        for i in remaining:
+            value = (1 - diversity) * norm[i] - diversity * redundancy[i]
+            if value > best_value:
+                best, best_value = i, value
         chosen.append(best)
         remaining.remove(best)
+        picked = vectors[best]
+        for i in remaining:
+            redundancy[i] = max(redundancy[i], cosine(vectors[i], picked))
     return sorted(chosen)

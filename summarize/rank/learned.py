@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,10 @@ _TERMINAL = frozenset(".!?…")
 _QUOTES = frozenset("\"“”'‘’")
 
 
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
 def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> list[list[float]]:
     """One row of FEATURE_NAMES per sentence: what the model sees (training uses this too)."""
     sents = article.sentences
@@ -69,7 +74,13 @@ def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> li
     if n == 0:
         return []
     vectors = [f.vector for f in feats]
-    sims = [[cosine(a, b) if i != j else 0.0 for j, b in enumerate(vectors)] for i, a in enumerate(vectors)]
+    # Mean similarity to the other sentences without an N×N matrix: for unit vectors the sum
+    # of cosines to the others is v·(Σ all vectors) − v·v, so the cost is linear in the
+    # article's terms (the matrix cost 73 s and 1.5 GB on a 6,000-sentence file).
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, w in vec.items():
+            total[t] = total.get(t, 0.0) + w
     cents = [f.centrality for f in feats]
     top_cent = max(cents) or 1.0
     order = sorted(range(n), key=lambda i: -cents[i])
@@ -110,7 +121,7 @@ def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> li
                 cent_rank[i] / n,
                 f.centrality / top_cent,
                 1.0 if i == 0 else cosine(vectors[i], vectors[0]),
-                sum(sims[i]) / max(1, n - 1),
+                (_dot(vectors[i], total) - _dot(vectors[i], vectors[i])) / max(1, n - 1),
                 float(f.has_number),
                 float(f.has_quote),
                 float(text[:1] in _QUOTES),
@@ -118,7 +129,7 @@ def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> li
                 float(stripped[-1:] not in _TERMINAL),
                 caps / max(1, len(words) - 1),
                 float(s.start in datelines),
-                float(sum(1 for e in drops if e <= s.start)),
+                float(bisect_right(drops, s.start)),
             ]
         )
     return rows

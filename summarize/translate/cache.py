@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..config import cache_dir
+from ..errors import SummarizeError
 from .base import Progress, Translator
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
@@ -52,22 +53,55 @@ class CacheInfo:
     size: int  # bytes on disk, WAL included
 
 
+def _read_only_error(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says it cannot write here (a read-only file, folder or medium)."""
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
 class TranslationCache:
-    """Key -> English text, in SQLite. Opened on first use."""
+    """Key -> English text, in SQLite. Opened on first use.
+
+    Degrades rather than fails: a folder that cannot be made or written means no cache (one
+    warning); a cache that can be read but not written is read, and new translations are not
+    stored (one warning). Only `clear` raises, since clearing is what the user asked for.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
+        self._read_only = False
 
     @property
     def path(self) -> Path:
         if self._path is None:
-            self._path = cache_dir() / FILENAME
+            # Not created here: a folder that cannot be made is reported once, in _run.
+            self._path = cache_dir(create=False) / FILENAME
         return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the cache is being read without storing (known once it has been opened)."""
+        return self._read_only
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open_writable()
+        except sqlite3.OperationalError as exc:
+            if not (_read_only_error(exc) and self.path.is_file()):
+                raise
+        conn = self._open_read_only()
+        self._read_only = True
+        log.warning(
+            "translation cache %s is read-only: using the translations it holds, not storing new ones "
+            "(make it writable or set SUMMARIZE_CACHE_DIR to a writable folder)",
+            self.path,
+        )
+        return conn
+
+    def _open_writable(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         delay = 0.02
@@ -93,6 +127,25 @@ class TranslationCache:
                 conn.close()
                 raise
 
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Open for reading only. A WAL database in a folder we cannot write needs
+        `immutable=1` (plain `mode=ro` still wants to create the -shm file); that is safe here
+        because a folder nobody can write to holds no writer either."""
+        uri = self.path.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(
+                uri + query, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            try:
+                conn.execute("SELECT key, text FROM translations LIMIT 1").fetchall()
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+        assert last is not None
+        raise last
+
     def _quarantine(self) -> None:
         """Move a damaged database (and its WAL files) aside, so a fresh one can be built."""
         self.close()
@@ -104,24 +157,48 @@ class TranslationCache:
                 Path(f"{self.path}{suffix}").rename(f"{aside}{suffix}")
         log.warning("translation cache %s was damaged; moved it to %s and started afresh", self.path, aside)
 
-    def _run(self, work: Callable[[sqlite3.Connection], T], fallback: T) -> T:
+    def _give_up(self, why: object) -> None:
+        self.close()
+        self._disabled = True
+        log.warning(
+            "translation cache %s unusable (%s); translating without it (set SUMMARIZE_CACHE_DIR to a "
+            "writable folder, or pass --no-cache)",
+            self.path,
+            why,
+        )
+
+    def _run(self, work: Callable[[sqlite3.Connection], T], fallback: T, *, writes: bool = False) -> T:
         """Run `work` on the connection; on a damaged file rebuild once; never raise."""
-        if self._disabled:
+        if self._disabled or (writes and self._read_only):
             return fallback
         for attempt in (1, 2):
             try:
                 if self._conn is None:
                     self._conn = self._open()
+                if writes and self._read_only:
+                    return fallback
                 return work(self._conn)
             except sqlite3.DatabaseError as exc:
-                if attempt == 1 and any(m in str(exc) for m in _CORRUPT):
-                    self._quarantine()
+                if attempt == 1 and any(m in str(exc) for m in _CORRUPT) and not self._read_only:
+                    try:
+                        self._quarantine()
+                    except OSError as move:
+                        self._give_up(f"damaged, and cannot be moved aside: {move.strerror or move}")
+                        break
                     continue
-                log.warning("translation cache %s unusable (%s); translating without it", self.path, exc)
-                self._disabled = True
+                if writes and _read_only_error(exc):
+                    # Readable but not writable (a read-only file in a writable folder shows
+                    # only when writing): keep reading, stop trying to store.
+                    self._read_only = True
+                    log.warning(
+                        "translation cache %s is read-only (%s): new translations are not stored",
+                        self.path,
+                        exc,
+                    )
+                    break
+                self._give_up(exc)
             except OSError as exc:
-                log.warning("translation cache %s unusable (%s); translating without it", self.path, exc)
-                self._disabled = True
+                self._give_up(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else exc)
             break
         return fallback
 
@@ -155,30 +232,44 @@ class TranslationCache:
             conn.execute("COMMIT")
 
         if rows:
-            self._run(work, None)
+            self._run(work, None, writes=True)
 
     def info(self) -> CacheInfo:
         """Path, number of entries and size on disk."""
-        exists = self.path.exists()
+        size = 0
+        for suffix in ("", "-wal"):
+            with contextlib.suppress(OSError):  # missing, or in a folder we may not look into
+                size += Path(f"{self.path}{suffix}").stat().st_size
         entries = (
             self._run(lambda c: int(c.execute("SELECT count(*) FROM translations").fetchone()[0]), 0)
-            if exists
+            if size
             else 0
         )
-        size = sum(p.stat().st_size for p in (Path(f"{self.path}{s}") for s in ("", "-wal")) if p.exists())
         return CacheInfo(self.path, entries, size)
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
-        if not self.path.exists():
-            return 0
+        """Remove every entry; returns how many there were.
 
-        def work(conn: sqlite3.Connection) -> int:
+        Raises SummarizeError when the cache cannot be cleared (read-only, unreadable):
+        unlike translating, clearing is the whole point of the call.
+        """
+        try:
+            if not self.path.exists():
+                return 0
+            conn = self._conn = self._conn or self._open()
+            if self._read_only:
+                raise SummarizeError(
+                    f"cannot clear the translation cache {self.path}: it is read-only; make the file "
+                    "and its folder writable, or delete the file"
+                )
             n = int(conn.execute("DELETE FROM translations").rowcount)
             conn.execute("VACUUM")
-            return n
-
-        return self._run(work, 0)
+        except (sqlite3.Error, OSError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise SummarizeError(
+                f"cannot clear the translation cache {self.path} ({why}); make it writable, or delete it"
+            ) from None
+        return n
 
     def close(self) -> None:
         if self._conn is not None:

@@ -1,0 +1,172 @@
+"""Cost of one hostile-sized input: wall time and peak memory, each case in a fresh process.
+
+Cases (files are generated into a temporary folder):
+
+  sentences  a 316 KB text of 6,000 sentences on one line (issue 14's reproduction):
+             `summarize brief p.txt --no-translate`
+  paragraph  a 3.2 MB one-paragraph text (60,000 sentences): the same command
+  folder     a folder of 10,000 small articles: `load_articles([folder])` (read, clean,
+             segment; no ranking), to show that per-file overhead stays small
+
+Wall time is measured around the child process (interpreter start and imports included, as
+a user would see it); peak memory is the child's own maximum resident set size
+(`resource.getrusage`; not available on Windows, printed as n/a).
+
+    python scripts/bench_article.py [--cases sentences paragraph folder] [--timeout 600]
+
+`PYTHONPATH=/path/to/other/checkout python scripts/bench_article.py` measures another
+version of the package the same way (a case that runs past --timeout prints "> N s").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Runs in the child: the command, then its own peak RSS on stderr's last line.
+_RUNNER = """
+import json, sys, time
+sys.argv = ["summarize", *json.loads(sys.argv[1])]
+mode = sys.argv.pop(1)
+code = 0
+if mode == "cli":
+    from summarize.cli import main
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+else:
+    from summarize import load_articles
+    loaded = load_articles(sys.argv[1:])
+    print(f"{len(loaded.articles)} articles, {len(loaded.skipped)} skipped", file=sys.stderr)
+try:
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_mb = rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+except ImportError:
+    rss_mb = None
+print(json.dumps({"code": code, "rss_mb": rss_mb}), file=sys.stderr)
+"""
+
+
+def machine() -> str:
+    """Cores, CPU model and Python version, printed with every figure."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = f", load average {os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):
+        load = ""
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}{load}"
+
+
+def sentences_file(folder: Path, count: int) -> Path:
+    """One line of `count` numbered Indonesian sentences (issue 14's reproduction)."""
+    path = folder / f"p{count}.txt"
+    text = " ".join(f"Pemerintah membangun jembatan nomor {i} di desa {i % 97}." for i in range(count))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def article_folder(folder: Path, count: int) -> Path:
+    """`count` small articles in one folder."""
+    dest = folder / "articles"
+    dest.mkdir()
+    for i in range(count):
+        (dest / f"{i:05d}.txt").write_text(
+            f"Banjir Rendam Desa {i}\n\nBanjir merendam {i} rumah warga di desa {i % 97} sejak Senin pagi. "
+            "Petugas mengerahkan perahu karet untuk evakuasi warga.\n",
+            encoding="utf-8",
+        )
+    return dest
+
+
+def run(mode: str, args: Sequence[str], timeout: float, cwd: Path) -> dict[str, object]:
+    """Wall time, peak RSS and exit code of one fresh process (run in `cwd`, so that the
+    package comes from PYTHONPATH, not from the current folder)."""
+    env = dict(os.environ)
+    # The checkout this script sits in, unless PYTHONPATH already names another one.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH"), str(ROOT)) if p)
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", _RUNNER, json.dumps([mode, *args])],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return {"wall_s": None, "rss_mb": None, "code": None, "note": f"> {timeout:.0f} s (stopped)"}
+    wall = time.perf_counter() - start
+    lines = proc.stderr.strip().splitlines()
+    try:
+        result = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"wall_s": wall, "rss_mb": None, "code": proc.returncode, "note": proc.stderr.strip()[-300:]}
+    return {"wall_s": wall, **result, "note": " | ".join(lines[:-1])[:300]}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cases", nargs="+", default=["sentences", "paragraph", "folder"])
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per case")
+    args = parser.parse_args(argv)
+    print(
+        f"$ python {shlex.join(['scripts/bench_article.py', *(argv if argv is not None else sys.argv[1:])])}"
+    )
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        out = str(folder / "out.md")
+        for case in args.cases:
+            if case == "sentences":
+                path = sentences_file(folder, 6000)
+                what = f"brief of 6,000 sentences ({path.stat().st_size / 1000:.0f} KB, one line)"
+                result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
+            elif case == "paragraph":
+                path = sentences_file(folder, 60000)
+                what = f"brief of a one-paragraph file ({path.stat().st_size / 1e6:.1f} MB)"
+                result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
+            elif case == "folder":
+                path = article_folder(folder, 10000)
+                what = "load_articles on a folder of 10,000 small files"
+                result = run("load", [str(path)], args.timeout, folder)
+            else:
+                parser.error(f"unknown case {case!r}")
+            wall = result["wall_s"]
+            rss = result["rss_mb"]
+            figures = (
+                result["note"]
+                if wall is None
+                else f"{wall:6.2f} s wall, {'n/a' if rss is None else f'{rss:.0f} MB'} peak RSS, "
+                f"exit {result['code']}"
+            )
+            print(f"{case:10} {what}: {figures}")
+            if wall is not None and result["note"]:
+                print(f"{'':10} stderr: {result['note']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
