@@ -122,7 +122,10 @@ def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -
         for i, dot in partial.items():
             if dot + rest[i] < limit or root(i) == root(j):
                 continue
-            if _similarity(vectors[i], v, rank) >= threshold:
+            u = vectors[i]
+            near = sum(u[t] * v[t] for t in u.keys() & v.keys())
+            # The order of a sum moves only its last bits: settle near-ties in the fixed order.
+            if near >= threshold + 1e-9 or (near > limit and _similarity(u, v, rank) >= threshold):
                 parent[root(i)] = root(j)
         ordered = sorted(v, key=lambda t: (df[t], rank[t]))
         # Two bounds on what the unindexed terms add to a cosine; the smaller one holds.
