@@ -11,6 +11,13 @@ whose mean pairwise similarity is highest merge, until no two groups reach
 `STORY_THRESHOLD`. Average linkage does not chain the way single linkage does (one
 shared name does not pull two stories together), and it does not need every pair to
 match the way complete linkage does (a story's side articles still join it).
+
+Cost grows about linearly with the input, without changing a single decision of the plain
+method (the tests keep that method and compare): pairs that reach the threshold are found
+through an inverted index that leaves out each article's commonest terms (`_linked`); only
+articles those pairs link can ever share a story, so each linked group is clustered alone
+(`_cluster`), with a heap of cluster pairs instead of a rescan of them all on every merge.
+No N×N matrix is ever built: memory holds the vectors, the index and each group's pairs.
 """
 
 from __future__ import annotations
