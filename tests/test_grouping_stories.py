@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.grouping.stories import group_stories
+from summarize.grouping.stories import STORY_THRESHOLD, _partition, article_vectors, group_stories
+from summarize.ingest import article_from_text
+from summarize.lang import Vector, cosine, norm
 from summarize.values import Article
 
+ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 
 
@@ -60,3 +69,137 @@ def test_grouping_is_a_partition_and_keeps_seeds_apart(
         kinds = {"indosum_" in a.source for a in g.articles}
         assert len(kinds) == 1, "a seed and an unrelated article share a story"
         assert g.central in g.articles
+
+
+# ------------------------------------------------- the fast method against the exact one
+#
+# Today's exact method, kept as the reference: every pair that shares a term, and every pair
+# of clusters rescanned on each merge (quadratic, which is why it was replaced).
+
+
+def _reference_similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
+    index: dict[str, list[tuple[int, float]]] = {}
+    for i, v in enumerate(vectors):
+        for t, w in v.items():
+            index.setdefault(t, []).append((i, w))
+    sims: dict[tuple[int, int], float] = {}
+    for postings in index.values():
+        for a in range(len(postings)):
+            i, wi = postings[a]
+            for j, wj in postings[a + 1 :]:
+                sims[(i, j)] = sims.get((i, j), 0.0) + wi * wj
+    return sims
+
+
+def _reference_partition(vectors: Sequence[Vector], threshold: float = STORY_THRESHOLD) -> list[list[int]]:
+    n = len(vectors)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), s in _reference_similarities(vectors).items():
+        link[i][j] = link[j][i] = s
+    while True:
+        best, pair = threshold, None
+        for a, row in link.items():
+            size_a = len(members[a])
+            for b, total in row.items():
+                if a < b:
+                    mean = total / (size_a * len(members[b]))
+                    if mean >= best and (pair is None or mean > best or (a, b) < pair):
+                        best, pair = mean, (a, b)
+        if pair is None:
+            break
+        a, b = pair
+        for c, total in link.pop(b).items():
+            del link[c][b]
+            if c != a:
+                link[a][c] = link[c][a] = link[a].get(c, 0.0) + total
+        members[a] += members.pop(b)
+    return sorted(sorted(m) for m in members.values())
+
+
+def _reference_groups(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
+    """(article ids, central id) per story, as the exact method's group_stories gave them."""
+    vectors = article_vectors(articles)
+    clusters = sorted(_reference_partition(vectors), key=lambda c: (-len(c), c[0]))
+    out = []
+    for c in clusters:
+        central = max(c, key=lambda i: (sum(cosine(vectors[i], vectors[j]) for j in c if j != i), -i))
+        out.append(([articles[i].id for i in c], articles[central].id))
+    return out
+
+
+def _groups(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
+    return [([a.id for a in g.articles], g.central.id) for g in group_stories(articles)]
+
+
+def _load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_indosum = _load_script("eval_indosum")
+_bench = _load_script("bench_scale")  # its altered copies stand in for other outlets' reports
+needs_indosum = pytest.mark.skipif(
+    not (_indosum.DATA_DIR / "dev.01.jsonl").exists(),
+    reason=f"IndoSum folds not found in {_indosum.DATA_DIR} (set INDOSUM_DIR)",
+)
+
+
+@pytest.fixture(scope="module")
+def indosum_mix(mixed: tuple[Article, ...]) -> list[Article]:
+    """Seeds and unrelated articles, 240 IndoSum articles and 2 or 3 altered copies of 60 of them."""
+    records = random.Random(13).sample(_indosum.load_records(data_dir=_indosum.DATA_DIR), 240)
+    records += [_bench.altered(r, copy) for r in records[:60] for copy in range(1, 2 + len(r.id) % 2 + 1)]
+    random.Random(14).shuffle(records)
+    articles = list(mixed)
+    for r in records:
+        text = _bench._text(r)
+        title, body = text.split("\n\n", 1)
+        articles.append(article_from_text(body, id=str(len(articles) + 1), source=r.id, title=title))
+    return articles
+
+
+def test_same_stories_as_the_exact_method_on_seeds_and_mixed(
+    seed_articles: tuple[Article, ...], mixed: tuple[Article, ...]
+) -> None:
+    assert _groups(seed_articles) == _reference_groups(seed_articles)
+    assert _groups(mixed) == _reference_groups(mixed)
+
+
+@needs_indosum
+def test_same_stories_as_the_exact_method_on_indosum(indosum_mix: list[Article]) -> None:
+    groups = _groups(indosum_mix)
+    assert groups == _reference_groups(indosum_mix)
+    # The copies make real multi-article stories, so the comparison covers merges, not only singletons.
+    assert sum(len(ids) > 1 for ids, _ in groups) >= 50
+
+
+@needs_indosum
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_same_stories_as_the_exact_method_on_random_subsets(
+    indosum_mix: list[Article], data: st.DataObject
+) -> None:
+    picked = data.draw(st.lists(st.sampled_from(indosum_mix), min_size=1, max_size=80, unique_by=id))
+    assert _groups(picked) == _reference_groups(picked)
+
+
+# Few terms and few distinct weights: many equal similarities (ties) and long chains.
+_vectors = st.lists(
+    st.dictionaries(
+        st.sampled_from("abcdefgh"), st.sampled_from([1.0, 2.0, 3.0]), min_size=1, max_size=5
+    ).map(norm),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(vectors=_vectors, threshold=st.sampled_from([0.1, 0.3, 0.5, 0.8, 1.0]))
+def test_same_partition_as_the_exact_method_on_random_vectors(
+    vectors: list[Vector], threshold: float
+) -> None:
+    assert sorted(_partition(vectors, threshold)) == _reference_partition(vectors, threshold)

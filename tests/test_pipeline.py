@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
 from summarize import brief, digest, load_articles
+from summarize.cli import app
 from summarize.translate.base import Translator
 from tests.doubles import Recorder
 
@@ -97,3 +102,38 @@ def test_article_ids_need_not_be_numbers() -> None:
     assert [b.article.id for b in briefs] == ["a", indonesian.id]
     assert briefs.model is not None and briefs.model.name == "recorder"
     assert any("article a (" in note for note in briefs.notes)
+
+
+# ----------------------------------------------------- many articles: one load, one batch
+
+OTHERS = sorted((Path(__file__).resolve().parent / "data").glob("*.txt"))  # unrelated IndoSum articles
+
+
+def test_briefs_of_many_articles_translate_in_one_call() -> None:
+    articles = load_articles([SEEDS, *OTHERS]).articles
+    assert len(articles) >= 9
+    tr = Recorder()
+    briefs = brief(articles, n=3, translator=tr)
+    assert len(tr.calls) == 1  # one batch across articles, not one per article
+    (sent,) = tr.calls
+    wanted = {b.article.title for b in briefs} | {s.source_text for b in briefs for s in b.sentences}
+    assert sorted(sent) == sorted(wanted)  # every title and picked sentence, each once
+    assert all(len(b.sentences) == min(3, len(b.article.sentences)) for b in briefs)
+
+
+def test_cli_brief_of_many_articles_loads_one_translator(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.translate
+
+    made: list[Recorder] = []
+
+    def load_translator(*args: object, **kwargs: object) -> Recorder:
+        made.append(Recorder())
+        return made[-1]
+
+    monkeypatch.setattr(summarize.translate, "load_translator", load_translator)
+    result = CliRunner().invoke(app, ["brief", str(SEEDS), *map(str, OTHERS), "-n", "3", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(made) == 1 and len(made[0].calls) == 1
+    briefs = json.loads(result.stdout)["briefs"]
+    assert len(briefs) >= 9
+    assert all(s["text"].startswith("EN<") for b in briefs for s in b["sentences"])

@@ -11,10 +11,18 @@ whose mean pairwise similarity is highest merge, until no two groups reach
 `STORY_THRESHOLD`. Average linkage does not chain the way single linkage does (one
 shared name does not pull two stories together), and it does not need every pair to
 match the way complete linkage does (a story's side articles still join it).
+
+Cost grows about linearly with the input, without changing a single decision of the plain
+method (the tests keep that method and compare): pairs that reach the threshold are found
+through an inverted index that leaves out each article's commonest terms (`_linked`); only
+articles those pairs link can ever share a story, so each linked group is clustered alone
+(`_cluster`), with a heap of cluster pairs instead of a rescan of them all on every merge.
+No N×N matrix is ever built: memory holds the vectors, the index and each group's pairs.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -64,14 +72,101 @@ def article_vectors(articles: Sequence[Article]) -> list[Vector]:
     return vectors
 
 
-def _pair_similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosine of every pair (i < j) that shares a term; absent pairs are 0."""
+def _term_order(vectors: Sequence[Vector]) -> dict[str, int]:
+    """Each term's rank by first appearance (article by article): the order sums run in."""
+    rank: dict[str, int] = {}
+    for v in vectors:
+        for t in v:
+            rank.setdefault(t, len(rank))
+    return rank
+
+
+def _similarity(a: Vector, b: Vector, rank: dict[str, int]) -> float:
+    """Cosine of two unit vectors, summed over their shared terms in `rank` order.
+
+    One fixed order makes the sum the same float however the pair was found, so the
+    clustering's comparisons (ties included) never depend on how candidates were searched.
+    """
+    total = 0.0
+    for t in sorted(a.keys() & b.keys(), key=rank.__getitem__):
+        total += a[t] * b[t]
+    return total
+
+
+def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -> list[list[int]]:
+    """Groups of articles joined by chains of pairs whose cosine reaches `threshold`.
+
+    No story can span two groups: two clusters merge only when their mean pairwise
+    similarity reaches the threshold, so at least one pair between them does. The pairs
+    are found without an all-pairs scan by prefix filtering (Bayardo et al., 2007): with
+    each vector's terms ordered rarest first, the common terms at its end whose weights
+    together have norm below the threshold cannot make a pair reach it on their own, so
+    only the terms before them are indexed. The words every article shares, which make
+    most pairs similar by a little, then never need comparing.
+    """
+    df: Counter[str] = Counter(t for v in vectors for t in v)
+    limit = threshold - 1e-9  # a margin for rounding in the sums
+    peak: dict[str, float] = {}  # each term's largest weight in any article
+    for v in vectors:
+        for t, w in v.items():
+            peak[t] = max(peak.get(t, 0.0), w)
+    index: dict[str, list[tuple[int, float]]] = {}
+    rest: list[float] = []  # per article: the norm of its unindexed common terms
+    parent = list(range(len(vectors)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for j, v in enumerate(vectors):
+        # The indexed terms give part of each cosine; the unindexed rest adds at most its norm.
+        partial: dict[int, float] = {}
+        for t, w in v.items():
+            for i, wi in index.get(t, ()):
+                partial[i] = partial.get(i, 0.0) + wi * w
+        for i, dot in partial.items():
+            if dot + rest[i] < limit or root(i) == root(j):
+                continue
+            u = vectors[i]
+            near = sum(u[t] * v[t] for t in u.keys() & v.keys())
+            # The order of a sum moves only its last bits: settle near-ties in the fixed order.
+            if near >= threshold + 1e-9 or (near > limit and _similarity(u, v, rank) >= threshold):
+                parent[root(i)] = root(j)
+        ordered = sorted(v, key=lambda t: (df[t], rank[t]))
+        # Two bounds on what the unindexed terms add to a cosine; the smaller one holds.
+        squares = by_peak = 0.0
+        cut = len(ordered)
+        while cut:
+            w = v[ordered[cut - 1]]
+            more = min(math.sqrt(squares + w * w), by_peak + w * peak[ordered[cut - 1]])
+            if more >= limit:
+                break
+            squares += w * w
+            by_peak += w * peak[ordered[cut - 1]]
+            cut -= 1
+        rest.append(min(math.sqrt(squares), by_peak))
+        for t in ordered[:cut]:
+            index.setdefault(t, []).append((j, v[t]))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(vectors)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _pair_similarities(vectors: Sequence[Vector], rank: dict[str, int]) -> dict[tuple[int, int], float]:
+    """Cosine of every pair (i < j) that shares a term; absent pairs are 0.
+
+    Sums run over terms in `rank` order, as `_similarity` does.
+    """
     index: dict[str, list[tuple[int, float]]] = {}
     for i, v in enumerate(vectors):
         for t, w in v.items():
             index.setdefault(t, []).append((i, w))
     sims: dict[tuple[int, int], float] = {}
-    for postings in index.values():
+    for t in sorted(index, key=rank.__getitem__):
+        postings = index[t]
         for a in range(len(postings)):
             i, wi = postings[a]
             for j, wj in postings[a + 1 :]:
@@ -80,32 +175,67 @@ def _pair_similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], float
 
 
 def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-linkage agglomerative clustering of items 0..n-1 (sparse similarities)."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    """Average-linkage agglomerative clustering of items 0..n-1 (sparse similarities).
+
+    Each step merges the two clusters with the highest mean pairwise similarity (ties: the
+    smallest pair of cluster ids, a cluster's id being its first item) while it reaches
+    `threshold`. Rather than rescanning every pair of clusters on each merge, a heap holds
+    the pairs at or above the threshold; a merge pushes the merged cluster's new pairs and
+    leaves its old ones in the heap, recognised as stale by a version number when popped.
+    A pair's mean changes only when one of its clusters merges, so a pair below the
+    threshold needs no entry until then. Cost: about (pairs + merges × links) × log(heap).
+    """
+    size = [1] * n
+    version = [0] * n  # bumped on every merge into a cluster: older heap entries are stale
     # Sum of pairwise similarities between two clusters; the mean is sum / (|a| * |b|).
     # Missing pairs sum to 0, so only pairs that share a term are ever stored.
-    link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    link: list[dict[int, float]] = [{} for _ in range(n)]
+    heap: list[tuple[float, int, int, int, int]] = []
     for (i, j), s in sims.items():
         link[i][j] = link[j][i] = s
-    while True:
-        best, pair = threshold, None
-        for a, row in link.items():
-            size_a = len(members[a])
-            for b, total in row.items():
-                if a < b:
-                    mean = total / (size_a * len(members[b]))
-                    if mean >= best and (pair is None or mean > best or (a, b) < pair):
-                        best, pair = mean, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        # Merge b into a: the sum to any other cluster is the sum of both parts' sums.
-        for c, total in link.pop(b).items():
-            del link[c][b]
-            if c != a:
-                link[a][c] = link[c][a] = link[a].get(c, 0.0) + total
+        if s >= threshold:
+            heap.append((-s, i, j, 0, 0))
+    heapq.heapify(heap)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or a not in members or b not in members:
+            continue
+        # Merge b into a (a < b keeps the id the cluster's first item). The sum to any other
+        # cluster is the sum of both parts' sums: add the shorter row into the longer one.
+        row_a, row_b = link[a], link[b]
+        del row_a[b], row_b[a]
+        if len(row_b) > len(row_a):
+            row_a, row_b = row_b, row_a
+        for c, total in row_b.items():
+            row_a[c] = row_a.get(c, 0.0) + total
+        link[a], link[b] = row_a, {}
+        size[a] += size[b]
+        version[a] += 1
         members[a] += members.pop(b)
+        for c, total in row_a.items():
+            other = link[c]
+            other.pop(b, None)
+            other[a] = total
+            mean = total / (size[a] * size[c])
+            if mean >= threshold:
+                x, y = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return [sorted(m) for m in members.values()]
+
+
+def _partition(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of unit `vectors` (each a sorted list of indices)."""
+    rank = _term_order(vectors)
+    clusters = []
+    # Cluster each linked group alone: only its own pairs can ever decide a merge in it.
+    for linked in _linked(vectors, rank, threshold):
+        if len(linked) == 1:
+            clusters.append(linked)
+            continue
+        sims = _pair_similarities([vectors[i] for i in linked], rank)
+        clusters += [[linked[k] for k in c] for c in _cluster(len(linked), sims, threshold)]
+    return clusters
 
 
 def group_stories(articles: Sequence[Article], *, threshold: float = STORY_THRESHOLD) -> list[StoryGroup]:
@@ -113,7 +243,7 @@ def group_stories(articles: Sequence[Article], *, threshold: float = STORY_THRES
     if not articles:
         return []
     vectors = article_vectors(articles)
-    clusters = _cluster(len(articles), _pair_similarities(vectors), threshold)
+    clusters = _partition(vectors, threshold)
     clusters.sort(key=lambda c: (-len(c), c[0]))
     groups = []
     for c in clusters:

@@ -1,0 +1,272 @@
+"""How `summarize` scales with the number of articles: wall time and peak memory.
+
+Writes IndoSum dev articles as .txt files into a temporary folder, one folder per size, and
+runs, each in a fresh Python process,
+
+    summarize digest DIR --no-translate -f json -o OUT
+    summarize brief DIR -n 3 --no-translate -f json -o OUT
+
+Sizes: 200 and 1,000 (a fixed random sample of the dev articles), 2,146 (every dev article,
+deduplicated by id) and 10,000 (the dev articles about five times over: each extra copy has
+its own file name and its sentences lightly altered, a few words swapped for synonyms, a
+number changed, two sentences of a paragraph swapped, as when five outlets carry one wire
+story). Peak memory is the child's maximum resident set size (`os.wait4` on Unix; psutil
+polling elsewhere when installed; otherwise "n/a"). `--profile SIZE` runs the digest once
+under cProfile and prints the functions with the most cumulative and own time.
+
+    python scripts/bench_scale.py [--sizes 200 1000 2146 10000] [--commands digest brief]
+    python scripts/bench_scale.py --profile 2146 [--top 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from eval_indosum import DATA_DIR, Record, load_records, machine, record_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = (200, 1000, 2146, 10000)
+COPIES = 5  # the 10,000 set: each dev article about this many times, as from five outlets
+
+# Pairs a second outlet might use for the same word; swapped both ways.
+_SYNONYMS = {
+    "mengatakan": "menyatakan",
+    "menyatakan": "mengatakan",
+    "kata": "ujar",
+    "ujar": "kata",
+    "juga": "pula",
+    "akan": "bakal",
+    "bakal": "akan",
+    "namun": "tetapi",
+    "tetapi": "namun",
+    "saat": "ketika",
+    "ketika": "saat",
+    "bisa": "dapat",
+    "dapat": "bisa",
+    "sangat": "amat",
+    "hanya": "cuma",
+    "sudah": "telah",
+    "telah": "sudah",
+    "banyak": "sejumlah",
+    "besar": "akbar",
+    "mulai": "memulai",
+}
+_WORD = re.compile(r"\b(" + "|".join(_SYNONYMS) + r")\b")
+_NUMBER = re.compile(r"\d+")
+
+
+def _title(record: Record) -> str:
+    # IndoSum has no titles; its id carries the headline's URL slug ("1490674536-mustahil-...").
+    return record.id.split("-", 1)[-1].replace("-", " ").capitalize()
+
+
+def _text(record: Record) -> str:
+    return f"{_title(record)}\n\n{record_text(record)[0]}\n"
+
+
+def altered(record: Record, copy: int) -> Record:
+    """Another outlet's copy of `record`: synonyms, one number, one pair of sentences swapped."""
+    rng = random.Random(f"{copy}:{record.id}")
+    paragraphs = [list(p) for p in record.paragraphs]
+    for para in paragraphs:
+        for k, sentence in enumerate(para):
+            if rng.random() < 0.3:  # about a third of the sentences get one word swapped
+                found = list(_WORD.finditer(sentence))
+                if found:
+                    m = rng.choice(found)
+                    para[k] = sentence[: m.start()] + _SYNONYMS[m.group()] + sentence[m.end() :]
+    numbered = [(p, k) for p, para in enumerate(paragraphs) for k, s in enumerate(para) if _NUMBER.search(s)]
+    if numbered:
+        p, k = rng.choice(numbered)
+        m = rng.choice(list(_NUMBER.finditer(paragraphs[p][k])))
+        changed = str(int(m.group()) + rng.randint(1, 9))
+        paragraphs[p][k] = paragraphs[p][k][: m.start()] + changed + paragraphs[p][k][m.end() :]
+    long = [para for para in paragraphs if len(para) > 1]
+    if long:
+        para = rng.choice(long)
+        k = rng.randrange(len(para) - 1)
+        para[k], para[k + 1] = para[k + 1], para[k]
+    return Record(
+        id=f"{record.id}-copy{copy}",
+        fold=record.fold,
+        paragraphs=tuple(tuple(p) for p in paragraphs),
+        labels=record.labels,
+        summary=record.summary,
+    )
+
+
+def corpus(records: Sequence[Record], size: int) -> list[tuple[str, str]]:
+    """(file name, text) of `size` articles: a sample, every record, or altered copies."""
+    if size <= len(records):
+        picked = random.Random(0).sample(list(records), size) if size < len(records) else list(records)
+        return [(f"{k:05d}.txt", _text(r)) for k, r in enumerate(picked)]
+    out: list[tuple[str, str]] = []
+    for copy in range(COPIES):
+        for r in records:
+            if len(out) == size:
+                return out
+            out.append((f"{len(out):05d}.txt", _text(r if copy == 0 else altered(r, copy))))
+    if len(out) < size:
+        raise SystemExit(f"--sizes: at most {COPIES * len(records)} articles from {len(records)} records")
+    return out
+
+
+def write(folder: Path, files: Sequence[tuple[str, str]]) -> None:
+    folder.mkdir(parents=True)
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _argv(command: str, folder: Path, out: Path) -> list[str]:
+    extra = ["-n", "3"] if command == "brief" else []
+    return [command, str(folder), *extra, "--no-translate", "-f", "json", "-o", str(out)]
+
+
+def _max_rss_bytes(ru_maxrss: int) -> int:
+    return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024  # macOS: bytes; Linux: KiB
+
+
+def run_child(args: Sequence[str], timeout: float) -> tuple[float, int | None, int | None, str]:
+    """Run `args` in a fresh process: (seconds, peak RSS bytes or None, exit code or None, stderr tail)."""
+    err = tempfile.TemporaryFile()  # noqa: SIM115  (closed below, after the child has written to it)
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+    peak: int | None = None
+    code: int | None = None
+    if hasattr(os, "wait4"):
+        # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the max over every run so far.
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                peak = _max_rss_bytes(usage.ru_maxrss)
+                proc.returncode = code  # reaped here; stop Popen from waiting again
+                break
+            if time.perf_counter() - start > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                break
+            time.sleep(0.02)
+    else:
+        try:
+            import psutil
+        except ImportError:
+            psutil = None
+        watched = psutil.Process(proc.pid) if psutil else None
+        while proc.poll() is None and time.perf_counter() - start <= timeout:
+            if watched is not None:
+                try:
+                    info = watched.memory_info()
+                    peak = max(peak or 0, getattr(info, "peak_wset", 0) or info.rss)
+                except psutil.Error:
+                    pass
+            time.sleep(0.02)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        else:
+            code = proc.returncode
+    seconds = time.perf_counter() - start
+    err.seek(0)
+    tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    err.close()
+    return seconds, peak, code, " / ".join(tail)
+
+
+_PROFILE = """
+import cProfile, os, pstats, sys
+sys.argv = ["summarize", *sys.argv[2:]]  # python -c CODE summarize ARGS: argv is ["-c", "summarize", ARGS]
+top = int(os.environ["BENCH_TOP"])
+prof = cProfile.Profile()
+prof.enable()
+from summarize.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+prof.disable()
+stats = pstats.Stats(prof, stream=sys.stderr)
+stats.strip_dirs()
+print("--- by cumulative time", file=sys.stderr)
+stats.sort_stats("cumulative").print_stats(top)
+print("--- by own time", file=sys.stderr)
+stats.sort_stats("tottime").print_stats(top)
+"""
+
+
+def _size_label(n: int | None) -> str:
+    return "n/a" if n is None else f"{n / 2**20:.0f} MB"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="numbers of articles")
+    parser.add_argument("--commands", nargs="+", choices=("digest", "brief"), default=["digest", "brief"])
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of IndoSum dev.0*.jsonl")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is stopped")
+    parser.add_argument("--profile", type=int, metavar="SIZE", help="profile one digest of SIZE articles")
+    parser.add_argument("--top", type=int, default=30, help="functions to list with --profile")
+    args = parser.parse_args(argv)
+
+    records = load_records(data_dir=args.data)
+    print(f"$ python scripts/bench_scale.py {' '.join(sys.argv[1:] if argv is None else argv)}")
+    print(f"machine: {machine()}, {platform.platform()}; load {_load()}")
+    print(f"{len(records)} IndoSum dev articles (deduplicated by id) from {args.data}")
+    with tempfile.TemporaryDirectory(prefix="bench_scale.") as tmp:
+        out = Path(tmp) / "out.json"
+        if args.profile:
+            folder = Path(tmp) / str(args.profile)
+            write(folder, corpus(records, args.profile))
+            cmd = _argv("digest", folder, out)
+            print(f"profile: summarize {' '.join(cmd)}", flush=True)
+            env = dict(os.environ, BENCH_TOP=str(args.top))
+            done = subprocess.run(
+                [sys.executable, "-c", _PROFILE, "summarize", *cmd],
+                cwd=ROOT,
+                env=env,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+            print(done.stderr)
+            return done.returncode
+        print()
+        print(f"{'command':8} {'articles':>8} {'wall s':>8} {'peak RSS':>9}  exit")
+        for size in args.sizes:
+            folder = Path(tmp) / str(size)
+            write(folder, corpus(records, size))
+            for command in args.commands:
+                child = [sys.executable, "-c", "from summarize.cli import main; main()"]
+                seconds, peak, code, tail = run_child([*child, *_argv(command, folder, out)], args.timeout)
+                wall = f"{seconds:.2f}" if code is not None else f">{args.timeout:.0f}"
+                status = "stopped" if code is None else str(code)
+                if code not in (0, 3, None):
+                    status += f" ({tail})"
+                print(f"{command:8} {size:>8} {wall:>8} {_size_label(peak):>9}  {status}", flush=True)
+    print()
+    print(
+        "each run: summarize {digest DIR | brief DIR -n 3} --no-translate -f json -o FILE, in a fresh process"
+    )
+    return 0
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (AttributeError, OSError):
+        return "n/a"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
