@@ -17,9 +17,11 @@ from ..errors import ModelError
 from .base import (
     DEFAULT_BATCH_SIZE,
     MAX_INPUT_TOKENS,
+    REPAIR_SETTINGS,
     Progress,
     machine_threads,
     output_cap,
+    repair_beam,
     run_batches,
 )
 from .store import FAST_HINT, convert, ct2_path, fingerprint, is_ct2_folder
@@ -145,11 +147,17 @@ class Ct2Translator:
             raise ModelError(f"cannot load CTranslate2 model {folder}: {exc}") from None
         self.device = device
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, same length and order."""
+    def repair(self, sentences: Sequence[str]) -> list[str]:
+        """Translate again with settings that prevent loops (for the guard)."""
+        return self.translate(sentences, strict=True)
+
+    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
+        """English for each sentence, same length and order (`strict`: repair settings)."""
         if not sentences:
             return []
         self.load()
+        beam = repair_beam(self.beam) if strict else self.beam
+        settings = REPAIR_SETTINGS if strict else {}
         assert self.tokenizer is not None
         tokenizer = self.tokenizer
         tokens = tokenizer.encode(list(sentences))
@@ -159,10 +167,11 @@ class Ct2Translator:
             cap = min(output_cap(max(len(r) for r in rows)), MAX_INPUT_TOKENS - 1)
             results = self.model.translate_batch(
                 rows,
-                beam_size=self.beam,
+                beam_size=beam,
                 max_decoding_length=cap,
                 max_batch_size=self.batch_size,
                 batch_type="examples",
+                **settings,
             )
             return [tokenizer.decode(r.hypotheses[0]) for r in results]
 

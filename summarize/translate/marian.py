@@ -15,9 +15,11 @@ from ..errors import ModelError
 from .base import (
     DEFAULT_BATCH_SIZE,
     MAX_INPUT_TOKENS,
+    REPAIR_SETTINGS,
     Progress,
     machine_threads,
     output_cap,
+    repair_beam,
     run_batches,
 )
 from .store import (
@@ -97,11 +99,17 @@ class MarianTranslator:
         if self.model is None:
             self.model, self.tokenizer, self.device = load_model(self.name, self.device, self.revision)
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, same length and order."""
+    def repair(self, sentences: Sequence[str]) -> list[str]:
+        """Translate again with settings that prevent loops (for the guard)."""
+        return self.translate(sentences, strict=True)
+
+    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
+        """English for each sentence, same length and order (`strict`: repair settings)."""
         if not sentences:
             return []
         self.load()
+        beam = repair_beam(self.beam) if strict else self.beam
+        settings = REPAIR_SETTINGS if strict else {}
         ids: list[list[int]] = self.tokenizer(list(sentences), truncation=True, max_length=MAX_INPUT_TOKENS)[
             "input_ids"
         ]
@@ -116,7 +124,7 @@ class MarianTranslator:
             cap = min(output_cap(max(len(r) for r in rows)), limit)
             enc = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
             with torch.inference_mode():
-                out = self.model.generate(**enc, num_beams=self.beam, max_new_tokens=cap)
+                out = self.model.generate(**enc, num_beams=beam, max_new_tokens=cap, **settings)
             texts: list[str] = self.tokenizer.batch_decode(out, skip_special_tokens=True)
             return texts
 
