@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..values import Article, Briefs, Digest, DigestItem, ModelInfo
-from .text import cites, figures_note, origin, sources_note
+from .text import cites, figures_note, origin, sources_note, withheld_note
 
 
 def _escape(text: str) -> str:
@@ -28,8 +28,8 @@ def _footer(model: ModelInfo | None) -> str:
 
 def _item(item: DigestItem) -> str:
     line = f"- {_escape(item.text)} {cites(item.citations)} _({sources_note(item)})_"
-    note = figures_note(item)
-    return line + (f"\n  - _{_escape(note)}_" if note else "")
+    notes = [n for n in (withheld_note(item.problems), figures_note(item)) if n]
+    return line + "".join(f"\n  - _{_escape(note)}_" for note in notes)
 
 
 def briefs_markdown(result: Briefs) -> str:
@@ -39,8 +39,14 @@ def briefs_markdown(result: Briefs) -> str:
         heading = _escape(b.heading)
         head = f"## {a.id}. [{heading}]({a.url})" if a.url else f"## {a.id}. {heading}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
-        lines = [head, "", f"_{original}{_escape(origin(a))}_", ""]
-        lines += [f"- {_escape(s.text)} [{a.id}.{s.index}]" for s in b.sentences]
+        lines = [head, ""]
+        if b.title_problems:
+            lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
+        lines += [f"_{original}{_escape(origin(a))}_", ""]
+        for s in b.sentences:
+            lines.append(f"- {_escape(s.text)} [{a.id}.{s.index}]")
+            if s.problems:
+                lines.append(f"  - _{_escape(withheld_note(s.problems))}_")
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + f"\n\n{_footer(result.model)}\n"
 
@@ -53,6 +59,7 @@ def digest_markdown(digest: Digest) -> str:
             lines += [
                 f"## {_escape(story.title)}",
                 "",
+                *([f"_{_escape(withheld_note(story.title_problems))}_", ""] if story.title_problems else []),
                 f"_Articles: {', '.join(story.articles)}_",
                 "",
             ]

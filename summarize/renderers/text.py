@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo
+from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem
 
 
 def cites(citations: tuple[Citation, ...]) -> str:
@@ -31,6 +31,18 @@ def figures_note(item: DigestItem) -> str:
     return "sources differ: " + "; ".join(f"{value} {cites(c)}" for value, c in item.figures)
 
 
+SHOWN_PROBLEMS = 2  # the checker lists the most telling first; JSON carries them all
+
+
+def withheld_note(problems: Sequence[Problem]) -> str:
+    """'translation withheld: numbers differ: ...' when a line shows its source, else ''."""
+    if not problems:
+        return ""
+    note = "translation withheld: " + "; ".join(p.message for p in problems[:SHOWN_PROBLEMS])
+    more = len(problems) - SHOWN_PROBLEMS
+    return note + (f" (and {more} more)" if more > 0 else "")
+
+
 WIDTH = 78  # fits an 80-column terminal and the 78-character line mail readers expect
 
 
@@ -50,8 +62,8 @@ def _heading(text: str, rule: str) -> list[str]:
 
 def _item(item: DigestItem) -> list[str]:
     out = [_wrap(f"{item.text} {cites(item.citations)} ({sources_note(item)})")]
-    note = figures_note(item)
-    return out + ([_wrap(note, "  ", "  ")] if note else [])
+    notes = [n for n in (withheld_note(item.problems), figures_note(item)) if n]
+    return out + [_wrap(note, "  ", "  ") for note in notes]
 
 
 def _footer(model: ModelInfo | None) -> str:
@@ -66,7 +78,12 @@ def _brief_lines(result: Briefs) -> list[str]:
         a = b.article
         original = f"{a.title} - " if b.title and b.title != a.title else ""
         lines += [f"[{a.id}] {b.heading}", f"    {original}{origin(a)}"]
-        lines += [_wrap(f"{s.text} [{a.id}.{s.index}]") for s in b.sentences]
+        if b.title_problems:
+            lines.append(_wrap(withheld_note(b.title_problems), "    ", "    "))
+        for s in b.sentences:
+            lines.append(_wrap(f"{s.text} [{a.id}.{s.index}]"))
+            if s.problems:
+                lines.append(_wrap(withheld_note(s.problems), "  ", "  "))
         lines.append("")
     return lines
 
@@ -89,10 +106,12 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         "",
     ]
     lines += [f"Note: {note}" for note in digest.notes] + ([""] if digest.notes else [])
-    sections = [(s.title, s.items) for s in digest.stories] or [("", digest.items)]
-    for heading, items in sections:
+    sections = [(s.title, s.items, s.title_problems) for s in digest.stories] or [("", digest.items, ())]
+    for heading, items, problems in sections:
         if heading:
             lines += _heading(heading, "-")
+        if problems:
+            lines.append(_wrap(withheld_note(problems), "", ""))
         for item in items:
             lines += _item(item)
         lines.append("")
