@@ -169,9 +169,7 @@ class TranslationCache:
 
         return self._run(work, {}) if wanted else {}
 
-    def put_many(
-        self, items: dict[str, str], *, model: str, problems: dict[str, str] | None = None
-    ) -> None:
+    def put_many(self, items: dict[str, str], *, model: str, problems: dict[str, str] | None = None) -> None:
         """Store key -> text pairs (and key -> problems JSON) in one short transaction."""
         now = time.time()
         checks = problems or {}
