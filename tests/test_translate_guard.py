@@ -4,6 +4,7 @@ the cache keeps the final result; headlines and "sources differ" lines are guard
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -323,3 +324,15 @@ def test_tiny_model_digest_shows_no_failing_english(
     assert md.exit_code == 0, md.output
     marked = withheld + sum(1 for t in titles if t["title_withheld"])
     assert md.stdout.count("translation withheld: ") == marked
+
+
+def test_translate_text_keeps_a_withheld_sentence_in_indonesian_and_says_why(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from summarize.translate import translate_text
+
+    source = "Citra satelit menunjukkan lalu lintas kereta yang meningkat di perbatasan."
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        assert translate_text(source, Looping()) == source
+    assert "translation withheld (repeated text" in caplog.text
+    assert translate_text(source, Human()) == ENGLISH[source]
