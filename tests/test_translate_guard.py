@@ -171,6 +171,17 @@ def test_a_loop_is_repaired_once_then_withheld_with_its_reason(kind: str) -> Non
         assert t["title_withheld"] is True and t["title_problems"][0]["kind"] == "repetition"
 
 
+def test_the_email_marks_a_withheld_line_in_both_parts() -> None:
+    from summarize.deliver.mail import compose_message
+
+    result = digest(ARTICLES, translator=ChangesNumbers(), with_briefs=True)
+    msg = compose_message(result, sender="digest@example.org", to=["you@example.org"])
+    plain, html = (part.get_content() for part in msg.iter_parts())
+    for body in (" ".join(plain.split()), html):
+        assert "translation withheld: numbers differ: source has 1.000; English has 100" in body
+        assert "100 containers" not in body
+
+
 @pytest.mark.parametrize("kind", ["brief", "digest"])
 def test_a_repair_that_works_is_shown_as_english(kind: str) -> None:
     tr = FailsFirst()

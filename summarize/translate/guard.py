@@ -53,6 +53,15 @@ class GuardedTranslator:
         self.name = inner.name
         self.backend = inner.backend
 
+    @property
+    def progress(self) -> Any:
+        return getattr(self.inner, "progress", None)
+
+    @progress.setter
+    def progress(self, value: Any) -> None:
+        # A cache around the guard reports the backend's batches (CachingTranslator sets this).
+        self.inner.progress = value  # type: ignore[attr-defined]
+
     def __getattr__(self, attr: str) -> Any:
         # beam, device, model, cache_identity, progress ... of the wrapped translator
         if attr == "inner":
