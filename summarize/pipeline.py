@@ -21,7 +21,7 @@ from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Probl
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
 
-Checked = tuple[str, tuple[Problem, ...]]  # final text, and the problems that withheld it
+English = tuple[str, tuple[Problem, ...]]  # final text, and the problems that withheld it
 
 __all__ = [
     "DEFAULT_BRIEF_SENTENCES",
@@ -40,7 +40,7 @@ DEFAULT_ITEMS_PER_STORY = 10
 
 def _translate(
     pairs: Sequence[tuple[Article, str]], translator: Translator | None
-) -> tuple[list[Checked], list[str]]:
+) -> tuple[list[English], list[str]]:
     """Checked English for each (article, Indonesian sentence); English articles pass through.
 
     Returns (text, problems) per pair, where problems mean the text is the withheld
@@ -66,7 +66,7 @@ def _translate(
     ], notes
 
 
-def _item(fact: Fact, english: Checked) -> DigestItem:
+def _item(fact: Fact, english: English) -> DigestItem:
     text, problems = english
     return DigestItem(
         text=text,
@@ -128,7 +128,7 @@ def _brief_pairs(articles: Sequence[Article], picks: Picks, *, titles: bool) -> 
 
 
 def _briefs(
-    articles: Sequence[Article], picks: Picks, english: Iterator[Checked], *, titles: bool
+    articles: Sequence[Article], picks: Picks, english: Iterator[English], *, titles: bool
 ) -> Iterator[Brief]:
     """Briefs from picks, taking the English of titles and sentences from `english` in order."""
     for a, chosen in zip(articles, picks, strict=True):

@@ -94,7 +94,11 @@ class TranslationCache:
                 conn.execute(_SCHEMA)
                 columns = {row[1] for row in conn.execute("PRAGMA table_info(translations)")}
                 if "problems" not in columns:
-                    conn.execute(_ADD_PROBLEMS)
+                    try:
+                        conn.execute(_ADD_PROBLEMS)
+                    except sqlite3.OperationalError as exc:
+                        if "duplicate column" not in str(exc):
+                            raise  # (a duplicate: another process added it first)
                 return conn
             except sqlite3.OperationalError as exc:
                 busy = "locked" in str(exc) or "busy" in str(exc)
