@@ -88,7 +88,7 @@ def test_one_translator_call_with_titles(mixed: tuple[Article, ...]) -> None:
 def test_json_lists_stories_and_all_items(mixed: tuple[Article, ...]) -> None:
     body = json.loads(render(digest(mixed), "json"))["digest"]
     assert [s["articles"] for s in body["stories"]] == [["1", "2", "3", "4", "5"], ["6"], ["7"], ["8"], ["9"]]
-    assert set(body["stories"][0]) == {"title", "articles", "items"}
+    assert set(body["stories"][0]) == {"title", "title_withheld", "title_problems", "articles", "items"}
     assert body["items"] == [i for s in body["stories"] for i in s["items"]]
 
 
