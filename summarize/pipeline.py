@@ -3,6 +3,8 @@
 The pipeline only orchestrates: select (rank, or group into stories and facts), translate
 once, assemble. Selection happens before translation: only the sentences (and titles) a
 reader will see are sent to the translator, in one batch, each distinct sentence once.
+Every translation goes through the guard (`translate.guard`): English that fails the
+check after one repair is withheld, and the value carries the source text and why.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .grouping import plan
+from .grouping import Fact, plan
 from .rank import get_ranker, select
 from .rank.features import features
-from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Selected, Story
+from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Problem, Selected, Story
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
+
+English = tuple[str, tuple[Problem, ...]]  # final text, and the problems that withheld it
 
 __all__ = [
     "DEFAULT_BRIEF_SENTENCES",
@@ -36,22 +40,42 @@ DEFAULT_ITEMS_PER_STORY = 10
 
 def _translate(
     pairs: Sequence[tuple[Article, str]], translator: Translator | None
-) -> tuple[list[str], list[str]]:
-    """English for each (article, Indonesian sentence); English articles pass through.
+) -> tuple[list[English], list[str]]:
+    """Checked English for each (article, Indonesian sentence); English articles pass through.
 
-    Returns the texts and the notes to show the user.
+    Returns (text, problems) per pair, where problems mean the text is the withheld
+    source, and the notes to show the user.
     """
     if translator is None:
-        return [text for _, text in pairs], []
+        return [(text, ()) for _, text in pairs], []
+    from .translate.guard import translate_checked
+
     notes = []
     english = {a.id: a for a, _ in pairs if a.language == "en"}  # input order, one note each
     for a in english.values():
         notes.append(f"article {a.id} ({a.title[:60]}) is already in English; passed through untranslated")
     todo = sorted({text for a, text in pairs if a.language != "en"})
-    done = dict(zip(todo, translator.translate(todo), strict=True)) if todo else {}
+    done = dict(zip(todo, translate_checked(translator, todo), strict=True)) if todo else {}
     for note in notes:
         log.warning(note)
-    return [text if a.language == "en" else done[text] for a, text in pairs], notes
+    withheld = sum(1 for c in done.values() if c.problems)
+    if withheld:
+        log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
+    return [
+        (text, ()) if a.language == "en" else (done[text].text, done[text].problems) for a, text in pairs
+    ], notes
+
+
+def _item(fact: Fact, english: English) -> DigestItem:
+    text, problems = english
+    return DigestItem(
+        text=text,
+        source_text=fact.source_text,
+        citations=fact.citations,
+        score=fact.score,
+        figures=fact.figures,
+        problems=problems,
+    )
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -104,19 +128,24 @@ def _brief_pairs(articles: Sequence[Article], picks: Picks, *, titles: bool) -> 
 
 
 def _briefs(
-    articles: Sequence[Article], picks: Picks, english: Iterator[str], *, titles: bool
+    articles: Sequence[Article], picks: Picks, english: Iterator[English], *, titles: bool
 ) -> Iterator[Brief]:
     """Briefs from picks, taking the English of titles and sentences from `english` in order."""
     for a, chosen in zip(articles, picks, strict=True):
-        title = next(english) if titles else None
-        yield Brief(
-            article=a,
-            title=title,
-            sentences=tuple(
-                Selected(index=i, source_text=a.sentences[i].text, text=next(english), score=round(score, 4))
-                for i, score in chosen
-            ),
-        )
+        title, title_problems = next(english) if titles else (None, ())
+        sentences = []
+        for i, score in chosen:
+            text, problems = next(english)
+            sentences.append(
+                Selected(
+                    index=i,
+                    source_text=a.sentences[i].text,
+                    text=text,
+                    score=round(score, 4),
+                    problems=problems,
+                )
+            )
+        yield Brief(article=a, title=title, sentences=tuple(sentences), title_problems=title_problems)
 
 
 def digest(
@@ -153,18 +182,10 @@ def digest(
         Story(
             title=title,
             articles=tuple(a.id for a in section.story.articles),
-            items=tuple(
-                DigestItem(
-                    text=next(it),
-                    source_text=f.source_text,
-                    citations=f.citations,
-                    score=f.score,
-                    figures=f.figures,
-                )
-                for f in section.facts
-            ),
+            items=tuple(_item(f, next(it)) for f in section.facts),
+            title_problems=title_problems,
         )
-        for title, section in zip(titles, shown, strict=True)
+        for (title, title_problems), section in zip(titles, shown, strict=True)
     )
     briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
     return Digest(

@@ -21,6 +21,7 @@ __all__ = [
     "Dropped",
     "Loaded",
     "ModelInfo",
+    "Problem",
     "Selected",
     "Sentence",
     "Skipped",
@@ -145,13 +146,34 @@ class Loaded:
 
 
 @dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a translation: a machine-readable `kind` and a short `message`.
+
+    Made by `summarize.check_translation`; kinds: repetition, numbers, copy, language, length.
+    """
+
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Selected:
-    """A sentence chosen for a brief: its source text, English text and score."""
+    """A sentence chosen for a brief: its source text, English text and score.
+
+    When the translation failed the check even after a repair, it is withheld: `problems`
+    says why and `text` is the source sentence, so no failing English is ever shown.
+    """
 
     index: int
     source_text: str
     text: str
     score: float
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def withheld(self) -> bool:
+        """True when `text` is the source sentence because its translation failed the check."""
+        return bool(self.problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +182,14 @@ class Brief:
 
     `title` is the article's title in the brief's language (translated with the sentences);
     None when it was not translated, so `heading` falls back to the original title.
+    `title_problems` is set when the title's translation was withheld (`title` is then the
+    original title).
     """
 
     article: Article
     sentences: tuple[Selected, ...]
     title: str | None = None
+    title_problems: tuple[Problem, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -217,6 +242,7 @@ class DigestItem:
     `citations[0]` is the representative sentence that `source_text` and `text` come from.
     `figures` is set when sources report different numbers for the same fact:
     each distinct figure with the citations that give it.
+    `problems` is set when the translation was withheld (`text` is then `source_text`).
     """
 
     text: str
@@ -224,20 +250,31 @@ class DigestItem:
     citations: tuple[Citation, ...]
     score: float
     figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     @property
     def sources(self) -> int:
         """How many distinct articles report this fact."""
         return len({c.article for c in self.citations})
 
+    @property
+    def withheld(self) -> bool:
+        """True when `text` is the source sentence because its translation failed the check."""
+        return bool(self.problems)
+
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """A group of articles about one story, with its own digest items."""
+    """A group of articles about one story, with its own digest items.
+
+    `title_problems` is set when the title's translation was withheld (`title` is then the
+    central article's original title).
+    """
 
     title: str
     articles: tuple[str, ...]
     items: tuple[DigestItem, ...]
+    title_problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,7 @@ def test_json_lists_stories_and_all_items(mixed: tuple[Article, ...]) -> None:
     # The five-article story first; single-article stories by their top fact's importance.
     assert stories[0] == ["1", "2", "3", "4", "5"]
     assert sorted(stories[1:]) == [["6"], ["7"], ["8"], ["9"]]
-    assert set(body["stories"][0]) == {"title", "articles", "items"}
+    assert set(body["stories"][0]) == {"title", "title_withheld", "title_problems", "articles", "items"}
     assert body["items"] == [i for s in body["stories"] for i in s["items"]]
 
 

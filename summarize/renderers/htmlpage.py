@@ -14,6 +14,7 @@ from functools import lru_cache
 import jinja2
 
 from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
+from .text import withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
 
@@ -39,6 +40,8 @@ STYLES: Mapping[str, str] = {
     "count": "font-size:13px;color:#5f6368;white-space:nowrap;",
     "figures": "display:block;margin:4px 0 0;padding:4px 8px;font-size:14px;color:#6b3d00;"
     "background:#fff4e0;border-left:3px solid #e8a33c;",
+    "withheld": "display:block;margin:4px 0 0;padding:4px 8px;font-size:14px;color:#8a1c1c;"
+    "background:#fdecea;border-left:3px solid #d93025;",
     "link": "color:#0b57d0;",
     "source": "font-size:13px;color:#5f6368;word-break:break-all;",
     "footer": "font-size:13px;color:#5f6368;margin:28px 0 0;padding-top:12px;border-top:1px solid #e3e3e0;",
@@ -84,6 +87,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["css"] = STYLES
+    env.globals["withheld_note"] = withheld_note
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link
     return env

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo
+from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -24,12 +24,28 @@ def article_dict(a: Article) -> dict[str, Any]:
     return out
 
 
+def _problems(problems: tuple[Problem, ...]) -> list[dict[str, str]]:
+    return [{"kind": p.kind, "message": p.message} for p in problems]
+
+
+def _withheld(problems: tuple[Problem, ...], prefix: str = "") -> dict[str, Any]:
+    """`withheld` and `problems` (or `title_withheld`, `title_problems`): why the text is the source."""
+    return {f"{prefix}withheld": bool(problems), f"{prefix}problems": _problems(problems)}
+
+
 def brief_dict(b: Brief) -> dict[str, Any]:
     return {
         "article": b.article.id,
         "title": b.heading,
+        **_withheld(b.title_problems, "title_"),
         "sentences": [
-            {"index": s.index, "source_text": s.source_text, "text": s.text, "score": s.score}
+            {
+                "index": s.index,
+                "source_text": s.source_text,
+                "text": s.text,
+                "score": s.score,
+                **_withheld(s.problems),
+            }
             for s in b.sentences
         ],
     }
@@ -46,6 +62,7 @@ def item_dict(i: DigestItem) -> dict[str, Any]:
         "citations": [_cite(c) for c in i.citations],
         "sources": i.sources,
         "score": i.score,
+        **_withheld(i.problems),
     }
     if i.figures:
         out["figures"] = [{"value": v, "citations": [_cite(c) for c in cs]} for v, cs in i.figures]
@@ -79,6 +96,7 @@ def digest_json(digest: Digest) -> str:
         body["digest"]["stories"] = [
             {
                 "title": s.title,
+                **_withheld(s.title_problems, "title_"),
                 "articles": list(s.articles),
                 "items": [item_dict(i) for i in s.items],
             }

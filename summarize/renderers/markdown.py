@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label, http_url
-from .text import CITATION_NOTE, cites, figures_note, oneline, origin, sources_note
+from .text import CITATION_NOTE, cites, figures_note, oneline, origin, sources_note, withheld_note
 
 _BACKTICKS = re.compile(r"`+")
 # A list marker at the start of an item's text would nest a list inside it.
@@ -62,13 +62,16 @@ def _footer(model: ModelInfo | None) -> str:
     note = _escape(" ".join(CITATION_NOTE.split()))
     if model is None:
         return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
-    return f"_{note}_\n\n_Translated by {model.name} ({model.backend})._"
+    return (
+        f"_{note}_\n\n_Translated by {_escape(model.name)} ({model.backend}); a line marked "
+        '"translation withheld" shows the source instead._'
+    )
 
 
 def _item(item: DigestItem) -> str:
     line = f"- {_escape(item.text)} {cites(item.citations)} _({sources_note(item)})_"
-    note = figures_note(item)
-    return line + (f"\n  - _{_escape(note)}_" if note else "")
+    notes = [n for n in (withheld_note(item.problems), figures_note(item)) if n]
+    return line + "".join(f"\n  - _{_escape(note)}_" for note in notes)
 
 
 def _briefs(result: Briefs, level: int) -> str:
@@ -77,8 +80,14 @@ def _briefs(result: Briefs, level: int) -> str:
         a = b.article
         head = f"{'#' * level} {a.id}. {_link(_escape(b.heading), a.url)}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
-        lines = [head, "", f"_{original}{_escape(origin(a))}_", ""]
-        lines += [f"- {_escape(s.text)} {cite_label(a.id, s.index)}" for s in b.sentences]
+        lines = [head, ""]
+        if b.title_problems:
+            lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
+        lines += [f"_{original}{_escape(origin(a))}_", ""]
+        for s in b.sentences:
+            lines.append(f"- {_escape(s.text)} {cite_label(a.id, s.index)}")
+            if s.problems:
+                lines.append(f"  - _{_escape(withheld_note(s.problems))}_")
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
@@ -95,6 +104,7 @@ def digest_markdown(digest: Digest) -> str:
             lines += [
                 f"## {_escape(story.title)}",
                 "",
+                *([f"_{_escape(withheld_note(story.title_problems))}_", ""] if story.title_problems else []),
                 f"_Articles: {', '.join(story.articles)}_",
                 "",
             ]

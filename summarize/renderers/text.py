@@ -7,7 +7,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, cite_label
+from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, cite_label
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -44,6 +44,18 @@ def figures_note(item: DigestItem) -> str:
     return "sources differ: " + "; ".join(f"{value} {cites(c)}" for value, c in item.figures)
 
 
+SHOWN_PROBLEMS = 2  # the checker lists the most telling first; JSON carries them all
+
+
+def withheld_note(problems: Sequence[Problem]) -> str:
+    """'translation withheld: numbers differ: ...' when a line shows its source, else ''."""
+    if not problems:
+        return ""
+    note = "translation withheld: " + "; ".join(p.message for p in problems[:SHOWN_PROBLEMS])
+    more = len(problems) - SHOWN_PROBLEMS
+    return note + (f" (and {more} more)" if more > 0 else "")
+
+
 WIDTH = 78  # fits an 80-column terminal and the 78-character line mail readers expect
 
 
@@ -63,14 +75,17 @@ def _heading(text: str, rule: str) -> list[str]:
 
 def _item(item: DigestItem) -> list[str]:
     out = [_wrap(f"{oneline(item.text)} {cites(item.citations)} ({sources_note(item)})")]
-    note = oneline(figures_note(item))
-    return out + ([_wrap(note, "  ", "  ")] if note else [])
+    notes = [oneline(n) for n in (withheld_note(item.problems), figures_note(item)) if n]
+    return out + [_wrap(note, "  ", "  ") for note in notes]
 
 
 def _footer(model: ModelInfo | None) -> str:
     if model is None:
         return "Lines are the Indonesian source sentences, not translated (--no-translate)."
-    return f"English by {model.name} ({model.backend}).\nEvery line translates one source sentence."
+    return (
+        f"English by {model.name} ({model.backend}).\nEvery line translates one source sentence;"
+        "\na line marked 'translation withheld' shows the source instead."
+    )
 
 
 def _brief_lines(result: Briefs) -> list[str]:
@@ -79,7 +94,12 @@ def _brief_lines(result: Briefs) -> list[str]:
         a = b.article
         original = f"{oneline(a.title)} - " if b.title and b.title != a.title else ""
         lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(origin(a))}"]
-        lines += [_wrap(f"{oneline(s.text)} {cite_label(a.id, s.index)}") for s in b.sentences]
+        if b.title_problems:
+            lines.append(_wrap(oneline(withheld_note(b.title_problems)), "    ", "    "))
+        for s in b.sentences:
+            lines.append(_wrap(f"{oneline(s.text)} {cite_label(a.id, s.index)}"))
+            if s.problems:
+                lines.append(_wrap(oneline(withheld_note(s.problems)), "  ", "  "))
         lines.append("")
     return lines
 
@@ -105,10 +125,12 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         "",
     ]
     lines += [f"Note: {note}" for note in digest.notes] + ([""] if digest.notes else [])
-    sections = [(s.title, s.items) for s in digest.stories] or [("", digest.items)]
-    for heading, items in sections:
+    sections = [(s.title, s.items, s.title_problems) for s in digest.stories] or [("", digest.items, ())]
+    for heading, items, problems in sections:
         if heading:
             lines += _heading(oneline(heading), "-")
+        if problems:
+            lines.append(_wrap(oneline(withheld_note(problems)), "", ""))
         for item in items:
             lines += _item(item)
         lines.append("")

@@ -6,6 +6,7 @@ it in the persistent cache, and loads nothing: the model loads on the first cach
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +33,8 @@ __all__ = [
     "register_backend",
     "translate_text",
 ]
+
+log = logging.getLogger(__name__)
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -92,10 +95,21 @@ def load_translator(
 
 
 def translate_text(text: str, translator: Translator) -> str:
-    """Translate running text: paragraphs kept, each split into sentences first."""
+    """Translate running text: paragraphs kept, each split into sentences first.
+
+    A sentence whose translation is withheld (it failed the check twice) stays in
+    Indonesian, with a warning that says why.
+    """
     from ..segment import split_sentences
+    from .guard import translate_checked
 
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     split = [split_sentences(p) for p in paragraphs]
-    english = iter(translator.translate([s for sents in split for s in sents]))
+    sentences = [s for sents in split for s in sents]
+    checked = translate_checked(translator, sentences)
+    for source, result in zip(sentences, checked, strict=True):
+        if result.problems:
+            why = "; ".join(p.message for p in result.problems)
+            log.warning("kept in Indonesian, translation withheld (%s): %s", why, source[:80])
+    english = iter(c.text for c in checked)
     return "\n\n".join(" ".join(next(english) for _ in sents) for sents in split)

@@ -56,6 +56,17 @@ def output_cap(source_tokens: int) -> int:
 
 Progress = Callable[[int, int], None]
 
+# Repair decoding, for a sentence whose first translation failed the check (guard.py): a
+# repetition penalty and no repeated 3-gram stop loops; a wider beam finds a fuller sentence.
+# transformers' generate() and CTranslate2's translate_batch() take these same keywords.
+REPAIR_SETTINGS: dict[str, float | int] = {"repetition_penalty": 1.2, "no_repeat_ngram_size": 3}
+
+
+def repair_beam(beam: int) -> int:
+    """The beam for a repair pass: twice the usual, at least 4."""
+    return max(2 * beam, 4)
+
+
 DEFAULT_BATCH_SIZE = 16
 MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
 

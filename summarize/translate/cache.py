@@ -2,6 +2,10 @@
 
 A translation is stored under a hash of everything that could change it: model name,
 model revision or file fingerprint, backend, compute type, beam and the source sentence.
+What is stored is the guard's final result (`guard.Checked`): English that passed the
+check, or the withheld source with its problems, so a re-run never translates again what
+already failed twice. Rows written before the guard existed have no problems stored
+(NULL): they are checked when read.
 WAL mode, a busy timeout and one short transaction per write let several processes
 (cron and an interactive run) share the file. The cache is an optimisation: a damaged
 file is moved aside and rebuilt, and any other database trouble is logged and skipped,
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -22,7 +27,10 @@ from typing import Any, TypeVar
 
 from ..config import cache_dir
 from ..errors import SummarizeError
+from ..values import Problem
 from .base import Progress, Translator
+from .check import check_translation
+from .guard import Checked, translate_checked
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
 
@@ -33,8 +41,11 @@ BUSY_TIMEOUT_MS = 10_000
 _CHUNK = 500  # keys per SELECT: well under SQLite's bound-parameter limit
 _CORRUPT = ("file is not a database", "malformed", "file is encrypted")
 _SCHEMA = """CREATE TABLE IF NOT EXISTS translations (
-    key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT NOT NULL, created REAL NOT NULL
+    key TEXT PRIMARY KEY, text TEXT NOT NULL, model TEXT NOT NULL, created REAL NOT NULL,
+    problems TEXT
 ) WITHOUT ROWID"""
+# Caches made before the guard lack the problems column; NULL there means "never checked".
+_ADD_PROBLEMS = "ALTER TABLE translations ADD COLUMN problems TEXT"
 
 T = TypeVar("T")
 
@@ -115,6 +126,13 @@ class TranslationCache:
                     conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
                 conn.execute(_SCHEMA)
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(translations)")}
+                if "problems" not in columns:
+                    try:
+                        conn.execute(_ADD_PROBLEMS)
+                    except sqlite3.OperationalError as exc:
+                        if "duplicate column" not in str(exc):
+                            raise  # (a duplicate: another process added it first)
                 return conn
             except sqlite3.OperationalError as exc:
                 busy = "locked" in str(exc) or "busy" in str(exc)
@@ -217,15 +235,35 @@ class TranslationCache:
 
         return self._run(work, {}) if wanted else {}
 
-    def put_many(self, items: dict[str, str], *, model: str) -> None:
-        """Store key -> text pairs in one short transaction."""
+    def get_checked(self, keys: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """(text, stored problems as JSON, or None for a row never checked) of present `keys`."""
+        wanted = list(dict.fromkeys(keys))
+
+        def work(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:
+            found: dict[str, tuple[str, str | None]] = {}
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, text, problems FROM translations WHERE key IN ({marks})"
+                found.update((k, (t, p)) for k, t, p in conn.execute(sql, chunk))
+            return found
+
+        return self._run(work, {}) if wanted else {}
+
+    def put_many(self, items: dict[str, str], *, model: str, problems: dict[str, str] | None = None) -> None:
+        """Store key -> text pairs (and key -> problems JSON) in one short transaction."""
         now = time.time()
-        rows = [(k, v, model, now) for k, v in items.items()]
+        checks = problems or {}
+        rows = [(k, v, model, now, checks.get(k)) for k, v in items.items()]
 
         def work(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not mid-transaction
             try:
-                conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?)", rows)
+                conn.executemany(
+                    "INSERT OR REPLACE INTO translations (key, text, model, created, problems) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -319,20 +357,50 @@ class CachingTranslator:
         return self._identity
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, from the cache where possible."""
+        """Checked English for each sentence, from the cache where possible (a withheld
+        translation comes back as its source sentence)."""
+        return [c.text for c in self.translate_checked(sentences)]
+
+    def translate_checked(self, sentences: Sequence[str]) -> list[Checked]:
+        """The guard's result for each sentence (`guard.Checked`), from the cache where possible."""
         if not sentences:
             return []
         ident = self.identity()
         keys = {s: cache_key(ident, s) for s in dict.fromkeys(sentences)}
-        found = self.cache.get_many(keys.values())
-        todo = [s for s, k in keys.items() if k not in found]
+        found: dict[str, Checked] = {}
+        rows = self.cache.get_checked(keys.values())
+        for s, k in keys.items():
+            result = _load(s, *rows[k]) if k in rows else None
+            if result is not None:
+                found[s] = result
+        todo = [s for s in keys if s not in found]
         # Progress counts distinct sentences; cache hits are done from the start.
         self._total = len(keys)
         self._offset = len(keys) - len(todo)
         if self._offset:
             self._forward(0, len(todo))
         if todo:
-            new = dict(zip((keys[s] for s in todo), self.inner.translate(todo), strict=True))
-            self.cache.put_many(new, model=self.name)
+            new = dict(zip(todo, translate_checked(self.inner, todo), strict=True))
+            self.cache.put_many(
+                {keys[s]: c.text for s, c in new.items()},
+                model=self.name,
+                problems={keys[s]: _dump(c.problems) for s, c in new.items()},
+            )
             found.update(new)
-        return [found[keys[s]] for s in sentences]
+        return [found[s] for s in sentences]
+
+
+def _dump(problems: Sequence[Problem]) -> str:
+    return json.dumps([[p.kind, p.message] for p in problems], ensure_ascii=False)
+
+
+def _load(source: str, text: str, stored: str | None) -> Checked | None:
+    """A stored row as a `Checked`, or None when it must be translated again (a row from
+    before the guard whose English fails the check now; unreadable problems)."""
+    if stored is None:
+        return None if check_translation(source, text) else Checked(text)
+    try:
+        problems = tuple(Problem(str(kind), str(message)) for kind, message in json.loads(stored))
+    except (ValueError, TypeError):
+        return None
+    return Checked(text, problems)

@@ -20,17 +20,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..values import Problem
+
 __all__ = ["KINDS", "Problem", "check_translation"]
 
 KINDS = ("repetition", "numbers", "copy", "language", "length")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a translation: `kind` (one of KINDS) and a short `message`."""
-
-    kind: str
-    message: str
 
 
 # Length bounds, English chars / Indonesian chars. From scripts/data/translations/good.jsonl

@@ -19,9 +19,11 @@ from ..errors import ModelError
 from .base import (
     DEFAULT_BATCH_SIZE,
     MAX_INPUT_TOKENS,
+    REPAIR_SETTINGS,
     Progress,
     machine_threads,
     output_cap,
+    repair_beam,
     run_batches,
 )
 from .families import SPM_FILES, Family, detect_family, resolve
@@ -201,11 +203,17 @@ class Ct2Translator:
             raise ModelError(f"cannot load CTranslate2 model {folder}: {exc}") from None
         self.device = device
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, same length and order."""
+    def repair(self, sentences: Sequence[str]) -> list[str]:
+        """Translate again with settings that prevent loops (for the guard)."""
+        return self.translate(sentences, strict=True)
+
+    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
+        """English for each sentence, same length and order (`strict`: repair settings)."""
         if not sentences:
             return []
         self.load()
+        beam = repair_beam(self.beam) if strict else self.beam
+        settings = REPAIR_SETTINGS if strict else {}
         assert self.tokenizer is not None
         tokenizer = self.tokenizer
         tokens = tokenizer.encode(list(sentences))
@@ -218,10 +226,11 @@ class Ct2Translator:
             results = self.model.translate_batch(
                 rows,
                 target_prefix=prefix,
-                beam_size=self.beam,
+                beam_size=beam,
                 max_decoding_length=cap,
                 max_batch_size=self.batch_size,
                 batch_type="examples",
+                **settings,
             )
             return [tokenizer.decode(r.hypotheses[0]) for r in results]
 

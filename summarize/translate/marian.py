@@ -17,9 +17,11 @@ from ..errors import ModelError
 from .base import (
     DEFAULT_BATCH_SIZE,
     MAX_INPUT_TOKENS,
+    REPAIR_SETTINGS,
     Progress,
     machine_threads,
     output_cap,
+    repair_beam,
     run_batches,
 )
 from .families import Family, detect_family, resolve
@@ -113,14 +115,20 @@ class MarianTranslator:
                 self.source, self.device, self.revision
             )
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, same length and order."""
+    def repair(self, sentences: Sequence[str]) -> list[str]:
+        """Translate again with settings that prevent loops (for the guard)."""
+        return self.translate(sentences, strict=True)
+
+    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
+        """English for each sentence, same length and order (`strict`: repair settings)."""
         if not sentences:
             return []
         self.load()
         family = self.family
         assert family is not None
         tokenizer = self.tokenizer
+        beam = repair_beam(self.beam) if strict else self.beam
+        settings = REPAIR_SETTINGS if strict else {}
         texts = [family.prefix + s for s in sentences]
         ids: list[list[int]] = tokenizer(texts, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
         # The decoder start token takes a position too. T5 has relative positions and no
@@ -140,7 +148,7 @@ class MarianTranslator:
             cap = min(output_cap(max(len(r) for r in rows)) + len(forced), limit)
             enc = tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
             with torch.inference_mode():
-                out = self.model.generate(**enc, num_beams=self.beam, max_new_tokens=cap, **forced)
+                out = self.model.generate(**enc, num_beams=beam, max_new_tokens=cap, **forced, **settings)
             return [self._decode(row) for row in out.tolist()]
 
         return run_batches(
