@@ -175,6 +175,8 @@ def digest(
     pairs = [(section.story.central, section.story.central.title) for section in shown]
     pairs += [(f.article, f.source_text) for f in facts]
     pairs += _brief_pairs(articles, picks, titles=with_briefs and translator is not None)
+    if translator is not None:  # the Sources list shows every title in English too
+        pairs += [(a, a.title) for a in articles]
     texts, notes = _translate(pairs, translator)
     it = iter(texts)
     titles = [next(it) for _ in shown]
@@ -188,6 +190,9 @@ def digest(
         for (title, title_problems), section in zip(titles, shown, strict=True)
     )
     briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
+    english_titles = tuple(
+        (a.id, text) for a, (text, problems) in zip(articles, it) if not problems and text != a.title
+    )
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),
@@ -195,4 +200,5 @@ def digest(
         briefs=briefs,
         model=_model(translator),
         notes=tuple(notes),
+        english_titles=english_titles,
     )

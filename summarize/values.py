@@ -295,3 +295,10 @@ class Digest:
     briefs: tuple[Brief, ...] = ()
     model: ModelInfo | None = None
     notes: tuple[str, ...] = field(default=())
+    # (article id, English title) for every translated article whose title passed the check:
+    # the Sources list shows it beside the original title.
+    english_titles: tuple[tuple[str, str], ...] = ()
+
+    def english_title(self, article_id: str) -> str | None:
+        """The article's title in English, when the digest was translated and it passed."""
+        return dict(self.english_titles).get(article_id)

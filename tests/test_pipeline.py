@@ -137,3 +137,25 @@ def test_cli_brief_of_many_articles_loads_one_translator(monkeypatch: pytest.Mon
     briefs = json.loads(result.stdout)["briefs"]
     assert len(briefs) >= 9
     assert all(s["text"].startswith("EN<") for b in briefs for s in b["sentences"])
+
+
+def test_a_translated_digest_lists_its_sources_in_english_beside_the_original() -> None:
+    import json
+
+    from summarize import render
+
+    articles = load_articles([SEEDS]).articles
+    result = digest(articles, translator=Recorder())
+    assert [aid for aid, _ in result.english_titles] == [a.id for a in articles]
+    first = articles[0]
+    english = result.english_title(first.id)
+    assert english is not None and first.title in english and english != first.title
+    sources = render(result, "markdown").split("## Sources", 1)[1]
+    assert english.replace("<", "\\<").replace(">", "\\>") in sources and first.title in sources
+    text_sources = render(result, "text").split("Sources\n-------", 1)[1]
+    assert f"[{first.id}] {english}\n    {first.title}\n" in text_sources
+    assert "EN&lt;" in render(result, "html").split('id="sources"', 1)[1]
+    data = json.loads(render(result, "json"))
+    assert data["articles"][0]["title"] == first.title and data["articles"][0]["title_english"] == english
+    untranslated = digest(articles)
+    assert untranslated.english_titles == () and "title_english" not in render(untranslated, "json")

@@ -89,6 +89,10 @@ def briefs_json(result: Briefs) -> str:
 
 def digest_json(digest: Digest) -> str:
     body: dict[str, Any] = {"articles": [article_dict(a) for a in digest.articles]}
+    for entry in body["articles"]:
+        english = digest.english_title(entry["id"])
+        if english:
+            entry["title_english"] = english
     if digest.briefs:
         body["briefs"] = [brief_dict(b) for b in digest.briefs]
     body["digest"] = {"items": [item_dict(i) for i in digest.items]}

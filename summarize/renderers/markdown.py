@@ -52,8 +52,10 @@ def _code(text: str) -> str:
     return f"{fence} {text} {fence}"
 
 
-def _source_line(a: Article) -> str:
-    shown = _link(_escape(a.title), a.url)
+def _source_line(a: Article, english: str | None = None) -> str:
+    shown = _link(_escape(english or a.title), a.url)
+    if english:
+        shown += f" (_{_escape(a.title)}_)"
     extra = ", ".join(x for x in (a.site, a.published) if x)
     return f"{a.id}. {shown}{f' ({_escape(extra)})' if extra else ''} — {_code(origin(a))}"
 
@@ -115,6 +117,6 @@ def digest_markdown(digest: Digest) -> str:
         lines.append("")
     if digest.briefs:
         lines += ["## Briefs", "", _briefs(Briefs(digest.briefs, digest.model), level=3), ""]
-    lines += ["## Sources", ""] + [_source_line(a) for a in digest.articles]
+    lines += ["## Sources", ""] + [_source_line(a, digest.english_title(a.id)) for a in digest.articles]
     lines += ["", _footer(digest.model)]
     return "\n".join(lines) + "\n"

@@ -138,7 +138,10 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         lines += [*_heading("Briefs", "-"), *_brief_lines(Briefs(digest.briefs, digest.model))]
     lines += _heading("Sources", "-")
     for a in digest.articles:
-        lines += [f"[{a.id}] {oneline(a.title)}", f"    {oneline(a.link or origin(a))}"]
+        english = digest.english_title(a.id)
+        lines.append(f"[{a.id}] {oneline(english or a.title)}")
+        lines += [f"    {oneline(a.title)}"] if english else []
+        lines.append(f"    {oneline(a.link or origin(a))}")
     lines += ["", CITATION_NOTE, _footer(digest.model)]
     return "\n".join(lines) + "\n"
 
