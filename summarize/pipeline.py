@@ -190,9 +190,8 @@ def digest(
         for (title, title_problems), section in zip(titles, shown, strict=True)
     )
     briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
-    english_titles = tuple(
-        (a.id, text) for a, (text, problems) in zip(articles, it) if not problems and text != a.title
-    )
+    titled = zip(articles, it, strict=True) if translator is not None else ()
+    english_titles = tuple((a.id, text) for a, (text, problems) in titled if not problems and text != a.title)
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),
