@@ -133,6 +133,22 @@ SYNONYMS = {
 
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens (aliases expanded): what similarity is computed on."""
+    # Every stage reads the same sentences (stories, ranking features, facts), so the terms
+    # of each text are computed once; callers get their own list to change as they like.
+    return list(_content_terms(text) if len(text) <= _CACHED_TEXT else _terms_of(text))
+
+
+# Bounded, so memory stays linear: about 16 sentences per article plus the vocabulary, with
+# room for the 10,000-article benchmark; long texts (whole documents) are never kept.
+_CACHED_TEXT = 2_000
+
+
+@lru_cache(maxsize=400_000)
+def _content_terms(text: str) -> tuple[str, ...]:
+    return _terms_of(text)
+
+
+def _terms_of(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in tokens(text):
         if t in ALIASES:
@@ -140,7 +156,7 @@ def content_terms(text: str) -> list[str]:
         elif t not in STOPWORDS_ID and len(t) > 1:
             st = stem(t)
             out.append(SYNONYMS.get(st, st))
-    return out
+    return tuple(out)
 
 
 def detect_language(text: str) -> str:
