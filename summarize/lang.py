@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 __all__ = [
     "STOPWORDS_EN",
@@ -191,8 +193,13 @@ def tfidf(terms: Sequence[str], weights: dict[str, float]) -> Vector:
     return norm(vec)
 
 
+# The sums below run over `map` rather than a generator: the same products added in the
+# same order (so the same floats), without a Python frame per term.
+
+
 def norm(vec: Vector) -> Vector:
-    length = math.sqrt(sum(v * v for v in vec.values()))
+    values = vec.values()
+    length = math.sqrt(sum(map(mul, values, values)))
     return {t: v / length for t, v in vec.items()} if length else {}
 
 
@@ -200,7 +207,7 @@ def cosine(a: Vector, b: Vector) -> float:
     """Cosine similarity of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def centroid(vectors: Iterable[Vector]) -> Vector:

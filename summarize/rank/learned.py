@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,8 @@ _QUOTES = frozenset("\"“”'‘’")
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # The same products in the same order as a generator would give, summed without one.
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> list[list[float]]:
