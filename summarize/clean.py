@@ -191,8 +191,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _similar(a: str, b: str, threshold: float = 0.6) -> bool:
     """Word-set overlap (Jaccard) of at least `threshold`."""
-    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    return _overlap(_word_set(a), _word_set(b), threshold)
+
+
+def _word_set(line: str) -> frozenset[str]:
+    return frozenset(_norm(line).split())
+
+
+def _overlap(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
+    """`_similar` on word sets made once per line (every line is compared with all kept so far)."""
     if not wa or not wb:
+        return False
+    # |a ∩ b| / |a ∪ b| is at most min/max of the sizes, and dividing by floats keeps that
+    # order, so sets too different in size are told apart without building either set.
+    small, large = sorted((len(wa), len(wb)))
+    if small / large < threshold:
         return False
     return len(wa & wb) / len(wa | wb) >= threshold
 
@@ -225,16 +238,18 @@ def clean(doc: Document) -> Cleaned:
                 start_at = i + 1
                 break
 
-    seen: list[str] = []
+    seen: list[frozenset[str]] = []  # the word sets of the lines kept so far
+    title_words = _word_set(title) if title else frozenset()
     zone: str | None = None
     for s, e in lines[start_at:]:
         line = text[s:e]
+        words = _word_set(line)
         rule = next((name for name, pred in RULES if pred(line)), None)
-        if rule is None and title and not _TERMINAL.search(line) and _similar(line, title):
+        if rule is None and title and not _TERMINAL.search(line) and _overlap(words, title_words, 0.6):
             rule = "repeated-title"
         if rule is None and zone and not is_prose(line):
             rule = zone
-        if rule is None and any(_similar(line, other, 0.85) for other in seen):
+        if rule is None and any(_overlap(words, other, 0.85) for other in seen):
             rule = "duplicate-line"
         if rule is None and _heading(line):
             rule = "list-item" if _LIST_ITEM.match(line) else "heading"
@@ -244,7 +259,7 @@ def clean(doc: Document) -> Cleaned:
             drop(s, e, rule)
             continue
         zone = None
-        seen.append(line)
+        seen.append(words)
         # Datelines open the article body; further down, "X, Y - Z" is just text.
         cut = dateline_length(line) if len(kept) < DATELINE_PARAGRAPHS else 0
         if cut:

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 __all__ = [
     "STOPWORDS_EN",
@@ -133,6 +135,22 @@ SYNONYMS = {
 
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens (aliases expanded): what similarity is computed on."""
+    # Every stage reads the same sentences (stories, ranking features, facts), so the terms
+    # of each text are computed once; callers get their own list to change as they like.
+    return list(_content_terms(text) if len(text) <= _CACHED_TEXT else _terms_of(text))
+
+
+# Bounded, so memory stays linear: about 16 sentences per article plus the vocabulary, with
+# room for the 10,000-article benchmark; long texts (whole documents) are never kept.
+_CACHED_TEXT = 2_000
+
+
+@lru_cache(maxsize=400_000)
+def _content_terms(text: str) -> tuple[str, ...]:
+    return _terms_of(text)
+
+
+def _terms_of(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in tokens(text):
         if t in ALIASES:
@@ -140,7 +158,7 @@ def content_terms(text: str) -> list[str]:
         elif t not in STOPWORDS_ID and len(t) > 1:
             st = stem(t)
             out.append(SYNONYMS.get(st, st))
-    return out
+    return tuple(out)
 
 
 def detect_language(text: str) -> str:
@@ -175,8 +193,13 @@ def tfidf(terms: Sequence[str], weights: dict[str, float]) -> Vector:
     return norm(vec)
 
 
+# The sums below run over `map` rather than a generator: the same products added in the
+# same order (so the same floats), without a Python frame per term.
+
+
 def norm(vec: Vector) -> Vector:
-    length = math.sqrt(sum(v * v for v in vec.values()))
+    values = vec.values()
+    length = math.sqrt(sum(map(mul, values, values)))
     return {t: v / length for t, v in vec.items()} if length else {}
 
 
@@ -184,7 +207,7 @@ def cosine(a: Vector, b: Vector) -> float:
     """Cosine similarity of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def centroid(vectors: Iterable[Vector]) -> Vector:

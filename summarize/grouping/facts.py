@@ -224,7 +224,11 @@ class _Story:
     """What the judge needs to know about the whole story: names, term weights."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self.names = _names(articles)
+        # A story of one article has no pair for the judge (it never pairs an article with
+        # itself), so what only the judge reads is left out: most stories of a big day are
+        # one article, and reading each sentence's clauses was most of their cost.
+        self.judged = len({a.id for a in articles}) > 1
+        self.names = _names(articles) if self.judged else frozenset()
         self.time = frozenset(content_terms(" ".join(_TIME_WORDS)))
         self.terms = [[content_terms(s.text) for s in a.sentences] for a in articles]
         # Only terms that occur in two or more articles can make two reports match; a term
@@ -237,6 +241,24 @@ class _Story:
     def node(self, k: int, article: Article, i: int, salience: float) -> _Node:
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
+        if not self.judged:
+            return _Node(
+                article=article,
+                index=i,
+                terms=frozenset(shared),
+                vector=tfidf(shared, self.weights),
+                main={},
+                predicate=frozenset(),
+                actors=frozenset(),
+                verb="",
+                speaker=frozenset(),
+                modal=False,
+                negated=False,
+                numbers=frozenset(),
+                figures={},
+                question=False,
+                salience=salience,
+            )
         main_text, background_text, speaker_text = _parts(text)
         words = [w.lower() for w in _WORD.findall(main_text)]
         main_words = set(words)

@@ -13,11 +13,14 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..clean import clean
+from ..config import int_setting
 from ..errors import InputError
 from ..lang import detect_language
 from ..segment import collapse, iter_sentence_spans
@@ -261,7 +264,7 @@ def _documents(
     limit: int | None,
     since: dt.date | None,
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]],
-) -> Iterator[Document | Skipped]:
+) -> Iterator[Document | Skipped | str]:
     for raw in sources:
         source = str(raw)
         try:
@@ -278,10 +281,58 @@ def _documents(
                 yield from docs
                 yield from skipped
                 continue
-            try:
-                yield read_document(item)
-            except InputError as exc:
-                yield Skipped(item, str(exc))
+            yield item  # a local file or "-": read by load_articles, in parallel when many
+
+
+# Below this many files a pool of processes costs more to start than it saves.
+PARALLEL_FILES = 200
+
+_Made = tuple[Article, tuple[str, ...], list[str]] | tuple[Skipped, tuple[str, ...]]
+
+
+def _load_file(path: str) -> _Made:
+    """Read and make one file's article: (article, reading warnings, notes), or (skipped,
+    reading warnings). Top-level, so a process pool can run it (spawn pickles it by name)."""
+    try:
+        doc = read_document(path)
+    except InputError as exc:
+        return Skipped(path, str(exc)), ()
+    try:
+        article, notes = _make_article(doc, "")  # numbered by load_articles
+    except InputError as exc:
+        return Skipped(doc.source, str(exc)), doc.warnings
+    return article, doc.warnings, notes
+
+
+def _workers() -> int:
+    """Processes for reading many files: the `threads` setting, else the usable cores."""
+    affinity = getattr(os, "sched_getaffinity", None)  # honours taskset and container limits
+    try:
+        cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+    except OSError:
+        cores = os.cpu_count() or 1
+    return max(1, int_setting("threads", default=cores))
+
+
+def _read_files(paths: Sequence[str]) -> Iterator[_Made]:
+    """`_load_file` of each path, in order (ids are left for the caller to give).
+
+    Reading, cleaning and segmenting are independent per file and pure Python, so a big
+    folder is spread over processes; results come back in input order. Where no pool can
+    be started (a sandbox without process support) the files are read here instead.
+    """
+    workers = min(_workers(), len(paths) // (PARALLEL_FILES // 2) or 1)
+    if len(paths) < PARALLEL_FILES or workers < 2:
+        return map(_load_file, paths)
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            made = list(pool.map(_load_file, paths, chunksize=max(1, len(paths) // (workers * 8))))
+    except (OSError, NotImplementedError, BrokenProcessPool) as exc:
+        log.debug("reading in one process: no process pool (%s)", exc)
+        return map(_load_file, paths)
+    return iter(made)
 
 
 def load_articles(
@@ -316,7 +367,22 @@ def load_articles(
             allow_private_network=allow_private_network,
             progress=progress,
         )
-    for item in _documents(names, limit=limit, since=since, fetched=fetched):
+    items = list(_documents(names, limit=limit, since=since, fetched=fetched))
+    read = _read_files([x for x in items if isinstance(x, str) and x != "-"])
+    for item in items:
+        if isinstance(item, str):
+            made = next(read) if item != "-" else _load_file(item)
+            if isinstance(made[0], Skipped):
+                warnings.extend(made[1])
+                skipped.append(made[0])
+                continue
+            article, doc_warnings, notes = made
+            # Numbered here, in input order, after the skips before it are known.
+            article = replace(article, id=str(len(articles) + 1))
+            warnings.extend(doc_warnings)
+            articles.append(article)
+            warnings.extend(notes)
+            continue
         if isinstance(item, Skipped):
             skipped.append(item)
             continue

@@ -1,0 +1,239 @@
+"""The fast paths of a big digest decide exactly what the plain code they replace decides.
+
+Each speed-up (memoised content terms, the unrolled tree ensemble, sums over `map`, word
+sets made once in cleaning, one-article stories without the judge's reading, the binary
+check in C, reading many files in a process pool) is compared here with the plain code it
+replaced, kept below as the reference, on real articles: equal floats, equal decisions,
+and the same digest and briefs end to end.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import brief, digest, load_articles
+from summarize.clean import _norm, _overlap, _word_set
+from summarize.grouping import facts
+from summarize.ingest import PARALLEL_FILES
+from summarize.ingest.decoding import _is_binary
+from summarize.lang import _terms_of, content_terms, cosine, norm, stem, tokens
+from summarize.rank.features import features
+from summarize.rank.learned import Model, load_model, sentence_features
+from summarize.renderers import render
+from summarize.values import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# The plain code, as it was before the speed-ups ---------------------------------------------
+
+
+def plain_walk(model: Model, row: list[float]) -> float:
+    total = model.bias
+    for feature, threshold, left, right, value in model.trees:
+        node = 0
+        while feature[node] >= 0:
+            node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+        total += model.learning_rate * value[node]
+    return total
+
+
+def plain_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def plain_norm(vec: dict[str, float]) -> dict[str, float]:
+    length = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / length for t, v in vec.items()} if length else {}
+
+
+def plain_similar(a: str, b: str, threshold: float) -> bool:
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def plain_is_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    return b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05
+
+
+def plain_content_terms(text: str) -> list[str]:
+    from summarize.lang import ALIASES, STOPWORDS_ID, SYNONYMS
+
+    out: list[str] = []
+    for t in tokens(text):
+        if t in ALIASES:
+            out.extend(ALIASES[t])
+        elif t not in STOPWORDS_ID and len(t) > 1:
+            st = stem(t)
+            out.append(SYNONYMS.get(st, st))
+    return out
+
+
+@pytest.fixture(scope="module")
+def real() -> tuple[Article, ...]:
+    """The seeds and the IndoSum articles of tests/data, each of the latter twice (two
+    articles, so the same-fact judge runs on their stories as well as on the seeds')."""
+    data = sorted((ROOT / "tests" / "data").glob("*.txt"))
+    return load_articles([ROOT / "seeds", *data, *data]).articles
+
+
+# Equal floats and decisions -----------------------------------------------------------------
+
+
+def test_unrolled_trees_give_the_walked_log_odds_on_every_real_sentence(real: tuple[Article, ...]) -> None:
+    model = load_model()
+    assert model.kind == "trees" and model._compiled is not None  # the shipped model is unrolled
+    rows = [row for a in real for row in sentence_features(a, features(a))]
+    assert len(rows) > 100
+    for row in rows:
+        assert model.logit(row) == plain_walk(model, row)  # the same float, not merely close
+
+
+def test_unrolled_trees_on_rows_at_every_threshold() -> None:
+    # Values exactly at, just under and just over each split test `<=` on both sides.
+    model = load_model()
+    cuts = [t for tree in model.trees for f, t in zip(tree[0], tree[1], strict=True) if f >= 0]
+    rng = random.Random(0)
+    width = len(model.features)
+    for _ in range(2000):
+        row = [rng.choice(cuts) + rng.choice((0.0, -1e-9, 1e-9, 0.5, -0.5)) for _ in range(width)]
+        assert model.logit(row) == plain_walk(model, row)
+
+
+def test_a_model_that_cannot_be_unrolled_is_walked() -> None:
+    model = load_model()
+    tree = ((0, -1, -1), (math.inf, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 1.0, -1.0))
+    odd = Model(kind="trees", features=model.features, bias=0.5, learning_rate=0.1, trees=(tree,))
+    assert odd._compiled is None
+    assert odd.logit([1.0] * len(model.features)) == plain_walk(odd, [1.0] * len(model.features))
+
+
+vectors = st.dictionaries(st.sampled_from("abcdefghij"), st.floats(0.0, 1.0, allow_nan=False), max_size=10)
+
+
+@given(vectors, vectors)
+def test_cosine_and_norm_are_the_generator_sums(a: dict[str, float], b: dict[str, float]) -> None:
+    assert norm(a) == plain_norm(a)
+    assert cosine(a, b) == plain_cosine(a, b)
+
+
+lines = st.lists(
+    st.sampled_from("Baca juga Banjir di Jakarta hari ini warga mengungsi ke masjid".split()), max_size=12
+)
+
+
+@given(lines, lines, st.sampled_from((0.6, 0.85)))
+def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], threshold: float) -> None:
+    x, y = " ".join(a), " ".join(b)
+    assert _overlap(_word_set(x), _word_set(y), threshold) == plain_similar(x, y, threshold)
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=300))
+def test_binary_check_counts_the_same_control_bytes(data: bytes) -> None:
+    assert _is_binary(data) == plain_is_binary(data)
+
+
+def test_memoised_terms_are_fresh_lists(real: tuple[Article, ...]) -> None:
+    for s in real[0].sentences:
+        first = content_terms(s.text)
+        assert first == plain_content_terms(s.text) == list(_terms_of(s.text))
+        first.append("changed")  # a caller's list is its own: the cache is not touched
+        assert content_terms(s.text) == plain_content_terms(s.text)
+
+
+# The same results end to end ----------------------------------------------------------------
+
+
+def _plain_story_init(self: Any, articles: Any) -> None:
+    _fast_story_init(self, articles)
+    self.judged = True  # read every sentence as the judge does, one article or many
+    self.names = facts._names(articles)
+
+
+_fast_story_init = facts._Story.__init__
+
+
+def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callable[..., Any]) -> None:
+    """Replace `name` in every summarize module that imported it."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("summarize") and hasattr(module, name):
+            monkeypatch.setattr(module, name, value)
+
+
+@pytest.fixture
+def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every fast path swapped for the plain code it replaced."""
+    monkeypatch.setattr(Model, "logit", plain_walk)
+    monkeypatch.setattr(facts._Story, "__init__", _plain_story_init)
+    _patch_everywhere(monkeypatch, "cosine", plain_cosine)
+    _patch_everywhere(monkeypatch, "norm", plain_norm)
+    _patch_everywhere(monkeypatch, "content_terms", plain_content_terms)
+    yield
+
+
+def _results(articles: tuple[Article, ...]) -> list[str]:
+    return [render(digest(articles), "json"), render(brief(articles, n=3), "json")]
+
+
+def test_digest_and_briefs_equal_the_plain_code(
+    real: tuple[Article, ...], request: pytest.FixtureRequest
+) -> None:
+    fast = _results(real)
+    request.getfixturevalue("plain")
+    assert _results(real) == fast
+
+
+def test_one_article_stories_give_the_facts_the_judge_path_gives(
+    real: tuple[Article, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for article in real:
+        fast = facts.group_facts([article], n=10)
+        with monkeypatch.context() as m:
+            m.setattr(facts._Story, "__init__", _plain_story_init)
+            assert facts.group_facts([article], n=10) == fast
+
+
+def test_line_comparisons_of_real_pages_decide_as_before(real: tuple[Article, ...]) -> None:
+    from summarize.clean import _lines
+
+    for a in real:
+        texts = [a.text[s:e] for s, e in _lines(a.text)] + [a.title]
+        sets = [_word_set(t) for t in texts]
+        for i, x in enumerate(texts):
+            for j, y in enumerate(texts):
+                for threshold in (0.6, 0.85):
+                    assert _overlap(sets[i], sets[j], threshold) == plain_similar(x, y, threshold)
+
+
+def test_many_files_read_in_processes_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [ROOT / "seeds", ROOT / "tests" / "data"]
+    texts = [p for s in sources for p in sorted(s.glob("*.txt"))]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(PARALLEL_FILES + 10):
+        shutil.copy(texts[k % len(texts)], folder / f"{k:04d}.txt")
+    (folder / "0003.txt").write_bytes(b"%PDF-1.4 not text")  # skipped, and numbering goes on
+    (folder / "0100.txt").write_text("   \n", encoding="utf-8")  # empty: skipped too
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    pooled = load_articles([folder])
+    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
+    serial = load_articles([folder])
+    assert pooled == serial
+    assert [a.id for a in pooled.articles] == [str(k) for k in range(1, len(pooled.articles) + 1)]
+    assert [Path(s.source).name for s in pooled.skipped] == ["0003.txt", "0100.txt"]
