@@ -87,7 +87,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "device": ("auto", "auto, cpu or cuda"),
     "beam": ("4", "beam size"),
     "batch_size": ("16", "sentences per translation batch"),
-    "threads": ("all cores", "CPU threads for translation"),
+    "threads": ("all cores", "CPU threads for translation, and processes for reading large folders"),
     "compute_type": ("auto", "CTranslate2 weight type"),
     "timeout": ("10", "seconds to connect to a web server (a whole response gets twice as long)"),
     "contact": ("", "how site operators reach you, sent in the User-Agent (e.g. an email address)"),
