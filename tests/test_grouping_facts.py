@@ -216,7 +216,8 @@ def test_same_actors_different_event_is_not_merged() -> None:
     assert not _merged(
         "Polisi menangkap 20 orang terduga pelaku pembakaran kantor ormas di Bogor.",
         "Polisi membebaskan 20 orang terduga pelaku pembakaran kantor ormas di Bogor karena kurang bukti.",
-    ) or not _merged(
+    )
+    assert not _merged(
         "Komisi Pemberantasan Korupsi memeriksa Setya Novanto sebagai saksi kasus e-KTP.",
         "Komisi Pemberantasan Korupsi menahan Setya Novanto sebagai tersangka kasus e-KTP.",
     )
