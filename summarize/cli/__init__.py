@@ -1,7 +1,7 @@
 """Command-line interface. `main` is the console script's entry point.
 
-`app` holds the typer application and what commands share; each command module registers
-its commands on it when imported here.
+`app` holds the typer application, `options` the options commands share; each command
+module registers its commands on `app` when imported here.
 """
 
 from __future__ import annotations

@@ -1,17 +1,16 @@
-"""The typer application, the option sets commands share, and the one error boundary.
+"""The typer application: global flags (-v/-q/--version), the one error boundary, and
+`command`, which registers a command.
 
-A command declares what it needs as parameters; an option set (a frozen dataclass of
-typer options, such as `TranslateOptions`) stands for a block of options that several
-commands share, in the spirit of sqlite-utils' shared option decorators. `@command`
-expands each option set into its options for typer, and hands the command the set back
-as one value, so `brief`, `digest` and `email` never repeat an option block.
+A command declares what it needs as parameters; an option set (a frozen dataclass of typer
+options from `cli.options`, such as `TranslateOptions`) stands for a block of options that
+several commands share. `command` expands each option set into its options for typer and
+hands the command the set back as one value; it adds -v/-q to every command.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import functools
 import inspect
 import logging
@@ -19,19 +18,14 @@ import os
 import sys
 import time
 import typing
-from collections.abc import Callable, Iterator, Sequence
-from enum import StrEnum
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from ..errors import SummarizeError
-from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..values import Loaded
-
-if TYPE_CHECKING:
-    from ..translate.base import Translator
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,29 +39,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(StrEnum):
-    markdown = "markdown"
-    text = "text"
-    json = "json"
-    html = "html"
-
-
-class Backend(StrEnum):
-    transformers = "transformers"
-    ctranslate2 = "ctranslate2"
-
-
-class Device(StrEnum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-class RankerName(StrEnum):
-    learned = "learned"
-    centrality = "centrality"
 
 
 class _State:
@@ -178,227 +149,12 @@ def step(what: str) -> Iterator[None]:
     logging.getLogger("summarize").debug("%s in %.2f s", what, time.perf_counter() - started)
 
 
-# Options, one type each ------------------------------------------------------------------
-
-OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Digest", "Translation", "Input"
-
-Sources = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="SOURCE...",
-        help="Files, folders (read recursively: .txt, .md, .html), - for stdin, or http(s) URLs of "
-        "article pages or RSS/Atom feeds.",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option(
-        "--format", "-f", metavar="FORMAT", help="markdown, text, json or html.", rich_help_panel=OUTPUT
-    ),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write the result to FILE instead of stdout.",
-        dir_okay=False,
-        rich_help_panel=OUTPUT,
-    ),
-]
-
-
-def _setting(flag: str, metavar: str, what: str, default: str, **kwargs: Any) -> Any:
-    """A translation option backed by a setting: help names its env variable and default."""
-    env = f"SUMMARIZE_{flag.removeprefix('--').upper()}"
-    return typer.Option(
-        flag,
-        metavar=metavar,
-        help=f"{what} Env {env}. (default: {default})",
-        rich_help_panel=_TRANSLATION,
-        **kwargs,
-    )
-
-
-# A space lets the long default model id wrap instead of being cut at 80 columns.
-ModelOpt = Annotated[
-    str | None,
-    _setting("--model", "MODEL", "Translation model: hub id or local folder.", "Helsinki-NLP/ opus-mt-id-en"),
-]
-BackendOpt = Annotated[
-    Backend | None, _setting("--backend", "NAME", "transformers or ctranslate2.", "transformers")
-]
-DeviceOpt = Annotated[Device | None, _setting("--device", "DEVICE", "auto, cpu or cuda.", "auto")]
-BeamOpt = Annotated[int | None, _setting("--beam", "N", "Beam size; 1 is greedy.", "4", min=1)]
-NoCacheOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache", help="Do not read or write the translation cache.", rich_help_panel=_TRANSLATION
-    ),
-]
-RankerOpt = Annotated[
-    RankerName | None,
-    typer.Option(
-        "--ranker", metavar="NAME", help="learned or centrality. (default: learned)", rich_help_panel=_SHAPE
-    ),
-]
-
-
-# Option sets: blocks of options that several commands share --------------------------------
-
-
 @dataclasses.dataclass(frozen=True)
 class Verbosity:
     """-v/-q, accepted after the command too (every command has them)."""
 
     verbose: VerboseOpt = 0
     quiet: QuietOpt = False
-
-
-@dataclasses.dataclass(frozen=True)
-class ModelOptions:
-    """Which model translates, and how (every command that translates)."""
-
-    model: ModelOpt = None
-    backend: BackendOpt = None
-    device: DeviceOpt = None
-    beam: BeamOpt = None
-    no_cache: NoCacheOpt = False
-
-    def translator(self) -> Translator:
-        """Load the translator these options ask for (the model itself loads on first use)."""
-        from ..translate import load_translator
-
-        return load_translator(
-            self.model,
-            backend=self.backend.value if self.backend else None,
-            device=self.device.value if self.device else None,
-            beam=self.beam,
-            cache=not self.no_cache,
-            progress=progress_bar("translating") if show_progress() else None,
-        )
-
-
-@dataclasses.dataclass(frozen=True)
-class TranslateOptions(ModelOptions):
-    """`ModelOptions` plus `--no-translate` (commands whose output can stay Indonesian)."""
-
-    no_translate: Annotated[
-        bool,
-        typer.Option(
-            "--no-translate",
-            help="Keep the Indonesian sentences; never load a translation model.",
-            rich_help_panel=_TRANSLATION,
-        ),
-    ] = False
-
-    def translator_or_none(self) -> Translator | None:
-        """The translator, or None under --no-translate (then nothing is imported)."""
-        return None if self.no_translate else self.translator()
-
-
-@dataclasses.dataclass(frozen=True)
-class InputOptions:
-    """What to read from feeds (every command that reads sources)."""
-
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit", min=1, metavar="N", help="Feeds: at most N entries each.", rich_help_panel=_INPUT
-        ),
-    ] = None
-    since: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--since",
-            formats=["%Y-%m-%d"],
-            metavar="DATE",
-            help="Feeds: only entries published on or after DATE (YYYY-MM-DD).",
-            rich_help_panel=_INPUT,
-        ),
-    ] = None
-    allow_private_network: Annotated[
-        bool | None,
-        typer.Option(
-            "--allow-private-network",
-            help="Fetch feed entries and redirects that lead to internal addresses (the local "
-            "network, loopback, link-local). Env SUMMARIZE_ALLOW_PRIVATE_NETWORK. (default: refused)",
-            show_default=False,
-            rich_help_panel=_INPUT,
-        ),
-    ] = None
-
-    def load(self, sources: Sequence[str]) -> Loaded:
-        """Load sources, report every skipped one on stderr, and fail if none could be used."""
-        from ..ingest import load_articles
-
-        since = self.since.date() if self.since else None
-        with step(f"read {len(sources)} source(s)"):
-            loaded = load_articles(
-                sources,
-                limit=self.limit,
-                since=since,
-                allow_private_network=self.allow_private_network,
-                progress=progress_bar("fetching") if show_progress() else None,
-            )
-        for s in loaded.skipped:
-            reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
-            typer.echo(f"summarize: skipped {reason}", err=True)
-        if not loaded.articles:
-            why = " (see above)" if loaded.skipped else ""
-            if not loaded.skipped and since is not None:
-                why = f" (nothing published on or after {since.isoformat()})"
-            raise SummarizeError(f"no article could be read from the input{why}")
-        return loaded
-
-
-@dataclasses.dataclass(frozen=True)
-class DigestOptions:
-    """The digest's shape (`digest` and `email`)."""
-
-    n: Annotated[
-        int,
-        typer.Option(
-            "-n",
-            "--items",
-            min=1,
-            metavar="N",
-            help="Most items in the whole digest.",
-            rich_help_panel=_SHAPE,
-        ),
-    ] = DEFAULT_DIGEST_ITEMS
-    max_stories: Annotated[
-        int | None,
-        typer.Option(
-            "--max-stories",
-            min=1,
-            metavar="N",
-            help="Most story sections, most-covered first. (default: all)",
-            rich_help_panel=_SHAPE,
-        ),
-    ] = None
-    items_per_story: Annotated[
-        int,
-        typer.Option(
-            "--items-per-story",
-            min=1,
-            metavar="N",
-            help="Most items in each story section.",
-            rich_help_panel=_SHAPE,
-        ),
-    ] = DEFAULT_ITEMS_PER_STORY
-    ranker: RankerOpt = None
-
-    def kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for `summarize.digest`."""
-        return {
-            "n": self.n,
-            "max_stories": self.max_stories,
-            "items_per_story": self.items_per_story,
-            "ranker": self.ranker.value if self.ranker else None,
-        }
 
 
 def _expand(fn: F) -> F:

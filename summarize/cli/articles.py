@@ -7,7 +7,8 @@ import typer
 from ..errors import ConfigError, InputError
 from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
 from ..renderers import render
-from .app import (
+from .app import command, emit, finish, step
+from .options import (
     OUTPUT,
     DigestOptions,
     Format,
@@ -17,10 +18,6 @@ from .app import (
     RankerOpt,
     Sources,
     TranslateOptions,
-    command,
-    emit,
-    finish,
-    step,
 )
 
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..pipeline import digest
-from .app import EXIT_PARTIAL, DigestOptions, InputOptions, Sources, TranslateOptions, command, finish, warn
+from .app import EXIT_PARTIAL, command, finish, warn
+from .options import DigestOptions, InputOptions, Sources, TranslateOptions
 
 if TYPE_CHECKING:
     from ..deliver import EmailReport

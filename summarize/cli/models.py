@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import InputError
-from .app import ModelOptions, app, command, warn
+from .app import app, command, warn
+from .options import ModelOptions
 
 if TYPE_CHECKING:
     from ..translate.families import Preset
