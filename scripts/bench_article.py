@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shlex
 import subprocess
 import sys
@@ -31,6 +30,9 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import describe
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,23 +60,6 @@ except ImportError:
     rss_mb = None
 print(json.dumps({"code": code, "rss_mb": rss_mb}), file=sys.stderr)
 """
-
-
-def machine() -> str:
-    """Cores, CPU model and Python version, printed with every figure."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        load = f", load average {os.getloadavg()[0]:.2f}"
-    except (AttributeError, OSError):
-        load = ""
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}{load}"
 
 
 def sentences_file(folder: Path, count: int) -> Path:
@@ -135,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"$ python {shlex.join(['scripts/bench_article.py', *(argv if argv is not None else sys.argv[1:])])}"
     )
-    print(f"machine: {machine()}")
+    print(f"machine: {describe(load=True)}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         out = str(folder / "out.md")

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_stories  # IndoSum loading helpers, next to this script
+from machine_info import describe
 
 from summarize import digest, load_articles
 from summarize.grouping import facts
@@ -44,9 +43,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     print(f"$ python {' '.join(sys.argv)}")
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    )
+    print(f"machine: {describe()}")
     seeds = load_articles([str(ROOT / "seeds")]).articles
     story = [dataclasses.replace(a, id=f"{k}.{a.id}") for k in range(10) for a in seeds]
     ranker = get_ranker()

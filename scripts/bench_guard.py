@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_translate import DEFAULT_CONFIG, build, cpu_model  # noqa: E402
+from bench_translate import DEFAULT_CONFIG, build  # noqa: E402
+from machine_info import cores, cpu_model, load_average  # noqa: E402
 
 from summarize.translate.check import check_translation  # noqa: E402
 from summarize.translate.guard import Checked, GuardedTranslator  # noqa: E402
@@ -164,8 +165,8 @@ def main() -> None:
         )
     threads = os.environ.get("SUMMARIZE_THREADS", "all cores")
     print(
-        f"\ncores: {len(os.sched_getaffinity(0))}  threads: {threads}  CPU: {cpu_model()}  "
-        f"load avg: {os.getloadavg()[0]:.1f}  python {platform.python_version()}"
+        f"\ncores: {cores()}  threads: {threads}  CPU: {cpu_model()}  "
+        f"{load_average()}  python {platform.python_version()}"
     )
     print("command: " + " ".join(shlex.quote(a) for a in [sys.executable, *sys.argv]))
 

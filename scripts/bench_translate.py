@@ -34,6 +34,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import cores, cpu_model
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT.parent / "shared" / "models" / "opus-mt-id-en.config.json"
 INDOSUM = ROOT.parent / "shared" / "eval_data" / "indosum"
@@ -171,16 +174,6 @@ def child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float, 
     return json.loads(out), wall, usage.ru_maxrss
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -252,7 +245,7 @@ def summary(r: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
 
     threads = os.environ.get("SUMMARIZE_THREADS", "all cores")
     print(
-        f"\ncores: {len(os.sched_getaffinity(0))}  threads: {threads}  CPU: {cpu_model()}  "
+        f"\ncores: {cores()}  threads: {threads}  CPU: {cpu_model()}  "
         f"beam: {args.beam}  python {platform.python_version()}"
     )
     if "a" in r and "e" in r:

@@ -28,8 +28,6 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -38,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_citation_pairs as mcp  # group loading, next to this script
 from citation_pairs import load_pairs
+from machine_info import describe
 
 from summarize import digest
 from summarize.grouping.facts import CANDIDATES_PER_ARTICLE, group_facts
@@ -173,7 +172,7 @@ def main() -> int:
     start = time.perf_counter()
     figures, unlabelled = evaluate()
     seconds = time.perf_counter() - start
-    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    machine = f"{describe()}"
     if args.json:
         print(
             json.dumps(

@@ -37,6 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from summarize.translate.check import _quantities, check_translation  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import cores, cpu_model  # noqa: E402
+
 DATA = ROOT / "scripts" / "data" / "translations" / "good.jsonl"
 SEED = 20240613
 HELDOUT_PERCENT = 40
@@ -338,14 +341,6 @@ def length_percentiles(pairs: list[dict[str, str]]) -> dict[str, float]:
     return out
 
 
-def machine() -> dict[str, Any]:
-    return {
-        "platform": platform.platform(),
-        "cpus": os.cpu_count(),
-        "python": sys.version.split()[0],
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--split", choices=("heldout", "tune", "all"), default="heldout")
@@ -358,7 +353,12 @@ def main(argv: list[str] | None = None) -> int:
 
     report: dict[str, Any] = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
-        "machine": machine(),
+        "machine": {
+            "platform": platform.platform(),
+            "cpu": cpu_model(),
+            "cpus": cores(),
+            "python": sys.version.split()[0],
+        },
     }
     if args.lengths:
         report["lengths"] = {s: length_percentiles(load_pairs(s)) for s in ("tune", "heldout")}

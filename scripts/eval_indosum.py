@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shlex
 import sys
@@ -36,6 +35,9 @@ from summarize import (  # noqa: E402
     brief,
 )
 from summarize.values import Article  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import describe as machine  # noqa: E402
 
 FOLDS = ("01", "02", "03")
 DATA_DIR = Path(os.environ.get("INDOSUM_DIR", ROOT.parent / "shared" / "eval_data" / "indosum"))
@@ -269,19 +271,6 @@ def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SE
         "rouge": {name: t.means() for name, t in systems.items()},
         "articles_per_second": speed,
     }
-
-
-def machine() -> str:
-    """Cores and CPU model, printed with every figure."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def _training_notes(records: Sequence[Record], rankers: Sequence[str], data_dir: Path) -> list[str]:

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import re
 import statistics
@@ -34,6 +32,9 @@ from pathlib import Path
 from summarize import article_from_text, digest, load_articles
 from summarize.grouping.stories import STORY_THRESHOLD, group_stories
 from summarize.values import Article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import describe
 
 ROOT = Path(__file__).resolve().parents[1]
 INDOSUM = Path("/work/shared/eval_data/indosum")
@@ -152,14 +153,6 @@ def time_grouping(
     return best, time.perf_counter() - start
 
 
-def _cpu() -> str:
-    try:
-        lines = Path("/proc/cpuinfo").read_text().splitlines()
-        return next(line.split(":", 1)[1].strip() for line in lines if line.startswith("model name"))
-    except (OSError, StopIteration):
-        return platform.processor() or platform.machine()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draws", type=int, default=5, help="random draws per setting (seeds 0..draws-1)")
@@ -173,7 +166,7 @@ def main() -> int:
     seeds = list(load_articles([ROOT / "seeds"]).articles)
     records = indosum_records(args.indosum)
     print(f"$ python {' '.join(sys.argv)}")
-    print(f"machine: {_cpu()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"machine: {describe(load=True)}")
     print(
         f"threshold {args.threshold}; {len(seeds)} seeds + {args.n} IndoSum articles per draw; "
         f"{len(records)} IndoSum dev articles"

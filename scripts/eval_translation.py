@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import sys
 import time
@@ -29,6 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from summarize.errors import SummarizeError
 from summarize.translate import load_translator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import cores, cpu_model
 
 
 def read_flores(folder: Path, split: str, source: str, target: str) -> tuple[list[str], list[str]]:
@@ -54,16 +56,6 @@ def read_sacrebleu(test_set: str, langpair: str) -> tuple[list[str], list[str]]:
     src = Path(get_source_file(test_set, langpair)).read_text(encoding="utf-8").splitlines()
     ref = Path(get_reference_files(test_set, langpair)[0]).read_text(encoding="utf-8").splitlines()
     return src, ref
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
@@ -101,7 +93,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         "sentences_per_second": round(len(src) / seconds, 2) if seconds > 0 else None,
         "machine": {
             "cpu": cpu_model(),
-            "cores": os.cpu_count(),
+            "cores": cores(),
             "python": platform.python_version(),
             "libraries": {
                 name: _version(name) for name in ("ctranslate2", "torch", "transformers", "sacrebleu")

@@ -22,8 +22,6 @@ only if it beats the rule on these figures. See scripts/README.md for the last r
 
 from __future__ import annotations
 
-import os
-import platform
 import re
 import sys
 from pathlib import Path
@@ -32,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_citation_pairs as mcp  # group loading, next to this script
 from citation_pairs import load_pairs
+from machine_info import describe
 
 from summarize.grouping import facts
 from summarize.lang import cosine, tfidf
@@ -189,7 +188,7 @@ def main() -> int:
     rows = tune_rows()
     labels = [r["label"] for r in rows]
     positives = labels.count("SAME")
-    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    machine = f"{describe()}"
     print(f"$ {COMMAND}    ({machine})")
     print(
         f"tune pairs: {len(rows)}, SAME {positives}, groups {len({r['group'] for r in rows})}; leave-one-group-out"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +14,7 @@ from summarize.grouping.stories import STORY_THRESHOLD, _partition, article_vect
 from summarize.ingest import article_from_text
 from summarize.lang import Vector, cosine, norm
 from summarize.values import Article
+from tests.script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -132,17 +130,8 @@ def _groups(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
     return [([a.id for a in g.articles], g.central.id) for g in group_stories(articles)]
 
 
-def _load_script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_indosum = _load_script("eval_indosum")
-_bench = _load_script("bench_scale")  # its altered copies stand in for other outlets' reports
+_indosum = load_script("eval_indosum")
+_bench = load_script("bench_scale")  # its altered copies stand in for other outlets' reports
 needs_indosum = pytest.mark.skipif(
     not (_indosum.DATA_DIR / "dev.01.jsonl").exists(),
     reason=f"IndoSum folds not found in {_indosum.DATA_DIR} (set INDOSUM_DIR)",

@@ -11,21 +11,13 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
+
+from tests.script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _graph_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_graph", ROOT / "scripts" / "import_graph.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["import_graph"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-graph = _graph_script()
+graph = load_script("import_graph")
 MODULES = graph.modules(ROOT / "summarize")
 
 

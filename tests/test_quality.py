@@ -8,32 +8,21 @@ IndoSum folds are not on this machine (set INDOSUM_DIR to point at them).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from summarize.ingest import article_from_text
 from summarize.rank.learned import load_model
+from tests.script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))
 
 
-def _load_script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_script("eval_indosum")
+ev = load_script("eval_indosum")
 needs_data = pytest.mark.skipif(
     not (ev.DATA_DIR / "dev.01.jsonl").exists(), reason=f"IndoSum folds not found in {ev.DATA_DIR}"
 )
