@@ -64,6 +64,41 @@ def allot(available: Sequence[int], weights: Sequence[int], total: int) -> list[
     return counts
 
 
+def _ordered_facts(
+    groups: Sequence[StoryGroup],
+    n: int,
+    items_per_story: int,
+    max_stories: int | None,
+    ranker: Ranker | None,
+) -> tuple[list[int], dict[int, list[Fact]]]:
+    """The stories in display order, as far as the digest can reach, and their facts.
+
+    Stories are ordered by how many articles cover them, then by their top fact's score,
+    and the digest shows at most one story per item it has room for. So facts are worked
+    out tier by tier (all stories of one size, which their scores then order) and only
+    until the tiers done hold `n` stories with a fact (or `max_stories` stories): the
+    stories after those can't be shown. A day of news is mostly stories of one article,
+    and those are never reached by a 20-item digest, so their facts are never computed.
+    Every story whose facts are computed is ordered exactly as if all were.
+    """
+    by_size: dict[int, list[int]] = {}
+    for k, g in enumerate(groups):
+        by_size.setdefault(len(g.articles), []).append(k)
+    order: list[int] = []
+    per_story: dict[int, list[Fact]] = {}
+    shown = 0
+    for size in sorted(by_size, reverse=True):
+        if shown >= n or (max_stories is not None and len(order) >= max_stories):
+            break
+        cap = items_per_story if size > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
+        tier = by_size[size]
+        for k in tier:
+            per_story[k] = group_facts(groups[k].articles, n=cap, ranker=ranker)
+        order += sorted(tier, key=lambda k: (-(per_story[k][0].score if per_story[k] else 0.0), k))
+        shown += sum(1 for k in tier if per_story[k])
+    return order, per_story
+
+
 def plan(
     articles: Sequence[Article],
     *,
@@ -80,14 +115,7 @@ def plan(
     `items_per_story` those of each story, `max_stories` the sections.
     """
     groups = group_stories(articles)
-    per_story = []
-    for g in groups:
-        cap = items_per_story if len(g.articles) > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
-        per_story.append(group_facts(g.articles, n=cap, ranker=ranker))
-    order = sorted(
-        range(len(groups)),
-        key=lambda k: (-len(groups[k].articles), -(per_story[k][0].score if per_story[k] else 0.0), k),
-    )
+    order, per_story = _ordered_facts(groups, n, items_per_story, max_stories, ranker)
     if max_stories is not None:
         order = order[: max(max_stories, 0)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)

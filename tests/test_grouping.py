@@ -1,0 +1,94 @@
+"""`plan`: which stories the digest shows, in which order, with how many facts each."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import pytest
+
+import summarize.grouping as grouping
+from summarize.grouping import SINGLE_ARTICLE_ITEMS, Section, allot, group_facts, group_stories, plan
+from summarize.ingest import article_from_text
+from summarize.values import Article
+from tests.script_modules import load_script
+
+_indosum = load_script("eval_indosum")
+_bench = load_script("bench_scale")  # its altered copies stand in for other outlets' reports
+needs_indosum = pytest.mark.skipif(
+    not (_indosum.DATA_DIR / "dev.01.jsonl").exists(),
+    reason=f"IndoSum folds not found in {_indosum.DATA_DIR} (set INDOSUM_DIR)",
+)
+
+
+def _reference_plan(
+    articles: Sequence[Article], *, n: int, items_per_story: int, max_stories: int | None = None
+) -> list[Section]:
+    """Every story's facts, every story ordered: what `plan` must give while computing less."""
+    groups = group_stories(articles)
+    per_story = [
+        group_facts(
+            g.articles,
+            n=items_per_story if len(g.articles) > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS),
+        )
+        for g in groups
+    ]
+    order = sorted(
+        range(len(groups)),
+        key=lambda k: (-len(groups[k].articles), -(per_story[k][0].score if per_story[k] else 0.0), k),
+    )
+    if max_stories is not None:
+        order = order[:max_stories]
+    counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
+    return [Section(groups[k], tuple(per_story[k][:c])) for k, c in zip(order, counts, strict=True) if c]
+
+
+@pytest.fixture(scope="module")
+def day(mixed: tuple[Article, ...]) -> list[Article]:
+    """Seeds, 120 IndoSum articles and one or two altered copies of 40 of them: stories of 1 to 5."""
+    records = random.Random(21).sample(_indosum.load_records(data_dir=_indosum.DATA_DIR), 120)
+    records += [_bench.altered(r, copy) for r in records[:40] for copy in range(1, 2 + len(r.id) % 2)]
+    random.Random(22).shuffle(records)
+    articles = list(mixed)
+    for r in records:
+        title, body = _bench._text(r).split("\n\n", 1)
+        articles.append(article_from_text(body, id=str(len(articles) + 1), source=r.id, title=title))
+    return articles
+
+
+@needs_indosum
+@pytest.mark.parametrize(
+    ("n", "per_story", "max_stories"),
+    [(20, 10, None), (3, 10, None), (1, 1, None), (40, 2, 7), (60, 10, 200), (10_000, 10_000, None)],
+)
+def test_plan_shows_what_computing_every_story_would(
+    day: list[Article], n: int, per_story: int, max_stories: int | None
+) -> None:
+    assert plan(day, n=n, items_per_story=per_story, max_stories=max_stories) == _reference_plan(
+        day, n=n, items_per_story=per_story, max_stories=max_stories
+    )
+
+
+@needs_indosum
+def test_plan_skips_the_facts_of_stories_it_cannot_show(
+    day: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def counting(articles: Sequence[Article], **kwargs: object) -> list:  # type: ignore[type-arg]
+        calls.append(len(articles))
+        return group_facts(articles, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grouping, "group_facts", counting)
+    stories = group_stories(day)
+    sections = plan(day, n=3, items_per_story=10)
+    assert len(sections) == 3
+    assert 0 < len(calls) < len(stories)
+    assert 1 not in calls  # the single-article stories come last and are never reached
+    calls.clear()
+    plan(day, n=10_000, items_per_story=10)
+    assert len(calls) == len(stories)  # a digest that can show every story computes every story
+
+
+def test_no_items_no_work(mixed: tuple[Article, ...]) -> None:
+    assert plan(mixed, n=0, items_per_story=10) == []
