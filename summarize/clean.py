@@ -9,7 +9,6 @@ of a paragraph rather than dropping it. Offsets always point into the document's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .values import Document, Dropped
@@ -29,15 +28,68 @@ def _norm(line: str) -> str:
     return " ".join(w.lower() for w in _words(line))
 
 
-def _rx(pattern: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
-    compiled = re.compile(pattern, flags)
-    return lambda line: bool(compiled.search(line))
+# Letters that IGNORECASE matching takes for ASCII ones but `str.lower` does not map to
+# them ("ſ" matches "s"): folded before the hints are looked for, so they stay sound.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
 
 
+class _Rule:
+    """A rule's test: does its pattern match the line? (`RULES` holds one per rule name.)
+
+    An unanchored pattern is tried at every position of every line, which made it most of
+    a clean's cost. So a rule may name what every match must contain, checked first with
+    plain string operations that answer "no" for almost every line at once: `hints`,
+    lower-case fragments one of which is in every match, or `ends`, names one of which
+    ends the line (before a closing parenthesis and spaces). The pattern still decides;
+    `exact` skips the shortcut, and the tests check that both always agree.
+    """
+
+    def __init__(
+        self,
+        pattern: str,
+        flags: int = re.IGNORECASE,
+        *,
+        hints: tuple[str, ...] = (),
+        ends: tuple[str, ...] = (),
+    ) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.hints = hints
+        self.ends = ends
+
+    def exact(self, line: str) -> bool:
+        return bool(self.pattern.search(line))
+
+    def __call__(self, line: str) -> bool:
+        if self.hints:
+            low = line.lower() if line.isascii() else line.translate(_FOLD).lower()
+            if not any(h in low for h in self.hints):
+                return False
+        if self.ends:
+            tail = line.rstrip()
+            if not (tail[:-1].rstrip() if tail.endswith(")") else tail).endswith(self.ends):
+                return False
+        return self.exact(line)
+
+
+class _Either:
+    """Any of several rules' tests: one name for a drop with several shapes."""
+
+    def __init__(self, *rules: _Rule) -> None:
+        self.rules = rules
+
+    def exact(self, line: str) -> bool:
+        return any(rule.exact(line) for rule in self.rules)
+
+    def __call__(self, line: str) -> bool:
+        return any(rule(line) for rule in self.rules)
+
+
+_rx = _Rule
 _AGENCIES = r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
 
+
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
-RULES: list[tuple[str, Callable[[str], bool]]] = [
+RULES: list[tuple[str, _Rule | _Either]] = [
     ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
     (
         "page-marker",
@@ -48,15 +100,32 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
         _rx(
             r"leave a (reply|comment)|your email address will not be published|required fields are marked"
             r"|tinggalkan (balasan|komentar)|alamat email anda tidak akan|ruas yang wajib|wajib ditandai"
-            r"|^\W*(tulis|kirim|lihat semua) komentar|^\W*komentar\W*$|^\W*post a comment"
+            r"|^\W*(tulis|kirim|lihat semua) komentar|^\W*komentar\W*$|^\W*post a comment",
+            hints=(
+                "leave a ",
+                "email address",
+                "required fields",
+                "tinggalkan ",
+                "alamat email",
+                "wajib",
+                "komentar",
+                "post a comment",
+            ),
         ),
     ),
-    ("copyright", _rx(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|hak cipta dilindungi")),
+    (
+        "copyright",
+        _rx(
+            r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|hak cipta dilindungi",
+            hints=("©", "(c)", "copyright", "reserved", "hak cipta"),
+        ),
+    ),
     (
         "author-box",
         _rx(
             r"verified writer|^\W*(penulis|editor|reporter|pewarta|kontributor|redaktur|sumber)\s*:"
-            r"|community adalah media|tanggung jawab dari penulis"
+            r"|community adalah media|tanggung jawab dari penulis",
+            hints=("verified writer", ":", "community adalah media", "tanggung jawab dari penulis"),
         ),
     ),
     ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
@@ -70,11 +139,28 @@ RULES: list[tuple[str, Callable[[str], bool]]] = [
     ),
     (
         "photo-caption",
-        _rx(
-            r"(?i:\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]"
-            r"|pixabay|shutterstock|unsplash|getty images|freepik|\bfoto\s*:\s|antara foto)"
-            rf"|/\s*({_AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({_AGENCIES})\s*\)?\s*$",
-            0,
+        _Either(
+            _rx(
+                r"\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]"
+                r"|pixabay|shutterstock|unsplash|getty images|freepik|\bfoto\s*:\s|antara foto",
+                hints=(
+                    "foto",
+                    "(dok",
+                    "(ilustrasi",
+                    "(photo",
+                    "pixabay",
+                    "shutterstock",
+                    "unsplash",
+                    "getty images",
+                    "freepik",
+                ),
+            ),
+            # An agency's credit at the end of the line: "... / AFP", "REUTERS/Kim Hong-Ji".
+            _rx(
+                rf"/\s*({_AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({_AGENCIES})\s*\)?\s*$",
+                0,
+                ends=tuple(_AGENCIES.split("|")),
+            ),
         ),
     ),
     ("editor-initials", _rx(r"^\s*\(\s*[\w*]+(\s*/\s*[\w*]+)+\s*\)\s*$")),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from summarize.clean import clean, dateline_length
+from summarize.clean import RULES, clean, dateline_length
 from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -111,3 +113,54 @@ def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
 )
 def test_dateline_length(line: str, cut: str) -> None:
     assert line[: dateline_length(line)] == cut
+
+
+# The rules' shortcuts (hints, line endings) must never change a rule's answer ------------
+
+_PIECES = [
+    "Leave a Reply", "leave a comment", "Your email address will not be published", "Required fields are marked",
+    "Tinggalkan Balasan", "Alamat email Anda tidak akan", "ruas yang wajib", "wajib ditandai", "Tulis komentar",
+    "Komentar", "Post a Comment", "©", "(c) 2023", "(C)2024", "Copyright", "All Rights Reserved", "hak cipta dilindungi",
+    "Verified Writer", "Penulis :", "Editor:", "Community adalah media", "tanggung jawab dari penulis", "(Foto:",
+    "(Dok.", "(dokumentasi.", "(Ilustrasi.", "(Sumber foto:", "(Photo.", "Pixabay", "Shutterstock", "Unsplash",
+    "Getty Images", "Freepik", "Foto: ", "ANTARA FOTO", "/ AFP", "/Reuters)", "REUTERS", "Sputnik", "KCNA", "AP",
+    "Xinhua", "Yonhap", "EPA", "ſ", "ı", "İ", "\u212a", "(", ")", "/", ":", " ", "  ", ".", "\u00a0", "\t",
+    "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya",
+]  # fmt: skip
+
+
+# Letters case-insensitive matching takes for ASCII ones ("ſ" for "s"), and case changes.
+_LOOKALIKE = {"s": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
+
+
+@st.composite
+def _disguised(draw: st.DrawFn) -> str:
+    """A piece with some letters swapped for look-alikes or the other case."""
+    chars = list(draw(st.sampled_from(_PIECES)))
+    for k in draw(st.lists(st.integers(0, max(len(chars) - 1, 0)), max_size=3)):
+        c = chars[k] if chars else ""
+        chars[k : k + 1] = [draw(st.sampled_from([_LOOKALIKE.get(c, c), c.swapcase()]))] if chars else []
+    return "".join(chars)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | _disguised() | st.text(max_size=4), max_size=8).map("".join))
+def test_rule_shortcuts_never_change_an_answer(line: str) -> None:
+    for name, rule in RULES:
+        assert rule(line) == rule.exact(line), (name, line)
+
+
+def test_rule_shortcuts_agree_on_real_lines() -> None:
+    lines = [
+        line
+        for path in [*SEEDS, *sorted((Path(__file__).resolve().parent / "data").glob("*.txt"))]
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += [piece.upper() for piece in _PIECES] + [f"x {piece} y" for piece in _PIECES]
+    matched = set()
+    for name, rule in RULES:
+        for line in lines:
+            assert rule(line) == rule.exact(line), (name, line)
+            if rule(line):
+                matched.add(name)
+    assert {"comment-form", "copyright", "author-box", "photo-caption"} <= matched  # the shortcuts were tried
