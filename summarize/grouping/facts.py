@@ -4,10 +4,12 @@ A citation promises that the cited sentence states the item's fact. Reports of o
 share names, places, dates, outlets and background, so sharing words is not enough; the
 judge (`_same`) reads what a news sentence carries and merges two sentences only when
 
-- their *main clause* says the same thing: at least `MIN_PREDICATE` shared words for what
-  happened (not names, time words or outlets), and a similarity of `SAME_FACT` or more,
-  where background clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for
-  `BACKGROUND` of a main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
+- their *main clause* says the same thing: the same main verb (verbs news uses for one
+  action, `_ACTIONS`, count as one: "menangkap"/"mengamankan"), at least `MIN_PREDICATE`
+  shared words for what happened (not names, time words or outlets), and a similarity of
+  `SAME_FACT` or more (`SAME_NUMBERS` when both give the same two numbers), where background
+  clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for `BACKGROUND` of a
+  main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
 - nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
   "mungkin/dapat/akan", is not a report that it happened), the same speaker when both quote
   someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
