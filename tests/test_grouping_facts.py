@@ -262,6 +262,60 @@ def test_different_numbers_that_are_no_figure_block_a_merge() -> None:
     )
 
 
+# Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),
+# each beside a pair of the same shape that states something else.
+
+
+def test_verbs_of_one_action_are_one_action() -> None:
+    arrested = "Polisi menangkap 20 orang terduga pelaku pembakaran tersebut."  # 4d00f5d6e0
+    assert _merged(arrested, "Sebanyak 20 terduga pembakaran telah diamankan atas peristiwa tersebut.")
+    assert not _merged(arrested, "Sebanyak 20 terduga pembakaran telah dibebaskan atas peristiwa tersebut.")
+    appointed = (  # 5afdb16719
+        "PSSI resmi menunjuk Ratu Tisha sebagai Sekretaris Jenderal (Sekjen) PSSI di sisa waktu "
+        "kepengurusan sampai 2020."
+    )
+    elected = (
+        "Ratu Tisha Destria terpilih menjadi Sekretaris Jenderal PSSI sampai 2020 atau satu masa "
+        "kepengurusan Ketua Umum PSSI, Edy Rahmayadi."
+    )
+    assert _merged(appointed, elected)
+    assert not _merged(appointed, elected.replace("terpilih menjadi", "diberhentikan sebagai"))
+
+
+def test_a_win_is_not_a_defence_beaten() -> None:
+    won = "Madrid tampil perkasa di Cardiff dan menang 4 - 1 atas Juventus."
+    assert _merged(
+        "Madrid tampil perkasa di Cardiff dan menaklukkan Juventus 4 - 1.",
+        "Madrid tampil perkasa di Cardiff dan mengalahkan Juventus 4 - 1.",
+    )
+    # bf68f1ef50, PARTIAL: Juventus' defence breached four times is another angle of the final.
+    assert not _merged(
+        "Juventus yang tampil perkasa di lini pertahanan sepanjang Liga Champions musim ini harus rela "
+        "dibobol empat kali oleh Real Madrid.",
+        won,
+    )
+
+
+def test_the_same_two_figures_are_one_fact() -> None:
+    raise_ = (  # 743e37f69f
+        "Jakarta, CNN Indonesia - - Pemerintah Indonesia menaikkan honorarium untuk atlet - atlet yang "
+        "tergabung dalam Program Indonesia Emas (Prima), dari semula Rp 9 juta per bulan untuk atlet utama "
+        "menjadi Rp 10 juta per bulan, atau dengan kenaikan mencapai 11 persen."
+    )
+    assert _merged(
+        '" Tahun lalu maksimal gaji atlet itu kan di angka Rp 9 juta, sekarang jadi Rp 10 juta.', raise_
+    )
+    # cb020e66e5, DIFFERENT: another athlete's earlier pay, one figure alike in shape.
+    assert not _merged("Sebelumnya, Londa digaji Rp 8,5 juta per bulan sebagai atlet nasional.", raise_)
+
+
+def test_belum_lagi_is_no_negation() -> None:
+    # 062143b435, with "ia" named: this two-article story has no earlier sentence to say who.
+    miscarried = "Namun pada 2 Agustus 2016, Evelyn mengalami keguguran."
+    assert _merged("Belum lagi sebelumnya Evelyn juga sempat mengalami keguguran.", miscarried)
+    assert not _merged("Sebelumnya Evelyn belum pernah mengalami keguguran.", miscarried)
+
+
 # Scale: the inverted index finds exactly the pairs the exhaustive comparison finds -------
 
 

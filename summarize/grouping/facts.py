@@ -4,10 +4,12 @@ A citation promises that the cited sentence states the item's fact. Reports of o
 share names, places, dates, outlets and background, so sharing words is not enough; the
 judge (`_same`) reads what a news sentence carries and merges two sentences only when
 
-- their *main clause* says the same thing: at least `MIN_PREDICATE` shared words for what
-  happened (not names, time words or outlets), and a similarity of `SAME_FACT` or more,
-  where background clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for
-  `BACKGROUND` of a main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
+- their *main clause* says the same thing: the same main verb (verbs news uses for one
+  action, `_ACTIONS`, count as one: "menangkap"/"mengamankan"), at least `MIN_PREDICATE`
+  shared words for what happened (not names, time words or outlets), and a similarity of
+  `SAME_FACT` or more (`SAME_NUMBERS` when both give the same two numbers), where background
+  clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for `BACKGROUND` of a
+  main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
 - nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
   "mungkin/dapat/akan", is not a report that it happened), the same speaker when both quote
   someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
@@ -39,6 +41,7 @@ __all__ = ["REPEAT", "SAME_FACT", "Fact", "group_facts"]
 
 SAME_FACT = 0.40  # main-clause cosine at or above which two sentences may state one fact
 MIN_PREDICATE = 2  # ... and they share this many main-clause words for what happened
+SAME_NUMBERS = 0.2  # the cosine that suffices when they also give the same two numbers (not years)
 BACKGROUND = 0.3  # weight of a background-clause word against a main-clause word
 NAME_WEIGHT = 0.5  # weight of a name: every report of a story shares its names
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
@@ -128,6 +131,7 @@ _MODAL = frozenset(
 )
 # A number as written, or a score ("6 - 2", "1-1"), which must be compared as a whole.
 _NUMBER = re.compile(r"(?<![\w/.,:])\d+(?:\s?-\s?\d+(?![\w/:]))?(?:[.,]\d+)*(?![\w/:])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "Kala itu, ..." / "Saat itu, ...": the sentence happens at another time the reader can't see.
 _THEN = re.compile(r"^\W*(?:kala|saat|ketika|waktu|pada\s+saat|pada\s+waktu)\s+itu\b", re.IGNORECASE)
 # The main verb: the first affixed verb of the main clause ("menangkap", "dibakar", "bermain"),
@@ -141,6 +145,23 @@ _NOT_MAIN_VERBS = frozenset(
     """.split()
 )
 _NEGATION = frozenset("tidak tak bukan belum tanpa enggak nggak gak".split())
+# "Belum lagi ..." is "on top of that", not a negation.
+_NOT_NEGATION = re.compile(r"\bbelum\s+lagi\b", re.IGNORECASE)
+
+# One action, several verbs: news says "menangkap", "mengamankan" or "membekuk" for one arrest.
+# Used by the judge only (not `lang.SYNONYMS`, which every stage reads), and keyed by the verb
+# as written, so "keamanan" (security) does not become "diamankan" (arrested).
+_ACTIONS = {
+    word: action
+    for action, words in {
+        "tangkap": "menangkap ditangkap tertangkap mengamankan diamankan membekuk dibekuk menciduk diciduk "
+        "meringkus diringkus",
+        "tunjuk": "menunjuk ditunjuk memilih dipilih terpilih",
+        "menang": "menang memenangi memenangkan mengalahkan dikalahkan menaklukkan ditaklukkan menekuk "
+        "ditekuk membungkam dibungkam",
+    }.items()
+    for word in words.split()
+}
 
 # A digest line should stand alone. A sentence that opens by pointing back, with a pronoun
 # ("Dia mengatakan hal itu ...") or a connective ("Namun,", "Sementara itu,"), reads as a
@@ -166,7 +187,7 @@ class _Node:
     main: Vector  # main clause full weight, background less, names less, sources nothing
     predicate: frozenset[str]  # main-clause words for what happened (not names, times, outlets)
     actors: frozenset[str]  # names in the main clause
-    verb: str  # the main verb's term ("" when none is found)
+    verb: str  # the main verb's term ("" when none is found), or its action (`_ACTIONS`)
     speaker: frozenset[str]  # names of who is quoted, if anyone
     modal: bool
     negated: bool
@@ -262,8 +283,18 @@ class _Story:
         main_text, background_text, speaker_text = _parts(text)
         words = [w.lower() for w in _WORD.findall(main_text)]
         main_words = set(words)
-        verb = next((w for w in words if _VERB.match(w) and w not in _NOT_MAIN_VERBS and w not in _MODAL), "")
+        verb = next(
+            (
+                w
+                for w in words
+                if (_VERB.match(w) or w in _ACTIONS) and w not in _NOT_MAIN_VERBS and w not in _MODAL
+            ),
+            "",
+        )
         verb_terms = content_terms(verb) if verb else []
+        # The verbs of one action count as one term ("~tangkap"): in the predicate, the main
+        # vector and the main-verb gate alike.
+        acting = {t: "~" + _ACTIONS[w] for w in main_words & _ACTIONS.keys() for t in content_terms(w)}
         # All words count here, those of one article too: a detail only one report has is
         # a sign that the two sentences say different things.
         main_terms = content_terms(main_text)
@@ -272,26 +303,37 @@ class _Story:
         for terms, scale in ((main_terms, 1.0), (back_terms, BACKGROUND)):
             for t, w in tfidf(terms, self.weights).items():
                 w *= scale * (NAME_WEIGHT if t in self.names else 1.0)
+                t = acting.get(t, t) if scale == 1.0 else t
                 vec[t] = max(vec.get(t, 0.0), w)
         length = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        main_set = frozenset(t for t in main_terms if self.article_freq[t] >= 2)
+        main_set = frozenset(t for t in main_terms if self.article_freq[t] >= 2 and t not in acting)
+        actions = frozenset(acting.values())
+        if verb in _ACTIONS:
+            verb_term = "~" + _ACTIONS[verb]
+        else:
+            verb_term = verb_terms[0] if verb_terms and verb_terms[0] != verb else ""
         return _Node(
             article=article,
             index=i,
             terms=frozenset(shared),
             vector=tfidf(shared, self.weights),
             main={t: w / length for t, w in vec.items()},
-            predicate=main_set - self.names - self.time,
+            predicate=(main_set - self.names - self.time) | actions,
             actors=main_set & self.names,
-            verb=verb_terms[0] if verb_terms and verb_terms[0] != verb else "",
+            verb=verb_term,
             speaker=frozenset(content_terms(speaker_text)) & self.names,
             modal=bool(main_words & _MODAL),
-            negated=bool(main_words & _NEGATION),
+            negated=bool(main_words & _NEGATION) and _negated(main_text),
             numbers=frozenset(_NUMBER.findall(main_text)),
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             salience=salience,
         )
+
+
+def _negated(text: str) -> bool:
+    """Whether `text` denies what it says ("tidak", "belum"), idioms aside ("belum lagi")."""
+    return bool({w.lower() for w in _WORD.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
 
 
 def _same(x: _Node, y: _Node) -> float | None:
@@ -313,7 +355,9 @@ def _same(x: _Node, y: _Node) -> float | None:
     if x.verb and y.verb and (x.verb not in y.main or y.verb not in x.main):
         return None  # the same people doing something else ("menangkap" vs. "membebaskan")
     sim = cosine(x.main, y.main)
-    return sim if sim >= SAME_FACT else None
+    # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
+    counted = {n for n in x.numbers & y.numbers if not _YEAR.fullmatch(n)}
+    return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
 
 
 def _differ_only(x: _Node, y: _Node) -> bool:
