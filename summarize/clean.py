@@ -31,6 +31,7 @@ def _norm(line: str) -> str:
 # Letters that IGNORECASE matching takes for ASCII ones but `str.lower` does not map to
 # them ("ſ" matches "s"): folded before the hints are looked for, so they stay sound.
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+_FOLDED = re.compile("[ſıİ\u212a]")
 
 
 class _Rule:
@@ -61,8 +62,10 @@ class _Rule:
 
     def __call__(self, line: str) -> bool:
         if self.hints:
-            low = line.lower() if line.isascii() else line.translate(_FOLD).lower()
-            if not any(h in low for h in self.hints):
+            low = (
+                line.lower() if line.isascii() or not _FOLDED.search(line) else line.translate(_FOLD).lower()
+            )
+            if not any(map(low.__contains__, self.hints)):
                 return False
         if self.ends:
             tail = line.rstrip()

@@ -68,9 +68,12 @@ def _is_abbreviation(token: str) -> bool:
 
 def _quote_open(text: str, start: int, end: int) -> bool:
     """Whether a double quotation opened within text[start:end] is still open at end."""
+    piece = text[start:end]
+    if "“" not in piece and '"' not in piece:
+        return False  # most sentences quote nobody: no need to walk them
     depth = 0
     straight = 0
-    for ch in text[start:end]:
+    for ch in piece:
         if ch == "“":
             depth += 1
         elif ch == "”":
@@ -120,6 +123,9 @@ def _boundaries(text: str) -> Iterator[int]:
 
 def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut an overlong span into pieces of at most MAX_WORDS words, preferring commas."""
+    if len(text[start:end].split()) <= MAX_WORDS:  # the usual case: `split` counts what `_WORD` finds
+        yield start, end  # the span is stripped, so it runs from its first word to its last
+        return
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     first = 0  # an index, not slicing the list: slicing per piece is quadratic in the words
     while len(words) - first > MAX_WORDS:
