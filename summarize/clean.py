@@ -8,6 +8,7 @@ of a paragraph rather than dropping it. Offsets always point into the document's
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,10 +23,6 @@ _QUOTE = re.compile(r"[\"“”]")
 
 def _words(line: str) -> list[str]:
     return _WORD.findall(line)
-
-
-def _norm(line: str) -> str:
-    return " ".join(w.lower() for w in _words(line))
 
 
 # Letters that IGNORECASE matching takes for ASCII ones but `str.lower` does not map to
@@ -212,9 +209,9 @@ def dateline_length(line: str) -> int:
     return 0
 
 
-def is_prose(line: str) -> bool:
+def is_prose(line: str, words: list[str] | None = None) -> bool:
     """A line that reads as article prose: ends like a sentence and is not title-cased."""
-    words = _words(line)
+    words = _words(line) if words is None else words
     return len(words) >= 6 and bool(_TERMINAL.search(line)) and not _title_cased(words)
 
 
@@ -246,9 +243,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
 _INLINE_READ_ALSO = re.compile(r"\s(?:baca|simak|lihat)\s+(?:juga|pula)\s*:", re.IGNORECASE)
 
 
-def _heading(line: str) -> bool:
+def _heading(line: str, words: list[str]) -> bool:
     """A heading, label or link: no sentence ending, no quotation, short or title-cased."""
-    words = _words(line)
     if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line)):
         return False  # a quotation or a sentence inside: article text, even if cut short
     if _TERMINAL.search(line):
@@ -283,8 +279,8 @@ def _similar(a: str, b: str, threshold: float = 0.6) -> bool:
     return _overlap(_word_set(a), _word_set(b), threshold)
 
 
-def _word_set(line: str) -> frozenset[str]:
-    return frozenset(_norm(line).split())
+def _word_set(line: str, words: list[str] | None = None) -> frozenset[str]:
+    return frozenset(map(str.lower, _words(line) if words is None else words))
 
 
 def _overlap(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
@@ -297,6 +293,20 @@ def _overlap(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
     if small / large < threshold:
         return False
     return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def _repeats(words: frozenset[str], seen: dict[int, list[frozenset[str]]]) -> bool:
+    """Whether a line kept before has nearly the same words (overlap of 0.85 or more).
+
+    Only lines of a size that could reach that overlap are compared (`_overlap` would turn
+    the others down at once): a long article keeps hundreds of lines.
+    """
+    n = len(words)
+    return any(
+        _overlap(words, other, 0.85)
+        for size in range(math.ceil(n * 0.85) - 1, math.floor(n / 0.85) + 2)
+        for other in seen.get(size, ())
+    )
 
 
 def clean(doc: Document) -> Cleaned:
@@ -327,20 +337,21 @@ def clean(doc: Document) -> Cleaned:
                 start_at = i + 1
                 break
 
-    seen: list[frozenset[str]] = []  # the word sets of the lines kept so far
+    seen: dict[int, list[frozenset[str]]] = {}  # the word sets of the lines kept so far, by size
     title_words = _word_set(title) if title else frozenset()
     zone: str | None = None
     for s, e in lines[start_at:]:
         line = text[s:e]
-        words = _word_set(line)
+        listed = _words(line)
+        words = _word_set(line, listed)
         rule = next((name for name, pred in RULES if pred(line)), None)
         if rule is None and title and not _TERMINAL.search(line) and _overlap(words, title_words, 0.6):
             rule = "repeated-title"
-        if rule is None and zone and not is_prose(line):
+        if rule is None and zone and not is_prose(line, listed):
             rule = zone
-        if rule is None and any(_overlap(words, other, 0.85) for other in seen):
+        if rule is None and _repeats(words, seen):
             rule = "duplicate-line"
-        if rule is None and _heading(line):
+        if rule is None and _heading(line, listed):
             rule = "list-item" if _LIST_ITEM.match(line) else "heading"
         if rule is not None:
             if rule in _ZONE_RULES:
@@ -348,7 +359,7 @@ def clean(doc: Document) -> Cleaned:
             drop(s, e, rule)
             continue
         zone = None
-        seen.append(words)
+        seen.setdefault(len(words), []).append(words)
         # Datelines open the article body; further down, "X, Y - Z" is just text.
         cut = dateline_length(line) if len(kept) < DATELINE_PARAGRAPHS else 0
         if cut:

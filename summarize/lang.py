@@ -164,8 +164,8 @@ def _terms_of(text: str) -> tuple[str, ...]:
 def detect_language(text: str) -> str:
     """'id' or 'en' by which language's function words dominate; 'id' when unsure."""
     toks = tokens(text[:20_000])
-    id_hits = sum(t in _ID_ONLY for t in toks)
-    en_hits = sum(t in _EN_ONLY for t in toks)
+    id_hits = sum(map(_ID_ONLY.__contains__, toks))
+    en_hits = sum(map(_EN_ONLY.__contains__, toks))
     if en_hits >= 5 and en_hits > 2 * id_hits:
         return "en"
     return "id"
