@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 __all__ = [
@@ -151,14 +151,30 @@ def _content_terms(text: str) -> tuple[str, ...]:
 
 
 def _terms_of(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for t in tokens(text):
-        if t in ALIASES:
-            out.extend(ALIASES[t])
-        elif t not in STOPWORDS_ID and len(t) > 1:
-            st = stem(t)
-            out.append(SYNONYMS.get(st, st))
-    return tuple(out)
+    # Each token's terms come from a memo, so the loop over a sentence's tokens runs in C.
+    return tuple(chain.from_iterable(map(_TOKEN_TERMS.__getitem__, map(str.lower, _TOKEN.findall(text)))))
+
+
+class _TokenTerms(dict[str, tuple[str, ...]]):
+    """{lower-case token: its content terms}: an alias's expansion, nothing for a stopword or
+    a single character, else its stem (or the stem news uses for it). Filled as tokens are
+    met, up to `_MEMO_TOKENS` of them (a vocabulary; beyond that, computed and not kept)."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if token in ALIASES:
+            terms = ALIASES[token]
+        elif token in STOPWORDS_ID or len(token) <= 1:
+            terms = ()
+        else:
+            st = stem(token)
+            terms = (SYNONYMS.get(st, st),)
+        if len(self) < _MEMO_TOKENS:
+            self[token] = terms
+        return terms
+
+
+_MEMO_TOKENS = 500_000
+_TOKEN_TERMS = _TokenTerms()
 
 
 def detect_language(text: str) -> str:

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import brief, digest, load_articles
-from summarize.clean import _norm, _overlap, _word_set
+from summarize.clean import _overlap, _word_set, _words
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
@@ -57,6 +57,10 @@ def plain_cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def plain_norm(vec: dict[str, float]) -> dict[str, float]:
     length = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / length for t, v in vec.items()} if length else {}
+
+
+def _norm(line: str) -> str:
+    return " ".join(w.lower() for w in _words(line))
 
 
 def plain_similar(a: str, b: str, threshold: float) -> bool:
