@@ -26,7 +26,7 @@ from summarize.clean import _overlap, _word_set, _words
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
-from summarize.lang import _terms_of, content_terms, cosine, norm, stem, tokens
+from summarize.lang import _stemmer, _terms_of, content_terms, cosine, norm, stem, tokens
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
@@ -151,6 +151,17 @@ def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], thr
 @given(st.binary(max_size=300))
 def test_binary_check_counts_the_same_control_bytes(data: bytes) -> None:
     assert _is_binary(data) == plain_is_binary(data)
+
+
+def test_compiled_stemmer_gives_the_pure_python_stems(real: tuple[Article, ...]) -> None:
+    from snowballstemmer.indonesian_stemmer import IndonesianStemmer
+
+    pytest.importorskip("Stemmer", reason="PyStemmer is a dependency, but stemming works without it")
+    assert type(_stemmer()).__module__ == "Stemmer"  # snowballstemmer took the compiled one
+    words = sorted({w for a in real for s in a.sentences for w in tokens(s.text)})
+    pure = IndonesianStemmer()
+    assert len(words) > 1000
+    assert [stem(w) for w in words] == [pure.stemWord(w) for w in words]
 
 
 def test_memoised_terms_are_fresh_lists(real: tuple[Article, ...]) -> None:

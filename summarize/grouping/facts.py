@@ -211,16 +211,16 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
 
     "Mostly", because common words also appear inside capitalised names ("Badan Intelijen").
     """
-    upper: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    terms: dict[str, list[str]] = {}  # a story repeats its words: stem each once
+    written: Counter[str] = Counter()  # each word as written; a story repeats its words
     for a in articles:
         for s in a.sentences:
-            for w in _WORD.findall(s.text)[1:]:  # the first word is capitalised anyway
-                key = w.lower()
-                if key not in terms:
-                    terms[key] = content_terms(key)
-                (upper if w[0].isupper() else lower).update(terms[key])
+            written.update(_WORD.findall(s.text)[1:])  # the first word is capitalised anyway
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for w, count in written.items():
+        counts = upper if w[0].isupper() else lower
+        for t in content_terms(w.lower()):
+            counts[t] += count
     return frozenset(t for t, c in upper.items() if c > lower[t])
 
 
