@@ -58,13 +58,15 @@ def _terms(article: Article) -> list[str]:
 def article_vectors(articles: Sequence[Article]) -> list[Vector]:
     """One unit TF-IDF vector per article, IDF over the input, strongest terms only."""
     counts = [Counter(_terms(a)) for a in articles]
-    df: Counter[str] = Counter(t for c in counts for t in c)
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())  # each article once per term
     n = len(articles)
+    # Smoothed IDF: with few articles, a term every article shares must still count
+    # (five reports of one story share exactly the words that make them one story).
+    idf = {t: math.log((1 + n) / (1 + f)) + 1.0 for t, f in df.items()}
     vectors = []
     for c in counts:
-        # Smoothed IDF: with few articles, a term every article shares must still count
-        # (five reports of one story share exactly the words that make them one story).
-        idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in c}
         # The article's own most frequent terms, not its rarest: with a handful of input
         # articles IDF cannot tell a story's key words from an article's incidental ones.
         top = sorted(c, key=lambda t: (-c[t], -idf[t], t))[:TERMS_PER_ARTICLE]

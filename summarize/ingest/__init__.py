@@ -22,7 +22,7 @@ from typing import BinaryIO
 from ..clean import clean
 from ..config import int_setting
 from ..errors import InputError
-from ..lang import detect_language
+from ..lang import content_terms, detect_language
 from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Loaded, Sentence, Skipped
 from .decoding import decode
@@ -327,8 +327,15 @@ def _read_files(paths: Sequence[str]) -> Iterator[_Made]:
     try:
         from concurrent.futures import ProcessPoolExecutor
 
+        made = []
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            made = list(pool.map(_load_file, paths, chunksize=max(1, len(paths) // (workers * 8))))
+            for one in pool.map(_load_file, paths, chunksize=max(1, len(paths) // (workers * 8))):
+                made.append(one)
+                if isinstance(one[0], Article):
+                    # This process would only wait for the pool: it works out each sentence's
+                    # content terms meanwhile, which every later stage reads (and caches).
+                    for text in (one[0].title, *(s.text for s in one[0].sentences)):
+                        content_terms(text)
     except (OSError, NotImplementedError, BrokenProcessPool) as exc:
         log.debug("reading in one process: no process pool (%s)", exc)
         return map(_load_file, paths)
