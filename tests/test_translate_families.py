@@ -16,6 +16,7 @@ import huggingface_hub.constants
 import pytest
 from typer.testing import CliRunner
 
+from summarize import parallel
 from summarize.cli import app
 from summarize.errors import ModelError
 from summarize.translate import base as translate_base
@@ -376,9 +377,9 @@ def test_cores_without_sched_getaffinity(tiny_model: Path, monkeypatch: pytest.M
     """macOS and Windows have no os.sched_getaffinity: the count comes from os.cpu_count."""
     monkeypatch.delattr(os, "sched_getaffinity", raising=False)
     monkeypatch.delenv("SUMMARIZE_THREADS")
-    assert translate_base.available_cores() == max(1, os.cpu_count() or 1)
-    assert translate_base.machine_threads() == translate_base.available_cores()
+    assert parallel.available_cores() == max(1, os.cpu_count() or 1)
+    assert translate_base.machine_threads() == parallel.workers() == parallel.available_cores()
     monkeypatch.setattr(os, "cpu_count", lambda: None)  # "undeterminable" is allowed
-    assert translate_base.available_cores() == 1
+    assert parallel.available_cores() == 1
     tr = load_translator(str(tiny_model), backend="ctranslate2", cache=False, beam=1)
     assert len(tr.translate(SENTENCES[:2])) == 2

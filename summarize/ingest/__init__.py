@@ -14,15 +14,14 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..clean import clean
-from ..config import int_setting
 from ..errors import InputError
 from ..lang import content_terms, detect_language
+from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Loaded, Sentence, Skipped
 from .decoding import decode
@@ -284,7 +283,8 @@ def _documents(
             yield item  # a local file or "-": read by load_articles, in parallel when many
 
 
-# Below this many files a pool of processes costs more to start than it saves.
+# Below this many files a pool of processes costs more to start than it saves (each of
+# its processes gets at least half of this many).
 PARALLEL_FILES = 200
 
 _Made = tuple[Article, tuple[str, ...], list[str]] | tuple[Skipped, tuple[str, ...]]
@@ -304,42 +304,20 @@ def _load_file(path: str) -> _Made:
     return article, doc.warnings, notes
 
 
-def _workers() -> int:
-    """Processes for reading many files: the `threads` setting, else the usable cores."""
-    affinity = getattr(os, "sched_getaffinity", None)  # honours taskset and container limits
-    try:
-        cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
-    except OSError:
-        cores = os.cpu_count() or 1
-    return max(1, int_setting("threads", default=cores))
-
-
 def _read_files(paths: Sequence[str]) -> Iterator[_Made]:
     """`_load_file` of each path, in order (ids are left for the caller to give).
 
     Reading, cleaning and segmenting are independent per file and pure Python, so a big
-    folder is spread over processes; results come back in input order. Where no pool can
-    be started (a sandbox without process support) the files are read here instead.
+    folder is spread over processes (`summarize.parallel`); results come back in input order.
     """
-    workers = min(_workers(), len(paths) // (PARALLEL_FILES // 2) or 1)
-    if len(paths) < PARALLEL_FILES or workers < 2:
-        return map(_load_file, paths)
-    try:
-        from concurrent.futures import ProcessPoolExecutor
-
-        made = []
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for one in pool.map(_load_file, paths, chunksize=max(1, len(paths) // (workers * 8))):
-                made.append(one)
-                if isinstance(one[0], Article):
-                    # This process would only wait for the pool: it works out each sentence's
-                    # content terms meanwhile, which every later stage reads (and caches).
-                    for text in (one[0].title, *(s.text for s in one[0].sentences)):
-                        content_terms(text)
-    except (OSError, NotImplementedError, BrokenProcessPool) as exc:
-        log.debug("reading in one process: no process pool (%s)", exc)
-        return map(_load_file, paths)
-    return iter(made)
+    pooled = processes_for(len(paths), PARALLEL_FILES // 2) > 1
+    for made in process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2):
+        if pooled and isinstance(made[0], Article):
+            # This process would only wait for the pool: it works out each sentence's
+            # content terms meanwhile, which every later stage reads (and caches).
+            for text in (made[0].title, *(s.text for s in made[0].sentences)):
+                content_terms(text)
+        yield made
 
 
 def load_articles(

@@ -10,12 +10,11 @@ per batch, decoding past a short sentence's end) wastes little work.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
-from ..config import int_setting
 from ..errors import ConfigError
+from ..parallel import workers
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-id-en"
 
@@ -71,24 +70,9 @@ DEFAULT_BATCH_SIZE = 16
 MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
 
 
-def available_cores() -> int:
-    """The CPU cores this process may run on, on every platform.
-
-    `os.sched_getaffinity` (Linux and some BSDs) honours taskset and container CPU limits;
-    macOS and Windows lack it, and there `os.cpu_count()` is the portable answer.
-    """
-    affinity = getattr(os, "sched_getaffinity", None)
-    if affinity is not None:
-        try:
-            return max(1, len(affinity(0)))
-        except OSError:
-            pass  # some sandboxes refuse the call; fall back to the count of cores
-    return max(1, os.cpu_count() or 1)
-
-
 def machine_threads() -> int:
     """CPU threads to use: the `threads` setting, else every core this process may run on."""
-    return int_setting("threads", default=available_cores())
+    return workers()
 
 
 def length_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:

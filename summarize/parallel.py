@@ -1,0 +1,101 @@
+"""Spreading independent pure-Python work over processes, on every platform.
+
+Reading a big folder and working out the facts of many stories are pure Python, so
+threads would take turns; processes run side by side. `process_map` is `map` over a
+process pool when there is enough work and more than one core to give it, and plain
+`map` otherwise, or where no pool can be started (a sandbox without process support).
+Results come back in input order either way, so callers get the same answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from .config import int_setting
+
+__all__ = ["available_cores", "process_map", "processes_for", "workers"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on, on every platform.
+
+    `os.sched_getaffinity` (Linux and some BSDs) honours taskset and container CPU limits;
+    macOS and Windows lack it, and there `os.cpu_count()` is the portable answer.
+    """
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        try:
+            return max(1, len(affinity(0)))
+        except OSError:
+            pass  # some sandboxes refuse the call; fall back to the count of cores
+    return max(1, os.cpu_count() or 1)
+
+
+def workers() -> int:
+    """Processes (and translation threads) to use: the `threads` setting, else every core."""
+    return max(1, int_setting("threads", default=available_cores()))
+
+
+def processes_for(items: int, per_worker: int) -> int:
+    """How many processes `process_map` runs for `items` (1: it works in this one)."""
+    count = min(workers(), items // max(per_worker, 1))
+    return count if count >= 2 else 1
+
+
+def process_map(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    per_worker: int,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[R]:
+    """`fn` of each item, in order: over processes when every worker gets `per_worker` items.
+
+    `fn` (and `initializer`) must be importable top-level functions, which spawned
+    processes (macOS, Windows) look up by name. `initializer(*initargs)` runs once in each
+    process, and in this one when the work stays here, so `fn` can read what it set up.
+    Results are yielded as they arrive, so the caller can work on the first while the pool
+    works on the rest.
+    """
+    todo = list(items)
+    count = processes_for(len(todo), per_worker)
+    if count < 2:
+        yield from _here(fn, todo, initializer, initargs)
+        return
+    done = 0
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=count, initializer=initializer, initargs=initargs)
+    except (OSError, NotImplementedError) as exc:
+        log.debug("working in one process: no process pool (%s)", exc)
+        yield from _here(fn, todo, initializer, initargs)
+        return
+    try:
+        for result in pool.map(fn, todo, chunksize=max(1, len(todo) // (count * 8))):
+            done += 1
+            yield result
+    except (OSError, BrokenProcessPool) as exc:
+        log.debug("process pool failed after %d of %d items (%s); the rest here", done, len(todo), exc)
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield from _here(fn, todo[done:], initializer, initargs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _here(
+    fn: Callable[[T], R], items: list[T], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> Iterator[R]:
+    if initializer is not None:
+        initializer(*initargs)
+    return map(fn, items)

@@ -1,0 +1,82 @@
+"""`process_map`: the same results as `map`, in order, over processes or here."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+
+import pytest
+
+from summarize import parallel
+
+_PARENT = os.getpid()
+_SETUP: list[int] = []
+
+
+def _square(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+def _setup(value: int) -> None:
+    _SETUP.append(value)
+
+
+def _with_setup(x: int) -> tuple[int, list[int]]:
+    return x, list(_SETUP)
+
+
+def _dies_in_a_worker(x: int) -> int:
+    if x == 7 and os.getpid() != _PARENT:
+        os._exit(3)  # a worker killed mid-way (out of memory, say): the pool breaks
+    return x + 1
+
+
+def test_over_processes_in_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    assert parallel.processes_for(40, per_worker=10) == 2
+    results = list(parallel.process_map(_square, range(40), per_worker=10))
+    assert [r for r, _ in results] == [x * x for x in range(40)]
+    assert {pid for _, pid in results} - {os.getpid()}  # the work left this process
+
+
+def test_too_little_work_or_one_core_stays_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    assert parallel.processes_for(19, per_worker=10) == 1
+    assert {pid for _, pid in parallel.process_map(_square, range(19), per_worker=10)} == {os.getpid()}
+    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
+    assert {pid for _, pid in parallel.process_map(_square, range(400), per_worker=10)} == {os.getpid()}
+
+
+def test_initializer_runs_wherever_the_work_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    pooled = list(
+        parallel.process_map(_with_setup, range(40), per_worker=10, initializer=_setup, initargs=(5,))
+    )
+    assert all(setup[-1:] == [5] for _, setup in pooled)
+    _SETUP.clear()
+    here = list(parallel.process_map(_with_setup, range(3), per_worker=10, initializer=_setup, initargs=(6,)))
+    assert [x for x, _ in here] == [0, 1, 2] and all(setup == [6] for _, setup in here)
+
+
+def test_no_pool_means_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise NotImplementedError("no semaphores in this sandbox")
+
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    results = list(parallel.process_map(_square, range(40), per_worker=10))
+    assert results == [(x * x, os.getpid()) for x in range(40)]
+
+
+def test_a_broken_pool_finishes_the_rest_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    assert list(parallel.process_map(_dies_in_a_worker, range(40), per_worker=10)) == [
+        x + 1 for x in range(40)
+    ]
+
+
+def test_workers_follow_the_threads_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_THREADS", "3")
+    assert parallel.workers() == 3
+    monkeypatch.delenv("SUMMARIZE_THREADS")
+    assert parallel.workers() == parallel.available_cores() >= 1
