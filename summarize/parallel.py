@@ -72,6 +72,9 @@ def process_map(
     if count < 2:
         yield from _here(fn, todo, initializer, initargs)
         return
+    if not _sendable(fn, initializer, initargs):
+        yield from _here(fn, todo, initializer, initargs)
+        return
     done = 0
     try:
         from concurrent.futures import ProcessPoolExecutor
@@ -91,6 +94,23 @@ def process_map(
         yield from _here(fn, todo[done:], initializer, initargs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _sendable(
+    fn: Callable[..., object], initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> bool:
+    """Whether spawned processes can get what they need (forked ones inherit it all)."""
+    import multiprocessing
+    import pickle
+
+    if multiprocessing.get_start_method() == "fork":
+        return True
+    try:
+        pickle.dumps((fn, initializer, initargs))
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        log.debug("working in one process: %s can't be sent to a spawned process (%s)", fn.__name__, exc)
+        return False
+    return True
 
 
 def _here(

@@ -80,6 +80,7 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
         return group_facts(articles, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(grouping, "group_facts", counting)
+    monkeypatch.setenv("SUMMARIZE_THREADS", "1")  # count the calls in this process
     stories = group_stories(day)
     sections = plan(day, n=3, items_per_story=10)
     assert len(sections) == 3

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from summarize import parallel
 
+ROOT = Path(__file__).resolve().parents[1]
 _PARENT = os.getpid()
 _SETUP: list[int] = []
 
@@ -80,3 +84,47 @@ def test_workers_follow_the_threads_setting(monkeypatch: pytest.MonkeyPatch) -> 
     assert parallel.workers() == 3
     monkeypatch.delenv("SUMMARIZE_THREADS")
     assert parallel.workers() == parallel.available_cores() >= 1
+
+
+def test_unsendable_work_stays_here_when_processes_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda *a, **k: "spawn")
+    unsendable = (lambda: None,)  # a lambda can't be pickled for a spawned process
+    results = list(
+        parallel.process_map(_square, range(40), per_worker=10, initializer=_setup, initargs=unsendable)
+    )
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+_SPAWNED_DIGEST = """
+import logging, multiprocessing, sys
+multiprocessing.set_start_method("spawn")
+logging.basicConfig(level=logging.DEBUG)  # says so if the work stayed in this process
+import summarize.grouping as grouping
+from summarize import digest, load_articles, render
+grouping.PARALLEL_STORIES = 1  # a pool even for these few stories
+articles = load_articles(sys.argv[2:]).articles
+assert grouping.processes_for(len(grouping.group_stories(articles)), 1) == int(sys.argv[1])
+print(render(digest(articles, n=10_000, items_per_story=10_000), "json"))
+"""
+
+
+def test_a_digest_over_spawned_processes_is_the_digest_of_one() -> None:
+    """macOS and Windows spawn pool processes: they get the ranker pickled, and the same facts."""
+    sources = [str(ROOT / "seeds"), *map(str, sorted((ROOT / "tests" / "data").glob("*.txt")))]
+    outputs = []
+    for threads in ("2", "1"):
+        run = subprocess.run(
+            [sys.executable, "-c", _SPAWNED_DIGEST, threads, *sources],
+            env=dict(os.environ, SUMMARIZE_THREADS=threads, PYTHONPATH=str(ROOT)),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "working in one process" not in run.stderr and "pool failed" not in run.stderr, run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1] and '"citations"' in outputs[0]

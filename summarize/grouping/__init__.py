@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..parallel import process_map, processes_for
 from ..rank import Ranker
-from ..values import Article
+from ..values import Article, Citation
 from .facts import Fact, group_facts
 from .stories import StoryGroup, group_stories
 
@@ -84,19 +85,76 @@ def _ordered_facts(
     by_size: dict[int, list[int]] = {}
     for k, g in enumerate(groups):
         by_size.setdefault(len(g.articles), []).append(k)
+    sizes = sorted(by_size, reverse=True)
     order: list[int] = []
     per_story: dict[int, list[Fact]] = {}
     shown = 0
-    for size in sorted(by_size, reverse=True):
-        if shown >= n or (max_stories is not None and len(order) >= max_stories):
-            break
-        cap = items_per_story if size > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
-        tier = by_size[size]
-        for k in tier:
-            per_story[k] = group_facts(groups[k].articles, n=cap, ranker=ranker)
-        order += sorted(tier, key=lambda k: (-(per_story[k][0].score if per_story[k] else 0.0), k))
-        shown += sum(1 for k in tier if per_story[k])
+
+    def more(shown: int, ordered: int) -> bool:
+        return shown < n and (max_stories is None or ordered < max_stories)
+
+    while sizes and more(shown, len(order)):
+        # The tiers needed if every story has a fact (all but empty articles do): worked
+        # out together, so that they can be spread over processes. An empty story only
+        # means another round; a tier is never worked out that the digest would not reach.
+        batch: list[int] = []
+        reach = (shown, len(order))
+        while sizes and more(*reach):
+            batch.append(sizes.pop(0))
+            reach = (reach[0] + len(by_size[batch[-1]]), reach[1] + len(by_size[batch[-1]]))
+        cap = {
+            size: items_per_story if size > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
+            for size in batch
+        }
+        stories = [k for size in batch for k in by_size[size]]
+        jobs = [(groups[k].articles, cap[len(groups[k].articles)]) for k in stories]
+        for k, (articles, _), found in zip(stories, jobs, _facts_of(jobs, ranker), strict=True):
+            per_story[k] = [
+                Fact(articles[a], index, citations, score, figures)
+                for a, index, citations, score, figures in found
+            ]
+        for size in batch:
+            tier = by_size[size]
+            order += sorted(tier, key=lambda k: (-(per_story[k][0].score if per_story[k] else 0.0), k))
+            shown += sum(1 for k in tier if per_story[k])
     return order, per_story
+
+
+# A story's facts, as a pool process sends them back: the representative article's place in
+# the story, then the rest of the Fact (Articles are not sent back: the caller has them).
+_Found = list[tuple[int, int, tuple[Citation, ...], float, tuple[tuple[str, tuple[Citation, ...]], ...]]]
+
+# Each process gets at least this many stories' facts to work out (a process costs more).
+PARALLEL_STORIES = 20
+_ranker: Ranker | None = None  # in a pool process: the ranker its jobs use
+
+
+def _use_ranker(ranker: Ranker | None) -> None:
+    global _ranker
+    _ranker = ranker
+
+
+def _facts_job(job: tuple[Sequence[Article], int]) -> _Found:
+    """`group_facts` of one story in a pool process (top-level, so spawned ones find it)."""
+    return _facts_in(job, _ranker)
+
+
+def _facts_in(job: tuple[Sequence[Article], int], ranker: Ranker | None) -> _Found:
+    articles, cap = job
+    place = {id(a): k for k, a in enumerate(articles)}
+    return [
+        (place[id(f.article)], f.index, f.citations, f.score, f.figures)
+        for f in group_facts(articles, n=cap, ranker=ranker)
+    ]
+
+
+def _facts_of(jobs: Sequence[tuple[Sequence[Article], int]], ranker: Ranker | None) -> Iterator[_Found]:
+    """The facts of each job's story: over processes when there are many stories."""
+    if processes_for(len(jobs), PARALLEL_STORIES) == 1:
+        return (_facts_in(job, ranker) for job in jobs)  # no module state in this process
+    return process_map(
+        _facts_job, jobs, per_worker=PARALLEL_STORIES, initializer=_use_ranker, initargs=(ranker,)
+    )
 
 
 def plan(

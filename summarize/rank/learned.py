@@ -156,6 +156,20 @@ class Model:
     # The ensemble as one straight-line Python function, built once (see `_compile`).
     _compiled: Callable[[Sequence[float]], float] | None = field(default=None, compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[type[Model], tuple[Any, ...]]:
+        # The generated function can't be pickled; `__post_init__` builds it again. (Spawned
+        # pool processes, on macOS and Windows, get their ranker pickled.)
+        return Model, (
+            self.kind,
+            self.features,
+            self.mean,
+            self.scale,
+            self.weights,
+            self.bias,
+            self.learning_rate,
+            self.trees,
+        )
+
     def __post_init__(self) -> None:
         if self.kind == "trees":
             object.__setattr__(self, "_compiled", _compile(self))
