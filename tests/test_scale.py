@@ -147,6 +147,12 @@ def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], thr
     assert _overlap(_word_set(x), _word_set(y), threshold) == plain_similar(x, y, threshold)
 
 
+@settings(max_examples=500)
+@given(st.text(alphabet="aAzΣσςΟΔİıI'’- .\t\u00a0é1_", max_size=40))
+def test_word_set_lowers_each_word_as_it_stands_alone(line: str) -> None:
+    assert _word_set(line) == frozenset(w.lower() for w in _words(line))
+
+
 @settings(max_examples=300)
 @given(st.binary(max_size=300))
 def test_binary_check_counts_the_same_control_bytes(data: bytes) -> None:
