@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
@@ -259,3 +260,24 @@ def test_html_and_json_with_hostile_links_and_names() -> None:
         AWKWARD,
     ]
     assert data["articles"][3]["source"] == FILE
+
+
+def test_json_writes_one_article_per_line_and_indents_the_rest(seed_articles: tuple) -> None:  # type: ignore[type-arg]
+    from summarize import brief, digest
+
+    for result in (digest(seed_articles), brief(seed_articles, n=2), digest(seed_articles[:0])):
+        text = render(result, "json")
+        data = json.loads(text)
+        assert text == _reference_layout(data)
+
+
+def _reference_layout(data: dict) -> str:  # type: ignore[type-arg]
+    """The layout spelled out: `indent=2`, with each article's object on one line."""
+    out = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    for article in data["articles"]:
+        out = out.replace(
+            json.dumps(article, ensure_ascii=False, indent=2).replace("\n", "\n    "),
+            json.dumps(article, ensure_ascii=False),
+            1,
+        )
+    return out
