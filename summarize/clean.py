@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .values import Document, Dropped
@@ -58,17 +59,21 @@ class _Rule:
         return bool(self.pattern.search(line))
 
     def __call__(self, line: str) -> bool:
-        if self.hints:
-            low = (
-                line.lower() if line.isascii() or not _FOLDED.search(line) else line.translate(_FOLD).lower()
-            )
-            if not any(map(low.__contains__, self.hints)):
-                return False
-        if self.ends:
-            tail = line.rstrip()
-            if not (tail[:-1].rstrip() if tail.endswith(")") else tail).endswith(self.ends):
-                return False
+        if self.hints and not any(map(_lowered(line).__contains__, self.hints)):
+            return False
+        if self.ends and not _credit_tail(line).endswith(self.ends):
+            return False
         return self.exact(line)
+
+
+def _lowered(line: str) -> str:
+    return line.lower() if line.isascii() or not _FOLDED.search(line) else line.translate(_FOLD).lower()
+
+
+def _credit_tail(line: str) -> str:
+    """The line without trailing spaces, a closing parenthesis and the spaces before it."""
+    tail = line.rstrip()
+    return tail[:-1].rstrip() if tail.endswith(")") else tail
 
 
 class _Either:
@@ -174,6 +179,47 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     ),
 ]
 
+
+def _prefilter(rules: list[tuple[str, _Rule | _Either]]) -> Callable[[str], bool]:
+    """One test that every line some rule matches passes, and most lines fail at once.
+
+    It asks what the rules' shortcuts ask, all together: a hint in the lower-cased line, a
+    credit ending it, or a match at its start of one of the anchored patterns (combined
+    into one). A rule with no shortcut and no anchor makes it pass every line.
+    """
+    hints: list[str] = []
+    ends: list[str] = []
+    anchored: list[str] = []
+    for _, rule in rules:
+        for one in rule.rules if isinstance(rule, _Either) else (rule,):
+            if one.hints:
+                hints += one.hints
+            elif one.ends:
+                ends += one.ends
+            elif one.pattern.pattern.startswith("^") and not one.pattern.flags & re.MULTILINE:
+                flag = "i" if one.pattern.flags & re.IGNORECASE else "-i"
+                anchored.append(f"(?{flag}:{one.pattern.pattern})")
+            else:
+                return lambda line: True
+    start = re.compile("|".join(anchored))
+    all_hints, all_ends = tuple(dict.fromkeys(hints)), tuple(dict.fromkeys(ends))
+    return lambda line: bool(
+        start.match(line)
+        or any(map(_lowered(line).__contains__, all_hints))
+        or _credit_tail(line).endswith(all_ends)
+    )
+
+
+_MAYBE_FURNITURE = _prefilter(RULES)
+
+
+def furniture_rule(line: str) -> str | None:
+    """The name of the first rule that drops `line`, or None."""
+    if not _MAYBE_FURNITURE(line):
+        return None
+    return next((name for name, pred in RULES if pred(line)), None)
+
+
 DATELINE_PARAGRAPHS = 3  # a dateline is looked for in the first paragraphs of the body only
 
 # A related-block header starts a zone: the unrelated headlines after it are dropped too,
@@ -229,7 +275,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if not (_title_cased(words) or len(words) <= 14):
         return False
-    return not any(pred(line) for _, pred in RULES)
+    return furniture_rule(line) is None
 
 
 def _body_like(line: str) -> bool:
@@ -331,7 +377,7 @@ def clean(doc: Document) -> Cleaned:
             if looks_like_headline(line):
                 title = " ".join(line.split())
                 for ps, pe in lines[:i]:
-                    label = next((name for name, pred in RULES if pred(text[ps:pe])), "header-label")
+                    label = furniture_rule(text[ps:pe]) or "header-label"
                     drop(ps, pe, label)
                 drop(s, e, "title")
                 start_at = i + 1
@@ -344,7 +390,7 @@ def clean(doc: Document) -> Cleaned:
         line = text[s:e]
         listed = _words(line)
         words = _word_set(line, listed)
-        rule = next((name for name, pred in RULES if pred(line)), None)
+        rule = furniture_rule(line)
         if rule is None and title and not _TERMINAL.search(line) and _overlap(words, title_words, 0.6):
             rule = "repeated-title"
         if rule is None and zone and not is_prose(line, listed):
