@@ -342,17 +342,20 @@ def _overlap(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
 
 
 def _repeats(words: frozenset[str], seen: dict[int, list[frozenset[str]]]) -> bool:
-    """Whether a line kept before has nearly the same words (overlap of 0.85 or more).
+    """Whether a line kept before has nearly the same words: `_overlap` of 0.85 or more.
 
-    Only lines of a size that could reach that overlap are compared (`_overlap` would turn
-    the others down at once): a long article keeps hundreds of lines.
+    Only lines of a size that could reach that overlap are compared (a long article keeps
+    hundreds of lines), and the union's size is counted, not built: |a ∪ b| = |a| + |b| - |a ∩ b|.
     """
     n = len(words)
-    return any(
-        _overlap(words, other, 0.85)
-        for size in range(math.ceil(n * 0.85) - 1, math.floor(n / 0.85) + 2)
-        for other in seen.get(size, ())
-    )
+    if not n:
+        return False
+    for size in range(max(math.ceil(n * 0.85) - 1, 1), math.floor(n / 0.85) + 2):
+        for other in seen.get(size, ()):
+            common = len(words & other)
+            if common / (n + size - common) >= 0.85:
+                return True
+    return False
 
 
 def clean(doc: Document) -> Cleaned:

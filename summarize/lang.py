@@ -179,7 +179,10 @@ _TOKEN_TERMS = _TokenTerms()
 
 def detect_language(text: str) -> str:
     """'id' or 'en' by which language's function words dominate; 'id' when unsure."""
-    toks = tokens(text[:20_000])
+    window = text[:20_000]
+    # Lowering the whole window splits no token and leaves every ASCII one (the stopwords)
+    # as tokens() gives it, except "İ", which lowers to two characters: then token by token.
+    toks = tokens(window) if "İ" in window else _TOKEN.findall(window.lower())
     id_hits = sum(map(_ID_ONLY.__contains__, toks))
     en_hits = sum(map(_EN_ONLY.__contains__, toks))
     if en_hits >= 5 and en_hits > 2 * id_hits:

@@ -22,11 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import brief, digest, load_articles
-from summarize.clean import _overlap, _word_set, _words
+from summarize.clean import _overlap, _repeats, _word_set, _words
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
-from summarize.lang import _stemmer, _terms_of, content_terms, cosine, norm, stem, tokens
+from summarize.lang import _stemmer, _terms_of, content_terms, cosine, detect_language, norm, stem, tokens
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
@@ -151,6 +151,42 @@ def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], thr
 @given(st.text(alphabet="aAzΣσςΟΔİıI'’- .\t\u00a0é1_", max_size=40))
 def test_word_set_lowers_each_word_as_it_stands_alone(line: str) -> None:
     assert _word_set(line) == frozenset(w.lower() for w in _words(line))
+
+
+def plain_detect_language(text: str) -> str:
+    from summarize.lang import _EN_ONLY, _ID_ONLY
+
+    toks = tokens(text[:20_000])
+    id_hits = sum(t in _ID_ONLY for t in toks)
+    en_hits = sum(t in _EN_ONLY for t in toks)
+    return "en" if en_hits >= 5 and en_hits > 2 * id_hits else "id"
+
+
+_TEXT = st.lists(
+    st.sampled_from("the of and is was yang dan di ke ini itu ΑΣ ΑΣ. İni İ Σ café - . , ' ’".split(" "))
+    | st.text(max_size=5),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_language_check_counts_as_token_by_token(text: str) -> None:
+    assert detect_language(text) == plain_detect_language(text)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=10), max_size=12),
+    st.frozensets(st.sampled_from("abcdefghij"), max_size=10),
+)
+def test_repeat_check_is_the_overlap_with_every_kept_line(
+    kept: list[frozenset[str]], words: frozenset[str]
+) -> None:
+    seen: dict[int, list[frozenset[str]]] = {}
+    for k in kept:
+        seen.setdefault(len(k), []).append(k)
+    assert _repeats(words, seen) == any(_overlap(words, k, 0.85) for k in kept)
 
 
 @settings(max_examples=300)
