@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.grouping.stories import STORY_THRESHOLD, _partition, article_vectors, group_stories
+from summarize.grouping.stories import (
+    STORY_THRESHOLD,
+    TERMS_PER_ARTICLE,
+    _partition,
+    _strongest,
+    article_vectors,
+    group_stories,
+)
 from summarize.ingest import article_from_text
 from summarize.lang import Vector, cosine, norm
 from summarize.values import Article
@@ -192,3 +200,14 @@ def test_same_partition_as_the_exact_method_on_random_vectors(
     vectors: list[Vector], threshold: float
 ) -> None:
     assert sorted(_partition(vectors, threshold)) == _reference_partition(vectors, threshold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(alphabet="abcde", min_size=1, max_size=3), st.integers(1, 6), max_size=60),
+    st.floats(0.5, 3.0),
+)
+def test_strongest_terms_are_the_head_of_the_full_sort(counts: dict[str, int], scale: float) -> None:
+    c = Counter(counts)
+    idf = {t: scale * (1 + len(t) % 3) for t in c}  # ties in count and in IDF both occur
+    assert _strongest(c, idf) == sorted(c, key=lambda t: (-c[t], -idf[t], t))[:TERMS_PER_ARTICLE]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lang import Vector, content_terms, cosine, norm
@@ -69,9 +69,22 @@ def article_vectors(articles: Sequence[Article]) -> list[Vector]:
     for c in counts:
         # The article's own most frequent terms, not its rarest: with a handful of input
         # articles IDF cannot tell a story's key words from an article's incidental ones.
-        top = sorted(c, key=lambda t: (-c[t], -idf[t], t))[:TERMS_PER_ARTICLE]
+        top = _strongest(c, idf)
         vectors.append(norm({t: (1.0 + math.log(c[t])) * idf[t] for t in top}))
     return vectors
+
+
+def _strongest(counts: Counter[str], idf: dict[str, float]) -> list[str]:
+    """The TERMS_PER_ARTICLE terms first by count, then IDF, then spelling.
+
+    Only terms counted at least as often as the TERMS_PER_ARTICLE-th most frequent one can
+    be among them, so only those are sorted (an article has a few hundred terms).
+    """
+    pool: Iterable[str] = counts
+    if len(counts) > TERMS_PER_ARTICLE:
+        least = sorted(counts.values(), reverse=True)[TERMS_PER_ARTICLE - 1]
+        pool = [t for t, c in counts.items() if c >= least]
+    return sorted(pool, key=lambda t: (-counts[t], -idf[t], t))[:TERMS_PER_ARTICLE]
 
 
 def _term_order(vectors: Sequence[Vector]) -> dict[str, int]:
