@@ -205,6 +205,7 @@ class InputOptions:
                 since=since,
                 allow_private_network=self.allow_private_network,
                 progress=progress_bar("fetching") if show_progress() else None,
+                read_progress=progress_bar("reading") if show_progress() else None,
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"

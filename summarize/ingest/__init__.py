@@ -327,6 +327,7 @@ def load_articles(
     since: dt.date | None = None,
     allow_private_network: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
+    read_progress: Callable[[int, int], None] | None = None,
 ) -> Loaded:
     """Read every source into cleaned, segmented articles; collect what had to be skipped.
 
@@ -335,6 +336,8 @@ def load_articles(
     URLs are fetched in parallel across hosts; `progress(done, total)` is called as each URL
     or feed entry finishes. Feed entries and redirects that lead to an internal address are
     refused unless `allow_private_network`. Articles are numbered "1", "2", ... in input order.
+    `read_progress(done, total)` follows the reading of local files, when there are
+    `PARALLEL_FILES` or more (every 1% and at the end).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -353,10 +356,18 @@ def load_articles(
             progress=progress,
         )
     items = list(_documents(names, limit=limit, since=since, fetched=fetched))
-    read = _read_files([x for x in items if isinstance(x, str) and x != "-"])
+    files = [x for x in items if isinstance(x, str) and x != "-"]
+    read = _read_files(files)
+    done, step = 0, max(1, len(files) // 100)
+    if len(files) < PARALLEL_FILES:
+        read_progress = None  # quick enough without
     for item in items:
         if isinstance(item, str):
             made = next(read) if item != "-" else _load_file(item)
+            if read_progress is not None and item != "-":
+                done += 1
+                if done % step == 0 or done == len(files):
+                    read_progress(done, len(files))
             if isinstance(made[0], Skipped):
                 warnings.extend(made[1])
                 skipped.append(made[0])
