@@ -123,11 +123,36 @@ def _ngrams(text: str, n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
 
 
+def _pair_id(gid: str, a: str, i: int, b: str, j: int) -> str:
+    """The stable id of a pair: sentence i of article a and sentence j of article b."""
+    return hashlib.sha1(f"{gid}:{a}.{i}-{b}.{j}".encode()).hexdigest()[:10]
+
+
+def _row(
+    gid: str, arts: list[tuple[Article, str]], a: str, i: int, b: str, j: int, how: str, sim: float
+) -> dict:
+    """One unlabelled row of pairs.jsonl (the reader adds `label` and `why`)."""
+    text = {art.id: art for art, _ in arts}
+    source = {art.id: src for art, src in arts}
+    return {
+        "pair_id": _pair_id(gid, a, i, b, j),
+        "group": gid,
+        "a_article": a,
+        "a_source": source[a],
+        "a_index": i,
+        "b_article": b,
+        "b_source": source[b],
+        "b_index": j,
+        "a_text": text[a].sentences[i].text,
+        "b_text": text[b].sentences[j].text,
+        "drawn": how,
+        "similarity": round(sim, 3),
+    }
+
+
 def draw_group(gid: str, spec: dict, records: dict[str, dict], ranker) -> list[dict]:
     arts = group_articles(gid, spec, records)
     articles = [a for a, _ in arts]
-    source = {a.id: src for a, src in arts}
-    by_id = {a.id: a for a in articles}
     vecs = _sentence_vectors(articles)
     rng = random.Random(f"{SEED}:{gid}")
     chosen: dict[tuple, str] = {}
@@ -212,41 +237,22 @@ def draw_group(gid: str, spec: dict, records: dict[str, dict], ranker) -> list[d
     for k in extra[: EXTRA_HIGH * scale]:
         add(k, "extra_high")
 
-    rows = []
-    for k, how in sorted(chosen.items()):
-        a, i, b, j = k
-        pid = f"{gid}:{a}.{i}-{b}.{j}"
-        rows.append(
-            {
-                "pair_id": hashlib.sha1(pid.encode()).hexdigest()[:10],
-                "group": gid,
-                "a_article": a,
-                "a_source": source[a],
-                "a_index": i,
-                "b_article": b,
-                "b_source": source[b],
-                "b_index": j,
-                "a_text": by_id[a].sentences[i].text,
-                "b_text": by_id[b].sentences[j].text,
-                "drawn": how,
-                "similarity": round(cosine(vecs[(a, i)], vecs[(b, j)]), 3),
-            }
-        )
-    return rows
+    return [
+        _row(gid, arts, a, i, b, j, how, cosine(vecs[(a, i)], vecs[(b, j)]))
+        for (a, i, b, j), how in sorted(chosen.items())
+    ]
 
 
 def draw_round3(gid: str, spec: dict, records: dict[str, dict], have: set[str]) -> list[dict]:
     """Third round (more SAME pairs): the most similar not-yet-drawn pairs, and pairs sharing a number."""
     arts = group_articles(gid, spec, records)
     articles = [a for a, _ in arts]
-    source = {a.id: src for a, src in arts}
-    by_id = {a.id: a for a in articles}
     vecs = _sentence_vectors(articles)
     cands = []
     for a, b in itertools.combinations(articles, 2):
         for s in a.sentences:
             for t in b.sentences:
-                pid = hashlib.sha1(f"{gid}:{a.id}.{s.index}-{b.id}.{t.index}".encode()).hexdigest()[:10]
+                pid = _pair_id(gid, a.id, s.index, b.id, t.index)
                 if pid in have:
                     continue
                 sim = cosine(vecs[(a.id, s.index)], vecs[(b.id, t.index)])
@@ -257,26 +263,11 @@ def draw_round3(gid: str, spec: dict, records: dict[str, dict], have: set[str]) 
     scale = 6 if spec.get("seeds") else max(1, len(articles) - 1)
     top = [c for c in cands if c[0] >= 0.15][: 3 * scale]
     nums = [c for c in cands if c[1] and c[0] >= 0.08 and c not in top][:scale]
-    rows = []
-    for how, chosen in (("round3_high", top), ("round3_numbers", nums)):
-        for sim, _, a, i, b, j, pid in chosen:
-            rows.append(
-                {
-                    "pair_id": pid,
-                    "group": gid,
-                    "a_article": a,
-                    "a_source": source[a],
-                    "a_index": i,
-                    "b_article": b,
-                    "b_source": source[b],
-                    "b_index": j,
-                    "a_text": by_id[a].sentences[i].text,
-                    "b_text": by_id[b].sentences[j].text,
-                    "drawn": how,
-                    "similarity": round(sim, 3),
-                }
-            )
-    return rows
+    return [
+        _row(gid, arts, a, i, b, j, how, sim)
+        for how, chosen in (("round3_high", top), ("round3_numbers", nums))
+        for sim, _, a, i, b, j, _pid in chosen
+    ]
 
 
 ROUND4_COMMIT = "cdcad33"  # the judge whose reading drew round 4
@@ -330,7 +321,6 @@ def draw_round4(gid: str, spec: dict, records: dict[str, dict], have: set[str], 
     """Fourth round: every not-yet-drawn pair of judge candidates the judge reads as similar."""
     arts = group_articles(gid, spec, records)
     articles = [a for a, _ in arts]
-    source = {a.id: src for a, src in arts}
     story = judge._Story(articles)
     nodes = {}
     for k, a in enumerate(articles):
@@ -339,28 +329,12 @@ def draw_round4(gid: str, spec: dict, records: dict[str, dict], have: set[str], 
     rows = []
     for ka, kb in itertools.combinations(sorted(nodes), 2):
         (a, i), (b, j) = ka, kb
-        pid = hashlib.sha1(f"{gid}:{a}.{i}-{b}.{j}".encode()).hexdigest()[:10]
-        if a == b or pid in have:
+        if a == b or _pair_id(gid, a, i, b, j) in have:
             continue
         x, y = nodes[ka], nodes[kb]
         main = cosine(x.main, y.main)
         if main >= ROUND4_MAIN or cosine(x.vector, y.vector) >= ROUND4_WHOLE:
-            rows.append(
-                {
-                    "pair_id": pid,
-                    "group": gid,
-                    "a_article": a,
-                    "a_source": source[a],
-                    "a_index": i,
-                    "b_article": b,
-                    "b_source": source[b],
-                    "b_index": j,
-                    "a_text": x.article.sentences[i].text,
-                    "b_text": y.article.sentences[j].text,
-                    "drawn": "round4_similar",
-                    "similarity": round(main, 3),
-                }
-            )
+            rows.append(_row(gid, arts, a, i, b, j, "round4_similar", main))
     return rows
 
 
