@@ -28,6 +28,7 @@ from summarize.translate import ct2 as ct2_backend
 from summarize.translate.base import output_cap, run_batches
 from summarize.translate.cache import CachingTranslator
 
+ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = [
     "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin pagi.",
     "Banjir melanda Jakarta.",
@@ -254,3 +255,25 @@ def test_batches_restore_the_input_order(lengths: list[int], batch_size: int) ->
     flat = [lengths[i] for b in batches for i in b]
     assert flat == sorted(flat, reverse=True)  # similar lengths share a batch
     assert progress == sorted(progress) and progress[-1:] == ([len(items)] if items else [])
+
+
+def test_unreachable_hub_gives_one_line_at_once(tmp_path: Path) -> None:
+    """Not offline mode but no network, as a new user meets it: one line, no retries."""
+    env = dict(
+        os.environ,
+        HF_HUB_OFFLINE="0",
+        TRANSFORMERS_OFFLINE="0",
+        HF_ENDPOINT="http://127.0.0.2:9",  # loopback, nothing listens: refused at once
+        HF_HOME=str(tmp_path / "hf"),
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", "digest", str(ROOT / "seeds")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 1
+    # One line: no "Retrying in 8s" from a paginated listing with backoff (40 s of it before).
+    assert run.stderr.count("\n") == 1 and "is not available offline" in run.stderr, run.stderr
