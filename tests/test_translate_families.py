@@ -23,7 +23,7 @@ from summarize.translate import base as translate_base
 from summarize.translate import ct2 as ct2_backend
 from summarize.translate import load_translator
 from summarize.translate import store as modelstore
-from summarize.translate.families import FAMILIES, MARKER, PRESETS, detect_family, resolve
+from summarize.translate.families import FAMILIES, MARKER, PRESETS, detect_family, frame, resolve
 from tests.tinymodel import tiny
 
 SENTENCES = [
@@ -154,20 +154,62 @@ def test_ctranslate2_forces_the_target_language_and_strips_it(
     assert not [s for s in out if ANY_TAG.search(s)]  # ... and stripped
 
 
-def test_sentencepiece_tokens_match_the_transformers_tokenizer(
-    tiny_many: tuple[str, Path], converted: Path
-) -> None:
-    """The torch-free path feeds CTranslate2 exactly what transformers would."""
-    from transformers import AutoTokenizer
+def _sent_by_transformers(folder: Path, sentence: str) -> list[str]:
+    """The source pieces the transformers backend hands to generate() for one sentence."""
+    tr: Any = load_translator(str(folder), cache=False, beam=1)
+    tr.load()
+    seen: list[list[int]] = []
+    generate = tr.model.generate
+
+    def spy(**kwargs: Any) -> Any:
+        seen.extend(kwargs["input_ids"].tolist())
+        return generate(**kwargs)
+
+    tr.model.generate = spy
+    try:
+        tr.translate([sentence])
+    finally:
+        del tr.model.generate
+    (row,) = seen
+    return [str(t) for t in tr.tokenizer.convert_ids_to_tokens(row)]
+
+
+def _sent_by_ctranslate2(converted: Path, sentence: str) -> list[str]:
+    """The source pieces the CTranslate2 backend hands to translate_batch() for one sentence."""
+    tr: Any = load_translator(str(converted), backend="ctranslate2", cache=False, beam=1)
+    tr.load()
+    seen: list[list[str]] = []
+    real = tr.model
+
+    class Spy:
+        def translate_batch(self, rows: list[list[str]], **kwargs: Any) -> Any:
+            seen.extend(rows)
+            return real.translate_batch(rows, **kwargs)
+
+    tr.model = Spy()
+    tr.translate([sentence])
+    (row,) = seen
+    return row
+
+
+def test_both_backends_send_the_model_the_same_input(tiny_many: tuple[str, Path], converted: Path) -> None:
+    """Whatever the installed transformers does with a leading tag, the transformers backend
+    feeds the model what the torch-free CTranslate2 backend does: lead token, pieces, </s>."""
+    import transformers
 
     family = FAMILIES[tiny_many[0]]
     ours = ct2_backend._Tokenizer(converted, family)
     assert ours.hf is None  # SentencePiece, no transformers
-    theirs = AutoTokenizer.from_pretrained(str(tiny_many[1]))
-    if family.source_lang:
-        theirs.src_lang = family.source_lang
-    ids = theirs([family.prefix + s for s in SENTENCES])["input_ids"]
-    assert ours.encode(SENTENCES) == [theirs.convert_ids_to_tokens(row) for row in ids]
+    for sentence in SENTENCES:
+        sent = _sent_by_transformers(tiny_many[1], sentence)
+        assert sent == _sent_by_ctranslate2(converted, sentence), transformers.__version__
+        # The lead is one piece, first (transformers 5.x alone would send "▁", "<2en>").
+        assert sent[0] == family.lead[0] and sent[-1] == "</s>"
+
+
+def test_frame_cuts_long_input_to_the_limit() -> None:
+    rows = frame([list(range(10)), [1]], [-1], -2, limit=5)
+    assert rows == [[-1, 0, 1, 2, -2], [-1, 1, -2]]
 
 
 def test_converted_models_translate_without_torch_or_transformers(converted: Path) -> None:

@@ -26,7 +26,7 @@ from .base import (
     repair_beam,
     run_batches,
 )
-from .families import SPM_FILES, Family, detect_family, resolve
+from .families import SPM_FILES, Family, detect_family, frame, resolve, source_ids
 from .store import (
     FAST_HINT,
     convert,
@@ -100,15 +100,11 @@ class _Tokenizer:
     def encode(self, sentences: list[str]) -> list[list[str]]:
         family = self.family
         if self.hf is not None:
-            texts = [family.prefix + s for s in sentences]
-            ids = self.hf(texts, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
+            ids = source_ids(self.hf, family, sentences, limit=MAX_INPUT_TOKENS)
             return [self.hf.convert_ids_to_tokens(row) for row in ids]
-        # As the transformers tokenizers do: the language token or tag first (NLLB, M2M100,
-        # MADLAD: the tag is one piece, never "▁" + tag), </s> last, within the input limit.
+        # The family's lead token or tag first (one piece, never "▁" + tag), </s> last.
         rows = self.source.encode(list(sentences), out_type=str)
-        lead = [t for t in (family.source_token, family.prefix.strip()) if t]
-        keep = MAX_INPUT_TOKENS - 1 - len(lead)
-        return [[*lead, *row[:keep], "</s>"] for row in rows]
+        return frame(rows, list(family.lead), "</s>", limit=MAX_INPUT_TOKENS)
 
     def target_prefix(self, n: int) -> list[list[str]] | None:
         """The forced first target token of each of `n` sentences, if the family has one."""

@@ -6,7 +6,12 @@ told both languages, or it translates into whatever language it likes:
 - NLLB-200: the tokenizer's `src_lang` puts `ind_Latn` before the source; the first target
   token is forced to `eng_Latn` (transformers `forced_bos_token_id`, CTranslate2 `target_prefix`).
 - M2M100: the same scheme with `__id__` and `__en__` (`src_lang = "id"`).
-- MADLAD-400 (T5): the source text starts with the tag `<2en>`; nothing is forced.
+- MADLAD-400 (T5): the source starts with the tag `<2en>`, one piece; nothing is forced.
+
+Both backends frame every source sentence the same way, with the ids built here rather than
+left to a tokenizer's handling of special text (which moved between transformers releases:
+5.x puts a "▁" piece before a leading `<2en>`): the family's lead token, the sentence's own
+pieces, then `</s>` (`frame`).
 
 Language tags are dropped from every output, so one English sentence comes back per source
 sentence with no tag in it. The family is read from the model's own files, cheaply.
@@ -16,13 +21,26 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .base import DEFAULT_MODEL
 
-__all__ = ["FAMILIES", "PRESETS", "Family", "Preset", "detect_family", "preset_for", "resolve"]
+__all__ = [
+    "FAMILIES",
+    "PRESETS",
+    "Family",
+    "Preset",
+    "detect_family",
+    "frame",
+    "preset_for",
+    "resolve",
+    "source_ids",
+]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +51,17 @@ class Family:
     source_lang: str = ""  # the tokenizer's src_lang (NLLB ind_Latn, M2M100 id)
     source_token: str = ""  # the token that setting puts first in the source
     target_token: str = ""  # the first target token, forced
-    prefix: str = ""  # text put before every source sentence (MADLAD "<2en> ")
+    source_tag: str = ""  # a tag token put before every source sentence (MADLAD "<2en>")
     tag: str = ""  # a regular expression for this family's language tags
 
     def languages(self) -> str:
         """The language settings as one string, for the translation cache key."""
-        return f"{self.name}:{self.source_token or '-'}>{self.target_token or self.prefix.strip() or '-'}"
+        return f"{self.name}:{self.source_token or '-'}>{self.target_token or self.source_tag or '-'}"
+
+    @property
+    def lead(self) -> tuple[str, ...]:
+        """The tokens before every source sentence's own pieces (the language token or tag)."""
+        return tuple(t for t in (self.source_token, self.source_tag) if t)
 
     def is_tag(self, token: str) -> bool:
         """Whether an output token is a language tag (never shown to a reader)."""
@@ -64,9 +87,29 @@ FAMILIES = {
             target_token="__en__",
             tag=r"__[a-z]{2,3}__",
         ),
-        Family("madlad", prefix="<2en> ", tag=r"<2[A-Za-z_-]+>"),
+        Family("madlad", source_tag="<2en>", tag=r"<2[A-Za-z_-]+>"),
     )
 }
+
+
+def frame(rows: Sequence[Sequence[T]], lead: Sequence[T], end: T, *, limit: int) -> list[list[T]]:
+    """Each source row as the model reads it: `lead` first, the row's own pieces (cut to fit
+    `limit` in all), `end` last. Ids or pieces alike: both backends call this."""
+    keep = max(limit - 1 - len(lead), 0)
+    return [[*lead, *row[:keep], end] for row in rows]
+
+
+def source_ids(tokenizer: Any, family: Family, sentences: Sequence[str], *, limit: int) -> list[list[int]]:
+    """The input ids of each sentence: the family's lead token, the sentence, </s>.
+
+    Built here, not by the tokenizer's own special-token handling, so the ids are the ones
+    the CTranslate2 backend sends whatever the installed transformers does with a leading
+    tag (tests/test_translate_families.py compares the two backends' ids).
+    """
+    body = tokenizer(list(sentences), add_special_tokens=False)["input_ids"]
+    lead = [int(i) for i in tokenizer.convert_tokens_to_ids(list(family.lead))]
+    return frame(body, lead, int(tokenizer.eos_token_id), limit=limit)
+
 
 # Where each family's SentencePiece model sits in a published or converted folder.
 SPM_FILES = {

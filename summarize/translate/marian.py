@@ -24,7 +24,7 @@ from .base import (
     repair_beam,
     run_batches,
 )
-from .families import Family, detect_family, resolve
+from .families import Family, detect_family, resolve, source_ids
 from .store import (
     INSTALL_HINT,
     fingerprint,
@@ -129,8 +129,7 @@ class MarianTranslator:
         tokenizer = self.tokenizer
         beam = repair_beam(self.beam) if strict else self.beam
         settings = REPAIR_SETTINGS if strict else {}
-        texts = [family.prefix + s for s in sentences]
-        ids: list[list[int]] = tokenizer(texts, truncation=True, max_length=MAX_INPUT_TOKENS)["input_ids"]
+        ids = source_ids(tokenizer, family, sentences, limit=MAX_INPUT_TOKENS)
         # The decoder start token takes a position too. T5 has relative positions and no
         # table: there the input cap bounds the output as well.
         positions = getattr(self.model.config, "max_position_embeddings", None) or MAX_INPUT_TOKENS
@@ -152,7 +151,7 @@ class MarianTranslator:
             return [self._decode(row) for row in out.tolist()]
 
         return run_batches(
-            texts,
+            list(sentences),
             [len(r) for r in ids],
             batch,
             batch_size=self.batch_size,
