@@ -23,7 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "requirements" / "test.lock"
-WATCH = ("torch", "transformers", "tokenizers", "ctranslate2", "sentencepiece", "typer", "click", "trafilatura")
+WATCH = (
+    "torch",
+    "transformers",
+    "tokenizers",
+    "ctranslate2",
+    "sentencepiece",
+    "typer",
+    "click",
+    "trafilatura",
+)
 HEADER = """\
 # The test environment, every package pinned (transitive ones included), so the README's test
 # command and .ci/run give the same result on any fresh machine months from now. Users'
@@ -57,7 +66,9 @@ def lock_lines(freeze: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", type=Path, help="the venv to make (default: a temporary folder)")
-    ap.add_argument("--write-lock", action="store_true", help="write requirements/test.lock if the suite passes")
+    ap.add_argument(
+        "--write-lock", action="store_true", help="write requirements/test.lock if the suite passes"
+    )
     ap.add_argument("pytest_args", nargs="*", help="arguments for pytest (after --)")
     args = ap.parse_args(argv)
     venv = args.venv or Path(tempfile.mkdtemp(prefix="summarize-newest-")) / "venv"
