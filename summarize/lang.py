@@ -22,6 +22,7 @@ from operator import mul
 __all__ = [
     "STOPWORDS_EN",
     "STOPWORDS_ID",
+    "TOKEN",
     "Vector",
     "centroid",
     "content_terms",
@@ -35,6 +36,9 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# The one word pattern (letters and digits, joined by a hyphen or an apostrophe), for
+# modules that need words as written rather than `tokens`' lower-cased list.
+TOKEN = _TOKEN
 
 STOPWORDS_ID = frozenset(
     """

@@ -348,7 +348,7 @@ def _digits(text: str, found: list[Quantity]) -> str:
         values = readings(digits)
         kind = "money" if cur else "number"
         if apos:
-            values = {float(1900 + int(digits)), float(2000 + int(digits))}  # "'96"
+            values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
         elif scale:
             factor = SCALES[scale.lower()]
@@ -362,14 +362,12 @@ def _digits(text: str, found: list[Quantity]) -> str:
     return text
 
 
-def _romans(text: str, found: list[Quantity]) -> str:
-    """ "Kongres XVII", "World War II": soft numbers."""
+def _romans(text: str, lang: str, found: list[Quantity]) -> str:
+    """ "Kongres XVII", "World War II": numbers; soft in English, where "the 17th" may
+    read "XVII" back into a name."""
     for m in _ROMAN_RE.finditer(text):
-        value = _roman_value(m.group(0))
-        if value:
-            found.append(
-                Quantity(m.group(0), m.start(), m.end(), frozenset({float(value)}), "word", hard=False)
-            )
+        value = frozenset({float(_roman_value(m.group(0)))})
+        found.append(Quantity(m.group(0), m.start(), m.end(), value, "word", hard=lang == "id"))
     return text
 
 
@@ -393,7 +391,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         text = _slash_dates(text, found)
         text = _times(text, found)
         text = _digits(text, found)
-    text = _romans(text, found)
+    text = _romans(text, lang, found)
     found.extend(_spelled(text, lang))
     found.sort(key=lambda q: q.start)
     return found

@@ -125,6 +125,99 @@ def test_numbers_message_names_both_sides() -> None:
     assert p.message == "numbers differ: source has 1.000; English has 100"
 
 
+# ------------------------------------------------------------------ faithful newsroom English
+
+FAITHFUL = [
+    # scale words after digits
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 380 million."),
+    ("Pendapatan naik menjadi 608,4 juta dolar.", "Revenue rose to $608.4 million."),
+    ("Nilai proyek Rp1,35 triliun.", "The project is worth Rp1.35 trillion."),
+    ("Utang mencapai 13,6 triliun rupiah.", "The debt reached 13.6 trillion rupiah."),
+    ("Harganya sekitar Rp 2 jutaan.", "It sells for around Rp2 million."),
+    # dates rendered naturally
+    ("Harga minyak naik tajam pada 2008.", "Oil prices rose sharply this year."),
+    ("Film itu dirilis pada 1996.", "The film came out in '96."),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the fourth quarter of 2006.",
+    ),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the last three months of 2006.",
+    ),
+    ("Ia ditangkap pada Oktober.", "He was arrested last month."),
+    ("Ia tiba Sabtu (16/9/2023).", "He arrived on Saturday, Sept. 16, 2023."),
+    ("Ia lahir 13 Oktober 2023.", "She was born on Oct. 13, 2023."),
+    # conversions and glosses
+    ("Jaraknya 5.268 km.", "The distance is 3,274 miles (5,268 km)."),
+    ("Jaraknya 5.268 km.", "The distance is 3,274 miles."),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (82 feet) long."),
+    ("Dendanya Rp10 miliar.", "The fine is Rp10 billion (about $700,000)."),
+    ("Vaksin untuk anak balita.", "Vaccines for children under five."),
+    # number words in names and idioms
+    ("Restoran Nusa Dua berada di London.", "The Nusa Dua restaurant is in London."),
+    ("Timnas lolos ke Piala Dunia.", "The national team qualified for the World Cup."),
+    ("Ia satu-satunya saksi.", "He is the only witness."),
+    ("Dua-duanya ditahan polisi.", "Both were held by police."),
+    # spelled-out numbers
+    ("Enam partai mendukung.", "Six parties gave their support."),
+    ("Dua puluh orang hadir.", "20 people attended."),
+    ("Ia juara ketiga.", "She came third."),
+    ("Ia dihukum 4,5 tahun penjara.", "He was sentenced to four and a half years in prison."),
+    ("Kongres XVII dibuka.", "The 17th Congress opened."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), FAITHFUL)
+def test_faithful_newsroom_english_passes(source: str, english: str) -> None:
+    assert check_translation(source, english) == []
+
+
+def test_natural_repetition_in_a_long_sentence_passes() -> None:
+    src = (
+        "Nasabah dengan simpanan Rp1 miliar mendapat bunga 5 persen, sedangkan nasabah dengan "
+        "simpanan Rp1 miliar hingga Rp5 miliar mendapat bunga 6 persen."
+    )
+    en = (
+        "Customers with deposits of Rp1 billion get 5 percent interest, while customers with "
+        "deposits of Rp1 billion to Rp5 billion get 6 percent."
+    )
+    assert check_translation(src, en) == []
+
+
+def test_a_long_faithful_translation_passes() -> None:
+    src = "Jika jumlah maksimal pemilih per TPS dikurangi, KPU prediksi ada tambahan TPS hingga 780 ribu."
+    en = (
+        "If the maximum number of voters per polling station is reduced, the General Elections "
+        "Commission (KPU) predicts there could be up to 780,000 additional polling stations."
+    )
+    assert len(en) / len(src) > 1.75
+    assert check_translation(src, en) == []
+
+
+UNFAITHFUL = [
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 380 billion."),
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 38 million."),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the fourth quarter of 2007.",
+    ),
+    ("Film itu dirilis pada 1996.", "The film came out in '97."),
+    (
+        "Inflasi tahun ini 3,1 persen, dibanding tahun 2015 yang 3,35 persen.",
+        "Inflation this year is 3.1 percent, against 3.35 percent in.",
+    ),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (182 feet) long."),
+    ("Jaraknya 5.268 km.", "The distance is 3,874 miles."),
+    ("Kongres XVII dibuka.", "The Congress opened."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), UNFAITHFUL)
+def test_a_changed_or_dropped_figure_still_flags(source: str, english: str) -> None:
+    assert "numbers" in kinds(source, english)
+
+
 # ------------------------------------------------------------------ repetition
 
 REPEATED = [
@@ -236,10 +329,13 @@ def test_length_flags_a_fragment() -> None:
 
 
 def test_length_flags_padding() -> None:
+    # Faithful English runs to 1.8 times its source; an invented continuation runs further.
     padded = (
         LONG_EN + " He said this when he arrived for a meeting with the other defence chiefs"
-        " and ministers of the alliance, who are expected to discuss support for Ukraine."
+        " and ministers of the alliance, who are expected to discuss support for Ukraine and"
+        " the supply of shells to its army in the coming months."
     )
+    assert len(padded) > 2 * len(LONG_SRC)
     assert "length" in kinds(LONG_SRC, padded)
 
 
