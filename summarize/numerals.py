@@ -159,6 +159,7 @@ class Quantity:
     kind: str  # number | money | date | month | year | time | approx | period | word
     unit: str = ""
     hard: bool = True
+    value: float | None = None  # digits read by the text's own convention ("1.000" in Indonesian: 1000)
 
 
 def _norm(v: float) -> float:
@@ -238,12 +239,21 @@ _SCALE_OR_UNIT_AFTER_RE = re.compile(rf"\s*(?:{_SCALE_ALT}|%|percent|persen)\b",
 # ---------------------------------------------------------------------------- reading
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span blanked out (offsets kept), so that no later step reads it again."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        parts += [text[at:start], " " * (end - start)]
+        at = max(at, end)
+    return "".join(parts) + text[at:]
 
 
 def _months(text: str, found: list[Quantity]) -> str:
     """Month names next to a digit are date parts ("13 Oktober 2023", "Oct. 13")."""
+    spans: list[tuple[int, int]] = []
     for m in _MONTH_NEAR_DIGIT_RE.finditer(text):
         group = 1 if m.group(1) else 2
         word = m.group(group)
@@ -252,12 +262,13 @@ def _months(text: str, found: list[Quantity]) -> str:
             continue  # "mar", "may", "des" in running text are not months
         start, end = m.span(group)
         found.append(Quantity(word, start, end, frozenset({("M", month)}), "month"))
-        text = _mask(text, start, end)
-    return text
+        spans.append((start, end))
+    return _masked(text, spans)
 
 
 def _slash_dates(text: str, found: list[Quantity]) -> str:
     """ "16/9/2023", "(24/5)": a day, a month and maybe a year."""
+    spans: list[tuple[int, int]] = []
     for m in _DATE_SLASH_RE.finditer(text) if "/" in text else ():
         day, month, year = m.group(1), m.group(2), m.group(3)
         if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
@@ -268,12 +279,13 @@ def _slash_dates(text: str, found: list[Quantity]) -> str:
         if year:
             full = int(year) + (2000 if len(year) == 2 else 0)
             found.append(Quantity(whole, start, end, frozenset({float(full), float(year)}), "year"))
-        text = _mask(text, start, end)
-    return text
+        spans.append((start, end))
+    return _masked(text, spans)
 
 
 def _periods(text: str, lang: str, found: list[Quantity]) -> str:
     """Quarters and halves of a year, soft: "triwulan IV" = "the fourth quarter" = "Q4"."""
+    spans: list[tuple[int, int]] = []
     if lang == "id":
         for m in _PERIOD_ID_RE.finditer(text):
             word, roman, digit, ordinal, bare = m.groups()
@@ -284,8 +296,8 @@ def _periods(text: str, lang: str, found: list[Quantity]) -> str:
             )
             value = (_PERIOD_ID[word.lower()], float(n))
             found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
-            text = _mask(text, m.start(), m.end())
-        return text
+            spans.append((m.start(), m.end()))
+        return _masked(text, spans)
     for m in _PERIOD_EN.finditer(text):
         nth, part, three, q, h = m.groups()
         if q or h:
@@ -296,12 +308,13 @@ def _periods(text: str, lang: str, found: list[Quantity]) -> str:
             n = _ORDINAL_WORD[nth.lower()]
             value = ("Q", float(n)) if part.lower() == "quarter" else ("H", 2.0 if n > 1 else 1.0)
         found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
-        text = _mask(text, m.start(), m.end())
-    return text
+        spans.append((m.start(), m.end()))
+    return _masked(text, spans)
 
 
 def _times(text: str, found: list[Quantity]) -> str:
     """ "pukul 10.30 WIB", "10:30", "22.00 WITA", "4 p.m.": times of day."""
+    spans: list[tuple[int, int]] = []
     for m in _TIME_RE.finditer(text) if _TIME_HINT_RE.search(text) else ():
         lead, h, sep, mm, suffix = m.groups()
         clock = bool(suffix) or (lead or "").lower() in _TIME_LEADS
@@ -316,7 +329,8 @@ def _times(text: str, found: list[Quantity]) -> str:
         if sep == ".":
             values |= readings(f"{h}.{mm}")
         found.append(Quantity(m.group(0).strip(), m.start(2), m.end(), frozenset(values), "time"))
-        text = _mask(text, m.start(2), m.end())
+        spans.append((m.start(2), m.end()))
+    text, spans = _masked(text, spans), []
     for m in _HOUR_AMPM_RE.finditer(text) if _AMPM_HINT_RE.search(text) else ():
         hour = int(m.group(1))
         if hour > 12:
@@ -324,8 +338,8 @@ def _times(text: str, found: list[Quantity]) -> str:
         at = hour + 12 if m.group(2).lower().startswith("p") and hour < 12 else hour
         values = {("T", at, 0), float(hour)}  # "4 p.m." also says "pukul empat"
         found.append(Quantity(m.group(0), m.start(), m.end(), frozenset(values), "time"))
-        text = _mask(text, m.start(), m.end())
-    return text
+        spans.append((m.start(), m.end()))
+    return _masked(text, spans)
 
 
 def _clock_after(lead: str | None, minutes: str, text: str, end: int) -> bool:
@@ -341,11 +355,23 @@ def _unit(raw: str | None) -> str:
     return _UNIT_WORDS.get(word, word)
 
 
-def _digits(text: str, found: list[Quantity]) -> str:
+def _convention(digits: str, lang: str) -> float | None:
+    """ "1.000,5" as Indonesian writes it (lang "id"), "1,000.5" as English does."""
+    thou, dec = (".", ",") if lang == "id" else (",", ".")
+    head, _, frac = digits.partition(dec)
+    groups = head.split(thou)
+    if dec in frac or (len(groups) > 1 and any(len(g) != 3 for g in groups[1:])):
+        return None
+    return float("".join(groups) + ("." + frac if frac else ""))
+
+
+def _digits(text: str, lang: str, found: list[Quantity]) -> str:
     """Numbers written in digits, with a currency before and a scale word after."""
+    spans: list[tuple[int, int]] = []
     for m in _NUMBER_RE.finditer(text):
         cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
         values = readings(digits)
+        value = _convention(digits, lang)
         kind = "money" if cur else "number"
         if apos:
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
@@ -353,13 +379,16 @@ def _digits(text: str, found: list[Quantity]) -> str:
         elif scale:
             factor = SCALES[scale.lower()]
             values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else _norm(value * factor)
         elif not cur and len(digits) == 4 and digits[:2] in ("19", "20"):
             kind = "year"
         end = m.end("scale") if scale else m.end("num")
         unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(m.group("unit"))
-        found.append(Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit))
-        text = _mask(text, m.start(), end)
-    return text
+        found.append(
+            Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
+        )
+        spans.append((m.start(), end))
+    return _masked(text, spans)
 
 
 def _romans(text: str, lang: str, found: list[Quantity]) -> str:
@@ -390,7 +419,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         text = _months(text, found)
         text = _slash_dates(text, found)
         text = _times(text, found)
-        text = _digits(text, found)
+        text = _digits(text, lang, found)
     text = _romans(text, lang, found)
     found.extend(_spelled(text, lang))
     found.sort(key=lambda q: q.start)

@@ -163,6 +163,7 @@ def _placed_relative(missing: list[Quantity], source: str, english: str) -> list
             missing = [q for q in missing if q.kind != kind]
     return missing
 
+
 _RELATIVE_YEAR_ID_RE = re.compile(
     r"\btahun\s+(?:ini|lalu|depan|mendatang|itu|sebelumnya|berikutnya|kemarin|yang\s+sama)\b", re.IGNORECASE
 )
