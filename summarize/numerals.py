@@ -106,6 +106,7 @@ _SOFT: dict[str, dict[str, float]] = {
         "couple": 2, "double": 2, "second": 2, "third": 3, "triple": 3, "fourth": 4, "fifth": 5,
         "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
         "twelfth": 12, "half": 0.5, "quarter": 0.25, "dozen": 12, "decade": 10, "century": 100,
+        "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadrupled": 4,
     },
 }  # fmt: skip
 # "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
@@ -115,11 +116,12 @@ _APPROX: dict[str, dict[str, float]] = {
         "miliaran": 1e9, "milyaran": 1e9, "triliunan": 1e12,
     },
     "en": {
-        "tens": 10, "dozens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+        "tens": 10, "scores": 10, "dozens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
         "billions": 1e9, "trillions": 1e12,
     },
 }  # fmt: skip
-_SOFT_APPROX = frozenset({"belasan", "dozens", "tens"})
+_SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
+_ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
 # Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
 _IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "id": (("salah", "satu"), ("satu", "per", "satu"), ("satu", "sama", "lain"), ("dua", "alam")),
@@ -156,7 +158,7 @@ class Quantity:
     start: int
     end: int
     values: frozenset[Value]
-    kind: str  # number | money | date | month | year | time | approx | period | word
+    kind: str  # number | money | code | ordinal | date | month | year | time | approx | period | word
     unit: str = ""
     hard: bool = True
     value: float | None = None  # digits read by the text's own convention ("1.000" in Indonesian: 1000)
@@ -201,7 +203,7 @@ _CURRENCY_CODES = {
 }
 _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _NUMBER_RE = re.compile(
-    rf"(?:(?P<cur>{_CURRENCY})\s?|(?<![^\W\d_]))"
+    rf"(?:(?P<cur>{_CURRENCY})\s?|(?<!\d))"  # digits glued to letters count too: "G20" = "G-20"
     r"(?P<apos>['\u2019](?=\d\d\b))?"
     r"(?P<num>\d+(?:[.,]\d+)*)"
     rf"(?:\s?[-\u2013]?\s?(?P<scale>{_SCALE_ALT})\b)?"
@@ -226,6 +228,8 @@ _PERIOD_ID_RE = re.compile(
 )
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
+_SEASON_BEFORE_RE = re.compile(r"(?<!\d)(19|20)\d\d[/-]\Z")
 _DASH_RE = re.compile(r"[\u2012-\u2015\u2212]")
 _ANY_DIGIT_RE = re.compile(r"\d")
 _TIME_HINT_RE = re.compile(r"\d[.:]\d\d")
@@ -365,6 +369,17 @@ def _convention(digits: str, lang: str) -> float | None:
     return float("".join(groups) + ("." + frac if frac else ""))
 
 
+def _number_kind(text: str, start: int) -> str:
+    """ "code" for digits that are part of a name ("G20", "U-16", "F-16"), "ordinal" for
+    "ke-3", else "number"."""
+    if start and text[start - 1].isalpha():
+        return "code"
+    tail = _HYPHENATED_RE.search(text, max(0, start - 5), start)
+    if tail is None:
+        return "number"
+    return "ordinal" if tail.group(1).lower() == "ke" else "code"
+
+
 def _digits(text: str, lang: str, found: list[Quantity]) -> str:
     """Numbers written in digits, with a currency before and a scale word after."""
     spans: list[tuple[int, int]] = []
@@ -372,8 +387,12 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
         values = readings(digits)
         value = _convention(digits, lang)
-        kind = "money" if cur else "number"
-        if apos:
+        kind = "money" if cur else _number_kind(text, m.start())
+        season = _SEASON_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())
+        if season and len(digits) == 2:
+            value = float(int(season.group(1)) * 100 + int(digits))  # "2017/18": 2018
+            values, kind = {value}, "year"
+        elif apos:
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
         elif scale:
@@ -469,7 +488,7 @@ def _approx(w: _Words, i: int, lang: str) -> tuple[Quantity | None, int]:
         v, j = v * approx[w.at(j + 1)], j + 2
     elif lang == "id" and w.at(j) in big:
         v, j = v * big[w.at(j)], j + 1
-    if word == "tens" and j == i + 1 and w.at(j) != "of":
+    if word in _ONLY_BEFORE_OF and j == i + 1 and w.at(j) != "of":
         return None, i + 1
     hard = word not in _SOFT_APPROX or j > i + 1
     return w.quantity(i, j, ("~", _norm(v)), "approx", hard), j

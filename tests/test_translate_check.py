@@ -165,6 +165,19 @@ FAITHFUL = [
     ("Ia juara ketiga.", "She came third."),
     ("Ia dihukum 4,5 tahun penjara.", "He was sentenced to four and a half years in prison."),
     ("Kongres XVII dibuka.", "The 17th Congress opened."),
+    # dates newsroom English leaves implied, names with digits, seasons, multiples
+    ("Polisi menangkap dua orang pada Senin (2/10).", "Police arrested two people on Monday."),
+    ("Ia tiba di Jakarta, Sabtu (16/9/2023).", "He arrived in Jakarta on Saturday."),
+    ("Polisi menangkap dua orang pada 13 Oktober 2023.", "Police arrested two people on Oct. 13."),
+    ("Pertemuan G20 digelar di Bali.", "The G-20 meeting was held in Bali."),
+    ("Pelatih timnas U - 19 puas.", "The Under-19 coach was satisfied."),
+    ("Ia bermain di musim 2017/2018.", "He played in the 2017/18 season."),
+    ("Harganya naik dua kali lipat.", "Its price doubled."),
+    ("Puluhan warga mengungsi.", "Scores of residents fled."),
+    (
+        "Suhu di kota itu mencapai 30 derajat Celsius.",
+        "Temperatures in the city reached 30 degrees Celsius (86 degrees Fahrenheit).",
+    ),
 ]
 
 
@@ -210,6 +223,10 @@ UNFAITHFUL = [
     ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (182 feet) long."),
     ("Jaraknya 5.268 km.", "The distance is 3,874 miles."),
     ("Kongres XVII dibuka.", "The Congress opened."),
+    ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Thursday."),
+    ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Friday (Aug. )."),
+    ("Pelatih timnas U-16 puas.", "The U-19 coach was satisfied."),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (about 182 feet) long."),
 ]
 
 

@@ -335,7 +335,7 @@ def _numbers(text: str) -> frozenset[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     last_end, last = -1, ""
     for q in quantities(text, "id"):
-        if q.kind not in ("number", "money", "year") or q.value is None:
+        if q.kind not in ("number", "money", "year", "ordinal") or q.value is None:
             continue  # a year inside a date ("13/10/2023") is the date's
         value = f"{q.value:.12g}"
         if last and _JOINED.fullmatch(text, last_end, q.start):

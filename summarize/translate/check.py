@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lang import TOKEN
-from ..numerals import Quantity, quantities
+from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
 from ..values import Problem
 
 __all__ = ["KINDS", "Problem", "check_translation"]
@@ -164,12 +164,57 @@ def _placed_relative(missing: list[Quantity], source: str, english: str) -> list
     return missing
 
 
+_WEEKDAY_BEFORE_RE = re.compile(
+    rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b\W{{0,3}}$", re.IGNORECASE
+)
+# A month named in the English ("Aug."), with or without its day.
+_EN_MONTH_RE = re.compile(
+    r"\b(?:"
+    + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True) if m in MONTHS_EN or len(m) <= 4)
+    + r")\b"
+)
+# "on Monday", "Monday's", "last Monday": an English weekday, by its number.
+_EN_WEEKDAY_RES = [re.compile(rf"\b{name}\b", re.IGNORECASE) for name in WEEKDAYS_EN]
 _RELATIVE_YEAR_ID_RE = re.compile(
     r"\btahun\s+(?:ini|lalu|depan|mendatang|itu|sebelumnya|berikutnya|kemarin|yang\s+sama)\b", re.IGNORECASE
 )
 _RELATIVE_MONTH_ID_RE = re.compile(
     r"\bbulan\s+(?:ini|lalu|depan|mendatang|itu|sebelumnya|berikutnya|kemarin|yang\s+sama)\b", re.IGNORECASE
 )
+
+
+def _dates_left_implied(
+    missing: list[Quantity], src: list[Quantity], en: list[Quantity], source: str, english: str
+) -> list[Quantity]:
+    """Leave out what newsroom English leaves implied about a date: the bracketed date after
+    a weekday the English names ("Senin (2/10)" as "on Monday"), and the year of a date
+    whose day and month the English gives ("13 Oktober 2023" as "Oct. 13")."""
+    if not missing:
+        return missing
+    gone = {id(q) for q in missing}
+    implied: set[int] = set()
+    for i, q in enumerate(src):
+        if q.kind == "date":  # a slash date: its day, month and year share its span
+            parts = [p for p in src if (p.start, p.end) == (q.start, q.end)]
+            weekday = _WEEKDAY_BEFORE_RE.search(source, max(0, q.start - 12), q.start)
+            named = (
+                weekday and _en_weekday(weekday.group(1)).search(english) and not _EN_MONTH_RE.search(english)
+            )
+            stated = any(p.values & e.values for p in parts for e in en if e.hard)
+            if named and not stated:
+                implied |= {id(p) for p in parts}
+            elif all(id(p) not in gone for p in parts if p.kind != "year"):
+                implied |= {id(p) for p in parts if p.kind == "year"}
+        elif q.kind == "year" and id(q) in gone and i >= 2:
+            month, day = src[i - 1], src[i - 2]
+            dated = month.kind == "month" and q.start - month.end <= 3 and month.start - day.end <= 3
+            if dated and id(month) not in gone and id(day) not in gone:
+                implied.add(id(q))
+    return [q for q in missing if id(q) not in implied]
+
+
+def _en_weekday(name: str) -> re.Pattern[str]:
+    return _EN_WEEKDAY_RES[WEEKDAYS[name.lower()]]
 
 
 def _singular(unit: str) -> str:
@@ -227,6 +272,7 @@ def _check_numbers(source: str, english: str) -> Problem | None:
     converted = {(i, j) for i, q in enumerate(src_left) for j, e in enumerate(en_left) if _converts(q, e)}
     missing = [q for i, q in enumerate(src_left) if q.hard and not any(a == i for a, _ in converted)]
     missing = _placed_relative(missing, source, english)
+    missing = _dates_left_implied(missing, src, en, source, english)
     matched = [e for e in en if e not in en_left]
     extra = [
         e
