@@ -120,6 +120,7 @@ _APPROX: dict[str, dict[str, float]] = {
         "billions": 1e9, "trillions": 1e12,
     },
 }  # fmt: skip
+_SOME = frozenset({"several", "few", "some"})
 _SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
 _ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
 # Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
@@ -228,6 +229,9 @@ _PERIOD_ID_RE = re.compile(
 )
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
+_SHORT_SCALE_RE = re.compile(r"\s?([MT])(?![\w])")
+_SHORT_SCALES = {"M": 1e9, "T": 1e12}
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
 _SEASON_BEFORE_RE = re.compile(r"(?<!\d)(19|20)\d\d[/-]\Z")
 _DASH_RE = re.compile(r"[\u2012-\u2015\u2212]")
@@ -395,13 +399,17 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         elif apos:
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
+        elif cur and lang == "id" and not scale and (short := _SHORT_SCALE_RE.match(text, m.end("num"))):
+            scale, factor = short.group(0), _SHORT_SCALES[short.group(1)]  # "Rp 3,5 M", "Rp 2 T"
+            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else _norm(value * factor)
         elif scale:
             factor = SCALES[scale.lower()]
             values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
             value = None if value is None else _norm(value * factor)
         elif not cur and len(digits) == 4 and digits[:2] in ("19", "20"):
             kind = "year"
-        end = m.end("scale") if scale else m.end("num")
+        end = m.end("scale") if m.group("scale") else m.end("num") + len(scale or "")
         unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(m.group("unit"))
         found.append(
             Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
@@ -537,6 +545,15 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
             q, i = _approx(w, i, lang)
             if q:
                 out.append(q)
+            continue
+        if (
+            lang == "en"
+            and word in _SOME
+            and (w.at(i + 1) in mult or w.at(i + 1) in big or w.at(i + 1) == "dozen")
+        ):
+            order = {**mult, **big}.get(w.at(i + 1), 10)  # "several hundred" = "ratusan"
+            out.append(w.quantity(i, i + 2, ("~", _norm(order)), "approx", True))
+            i += 2
             continue
         leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
         if not (leading_a or word in units):

@@ -167,6 +167,12 @@ def _placed_relative(missing: list[Quantity], source: str, english: str) -> list
 _WEEKDAY_BEFORE_RE = re.compile(
     rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b\W{{0,3}}$", re.IGNORECASE
 )
+# "Senin (2/10) kemarin" may be "yesterday".
+_RELATIVE_DAY_RE = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening|week)"
+    r"|(?:last|next)\s+week)\b",
+    re.IGNORECASE,
+)
 # A month named in the English ("Aug."), with or without its day.
 _EN_MONTH_RE = re.compile(
     r"\b(?:"
@@ -197,9 +203,10 @@ def _dates_left_implied(
         if q.kind == "date":  # a slash date: its day, month and year share its span
             parts = [p for p in src if (p.start, p.end) == (q.start, q.end)]
             weekday = _WEEKDAY_BEFORE_RE.search(source, max(0, q.start - 12), q.start)
-            named = (
-                weekday and _en_weekday(weekday.group(1)).search(english) and not _EN_MONTH_RE.search(english)
+            said = weekday and (
+                _en_weekday(weekday.group(1)).search(english) or _RELATIVE_DAY_RE.search(english)
             )
+            named = said and not _EN_MONTH_RE.search(english)
             stated = any(p.values & e.values for p in parts for e in en if e.hard)
             if named and not stated:
                 implied |= {id(p) for p in parts}
