@@ -173,6 +173,7 @@ FAITHFUL = [
     ("Pelatih timnas U - 19 puas.", "The Under-19 coach was satisfied."),
     ("Ia bermain di musim 2017/2018.", "He played in the 2017/18 season."),
     ("Harganya naik dua kali lipat.", "Its price doubled."),
+    ("Ia tiba Sabtu (16/9).", "He arrived on Saturday, Sept. 16, 2023."),
     ("Polisi menangkap dua orang, Senin (2/10) kemarin.", "Police arrested two people yesterday."),
     ("Ratusan warga mengungsi.", "Several hundred residents fled."),
     ("Proyek itu bernilai Rp 3,5 M.", "The project is worth Rp3.5 billion."),
