@@ -378,6 +378,8 @@ def _number_kind(text: str, start: int) -> str:
     "ke-3", else "number"."""
     if start and text[start - 1].isalpha():
         return "code"
+    if "-" not in text[max(0, start - 3) : start]:
+        return "number"
     tail = _HYPHENATED_RE.search(text, max(0, start - 5), start)
     if tail is None:
         return "number"
@@ -392,8 +394,8 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         values = readings(digits)
         value = _convention(digits, lang)
         kind = "money" if cur else _number_kind(text, m.start())
-        season = _SEASON_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())
-        if season and len(digits) == 2:
+        season = len(digits) == 2 and _SEASON_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())
+        if season:
             value = float(int(season.group(1)) * 100 + int(digits))  # "2017/18": 2018
             values, kind = {value}, "year"
         elif apos:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import TOKEN
 from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
@@ -135,13 +136,14 @@ CONVERSION_TOLERANCE = 0.06  # converted figures are rounded ("about 6 miles" fo
 # What may stand between a figure and its gloss: its unit words, then "(", ", or", "/",
 # and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
 _GLOSS_GAP_RE = re.compile(
-    r"\s*(?:-?\s*[^\W\d_][\w.²]*\s*){0,3}(?:\(|,?\s*or\b|/)\s*"
+    r"\s*(?:-?\s*+[^\W\d_][\w.²]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
     r"(?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|"
     r"more\s+than|less\s+than|equivalent\s+to|the\s+equivalent\s+of)\s+)?",
     re.IGNORECASE,
 )
+GLOSS_GAP_CHARS = 50  # three unit words and a hedge fit in this
 # The other way round: "3,274 miles (5,268 km)".
-_GLOSS_BEFORE_RE = re.compile(r"\s*(?:-?\s*[^\W\d_][\w.²]*\s*){0,3}\(\s*", re.IGNORECASE)
+_GLOSS_BEFORE_RE = re.compile(r"\s*(?:-?\s*+[^\W\d_][\w.²]*+\s*+){0,3}\(\s*", re.IGNORECASE)
 # English that places a dropped year or month relative to the article's date: "pada 2008"
 # may be "this year", "Oktober" may be "last month".
 _RELATIVE_YEAR_RE = re.compile(
@@ -242,18 +244,18 @@ def _en_weekday(name: str) -> re.Pattern[str]:
     return _EN_WEEKDAY_RES[WEEKDAYS[name.lower()]]
 
 
-def _singular(unit: str) -> str:
-    if unit in _UNIT_SIZES:
-        return unit
-    for end in ("es", "s"):
-        if unit.endswith(end) and unit[: -len(end)] in _UNIT_SIZES:
-            return unit[: -len(end)]
-    return unit.replace("s ", " ") if unit.replace("s ", " ") in _UNIT_SIZES else unit
+@lru_cache(maxsize=4096)
+def _unit_size(unit: str) -> tuple[str, float] | None:
+    """(dimension, size in its base unit) of a unit as written: "miles", "square feet"."""
+    for word in (unit, unit[:-2] if unit.endswith("es") else "", unit[:-1] if unit.endswith("s") else ""):
+        if word in _UNIT_SIZES:
+            return _UNIT_SIZES[word]
+    return _UNIT_SIZES.get(unit.replace("s ", " "))
 
 
 def _converts(a: Quantity, b: Quantity) -> bool:
     """Whether `a` and `b` are one measure in two units ("10 kilometer" ~ "6 miles")."""
-    ua, ub = _UNIT_SIZES.get(_singular(a.unit)), _UNIT_SIZES.get(_singular(b.unit))
+    ua, ub = _unit_size(a.unit), _unit_size(b.unit)
     if not ua or not ub or ua[0] != ub[0] or ua[1] == ub[1]:
         return False
     sizes_a = [v * ua[1] for v in a.values if isinstance(v, float)]
@@ -268,8 +270,10 @@ def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> bool:
     if not q.unit and q.kind != "money":
         return False
     for m in matched:
-        beside = (m.end <= q.start and _GLOSS_GAP_RE.fullmatch(english, m.end, q.start)) or (
-            q.end <= m.start and _GLOSS_BEFORE_RE.fullmatch(english, q.end, m.start)
+        after = m.end <= q.start <= m.end + GLOSS_GAP_CHARS
+        before = q.end <= m.start <= q.end + GLOSS_GAP_CHARS
+        beside = (after and _GLOSS_GAP_RE.fullmatch(english, m.end, q.start)) or (
+            before and _GLOSS_BEFORE_RE.fullmatch(english, q.end, m.start)
         )
         if beside and (_converts(m, q) or not _comparable(m, q)):
             return True
@@ -277,7 +281,7 @@ def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> bool:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    ua, ub = _UNIT_SIZES.get(_singular(a.unit)), _UNIT_SIZES.get(_singular(b.unit))
+    ua, ub = _unit_size(a.unit), _unit_size(b.unit)
     return bool(ua and ub and ua[0] == ub[0])
 
 
@@ -292,14 +296,20 @@ def _check_numbers(source: str, english: str) -> Problem | None:
     en = quantities(english, "en") if src or any(c.isalnum() for c in english) else []
     if not src and not en:
         return None
-    src_left = [q for q in src if not any(q.values & e.values for e in en)]
-    en_left = [e for e in en if not any(e.values & q.values for q in src)]
-    converted = {(i, j) for i, q in enumerate(src_left) for j, e in enumerate(en_left) if _converts(q, e)}
+    src_values = frozenset().union(*(q.values for q in src))
+    en_values = frozenset().union(*(e.values for e in en))
+    src_left = [q for q in src if q.values.isdisjoint(en_values)]
+    en_left = [e for e in en if e.values.isdisjoint(src_values)]
+    measures = [(i, e) for i, e in enumerate(en_left) if _unit_size(e.unit)]
+    converted = {
+        (i, j) for i, q in enumerate(src_left) if _unit_size(q.unit) for j, e in measures if _converts(q, e)
+    }
     missing = [q for i, q in enumerate(src_left) if q.hard and not any(a == i for a, _ in converted)]
     missing = _placed_relative(missing, source, english)
     if not any(e.kind == "year" for e in en_left):  # else the year was changed, not left out
         missing = _dates_left_implied(missing, src, en, source, english)
-    matched = [e for e in en if e not in en_left]
+    left = {id(e) for e in en_left}
+    matched = [e for e in en if id(e) not in left]
     extra = [
         e
         for j, e in enumerate(en_left)
