@@ -368,7 +368,7 @@ def _convention(digits: str, lang: str) -> float | None:
     thou, dec = (".", ",") if lang == "id" else (",", ".")
     head, _, frac = digits.partition(dec)
     groups = head.split(thou)
-    if dec in frac or (len(groups) > 1 and any(len(g) != 3 for g in groups[1:])):
+    if (frac and not frac.isdigit()) or (len(groups) > 1 and any(len(g) != 3 for g in groups[1:])):
         return None
     return float("".join(groups) + ("." + frac if frac else ""))
 

@@ -70,6 +70,14 @@ def test_names_and_set_phrases_are_soft() -> None:
     assert [q.hard for q in quantities("enam partai", "id")] == [True]
 
 
+def test_the_text_s_own_convention_gives_the_value() -> None:
+    assert [q.value for q in quantities("1.000,5 dan 3,5 juta", "id")] == [1000.5, 3.5e6]
+    assert [q.value for q in quantities("1,000.5 and 3.5 million", "en")] == [1000.5, 3.5e6]
+    # Digits in the other language's style: no value by this convention, readings still.
+    (q,) = quantities("3.667,41", "en")
+    assert q.value is None and 3667.41 in q.values
+
+
 def test_readings_of_ambiguous_digits() -> None:
     assert readings("1.000") == {1000.0, 1.0}
     assert readings("1,000") == {1000.0, 1.0}
@@ -102,4 +110,11 @@ def test_find_date(text: str, expected: date | None) -> None:
 def test_never_raises_and_spans_slice_back(text: str, lang: str) -> None:
     for q in quantities(text, lang):
         assert 0 <= q.start <= q.end <= len(text)
+    find_date(text)
+
+
+@given(st.text(alphabet="0123456789.,/:-' RpMTjutabillion%()", max_size=60), st.sampled_from(["id", "en"]))
+def test_never_raises_on_digit_soup(text: str, lang: str) -> None:
+    for q in quantities(text, lang):
+        assert q.values and 0 <= q.start <= q.end <= len(text)
     find_date(text)

@@ -423,3 +423,12 @@ def test_never_raises_on_arbitrary_text(source: str, english: str) -> None:
 def test_never_raises_against_a_good_english(source: str) -> None:
     check_translation(source, LONG_EN)
     check_translation(LONG_SRC, source)
+
+
+_SOUP = st.text(alphabet="0123456789.,/:-' RpMTjutabillionfeet(about)%", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOUP, _SOUP)
+def test_never_raises_on_digit_soup(source: str, english: str) -> None:
+    assert all(p.kind in KINDS for p in check_translation(source, english))
