@@ -16,7 +16,7 @@ Pure Python and stdlib only; every regex is compiled once, at import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 __all__ = [
@@ -106,7 +106,8 @@ _SOFT: dict[str, dict[str, float]] = {
         "couple": 2, "double": 2, "second": 2, "third": 3, "triple": 3, "fourth": 4, "fifth": 5,
         "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
         "twelfth": 12, "half": 0.5, "quarter": 0.25, "dozen": 12, "decade": 10, "century": 100,
-        "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadrupled": 4,
+        "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4,
+        "fourfold": 4, "fivefold": 5, "tenfold": 10,
     },
 }  # fmt: skip
 # "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
@@ -230,6 +231,9 @@ _PERIOD_ID_RE = re.compile(
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
+_RANGE_GAP_RE = re.compile(
+    r"\s*(?:-|hingga|sampai|s\.?d\.?|atau|dan|to|and|or)\s*(?:Rp\.?|US\$|\$|€|£)?\s*", re.IGNORECASE
+)
 _SHORT_SCALE_RE = re.compile(r"\s?([MT])(?![\w])")
 _SHORT_SCALES = {"M": 1e9, "T": 1e12}
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
@@ -389,8 +393,10 @@ def _number_kind(text: str, start: int) -> str:
 def _digits(text: str, lang: str, found: list[Quantity]) -> str:
     """Numbers written in digits, with a currency before and a scale word after."""
     spans: list[tuple[int, int]] = []
+    mine: list[tuple[Quantity, float]] = []  # each with its scale factor, 1.0 when none
     for m in _NUMBER_RE.finditer(text):
         cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
+        factor = 1.0
         values = readings(digits)
         value = _convention(digits, lang)
         kind = "money" if cur else _number_kind(text, m.start())
@@ -413,11 +419,23 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
             kind = "year"
         end = m.end("scale") if m.group("scale") else m.end("num") + len(scale or "")
         unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(m.group("unit"))
-        found.append(
-            Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
-        )
+        q = Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
+        mine.append((q, factor))
         spans.append((m.start(), end))
+    found.extend(_shared_scales(text, mine))
     return _masked(text, spans)
+
+
+def _shared_scales(text: str, quantities: list[tuple[Quantity, float]]) -> list[Quantity]:
+    """A range's scale word serves both ends: "75 - 85 juta" is 75 million to 85 million, and
+    "Rp 3 hingga 6 juta" "Rp3 million to Rp6 million"; the first end may mean either."""
+    out = [q for q, _ in quantities]
+    for k in range(len(quantities) - 1):
+        (a, fa), (b, fb) = quantities[k], quantities[k + 1]
+        if fa == 1.0 and fb != 1.0 and _RANGE_GAP_RE.fullmatch(text, a.end, b.start):
+            scaled = {_norm(v * fb) for v in a.values if isinstance(v, float)}
+            out[k] = replace(a, values=a.values | scaled)
+    return out
 
 
 def _romans(text: str, lang: str, found: list[Quantity]) -> str:
@@ -501,7 +519,9 @@ def _approx(w: _Words, i: int, lang: str) -> tuple[Quantity | None, int]:
     if word in _ONLY_BEFORE_OF and j == i + 1 and w.at(j) != "of":
         return None, i + 1
     hard = word not in _SOFT_APPROX or j > i + 1
-    return w.quantity(i, j, ("~", _norm(v)), "approx", hard), j
+    q = w.quantity(i, j, ("~", _norm(v)), "approx", hard)
+    # "jutaan tahun" may be "a million years": an Indonesian order of magnitude is also its round number.
+    return (replace(q, values=q.values | {_norm(v)}) if lang == "id" else q), j
 
 
 def _count(w: _Words, i: int, lang: str) -> tuple[float, int, int]:

@@ -173,6 +173,21 @@ FAITHFUL = [
     ("Pelatih timnas U - 19 puas.", "The Under-19 coach was satisfied."),
     ("Ia bermain di musim 2017/2018.", "He played in the 2017/18 season."),
     ("Harganya naik dua kali lipat.", "Its price doubled."),
+    # found by the one held-out scoring (scripts/data/faithful/README.md): ranges sharing a scale
+    # word, multiples, speeds with a conversion, rows of names, an idiom of magnitude
+    (
+        "Harganya 40 - 55 juta, tergantung warna.",
+        "It costs 40 million to 55 million, depending on the colour.",
+    ),
+    ("Ongkosnya antara Rp 2 hingga 4 juta.", "It costs between Rp2 million and Rp4 million."),
+    ("Labanya ditargetkan naik 3 kali lipat.", "Its profit is set to triple."),
+    ("Labanya ditargetkan naik 4 kali lipat.", "Its profit is set to quadruple."),
+    ("Kereta itu melaju hingga 320 km / jam.", "The train runs at up to 320 km/h (199 mph)."),
+    (
+        "Persib: Made Wirawan; Supardi Nasir, Vladimir Vujovic, Achmad Jufriyanto (Tantan 70 ').",
+        "Persib: Made Wirawan; Supardi Nasir, Vladimir Vujovic, Achmad Jufriyanto (Tantan 70').",
+    ),
+    ("Aku tak akan melupakanmu bahkan dalam ribuan tahun.", "I wouldn't forget you in a thousand years."),
     ("Ia tiba Sabtu (16/9).", "He arrived on Saturday, Sept. 16, 2023."),
     ("Polisi menangkap dua orang, Senin (2/10) kemarin.", "Police arrested two people yesterday."),
     ("Ratusan warga mengungsi.", "Several hundred residents fled."),
@@ -230,6 +245,11 @@ UNFAITHFUL = [
     ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Thursday."),
     ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Friday (Aug. )."),
     ("Pelatih timnas U-16 puas.", "The U-19 coach was satisfied."),
+    (
+        "Harganya 40 - 55 juta, tergantung warna.",
+        "It costs 40 million to 65 million, depending on the colour.",
+    ),
+    ("Kereta itu melaju hingga 320 km / jam.", "The train runs at up to 220 km/h (199 mph)."),
     ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (about 182 feet) long."),
 ]
 

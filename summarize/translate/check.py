@@ -136,14 +136,14 @@ CONVERSION_TOLERANCE = 0.06  # converted figures are rounded ("about 6 miles" fo
 # What may stand between a figure and its gloss: its unit words, then "(", ", or", "/",
 # and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
 _GLOSS_GAP_RE = re.compile(
-    r"\s*(?:-?\s*+[^\W\d_][\w.²]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
+    r"\s*(?:-?\s*+[^\W\d_][\w.²/]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
     r"(?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|"
     r"more\s+than|less\s+than|equivalent\s+to|the\s+equivalent\s+of)\s+)?",
     re.IGNORECASE,
 )
 GLOSS_GAP_CHARS = 50  # three unit words and a hedge fit in this
 # The other way round: "3,274 miles (5,268 km)".
-_GLOSS_BEFORE_RE = re.compile(r"\s*(?:-?\s*+[^\W\d_][\w.²]*+\s*+){0,3}\(\s*", re.IGNORECASE)
+_GLOSS_BEFORE_RE = re.compile(r"\s*(?:-?\s*+[^\W\d_][\w.²/]*+\s*+){0,3}\(\s*", re.IGNORECASE)
 # English that places a dropped year or month relative to the article's date: "pada 2008"
 # may be "this year", "Oktober" may be "last month".
 _RELATIVE_YEAR_RE = re.compile(
@@ -419,6 +419,13 @@ class _Pair:
     src_words: list[str]  # lower-cased, letters only
     en_words: list[str]
 
+    @property
+    def nothing_to_translate(self) -> bool:
+        """A source of names and figures only (a lineup, a results row): its faithful English
+        is mostly the same words, and need not have English function words."""
+        lower = [t for t in self.src_tokens if t[:1].islower() and not _HAS_DIGIT_RE.search(t)]
+        return len(lower) < COPY_MIN_WORDS and not any(w in ID_FUNCTION for w in self.src_words)
+
     @classmethod
     def of(cls, source: str, english: str) -> _Pair:
         src_tokens, en_tokens = TOKEN.findall(source), TOKEN.findall(english)
@@ -442,6 +449,8 @@ def _check_figures(pair: _Pair) -> Problem | None:
 
 def _check_copy(pair: _Pair) -> Problem | None:
     """The English's non-name words found among the source's: an untranslated line."""
+    if pair.nothing_to_translate:
+        return None
     src_set = set(pair.src_words)
     # Capitalised source words count as names (a Title Case headline copied is caught by
     # the names-included share below).
@@ -462,7 +471,7 @@ def _check_copy(pair: _Pair) -> Problem | None:
 def _check_language(pair: _Pair) -> Problem | None:
     """English function words present, and Indonesian or other languages' not dominant."""
     words = pair.en_words
-    if not words:
+    if not words or pair.nothing_to_translate:
         return None
     src_set = set(pair.src_words)
     n_en = sum(1 for w in words if w in EN_FUNCTION)
