@@ -325,6 +325,17 @@ def test_copy_flags_the_source_with_a_few_english_words() -> None:
     assert "copy" in kinds(SRC, "Pyongyang diduga the akan memasok persenjataan and kepada Rusia said.")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kepala Intelijen Ukraina: Korea Utara Mungkin Sekutu Rusia Paling Berbahaya",
+        "Jokowi Resmikan Tol Trans Jawa Sepanjang Tiga Ratus Kilometer",
+    ],
+)
+def test_copy_flags_a_title_case_headline(headline: str) -> None:
+    assert "copy" in kinds(headline, headline)
+
+
 def test_copy_allows_shared_names() -> None:
     src = "Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Vladivostok."
     en = "Russian President Vladimir Putin met Kim Jong Un in Vladivostok."

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import TOKEN
+from ..lang import STOPWORDS_ID, TOKEN
 from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
 from ..values import Problem
 
@@ -81,6 +81,8 @@ _LONG_RUN_RE = re.compile(r"[^\W\d_]{12,}")
 # ---------------------------------------------------------------------------- words
 
 _HAS_DIGIT_RE = re.compile(r"\d")
+# An Indonesian verb or derived word by its affixes: "Resmikan", "Tingkatkan", "diserang".
+_AFFIXED_RE = re.compile(r"(?:me|di|ber|ter|per)[a-z]{4,}$|[a-z]{4,}(?:kan|nya)$")
 
 EN_FUNCTION = frozenset(
     """a an the of to in on at by for from with without into onto over under about after
@@ -424,7 +426,10 @@ class _Pair:
         """A source of names and figures only (a lineup, a results row): its faithful English
         is mostly the same words, and need not have English function words."""
         lower = [t for t in self.src_tokens if t[:1].islower() and not _HAS_DIGIT_RE.search(t)]
-        return len(lower) < COPY_MIN_WORDS and not any(w in ID_FUNCTION for w in self.src_words)
+        if len(lower) >= COPY_MIN_WORDS:
+            return False
+        # A Title Case headline is words, not names: "... Mungkin Sekutu Rusia Paling Berbahaya".
+        return not any(w in STOPWORDS_ID or _AFFIXED_RE.match(w) for w in self.src_words)
 
     @classmethod
     def of(cls, source: str, english: str) -> _Pair:
