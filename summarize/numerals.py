@@ -231,6 +231,7 @@ _PERIOD_ID_RE = re.compile(
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
+_REDUPLICATED_RE = re.compile(r"[^\W\d_]{2}2(?![\w.,])")
 _RANGE_GAP_RE = re.compile(
     r"\s*(?:-|hingga|sampai|s\.?d\.?|atau|dan|to|and|or)\s*(?:Rp\.?|US\$|\$|€|£)?\s*", re.IGNORECASE
 )
@@ -396,6 +397,8 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
     mine: list[tuple[Quantity, float]] = []  # each with its scale factor, 1.0 when none
     for m in _NUMBER_RE.finditer(text):
         cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
+        if lang == "id" and digits == "2" and _REDUPLICATED_RE.search(text, max(0, m.start() - 2), m.end()):
+            continue  # "hal2", "foto2": informal "hal-hal", "foto-foto", a plural
         factor = 1.0
         values = readings(digits)
         value = _convention(digits, lang)

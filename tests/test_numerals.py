@@ -63,6 +63,11 @@ def test_times() -> None:
     assert values("from 4.43 million", "en") == [{4.43e6}]
 
 
+def test_informal_reduplication_is_no_number() -> None:
+    assert quantities("hal2 yang saya hindari, foto2", "id") == []
+    assert [q.text for q in quantities("G2 dan 2 orang", "id")] == ["2", "2"]
+
+
 def test_names_and_set_phrases_are_soft() -> None:
     assert [q.hard for q in quantities("Restoran Nusa Dua", "id")] == [False]
     assert [q.hard for q in quantities("satu-satunya jalan", "id")] == [False]
