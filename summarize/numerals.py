@@ -121,6 +121,10 @@ _APPROX: dict[str, dict[str, float]] = {
         "billions": 1e9, "trillions": 1e12,
     },
 }  # fmt: skip
+# Nouns after "a" that make it a count of one: "a year and six months" for "1 tahun 6 bulan".
+_MEASURE_NOUNS = frozenset(
+    "year month week day hour minute decade century kilometer kilometre mile meter metre kilogram ton".split()
+)
 _SOME = frozenset({"several", "few", "some"})
 _SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
 _ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
@@ -579,6 +583,10 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
             order = {**mult, **big}.get(w.at(i + 1), 10)  # "several hundred" = "ratusan"
             out.append(w.quantity(i, i + 2, ("~", _norm(order)), "approx", True))
             i += 2
+            continue
+        if lang == "en" and word in ("a", "an") and w.at(i + 1) in _MEASURE_NOUNS:
+            out.append(w.quantity(i, i + 1, 1.0, "word", False))  # "a year" may say "1 tahun"
+            i += 1
             continue
         leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
         if not (leading_a or word in units):

@@ -173,6 +173,7 @@ FAITHFUL = [
     ("Pelatih timnas U - 19 puas.", "The Under-19 coach was satisfied."),
     ("Ia bermain di musim 2017/2018.", "He played in the 2017/18 season."),
     ("Harganya naik dua kali lipat.", "Its price doubled."),
+    ("Ia divonis 1 tahun 6 bulan penjara.", "He was sentenced to a year and six months in prison."),
     # found by the one held-out scoring (scripts/data/faithful/README.md): ranges sharing a scale
     # word, multiples, speeds with a conversion, rows of names, an idiom of magnitude
     (
