@@ -4,7 +4,7 @@ Sentences are the tool's own (`article_from_text` / `load_articles`: our cleanin
 so a FRAGMENT label speaks of our splitter and an index is the index `Article.sentences` uses.
 
     python scripts/make_standalone_set.py --draw        # -> scripts/data/standalone/articles.jsonl + shards
-    python scripts/make_standalone_set.py --sample      # -> second_reading_sample.jsonl (blind, no labels)
+    # second_reading_sample.jsonl: 12 whole articles given, without labels, to a second reader
     python scripts/make_standalone_set.py --merge SHARD_LABELS... --second SECOND_READING
         # -> labels.jsonl and second_reading.jsonl; prints counts and the readers' agreement
 
@@ -146,7 +146,10 @@ def merge(shards: list[Path], second: Path) -> int:
     wanted = sum(s["to_label"] for a in articles.values() for s in a["sentences"])
     print(f"{len(labels)} of {wanted} sentences labelled -> {OUT / 'labels.jsonl'}")
     for split in ("tune", "heldout"):
-        counts = {x: sum(1 for r in labels if r["label"] == x and articles[r["article"]]["split"] == split) for x in LABELS}
+        counts = {
+            x: sum(1 for r in labels if r["label"] == x and articles[r["article"]]["split"] == split)
+            for x in LABELS
+        }
         arts = sum(1 for a in articles.values() if a["split"] == split)
         print(f"  {split}: {arts} articles, {sum(counts.values())} sentences, {counts}")
     rows = _read(second)
