@@ -118,9 +118,15 @@ _NYA_ADVERBS = frozenset(
 _LEAD_IN = re.compile(r"\b(?:berikut(?:\s+ini|\s+adalah|\s+beberapa|\s+daftar)|sebagai\s+berikut)\b", re.I)
 
 
-def _phrases(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    # Longest first, so "oleh karena itu" wins over "karena itu" would-be prefixes.
-    return tuple(sorted((tuple(e.split()) for e in entries), key=len, reverse=True))
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(entries: Sequence[str]) -> Phrases:
+    """Phrases by their first word, longest first (so "oleh karena itu" wins over "oleh")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((tuple(e.split()) for e in entries), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 _CONNECTIVES = _phrases(CONNECTIVES)
@@ -131,10 +137,11 @@ def _bare(token: str) -> str:
     return token.strip(_EDGE).lower()
 
 
-def _opener(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+def _opener(words: Sequence[str], phrases: Phrases) -> int:
     """How many leading words form one of `phrases` (0 when none does); the last word may
     carry the particle "-lah" or "-pun" ("Untuk itulah", "Oleh karena itupun")."""
-    for phrase in phrases:
+    first = words[0]
+    for phrase in phrases.get(first, ()) or phrases.get(first[:-3], ()):
         k = len(phrase)
         if len(words) > k and tuple(words[: k - 1]) == phrase[:-1]:
             last = words[k - 1]
@@ -145,6 +152,8 @@ def _opener(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int:
 
 def _outside_quotes(tokens: Sequence[str]) -> list[bool]:
     """For each token, whether it lies outside a quotation (straight quotes alternate)."""
+    if not any('"' in t or "“" in t or "”" in t for t in tokens):
+        return [True] * len(tokens)  # most sentences quote nobody
     out = []
     inside = False
     for tok in tokens:
@@ -170,17 +179,21 @@ def _fragment(text: str, tokens: Sequence[str]) -> str:
 def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
     if text.rstrip(" \"'”’)]").endswith(("?", "!")) and outside[-1] and outside[0]:
         return "question" if "?" in text[-4:] else "reader-address"
-    if any("?" in tok and out for tok, out in zip(words, outside, strict=True) if tok != words[-1]):
+    if "?" in text and any("?" in t and out for t, out in zip(words[:-1], outside, strict=False)):
         return "question"
     if text.rstrip().endswith(":") or words[0] == "berikut" or _LEAD_IN.search(text):
         return "lead-in"
-    if any(w in READER_WORDS and out for w, out in zip(words, outside, strict=True)):
+    if not READER_WORDS.isdisjoint(words) and any(
+        w in READER_WORDS and out for w, out in zip(words, outside, strict=True)
+    ):
         return "reader-address"
     return ""
 
 
 def _attribution(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """'bare-attribution', 'quote-continued' or '' for how the sentence credits what it quotes."""
+    if all(outside) and _SAID_NYA.isdisjoint(words) and _SAY_SHORT.isdisjoint(words):
+        return ""  # no quotation and no "-nya" speaker: the usual sentence
     for k, w in enumerate(words):
         if w in _SAID_NYA and outside[k]:
             return "bare-attribution"
@@ -213,6 +226,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         return "pronoun"
     if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
+    if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
+        return ""
     named = tokens[0][:1].isupper() and first not in STOPWORDS_ID | PRONOUNS and not _possessive(first)
     for k in range(len(words)):
         if not outside[k]:
@@ -237,6 +252,8 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
     some report), or, past the subject, a name came before it ("Bek Inter protes, namun Cutrone
     merayakan gol tersebut"): then the sentence is about someone the reader knows.
     """
+    if _REFERRING.isdisjoint(words):
+        return ""
     for k in range(1, len(words)):
         if words[k] not in _REFERRING or not outside[k]:
             continue
@@ -274,7 +291,7 @@ def judge_text(text: str) -> Judgement:
     tokens = text.split()
     if not tokens:
         return Judgement(FRAGMENT, "too-short")
-    words = [_bare(t) for t in tokens]
+    words = [t.strip(_EDGE) for t in text.lower().split()]
     outside = _outside_quotes(tokens)
     if _FURNITURE.match(text):
         return Judgement(FURNITURE, "furniture")
@@ -321,21 +338,18 @@ def _antecedent(article: Article, i: int, verdict: Judgement) -> int | None:
 _DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
 
 
-def _common_words(article: Article) -> frozenset[str]:
-    """Words the article writes in lower case somewhere: not names when they open a sentence."""
-    return frozenset(w for s in article.sentences for w in s.text.split() if w[:1].islower())
-
-
-def _no_actor(text: str, common: frozenset[str]) -> bool:
+def _no_actor(text: str, article: Article) -> bool:
     """No name (a capitalised word that is not a common word) and no figure: "a hook with no
     concrete actor or figure" ("Bekerja merupakan salah satu upaya manusia ...")."""
-    if any(ch.isdigit() for ch in text):
-        return False
     tokens = _DATELINE.sub("", text).split()
-    first = tokens[0].strip(_EDGE)
-    if first[:1].isupper() and first.lower() not in STOPWORDS_ID and first.lower() not in common:
+    if any(ch.isdigit() for ch in text) or any(t.lstrip("\"'“‘([")[:1].isupper() for t in tokens[1:]):
         return False
-    return not any(t.lstrip("\"'“‘([")[:1].isupper() for t in tokens[1:])
+    first = tokens[0].strip(_EDGE)
+    if not first[:1].isupper() or first.lower() in STOPWORDS_ID:
+        return True
+    # A capitalised first word is a name unless the article writes it in lower case somewhere.
+    lower = first.lower()
+    return any(lower in s.text.split() for s in article.sentences)
 
 
 def judge(article: Article) -> list[Judgement]:
@@ -347,13 +361,12 @@ def judge(article: Article) -> list[Judgement]:
     lower case. Only the first sentence: that is where a hook stands; later, such a sentence
     is as often a plain fact ("Tidak ada korban jiwa.") as a lead-in.
     """
-    common = _common_words(article) if article.sentences else frozenset()
     out = []
     for i, s in enumerate(article.sentences):
         verdict = judge_text(s.text)
         if verdict.label == NEEDS_CONTEXT:
             verdict = Judgement(verdict.label, verdict.rule, _antecedent(article, i, verdict), verdict.trim)
-        elif i == 0 and verdict.stands_alone and _no_actor(s.text, common):
+        elif i == 0 and verdict.stands_alone and _no_actor(s.text, article):
             verdict = Judgement(TEASER, "no-actor")
         out.append(verdict)
     return out
