@@ -48,7 +48,7 @@ BACKGROUND = 0.3  # weight of a background-clause word against a main-clause wor
 NAME_WEIGHT = 0.5  # weight of a name: every report of a story shares its names
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
 SUPPORT_WEIGHT = 0.35  # what each additional backing article adds to an item's importance
-CANDIDATES_PER_ARTICLE = 12  # only an article's most salient sentences that stand alone take part
+CANDIDATES_PER_ARTICLE = 12  # an article's most salient sentences take part, and as many that stand alone
 TRIMMED_DAMPING = 0.6  # salience kept by a sentence shown without its leading connective
 CENTRAL_WEIGHT = 1.0  # what being typical of the whole story (cosine to its centroid) adds
 TITLE_WEIGHT = 1.0  # what restating its article's headline (cosine to the title) adds
@@ -416,6 +416,7 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     which weighs less (`TRIMMED_DAMPING`): the connective often meant something. The others
     (needing an earlier sentence, a hook, a fragment, furniture) may back an item as citations
     but never are its line, so never lead a story.
+
     Salience is the ranker's score (scaled within the article), plus how typical the sentence
     is of the whole story (cosine to the centroid of all candidates), plus how closely it
     restates its article's headline: every article's lead scores high with the ranker, and

@@ -92,7 +92,6 @@ class Judgement:
 
 
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
-_OPEN_QUOTES = frozenset("\"“‘'«")
 _TERMINAL = frozenset(".!?…\"”’')]:")  # ":" ends a lead-in, a teaser rule's to name
 _FURNITURE = re.compile(
     r"^\W*(?:baca\s+juga|lihat\s+juga|simak\s+juga|tonton\s+juga|foto|video|editor|penulis|reporter|"
@@ -107,6 +106,8 @@ _BARE_SPEAKER = frozenset({"dia", "ia", "mereka", "beliau"})
 # Mid-sentence, only these stand for an unnamed person ("Saat ditemui, dia ..."); "kami"
 # or "saya" outside a quotation is rarer and mostly a speaker's own words.
 _THIRD_PERSON = frozenset({"ia", "dia", "mereka", "beliau", "keduanya", "dirinya", "pihaknya"})
+_SUBJECTS = PRONOUNS - {"hal"}  # "hal" only with "ini/itu/tersebut" ("Hal ini")
+_NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
 _NYA_ADVERBS = frozenset(
     """
@@ -220,7 +221,7 @@ def _possessive(word: str) -> bool:
 def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
     """ "pronoun" when the subject, or a his/her/its, stands for someone not named yet."""
     first = words[0]
-    if first in PRONOUNS - {"hal"} and (outside[0] or first in _THIRD_PERSON):
+    if first in _SUBJECTS and (outside[0] or first in _THIRD_PERSON):
         return "pronoun"
     if first in ("hal", "ini", "itu") and (first != "hal" or words[1:2] in (["ini"], ["itu"], ["tersebut"])):
         return "pronoun"
@@ -228,7 +229,7 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
-    named = tokens[0][:1].isupper() and first not in STOPWORDS_ID | PRONOUNS and not _possessive(first)
+    named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
     for k in range(len(words)):
         if not outside[k]:
             continue
@@ -275,7 +276,7 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
     return ""
 
 
-def _context(text: str, tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
+def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """The rule by which a sentence leans on an earlier one, or "" when it needs none."""
     if _opener(words, _BACK_REFERENCES):
         return "back-reference"
@@ -312,10 +313,10 @@ def judge_text(text: str) -> Judgement:
             len(rest) >= 3
             and rest[0][:1].isupper()
             and words[k] not in STOPWORDS_ID
-            and not _context(" ".join(rest), rest, words[k:], outside[k:])
+            and not _context(rest, words[k:], outside[k:])
         )
         return Judgement(NEEDS_CONTEXT, "connective", trim=k if clean else 0)
-    rule = _context(text, tokens, words, outside)
+    rule = _context(tokens, words, outside)
     return Judgement(NEEDS_CONTEXT, rule) if rule else Judgement(STANDALONE)
 
 
