@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize import brief, digest, load_articles
+from summarize import InputError, brief, digest, load_articles
 from summarize.ingest import article_from_text
 from summarize.lang import Vector
 from summarize.rank import select
@@ -102,6 +102,25 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     assert (
         judge_text("Saat itu, Bank Indonesia menahan suku bunga acuan.").trim == 0
     )  # a time, not a connective
+
+
+PIECES = [*"aZ \"“”'?!.:,-–()İ9 \n", "Namun, ", "ujarnya", " itu", "Dia ", "Berikut"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_gets_a_verdict_and_a_span_inside_its_sentence(text: str) -> None:
+    verdict = judge_text(text)
+    assert verdict.label in (STANDALONE, NEEDS_CONTEXT, TEASER, FURNITURE, FRAGMENT)
+    assert verdict.trim == 0 or verdict.label == NEEDS_CONTEXT
+    try:
+        article = article_from_text(f"Judul\n\n{text}\n", source="x.txt")
+    except InputError:
+        return  # nothing left after cleaning: no sentence to judge
+    for i, s in enumerate(article.sentences):
+        start, end = shown_span(article, i)
+        assert s.start <= start < end == s.end
+    assert len(judge(article)) == len(article.sentences)
 
 
 ARTICLE = """Tol Baru Diresmikan
