@@ -84,13 +84,8 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
 
 
 def _inputs(articles: Sequence[Article] | Loaded) -> tuple[list[Article], list[str]]:
-    """The articles, republished copies marked, and what loading noted (when given a `Loaded`):
-    each skipped source with its reason, and each warning (a sentence cap, an encoding guess)."""
-    notes: list[str] = []
-    if isinstance(articles, Loaded):
-        notes += [f"skipped {s.reason}" if s.source in s.reason else f"skipped {s.source}: {s.reason}"
-                  for s in articles.skipped]  # fmt: skip
-        notes += list(articles.warnings)
+    """The articles, republished copies marked, and what loading noted (given a `Loaded`)."""
+    notes = list(articles.notes) if isinstance(articles, Loaded) else []
     return mark_copies(list(articles)), notes
 
 

@@ -42,8 +42,9 @@ def cite_label(article: str, index: int) -> str:
 
 
 def parse_cite(text: str) -> tuple[str, int]:
-    """`"2.4"` or `"[2.4]"` to (article id "2", 0-based sentence index 3); ValueError if malformed."""
-    body = text.strip().removeprefix("[").removesuffix("]")
+    """`"2.4"`, `"[2.4]"` or `"[2.4, 13 Oct 2023]"` (a citation with its article's date) to
+    (article id "2", 0-based sentence index 3); ValueError if malformed."""
+    body = text.strip().removeprefix("[").removesuffix("]").partition(",")[0].strip()
     article, dot, number = body.rpartition(".")
     if not dot or not article or not number.isdigit() or int(number) < 1:
         raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4)")
@@ -145,6 +146,16 @@ class Loaded:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What reading noted, for a digest or brief to show: each skipped source with its
+        reason, then each warning (a sentence cap, an encoding guess)."""
+        skipped = tuple(
+            f"skipped {s.reason}" if s.reason.startswith(s.source) else f"skipped {s.source}: {s.reason}"
+            for s in self.skipped
+        )
+        return skipped + self.warnings
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def simhash(text: str) -> int:
 
     tokens = sample_tokens(text, _BITS)
     if not tokens:
-        return 0
+        return (1 << _BITS) - 1  # no votes: every bit's sum is 0, and trafilatura sets it
     joined = int.from_bytes(b"".join(map(_token_bytes, tokens)), "big")
     n, value = len(tokens), 0
     for i, mask in enumerate(_position_masks(n)):

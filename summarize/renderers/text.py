@@ -154,7 +154,8 @@ def briefs_text(result: Briefs) -> str:
 CITATION_NOTE = (
     "[2.4] means article 2 in the Sources list, sentence 4 (counting from 1);\n"
     "`summarize cite SOURCE... 2.4` prints that sentence. [2.4, 13 Oct 2023]: the\n"
-    "sentence says when relative to its writing (kemarin, a weekday); its article's date."
+    "sentence says when relative to its writing (kemarin, a weekday), so its\n"
+    "article's date is given."
 )
 
 
