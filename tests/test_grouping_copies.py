@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,21 @@ def test_simhash_is_trafilaturas() -> None:
     texts = [
         p.read_text(encoding="utf-8") for p in [*sorted(SEEDS.glob("*.txt")), *sorted(DATA.glob("*.txt"))]
     ]
-    texts += ["", "satu dua", "Kata " * 500]
+    texts += ["", "satu dua", "Kata " * 500, "。你好。世界。", "¿Qué? «hola» — „ja“ (1.000)"]
     for text in texts:
         assert simhash(text) == Simhash(text).hash
+
+
+def test_a_text_digest_never_imports_trafilatura() -> None:
+    # The copy check restates trafilatura's tokenizer: importing trafilatura would cost as
+    # much as the rest of a small digest's imports.
+    code = (
+        "import sys, summarize\n"
+        f"summarize.digest(summarize.load_articles([{str(SEEDS)!r}]))\n"
+        "assert 'trafilatura' not in sys.modules, 'trafilatura imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
 
 
 def republished(folder: Path) -> Path:

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Gedung Putih pada Jumat (13/10/2023) mengatakan", dt.date(2023, 10, 13)),
         ("Sabtu, 4 Oktober 2025", dt.date(2025, 10, 4)),
         ("diumumkan pada 13 Okt. 2023 di Jakarta", dt.date(2023, 10, 13)),
+        ("dikutip Interfax, Selasa (30 / 1 / 2018).", dt.date(2018, 1, 30)),  # tokenized text
         ("ucap Zulkifli di Gedung DPR, Senin (27/3).", None),  # no year: not guessed
         ("pada hari Selasa", None),
         ("tanggal 31/2/2023 tidak ada", None),

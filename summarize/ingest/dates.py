@@ -34,7 +34,7 @@ FIRST_SENTENCES = 3  # a dateline's date sits in the body's first sentences
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"""(?<![\d/])(?:
-        (?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>(?:19|20)\d\d)                 # 16/9/2023
+        (?P<d>\d{{1,2}})\s?/\s?(?P<m>\d{{1,2}})\s?/\s?(?P<y>(?:19|20)\d\d)     # 16/9/2023, 16 / 9 / 2023
       | (?P<d2>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)     # 13 Oktober 2023
     )(?![\d/])""",
     re.IGNORECASE | re.VERBOSE,

@@ -21,7 +21,7 @@ import jinja2
 import markupsafe
 
 from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
-from .layout import article_note, cited, entries, entry_note, layout, passages
+from .layout import BRIEFS_NOTE, article_note, cited, entries, entry_note, layout, passages
 from .text import withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
@@ -115,6 +115,7 @@ def _env() -> jinja2.Environment:
     env.globals["article_note"] = article_note
     env.globals["entry_note"] = entry_note
     env.globals["citation"] = Citation
+    env.globals["briefs_note"] = BRIEFS_NOTE
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link
     return env

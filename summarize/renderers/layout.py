@@ -22,7 +22,7 @@ same facts as data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..ingest.dates import find_date, relative_time
@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 OTHER_NEWS = "Other news"
+BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
 
 
 def day_label(iso: str | None) -> str | None:
@@ -230,6 +231,21 @@ def layout(digest: Digest) -> Layout:
         briefs=_other_briefs(digest),
         sources=entries(digest.articles, dict(digest.english_titles)),
     )
+
+
+Draw = Callable[[Section], list[str]]
+
+
+def story_lines(
+    shape: Layout, *, section: Draw, compact: Draw, heading: Callable[[str], list[str]]
+) -> list[str]:
+    """The stories in display order, as a line-based format draws them: each story several
+    articles report (`section`), then "Other news" (`heading`) and the compact ones."""
+    lines = [line for s in shape.stories for line in section(s)]
+    if shape.other_heading:
+        lines += heading(shape.other_heading)
+    lines += [line for s in shape.other for line in compact(s)]
+    return lines + ([""] if shape.other else [])
 
 
 @dataclass(frozen=True, slots=True)

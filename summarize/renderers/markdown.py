@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
-from .layout import Entry, Line, Section, article_note, entry_note, layout
+from .layout import BRIEFS_NOTE, Entry, Line, Section, article_note, entry_note, layout, story_lines
 from .text import CITATION_NOTE, cites, figures_note, oneline, origin, withheld_note
 
 _BACKTICKS = re.compile(r"`+")
@@ -134,20 +134,9 @@ def _compact(section: Section) -> list[str]:
 def digest_markdown(digest: Digest) -> str:
     shape = layout(digest)
     lines = ["# News digest", "", f"_{_escape(shape.summary)}_", "", *_notes(shape.notes)]
-    for section in shape.stories:
-        lines += _section(section)
-    if shape.other_heading:
-        lines += [f"## {shape.other_heading}", ""]
-    for section in shape.other:
-        lines += _compact(section)
-    lines += [""] if shape.other else []
+    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: [f"## {h}", ""])
     if shape.briefs:
-        lines += [
-            "## Briefs",
-            "",
-            "_Each article's other key sentences (the lines above are not repeated)._",
-            "",
-        ]
+        lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]
     lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
     lines += ["", _footer(digest.model)]

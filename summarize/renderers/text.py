@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Sequence
 
 from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, cite_label
-from .layout import Entry, Layout, Line, Section, article_note, entry_note, layout
+from .layout import BRIEFS_NOTE, Entry, Layout, Line, Section, article_note, entry_note, layout, story_lines
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -205,19 +205,9 @@ def _sources(entries: Sequence[Entry]) -> list[str]:
 def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
     """A laid-out digest as plain text (see `renderers.layout`)."""
     lines = [*_heading(title, "="), _wrap(shape.summary, "", ""), "", *_notes(shape.notes)]
-    for section in shape.stories:
-        lines += _section(section)
-    if shape.other_heading:
-        lines += _heading(shape.other_heading, "-")
-    for section in shape.other:
-        lines += _compact(section)
-    lines += [""] if shape.other else []
+    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: _heading(h, "-"))
     if shape.briefs:
-        lines += [
-            *_heading("Briefs", "-"),
-            "Each article's other key sentences (the lines above are not repeated).",
-            "",
-        ]
+        lines += [*_heading("Briefs", "-"), BRIEFS_NOTE, ""]
         lines += _brief_lines(shape.briefs)
     lines += _sources(shape.sources)
     lines += ["", CITATION_NOTE, _footer(model)]
