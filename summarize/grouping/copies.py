@@ -149,11 +149,12 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
             k = parent[k]
         return k
 
-    words: dict[int, set[str]] = {}  # only for the few articles in a close pair
+    # Word sets only for articles in a close pair, and only a few at a time: pairs come
+    # bucket by bucket, and a day's worth of word sets would cost more memory than the digest.
+    words = lru_cache(maxsize=256)(lambda k: _words(articles[k]))
 
     def shared(i: int, j: int) -> float:
-        wi = words[i] if i in words else words.setdefault(i, _words(articles[i]))
-        wj = words[j] if j in words else words.setdefault(j, _words(articles[j]))
+        wi, wj = words(i), words(j)
         return len(wi & wj) / max(1, min(len(wi), len(wj)))
 
     for i, j in _candidates(hashes):
