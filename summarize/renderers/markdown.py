@@ -14,7 +14,17 @@ from urllib.parse import quote
 
 from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
 from .layout import BRIEFS_NOTE, Entry, Line, Section, article_note, entry_note, layout, story_lines
-from .text import CITATION_NOTE, cites, figures_note, oneline, origin, withheld_note
+from .text import (
+    DATED_NOTE,
+    IN_BRIEFS,
+    IN_SOURCES,
+    citation_note,
+    cites,
+    figures_note,
+    oneline,
+    origin,
+    withheld_note,
+)
 
 _BACKTICKS = re.compile(r"`+")
 # A list marker at the start of an item's text would nest a list inside it.
@@ -62,8 +72,11 @@ def _source_line(e: Entry) -> str:
     return f"{a.id}. {shown} ({_escape(entry_note(e))}) — {_code(origin(a))}"
 
 
-def _footer(model: ModelInfo | None) -> str:
-    note = _escape(" ".join(CITATION_NOTE.split()))
+def _footer(model: ModelInfo | None, *, where: str, dated: bool = False) -> str:
+    before, command, after = citation_note(where)
+    note = f"{_escape(before)}{_code(command)}{_escape(after)}"
+    if dated:
+        note += " " + _escape(DATED_NOTE)
     if model is None:
         return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
     return (
@@ -103,7 +116,10 @@ def _notes(notes: Sequence[str]) -> list[str]:
 
 
 def briefs_markdown(result: Briefs) -> str:
-    return "\n".join(_notes(result.notes)) + f"{_briefs(result.briefs, level=2)}\n\n{_footer(result.model)}\n"
+    return (
+        "\n".join(_notes(result.notes))
+        + f"{_briefs(result.briefs, level=2)}\n\n{_footer(result.model, where=IN_BRIEFS)}\n"
+    )
 
 
 def _section(section: Section) -> list[str]:
@@ -139,5 +155,5 @@ def digest_markdown(digest: Digest) -> str:
         lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]
     lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
-    lines += ["", _footer(digest.model)]
+    lines += ["", _footer(digest.model, where=IN_SOURCES, dated=True)]
     return "\n".join(lines) + "\n"

@@ -147,16 +147,38 @@ def _notes(notes: Sequence[str]) -> list[str]:
 
 def briefs_text(result: Briefs) -> str:
     """Per-article briefs as plain text."""
-    lines = [*_notes(result.notes), *_brief_lines(result.briefs), CITATION_NOTE, _footer(result.model)]
+    lines = [
+        *_notes(result.notes),
+        *_brief_lines(result.briefs),
+        _citation_note(IN_BRIEFS),
+        _footer(result.model),
+    ]
     return "\n".join(lines) + "\n"
 
 
-CITATION_NOTE = (
-    "[2.4] means article 2 in the Sources list, sentence 4 (counting from 1);\n"
-    "`summarize cite SOURCE... 2.4` prints that sentence. [2.4, 13 Oct 2023]: the\n"
-    "sentence says when relative to its writing (kemarin, a weekday), so its\n"
-    "article's date is given."
+CITE_COMMAND = "summarize cite SOURCE... 2.4"
+IN_SOURCES = "in the Sources list"
+IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sources list
+# A citation with a date: the line says when relative to its writing.
+DATED_NOTE = (
+    "[2.4, 13 Oct 2023]: the sentence says when relative to its writing (kemarin, a weekday), "
+    "so its article's date is given."
 )
+
+
+def citation_note(where: str) -> tuple[str, str, str]:
+    """What a citation means, in three parts: the text before the `summarize cite` command,
+    the command (shown as code where the format has code), and the text after it."""
+    return (
+        f"[2.4] means article 2 {where}, sentence 4 (counting from 1); ",
+        CITE_COMMAND,
+        " prints that sentence.",
+    )
+
+
+def _citation_note(where: str) -> str:
+    before, command, after = citation_note(where)
+    return f"{before.rstrip()}\n`{command}`{after}"
 
 
 def _section(section: Section) -> list[str]:
@@ -210,7 +232,7 @@ def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
         lines += [*_heading("Briefs", "-"), BRIEFS_NOTE, ""]
         lines += _brief_lines(shape.briefs)
     lines += _sources(shape.sources)
-    lines += ["", CITATION_NOTE, _footer(model)]
+    lines += ["", _citation_note(IN_SOURCES), _wrap(DATED_NOTE, "", ""), _footer(model)]
     return "\n".join(lines) + "\n"
 
 
