@@ -32,12 +32,21 @@ def digest_json() -> dict[str, Any]:
 
 
 def test_digest_contract(digest_json: dict[str, Any]) -> None:
-    assert set(digest_json) == {"articles", "briefs", "digest", "model"}
+    assert set(digest_json) == {"articles", "briefs", "digest", "model", "notes"}
     assert digest_json["model"] is None  # --no-translate
     articles = {a["id"]: a for a in digest_json["articles"]}
     assert list(articles) == ["1", "2", "3", "4", "5"]
     for a in articles.values():
-        assert set(a) >= {"id", "source", "title", "language", "sentences"}
+        assert set(a) >= {
+            "id",
+            "source",
+            "title",
+            "language",
+            "published",
+            "publisher",
+            "duplicate_of",
+            "sentences",
+        }
         assert [s["index"] for s in a["sentences"]] == list(range(len(a["sentences"])))
     items = digest_json["digest"]["items"]
     assert 3 <= len(items) <= 10
@@ -107,7 +116,7 @@ def test_digest_markdown_cites_and_lists_sources(tmp_path: Path) -> None:
 def test_text_format() -> None:
     result = runner.invoke(app, ["digest", str(SEEDS), "--no-translate", "-f", "text"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("News digest\n===========\n5 articles")
+    assert result.stdout.startswith("News digest\n===========\n1 story from 5 articles")
 
 
 def test_clean_shows_kept_and_dropped_with_rules() -> None:
