@@ -158,3 +158,31 @@ def test_cli_digest_says_what_it_skipped_in_its_output(tmp_path: Path) -> None:
         )
         assert run.returncode == 3, run.stderr
         assert "empty.txt" in run.stdout and "skipped" in run.stdout, fmt
+
+
+def test_a_compact_entry_dates_its_story_and_its_relative_lines() -> None:
+    import dataclasses
+
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a = dataclasses.replace(samples.articles()[0], published="2023-10-13", publisher="Kompas")
+    b = dataclasses.replace(samples.articles()[2], published="2023-10-12", publisher="Tempo")
+    first = DigestItem("Floods hit Jakarta.", a.sentences[0].text, (Citation("1", 0),), 1.0)
+    later = DigestItem("Residents fled yesterday.", "Warga mengungsi kemarin.", (Citation("1", 1),), 0.9)
+    rice = DigestItem("Rice rose.", b.sentences[0].text, (Citation("3", 0),), 0.8)
+    stories = (
+        Story("Banjir Jakarta", ("1",), (first, later)),
+        Story("Harga beras", ("3",), (rice,)),
+    )
+    result = Digest(articles=(a, b), items=(first, later, rice), stories=stories)
+    text = render(result, "text")
+    assert "- Banjir Jakarta (13 Oct 2023)\n" in text
+    assert "  - Floods hit Jakarta. [1.1]\n" in text  # no relative time: no date
+    assert "  - Residents fled yesterday. [1.2, 13 Oct 2023]\n" in text
+    assert "- Harga beras (12 Oct 2023) — Rice rose. [3.1]\n" in text  # one line: one date
+    markdown = render(result, "markdown")
+    assert "- **Banjir Jakarta** (13 Oct 2023)" in markdown and "[1.2, 13 Oct 2023]" in markdown
+    assert ">[1.2, 13 Oct 2023]</a>" in render(result, "html")
+    assert "2 stories from 2 articles, 12 Oct – 13 Oct 2023\n" in text

@@ -141,10 +141,10 @@ def _compact(section: Section) -> list[str]:
         head = f"- **{_escape(section.heading)}**{date}"
         if len(lines) == 1:
             return [f"{head} — {_item(lines[0], dated=False)[2:]}"]
-        return [head, *(_item(line, "  ", dated=False) for line in lines)]
+        return [head, *(_item(line, "  ") for line in lines)]
     first = _item(lines[0], dated=False)
     first = first.replace("\n", f"{date}\n", 1) if "\n" in first else first + date
-    return [first, *(_item(line, "  ", dated=False) for line in lines[1:])]
+    return [first, *(_item(line, "  ") for line in lines[1:])]
 
 
 def digest_markdown(digest: Digest) -> str:

@@ -195,8 +195,9 @@ def _section(section: Section) -> list[str]:
 def _compact(section: Section) -> list[str]:
     """A story one article reports, as one entry: its headline (if any) and date, its lines.
 
-    The date sits beside the headline, else beside the first line's citations; the lines
-    carry no date of their own (it would be the same one)."""
+    The date sits beside the headline, else beside the first line's citations; a line on
+    that same row carries no date of its own (it would be the same one), the others do when
+    they say when relative to their writing."""
     if not section.lines:
         return []
     date = f"({section.dates})" if section.dates else ""
@@ -208,9 +209,9 @@ def _compact(section: Section) -> list[str]:
         return _item(first, dated=False, before=head) + notes
     if section.heading:
         lines = [_wrap(oneline(section.heading), atoms=[date]), *notes]
-        return lines + [x for line in section.lines for x in _item(line, "  - ", "    ", dated=False)]
+        return lines + [x for line in section.lines for x in _item(line, "  - ", "    ")]
     lines = _item(first, dated=False, after=date)
-    return lines + [x for line in rest for x in _item(line, "  - ", "    ", dated=False)]
+    return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
 
 
 def _sources(entries: Sequence[Entry]) -> list[str]:
