@@ -35,10 +35,20 @@ def test_find_date(text: str, expected: dt.date | None) -> None:
 
 def test_seed_dates_are_the_ones_their_texts_state(seeds: Path) -> None:
     dates = {Path(a.source).name[:3]: a.published for a in load_articles([seeds]).articles}
-    # 000 and 004 state a date in their dateline sentence; 001 in a date line above its title.
-    # 002 and 003 state none: only weekdays ("pada hari Selasa"), and 003's only date is a
-    # 2019 photo caption, which cleaning drops, so it is not taken for the article's.
-    assert dates == {"000": "2023-09-16", "001": "2025-10-04", "002": None, "003": None, "004": "2023-10-13"}
+    # 000 and 004 state a date in their dateline sentence. 001's only date is the banner
+    # Tribunnews prints above every page ("Sabtu, 4 Oktober 2025", no time of day: the day the
+    # page was saved, two years after the report), not a publication stamp. 002 and 003 state
+    # none: only weekdays ("pada hari Selasa"), and 003's only date is a 2019 photo caption.
+    assert dates == {"000": "2023-09-16", "001": None, "002": None, "003": None, "004": "2023-10-13"}
+
+
+def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
+    from summarize.ingest.dates import article_date
+
+    assert article_date(["Sabtu, 4 Oktober 2025"], []) is None  # a site's banner: today
+    assert article_date(["Jumat, 13 Oktober 2023 10:48 WIB"], []) == "2023-10-13"
+    assert article_date(["Jumat, 13 Oktober 2023 | 10.48"], []) == "2023-10-13"
+    assert article_date(["Sabtu, 4 Oktober 2025"], ["Jakarta - Pada Jumat (13/10/2023) ..."]) == "2023-10-13"
 
 
 def test_a_page_date_wins_over_the_text() -> None:
