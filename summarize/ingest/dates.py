@@ -1,13 +1,13 @@
 """Dates an article states about itself, and sentences that lean on them.
 
 `article_date` finds the publication date a text article gives in its first lines, where
-Indonesian outlets put it: a publication stamp above the title ("Jumat, 13 Oktober 2023
-10:48 WIB"), or the dateline sentence ("Gedung Putih pada Jumat (13/10/2023) mengatakan ...", "... pada 13 Oktober
-2023"). Pages and feed entries bring their own date (`ingest.extract`, `ingest.web`); this is
-the fallback for the rest. A date line with no time of day ("Sabtu, 4 Oktober 2025" at the
-top of a saved Tribunnews page) is the site's banner, the day the page was viewed, not when
-the report came out: it is not used. Only a full date counts: "Senin (27/3)" has no year, and a weekday
-alone ("pada hari Selasa") names no day, so neither is guessed at.
+Indonesian outlets put it: a publication stamp above the title ("Jumat, 13 Oktober 2023 10:48
+WIB"), or the dateline sentence ("Gedung Putih pada Jumat (13/10/2023) mengatakan ...", "...
+pada 13 Oktober 2023"). Pages and feed entries bring their own date (`ingest.extract`,
+`ingest.web`); this is the fallback for the rest. A date line with no time of day ("Sabtu, 4
+Oktober 2025" at the top of a saved Tribunnews page) is the site's banner, the day the page was
+viewed, not when the report came out: it is not used. Only a full date counts: "Senin (27/3)"
+has no year, and a weekday alone ("pada hari Selasa") names no day, so neither is guessed at.
 
 `relative_time` tells whether a sentence places its event relative to when it was written
 ("kemarin", "pekan lalu", "akhir bulan ini", a weekday): such a sentence needs its article's
@@ -65,8 +65,9 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
     """The article's date as an ISO day: from a date line, else from its first sentences.
 
     `date_lines` are the lines cleaning dropped as the page's date; only those with a time of
-    day count (a stamp, not a banner). `sentences` the body's first sentences (only `FIRST_SENTENCES` are read). Photo captions
-    are not looked at: cleaning drops them, and their dates are the photo's.
+    day count (a stamp, not a banner). `sentences` the body's first sentences (only
+    `FIRST_SENTENCES` are read). Photo captions are not looked at: cleaning drops them, and
+    their dates are the photo's.
     """
     for line in date_lines:
         found = find_date(line) if _STAMP.search(line) else None
