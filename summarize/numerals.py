@@ -604,10 +604,11 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
 
 # ---------------------------------------------------------------------------- dates
 
-_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-_MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?!\d)")
+_MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?!\d)")
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_FULL_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+# "16/9/2023", and "30 / 1 / 2018" as tokenized text writes it.
+_FULL_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?((?:19|20)\d\d|\d{2})(?![\d/])")
 
 
 def _date(year: int, month: int | None, day: int) -> date | None:
