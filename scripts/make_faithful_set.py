@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_indosum import load_records, to_article  # noqa: E402
 
 from summarize import InputError, load_articles  # noqa: E402
+from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "faithful"
 SEED = 23
@@ -37,9 +38,8 @@ KINDS: dict[str, tuple[str, int]] = {
     "scale": (r"\d[\d.,]*\s*(ribu|juta|miliar|milyar|triliun)\b", 90),
     "money": (r"\b(Rp|US\$|\$)\s?\d", 40),
     "date": (
-        r"\b(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
-        r"|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|\d{1,2}/\d{1,2}(/\d{2,4})?|tahun \d{4}|pada \d{4}"
-        r"|triwulan|kuartal|semester)\b",
+        rf"\b({'|'.join(name.title() for name in MONTHS_ID + WEEKDAYS_ID)}"
+        r"|\d{1,2}/\d{1,2}(/\d{2,4})?|tahun \d{4}|pada \d{4}|triwulan|kuartal|semester)\b",
         60,
     ),
     "unit": (r"\d[\d.,]*\s*(km|kilometer|meter|kg|kilogram|ton|hektare|ha|persen|%)\b", 40),
