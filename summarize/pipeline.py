@@ -13,10 +13,22 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from .errors import check_count
 from .grouping import Fact, plan
 from .rank import get_ranker, select
 from .rank.features import features
-from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Problem, Selected, Story
+from .values import (
+    Article,
+    Brief,
+    Briefs,
+    Digest,
+    DigestItem,
+    ModelInfo,
+    Problem,
+    Selected,
+    Story,
+    checked_articles,
+)
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -108,6 +120,8 @@ def brief(
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
     Titles and sentences of every article go to the translator in one batch.
     """
+    articles = checked_articles(articles, "brief")
+    check_count("n", n)
     picks = _selections(articles, n, ranker)
     texts, notes = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
     return Briefs(
@@ -167,6 +181,10 @@ def digest(
     display order. With `with_briefs`, per-article briefs are included. Titles, items and
     briefs go to the translator in one batch.
     """
+    articles = checked_articles(articles, "digest")
+    for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
+        check_count(name, count)
+    check_count("max_stories", max_stories, allow_none=True)
     shown = plan(
         articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)
     )

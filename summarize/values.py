@@ -6,9 +6,11 @@ can be traced back to the exact span of the source it translates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from .errors import ConfigError
 
 __all__ = [
     "Article",
@@ -26,6 +28,7 @@ __all__ = [
     "Sentence",
     "Skipped",
     "Story",
+    "checked_articles",
     "cite_label",
     "http_url",
     "parse_cite",
@@ -143,6 +146,35 @@ class Loaded:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+
+def checked_articles(articles: Iterable[Article], call: str) -> tuple[Article, ...]:
+    """`articles` as a tuple, or ConfigError saying what `call` takes instead.
+
+    Citations name articles by id, so two articles with one id would cite each other's
+    sentences: that is refused too.
+    """
+    if isinstance(articles, Article):
+        raise ConfigError(f"{call}() takes a list of articles, not one Article: pass [article]")
+    if isinstance(articles, str | bytes) or not isinstance(articles, Iterable):
+        raise ConfigError(
+            f"{call}() takes a list of Article (load_articles(...).articles), not {type(articles).__name__}"
+        )
+    out = tuple(articles)
+    seen: dict[str, int] = {}
+    for k, a in enumerate(out):
+        if not isinstance(a, Article):
+            raise ConfigError(
+                f"{call}(): item {k} is a {type(a).__name__}, not an Article; "
+                "make articles with load_articles or article_from_text"
+            )
+        if a.id in seen:
+            raise ConfigError(
+                f"{call}(): items {seen[a.id]} and {k} share the id {a.id!r}; each article needs its own "
+                "(article_from_text(..., id=...))"
+            )
+        seen[a.id] = k
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ reason; it never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..clean import clean
-from ..errors import InputError
+from ..errors import ConfigError, InputError, check_count
 from ..lang import content_terms, detect_language
 from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
@@ -179,14 +180,39 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
 
 
 def article_from_text(
-    text: str, *, id: str = "1", source: str = "<text>", title: str | None = None, url: str | None = None
+    text: str,
+    *,
+    id: str | None = None,
+    source: str = "<text>",
+    title: str | None = None,
+    url: str | None = None,
 ) -> Article:
     """An Article from a string in memory, cleaned and segmented as a file would be.
 
-    `title` overrides the title cleaning would find (else the first heading line, else the
-    first sentence). Raises InputError when no article text is left.
+    `id` names the article in citations; by default it is made from the text (`text_id`), so
+    articles made from different texts never share one. `title` overrides the title cleaning
+    would find (else the first heading line, else the first sentence). Raises InputError
+    when no article text is left, ConfigError for an argument of the wrong type.
     """
-    return make_article(Document(source=source, text=text, title=title, url=url), id)
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, bytes | bytearray) else ""
+        raise ConfigError(f"article_from_text() takes the text as a str, not {type(text).__name__}{hint}")
+    for name, value, optional in (
+        ("id", id, True),
+        ("source", source, False),
+        ("title", title, True),
+        ("url", url, True),
+    ):
+        if not isinstance(value, str) and not (optional and value is None):
+            raise ConfigError(f"article_from_text(): {name} must be a str, not {type(value).__name__}")
+    if id is not None and not id.strip():
+        raise ConfigError("article_from_text(): id must not be empty")
+    return make_article(Document(source=source, text=text, title=title, url=url), id or text_id(text))
+
+
+def text_id(text: str) -> str:
+    """A short id made from `text` (12 hex digits of its SHA-256): the same text, the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _fallback_title(first_sentence: str, limit: int = 80) -> str:
@@ -320,6 +346,29 @@ def _read_files(paths: Sequence[str]) -> Iterator[_Made]:
         yield made
 
 
+def _source_names(sources: Iterable[str | Path]) -> list[str]:
+    """Each source as a str; ConfigError when `sources` is not a list of paths or URLs.
+
+    A lone path is refused rather than read as a sequence: a str is a sequence of one-letter
+    names, and "/" among them would read the whole disk.
+    """
+    if isinstance(sources, str | bytes | os.PathLike):
+        raise ConfigError(
+            f"load_articles() takes a list of sources, not one {type(sources).__name__}: "
+            f"pass [{str(sources)!r}]"
+        )
+    if not isinstance(sources, Iterable):
+        raise ConfigError(f"load_articles() takes a list of paths or URLs, not {type(sources).__name__}")
+    names = []
+    for k, source in enumerate(sources):
+        if not isinstance(source, str | os.PathLike) or isinstance(source, bytes):
+            raise ConfigError(
+                f"load_articles(): source {k} is a {type(source).__name__}, not a path or URL (str)"
+            )
+        names.append(os.fspath(source))
+    return names
+
+
 def load_articles(
     sources: Iterable[str | Path],
     *,
@@ -339,10 +388,11 @@ def load_articles(
     `read_progress(done, total)` follows the reading of local files, when there are
     `PARALLEL_FILES` or more (every 1% and at the end).
     """
+    names = _source_names(sources)
+    check_count("limit", limit, allow_none=True)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
-    names = [str(s) for s in sources]
     urls = [s for s in names if is_url(s)]
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]] = {}
     if urls:
