@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..clean import clean
+from ..clean import clean, lost_prose
 from ..errors import ConfigError, InputError, check_count
 from ..lang import content_terms, detect_language
 from ..parallel import process_map, processes_for
@@ -141,6 +141,9 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
     cleaned = clean(doc)
     sentences: list[Sentence] = []
     warnings: list[str] = []
+    lost = lost_prose(cleaned, doc.text)
+    if lost:
+        warnings.append(f"{doc.source}: {lost} (`summarize clean {doc.source}` shows each line and its rule)")
     spans = (
         (para, span)
         for para, (start, end) in enumerate(cleaned.paragraphs)
