@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from .errors import ConfigError
 
@@ -31,6 +31,7 @@ __all__ = [
     "checked_articles",
     "cite_label",
     "http_url",
+    "page_url",
     "parse_cite",
 ]
 
@@ -64,6 +65,15 @@ def http_url(value: str | None) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return value.strip()
     return None
+
+
+def page_url(url: str) -> str:
+    """The page a URL names: without its fragment ("#comments", "#0"), which no server sees,
+    so `page#0` ... `page#49` are one page, fetched and counted once."""
+    try:
+        return urldefrag(url.strip()).url
+    except ValueError:  # not a URL urllib can split: the fetcher names the problem
+        return url.strip()
 
 
 @dataclass(frozen=True, slots=True)

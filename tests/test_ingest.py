@@ -360,3 +360,11 @@ def test_article_from_text_checks_its_arguments() -> None:
     with pytest.raises(ConfigError, match="id must not be empty"):
         article_from_text(GOOD, id=" ")
     assert article_from_text(GOOD, id="a").id == "a"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "a.txt", GOOD)
+    monkeypatch.chdir(tmp_path)
+    loaded = load_articles([path, "a.txt", tmp_path, f".{os.sep}a.txt"])
+    assert [a.source for a in loaded.articles] == [str(path)]
+    assert len([w for w in loaded.warnings if "the same file as" in w]) == 3

@@ -14,6 +14,7 @@ import random
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,9 @@ def real() -> tuple[Article, ...]:
     """The seeds and the IndoSum articles of tests/data, each of the latter twice (two
     articles, so the same-fact judge runs on their stories as well as on the seeds')."""
     data = sorted((ROOT / "tests" / "data").glob("*.txt"))
-    return load_articles([ROOT / "seeds", *data, *data]).articles
+    loaded = load_articles([ROOT / "seeds", *data]).articles  # a file named twice is read once
+    copies = [replace(a, id=str(len(loaded) + k + 1)) for k, a in enumerate(loaded[-len(data) :])]
+    return (*loaded, *copies)
 
 
 # Equal floats and decisions -----------------------------------------------------------------

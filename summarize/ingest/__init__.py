@@ -24,7 +24,7 @@ from ..errors import ConfigError, InputError, check_count
 from ..lang import content_terms, detect_language
 from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
-from ..values import Article, Document, Loaded, Sentence, Skipped
+from ..values import Article, Document, Loaded, Sentence, Skipped, page_url
 from .decoding import decode
 
 __all__ = [
@@ -292,7 +292,20 @@ def _documents(
     limit: int | None,
     since: dt.date | None,
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]],
+    notes: list[str],
 ) -> Iterator[Document | Skipped | str]:
+    """Every document, skip and file to read, each input once: a file named twice (`a.txt` and
+    `./a.txt`, or a folder and a file in it) or a page reached twice (by URLs that differ only
+    by their fragment, by a feed and by name, or by redirects) is read once, with a note."""
+    first: dict[str, str] = {}
+
+    def again(key: str, name: str) -> bool:
+        if key not in first:
+            first[key] = name
+            return False
+        notes.append(f"{name}: the same {key.split(':', 1)[0]} as {first[key]}; read once")
+        return True
+
     for raw in sources:
         source = str(raw)
         try:
@@ -303,13 +316,15 @@ def _documents(
         for item in expanded:
             if isinstance(item, Skipped):
                 yield item
-                continue
-            if is_url(item):
+            elif is_url(item):
                 docs, skipped = fetched[item]  # fetched in parallel by load_articles
-                yield from docs
+                for d in docs:  # a page named by the user is named as given, "#fragment" and all
+                    name = item if page_url(item) == page_url(d.source) else d.source
+                    if not again(f"page:{page_url(d.url or d.source)}", name):
+                        yield d
                 yield from skipped
-                continue
-            yield item  # a local file or "-": read by load_articles, in parallel when many
+            elif item == "-" or not again(f"file:{os.path.normcase(os.path.abspath(item))}", item):
+                yield item  # a local file or "-": read by load_articles, in parallel when many
 
 
 # Below this many files a pool of processes costs more to start than it saves (each of
@@ -408,7 +423,7 @@ def load_articles(
             allow_private_network=allow_private_network,
             progress=progress,
         )
-    items = list(_documents(names, limit=limit, since=since, fetched=fetched))
+    items = list(_documents(names, limit=limit, since=since, fetched=fetched, notes=warnings))
     files = [x for x in items if isinstance(x, str) and x != "-"]
     read = _read_files(files)
     done, step = 0, max(1, len(files) // 100)
