@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..lang import Vector, content_terms, cosine, norm
 from ..values import Article
@@ -36,6 +37,8 @@ __all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories"]
 STORY_THRESHOLD = 0.3  # mean pairwise cosine at or above which two groups are one story
 TITLE_WEIGHT = 3  # the title counts as this many copies of itself ...
 LEAD_SENTENCES = 3  # ... and the first sentences count twice
+_K = TypeVar("_K")
+
 TERMS_PER_ARTICLE = 20  # keep this many strongest terms per article vector
 # Above this many (pair, shared term) to sum, the exact method would cost more than the rest
 # of a digest: a big input is clustered from close pairs and summed vectors instead.
@@ -266,15 +269,10 @@ def _cluster_by_sums(
             if (part_a + part_b) / ((size[a] + size[b]) * size[c]) >= threshold:
                 merged[c] = other[a] = part_a + part_b
         link[a], link[b] = merged, {}
-        small, large = sorted((total[a], total[b]), key=len)
-        if large is vectors[a] or large is vectors[b]:
-            large = dict(large)  # the articles' vectors are never changed
-        for t, w in small.items():
-            large[t] = large.get(t, 0.0) + w
-        total[a], total[b] = large, {}
-        size[a] += size[b]
-        version[a] += 1
-        members[a] += members.pop(b)
+        # An article's own vector is copied before it takes a sum: the vectors never change.
+        owned = [x if x is not vectors[a] and x is not vectors[b] else dict(x) for x in (total[a], total[b])]
+        total[a], total[b] = _added(*owned), {}
+        _absorb(a, b, size, version, members)
         for c, sum_ac in merged.items():
             x, y = (a, c) if a < c else (c, a)
             heapq.heappush(heap, (-sum_ac / (size[a] * size[c]), x, y, version[x], version[y]))
@@ -298,6 +296,22 @@ def _pair_similarities(vectors: Sequence[Vector], rank: dict[str, int]) -> dict[
             for j, wj in postings[a + 1 :]:
                 sims[(i, j)] = sims.get((i, j), 0.0) + wi * wj
     return sims
+
+
+def _added(x: dict[_K, float], y: dict[_K, float]) -> dict[_K, float]:
+    """The sums of `x` and `y` key by key, added into the longer one (which is returned)."""
+    if len(y) > len(x):
+        x, y = y, x
+    for k, v in y.items():
+        x[k] = x.get(k, 0.0) + v
+    return x
+
+
+def _absorb(a: int, b: int, size: list[int], version: list[int], members: dict[int, list[int]]) -> None:
+    """Cluster `b` merges into `a`: sizes and members move, and `a`'s older heap entries go stale."""
+    size[a] += size[b]
+    version[a] += 1
+    members[a] += members.pop(b)
 
 
 def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -331,14 +345,9 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
         # cluster is the sum of both parts' sums: add the shorter row into the longer one.
         row_a, row_b = link[a], link[b]
         del row_a[b], row_b[a]
-        if len(row_b) > len(row_a):
-            row_a, row_b = row_b, row_a
-        for c, total in row_b.items():
-            row_a[c] = row_a.get(c, 0.0) + total
+        row_a = _added(row_a, row_b)
         link[a], link[b] = row_a, {}
-        size[a] += size[b]
-        version[a] += 1
-        members[a] += members.pop(b)
+        _absorb(a, b, size, version, members)
         for c, total in row_a.items():
             other = link[c]
             other.pop(b, None)
