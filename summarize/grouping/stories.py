@@ -42,7 +42,7 @@ _K = TypeVar("_K")
 TERMS_PER_ARTICLE = 20  # keep this many strongest terms per article vector
 # Above this many (pair, shared term) to sum, the exact method would cost more than the rest
 # of a digest: a big input is clustered from close pairs and summed vectors instead.
-EXACT_PAIRS = 4_000_000
+EXACT_PAIRS = 20_000_000
 MAX_POSTINGS = 8  # on that path: articles each term is indexed under (the first that have it)
 RARE_SHARE = 0.5  # ... and a pair is compared when its indexed words give this share of the threshold
 CENTRAL_PAIRS = 16  # a story's central article by pairwise sums up to this many articles
