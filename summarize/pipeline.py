@@ -17,6 +17,7 @@ from .errors import check_count
 from .grouping import Fact, plan
 from .rank import get_ranker, select
 from .rank.features import features
+from .rank.standalone import judge
 from .values import (
     Article,
     Brief,
@@ -87,6 +88,7 @@ def _item(fact: Fact, english: English) -> DigestItem:
         score=fact.score,
         figures=fact.figures,
         problems=problems,
+        trimmed=fact.span if fact.trimmed else None,
     )
 
 
@@ -103,7 +105,7 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
     for article in articles:
         feats = features(article)
         scores = r.score(article, feats)
-        picked = select(scores, [f.vector for f in feats], n)
+        picked = select(scores, [f.vector for f in feats], n, judgements=judge(article))
         out.append([(i, scores[i]) for i in picked])
     return out
 
