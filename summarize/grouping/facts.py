@@ -527,6 +527,21 @@ def _alike(x: _Node, y: _Node, known: dict[tuple[str, str], bool]) -> bool:
     return known[key]
 
 
+def _fact(score: float, members: Sequence[int], nodes: Sequence[_Node]) -> Fact:
+    """An item as a Fact: its representative sentence first, then the other citations."""
+    rep = _representative(members, nodes)
+    ordered = [rep] + [m for m in members if m != rep]
+    citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
+    texts = [_text(nodes[m]) for m in ordered]
+    return Fact(
+        article=nodes[rep].article,
+        index=nodes[rep].index,
+        citations=citations,
+        score=round(score, 4),
+        figures=differing_figures(texts, citations),
+    )
+
+
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
     """The `n` most important facts across `articles`, each citing every article stating it.
 
@@ -539,7 +554,6 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     nodes = _nodes(articles, ranker or get_ranker())
     sims = _similar_pairs(nodes)
     free = set(range(len(nodes)))
-
     masks = [sum(1 << j for j in sims[i]) for i in range(len(nodes))]
 
     def item(i: int) -> tuple[float, list[int]]:
@@ -570,21 +584,7 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
             chosen.append((score, members))
             shown_texts.update(said)
 
-    facts = []
-    for score, members in chosen:
-        rep = _representative(members, nodes)
-        ordered = [rep] + [m for m in members if m != rep]
-        citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
-        texts = [nodes[m].article.sentences[nodes[m].index].text for m in ordered]
-        facts.append(
-            Fact(
-                article=nodes[rep].article,
-                index=nodes[rep].index,
-                citations=citations,
-                score=round(score, 4),
-                figures=differing_figures(texts, citations),
-            )
-        )
+    facts = [_fact(score, members, nodes) for score, members in chosen]
     # Later rounds can outscore earlier ones once members are taken: most important first.
     facts.sort(key=lambda f: -f.score)
     return facts

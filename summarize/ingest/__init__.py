@@ -419,7 +419,8 @@ def load_articles(
     or feed entry finishes. Feed entries and redirects that lead to an internal address are
     refused unless `allow_private_network`. Articles are numbered "1", "2", ... in input order.
     `read_progress(done, total)` follows the reading of local files, when there are
-    `PARALLEL_FILES` or more (every 1% and at the end).
+    `PARALLEL_FILES` or more (every 1% and at the end). Each file or page is read once (a
+    warning names a repeat); `sources` must be a list, not one path (ConfigError).
     """
     names = _source_names(sources)
     check_count("limit", limit, allow_none=True)
