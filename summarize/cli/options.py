@@ -20,7 +20,7 @@ import typer
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..values import Loaded
-from .app import progress_bar, show_progress, step
+from .app import progress_bar, say, show_progress, step
 
 if TYPE_CHECKING:
     from ..translate.base import Translator
@@ -209,7 +209,7 @@ class InputOptions:
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
-            typer.echo(f"summarize: skipped {reason}", err=True)
+            say(f"skipped {reason}")
         if not loaded.articles:
             why = " (see above)" if loaded.skipped else ""
             if not loaded.skipped and since is not None:

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import jinja2
+from markupsafe import Markup
 
-from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
+from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert
 from .text import withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
@@ -70,6 +71,15 @@ class _Links:
         return article.title if article else f"article {article_id}"
 
 
+def _inert(value: object) -> object:
+    """Every text a template prints, made inert before it is escaped: autoescaping stops
+    markup, not ESC, BEL, CR or a U+202E that reverses the citations after it. Markup (a
+    macro's own output) was made of such values already."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return inert(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -85,6 +95,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_inert,
     )
     env.globals["css"] = STYLES
     env.globals["withheld_note"] = withheld_note
