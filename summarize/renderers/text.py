@@ -3,7 +3,6 @@ and the citation helpers the markdown renderer shares."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 
