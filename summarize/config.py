@@ -11,6 +11,7 @@ with plain keys at the top level, for example::
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from functools import lru_cache
@@ -121,6 +122,21 @@ def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def seconds_setting(name: str, value: Any, *, most: float, zero_ok: bool = False) -> float:
+    """`value` (from `setting`, or an option) as seconds: a finite number above 0 (or 0
+    when `zero_ok`) and at most `most`; ConfigError naming the setting otherwise (nan, inf
+    and 1e300 are numbers no timer can wait for)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    low_ok = number >= 0 if zero_ok else number > 0
+    if not (math.isfinite(number) and low_ok and number <= most):
+        least = "0" if zero_ok else "more than 0"
+        raise ConfigError(f"{name} must be a number of seconds, {least} and at most {most:g}, not {value!r}")
+    return number
 
 
 def cache_dir(*, create: bool = True) -> Path:

@@ -3,6 +3,11 @@
 Settings resolve like every other setting (option, `SUMMARIZE_SMTP_*`, config file,
 default). The password never leaves this module in text: it is kept out of `repr` and
 scrubbed from every error message, because cron mails stderr to someone.
+
+Every conversation has bounds, since a server (or anyone on the path before STARTTLS) may
+be hostile: each wait for the server at most `timeout` seconds, the whole session at most
+`SESSION_FACTOR` times that, and each reply at most `MAX_REPLY_BYTES` (smtplib alone reads
+a reply's continuation lines for ever, and restarts its timeout with every line).
 """
 
 from __future__ import annotations
@@ -12,19 +17,43 @@ import ipaddress
 import smtplib
 import socket
 import ssl
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from ..config import setting
+from ..config import seconds_setting, setting
 from ..errors import ConfigError, DeliveryError
+from ..values import inert
 
-__all__ = ["SECURITY", "MessageRejected", "SmtpSettings", "send_bytes"]
+__all__ = [
+    "MAX_REPLY_BYTES",
+    "SECURITY",
+    "SESSION_FACTOR",
+    "MessageRejected",
+    "SmtpSettings",
+    "Utf8Refused",
+    "send_bytes",
+]
 
 Security = Literal["starttls", "tls", "none"]
 SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 3600.0  # an hour of silence is a dead server, not a slow one
+SESSION_FACTOR = 2  # the whole session, greeting to QUIT, gets twice the timeout
+# EHLO's list of extensions is the longest reply a server has reason to send (a few hundred
+# bytes); 64 KB is generous, and keeps a flood of "220-" lines from filling memory.
+MAX_REPLY_BYTES = 64 * 1024
+_MAX_LINE = 8192  # as smtplib: RFC 5321 allows 512
+
+
+class _OutOfBounds(smtplib.SMTPException):
+    """The server broke a bound (session deadline, reply size); the message says which."""
+
+
+class Utf8Refused(ConfigError):
+    """An address is not ASCII and the server does not offer SMTPUTF8 to carry it."""
 
 
 class MessageRejected(DeliveryError):
@@ -73,16 +102,15 @@ class SmtpSettings:
         if sec not in SECURITY:
             raise ConfigError(f"smtp_security must be one of {', '.join(SECURITY)}, not {sec!r}")
         raw_port = setting("smtp_port", port, default=DEFAULT_PORTS[sec])
-        raw_timeout = setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT)
         try:
             port_number = int(raw_port)
-            seconds = float(raw_timeout)
         except (TypeError, ValueError):
-            raise ConfigError(
-                f"smtp_port and smtp_timeout must be numbers, not {raw_port!r} / {raw_timeout!r}"
-            ) from None
-        if not 0 < port_number < 65536 or seconds <= 0:
-            raise ConfigError(f"bad SMTP port {port_number} or timeout {seconds}")
+            raise ConfigError(f"smtp_port must be a whole number, not {raw_port!r}") from None
+        if not 0 < port_number < 65536:
+            raise ConfigError(f"smtp_port must be 1 to 65535, not {port_number}")
+        seconds = seconds_setting(
+            "smtp_timeout", setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT), most=MAX_TIMEOUT
+        )
         return cls(
             host=_text(setting("smtp_host", host)),
             port=port_number,
@@ -97,6 +125,11 @@ class SmtpSettings:
     @property
     def where(self) -> str:
         return f"{self.host}:{self.port}"
+
+    @property
+    def session_s(self) -> float:
+        """The most one conversation may take, from connecting to QUIT."""
+        return SESSION_FACTOR * self.timeout
 
     def check(self) -> None:
         """Raise ConfigError when these settings cannot send anything."""
@@ -141,30 +174,26 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     """Hand `data` to the server; return refused recipients (address -> reply).
 
     Returns only once the server has accepted the message for at least one recipient;
-    every failure raises DeliveryError with a one-line reason and no secrets.
+    every failure raises DeliveryError with a one-line reason and no secrets, within the
+    session's bounds (`session_s`, `MAX_REPLY_BYTES`). An address that is not ASCII goes
+    out with SMTPUTF8; a server that does not offer it raises Utf8Refused.
     """
     settings.check()
     host = cast(str, settings.host)
+    deadline = time.monotonic() + settings.session_s
     try:
-        smtp = _connect(settings, host)
+        smtp = _connect(settings, host, deadline)
+    except _OutOfBounds as exc:
+        raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(
             settings.scrub(f"cannot reach SMTP server {settings.where}: {_reason(exc)}")
         ) from None
     try:
         try:
-            if settings.security == "starttls":
-                smtp.ehlo()
-                if not smtp.has_extn("starttls"):
-                    raise DeliveryError(
-                        f"SMTP server {settings.where} does not offer STARTTLS; use "
-                        "--smtp-security tls (implicit TLS) or none (plain, localhost only)"
-                    )
-                smtp.starttls(context=ssl.create_default_context())
-                smtp.ehlo()
-            if settings.user:
-                smtp.login(settings.user, settings.password or "")
-            refused = smtp.sendmail(sender, list(recipients), data)
+            return _converse(smtp, settings, sender, recipients, data)
+        except _OutOfBounds as exc:
+            raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
                 settings.scrub(
@@ -195,17 +224,130 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
             ) from None
     finally:
         _close(smtp)
+
+
+def _converse(
+    smtp: smtplib.SMTP, settings: SmtpSettings, sender: str, recipients: Sequence[str], data: bytes
+) -> dict[str, str]:
+    """EHLO, STARTTLS, AUTH and the message; refused recipients (address -> reply)."""
+    if settings.security == "starttls":
+        smtp.ehlo()
+        if not smtp.has_extn("starttls"):
+            raise DeliveryError(
+                f"SMTP server {settings.where} does not offer STARTTLS; use "
+                "--smtp-security tls (implicit TLS) or none (plain, localhost only)"
+            )
+        smtp.starttls(context=ssl.create_default_context())
+        smtp.ehlo()
+    if settings.user:
+        smtp.login(settings.user, settings.password or "")
+    options: list[str] = []
+    wide = [a for a in (sender, *recipients) if not a.isascii()]
+    if wide:
+        smtp.ehlo_or_helo_if_needed()
+        if not smtp.has_extn("smtputf8"):
+            raise Utf8Refused(
+                f"SMTP server {settings.where} does not offer SMTPUTF8, which the address "
+                f"{inert(wide[0])} needs; nothing was sent (use an ASCII address: a domain can be "
+                "written in punycode, xn--...)"
+            )
+        options = ["SMTPUTF8", "BODY=8BITMIME"] if smtp.has_extn("8bitmime") else ["SMTPUTF8"]
+    refused = smtp.sendmail(sender, list(recipients), data, mail_options=options)
     return {addr: _reply(code, msg) for addr, (code, msg) in refused.items()}
 
 
-def _connect(settings: SmtpSettings, host: str) -> smtplib.SMTP:
-    # The timeout covers the connect and every later read and write on the socket, so a
-    # server that stops answering cannot hold a cron job forever.
-    if settings.security == "tls":
-        return smtplib.SMTP_SSL(
-            host, settings.port, timeout=settings.timeout, context=ssl.create_default_context()
-        )
-    return smtplib.SMTP(host, settings.port, timeout=settings.timeout)
+class _Bounds(smtplib.SMTP):
+    """smtplib's client with the module's bounds: every wait ends at the per-wait timeout or
+    the session deadline, whichever comes first, and a reply stops at MAX_REPLY_BYTES.
+
+    Lines are read a buffer at a time (`peek`), so a server that trickles one byte a
+    second cannot stretch a read past the deadline either.
+    """
+
+    deadline = float("inf")  # time.monotonic(); set before connecting
+
+    def _wait(self) -> float:
+        """How long the next wait may take; _OutOfBounds once the session's time is up."""
+        left = self.deadline - time.monotonic()
+        if left <= 0.01:  # (a socket timeout set to `left` may fire a hair early)
+            self.close()
+            limit = cast(float, self.timeout) * SESSION_FACTOR
+            raise _OutOfBounds(f"did not finish the conversation within {limit:g} s; gave up")
+        return min(cast(float, self.timeout), left)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        return super()._get_socket(host, port, min(timeout, self._wait()))  # type: ignore[misc]
+
+    def send(self, s: Any) -> None:
+        if self.sock is not None:
+            self.sock.settimeout(self._wait())  # sendall: the timeout bounds the whole call
+        super().send(s)
+
+    def getreply(self) -> tuple[int, bytes]:
+        lines: list[bytes] = []
+        size = 0
+        while True:
+            line = self._line()
+            size += len(line)
+            if size > MAX_REPLY_BYTES:
+                self.close()
+                raise _OutOfBounds(f"sent a reply longer than {MAX_REPLY_BYTES // 1024} KB; gave up")
+            lines.append(line[4:].strip(b" \t\r\n"))
+            try:
+                code = int(line[:3])
+            except ValueError:
+                return -1, b"\n".join(lines)
+            if line[3:4] != b"-":
+                return code, b"\n".join(lines)
+
+    def _line(self) -> bytes:
+        if self.sock is None:
+            raise smtplib.SMTPServerDisconnected("please run connect() first")
+        sock = self.sock
+        if self.file is None:
+            self.file = sock.makefile("rb")
+        reader = self.file
+        line = b""
+        while not line.endswith(b"\n"):
+            sock.settimeout(self._wait())
+            try:
+                ahead = reader.peek(1)  # one read of the socket at most
+            except TimeoutError:
+                self._wait()  # the session's time is up: say so, not "timed out"
+                self.close()
+                raise
+            except OSError as exc:
+                self.close()
+                why = f"Connection unexpectedly closed: {_reason(exc)}"
+                raise smtplib.SMTPServerDisconnected(why) from None
+            if not ahead:
+                self.close()
+                raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+            end = ahead.find(b"\n")
+            line += reader.read(end + 1 if end >= 0 else len(ahead))
+            if len(line) > _MAX_LINE:
+                self.close()
+                raise _OutOfBounds(f"sent a line longer than {_MAX_LINE} bytes; gave up")
+        return line
+
+
+class _Plain(_Bounds):
+    def __init__(self, host: str, port: int, *, timeout: float, deadline: float) -> None:
+        self.deadline = deadline  # before connecting: the greeting is read under it
+        super().__init__(host, port, timeout=timeout)
+
+
+class _Implicit(_Bounds, smtplib.SMTP_SSL):
+    def __init__(self, host: str, port: int, *, timeout: float, deadline: float) -> None:
+        self.deadline = deadline
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+
+
+def _connect(settings: SmtpSettings, host: str, deadline: float) -> smtplib.SMTP:
+    # The bounds hold from the first byte: the greeting is read while connecting, before
+    # STARTTLS, where anyone on the path can answer for the server.
+    cls = _Implicit if settings.security == "tls" else _Plain
+    return cls(host, settings.port, timeout=settings.timeout, deadline=deadline)
 
 
 def _close(smtp: smtplib.SMTP) -> None:
