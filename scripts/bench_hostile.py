@@ -43,24 +43,27 @@ Talk = Callable[[socket.socket], None]
 
 
 def flood(conn: socket.socket) -> None:
+    """Endless "220-" continuation lines: the greeting never ends."""
     chunk = (b"220-" + b"x" * 70 + b"\r\n") * 1000
     while True:
         conn.sendall(chunk)
 
 
-def slow_ehlo(conn: socket.socket) -> None:
+def slow_ehlo(conn: socket.socket, every: float = 1.0) -> None:
+    """A proper greeting, then one line of the EHLO reply each `every` seconds, for ever."""
     conn.sendall(b"220 hostile ESMTP\r\n")
     conn.recv(1024)
     while True:
         conn.sendall(b"250-PIPELINING\r\n")
-        time.sleep(1.0)
+        time.sleep(every)
 
 
-def trickle(conn: socket.socket) -> None:
+def trickle(conn: socket.socket, every: float = 0.5) -> None:
+    """The greeting one byte each `every` seconds (each read well inside the timeout)."""
     while True:
         for byte in b"220 slow ESMTP":
             conn.sendall(bytes([byte]))
-            time.sleep(0.5)
+            time.sleep(every)
 
 
 def silent(conn: socket.socket) -> None:
@@ -88,6 +91,8 @@ def dripping_feed(conn: socket.socket) -> None:
 
 
 def serve(talk: Talk) -> tuple[socket.socket, int]:
+    """A raw TCP server on 127.0.0.1 that talks as `talk` says to every connection: (its
+    listening socket, to close, and its port)."""
     listener = socket.create_server(("127.0.0.1", 0), backlog=64)
 
     def accept() -> None:

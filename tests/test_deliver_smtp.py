@@ -4,12 +4,11 @@ one clear line, the message kept in the outbox; nothing damaged is ever sent."""
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import hashlib
 import json
 import logging
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,35 +24,15 @@ from summarize.deliver.smtp import MAX_REPLY_BYTES, SESSION_FACTOR, Utf8Refused
 from summarize.errors import ConfigError, DeliveryError
 
 from . import mail_samples as samples
+from .script_modules import load_script
 from .test_deliver_mail import SEEDS, SENDER, Inbox, Server, free_port, outbox, send, sent_keys
-from .test_deliver_mail import start_server as start_server
+from .test_deliver_mail import start_server as start_server  # (a fixture, re-exported)
 
+hostile_modes = load_script("bench_hostile")  # the servers scripts/bench_hostile.py measures
 Talk = Callable[[socket.socket], None]
-
-
-def _flood(conn: socket.socket) -> None:
-    """Endless "220-" continuation lines: the greeting never ends."""
-    line = b"220-" + b"x" * 70 + b"\r\n"
-    chunk = line * 1000
-    while True:
-        conn.sendall(chunk)
-
-
-def _slow_ehlo(conn: socket.socket) -> None:
-    """A proper greeting, then one line of the EHLO reply every 0.3 s, for ever."""
-    conn.sendall(b"220 hostile ESMTP\r\n")
-    conn.recv(1024)
-    while True:
-        conn.sendall(b"250-PIPELINING\r\n")
-        time.sleep(0.3)
-
-
-def _trickle(conn: socket.socket) -> None:
-    """The greeting one byte at a time, each well inside the per-read timeout."""
-    while True:
-        for byte in b"220 slow ESMTP\r\n"[:-2]:
-            conn.sendall(bytes([byte]))
-            time.sleep(0.3)
+_flood: Talk = hostile_modes.flood
+_slow_ehlo: Talk = functools.partial(hostile_modes.slow_ehlo, every=0.3)
+_trickle: Talk = functools.partial(hostile_modes.trickle, every=0.3)
 
 
 @pytest.fixture
@@ -62,28 +41,13 @@ def hostile() -> Iterator[Callable[[Talk], int]]:
     listeners: list[socket.socket] = []
 
     def start(talk: Talk) -> int:
-        listener = socket.create_server(("127.0.0.1", 0))
+        listener, port = hostile_modes.serve(talk)
         listeners.append(listener)
-
-        def serve() -> None:
-            while True:
-                try:
-                    conn, _ = listener.accept()
-                except OSError:
-                    return
-                threading.Thread(target=_guarded, args=(talk, conn), daemon=True).start()
-
-        threading.Thread(target=serve, daemon=True).start()
-        return int(listener.getsockname()[1])
+        return int(port)
 
     yield start
     for listener in listeners:
         listener.close()
-
-
-def _guarded(talk: Talk, conn: socket.socket) -> None:
-    with conn, contextlib.suppress(OSError):  # the client gave up: what the test wants
-        talk(conn)
 
 
 TIMEOUT = 1.5
@@ -116,14 +80,18 @@ def test_hostile_server_ends_within_the_bounds_and_the_message_waits(
 
 def test_cli_hostile_server_is_one_line_exit_1(hostile: Callable[[Talk], int]) -> None:
     port = hostile(_flood)
-    result = CliRunner().invoke(
-        app,
-        ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--from", SENDER,
-         "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--smtp-timeout", "2"],
-    )  # fmt: skip
+    result = _email(port, "--smtp-timeout", "2")
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "longer than 64 KB" in lines[0] and "message kept in" in lines[0]
+
+
+def _email(port: int, *args: str) -> Any:
+    """`summarize email` of the seeds to a server on 127.0.0.1:`port`, in plain SMTP."""
+    to = ["--to", "r@example.org", "--from", SENDER]
+    return CliRunner().invoke(
+        app, ["email", str(SEEDS), "--no-translate", *to, *Server(Inbox(), port).cli(), *args]
+    )
 
 
 # --- settings that cannot be used are usage errors ------------------------------------------
@@ -146,11 +114,7 @@ def test_unusable_smtp_timeout_is_a_usage_error(value: str, monkeypatch: pytest.
     ],
 )
 def test_cli_unusable_timeouts_exit_2_in_one_line(args: list[str]) -> None:
-    result = CliRunner().invoke(
-        app,
-        ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--from", SENDER,
-         "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()), "--smtp-security", "none", *args],
-    )  # fmt: skip
+    result = _email(free_port(), *args)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "must be a number of seconds" in lines[0], lines
