@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
 import urllib3
 from urllib3.connectionpool import HTTPConnectionPool
@@ -351,30 +351,17 @@ class Fetcher:
         host = parts.hostname or ""
         https = parts.scheme.lower() == "https"
         port = parts.port or (443 if https else 80)
-        # Pages linked from feeds sometimes carry spaces or non-ASCII in their paths.
-        target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-        if parts.query:
-            target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         pool = self._pool(https, host, port, policy.trusts(host))
-        with (
-            _host_slot(host, port),
-            budget(
-                Budget(min(time.monotonic() + self.read_timeout, self.run.ends), self.connect_timeout, policy)
-            ) as request,
-        ):
+        ends = min(time.monotonic() + self.read_timeout, self.run.ends)
+        with _host_slot(host, port), budget(Budget(ends, self.connect_timeout, policy)) as request:
             resp: Any = None
             try:
                 if self.run.passed():  # (it may have passed while waiting for this host's slot)
                     raise FetchError(url, self.run.reason)
                 resp = pool.urlopen(
                     "GET",
-                    target,
-                    headers={
-                        "User-Agent": user_agent(),
-                        "Accept": ACCEPT,
-                        "Accept-Language": "id,en;q=0.7",
-                        "Accept-Encoding": "gzip",
-                    },
+                    _target(parts),
+                    headers={"User-Agent": user_agent(), **_HEADERS},
                     retries=False,
                     redirect=False,
                     assert_same_host=False,
@@ -407,10 +394,11 @@ class Fetcher:
                 raise kind(url, exc.reason, transient=exc.transient) from None
             except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
                 timed_out = isinstance(exc, urllib3.exceptions.TimeoutError) or _cause(exc, TimeoutError)
-                if (timed_out or request.left() <= 0) and self.run.passed():
-                    raise FetchError(url, self.run.reason) from None
                 if timed_out or request.left() <= 0:
-                    raise FetchError(url, f"timed out after {seconds(self.read_timeout)}") from None
+                    late = self.run.passed()
+                    raise FetchError(
+                        url, self.run.reason if late else f"timed out after {seconds(self.read_timeout)}"
+                    ) from None
                 raise _failure(url, exc) from None
             finally:
                 if resp is not None:  # failed or unread: never hand this connection out again
@@ -449,6 +437,18 @@ class Fetcher:
                 raise too_large
             chunks.append(tail)
         return b"".join(chunks)
+
+
+_HEADERS = {"Accept": ACCEPT, "Accept-Language": "id,en;q=0.7", "Accept-Encoding": "gzip"}
+
+
+def _target(parts: SplitResult) -> str:
+    """The request target. Pages linked from feeds sometimes carry spaces or non-ASCII in
+    their paths."""
+    target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
+    if parts.query:
+        target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return target
 
 
 def _failure(url: str, exc: Exception) -> FetchError:
