@@ -171,8 +171,8 @@ def seconds_setting(name: str, value: Any, *, most: float, zero_ok: bool = False
         number = math.nan
     low_ok = number >= 0 if zero_ok else number > 0
     if not (math.isfinite(number) and low_ok and number <= most):
-        least = "0" if zero_ok else "more than 0"
-        raise ConfigError(f"{name} must be a number of seconds, {least} and at most {most:g}, not {value!r}")
+        span = f"from 0 to {most:g}" if zero_ok else f"more than 0 and at most {most:g}"
+        raise ConfigError(f"{name} must be a number of seconds {span}, not {value!r}")
     return number
 
 

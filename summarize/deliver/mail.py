@@ -108,7 +108,7 @@ def send_digest_email(
     chosen (for example `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
-    lock_timeout = seconds_setting("lock timeout", lock_timeout, most=LOCK_MOST, zero_ok=True)
+    lock_timeout = seconds_setting("lock_timeout", lock_timeout, most=LOCK_MOST, zero_ok=True)
     if not articles:
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()

@@ -136,6 +136,7 @@ class SmtpSettings:
 
     def check(self) -> None:
         """Raise ConfigError when these settings cannot send anything."""
+        seconds_setting("smtp_timeout", self.timeout, most=MAX_TIMEOUT)  # (made directly, not resolved)
         if not self.host:
             raise ConfigError(
                 "no SMTP server: pass --smtp-host or set SUMMARIZE_SMTP_HOST "
