@@ -552,11 +552,25 @@ def test_digest_shape_options_reach_the_email(tmp_path: Path) -> None:
     assert len(re.findall(r"\(\d+\s+sources?\)", plain)) == 2  # two items, however many back each
 
 
-def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dry_run_without_output_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cron job started in a checkout must not leave .eml files there: no -o, stdout."""
     monkeypatch.chdir(tmp_path)
     report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)
-    assert report.dry_run is not None and report.dry_run.parent == tmp_path
-    assert report.dry_run.name.endswith(".eml") and sent_keys() == 0
+    assert report.dry_run is None and report.message is not None
+    assert message_from_bytes(report.message, policy=policy.default)["To"] == "r@example.org"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", "email", str(SEEDS),
+         "--no-translate", "--to", "r@example.org", "--dry-run"],
+        cwd=tmp_path, capture_output=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert list(tmp_path.iterdir()) == [] and sent_keys() == 0
+    msg = message_from_bytes(run.stdout, policy=policy.default)
+    assert "Sources" in parts(msg)[0]  # type: ignore[arg-type]
+    assert b"the message is on stdout" in run.stderr
 
 
 # --- a state folder that cannot record ------------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from summarize.renderers import render
 from summarize.renderers.htmlpage import briefs_html, digest_html
-from summarize.renderers.text import digest_text
+from summarize.renderers.text import CITE_COMMAND, digest_text
 from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url, inert
 
 from . import mail_samples as samples
@@ -225,7 +225,15 @@ def test_markdown_sources_line_shows_file_names_and_urls_as_inert_code() -> None
                 codes[-1] += data
 
     Code(convert_charrefs=True).feed(page)
-    assert codes == [TICKED, "javascript:alert(1)", BREAKOUT, FILE.replace("\n", "\\n"), AWKWARD]
+    # The sources' names, then the footer's `summarize cite` command (code, not escaped text).
+    assert codes == [
+        TICKED,
+        "javascript:alert(1)",
+        BREAKOUT,
+        FILE.replace("\n", "\\n"),
+        AWKWARD,
+        CITE_COMMAND,
+    ]
     # Briefs and Sources, then five briefs under Briefs: the file name adds no heading.
     assert page.count("<h2>") == 2 and page.count("<h3>") == 5
     assert "<h1>judul" not in page and "<h1>" in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -35,7 +36,7 @@ DryRunOutput = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="With --dry-run: the .eml file or folder. (default: current folder)",
+        help="With --dry-run: the .eml file or folder. (default: stdout)",
     ),
 ]
 SecurityOpt = Annotated[
@@ -43,7 +44,8 @@ SecurityOpt = Annotated[
     typer.Option(
         "--smtp-security",
         metavar="MODE",
-        help="starttls (required, not opportunistic), tls (implicit, port 465) or none. (default: starttls)",
+        help="starttls (required, not opportunistic), tls (implicit, port 465) or none. "
+        "Env SUMMARIZE_SMTP_SECURITY. (default: starttls)",
         rich_help_panel=_SMTP,
     ),
 ]
@@ -71,14 +73,15 @@ def email_command(
         min=1,
         max=65535,
         metavar="PORT",
-        help="(default: 587 starttls, 465 tls, 25 none)",
+        help="Env SUMMARIZE_SMTP_PORT. (default: 587 starttls, 465 tls, 25 none)",
         rich_help_panel=_SMTP,
     ),
     smtp_user: str | None = typer.Option(
         None,
         "--smtp-user",
         metavar="NAME",
-        help="Login name. The password is read only from SUMMARIZE_SMTP_PASSWORD or the config file.",
+        help="Login name. Env SUMMARIZE_SMTP_USER. The password is read only from SUMMARIZE_SMTP_PASSWORD "
+        "or the config file.",
         rich_help_panel=_SMTP,
     ),
     sender: str | None = typer.Option(
@@ -90,7 +93,7 @@ def email_command(
         "--smtp-timeout",
         min=1,
         metavar="SECONDS",
-        help="Before a silent server counts as down. (default: 30)",
+        help="Before a silent server counts as down. Env SUMMARIZE_SMTP_TIMEOUT. (default: 30)",
         rich_help_panel=_SMTP,
     ),
     lock_timeout: float = typer.Option(
@@ -142,6 +145,13 @@ def _tell(report: EmailReport) -> None:
         warn(f"sent {report.outbox_sent} queued message(s) from an earlier run first")
     if not report.articles:
         warn(f"nothing new to send ({report.already_sent} article(s) already sent)")
+    elif report.message is not None:
+        sys.stdout.buffer.write(report.message)
+        sys.stdout.flush()
+        warn(
+            f"dry run: the message is on stdout ({len(report.articles)} article(s)); "
+            "nothing sent, nothing marked as sent"
+        )
     elif report.dry_run:
         warn(
             f"dry run: wrote {report.dry_run} ({len(report.articles)} article(s)); "

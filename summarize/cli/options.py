@@ -51,7 +51,7 @@ class RankerName(StrEnum):
 
 # Options, one type each ------------------------------------------------------------------
 
-OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Digest", "Translation", "Input"
+OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Selection", "Translation", "Input"
 
 Sources = Annotated[
     list[str],
@@ -93,10 +93,15 @@ def _setting(flag: str, metavar: str, what: str, default: str, **kwargs: Any) ->
     )
 
 
-# A space lets the long default model id wrap instead of being cut at 80 columns.
 ModelOpt = Annotated[
     str | None,
-    _setting("--model", "MODEL", "Translation model: hub id or local folder.", "Helsinki-NLP/ opus-mt-id-en"),
+    _setting(
+        "--model",
+        "MODEL",
+        "Translation model: a preset (`summarize model info` lists them: opus-mt is "
+        "Helsinki-NLP/opus-mt-id-en), a hub id or a local folder.",
+        "opus-mt",
+    ),
 ]
 BackendOpt = Annotated[
     Backend | None, _setting("--backend", "NAME", "transformers or ctranslate2.", "transformers")

@@ -52,6 +52,7 @@ class EmailReport:
     already_sent: int = 0  # articles left out by new_only
     held_back: int = 0  # left out by new_only: their message was refused for good (outbox/rejected)
     dry_run: Path | None = None  # where the unsent message was written
+    message: bytes | None = None  # the unsent message, when a dry run was given no output path
 
 
 def compose_message(
@@ -103,9 +104,10 @@ def send_digest_email(
     """Build the digest (with briefs) of `articles` and email it; see the module docstring.
 
     `smtp` defaults to the resolved settings (`SUMMARIZE_SMTP_*`, config file). With
-    `dry_run` the message is written to `output` (a file or folder; default the current
-    folder) instead, and nothing is marked sent. `build` makes the digest of the articles
-    chosen (for example `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
+    `dry_run` the message is written to `output` (a file or folder) instead, or returned as
+    the report's `message` when there is no `output`, and nothing is marked sent. `build`
+    makes the digest of the articles chosen (for example
+    `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
     lock_timeout = seconds_setting("lock_timeout", lock_timeout, most=LOCK_MOST, zero_ok=True)
@@ -124,6 +126,11 @@ def send_digest_email(
         msg = compose_message(
             make(chosen), sender=settings.sender or "summarize@localhost", to=to, subject=subject
         )
+        if output is None:  # nothing left behind in whatever folder a cron job started in
+            return EmailReport(
+                tuple(chosen), recipients, str(msg["Message-ID"]), message=msg.as_bytes(),
+                already_sent=len(articles) - len(chosen),
+            )  # fmt: skip
         path = _dry_run_path(output)
         try:
             write_atomic(path, msg.as_bytes())
@@ -259,10 +266,8 @@ def _held_back(
     return len(held)
 
 
-def _dry_run_path(output: Path | None) -> Path:
+def _dry_run_path(output: Path) -> Path:
     name = datetime.now().strftime("summarize-digest-%Y%m%d-%H%M%S.eml")
-    if output is None:
-        return Path.cwd() / name
     return output / name if output.is_dir() else output
 
 

@@ -12,7 +12,17 @@ import re
 from urllib.parse import quote
 
 from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label, http_url
-from .text import CITATION_NOTE, cites, figures_note, oneline, origin, sources_note, withheld_note
+from .text import (
+    IN_BRIEFS,
+    IN_SOURCES,
+    citation_note,
+    cites,
+    figures_note,
+    oneline,
+    origin,
+    sources_note,
+    withheld_note,
+)
 
 _BACKTICKS = re.compile(r"`+")
 # A list marker at the start of an item's text would nest a list inside it.
@@ -60,8 +70,9 @@ def _source_line(a: Article, english: str | None = None) -> str:
     return f"{a.id}. {shown}{f' ({_escape(extra)})' if extra else ''} — {_code(origin(a))}"
 
 
-def _footer(model: ModelInfo | None) -> str:
-    note = _escape(" ".join(CITATION_NOTE.split()))
+def _footer(model: ModelInfo | None, *, where: str) -> str:
+    before, command, after = citation_note(where)
+    note = f"{_escape(before)}{_code(command)}{_escape(after)}"
     if model is None:
         return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
     return (
@@ -95,7 +106,7 @@ def _briefs(result: Briefs, level: int) -> str:
 
 
 def briefs_markdown(result: Briefs) -> str:
-    return f"{_briefs(result, level=2)}\n\n{_footer(result.model)}\n"
+    return f"{_briefs(result, level=2)}\n\n{_footer(result.model, where=IN_BRIEFS)}\n"
 
 
 def digest_markdown(digest: Digest) -> str:
@@ -118,5 +129,5 @@ def digest_markdown(digest: Digest) -> str:
     if digest.briefs:
         lines += ["## Briefs", "", _briefs(Briefs(digest.briefs, digest.model), level=3), ""]
     lines += ["## Sources", ""] + [_source_line(a, digest.english_title(a.id)) for a in digest.articles]
-    lines += ["", _footer(digest.model)]
+    lines += ["", _footer(digest.model, where=IN_SOURCES)]
     return "\n".join(lines) + "\n"

@@ -99,14 +99,28 @@ def _brief_lines(result: Briefs) -> list[str]:
 
 def briefs_text(result: Briefs) -> str:
     """Per-article briefs as plain text."""
-    lines = [*_brief_lines(result), CITATION_NOTE, _footer(result.model)]
+    lines = [*_brief_lines(result), _citation_note(IN_BRIEFS), _footer(result.model)]
     return "\n".join(lines) + "\n"
 
 
-CITATION_NOTE = (
-    "[2.4] means article 2 in the Sources list, sentence 4 (counting from 1);\n"
-    "`summarize cite SOURCE... 2.4` prints that sentence."
-)
+CITE_COMMAND = "summarize cite SOURCE... 2.4"
+IN_SOURCES = "in the Sources list"
+IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sources list
+
+
+def citation_note(where: str) -> tuple[str, str, str]:
+    """What a citation means, in three parts: the text before the `summarize cite` command,
+    the command (shown as code where the format has code), and the text after it."""
+    return (
+        f"[2.4] means article 2 {where}, sentence 4 (counting from 1); ",
+        CITE_COMMAND,
+        " prints that sentence.",
+    )
+
+
+def _citation_note(where: str) -> str:
+    before, command, after = citation_note(where)
+    return f"{before.rstrip()}\n`{command}`{after}"
 
 
 def digest_text(digest: Digest, *, title: str = "News digest") -> str:
@@ -135,7 +149,7 @@ def digest_text(digest: Digest, *, title: str = "News digest") -> str:
         lines.append(f"[{a.id}] {oneline(english or a.title)}")
         lines += [f"    {oneline(a.title)}"] if english else []
         lines.append(f"    {oneline(a.link or origin(a))}")
-    lines += ["", CITATION_NOTE, _footer(digest.model)]
+    lines += ["", _citation_note(IN_SOURCES), _footer(digest.model)]
     return "\n".join(lines) + "\n"
 
 
