@@ -191,3 +191,19 @@ def test_cli_output_to_a_device_leaves_the_device(tmp_path: Path, command: str) 
     assert result.exit_code == 0, result.output
     assert _still_a_device(null)
     assert str(null) in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="/proc (Linux)")
+def test_a_link_to_the_processes_own_stdout_is_written_through(tmp_path: Path) -> None:
+    import subprocess
+
+    link = tmp_path / "out.md"
+    link.symlink_to("/proc/self/fd/1")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()",
+         "brief", str(SEEDS), "--no-translate", "-o", str(link)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("## 1. ")  # the brief came out of the pipe it named
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
