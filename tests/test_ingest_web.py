@@ -158,15 +158,26 @@ class _Handler(BaseHTTPRequestHandler):
         with _Everyone.lock:
             _Everyone.active += 1
             _Everyone.peak = max(_Everyone.peak, _Everyone.active)
+        self._group: str | None = group
         try:
             self._route(path, hits)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on purpose (size limit, timeout)
         finally:
-            with srv.lock:
-                srv.active[group] -= 1
-            with _Everyone.lock:
-                _Everyone.active -= 1
+            self._finished()
+
+    def _finished(self) -> None:
+        """The request stops counting as open once its response starts: the client can send
+        its next request as soon as the bytes arrive, before this thread would get to a
+        `finally` (under load that overlap counted a third request as open at once)."""
+        group, self._group = self._group, None
+        if group is None:
+            return
+        srv = self.server
+        with srv.lock:
+            srv.active[group] -= 1
+        with _Everyone.lock:
+            _Everyone.active -= 1
 
     def _query(self, name: str) -> list[str]:
         from urllib.parse import parse_qs, urlsplit
@@ -174,6 +185,7 @@ class _Handler(BaseHTTPRequestHandler):
         return parse_qs(urlsplit(self.path).query).get(name, [])
 
     def _send(self, status: int, body: bytes = b"", ctype: str = "text/html", **headers: str) -> None:
+        self._finished()
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
