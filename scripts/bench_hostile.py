@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from machine_info import cores, cpu_model, load_average  # noqa: E402
 
-from summarize.deliver.smtp import SESSION_FACTOR  # noqa: E402
+from summarize.deliver.session import SESSION_FACTOR  # noqa: E402
 
 Talk = Callable[[socket.socket], None]
 

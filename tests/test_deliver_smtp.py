@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.config import state_dir
 from summarize.deliver import SmtpSettings
-from summarize.deliver.smtp import MAX_REPLY_BYTES, SESSION_FACTOR, Utf8Refused
+from summarize.deliver.session import MAX_REPLY_BYTES, SESSION_FACTOR
+from summarize.deliver.smtp import Utf8Refused
 from summarize.errors import ConfigError, DeliveryError
 
 from . import mail_samples as samples

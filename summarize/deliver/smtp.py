@@ -6,8 +6,7 @@ scrubbed from every error message, because cron mails stderr to someone.
 
 Every conversation has bounds, since a server (or anyone on the path before STARTTLS) may
 be hostile: each wait for the server at most `timeout` seconds, the whole session at most
-`SESSION_FACTOR` times that, and each reply at most `MAX_REPLY_BYTES` (smtplib alone reads
-a reply's continuation lines for ever, and restarts its timeout with every line).
+`SESSION_FACTOR` times that, and each reply at most `MAX_REPLY_BYTES` (see `session`).
 """
 
 from __future__ import annotations
@@ -20,16 +19,15 @@ import ssl
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from ..config import seconds_setting, setting
 from ..errors import ConfigError, DeliveryError
 from ..values import inert
+from .session import SESSION_FACTOR, OutOfBounds, open_session
 
 __all__ = [
-    "MAX_REPLY_BYTES",
     "SECURITY",
-    "SESSION_FACTOR",
     "MessageRejected",
     "SmtpSettings",
     "Utf8Refused",
@@ -41,18 +39,6 @@ SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 3600.0  # an hour of silence is a dead server, not a slow one
-# The whole session, connect to QUIT, gets 1.5 times the timeout: a healthy server answers
-# each of its dozen steps in well under a second, and a run that meets a hostile one still
-# ends (start-up, digest and queueing included) within twice the timeout.
-SESSION_FACTOR = 1.5
-# EHLO's list of extensions is the longest reply a server has reason to send (a few hundred
-# bytes); 64 KB is generous, and keeps a flood of "220-" lines from filling memory.
-MAX_REPLY_BYTES = 64 * 1024
-_MAX_LINE = 8192  # as smtplib: RFC 5321 allows 512
-
-
-class _OutOfBounds(smtplib.SMTPException):
-    """The server broke a bound (session deadline, reply size); the message says which."""
 
 
 class Utf8Refused(ConfigError):
@@ -186,8 +172,16 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     host = cast(str, settings.host)
     deadline = time.monotonic() + settings.session_s
     try:
-        smtp = _connect(settings, host, deadline)
-    except _OutOfBounds as exc:
+        # The bounds hold from the first byte: the greeting is read while connecting, before
+        # STARTTLS, where anyone on the path can answer for the server.
+        smtp = open_session(
+            host,
+            settings.port,
+            implicit_tls=settings.security == "tls",
+            timeout=settings.timeout,
+            deadline=deadline,
+        )
+    except OutOfBounds as exc:
         raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(
@@ -196,7 +190,7 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     try:
         try:
             return _converse(smtp, settings, sender, recipients, data)
-        except _OutOfBounds as exc:
+        except OutOfBounds as exc:
             raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
@@ -258,100 +252,6 @@ def _converse(
         options = ["SMTPUTF8", "BODY=8BITMIME"] if smtp.has_extn("8bitmime") else ["SMTPUTF8"]
     refused = smtp.sendmail(sender, list(recipients), data, mail_options=options)
     return {addr: _reply(code, msg) for addr, (code, msg) in refused.items()}
-
-
-class _Bounds(smtplib.SMTP):
-    """smtplib's client with the module's bounds: every wait ends at the per-wait timeout or
-    the session deadline, whichever comes first, and a reply stops at MAX_REPLY_BYTES.
-
-    Lines are read a buffer at a time (`peek`), so a server that trickles one byte a
-    second cannot stretch a read past the deadline either.
-    """
-
-    deadline = float("inf")  # time.monotonic(); set before connecting
-
-    def _wait(self) -> float:
-        """How long the next wait may take; _OutOfBounds once the session's time is up."""
-        left = self.deadline - time.monotonic()
-        if left <= 0.01:  # (a socket timeout set to `left` may fire a hair early)
-            self.close()
-            limit = cast(float, self.timeout) * SESSION_FACTOR
-            raise _OutOfBounds(f"did not finish the conversation within {limit:g} s; gave up")
-        return min(cast(float, self.timeout), left)
-
-    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
-        return super()._get_socket(host, port, min(timeout, self._wait()))  # type: ignore[misc]
-
-    def send(self, s: Any) -> None:
-        if self.sock is not None:
-            self.sock.settimeout(self._wait())  # sendall: the timeout bounds the whole call
-        super().send(s)
-
-    def getreply(self) -> tuple[int, bytes]:
-        lines: list[bytes] = []
-        size = 0
-        while True:
-            line = self._line()
-            size += len(line)
-            if size > MAX_REPLY_BYTES:
-                self.close()
-                raise _OutOfBounds(f"sent a reply longer than {MAX_REPLY_BYTES // 1024} KB; gave up")
-            lines.append(line[4:].strip(b" \t\r\n"))
-            try:
-                code = int(line[:3])
-            except ValueError:
-                return -1, b"\n".join(lines)
-            if line[3:4] != b"-":
-                return code, b"\n".join(lines)
-
-    def _line(self) -> bytes:
-        if self.sock is None:
-            raise smtplib.SMTPServerDisconnected("please run connect() first")
-        sock = self.sock
-        if self.file is None:
-            self.file = sock.makefile("rb")
-        reader = self.file
-        line = b""
-        while not line.endswith(b"\n"):
-            sock.settimeout(self._wait())
-            try:
-                ahead = reader.peek(1)  # one read of the socket at most
-            except TimeoutError:
-                self._wait()  # the session's time is up: say so, not "timed out"
-                self.close()
-                raise
-            except OSError as exc:
-                self.close()
-                why = f"Connection unexpectedly closed: {_reason(exc)}"
-                raise smtplib.SMTPServerDisconnected(why) from None
-            if not ahead:
-                self.close()
-                raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-            end = ahead.find(b"\n")
-            line += reader.read(end + 1 if end >= 0 else len(ahead))
-            if len(line) > _MAX_LINE:
-                self.close()
-                raise _OutOfBounds(f"sent a line longer than {_MAX_LINE} bytes; gave up")
-        return line
-
-
-class _Plain(_Bounds):
-    def __init__(self, host: str, port: int, *, timeout: float, deadline: float) -> None:
-        self.deadline = deadline  # before connecting: the greeting is read under it
-        super().__init__(host, port, timeout=timeout)
-
-
-class _Implicit(_Bounds, smtplib.SMTP_SSL):
-    def __init__(self, host: str, port: int, *, timeout: float, deadline: float) -> None:
-        self.deadline = deadline
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-
-
-def _connect(settings: SmtpSettings, host: str, deadline: float) -> smtplib.SMTP:
-    # The bounds hold from the first byte: the greeting is read while connecting, before
-    # STARTTLS, where anyone on the path can answer for the server.
-    cls = _Implicit if settings.security == "tls" else _Plain
-    return cls(host, settings.port, timeout=settings.timeout, deadline=deadline)
 
 
 def _close(smtp: smtplib.SMTP) -> None:
