@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .grouping import Fact, plan
 from .rank import get_ranker, select
 from .rank.features import features
+from .rank.standalone import judge
 from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Problem, Selected, Story
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
@@ -75,6 +76,7 @@ def _item(fact: Fact, english: English) -> DigestItem:
         score=fact.score,
         figures=fact.figures,
         problems=problems,
+        trimmed=fact.span if fact.trimmed else None,
     )
 
 
@@ -91,7 +93,7 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
     for article in articles:
         feats = features(article)
         scores = r.score(article, feats)
-        picked = select(scores, [f.vector for f in feats], n)
+        picked = select(scores, [f.vector for f in feats], n, judgements=judge(article))
         out.append([(i, scores[i]) for i in picked])
     return out
 

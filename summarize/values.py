@@ -279,6 +279,9 @@ class DigestItem:
     `figures` is set when sources report different numbers for the same fact:
     each distinct figure with the citations that give it.
     `problems` is set when the translation was withheld (`text` is then `source_text`).
+    `trimmed` is set when a leading connective ("Namun,") was left off so that the line stands
+    alone: the (start, end) offsets of `source_text` in the article's text, which it slices
+    exactly (whitespace collapsed); `source_text` is then the end of `citations[0]`'s sentence.
     """
 
     text: str
@@ -287,6 +290,7 @@ class DigestItem:
     score: float
     figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()
     problems: tuple[Problem, ...] = ()
+    trimmed: tuple[int, int] | None = None
 
     @property
     def sources(self) -> int:

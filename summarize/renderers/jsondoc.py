@@ -63,7 +63,10 @@ def item_dict(i: DigestItem) -> dict[str, Any]:
         "sources": i.sources,
         "score": i.score,
         **_withheld(i.problems),
+        "trimmed": i.trimmed is not None,
     }
+    if i.trimmed is not None:  # the shown part of the sentence: a leading connective left off
+        out["start"], out["end"] = i.trimmed
     if i.figures:
         out["figures"] = [{"value": v, "citations": [_cite(c) for c in cs]} for v, cs in i.figures]
     return out
