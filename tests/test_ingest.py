@@ -368,3 +368,15 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.Mon
     loaded = load_articles([path, "a.txt", tmp_path, f".{os.sep}a.txt"])
     assert [a.source for a in loaded.articles] == [str(path)]
     assert len([w for w in loaded.warnings if "the same file as" in w]) == 3
+
+
+def test_hidden_folders_inside_a_folder_are_not_read(tmp_path: Path, seeds: Path) -> None:
+    (tmp_path / "berita.txt").write_text((seeds / "000_67ac5ad99854fffb.txt").read_text("utf-8"), "utf-8")
+    for hidden in (".venv/lib/site-packages", ".git", "arsip/.cache"):
+        (tmp_path / hidden).mkdir(parents=True)
+        (tmp_path / hidden / "secret-notes.txt").write_text(
+            "Catatan rahasia tentang kata sandi server kantor pusat di Jakarta.\n", "utf-8"
+        )
+    loaded = load_articles([tmp_path])
+    assert [Path(a.source).name for a in loaded.articles] == ["berita.txt"]
+    assert loaded.skipped == ()
