@@ -13,7 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .numerals import MONTHS, WEEKDAYS
 from .values import Document, Dropped
+
+# Longest first, so that "januari" is not read as "jan" and a rest.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 
 __all__ = ["RULES", "Cleaned", "clean", "lost_prose"]
 
@@ -188,8 +193,7 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     (
         "date-line",
         _rx(
-            r"^\W*((senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?\d{1,2}\s+"
-            r"(jan\w*|feb\w*|mar\w*|apr\w*|mei|jun\w*|jul\w*|agu\w*|agt|sep\w*|okt\w*|nov\w*|des\w*)"
+            rf"^\W*(({_WEEKDAY_NAMES}),?\s+)?\d{{1,2}}\s+({_MONTH_NAMES})\.?"
             r"\s+\d{4}([,\s|-]+\d{1,2}[:.]\d{2}(\s*wib)?)?\W*$"
         ),
     ),

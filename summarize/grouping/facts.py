@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lang import Vector, centroid, content_terms, cosine, tfidf
+from ..lang import TOKEN, Vector, centroid, content_terms, cosine, tfidf
+from ..numerals import MONTHS_ID, WEEKDAYS_ID, quantities
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
 from ..rank.standalone import judge, shown_span
@@ -87,16 +88,14 @@ class Fact:
 
 # What a sentence says, as the judge reads it ---------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 # Words for when something happened: two reports of different events in one story share them.
 _TIME_WORDS = frozenset(
     """
     detik menit jam hari pekan minggu bulan tahun abad pagi siang sore malam kemarin besok lusa
-    senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus
-    september oktober november desember wib wita wit pukul lalu kini
+    wib wita wit pukul lalu kini
     """.split()
-)
+) | frozenset(WEEKDAYS_ID + MONTHS_ID)
 
 # News outlets and agencies: a shared source is not a shared fact ("New York Times", "Antara").
 _OUTLETS = re.compile(
@@ -143,9 +142,8 @@ _MODAL = frozenset(
     menduga diyakini yakin berniat siap
     """.split()
 )
-# A number as written, or a score ("6 - 2", "1-1"), which must be compared as a whole.
-_NUMBER = re.compile(r"(?<![\w/.,:])\d+(?:\s?-\s?\d+(?![\w/:]))?(?:[.,]\d+)*(?![\w/:])")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# Two numbers joined by a dash are a score or a range ("6 - 2", "1-1"): compared as a whole.
+_JOINED = re.compile(r"\s?-\s?")
 # "Kala itu, ..." / "Saat itu, ...": the sentence happens at another time the reader can't see.
 _THEN = re.compile(r"^\W*(?:kala|saat|ketika|waktu|pada\s+saat|pada\s+waktu)\s+itu\b", re.IGNORECASE)
 # The main verb: the first affixed verb of the main clause ("menangkap", "dibakar", "bermain"),
@@ -191,7 +189,7 @@ class _Node:
     speaker: frozenset[str]  # names of who is quoted, if anyone
     modal: bool
     negated: bool
-    numbers: frozenset[str]  # numbers in the main clause, as written (dates and times aside)
+    numbers: frozenset[tuple[str, str]]  # numbers in the main clause: (kind, value); dates and times aside
     figures: dict[str, tuple[float, str]]  # counted nouns in the main clause: {unit: (value, shown)}
     question: bool  # a question or a "then" sentence: asserts nothing a reader can place
     salience: float  # the ranker's score, scaled to [0, 1] within its article
@@ -215,7 +213,7 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
     written: Counter[str] = Counter()  # each word as written; a story repeats its words
     for a in articles:
         for s in a.sentences:
-            written.update(_WORD.findall(s.text)[1:])  # the first word is capitalised anyway
+            written.update(TOKEN.findall(s.text)[1:])  # the first word is capitalised anyway
     upper: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for w, count in written.items():
@@ -282,7 +280,7 @@ class _Story:
                 salience=salience,
             )
         main_text, background_text, speaker_text = _parts(text)
-        words = [w.lower() for w in _WORD.findall(main_text)]
+        words = [w.lower() for w in TOKEN.findall(main_text)]
         main_words = set(words)
         verb = next(
             (
@@ -325,16 +323,35 @@ class _Story:
             speaker=frozenset(content_terms(speaker_text)) & self.names,
             modal=bool(main_words & _MODAL),
             negated=bool(main_words & _NEGATION) and _negated(main_text),
-            numbers=frozenset(_NUMBER.findall(main_text)),
+            numbers=_numbers(main_text),
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             salience=salience,
         )
 
 
+def _numbers(text: str) -> frozenset[tuple[str, str]]:
+    """The numbers, amounts and years of `text` as (kind, value), a score or range as one
+    ("6 - 2"); day numbers of dates, times and spelled-out numbers aside."""
+    out: list[tuple[str, str]] = []
+    last_end, last = -1, ""
+    for q in quantities(text, "id"):
+        if q.kind not in ("number", "money", "year", "ordinal") or q.value is None:
+            continue  # a year inside a date ("13/10/2023") is the date's
+        value = f"{q.value:.12g}"
+        if last and _JOINED.fullmatch(text, last_end, q.start):
+            out[-1] = ("score", f"{last}-{value}")
+            last = ""
+        else:
+            out.append((q.kind if q.kind == "year" else "number", value))
+            last = value
+        last_end = q.end
+    return frozenset(out)
+
+
 def _negated(text: str) -> bool:
     """Whether `text` denies what it says ("tidak", "belum"), idioms aside ("belum lagi")."""
-    return bool({w.lower() for w in _WORD.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
+    return bool({w.lower() for w in TOKEN.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
 
 
 def _same(x: _Node, y: _Node) -> float | None:
@@ -362,7 +379,7 @@ def _same_said(x: _Node, y: _Node) -> float | None:
         return None  # the same people doing something else ("menangkap" vs. "membebaskan")
     sim = cosine(x.main, y.main)
     # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
-    counted = {n for n in x.numbers & y.numbers if not _YEAR.fullmatch(n)}
+    counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
 
 
