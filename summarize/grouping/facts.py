@@ -412,7 +412,8 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     """The candidates of every article, with their salience within the story.
 
     A digest line stands alone: only a sentence the stands-alone judgement (`rank.standalone`)
-    passes is `shown`, or one it passes once a leading connective is left off ("Namun, ..."),
+    passes with no doubt is `shown` (`Judgement.line`), or one it passes once a leading
+    connective is left off ("Namun, ..."),
     which weighs less (`TRIMMED_DAMPING`): the connective often meant something. The others
     (needing an earlier sentence, a hook, a fragment, furniture) may back an item as citations
     but never are its line, so never lead a story.
@@ -432,13 +433,13 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
         verdicts = judge(article)
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
         # The most salient sentences that may be lines, and those that may only back one.
-        lines = [i for i in ranked if verdicts[i].stands_alone or verdicts[i].trim][:CANDIDATES_PER_ARTICLE]
+        lines = [i for i in ranked if verdicts[i].line][:CANDIDATES_PER_ARTICLE]
         for i in sorted({*lines, *ranked[:CANDIDATES_PER_ARTICLE]}):
             salience = scores[i] / top
             if verdicts[i].trim:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
-            shown = verdicts[i].stands_alone or verdicts[i].trim > 0
+            shown = verdicts[i].line
             nodes.append(replace(story.node(k, article, i, salience), shown=shown))
     middle = centroid(node.vector for node in nodes)
     return [

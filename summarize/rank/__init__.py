@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from ..errors import ConfigError
@@ -104,13 +105,29 @@ def select(
     """Indices of up to `n` sentences by MMR, returned in source order.
 
     Each pick maximises (1 - diversity) * score - diversity * (max similarity to picks).
-    With `judgements`, the picks read as a paragraph (`_paragraph`).
+    With `judgements`, the picks read as a paragraph (`_paragraph`) and open with a sentence
+    that stands alone with no doubt where the article has one.
     """
     if n <= 0 or not scores:
         return []
     if judgements is not None:
-        return _paragraph(scores, vectors, n, diversity, judgements) or _mmr(scores, vectors, n, diversity)
+        # Without a sentence the judgement is sure of (`Judgement.doubt`), the brief may open
+        # with one doubted only for where it stands ("deep"), then with any it passes;
+        # without any, plain MMR rather than nothing.
+        for tier in _tiers(judgements):
+            picked = _paragraph(scores, vectors, n, diversity, tier)
+            if picked:
+                return picked
     return _mmr(scores, vectors, n, diversity)
+
+
+def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
+    """The judgements as given, without the "deep" doubt, and without any doubt."""
+    return [
+        judgements,
+        [replace(j, doubt="") if j.doubt == "deep" else j for j in judgements],
+        [replace(j, doubt="") for j in judgements],
+    ]
 
 
 def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: float) -> list[int]:
@@ -137,14 +154,15 @@ def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: 
 
 def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
     """For each sentence, itself and the earlier sentences it needs, nearest first, back to
-    one that stands alone (or needs only what precedes it, `Judgement.trim`); None when that
-    takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
-    (nothing a reader can start from)."""
+    one that stands alone with no doubt (or needs only what precedes it, `Judgement.trim`);
+    None when that takes more than `n` sentences, or the way back meets a teaser, a fragment
+    or furniture (nothing a reader can start from). A doubted sentence (`Judgement.doubt`)
+    is taken like one that needs context: after the sentence it may lean on."""
     out: list[tuple[int, ...] | None] = []
     for i, j in enumerate(judgements):
-        if j.stands_alone or j.trim:
+        if j.line:
             out.append((i,))
-        elif j.label == "NEEDS_CONTEXT" and j.depends_on is not None and j.depends_on < i:
+        elif j.states_fact and j.depends_on is not None and j.depends_on < i:
             before = out[j.depends_on]
             out.append((i, *before) if before is not None and len(before) < n else None)
         else:
