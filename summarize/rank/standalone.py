@@ -24,6 +24,23 @@ undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is no
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
 =====================  =============  ======================================================
 
+A sentence the rules pass may still lean on an earlier one (a quarter of them do, on the
+labelled set). Digest lines and a brief's opening are drawn from the *confident* tier: passed,
+and no doubt rule fired (`Judgement.doubt`, `Judgement.confident`, `Judgement.line`). A
+doubted sentence keeps its label (the learned ranker reads labels) and is shown only after
+the sentence it may lean on (`depends_on`):
+
+=====================  ==================================================================
+doubt                  what it sees
+=====================  ==================================================================
+short                  fewer than `SHORT` words ("Enough is enough.")
+referring-word         any "X ini/itu/tersebut", defined in the sentence or not, but not
+                       "saat ini", "tahun 2018 ini" (now); "kali ini" counts (this time)
+vague-set              "kedua", "keduanya", "masing-masing", "lainnya", "di sana", "yang sama"
+deep                   a sentence from the `DEEP`-th on: it mostly builds on what came before
+habit-lead             a first sentence that tells a habit with no figure ("Album biasanya ...")
+=====================  ==================================================================
+
 The word lists live in `summarize.lang`. A sentence that needs context only because of a
 leading connective carries `trim`: the number of words a digest may leave off so that the
 rest stands alone ("Namun, Presiden Jokowi ..." -> "Presiden Jokowi ..."); `shown_span`
@@ -37,6 +54,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from ..lang import (
     BACK_REFERENCES,
@@ -337,9 +355,7 @@ def _doubt_text(words: Sequence[str]) -> tuple[str, str]:
         # "saat ini", "tahun 2018 ini" are now; "tahun itu", "musim 2017 - 2018 itu" are then
         if words[k] != "ini" or not (head[0].isdigit() or head in _NOW):
             return "referring-word", head
-    if not _VAGUE.isdisjoint(words) or any(
-        a == "yang" and b == "sama" for a, b in zip(words, words[1:], strict=False)
-    ):
+    if not _VAGUE.isdisjoint(words) or any(pair == ("yang", "sama") for pair in pairwise(words)):
         return "vague-set", ""
     return "", ""
 
@@ -422,11 +438,12 @@ def judge(article: Article) -> list[Judgement]:
     lower case. Only the first sentence: that is where a hook stands; later, such a sentence
     is as often a plain fact ("Tidak ada korban jiwa.") as a lead-in.
 
-    And one doubt: "introduced-subject", a sentence that opens with a common noun (one the
-    article writes in lower case) an earlier sentence used ("Perusahaan ...", "Pemain ...":
-    the company, the player just named). A doubted sentence's `depends_on` is the nearest
-    earlier sentence that holds the word it doubts, else the one just before. The article's
-    first sentence is never doubted: the lead is where a report introduces what it tells.
+    And the doubts that need the article (`Judgement.doubt`; `judge_text` names the others):
+    "deep", a sentence from the `DEEP`-th on, and "habit-lead", a first sentence that tells
+    a habit with no figure. The first sentence is otherwise never doubted: the lead is where
+    a report introduces what it tells (on the tune split 92% of those the rules pass stand
+    alone). A doubted sentence's `depends_on` is the nearest earlier sentence holding the
+    word it doubts ("X" of "X tersebut"), else the one just before.
     """
     out = []
     for i, s in enumerate(article.sentences):
@@ -439,7 +456,8 @@ def judge(article: Article) -> list[Judgement]:
         if i == 0 and verdict.stands_alone and verdict.doubt != "short":
             verdict = replace(verdict, doubt="habit-lead" if _habit(s.text, words) else "")
         elif verdict.line and i >= DEEP:
-            verdict = replace(verdict, doubt="deep", depends_on=i - 1 if verdict.stands_alone else verdict.depends_on)
+            before = i - 1 if verdict.stands_alone else verdict.depends_on
+            verdict = replace(verdict, doubt="deep", depends_on=before)
         elif verdict.doubt and verdict.stands_alone:
             verdict = replace(verdict, depends_on=_holder(article, i, _doubt_text(words)[1]))
         out.append(verdict)
