@@ -154,15 +154,14 @@ def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: 
 
 def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
     """For each sentence, itself and the earlier sentences it needs, nearest first, back to
-    one that stands alone with no doubt (or needs only what precedes it, `Judgement.trim`);
-    None when that takes more than `n` sentences, or the way back meets a teaser, a fragment
-    or furniture (nothing a reader can start from). A doubted sentence (`Judgement.doubt`)
-    is taken like one that needs context: after the sentence it may lean on."""
+    one that stands alone (or needs only what precedes it, `Judgement.trim`); None when that
+    takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
+    (nothing a reader can start from)."""
     out: list[tuple[int, ...] | None] = []
     for i, j in enumerate(judgements):
-        if j.line:
+        if j.stands_alone or j.trim:
             out.append((i,))
-        elif j.states_fact and j.depends_on is not None and j.depends_on < i:
+        elif j.label == "NEEDS_CONTEXT" and j.depends_on is not None and j.depends_on < i:
             before = out[j.depends_on]
             out.append((i, *before) if before is not None and len(before) < n else None)
         else:
@@ -180,10 +179,11 @@ def _paragraph(
     """MMR over sentences that can be read in place: a sentence that needs an earlier one is
     taken only together with it (and what that one needs), so the brief shows it first; one
     whose only tie is a leading connective ("Namun, Presiden ...") is taken after anything
-    the brief says before it, never first; hooks, fragments and furniture are never taken;
-    nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean MMR value of
-    the sentences it adds. Returns [] when nothing qualifies (the caller then falls back to
-    plain MMR rather than show nothing)."""
+    the brief says before it, never first, and so is a doubted one (`Judgement.doubt`): the
+    brief opens with a sentence the judgement is sure of; hooks, fragments and furniture are
+    never taken; nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean
+    MMR value of the sentences it adds. Returns [] when nothing qualifies (the caller then
+    relaxes the doubts, and at last falls back to plain MMR rather than show nothing)."""
     top = max(scores) or 1.0
     norm = [s / top for s in scores]
     chains = _chains(judgements, n)
@@ -200,6 +200,8 @@ def _paragraph(
                 continue
             if any(judgements[k].trim and not any(m < k for m in (*chosen, *adds)) for k in adds):
                 continue  # "Namun, X ...": fine after what the brief already says, never first
+            if not judgements[min((*chosen, *adds))].may_open:
+                continue  # the opening is one the judgement is sure of; later, doubts may follow
             value = sum((1 - diversity) * norm[k] - diversity * redundancy[k] for k in adds) / len(adds)
             if value > best_value:
                 best, best_value = tuple(adds), value
