@@ -339,6 +339,7 @@ def test_heldout_figures_stay_within_their_floors() -> None:
         "judgement": {
             "accuracy": j["accuracy"],
             "standalone_precision": j["labels"][STANDALONE]["precision"],
+            "confident_precision": j["confident"]["precision"],
         },
         "digest": {
             "stand_alone": result["digest"]["stand_alone"],
