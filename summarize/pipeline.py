@@ -13,11 +13,11 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .grouping import Fact, plan
+from .grouping import Fact, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
 from .rank.standalone import judge
-from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Problem, Selected, Story
+from .values import Article, Brief, Briefs, Digest, DigestItem, Loaded, ModelInfo, Problem, Selected, Story
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -62,12 +62,16 @@ def _translate(
     withheld = sum(1 for c in done.values() if c.problems)
     if withheld:
         log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
+        notes.append(
+            f"{withheld} of {len(done)} translations withheld (they failed the check twice); "
+            "those lines show the source sentence"
+        )
     return [
         (text, ()) if a.language == "en" else (done[text].text, done[text].problems) for a, text in pairs
     ], notes
 
 
-def _item(fact: Fact, english: English) -> DigestItem:
+def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem:
     text, problems = english
     return DigestItem(
         text=text,
@@ -77,7 +81,14 @@ def _item(fact: Fact, english: English) -> DigestItem:
         figures=fact.figures,
         problems=problems,
         trimmed=fact.span if fact.trimmed else None,
+        publishers=publishers(fact.citations, by_id),
     )
+
+
+def _inputs(articles: Sequence[Article] | Loaded) -> tuple[list[Article], list[str]]:
+    """The articles, republished copies marked, and what loading noted (given a `Loaded`)."""
+    notes = list(articles.notes) if isinstance(articles, Loaded) else []
+    return mark_copies(list(articles)), notes
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -99,7 +110,7 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
 
 
 def brief(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     n: int = DEFAULT_BRIEF_SENTENCES,
     translator: Translator | None = None,
@@ -108,14 +119,17 @@ def brief(
     """One brief per article: its `n` most important sentences, in source order, translated.
 
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
-    Titles and sentences of every article go to the translator in one batch.
+    Titles and sentences of every article go to the translator in one batch. Given the
+    `Loaded` that `load_articles` returned, its skipped sources and warnings become notes.
+    A republished copy keeps its brief, with `duplicate_of` set on its article.
     """
+    articles, notes = _inputs(articles)
     picks = _selections(articles, n, ranker)
-    texts, notes = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
+    texts, more = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
     return Briefs(
         briefs=tuple(_briefs(articles, picks, iter(texts), titles=translator is not None)),
         model=_model(translator),
-        notes=tuple(notes),
+        notes=tuple(notes + more),
     )
 
 
@@ -151,7 +165,7 @@ def _briefs(
 
 
 def digest(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     n: int = DEFAULT_DIGEST_ITEMS,
     translator: Translator | None = None,
@@ -165,31 +179,39 @@ def digest(
 
     Articles are grouped into stories and facts (`summarize.grouping.plan`, which also
     decides the order and how many facts each story shows); each story becomes a section
-    headed by the title of its most central article. `Digest.items` holds every item in
-    display order. With `with_briefs`, per-article briefs are included. Titles, items and
-    briefs go to the translator in one batch.
+    headed by the headline of its most central article (none when that article has no
+    title, or when its title only repeats the story's one line). Republished copies are
+    found first (`duplicate_of`) and shown once, as the article they copy; an item's
+    `sources` counts independent publishers. `Digest.items` holds every item in display
+    order. With `with_briefs`, per-article briefs are included. Titles, items and briefs go
+    to the translator in one batch. Given the `Loaded` that `load_articles` returned, its
+    skipped sources and warnings become notes.
     """
+    articles, notes = _inputs(articles)
+    by_id = {a.id: a for a in articles}
     shown = plan(
         articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)
     )
     facts = [f for section in shown for f in section.facts]
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
-    pairs = [(section.story.central, section.story.central.title) for section in shown]
+    headings = [section.heading for section in shown]
+    pairs = [(s.story.central, h) for s, h in zip(shown, headings, strict=True) if h is not None]
     pairs += [(f.article, f.source_text) for f in facts]
     pairs += _brief_pairs(articles, picks, titles=with_briefs and translator is not None)
     if translator is not None:  # the Sources list shows every title in English too
         pairs += [(a, a.title) for a in articles]
-    texts, notes = _translate(pairs, translator)
+    texts, more = _translate(pairs, translator)
+    notes += more
     it = iter(texts)
-    titles = [next(it) for _ in shown]
+    titles: list[English | None] = [next(it) if h is not None else None for h in headings]
     stories = tuple(
         Story(
-            title=title,
+            title=title[0] if title else None,
             articles=tuple(a.id for a in section.story.articles),
-            items=tuple(_item(f, next(it)) for f in section.facts),
-            title_problems=title_problems,
+            items=tuple(_item(f, next(it), by_id) for f in section.facts),
+            title_problems=title[1] if title else (),
         )
-        for (title, title_problems), section in zip(titles, shown, strict=True)
+        for title, section in zip(titles, shown, strict=True)
     )
     briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
     titled = zip(articles, it, strict=True) if translator is not None else ()

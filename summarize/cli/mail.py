@@ -122,7 +122,7 @@ def email_command(
         timeout=smtp_timeout,
     )
     report = send_digest_email(
-        loaded.articles,
+        loaded,
         to=to,
         subject=subject,
         smtp=settings,

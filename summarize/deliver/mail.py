@@ -16,7 +16,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -26,13 +26,13 @@ from pathlib import Path
 from ..config import state_dir
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
-from ..values import Article, Digest
+from ..values import Article, Digest, Loaded
 from .files import write_atomic
 from .outbox import Outbox
 from .smtp import MessageRejected, SmtpSettings, send_bytes
 from .state import SentStore, article_key, run_lock
 
-__all__ = ["EmailReport", "compose_message", "send_digest_email"]
+__all__ = ["EmailReport", "build_numbered", "compose_message", "send_digest_email"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,28 @@ def compose_message(
     return msg
 
 
+def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Sequence[str] = ()) -> Digest:
+    """The digest of `chosen`, its articles numbered from 1 as the email shows them.
+
+    A `--new-only` run picks some of the sources' articles (say the 6th and 9th); the email
+    numbers them [1] and [2], and a note says which numbers `summarize cite` gives them when
+    it reads the run's sources. `notes` (what reading the sources noted) come first.
+    """
+    ids = [a.id for a in chosen]
+    numbered = [str(k) for k in range(1, len(chosen) + 1)]
+    if ids == numbered:
+        digest = build(chosen)
+        return replace(digest, notes=(*notes, *digest.notes)) if notes else digest
+    digest = build([replace(a, id=k) for a, k in zip(chosen, numbered, strict=True)])
+    pairs = ", ".join(f"[{k}] is {old}" for k, old in zip(numbered, ids, strict=True))
+    note = (
+        f"This email numbers its {len(chosen)} new article(s) from 1. `summarize cite` numbers all the "
+        f"sources it is given: with this run's sources, {pairs} (so [{numbered[0]}.2] is "
+        f"`summarize cite SOURCE... {ids[0]}.2`)."
+    )
+    return replace(digest, notes=(*notes, note, *digest.notes))
+
+
 def default_subject(digest: Digest) -> str:
     count = len(digest.articles)
     now = datetime.now().astimezone()
@@ -80,7 +102,7 @@ def default_subject(digest: Digest) -> str:
 
 
 def send_digest_email(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     to: Sequence[str],
     subject: str | None = None,
@@ -97,13 +119,17 @@ def send_digest_email(
     `dry_run` the message is written to `output` (a file or folder) instead, or returned as
     the report's `message` when there is no `output`, and nothing is marked sent. `build`
     makes the digest of the articles chosen (for example
-    `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
+    `functools.partial(summarize.digest, translator=t, with_briefs=True)`). The email numbers
+    its articles from 1 (`build_numbered`); given the `Loaded` that `load_articles` returned,
+    what reading noted (skipped sources) is shown in it too.
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
+    read_notes = articles.notes if isinstance(articles, Loaded) else ()
+    articles = articles.articles if isinstance(articles, Loaded) else articles
     if not articles:
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()
-    make = build
+    make = functools.partial(build_numbered, build, notes=read_notes)
     state = _state_folder()
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
