@@ -453,9 +453,9 @@ def judge(article: Article) -> list[Judgement]:
 
     And the doubts that need the article (`Judgement.doubt`; `judge_text` names the others):
     "deep", a sentence from the `DEEP`-th on, and "habit-lead", a first sentence that tells
-    a habit with no figure. The first sentence is otherwise never doubted: the lead is where
-    a report introduces what it tells (on the tune split 92% of those the rules pass stand
-    alone). A doubted sentence's `depends_on` is the nearest earlier sentence holding the
+    a habit with no figure or name. The first sentence is otherwise doubted only as "short":
+    the lead is where a report introduces what it tells (on the tune split 92% of those the
+    rules pass stand alone). A doubted sentence's `depends_on` is the nearest earlier sentence holding the
     word it doubts ("X" of "X tersebut"), else the one just before.
     """
     out = []
@@ -465,23 +465,23 @@ def judge(article: Article) -> list[Judgement]:
             verdict = replace(verdict, depends_on=_antecedent(article, i, verdict))
         elif i == 0 and verdict.stands_alone and _no_actor(s.text, article):
             verdict = Judgement(TEASER, "no-actor")
-        words = [_bare(t) for t in s.text.split()]
         if i == 0 and verdict.stands_alone and verdict.doubt != "short":
-            verdict = replace(verdict, doubt="habit-lead" if _habit(s.text, words) else "")
+            verdict = replace(verdict, doubt="habit-lead" if _habit(s.text) else "")
         elif verdict.line and i >= DEEP:
             before = i - 1 if verdict.stands_alone else verdict.depends_on
             verdict = replace(verdict, doubt="deep", depends_on=before)
         elif verdict.doubt and verdict.stands_alone:
+            words = [_bare(t) for t in s.text.split()]
             verdict = replace(verdict, depends_on=_holder(article, i, _doubt_text(words)[1]))
         out.append(verdict)
     return out
 
 
-def _habit(text: str, words: Sequence[str]) -> bool:
+def _habit(text: str) -> bool:
     """A lead that tells a habit, not an event: a word of habit ("biasanya", "rutin"), no
     figure and no name past the first word ("Berbelanja merupakan sebuah kegiatan rutin
     ..."; not "Xavi Hernandez kerap menyuarakan dukungan untuk Barcelona": an actor)."""
-    if _HABIT.isdisjoint(words) or any(ch.isdigit() for ch in text):
+    if _HABIT.isdisjoint(_bare(t) for t in text.split()) or any(ch.isdigit() for ch in text):
         return False
     return not any(_name(t) for t in _DATELINE.sub("", text).split()[1:])
 
