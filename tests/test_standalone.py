@@ -107,7 +107,17 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
 # (sentence, doubt): sentences the rules pass that may still lean on an earlier one.
 DOUBTS = [
     ("Enough is enough.", "short"),
-    ("Perempuan kelahiran Bandar Lampung, 26 Agustus 1962, itu mengatakan hal yang sama.", "referring-word"),
+    (
+        "Perempuan kelahiran Bandar Lampung, 26 Agustus 1962, itu mengatakan sebagian warga negara "
+        "Indonesia memilih untuk tinggal di luar negeri.",
+        "referring-word",
+    ),
+    # Late in the sentence and past a name, "negara itu" is the country just named.
+    (
+        "Gedung Putih pada Jumat mengatakan, Korea Utara telah mengirimkan lebih dari 1.000 kontainer "
+        "amunisi ke Rusia sebagai upaya mendukung negara itu dalam perang Ukraina.",
+        "",
+    ),
     ("Diprediksi putaran pendanaan kali ini akan ditutup dalam beberapa minggu ke depan.", "referring-word"),
     ("Menurut Awi, keduanya ditembak di bagian kaki saat hendak kabur.", "vague-set"),
     ("Kemenperin juga akan menyiapkan aturan yang sama untuk kendaraan niaga.", "vague-set"),
@@ -129,7 +139,9 @@ def test_each_doubt_names_its_rule(text: str, doubt: str) -> None:
 def test_a_trimmed_line_is_doubted_by_what_is_left() -> None:
     clean = judge_text("Sementara itu, Bank Indonesia menahan suku bunga acuan di 6 persen.")
     assert clean.trim == 2 and not clean.doubt and clean.line  # "itu" of the connective is not a doubt
-    doubted = judge_text("Namun, Bank Indonesia menahan suku bunga itu di 6 persen.")
+    doubted = judge_text(
+        "Namun, Bank Indonesia menahan suku bunga itu di 6 persen pada rapat bulanan Kamis lalu."
+    )
     assert doubted.trim == 1 and doubted.doubt == "referring-word" and not doubted.line
 
 
@@ -156,7 +168,7 @@ def test_the_article_doubts_a_habit_lead_and_deep_sentences() -> None:
     assert [v.doubt for v in verdicts] == ["habit-lead", "", "", "", "", "deep"]
     assert verdicts[5].depends_on == 4  # taken after the sentence before it
     # A lead that tells an event is never doubted, even with "itu" in it.
-    text = "Polisi Bogor menangkap pencuri motor itu pada Senin."
+    text = "Polisi Bogor menangkap pencuri motor itu bersama dua rekan di Jalan Pajajaran pada Senin pagi."
     assert judge_text(text).doubt == "referring-word"
     assert judge(article_from_text(f"Judul\n\n{text}\n", source="x.txt"))[0].confident
 

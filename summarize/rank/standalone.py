@@ -35,8 +35,8 @@ only doubt is in `OPEN_DESPITE` (`Judgement.may_open`):
 doubt                  what it sees
 =====================  ==================================================================
 short                  fewer than `SHORT` words ("Enough is enough.")
-referring-word         any "X ini/itu/tersebut", defined in the sentence or not, but not
-                       "saat ini", "tahun 2018 ini" (now); "kali ini" counts (this time)
+referring-word         "X ini/itu/tersebut" early or before any name, defined in the sentence or not;
+                       not "saat ini", "tahun 2018 ini" (now); "kali ini" counts (this time)
 vague-set              "kedua", "keduanya", "masing-masing", "lainnya", "di sana", "yang sama"
 deep                   a sentence from the `DEEP`-th on: it mostly builds on what came before
 habit-lead             a first sentence telling a habit, no figure, no name ("Album biasanya ...")
@@ -354,17 +354,20 @@ DEEP = 5
 _HABIT = frozenset({"biasanya", "umumnya", "seringkali", "sering", "kerap", "selalu", "rutin"})
 
 
-def _doubt_text(words: Sequence[str]) -> tuple[str, str]:
+def _doubt_text(tokens: Sequence[str], words: Sequence[str]) -> tuple[str, str]:
     """('short', "") for a sentence of a few words ("Enough is enough."), ('referring-word',
-    X) for any "X ini/itu/tersebut" (defined in the sentence or not: the stricter reading of
-    `undefined-reference`), ('vague-set', "") for "kedua", "lainnya", "yang sama", "di sana"
-    ...; ("", "") when none is there."""
+    X) for an "X ini/itu/tersebut" in the first half of the sentence or before any name past
+    its first word (defined in the sentence or not: the stricter reading of
+    `undefined-reference`), ('vague-set', "") for
+    "kedua", "lainnya", "yang sama", "di sana" ...; ("", "") when none is there."""
     if len(words) < SHORT:
         return "short", ""
     for k in range(1, len(words)):
         head = words[k - 1]
         if words[k] not in _REFERRING or not head or head in _SPAN_WORDS:
             continue
+        if 2 * k > len(words) and any(_name(t) for t in tokens[1 : k - 1]):
+            break  # late, past a name: "... ke Rusia untuk mendukung negara itu dalam perang"
         # "saat ini", "tahun 2018 ini" are now; "tahun itu", "musim 2017 - 2018 itu" are then
         if words[k] != "ini" or not (head[0].isdigit() or head in _NOW):
             return "referring-word", head
@@ -404,9 +407,11 @@ def judge_text(text: str) -> Judgement:
         )
         if not clean:
             return Judgement(NEEDS_CONTEXT, "connective")
-        return Judgement(NEEDS_CONTEXT, "connective", trim=k, doubt=_doubt_text(words[k:])[0])
+        return Judgement(NEEDS_CONTEXT, "connective", trim=k, doubt=_doubt_text(rest, words[k:])[0])
     rule = _context(tokens, words, outside)
-    return Judgement(NEEDS_CONTEXT, rule) if rule else Judgement(STANDALONE, doubt=_doubt_text(words)[0])
+    if rule:
+        return Judgement(NEEDS_CONTEXT, rule)
+    return Judgement(STANDALONE, doubt=_doubt_text(tokens, words)[0])
 
 
 def _antecedent(article: Article, i: int, verdict: Judgement) -> int | None:
@@ -471,8 +476,9 @@ def judge(article: Article) -> list[Judgement]:
             before = i - 1 if verdict.stands_alone else verdict.depends_on
             verdict = replace(verdict, doubt="deep", depends_on=before)
         elif verdict.doubt and verdict.stands_alone:
-            words = [_bare(t) for t in s.text.split()]
-            verdict = replace(verdict, depends_on=_holder(article, i, _doubt_text(words)[1]))
+            tokens = s.text.split()
+            head = _doubt_text(tokens, [_bare(t) for t in tokens])[1]
+            verdict = replace(verdict, depends_on=_holder(article, i, head))
         out.append(verdict)
     return out
 
