@@ -13,11 +13,24 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from .errors import check_count
 from .grouping import Fact, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
 from .rank.standalone import judge
-from .values import Article, Brief, Briefs, Digest, DigestItem, Loaded, ModelInfo, Problem, Selected, Story
+from .values import (
+    Article,
+    Brief,
+    Briefs,
+    Digest,
+    DigestItem,
+    Loaded,
+    ModelInfo,
+    Problem,
+    Selected,
+    Story,
+    checked_articles,
+)
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -85,10 +98,11 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
     )
 
 
-def _inputs(articles: Sequence[Article] | Loaded) -> tuple[list[Article], list[str]]:
-    """The articles, republished copies marked, and what loading noted (given a `Loaded`)."""
+def _inputs(articles: Sequence[Article] | Loaded, call: str) -> tuple[list[Article], list[str]]:
+    """The articles (checked: `checked_articles`), republished copies marked, and what
+    loading noted (given a `Loaded`)."""
     notes = list(articles.notes) if isinstance(articles, Loaded) else []
-    return mark_copies(list(articles)), notes
+    return mark_copies(list(checked_articles(articles, call))), notes
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -123,7 +137,8 @@ def brief(
     `Loaded` that `load_articles` returned, its skipped sources and warnings become notes.
     A republished copy keeps its brief, with `duplicate_of` set on its article.
     """
-    articles, notes = _inputs(articles)
+    articles, notes = _inputs(articles, "brief")
+    check_count("n", n)
     picks = _selections(articles, n, ranker)
     texts, more = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
     return Briefs(
@@ -187,7 +202,10 @@ def digest(
     to the translator in one batch. Given the `Loaded` that `load_articles` returned, its
     skipped sources and warnings become notes.
     """
-    articles, notes = _inputs(articles)
+    articles, notes = _inputs(articles, "digest")
+    for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
+        check_count(name, count)
+    check_count("max_stories", max_stories, allow_none=True)
     by_id = {a.id: a for a in articles}
     shown = plan(
         articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)

@@ -6,9 +6,12 @@ can be traced back to the exact span of the source it translates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
+
+from .errors import ConfigError
 
 __all__ = [
     "Article",
@@ -26,10 +29,47 @@ __all__ = [
     "Sentence",
     "Skipped",
     "Story",
+    "checked_articles",
     "cite_label",
     "http_url",
+    "inert",
+    "inert_json",
+    "page_url",
     "parse_cite",
 ]
+
+# What outside text (a file name, a title, a sentence, a URL, a server's reply) must not
+# carry onto a screen or a page live: C0 and C1 controls (ESC starts a terminal escape
+# sequence, BEL rings, CR rewrites the line, a line break forges a whole message line),
+# DEL, the Unicode line and paragraph separators, and the bidi controls (U+202E reverses
+# how everything after it reads, so "[1.2] ... [3.4]" could show citations backwards).
+_WIDE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+_LIVE = re.compile(rf"[\x00-\x1f{_WIDE}]")
+_LIVE_IN_JSON = re.compile(rf"[{_WIDE}]")  # json.dumps escapes C0 controls itself
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _shown(char: str) -> str:
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def inert(text: str) -> str:
+    """`text` on one line and inert wherever it is shown: every control character, line
+    break and bidi control becomes a visible escape ("\\n", "\\x1b", "\\u202e").
+
+    The one helper for everything that came from outside, on stderr, in `summarize cite`
+    and in every output format.
+    """
+    return _LIVE.sub(lambda m: _shown(m.group()), text)
+
+
+def inert_json(document: str) -> str:
+    """A JSON document with the characters `inert` escapes written as JSON escapes
+    ("\\u202e"): the data reads back unchanged (offsets still slice to the sentence), and
+    nothing in it acts on a terminal. (json.dumps escapes C0 controls itself; the rest can
+    only sit inside strings, where an escape means the same character.)"""
+    return _LIVE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def cite_label(article: str, index: int) -> str:
@@ -62,6 +102,15 @@ def http_url(value: str | None) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return value.strip()
     return None
+
+
+def page_url(url: str) -> str:
+    """The page a URL names: without its fragment ("#comments", "#0"), which no server sees,
+    so `page#0` ... `page#49` are one page, fetched and counted once."""
+    try:
+        return urldefrag(url.strip()).url
+    except ValueError:  # not a URL urllib can split: the fetcher names the problem
+        return url.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +205,35 @@ class Loaded:
             for s in self.skipped
         )
         return skipped + self.warnings
+
+
+def checked_articles(articles: Iterable[Article], call: str) -> tuple[Article, ...]:
+    """`articles` as a tuple, or ConfigError saying what `call` takes instead.
+
+    Citations name articles by id, so two articles with one id would cite each other's
+    sentences: that is refused too.
+    """
+    if isinstance(articles, Article):
+        raise ConfigError(f"{call}() takes a list of articles, not one Article: pass [article]")
+    if isinstance(articles, str | bytes) or not isinstance(articles, Iterable):
+        raise ConfigError(
+            f"{call}() takes a list of Article (load_articles(...).articles), not {type(articles).__name__}"
+        )
+    out = tuple(articles)
+    seen: dict[str, int] = {}
+    for k, a in enumerate(out):
+        if not isinstance(a, Article):
+            raise ConfigError(
+                f"{call}(): item {k} is a {type(a).__name__}, not an Article; "
+                "make articles with load_articles or article_from_text"
+            )
+        if a.id in seen:
+            raise ConfigError(
+                f"{call}(): items {seen[a.id]} and {k} share the id {a.id!r}; each article needs its own "
+                "(article_from_text(..., id=...))"
+            )
+        seen[a.id] = k
+    return out
 
 
 @dataclass(frozen=True, slots=True)

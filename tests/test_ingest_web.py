@@ -268,6 +268,11 @@ class _Handler(BaseHTTPRequestHandler):
             )
             feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>P</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-menetes.xml":  # ten entries, each a page that drips for 1.5 s
+            items = "".join(
+                f"<item><title>Menetes {i}</title><link>{base}/menetes?n={i}</link></item>" for i in range(10)
+            )
+            self._send(200, f"<rss version='2.0'><channel><title>M</title>{items}</channel></rss>".encode())
         elif path == "/feed-tanpa-tanggal.xml":  # undated entries, one listed twice
             items = "".join(
                 f"<item><title>{t}</title><link>{base}{link}</link></item>"
@@ -279,6 +284,12 @@ class _Handler(BaseHTTPRequestHandler):
             )
             feed = f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-fragmen.xml":  # fifty entries, one page: links differ only by fragment
+            items = "".join(
+                f"<item><title>Senjata Korut {k}</title><link>{base}/berita/korut-senjata#{k}</link></item>"
+                for k in range(50)
+            )
+            self._send(200, f"<rss version='2.0'><channel><title>F</title>{items}</channel></rss>".encode())
         elif path == "/berita/tanpa-tanggal":
             paras = "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES["korut-kontainer"][:2])
             self._send(200, f"<html><body><article>{paras}</article></body></html>".encode())
@@ -603,6 +614,35 @@ def test_dripping_response_stops_at_the_deadline(web: _Server) -> None:
     # Every chunk arrives well within the socket timeout; only the deadline can stop it.
     skip = only_skip(load_url(f"{web.base}/menetes", timeout=SHORT))
     assert skip.reason == "timed out after 0.5 s"
+
+
+def test_a_feed_of_slow_entries_ends_at_the_run_deadline(web: _Server) -> None:
+    # Ten entries that each take 1.5 s, two at a time: 7.5 s without a deadline for the run.
+    started = time.monotonic()
+    docs, skipped = load_url(f"{web.base}/feed-menetes.xml", timeout=TIMEOUT, deadline=1.0)
+    assert time.monotonic() - started < 2.5
+    assert docs == []
+    reason = "not fetched: the run's fetching deadline (1 s) passed (see --deadline)"
+    cut = [s for s in skipped if s.reason == reason]  # the entries in flight when it passed
+    late = [s for s in skipped if s.source.endswith("/feed-menetes.xml")]
+    assert len(late) == 1 and late[0].reason.endswith(f"feed entries {reason}; or use --limit")
+    assert int(late[0].reason.split()[0]) + len(cut) == 10  # every entry accounted for
+    assert web.hits["/menetes"] <= 4
+
+
+@pytest.mark.parametrize("value", [0, -1, float("nan"), float("inf"), 1e300])
+def test_an_unusable_deadline_is_a_config_error(web: _Server, value: float) -> None:
+    with pytest.raises(ConfigError, match="deadline must be a number of seconds"):
+        load_url(f"{web.base}/feed-menetes.xml", deadline=value)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e10", "0"])
+def test_an_unusable_timeout_is_a_config_error(
+    web: _Server, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", value)
+    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
+        load_url(f"{web.base}/berita/korut-senjata")
 
 
 def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1212,3 +1252,24 @@ def test_cli_failed_url_is_named_and_the_rest_still_used(
     result = runner.invoke(app, ["brief", f"{web.base}/tidak-ada", "--no-translate"])
     assert result.exit_code == 1
     assert "HTTP 404 Not Found" in result.stderr
+
+
+def test_links_that_differ_only_by_fragment_are_one_page_fetched_once(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed-fragmen.xml", timeout=TIMEOUT)
+    assert skipped == [] and len(docs) == 1
+    assert docs[0].source == f"{web.base}/berita/korut-senjata"
+    assert web.hits["/berita/korut-senjata"] == 1
+
+
+def test_one_page_named_twice_is_one_article(web: _Server) -> None:
+    from summarize import digest, load_articles
+
+    page = f"{web.base}/berita/korut-senjata"
+    loaded = load_articles([f"{page}#atas", f"{page}#komentar", f"{web.base}/feed-fragmen.xml"])
+    assert len(loaded.articles) == 1 and loaded.skipped == ()
+    assert web.hits["/berita/korut-senjata"] == 2  # once named, once from the feed: read once all the same
+    assert [w.split(": the same page as ")[0] for w in loaded.warnings if "the same page as" in w] == [
+        f"{page}#komentar",
+        page,  # the feed's entry, named by its link
+    ]
+    assert all(item.sources == 1 for item in digest(loaded.articles).items)

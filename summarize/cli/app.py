@@ -27,7 +27,7 @@ import typer
 import typer.core
 
 from ..errors import SummarizeError
-from ..values import Loaded
+from ..values import Loaded, inert
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,6 +77,10 @@ class _Stderr(logging.StreamHandler):
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Messages name files, URLs and titles from outside: one inert line each.
+        return inert(super().format(record))
 
     @property
     def stream(self) -> Any:
@@ -140,7 +144,12 @@ def show_progress() -> bool:
 def warn(message: str) -> None:
     """A one-line message on stderr (suppressed by -q)."""
     if state.verbosity >= 0:
-        typer.echo(f"summarize: {message}", err=True)
+        say(message)
+
+
+def say(message: str) -> None:
+    """A one-line message on stderr, even under -q; names from outside made inert."""
+    typer.echo(f"summarize: {inert(message)}", err=True)
 
 
 @contextlib.contextmanager
@@ -209,22 +218,33 @@ def boundary(fn: F) -> F:
         except typer.Exit:
             raise
         except SummarizeError as exc:
-            typer.echo(f"summarize: error: {exc}", err=True)
+            say(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("summarize: interrupted", err=True)
+            say("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _reader_gone()
+            raise typer.Exit(EXIT_FAILED) from None
         except Exception as exc:
             if os.environ.get("SUMMARIZE_DEBUG") == "1":
                 raise
-            typer.echo(
-                f"summarize: internal error: {type(exc).__name__}: {exc} "
-                "(SUMMARIZE_DEBUG=1 shows the traceback)",
-                err=True,
-            )
+            say(f"internal error: {type(exc).__name__}: {exc} (SUMMARIZE_DEBUG=1 shows the traceback)")
             raise typer.Exit(EXIT_FAILED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _reader_gone() -> None:
+    """stdout's reader went away (`summarize config | head -1`): nothing to report, and
+    nothing more to write. Point stdout at the null device, so the interpreter's last flush
+    at exit does not fail a second time and print a warning."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (a test runner's buffer): nothing will flush it
 
 
 class _Command(typer.core.TyperCommand):

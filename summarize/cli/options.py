@@ -20,7 +20,7 @@ import typer
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..values import Loaded
-from .app import progress_bar, show_progress, step
+from .app import progress_bar, say, show_progress, step
 
 if TYPE_CHECKING:
     from ..translate.base import Translator
@@ -197,12 +197,25 @@ class InputOptions:
             rich_help_panel=_INPUT,
         ),
     ] = None
+    deadline: Annotated[
+        float | None,
+        typer.Option(
+            "--deadline",
+            metavar="SECONDS",
+            help="URLs and feeds: all fetching ends within SECONDS; what is left is named as skipped. "
+            "Env SUMMARIZE_DEADLINE. (default: 300)",
+            show_default=False,
+            rich_help_panel=_INPUT,
+        ),
+    ] = None
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
+        from ..config import setting
         from ..ingest import load_articles
 
         since = self.since.date() if self.since else None
+        deadline = setting("deadline", self.deadline)  # None: the library's default
         with step(f"read {len(sources)} source(s)"):
             loaded = load_articles(
                 sources,
@@ -211,10 +224,11 @@ class InputOptions:
                 allow_private_network=self.allow_private_network,
                 progress=progress_bar("fetching") if show_progress() else None,
                 read_progress=progress_bar("reading") if show_progress() else None,
+                deadline=deadline,
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
-            typer.echo(f"summarize: skipped {reason}", err=True)
+            say(f"skipped {reason}")
         if not loaded.articles:
             why = " (see above)" if loaded.skipped else ""
             if not loaded.skipped and since is not None:

@@ -342,6 +342,11 @@ def _same(x: _Node, y: _Node) -> float | None:
     """How surely `x` and `y` state one fact (their main-clause cosine), or None if they don't."""
     if x.article.id == y.article.id:
         return None
+    return _same_said(x, y)
+
+
+def _same_said(x: _Node, y: _Node) -> float | None:
+    """`_same` for two sentences of different articles: it reads only what they say."""
     if len(x.predicate & y.predicate) < MIN_PREDICATE:
         return None
     if x.question or y.question:
@@ -397,12 +402,40 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
 
 
 def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
-    """For each node, the nodes of *other* articles that state the same fact, with similarity."""
+    """For each node, the nodes of *other* articles that state the same fact, with similarity.
+
+    The judge reads only what two sentences say (`_same_said`), so near-copies of one
+    report, which repeat most sentences word for word, are judged once per pair of texts:
+    candidates are found among the distinct texts, and each verdict is given to every pair
+    of their sentences in different articles (in the order `_same` would be asked).
+    """
+    groups: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        groups.setdefault(_text(node), []).append(i)
+    texts = list(groups.values())
+    reps = [nodes[g[0]] for g in texts]
+    verdicts: dict[tuple[int, int], float | None] = {}
+
+    def said(p: int, q: int) -> float | None:
+        if (p, q) not in verdicts:
+            verdicts[p, q] = _same_said(reps[p], reps[q])
+        return verdicts[p, q]
+
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    for i, j in _candidate_pairs(nodes):
-        sim = _same(nodes[i], nodes[j])
-        if sim is not None:
-            sims[i][j] = sims[j][i] = sim
+    pairs = [(p, p) for p, g in enumerate(texts) if len(g) > 1] + list(_candidate_pairs(reps))
+    for p, q in pairs:
+        if said(p, q) is None and said(q, p) is None:
+            continue
+        for i in texts[p]:
+            for j in texts[q]:
+                if i < j and nodes[i].article.id != nodes[j].article.id:
+                    sim = said(p, q)
+                elif j < i and nodes[i].article.id != nodes[j].article.id and p != q:
+                    sim = said(q, p)
+                else:
+                    continue
+                if sim is not None:
+                    sims[i][j] = sims[j][i] = sim
     return sims
 
 
@@ -450,20 +483,24 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     ]
 
 
-def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
+def _members(
+    i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node], masks: Sequence[int]
+) -> list[int]:
     """`i` and, from each other article, its closest report that states the same fact.
 
     Candidates are taken closest first; each must pass the judge with every member taken
     so far, so a sentence that matches `i` on one side never joins a fact the others state.
+    (`masks[m]` has bit j set when m and j pass the judge: one AND keeps what every member
+    passes with, however many near-copies a fact has.)
     """
     members = [i]
     seen = {nodes[i].article.id}
+    agreed = -1  # every bit: the nodes all members after `i` pass the judge with
     for j, _ in sorted(((j, s) for j, s in sims[i].items() if j in free), key=lambda js: (-js[1], js[0])):
-        if nodes[j].article.id in seen:
-            continue
-        if all(j in sims[m] for m in members[1:]):
+        if nodes[j].article.id not in seen and agreed >> j & 1:
             members.append(j)
             seen.add(nodes[j].article.id)
+            agreed &= masks[j]
     return members
 
 
@@ -492,6 +529,33 @@ def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
     return max(shown, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
 
 
+def _text(node: _Node) -> str:
+    return node.article.sentences[node.index].text
+
+
+def _alike(x: _Node, y: _Node, known: dict[tuple[str, str], bool]) -> bool:
+    """Whether `x` repeats `y` (whole-sentence cosine of `REPEAT` or more), memoised by text."""
+    key = (_text(x), _text(y))
+    if key not in known:
+        known[key] = cosine(x.vector, y.vector) >= REPEAT
+    return known[key]
+
+
+def _fact(score: float, members: Sequence[int], nodes: Sequence[_Node]) -> Fact:
+    """An item as a Fact: its representative sentence first, then the other citations."""
+    rep = _representative(members, nodes)
+    ordered = [rep] + [m for m in members if m != rep]
+    citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
+    texts = [_text(nodes[m]) for m in ordered]
+    return Fact(
+        article=nodes[rep].article,
+        index=nodes[rep].index,
+        citations=citations,
+        score=round(score, 4),
+        figures=differing_figures(texts, citations),
+    )
+
+
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
     """The `n` most important facts across `articles`, each citing every article stating it.
 
@@ -504,9 +568,10 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     nodes = _nodes(articles, ranker or get_ranker())
     sims = _similar_pairs(nodes)
     free = set(range(len(nodes)))
+    masks = [sum(1 << j for j in sims[i]) for i in range(len(nodes))]
 
     def item(i: int) -> tuple[float, list[int]]:
-        members = _members(i, sims, free, nodes)
+        members = _members(i, sims, free, nodes, masks)
         lines = _lines(members, nodes)
         if not lines:
             return -math.inf, members  # nothing a reader could take alone: never a line
@@ -514,6 +579,9 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         return score + SUPPORT_WEIGHT * (len(members) - 1), members
 
     chosen: list[tuple[float, list[int]]] = []
+    # Near-copies repeat sentences word for word: each text is compared once with each chosen one.
+    shown_texts: dict[str, _Node] = {}
+    alike: dict[tuple[str, str], bool] = {}
     # An item changes only when a sentence it could take is taken: recompute just those.
     items = {i: item(i) for i in free}
     while free and len(chosen) < n:
@@ -526,30 +594,12 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         for i in free:
             if taken & sims[i].keys():
                 items[i] = item(i)
-        repeats = any(
-            cosine(nodes[m].vector, nodes[k].vector) >= REPEAT
-            for _, picked in chosen
-            for k in picked
-            for m in members
-        )
-        if not repeats:
+        said = {_text(nodes[m]): nodes[m] for m in members}
+        if not any(_alike(x, y, alike) for y in shown_texts.values() for x in said.values()):
             chosen.append((score, members))
+            shown_texts.update(said)
 
-    facts = []
-    for score, members in chosen:
-        rep = _representative(members, nodes)
-        ordered = [rep] + [m for m in members if m != rep]
-        citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
-        texts = [nodes[m].article.sentences[nodes[m].index].text for m in ordered]
-        facts.append(
-            Fact(
-                article=nodes[rep].article,
-                index=nodes[rep].index,
-                citations=citations,
-                score=round(score, 4),
-                figures=differing_figures(texts, citations),
-            )
-        )
+    facts = [_fact(score, members, nodes) for score, members in chosen]
     # Later rounds can outscore earlier ones once members are taken: most important first.
     facts.sort(key=lambda f: -f.score)
     return facts
