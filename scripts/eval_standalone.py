@@ -3,7 +3,9 @@
 Scored on one split of the labelled set (scripts/data/standalone/: articles, labels, README):
 
 - the judgement (`summarize.rank.standalone.judge`) against the readers' labels: precision and
-  recall of "stands alone", of each label, and how often each rule's verdict is right;
+  recall of "stands alone", of each label, and how often each rule's verdict is right; how
+  often each doubt rule is right, and the precision of the confident tier (stands alone, no
+  doubt: what digest lines and brief openings are drawn from);
 - the real `summarize.digest` (no translation) over the split's articles: the share of lines whose
   sentence stands alone, and whether a teaser, fragment or furniture leads a story;
 - the real `summarize.brief` with n=3 and n=5: the share of shown sentences that need an earlier
@@ -100,6 +102,8 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
     """Precision and recall of the judgement, per label and for "stands alone"; rule precision."""
     pairs = []
     rules: dict[str, Counter[bool]] = {}
+    doubts: dict[str, Counter[bool]] = {}
+    confident: dict[bool, Counter[bool]] = {True: Counter(), False: Counter()}
     for a in data.articles:
         for i, verdict in enumerate(judge(a)):
             gold = data.labels.get((a.id, i))
@@ -108,6 +112,10 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
             pairs.append((gold["label"], verdict.label))
             if verdict.rule:
                 rules.setdefault(verdict.rule, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.doubt:
+                doubts.setdefault(verdict.doubt, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.stands_alone:
+                confident[verdict.confident][gold["label"] == STANDALONE] += 1
     out: dict[str, Any] = {"sentences": len(pairs), "labels": {}}
     for label in LABELS:
         tp = sum(1 for g, p in pairs if g == p == label)
@@ -124,6 +132,12 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
         rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
         for rule, c in sorted(rules.items())
     }
+    out["doubts"] = {
+        rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
+        for rule, c in sorted(doubts.items())
+    }
+    sure = confident[True]
+    out["confident"] = {"judged": sure.total(), "precision": _share(sure[True], sure.total())}
     return out
 
 
@@ -223,6 +237,10 @@ def _print(result: dict[str, Any]) -> None:
         )
     for rule, m in j["rules"].items():
         print(f"  rule {rule:<20} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)")
+    for rule, m in j["doubts"].items():
+        print(f"  doubt {rule:<19} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)")
+    c = j["confident"]
+    print(f"  confident (stands alone, no doubt): {c['judged']} sentences, precision {c['precision']}%")
     print(
         f"digest: {d['lines']} lines ({d['labelled_lines']} labelled): {d['stand_alone']}% stand alone"
         f" (target >= 97); labels {d['line_labels']}"

@@ -104,6 +104,75 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     )  # a time, not a connective
 
 
+# (sentence, doubt): sentences the rules pass that may still lean on an earlier one.
+DOUBTS = [
+    ("Enough is enough.", "short"),
+    (
+        "Perempuan kelahiran Bandar Lampung, 26 Agustus 1962, itu mengatakan sebagian warga negara "
+        "Indonesia memilih untuk tinggal di luar negeri.",
+        "referring-word",
+    ),
+    # Late in the sentence and past a name, "negara itu" is the country just named.
+    (
+        "Gedung Putih pada Jumat mengatakan, Korea Utara telah mengirimkan lebih dari 1.000 kontainer "
+        "amunisi ke Rusia sebagai upaya mendukung negara itu dalam perang Ukraina.",
+        "",
+    ),
+    ("Diprediksi putaran pendanaan kali ini akan ditutup dalam beberapa minggu ke depan.", "referring-word"),
+    ("Menurut Awi, keduanya ditembak di bagian kaki saat hendak kabur.", "vague-set"),
+    ("Kemenperin juga akan menyiapkan aturan yang sama untuk kendaraan niaga.", "vague-set"),
+    # Now, not then: time words with "ini" and a year with "ini" are not references.
+    ("Harga beras naik 5 persen pada pekan ini di Jakarta dan Bandung.", ""),
+    ("Bank Indonesia menahan suku bunga acuan di 6 persen pada tahun 2024 ini.", ""),
+    ("Presiden Joko Widodo meresmikan jalan tol Semarang-Demak sepanjang 27 kilometer.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "doubt"), DOUBTS)
+def test_each_doubt_names_its_rule(text: str, doubt: str) -> None:
+    verdict = judge_text(text)
+    assert verdict.stands_alone
+    assert verdict.doubt == doubt
+    assert verdict.confident is (not doubt) and verdict.line is (not doubt)
+
+
+def test_a_trimmed_line_is_doubted_by_what_is_left() -> None:
+    clean = judge_text("Sementara itu, Bank Indonesia menahan suku bunga acuan di 6 persen.")
+    assert clean.trim == 2 and not clean.doubt and clean.line  # "itu" of the connective is not a doubt
+    doubted = judge_text(
+        "Namun, Bank Indonesia menahan suku bunga itu di 6 persen pada rapat bulanan Kamis lalu."
+    )
+    assert doubted.trim == 1 and doubted.doubt == "referring-word" and not doubted.line
+
+
+LEAD_ARTICLE = """Belanja Bulanan
+
+Berbelanja merupakan sebuah kegiatan rutin yang dilakukan setiap bulannya oleh keluarga.
+
+Pasar Minggu di Jakarta Selatan dikunjungi sekitar 12 ribu pembeli pada Sabtu pagi.
+
+Pedagang sayur di Pasar Minggu mencatat kenaikan harga cabai sebesar 20 persen.
+
+Dinas Perdagangan DKI Jakarta memantau harga bahan pokok setiap pekan.
+
+Gubernur DKI Jakarta meminta warga tidak membeli bahan pokok secara berlebihan.
+
+Kepala Dinas Perdagangan DKI Jakarta menyebut pasokan beras cukup sampai Maret.
+"""
+
+
+def test_the_article_doubts_a_habit_lead_and_deep_sentences() -> None:
+    article = article_from_text(LEAD_ARTICLE, source="belanja.txt")
+    verdicts = judge(article)
+    assert all(v.stands_alone for v in verdicts)
+    assert [v.doubt for v in verdicts] == ["habit-lead", "", "", "", "", "deep"]
+    assert verdicts[5].depends_on == 4  # taken after the sentence before it
+    # A lead that tells an event is never doubted, even with "itu" in it.
+    text = "Polisi Bogor menangkap pencuri motor itu bersama dua rekan di Jalan Pajajaran pada Senin pagi."
+    assert judge_text(text).doubt == "referring-word"
+    assert judge(article_from_text(f"Judul\n\n{text}\n", source="x.txt"))[0].confident
+
+
 PIECES = [*"aZ \"“”'?!.:,-–()İ9 \n", "Namun, ", "ujarnya", " itu", "Dia ", "Berikut"]
 
 
@@ -210,6 +279,25 @@ def test_hooks_never_lead_and_a_connective_never_opens_a_brief() -> None:
     assert select([1.0], _vectors(1), 1, judgements=[Judgement(TEASER, "question")]) == [0]
 
 
+def test_a_brief_opens_with_a_sentence_the_judgement_is_sure_of() -> None:
+    js = [
+        Judgement(STANDALONE),
+        Judgement(STANDALONE, doubt="deep", depends_on=0),
+        Judgement(STANDALONE),
+    ]
+    scores = [0.2, 1.0, 0.1]
+    assert select(scores, _vectors(3), 1, judgements=js) == [0]  # not the doubted 1 first
+    assert select(scores, _vectors(3), 2, judgements=js) == [0, 1]  # 1 after a sure opening
+    # "X itu" may open a brief (`OPEN_DESPITE`), though never a digest line.
+    that = [Judgement(STANDALONE), Judgement(STANDALONE, doubt="referring-word", depends_on=0)]
+    assert select([0.1, 1.0], _vectors(2), 1, judgements=that) == [1]
+    # Only doubted sentences: doubted only for where they stand first, then any that passes.
+    deep = [Judgement(TEASER, "question"), Judgement(STANDALONE, doubt="deep", depends_on=0)]
+    assert select([0.1, 1.0], _vectors(2), 1, judgements=deep) == [1]
+    habit = [Judgement(STANDALONE, doubt="habit-lead"), Judgement(TEASER, "question")]
+    assert select([0.1, 1.0], _vectors(2), 1, judgements=habit) == [0]
+
+
 def test_a_brief_does_not_say_the_same_thing_twice() -> None:
     vectors: list[Vector] = [{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"c": 1.0}]  # 0 and 1 at cosine 0.8
     js = [Judgement(STANDALONE)] * 3
@@ -237,7 +325,7 @@ def test_seed_digest_lines_stand_alone_and_trimmed_lines_say_so_in_json() -> Non
     for item, row in zip(result.items, doc["digest"]["items"], strict=True):
         c = item.citations[0]
         verdict = judge(by_id[c.article])[c.index]
-        assert verdict.stands_alone or verdict.trim, item.source_text
+        assert verdict.line, (item.source_text, verdict)
         assert row["trimmed"] is (item.trimmed is not None)
         if item.trimmed is not None:
             assert (row["start"], row["end"]) == item.trimmed
@@ -263,6 +351,7 @@ def test_heldout_figures_stay_within_their_floors() -> None:
         "judgement": {
             "accuracy": j["accuracy"],
             "standalone_precision": j["labels"][STANDALONE]["precision"],
+            "confident_precision": j["confident"]["precision"],
         },
         "digest": {
             "stand_alone": result["digest"]["stand_alone"],

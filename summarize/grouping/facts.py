@@ -194,6 +194,7 @@ class _Node:
     question: bool  # a question or a "then" sentence: asserts nothing a reader can place
     salience: float  # the ranker's score, scaled to [0, 1] within its article
     shown: bool = True  # stands alone (`rank.standalone`): may be the line an item shows
+    sure: bool = True  # and no doubt (`Judgement.line`): the line an item shows when it can
 
 
 def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -465,7 +466,9 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     passes is `shown`, or one it passes once a leading connective is left off ("Namun, ..."),
     which weighs less (`TRIMMED_DAMPING`): the connective often meant something. The others
     (needing an earlier sentence, a hook, a fragment, furniture) may back an item as citations
-    but never are its line, so never lead a story.
+    but never are its line, so never lead a story. Of those shown, one the judgement has a
+    doubt about (`Judgement.doubt`) is not `sure`: it is a line only of a fact another
+    report backs (`_lines`).
 
     Salience is the ranker's score (scaled within the article), plus how typical the sentence
     is of the whole story (cosine to the centroid of all candidates), plus how closely it
@@ -489,7 +492,8 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
-            nodes.append(replace(story.node(k, article, i, salience), shown=shown))
+            node = story.node(k, article, i, salience)
+            nodes.append(replace(node, shown=shown, sure=verdicts[i].line))
     middle = centroid(node.vector for node in nodes)
     return [
         replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
@@ -517,6 +521,16 @@ def _members(
     return members
 
 
+def _lines(members: Sequence[int], nodes: Sequence[_Node]) -> list[int]:
+    """The members that may be the item's line: those the judgement is sure of; failing
+    them, when another report backs the fact, those that stand alone all the same (a fact two
+    articles state is kept, one article's doubted sentence is left out); else none."""
+    sure = [m for m in members if nodes[m].sure]
+    if sure or len(members) < 2:
+        return sure
+    return [m for m in members if nodes[m].shown]
+
+
 def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
     """The most informative member that stands alone: the one stating most of what the
     reports share.
@@ -524,7 +538,7 @@ def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
     Terms that two or more members use are the fact itself; the member holding most of
     them says it most fully. Salience breaks ties.
     """
-    shown = [m for m in members if nodes[m].shown]
+    shown = _lines(members, nodes)
     if len(shown) == 1:
         return shown[0]
     counts = Counter(t for m in members for t in nodes[m].terms)
@@ -575,9 +589,10 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
 
     def item(i: int) -> tuple[float, list[int]]:
         members = _members(i, sims, free, nodes, masks)
-        if not any(nodes[m].shown for m in members):
+        lines = _lines(members, nodes)
+        if not lines:
             return -math.inf, members  # nothing a reader could take alone: never a line
-        score = max(nodes[m].salience for m in members if nodes[m].shown)
+        score = max(nodes[m].salience for m in lines)
         return score + SUPPORT_WEIGHT * (len(members) - 1), members
 
     chosen: list[tuple[float, list[int]]] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from ..errors import ConfigError
@@ -104,13 +105,29 @@ def select(
     """Indices of up to `n` sentences by MMR, returned in source order.
 
     Each pick maximises (1 - diversity) * score - diversity * (max similarity to picks).
-    With `judgements`, the picks read as a paragraph (`_paragraph`).
+    With `judgements`, the picks read as a paragraph (`_paragraph`) and open with a sentence
+    that stands alone with no doubt where the article has one.
     """
     if n <= 0 or not scores:
         return []
     if judgements is not None:
-        return _paragraph(scores, vectors, n, diversity, judgements) or _mmr(scores, vectors, n, diversity)
+        # Without a sentence the judgement is sure of (`Judgement.doubt`), the brief may open
+        # with one doubted only for where it stands ("deep"), then with any it passes;
+        # without any, plain MMR rather than nothing.
+        for tier in _tiers(judgements):
+            picked = _paragraph(scores, vectors, n, diversity, tier)
+            if picked:
+                return picked
     return _mmr(scores, vectors, n, diversity)
+
+
+def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
+    """The judgements as given, without the "deep" doubt, and without any doubt."""
+    return [
+        judgements,
+        [replace(j, doubt="") if j.doubt == "deep" else j for j in judgements],
+        [replace(j, doubt="") for j in judgements],
+    ]
 
 
 def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: float) -> list[int]:
@@ -162,10 +179,11 @@ def _paragraph(
     """MMR over sentences that can be read in place: a sentence that needs an earlier one is
     taken only together with it (and what that one needs), so the brief shows it first; one
     whose only tie is a leading connective ("Namun, Presiden ...") is taken after anything
-    the brief says before it, never first; hooks, fragments and furniture are never taken;
-    nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean MMR value of
-    the sentences it adds. Returns [] when nothing qualifies (the caller then falls back to
-    plain MMR rather than show nothing)."""
+    the brief says before it, never first, and so is a doubted one (`Judgement.doubt`): the
+    brief opens with a sentence the judgement is sure of; hooks, fragments and furniture are
+    never taken; nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean
+    MMR value of the sentences it adds. Returns [] when nothing qualifies (the caller then
+    relaxes the doubts, and at last falls back to plain MMR rather than show nothing)."""
     top = max(scores) or 1.0
     norm = [s / top for s in scores]
     chains = _chains(judgements, n)
@@ -182,6 +200,8 @@ def _paragraph(
                 continue
             if any(judgements[k].trim and not any(m < k for m in (*chosen, *adds)) for k in adds):
                 continue  # "Namun, X ...": fine after what the brief already says, never first
+            if not judgements[min((*chosen, *adds))].may_open:
+                continue  # the opening is one the judgement is sure of; later, doubts may follow
             value = sum((1 - diversity) * norm[k] - diversity * redundancy[k] for k in adds) / len(adds)
             if value > best_value:
                 best, best_value = tuple(adds), value
