@@ -7,6 +7,11 @@ translations withholds such faithful lines. This draws sentences where those kin
 long sentences), plus plain ones, from IndoSum articles and the seeds, with a fixed seed.
 
     python scripts/make_faithful_set.py        # -> scripts/data/faithful/to_translate.jsonl
+    python scripts/make_faithful_set.py --round2   # -> to_translate_round2.jsonl
+
+`--round2` draws a second, fresh held-out set (another seed; no article or sentence of the
+first draw; the same kinds at 40% of the counts), split `heldout2`: the first held-out split
+was scored once and then tuned on, so this one is the checker's untouched held-out set.
 
 Each line: `id`, `source` (the sentence as our segmenter gives it), `origin`, `kind` (why it
 was drawn), `split` (`tune`/`heldout` by a hash of the id; heldout is never tuned on).
@@ -58,7 +63,22 @@ def split_of(key: str) -> str:
 
 
 def main() -> int:
-    rng = random.Random(SEED)
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--round2", action="store_true", help="draw the fresh held-out set")
+    args = ap.parse_args()
+    if not args.round2:
+        return draw(SEED, 1.0, set(), "to_translate.jsonl", None)
+    first = [json.loads(line) for line in (OUT / "to_translate.jsonl").open(encoding="utf-8")]
+    exclude = {r["origin"].rsplit(" ", 1)[0] for r in first} | {r["source"] for r in first}
+    return draw(SEED + 1, 0.4, exclude, "to_translate_round2.jsonl", "heldout2")
+
+
+def draw(seed: int, scale: float, exclude: set[str], name: str, split: str | None) -> int:
+    """Draw KINDS (counts times `scale`) with `seed`, leaving out the articles and sentences
+    in `exclude`; every row's split is `split`, or by hash when None."""
+    rng = random.Random(seed)
     pool: list[tuple[str, str]] = []  # (origin, sentence)
     for art in load_articles([ROOT / "seeds"]).articles:
         pool += [(f"seeds/{Path(art.source).name} s{s.index}", s.text) for s in art.sentences]
@@ -75,13 +95,14 @@ def main() -> int:
     seen: set[str] = set()
     used_articles: dict[str, int] = {}
     rows: list[dict] = []
-    for kind, (pattern, want) in KINDS.items():
+    for kind, (pattern, count) in KINDS.items():
+        want = round(count * scale)
         got = 0
         for origin, text in pool:
             if got == want:
                 break
             art = origin.rsplit(" ", 1)[0]
-            if text in seen or used_articles.get(art, 0) >= 2:
+            if text in seen or text in exclude or art in exclude or used_articles.get(art, 0) >= 2:
                 continue
             if kind == "long":
                 if len(text.split()) < 35:
@@ -91,13 +112,14 @@ def main() -> int:
             seen.add(text)
             used_articles[art] = used_articles.get(art, 0) + 1
             key = hashlib.sha1(f"{origin}|{text}".encode()).hexdigest()[:10]
-            rows.append({"id": key, "source": text, "origin": origin, "kind": kind, "split": split_of(key)})
+            row_split = split or split_of(key)
+            rows.append({"id": key, "source": text, "origin": origin, "kind": kind, "split": row_split})
             got += 1
     OUT.mkdir(parents=True, exist_ok=True)
-    with (OUT / "to_translate.jsonl").open("w", encoding="utf-8") as fh:
+    with (OUT / name).open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} sentences -> {OUT / 'to_translate.jsonl'}")
+    print(f"{len(rows)} sentences -> {OUT / name}")
     return 0
 
 
