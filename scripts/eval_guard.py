@@ -4,9 +4,10 @@ Two sets of good translations, each with a tune and a held-out split:
 
 - **literal**: scripts/data/translations/good.jsonl, 376 close human translations
   (split by a hash of the id, `split_of`);
-- **faithful**: scripts/data/faithful/pairs.jsonl, 310 newsroom-style translations
-  (idiomatic English, English number style, natural dates, conversions, glosses; split
-  in the file).
+- **faithful**: scripts/data/faithful/pairs.jsonl, newsroom-style translations (idiomatic
+  English, English number style, natural dates, conversions, glosses; split in the file):
+  310 drawn first (tune and heldout) and 124 drawn afterwards (heldout2), after heldout had
+  been scored and then tuned on; heldout2 is the untouched held-out set.
 
 For each set it prints the false-alarm rate on the good pairs (with the kinds that fired),
 and per corruption kind the catch rate on corrupted copies built from them deterministically
@@ -15,6 +16,7 @@ and per corruption kind the catch rate on corrupted copies built from them deter
 
     python scripts/eval_guard.py                  # held-out figures (score once, at the end)
     python scripts/eval_guard.py --split tune      # the split used to pick thresholds
+    python scripts/eval_guard.py --set faithful --split heldout2   # the fresh held-out set
     python scripts/eval_guard.py --no-tiny --json  # machine-readable, without the model
     python scripts/eval_guard.py --lengths         # length-ratio percentiles of the tune pairs
 """
@@ -353,7 +355,7 @@ def length_percentiles(pairs: list[dict[str, str]]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=("heldout", "tune", "all"), default="heldout")
+    ap.add_argument("--split", choices=("heldout", "heldout2", "tune", "all"), default="heldout")
     ap.add_argument("--set", choices=(*SETS, "both"), default="both", help="which good pairs")
     ap.add_argument("--no-tiny", action="store_true", help="skip the tiny-model outputs")
     ap.add_argument("--tiny-limit", type=int, default=0, help="translate only the first N seeds")
