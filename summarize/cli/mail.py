@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import functools
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..config import default
 from ..pipeline import digest
 from .app import EXIT_PARTIAL, command, finish, warn
-from .options import DigestOptions, InputOptions, Sources, TranslateOptions
+from .options import DigestOptions, InputOptions, Sources, TranslateOptions, registered
 
 if TYPE_CHECKING:
     from ..deliver import EmailReport
 
 
-class Security(StrEnum):
-    starttls = "starttls"
-    tls = "tls"
-    none = "none"
+def _security_modes() -> tuple[str, ...]:
+    from ..deliver.smtp import SECURITY
+
+    return SECURITY
 
 
 _SMTP = "SMTP server (also from SUMMARIZE_SMTP_* or the config file)"
@@ -39,11 +39,13 @@ DryRunOutput = Annotated[
     ),
 ]
 SecurityOpt = Annotated[
-    Security | None,
+    str | None,
     typer.Option(
         "--smtp-security",
+        parser=registered("mode", _security_modes),
         metavar="MODE",
-        help="starttls (required, not opportunistic), tls (implicit, port 465) or none. (default: starttls)",
+        help="starttls (required, not opportunistic), tls (implicit, port 465) or none. "
+        f"(default: {default('smtp_security')})",
         rich_help_panel=_SMTP,
     ),
 ]
@@ -90,7 +92,7 @@ def email_command(
         "--smtp-timeout",
         min=1,
         metavar="SECONDS",
-        help="Before a silent server counts as down. (default: 30)",
+        help=f"Before a silent server counts as down. (default: {default('smtp_timeout'):g})",
         rich_help_panel=_SMTP,
     ),
     lock_timeout: float = typer.Option(
@@ -115,7 +117,7 @@ def email_command(
         port=smtp_port,
         user=smtp_user,
         sender=sender,
-        security=security.value if security else None,
+        security=security,
         timeout=smtp_timeout,
     )
     report = send_digest_email(

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..config import default
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
+from ..rank import DEFAULT_RANKER, ranker_names
+from ..renderers import FORMATS
+from ..translate import backend_names
+from ..translate.base import DEVICES
 from ..values import Loaded
 from .app import progress_bar, show_progress, step
 
@@ -26,27 +30,22 @@ if TYPE_CHECKING:
     from ..translate.base import Translator
 
 
-class Format(StrEnum):
-    markdown = "markdown"
-    text = "text"
-    json = "json"
-    html = "html"
+def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str], str]:
+    """A parser for a name from one of the library's registries, read when the command runs,
+    so that a backend or ranker registered before `main()` is a choice like a built-in one."""
+
+    def parse(value: str) -> str:
+        known = names()
+        if value not in known:
+            raise typer.BadParameter(f"{value!r} is not a known {what}; choose one of: {', '.join(known)}")
+        return value
+
+    return parse
 
 
-class Backend(StrEnum):
-    transformers = "transformers"
-    ctranslate2 = "ctranslate2"
-
-
-class Device(StrEnum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-class RankerName(StrEnum):
-    learned = "learned"
-    centrality = "centrality"
+def one_of(names: Sequence[str]) -> str:
+    """ "a, b or c"."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 # Options, one type each ------------------------------------------------------------------
@@ -63,9 +62,14 @@ Sources = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format,
+    str,
     typer.Option(
-        "--format", "-f", metavar="FORMAT", help="markdown, text, json or html.", rich_help_panel=OUTPUT
+        "--format",
+        "-f",
+        parser=registered("format", lambda: FORMATS),
+        metavar="FORMAT",
+        help=f"{one_of(FORMATS)}.",
+        rich_help_panel=OUTPUT,
     ),
 ]
 OutputOpt = Annotated[
@@ -81,28 +85,42 @@ OutputOpt = Annotated[
 ]
 
 
-def _setting(flag: str, metavar: str, what: str, default: str, **kwargs: Any) -> Any:
+def _setting(flag: str, what: str, **kwargs: Any) -> Any:
     """A translation option backed by a setting: help names its env variable and default."""
-    env = f"SUMMARIZE_{flag.removeprefix('--').upper()}"
+    name = flag.removeprefix("--")
+    shown = str(default(name))
+    if name == "model":  # a space lets the long default model id wrap instead of being cut
+        shown = shown.replace("/", "/ ")
     return typer.Option(
         flag,
-        metavar=metavar,
-        help=f"{what} Env {env}. (default: {default})",
+        help=f"{what} Env SUMMARIZE_{name.upper()}. (default: {shown})",
         rich_help_panel=_TRANSLATION,
         **kwargs,
     )
 
 
-# A space lets the long default model id wrap instead of being cut at 80 columns.
 ModelOpt = Annotated[
-    str | None,
-    _setting("--model", "MODEL", "Translation model: hub id or local folder.", "Helsinki-NLP/ opus-mt-id-en"),
+    str | None, _setting("--model", "Translation model: hub id or local folder.", metavar="MODEL")
 ]
 BackendOpt = Annotated[
-    Backend | None, _setting("--backend", "NAME", "transformers or ctranslate2.", "transformers")
+    str | None,
+    _setting(
+        "--backend",
+        f"{one_of(backend_names())}.",
+        parser=registered("backend", backend_names),
+        metavar="NAME",
+    ),
 ]
-DeviceOpt = Annotated[Device | None, _setting("--device", "DEVICE", "auto, cpu or cuda.", "auto")]
-BeamOpt = Annotated[int | None, _setting("--beam", "N", "Beam size; 1 is greedy.", "4", min=1)]
+DeviceOpt = Annotated[
+    str | None,
+    _setting(
+        "--device",
+        f"{one_of(DEVICES)}.",
+        parser=registered("device", lambda: DEVICES),
+        metavar="DEVICE",
+    ),
+]
+BeamOpt = Annotated[int | None, _setting("--beam", "Beam size; 1 is greedy.", metavar="N", min=1)]
 NoCacheOpt = Annotated[
     bool,
     typer.Option(
@@ -110,9 +128,13 @@ NoCacheOpt = Annotated[
     ),
 ]
 RankerOpt = Annotated[
-    RankerName | None,
+    str | None,
     typer.Option(
-        "--ranker", metavar="NAME", help="learned or centrality. (default: learned)", rich_help_panel=_SHAPE
+        "--ranker",
+        parser=registered("ranker", ranker_names),
+        metavar="NAME",
+        help=f"{one_of(ranker_names())}. (default: {DEFAULT_RANKER})",
+        rich_help_panel=_SHAPE,
     ),
 ]
 
@@ -136,8 +158,8 @@ class ModelOptions:
 
         return load_translator(
             self.model,
-            backend=self.backend.value if self.backend else None,
-            device=self.device.value if self.device else None,
+            backend=self.backend,
+            device=self.device,
             beam=self.beam,
             cache=not self.no_cache,
             progress=progress_bar("translating") if show_progress() else None,
@@ -261,5 +283,5 @@ class DigestOptions:
             "n": self.n,
             "max_stories": self.max_stories,
             "items_per_story": self.items_per_story,
-            "ranker": self.ranker.value if self.ranker else None,
+            "ranker": self.ranker,
         }
