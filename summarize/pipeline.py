@@ -183,6 +183,7 @@ def digest(
     brief_sentences: int = DEFAULT_BRIEF_SENTENCES,
     max_stories: int | None = None,
     items_per_story: int = DEFAULT_ITEMS_PER_STORY,
+    workers: int | None = None,
 ) -> Digest:
     """The key facts across `articles`, grouped by story, each fact once, citing every report.
 
@@ -190,10 +191,16 @@ def digest(
     decides the order and how many facts each story shows); each story becomes a section
     headed by the title of its most central article. `Digest.items` holds every item in
     display order. With `with_briefs`, per-article briefs are included. Titles, items and
-    briefs go to the translator in one batch.
+    briefs go to the translator in one batch. Grouping spreads its work over up to
+    `workers` processes (None: every core); the result is the same however many.
     """
     shown = plan(
-        articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)
+        articles,
+        n=n,
+        items_per_story=items_per_story,
+        max_stories=max_stories,
+        ranker=get_ranker(ranker),
+        workers=workers,
     )
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
     translated = translator is not None

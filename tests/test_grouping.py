@@ -80,14 +80,13 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
         return group_facts(articles, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(grouping, "group_facts", counting)
-    monkeypatch.setenv("SUMMARIZE_THREADS", "1")  # count the calls in this process
     stories = group_stories(day)
-    sections = plan(day, n=3, items_per_story=10)
+    sections = plan(day, n=3, items_per_story=10, workers=1)  # count the calls in this process
     assert len(sections) == 3
     assert 0 < len(calls) < len(stories)
     assert 1 not in calls  # the single-article stories come last and are never reached
     calls.clear()
-    plan(day, n=10_000, items_per_story=10)
+    plan(day, n=10_000, items_per_story=10, workers=1)
     assert len(calls) == len(stories)  # a digest that can show every story computes every story
 
 

@@ -287,14 +287,12 @@ def test_many_files_read_in_processes_as_in_one(tmp_path: Path, monkeypatch: pyt
         shutil.copy(texts[k % len(texts)], folder / f"{k:04d}.txt")
     (folder / "0003.txt").write_bytes(b"%PDF-1.4 not text")  # skipped, and numbering goes on
     (folder / "0100.txt").write_text("   \n", encoding="utf-8")  # empty: skipped too
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
     calls: list[tuple[int, int]] = []
-    pooled = load_articles([folder], read_progress=lambda done, total: calls.append((done, total)))
+    pooled = load_articles([folder], read_progress=lambda done, total: calls.append((done, total)), workers=2)
     files = PARALLEL_FILES + 10
     assert calls[-1] == (files, files) and calls == sorted(calls)
     assert len(calls) <= files // (files // 100) + 1  # every 1%, then the end: not every file
-    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
-    serial = load_articles([folder])
+    serial = load_articles([folder], workers=1)
     assert pooled == serial
     assert [a.id for a in pooled.articles] == [str(k) for k in range(1, len(pooled.articles) + 1)]
     assert [Path(s.source).name for s in pooled.skipped] == ["0003.txt", "0100.txt"]

@@ -419,7 +419,6 @@ def test_cores_without_sched_getaffinity(tiny_model: Path, monkeypatch: pytest.M
     monkeypatch.delattr(os, "sched_getaffinity", raising=False)
     monkeypatch.delenv("SUMMARIZE_THREADS")
     assert parallel.available_cores() == max(1, os.cpu_count() or 1)
-    assert parallel.workers() == parallel.available_cores()
     monkeypatch.setattr(os, "cpu_count", lambda: None)  # "undeterminable" is allowed
     assert parallel.available_cores() == 1
     tr = load_translator(str(tiny_model), backend="ctranslate2", cache=False, beam=1)

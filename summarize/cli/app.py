@@ -135,10 +135,20 @@ def show_progress() -> bool:
     return state.verbosity >= 0 and sys.stderr.isatty()
 
 
+# The one channel for telling the user something: the `summarize` logger, whose handler
+# (`_configure`) writes "summarize: MESSAGE" lines on stderr at the level -v/-q set. The
+# library logs to it; commands use `warn` and `error`.
+_tell = logging.getLogger("summarize.cli")
+
+
 def warn(message: str) -> None:
     """A one-line message on stderr (suppressed by -q)."""
-    if state.verbosity >= 0:
-        typer.echo(f"summarize: {message}", err=True)
+    _tell.warning(message)
+
+
+def error(message: str) -> None:
+    """A one-line message on stderr that -q does not suppress (an error, a skipped input)."""
+    _tell.error(message)
 
 
 @contextlib.contextmanager
@@ -207,19 +217,15 @@ def boundary(fn: F) -> F:
         except typer.Exit:
             raise
         except SummarizeError as exc:
-            typer.echo(f"summarize: error: {exc}", err=True)
+            error(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("summarize: interrupted", err=True)
+            error("interrupted")
             raise typer.Exit(130) from None
         except Exception as exc:
             if os.environ.get("SUMMARIZE_DEBUG") == "1":
                 raise
-            typer.echo(
-                f"summarize: internal error: {type(exc).__name__}: {exc} "
-                "(SUMMARIZE_DEBUG=1 shows the traceback)",
-                err=True,
-            )
+            error(f"internal error: {type(exc).__name__}: {exc} (SUMMARIZE_DEBUG=1 shows the traceback)")
             raise typer.Exit(EXIT_FAILED) from None
 
     return wrapper  # type: ignore[return-value]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..config import default
+from ..config import default, int_setting, setting
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
@@ -24,7 +24,7 @@ from ..renderers import FORMATS
 from ..translate import backend_names
 from ..translate.base import DEVICES
 from ..values import Loaded
-from .app import progress_bar, show_progress, step
+from .app import error, progress_bar, show_progress, step, warn
 
 if TYPE_CHECKING:
     from ..translate.base import Translator
@@ -139,6 +139,12 @@ RankerOpt = Annotated[
 ]
 
 
+def workers() -> int | None:
+    """The `threads` setting, for the library calls that spread work over processes (None:
+    unset, every core)."""
+    return None if setting("threads") is None else max(1, int_setting("threads", default=1))
+
+
 # Option sets: blocks of options that several commands share --------------------------------
 
 
@@ -228,10 +234,13 @@ class InputOptions:
                 allow_private_network=self.allow_private_network,
                 progress=progress_bar("fetching") if show_progress() else None,
                 read_progress=progress_bar("reading") if show_progress() else None,
+                workers=workers(),
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
-            typer.echo(f"summarize: skipped {reason}", err=True)
+            error(f"skipped {reason}")  # shown under -q too: a skip is never silent
+        for w in loaded.warnings:
+            warn(w)
         if not loaded.articles:
             why = " (see above)" if loaded.skipped else ""
             if not loaded.skipped and since is not None:
@@ -284,4 +293,5 @@ class DigestOptions:
             "max_stories": self.max_stories,
             "items_per_story": self.items_per_story,
             "ranker": self.ranker,
+            "workers": workers(),
         }
