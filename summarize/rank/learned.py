@@ -72,6 +72,8 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> list[list[float]]:
     """One row of FEATURE_NAMES per sentence: what the model sees (training uses this too)."""
+    # Over 60 lines on purpose: the row below lists one feature per line, in FEATURE_NAMES
+    # order, so the two can be read side by side; split up, they would drift apart.
     sents = article.sentences
     n = len(sents)
     if n == 0:
