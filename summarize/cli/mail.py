@@ -12,7 +12,7 @@ import typer
 from ..config import default
 from ..pipeline import digest
 from .app import EXIT_PARTIAL, command, finish, warn
-from .options import DigestOptions, InputOptions, Sources, TranslateOptions, registered
+from .options import DigestOptions, InputOptions, Sources, TranslateOptions, choice
 
 if TYPE_CHECKING:
     from ..deliver import EmailReport, SmtpSettings
@@ -41,13 +41,13 @@ DryRunOutput = Annotated[
 ]
 SecurityOpt = Annotated[
     str | None,
-    typer.Option(
+    choice(
         "--smtp-security",
-        parser=registered("mode", _security_modes),
-        metavar="MODE",
+        what="mode",
+        names=_security_modes,
         help="starttls (required, not opportunistic), tls (implicit, port 465) or none. "
         f"(default: {default('smtp_security')})",
-        rich_help_panel=_SMTP,
+        panel=_SMTP,
     ),
 ]
 

@@ -43,6 +43,13 @@ def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str],
     return parse
 
 
+def choice(*flags: str, what: str, names: Callable[[], Sequence[str]], help: str, panel: str) -> Any:
+    """An option whose value is a name from a registry (`registered`); `what` is its metavar."""
+    return typer.Option(
+        *flags, parser=registered(what, names), metavar=what.upper(), help=help, rich_help_panel=panel
+    )
+
+
 def one_of(names: Sequence[str]) -> str:
     """ "a, b or c"."""
     return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
@@ -63,14 +70,7 @@ Sources = Annotated[
 ]
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        "--format",
-        "-f",
-        parser=registered("format", lambda: FORMATS),
-        metavar="FORMAT",
-        help=f"{one_of(FORMATS)}.",
-        rich_help_panel=OUTPUT,
-    ),
+    choice("--format", "-f", what="format", names=lambda: FORMATS, help=f"{one_of(FORMATS)}.", panel=OUTPUT),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -129,12 +129,12 @@ NoCacheOpt = Annotated[
 ]
 RankerOpt = Annotated[
     str | None,
-    typer.Option(
+    choice(
         "--ranker",
-        parser=registered("ranker", ranker_names),
-        metavar="NAME",
+        what="ranker",
+        names=ranker_names,
         help=f"{one_of(ranker_names())}. (default: {DEFAULT_RANKER})",
-        rich_help_panel=_SHAPE,
+        panel=_SHAPE,
     ),
 ]
 

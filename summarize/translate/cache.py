@@ -28,9 +28,9 @@ from typing import TypeVar
 from ..config import cache_dir
 from ..errors import SummarizeError
 from ..values import Problem
-from .base import Progress, Translator, TranslatorBase
+from .base import Progress, Translator
 from .check import check_translation
-from .guard import Checked, translate_checked
+from .guard import Checked, CheckedWrapper, translate_checked
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
 
@@ -300,7 +300,7 @@ class TranslationCache:
             self._conn = None
 
 
-class CachingTranslator(TranslatorBase):
+class CachingTranslator(CheckedWrapper):
     """Wraps a translator: cached sentences are answered from the cache; only the rest reach
     the model, so a run whose sentences are all cached never loads (or imports) it.
 
@@ -315,9 +315,7 @@ class CachingTranslator(TranslatorBase):
         *,
         progress: Progress | None = None,
     ) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.backend = inner.backend
+        super().__init__(inner)
         self.cache = cache or TranslationCache()
         self.progress = progress
         self._identity: tuple[str, ...] | None = None
@@ -327,14 +325,6 @@ class CachingTranslator(TranslatorBase):
         if self._identity is None:
             self._identity = tuple(self.inner.cache_identity())
         return self._identity
-
-    def load(self) -> None:
-        self.inner.load()
-
-    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
-        """Checked English for each sentence, from the cache where possible (a withheld
-        translation comes back as its source sentence)."""
-        return [c.text for c in self.translate_checked(sentences, progress=progress)]
 
     def translate_checked(
         self, sentences: Sequence[str], *, progress: Progress | None = None

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from .base import Checked, Progress, Translator, TranslatorBase
 from .check import check_translation
 
-__all__ = ["Checked", "GuardedTranslator", "translate_checked"]
+__all__ = ["Checked", "CheckedWrapper", "GuardedTranslator", "translate_checked"]
 
 
-class GuardedTranslator(TranslatorBase):
-    """Wraps a translator: `translate_checked` returns a `Checked` per sentence, and
-    `translate` (the plain `Translator` interface) its text."""
+class CheckedWrapper(TranslatorBase):
+    """A translator around another whose results are checked (`Checked`): the inner one's
+    name, backend, model and cache identity, and `translate` as the text of
+    `translate_checked` (a withheld sentence comes back as its source)."""
 
     def __init__(self, inner: Translator) -> None:
         self.inner = inner
@@ -35,8 +36,17 @@ class GuardedTranslator(TranslatorBase):
         self.inner.load()
 
     def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
-        """Checked English for each sentence; a withheld one comes back as its source."""
         return [c.text for c in self.translate_checked(sentences, progress=progress)]
+
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked]:
+        raise NotImplementedError
+
+
+class GuardedTranslator(CheckedWrapper):
+    """Wraps a translator: `translate_checked` returns a `Checked` per sentence, and
+    `translate` (the plain `Translator` interface) its text."""
 
     def translate_checked(
         self, sentences: Sequence[str], *, progress: Progress | None = None
