@@ -101,7 +101,7 @@ def real() -> tuple[Article, ...]:
 
 def test_unrolled_trees_give_the_walked_log_odds_on_every_real_sentence(real: tuple[Article, ...]) -> None:
     model = load_model()
-    assert model.kind == "trees" and model._compiled is not None  # the shipped model is unrolled
+    assert model.kind == "trees" and model.unrolled  # the shipped model is unrolled
     rows = [row for a in real for row in sentence_features(a, features(a))]
     assert len(rows) > 100
     for row in rows:
@@ -123,7 +123,7 @@ def test_a_model_that_cannot_be_unrolled_is_walked() -> None:
     model = load_model()
     tree = ((0, -1, -1), (math.inf, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 1.0, -1.0))
     odd = Model(kind="trees", features=model.features, bias=0.5, learning_rate=0.1, trees=(tree,))
-    assert odd._compiled is None
+    assert not odd.unrolled
     assert odd.logit([1.0] * len(model.features)) == plain_walk(odd, [1.0] * len(model.features))
 
 
