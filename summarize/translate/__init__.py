@@ -29,7 +29,6 @@ from .base import (
     backend_names,
     register_backend,
 )
-from .cache import CachingTranslator, TranslationCache
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -110,6 +109,8 @@ def load_translator(
     )
     if not cache:
         return inner
+    from .cache import CachingTranslator, TranslationCache  # sqlite3 and the checker, when used
+
     return CachingTranslator(inner, TranslationCache(), progress=progress)
 
 
