@@ -10,6 +10,8 @@ venv's versions into requirements/test.lock: the way to refresh the lock.
     python scripts/newest_releases.py                 # report: versions and the suite's result
     python scripts/newest_releases.py --write-lock    # the same, then refresh the lock
     python scripts/newest_releases.py --venv DIR -- -x tests/test_translate_families.py
+    python scripts/newest_releases.py --also transformers==5.17.0 -- tests/test_translate_families.py
+        (one older release of one package in place of the newest, to try a range's floor)
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--write-lock", action="store_true", help="write requirements/test.lock if the suite passes"
     )
+    ap.add_argument("--also", action="append", default=[], metavar="PKG==VERSION", help="install these after")
     ap.add_argument("pytest_args", nargs="*", help="arguments for pytest (after --)")
     args = ap.parse_args(argv)
     venv = args.venv or Path(tempfile.mkdtemp(prefix="summarize-newest-")) / "venv"
@@ -76,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if run([sys.executable, "-m", "venv", str(venv)]).returncode:
         return 1
     pip = [str(py), "-m", "pip", "install", "-q"]
-    if run([*pip, "torch==2.13.0"]).returncode or run([*pip, "--upgrade", "-e", ".[test]"]).returncode:
+    steps = [[*pip, "torch==2.13.0"], [*pip, "--upgrade", "-e", ".[test]"]]
+    steps += [[*pip, *args.also]] if args.also else []
+    if any(run(step).returncode for step in steps):
         print("newest-releases: the install failed", file=sys.stderr)
         return 1
     freeze = run([str(py), "-m", "pip", "freeze"], capture_output=True).stdout
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print("newest allowed releases:", ", ".join(pins.get(name, f"{name} ?") for name in WATCH))
     result = run([str(py), "-m", "pytest", "-q", *args.pytest_args])
     print(f"newest-releases: the suite exited {result.returncode} (venv {venv})")
-    if result.returncode == 0 and args.write_lock:
+    if result.returncode == 0 and args.write_lock and not args.also:
         LOCK.parent.mkdir(exist_ok=True)
         LOCK.write_text(HEADER + "\n".join(lock_lines(freeze)) + "\n", encoding="utf-8")
         print(f"wrote {LOCK.relative_to(ROOT)} ({len(pins)} packages)")

@@ -34,6 +34,7 @@ from machine_info import describe
 
 from summarize.grouping import facts
 from summarize.lang import cosine, tfidf
+from summarize.rank.standalone import judge_text
 
 COMMAND = "python scripts/train_fact_judge.py"
 PRECISION, LENIENT = 0.90, 0.97
@@ -93,7 +94,7 @@ def pair_features(story: facts._Story, x: facts._Node, y: facts._Node, kx: int, 
         len(x.actors & y.actors),
         len(_numbers(x) & _numbers(y)),
         min(len(tx), len(ty)) / max(len(tx), len(ty)),
-        float(bool(facts._POINTING.match(tx))) + float(bool(facts._POINTING.match(ty))),
+        float(not judge_text(tx).stands_alone) + float(not judge_text(ty).stands_alone),
     ]
 
 

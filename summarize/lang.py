@@ -20,6 +20,12 @@ from itertools import chain, repeat
 from operator import mul
 
 __all__ = [
+    "BACK_REFERENCES",
+    "CONNECTIVES",
+    "DEICTIC_HEADS",
+    "PRONOUNS",
+    "READER_WORDS",
+    "SAY_VERBS",
     "STOPWORDS_EN",
     "STOPWORDS_ID",
     "Vector",
@@ -81,6 +87,74 @@ STOPWORDS_EN = frozenset(
     what when where which while who whom why will with would you your yours
     """.split()
 )
+
+# Words that tie a sentence to the ones before it (read by `rank.standalone`) --------------
+# Phrases are lower case, one space between words, listed comma-separated.
+
+
+def _phrases(listed: str) -> tuple[str, ...]:
+    return tuple(" ".join(p.split()) for p in listed.split(",") if p.strip())
+
+
+# Discourse connectives that open a sentence by pointing back: a contrast, an addition or a
+# consequence of what came before. The rest of the sentence may still state a fact alone, so
+# a digest may show it from after the connective.
+CONNECTIVES = _phrases(
+    """
+    namun, tetapi, akan tetapi, tapi, sementara itu, sementara, sedangkan, selain itu,
+    di samping itu, oleh karena itu, oleh sebab itu, karena itu, karenanya, untuk itu,
+    dengan demikian, dengan begitu, meski begitu, meski demikian, meskipun begitu,
+    meskipun demikian, walau begitu, walau demikian, walaupun begitu, walaupun demikian,
+    kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
+    adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
+    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah
+    """
+)
+
+# Openers that place the sentence in a time, place or topic only an earlier sentence names
+# ("Saat itu", "Dalam kesempatan tersebut", "Terkait hal ini"): leaving them off would change
+# what the sentence says, so such a sentence is never trimmed.
+BACK_REFERENCES = tuple(
+    f"{head} {ref}"
+    for head in _phrases(
+        """
+        saat, ketika, kala, waktu, pada saat, pada waktu, setelah, sebelum, sejak, usai,
+        dalam kesempatan, pada kesempatan, di kesempatan, dalam hal, terkait hal, terkait,
+        menanggapi hal, menanggapi, atas hal, dengan cara, di sana, di tempat, dalam acara,
+        pada acara, dalam pertemuan, dalam laga, dalam pertandingan, dalam kunjungan, di laga
+        """
+    )
+    for ref in ("itu", "ini", "tersebut")
+) + _phrases(
+    """
+    di sana, di situ, di tempat yang sama, pada kesempatan yang sama, dalam kesempatan yang sama,
+    di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
+    di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
+    mulai dari
+    """
+)
+
+# Pronouns that, as the subject, stand for someone an earlier sentence names.
+PRONOUNS = frozenset(
+    "ia dia mereka beliau kami kita saya aku keduanya ketiganya pihaknya dirinya hal".split()
+)
+
+# Verbs of saying; with "-nya" ("ujarnya") the speaker is whoever was named before.
+SAY_VERBS = (
+    "kata ujar tutur ucap jelas terang tegas ungkap papar imbuh tambah sebut lanjut pungkas kilah aku"
+).split()
+
+# Heads that "ini"/"itu" may follow without pointing back: the time of writing ("tahun ini",
+# "saat ini") or a set phrase ("selain itu" is a connective, listed above).
+DEICTIC_HEADS = frozenset(
+    """
+    saat kali tahun hari pekan minggu bulan musim malam pagi siang sore sekarang kini abad
+    dekade era zaman masa waktu semester kuartal triwulan periode edisi
+    """.split()
+)
+
+# Addressing the reader: how a hook or a how-to speaks, not how a report does.
+READER_WORDS = frozenset("kamu kalian anda sobat yuk ayo mari simak temukan intip cek".split())
 
 # Words both lists share would blur the language check.
 _ID_ONLY = STOPWORDS_ID - STOPWORDS_EN

@@ -17,10 +17,11 @@ import logging
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
-from .grouping import Fact, Section, plan
+from .grouping import Fact, Section, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
-from .values import Article, Brief, Briefs, Digest, DigestItem, ModelInfo, Problem, Selected, Story
+from .rank.standalone import judge
+from .values import Article, Brief, Briefs, Digest, DigestItem, Loaded, ModelInfo, Problem, Selected, Story
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -82,13 +83,17 @@ class Requests:
         withheld = sum(1 for c in done.values() if c.problems)
         if withheld:
             log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
+            notes.append(
+                f"{withheld} of {len(done)} translations withheld (they failed the check twice); "
+                "those lines show the source sentence"
+            )
         return {
             key: (text, ()) if a.language == "en" else (done[text].text, done[text].problems)
             for key, (a, text) in self._wanted.items()
         }, notes
 
 
-def _item(fact: Fact, english: English) -> DigestItem:
+def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem:
     text, problems = english
     return DigestItem(
         text=text,
@@ -97,7 +102,15 @@ def _item(fact: Fact, english: English) -> DigestItem:
         score=fact.score,
         figures=fact.figures,
         problems=problems,
+        trimmed=fact.span if fact.trimmed else None,
+        publishers=publishers(fact.citations, by_id),
     )
+
+
+def _inputs(articles: Sequence[Article] | Loaded) -> tuple[list[Article], list[str]]:
+    """The articles, republished copies marked, and what loading noted (given a `Loaded`)."""
+    notes = list(articles.notes) if isinstance(articles, Loaded) else []
+    return mark_copies(list(articles)), notes
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -113,13 +126,13 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
     for article in articles:
         feats = features(article)
         scores = r.score(article, feats)
-        picked = select(scores, [f.vector for f in feats], n)
+        picked = select(scores, [f.vector for f in feats], n, judgements=judge(article))
         out.append([(i, scores[i]) for i in picked])
     return out
 
 
 def brief(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     n: int = DEFAULT_BRIEF_SENTENCES,
     translator: Translator | None = None,
@@ -128,16 +141,19 @@ def brief(
     """One brief per article: its `n` most important sentences, in source order, translated.
 
     With `translator=None` the brief is extractive Indonesian (`text == source_text`).
-    Titles and sentences of every article go to the translator in one batch.
+    Titles and sentences of every article go to the translator in one batch. Given the
+    `Loaded` that `load_articles` returned, its skipped sources and warnings become notes.
+    A republished copy keeps its brief, with `duplicate_of` set on its article.
     """
+    articles, notes = _inputs(articles)
     picks = _selections(articles, n, ranker)
     requests = Requests()
     _ask_briefs(requests, articles, picks, titles=translator is not None)
-    english, notes = requests.translate(translator)
+    english, more = requests.translate(translator)
     return Briefs(
         briefs=tuple(_briefs(articles, picks, english, titles=translator is not None)),
         model=_model(translator),
-        notes=tuple(notes),
+        notes=tuple(notes + more),
     )
 
 
@@ -174,7 +190,7 @@ def _briefs(
 
 
 def digest(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     n: int = DEFAULT_DIGEST_ITEMS,
     translator: Translator | None = None,
@@ -189,11 +205,16 @@ def digest(
 
     Articles are grouped into stories and facts (`summarize.grouping.plan`, which also
     decides the order and how many facts each story shows); each story becomes a section
-    headed by the title of its most central article. `Digest.items` holds every item in
-    display order. With `with_briefs`, per-article briefs are included. Titles, items and
-    briefs go to the translator in one batch. Grouping spreads its work over up to
+    headed by the headline of its most central article (none when that article has no
+    title, or when its title only repeats the story's one line). Republished copies are
+    found first (`duplicate_of`) and shown once, as the article they copy; an item's
+    `sources` counts independent publishers. `Digest.items` holds every item in display
+    order. With `with_briefs`, per-article briefs are included. Titles, items and briefs go
+    to the translator in one batch. Given the `Loaded` that `load_articles` returned, its
+    skipped sources and warnings become notes. Grouping spreads its work over up to
     `workers` processes (None: every core); the result is the same however many.
     """
+    articles, notes = _inputs(articles)
     shown = plan(
         articles,
         n=n,
@@ -210,21 +231,17 @@ def digest(
     if translated:  # the Sources list shows every title in English too
         for position, a in enumerate(articles):
             requests.add(("source title", position), a, a.title)
-    english, notes = requests.translate(translator)
-    stories = _stories(shown, english)
+    english, more = requests.translate(translator)
+    stories = _stories(shown, english, {a.id: a for a in articles})
     briefs = tuple(_briefs(articles, picks, english, titles=translated)) if with_briefs else ()
-    titled = (
-        [(a, english[("source title", position)]) for position, a in enumerate(articles)]
-        if translated
-        else []
-    )
+    titled = [(a, english[("source title", k)]) for k, a in enumerate(articles)] if translated else []
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),
         stories=stories,
         briefs=briefs,
         model=_model(translator),
-        notes=tuple(notes),
+        notes=tuple(notes + more),
         english_titles=tuple(
             (a.id, text) for a, (text, problems) in titled if not problems and text != a.title
         ),
@@ -232,24 +249,26 @@ def digest(
 
 
 def _ask_stories(requests: Requests, shown: Sequence[Section]) -> None:
-    """Ask for each story's headline (its central article's title) and each of its facts."""
+    """Ask for each story's headline (when it has one) and each of its facts."""
     for k, section in enumerate(shown):
-        central = section.story.central
-        requests.add(("story title", k), central, central.title)
+        if section.heading is not None:
+            requests.add(("story title", k), section.story.central, section.heading)
         for j, f in enumerate(section.facts):
             requests.add(("fact", k, j), f.article, f.source_text)
 
 
-def _stories(shown: Sequence[Section], english: dict[Hashable, English]) -> tuple[Story, ...]:
+def _stories(
+    shown: Sequence[Section], english: dict[Hashable, English], by_id: dict[str, Article]
+) -> tuple[Story, ...]:
     """The digest's story sections, with the English that `_ask_stories` asked for."""
     stories = []
     for k, section in enumerate(shown):
-        title, title_problems = english[("story title", k)]
+        title, title_problems = english[("story title", k)] if section.heading is not None else (None, ())
         stories.append(
             Story(
                 title=title,
                 articles=tuple(a.id for a in section.story.articles),
-                items=tuple(_item(f, english[("fact", k, j)]) for j, f in enumerate(section.facts)),
+                items=tuple(_item(f, english[("fact", k, j)], by_id) for j, f in enumerate(section.facts)),
                 title_problems=title_problems,
             )
         )

@@ -42,8 +42,9 @@ def cite_label(article: str, index: int) -> str:
 
 
 def parse_cite(text: str) -> tuple[str, int]:
-    """`"2.4"` or `"[2.4]"` to (article id "2", 0-based sentence index 3); ValueError if malformed."""
-    body = text.strip().removeprefix("[").removesuffix("]")
+    """`"2.4"`, `"[2.4]"` or `"[2.4, 13 Oct 2023]"` (a citation with its article's date) to
+    (article id "2", 0-based sentence index 3); ValueError if malformed."""
+    body = text.strip().removeprefix("[").removesuffix("]").partition(",")[0].strip()
     article, dot, number = body.rpartition(".")
     if not dot or not article or not number.isdigit() or int(number) < 1:
         raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4)")
@@ -113,8 +114,10 @@ class Article:
     sentences: tuple[Sentence, ...]
     dropped: tuple[Dropped, ...] = ()
     url: str | None = None
-    published: str | None = None
+    published: str | None = None  # ISO day ("2023-10-13"): the page's, the feed's or the text's
     site: str | None = None
+    publisher: str | None = None  # site name or host, else the dateline's outlet, else the folder
+    duplicate_of: str | None = None  # id of the article this one republishes (`mark_copies`)
 
     @property
     def link(self) -> str | None:
@@ -143,6 +146,16 @@ class Loaded:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What reading noted, for a digest or brief to show: each skipped source with its
+        reason, then each warning (a sentence cap, an encoding guess)."""
+        skipped = tuple(
+            f"skipped {s.reason}" if s.reason.startswith(s.source) else f"skipped {s.source}: {s.reason}"
+            for s in self.skipped
+        )
+        return skipped + self.warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,9 +253,14 @@ class DigestItem:
     """One key fact: the English text of one representative sentence, citing every report of it.
 
     `citations[0]` is the representative sentence that `source_text` and `text` come from.
+    `publishers` names the independent publishers of its citations, each once (a republished
+    copy is not another publisher); `sources` counts them.
     `figures` is set when sources report different numbers for the same fact:
     each distinct figure with the citations that give it.
     `problems` is set when the translation was withheld (`text` is then `source_text`).
+    `trimmed` is set when a leading connective ("Namun,") was left off so that the line stands
+    alone: the (start, end) offsets of `source_text` in the article's text, which it slices
+    exactly (whitespace collapsed); `source_text` is then the end of `citations[0]`'s sentence.
     """
 
     text: str
@@ -251,11 +269,13 @@ class DigestItem:
     score: float
     figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()
     problems: tuple[Problem, ...] = ()
+    trimmed: tuple[int, int] | None = None
+    publishers: tuple[str, ...] = ()
 
     @property
     def sources(self) -> int:
-        """How many distinct articles report this fact."""
-        return len({c.article for c in self.citations})
+        """How many independent publishers report this fact (without `publishers`: articles)."""
+        return len(self.publishers) if self.publishers else len({c.article for c in self.citations})
 
     @property
     def withheld(self) -> bool:
@@ -267,11 +287,12 @@ class DigestItem:
 class Story:
     """A group of articles about one story, with its own digest items.
 
-    `title_problems` is set when the title's translation was withheld (`title` is then the
-    central article's original title).
+    `title` is the headline of its central article; None when that article has no title of
+    its own, or when the title only repeats the story's one line. `title_problems` is set when
+    the title's translation was withheld (`title` is then the central article's original title).
     """
 
-    title: str
+    title: str | None
     articles: tuple[str, ...]
     items: tuple[DigestItem, ...]
     title_problems: tuple[Problem, ...] = ()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from summarize.deliver import compose_message
+from summarize.values import Citation
 
 from . import mail_samples as samples
 
@@ -156,3 +157,117 @@ def test_control_unescaped_markup_does_run(tmp_path: Path) -> None:
     page.write_text(f"<!DOCTYPE html><title>News digest</title><p>Sources</p>{samples.SCRIPT}{samples.IMG}")
     dom = dump_dom(tmp_path, page)
     assert dom.title == "PWNED" or "".join(dom.text).strip() == "PWNED"
+
+
+# --- a citation leads to its sentence, highlighted in its paragraph -------------------------
+
+HIGHLIGHT = bytes([0xFF, 0xD4, 0x3B])  # TARGET_STYLE's background, used nowhere else
+
+
+class Anchors(HTMLParser):
+    """Each citation link (href -> label), and the text of every element with an id inside a
+    <p>, with that paragraph's whole text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: dict[str, str] = {}
+        self.spans: dict[str, str] = {}
+        self.paragraph_of: dict[str, str] = {}
+        self._href: str | None = None
+        self._open: list[str] = []  # ids of the spans being read
+        self._paragraph: list[str] | None = None
+        self._in_paragraph: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and (a.get("href") or "").startswith("#s-"):
+            self._href = a["href"]
+            self.links.setdefault(self._href or "", "")
+        elif tag == "p":
+            self._paragraph, self._in_paragraph = [], []
+        elif tag == "span" and a.get("id") and self._paragraph is not None:
+            self._open.append(a["id"] or "")
+            self.spans[a["id"] or ""] = ""
+            self._in_paragraph.append(a["id"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._href = None
+        elif tag == "span" and self._open:
+            self._open.pop()
+        elif tag == "p" and self._paragraph is not None:
+            whole = "".join(self._paragraph)
+            for key in self._in_paragraph:
+                self.paragraph_of[key] = whole
+            self._paragraph = None
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self.links[self._href] += data
+        if self._open:
+            self.spans[self._open[-1]] += data
+        if self._paragraph is not None:
+            self._paragraph.append(data)
+
+
+def screenshot_rows(tmp_path: Path, url: str) -> list[bytes]:
+    """The page at half scale in a window tall enough that nothing scrolls (headless Chromium
+    paints nothing when a screenshot needs a scroll)."""
+    png = tmp_path / f"shot-{len(list(tmp_path.glob('shot-*')))}.png"
+    command = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / ('profile-' + png.stem)}", f"--screenshot={png}",
+        "--window-size=800,4000", "--force-device-scale-factor=0.5", "--hide-scrollbars", url,
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, timeout=90, check=False)
+    assert result.returncode == 0 and png.exists(), result.stderr.decode(errors="replace")[-2000:]
+    return read_png(png.read_bytes())[2]
+
+
+def test_following_a_citation_shows_its_sentence_highlighted_in_its_paragraph(tmp_path: Path) -> None:
+    from summarize import digest, load_articles
+    from summarize.renderers import render
+
+    result = digest(load_articles([Path(__file__).resolve().parents[1] / "seeds"]))
+    page = tmp_path / "digest.html"
+    page.write_text(render(result, "html"), encoding="utf-8")
+    # The first line whose sentence shares its paragraph: [a.n] leads to "#s-k-n".
+    by_id = {a.id: a for a in result.articles}
+
+    def shares(c: Citation) -> bool:
+        paragraph = by_id[c.article].sentences[c.index].paragraph
+        return sum(1 for s in by_id[c.article].sentences if s.paragraph == paragraph) > 1
+
+    first = next(i.citations[0] for i in result.items if shares(i.citations[0]))
+    found = Anchors()
+    found.feed(page.read_text(encoding="utf-8"))
+    href = next(
+        h for h, label in found.links.items() if label.startswith(f"[{first.article}.{first.index + 1}")
+    )
+    article = by_id[first.article]
+    sentence = article.sentences[first.index]
+    target = href.removeprefix("#")
+    # In the page as the browser built it: that element holds the cited sentence, within the
+    # paragraph it came from (its neighbours in that paragraph around it).
+    dom = Anchors()
+    dom.feed(chromium(tmp_path, page, "--dump-dom").stdout.decode("utf-8"))
+    assert dom.spans[target] == sentence.text
+    neighbours = [s.text for s in article.sentences if s.paragraph == sentence.paragraph]
+    assert len(neighbours) > 1 and all(n in dom.paragraph_of[target] for n in neighbours)
+    # Followed, the sentence is highlighted; not followed, nothing is.
+    before = screenshot_rows(tmp_path, page.as_uri())
+    after = screenshot_rows(tmp_path, page.as_uri() + href)
+    background = {bytes([0xF4, 0xF4, 0xF2]), bytes([0xFF, 0xFF, 0xFF])}
+    used = [
+        y
+        for y, row in enumerate(before)
+        if any(row[i : i + 3] not in background for i in range(0, len(row), 3))
+    ]
+    assert used and used[-1] < len(before) - 20, "the page must fit the window (no scroll)"
+
+    def lit(rows: list[bytes]) -> int:
+        return sum(1 for row in rows for i in range(0, len(row), 3) if row[i : i + 3] == HIGHLIGHT)
+
+    assert lit(before) == 0
+    assert lit(after) > 100  # a highlighted line of text, not a stray pixel

@@ -111,7 +111,8 @@ def test_quiet_works_before_or_after_the_command(tmp_path: Path, args: list[str]
     proc = run(*args, str(SEEDS), str(tmp_path / "junk.txt"), "--no-translate", "-n", "2")
     assert proc.returncode == 3  # the junk file is skipped ...
     assert "skipped" in proc.stderr  # ... and named even under -q: skips are never silent
-    assert proc.stdout.startswith("# Digest of 5 articles")
+    assert proc.stdout.startswith("# News digest\n\n_1 story from 5 articles")
+    assert "skipped" in proc.stdout  # the digest itself says what the run left out
 
 
 def test_verbose_after_the_command_adds_timings() -> None:

@@ -30,7 +30,7 @@ from summarize.cli import app
 from summarize.config import state_dir
 from summarize.deliver import SentStore, SmtpSettings, send_digest_email
 from summarize.errors import ConfigError, DeliveryError
-from summarize.values import Article, Digest
+from summarize.values import Article, Citation, Digest, DigestItem
 
 from . import mail_samples as samples
 from .unprivileged import give_away, needs_posix, run_cli, shared_folder
@@ -125,8 +125,15 @@ def server(start_server: Any) -> Server:
 
 
 def build(articles: Sequence[Article]) -> Digest:
-    """The hand-made digest over whichever sample articles the run chose."""
-    return samples.digest(subset=tuple(a.id for a in articles))
+    """The hand-made digest over whichever sample articles the run chose; renumbered ones
+    (a --new-only email numbers its articles from 1) get a line each."""
+    sample = {a.id: a for a in samples.articles()}
+    if all(sample.get(a.id) == a for a in articles):
+        return samples.digest(subset=tuple(a.id for a in articles))
+    items = tuple(
+        DigestItem(a.sentences[0].text, a.sentences[0].text, (Citation(a.id, 0),), 1.0) for a in articles
+    )
+    return Digest(articles=tuple(articles), items=items)
 
 
 def send(server: Server, articles: Sequence[Article] | None = None, **kw: Any) -> Any:
@@ -441,8 +448,11 @@ def test_new_only_sends_only_new_articles(server: Server) -> None:
     assert len(server.inbox.messages) == 1 and not again.articles and again.already_sent == 2
     report = send(server, [first, second, third], new_only=True)
     assert [a.id for a in report.articles] == ["3"]
-    _, html = parts(server.inbox.parsed(1))
+    plain, html = parts(server.inbox.parsed(1))
     assert "Harga beras naik" in html and "Banjir melanda Jakarta" not in html
+    # Numbered from 1 in the email, and it says what `summarize cite` calls it.
+    assert "[1.1]" in plain and "[3.1]" not in plain and "[1] Harga beras naik" in plain
+    assert "[1] is 3" in plain and "summarize cite SOURCE... 3.2" in plain
 
 
 def test_without_new_only_everything_is_sent_again(server: Server) -> None:
@@ -548,15 +558,30 @@ def test_digest_shape_options_reach_the_email(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [*args, "--max-stories", "1", "--items-per-story", "2"])
     assert result.exit_code == 0, result.output
     plain, _ = parts(message_from_bytes(target.read_bytes(), policy=policy.default))
-    assert "2 key facts" in plain
-    assert len(re.findall(r"\(\d+\s+sources?\)", plain)) == 2  # two items, however many back each
+    digest_part = plain[: plain.index("Briefs\r\n------")]
+    assert len(re.findall(r"^- ", digest_part, re.MULTILINE)) == 2  # one story, two lines
+    assert "1 source" not in plain
 
 
-def test_dry_run_defaults_to_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dry_run_without_output_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cron job started in a checkout must not leave .eml files there: no -o, stdout."""
     monkeypatch.chdir(tmp_path)
     report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)
-    assert report.dry_run is not None and report.dry_run.parent == tmp_path
-    assert report.dry_run.name.endswith(".eml") and sent_keys() == 0
+    assert report.dry_run is None and report.message is not None
+    assert message_from_bytes(report.message, policy=policy.default)["To"] == "r@example.org"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", "email", str(SEEDS),
+         "--no-translate", "--to", "r@example.org", "--dry-run"],
+        cwd=tmp_path, capture_output=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert list(tmp_path.iterdir()) == [] and sent_keys() == 0
+    msg = message_from_bytes(run.stdout, policy=policy.default)
+    assert "Sources" in parts(msg)[0]  # type: ignore[arg-type]
+    assert b"the message is on stdout" in run.stderr
 
 
 # --- a state folder that cannot record ------------------------------------------------------

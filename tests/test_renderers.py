@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.renderers import render
-from summarize.renderers.htmlpage import briefs_html, digest_html
-from summarize.renderers.text import digest_text
+from summarize.renderers.htmlpage import TARGET_STYLE, briefs_html, digest_html
+from summarize.renderers.text import CITE_COMMAND, digest_text
 from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url
 
 from . import mail_samples as samples
@@ -45,7 +45,7 @@ def test_article_markup_is_escaped_and_inert() -> None:
     assert "&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;" in doc
     parsed = parse(doc)
     assert {tag for tag, _ in parsed.tags} <= {
-        "html", "head", "meta", "title", "body", "table", "tr", "td", "div",
+        "html", "head", "meta", "title", "style", "body", "table", "tr", "td", "div",
         "h1", "h2", "h3", "p", "ul", "ol", "li", "a", "span", "b", "br",
     }  # fmt: skip
     for _, attrs in parsed.tags:
@@ -85,17 +85,23 @@ def test_digest_shows_citations_counts_figures_briefs_and_sources() -> None:
 def test_stories_get_a_section_each_else_flat_items() -> None:
     with_stories = parse(digest_html(samples.digest(stories=True)))
     h2 = [i for i, (t, _) in enumerate(with_stories.tags) if t == "h2"]
-    assert len(h2) == 4  # two stories, Briefs, Sources
-    assert f"Rice {samples.SCRIPT} prices" in "".join(with_stories.text)
+    # The story of two articles, Other news (the one-article story, compact), Briefs,
+    # Sources, and the cited sentences in context.
+    assert len(h2) == 5
+    text = "".join(with_stories.text)
+    assert f"Rice {samples.SCRIPT} prices" in text and "Other news" in text
+    assert "2 stories from 3 articles" in text
     flat = parse(digest_html(samples.digest()))
-    assert len([t for t, _ in flat.tags if t == "h2"]) == 2  # Briefs, Sources
+    assert len([t for t, _ in flat.tags if t == "h2"]) == 3  # Briefs, Sources, in context
 
 
 def test_mobile_friendly_single_column() -> None:
     doc = digest_html(samples.digest())
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in doc
     assert "max-width:640px" in doc and "-apple-system" in doc
-    assert "<style" not in doc  # inline styles only: many mail clients drop <style>
+    # Inline styles, as many mail clients drop <style>: its one rule only highlights the
+    # sentence a citation leads to.
+    assert doc.count("<style") == 1 and f"<style>{TARGET_STYLE}</style>" in doc
 
 
 def test_briefs_html_is_a_standalone_document() -> None:
@@ -120,7 +126,7 @@ def test_plain_text_part() -> None:
     assert "Floods in Jakarta\n-----------------" in text
     assert "- Floods hit South Jakarta. [1.1][2.1] (2 sources)" in text
     assert "  sources differ: 1.000 [1.2]; 1.200 [2.2]" in text
-    assert "[3] Harga beras naik\n    seeds/003_beras.txt" in text
+    assert "[3] Harga beras naik\n    publisher unknown, date unknown\n    seeds/003_beras.txt" in text
     assert "&lt;" not in text  # plain text is not HTML-escaped
     assert all(len(line) <= 80 for line in text.splitlines() if not line.startswith(("[", "  ")))
 
@@ -156,11 +162,15 @@ FILE = "seeds/a`b``<img src=x onerror=alert(1)>`[x](javascript:alert(1))\n# judu
 
 def hostile_digest() -> Digest:
     arts = (
-        samples.article("1", "Satu", ["Kalimat satu."], url=TICKED),
-        samples.article("2", "Dua [klik](javascript:alert(2))", ["Kalimat dua."], url="javascript:alert(1)"),
-        samples.article("3", "Tiga", ["Kalimat tiga."], url=BREAKOUT),
-        samples.article("4", "Empat <img src=x onerror=alert(4)>", ["1. Kalimat empat."], source=FILE),
-        samples.article("5", "Lima `kode`", ["Kalimat lima."], url=AWKWARD),
+        samples.article("1", "Satu", ["Kalimat satu.", "Lagi."], url=TICKED),
+        samples.article(
+            "2", "Dua [klik](javascript:alert(2))", ["Kalimat dua.", "Lagi."], url="javascript:alert(1)"
+        ),
+        samples.article("3", "Tiga", ["Kalimat tiga.", "Lagi."], url=BREAKOUT),
+        samples.article(
+            "4", "Empat <img src=x onerror=alert(4)>", ["1. Kalimat empat.", "Lagi."], source=FILE
+        ),
+        samples.article("5", "Lima `kode`", ["Kalimat lima.", "Lagi."], url=AWKWARD),
     )
     items = tuple(
         DigestItem(
@@ -171,7 +181,8 @@ def hostile_digest() -> Digest:
         )
         for a in arts
     )
-    return Digest(articles=arts, items=items, briefs=tuple(samples.brief_of(a, [0]) for a in arts))
+    # Briefs of the sentences after the digest's (a digest's Briefs leave out what it shows).
+    return Digest(articles=arts, items=items, briefs=tuple(samples.brief_of(a, [0, 1]) for a in arts))
 
 
 def commonmark(text: str) -> str:
@@ -227,9 +238,17 @@ def test_markdown_sources_line_shows_file_names_and_urls_as_inert_code() -> None
                 codes[-1] += data
 
     Code(convert_charrefs=True).feed(page)
-    assert codes == [TICKED, "javascript:alert(1)", BREAKOUT, FILE.replace("\n", "\\n"), AWKWARD]
+    # The sources' names, then the footer's `summarize cite` command (code, not escaped text).
+    assert codes == [
+        TICKED,
+        "javascript:alert(1)",
+        BREAKOUT,
+        FILE.replace("\n", "\\n"),
+        AWKWARD,
+        CITE_COMMAND,
+    ]
     # Briefs and Sources, then five briefs under Briefs: the file name adds no heading.
-    assert page.count("<h2>") == 2 and page.count("<h3>") == 5
+    assert page.count("<h2>") == 2 and page.count("<h3>") == 5, page
     assert "<h1>judul" not in page and "<h1>" in page
 
 

@@ -25,6 +25,20 @@ def test_abbreviations_do_not_split() -> None:
     ]
 
 
+def test_company_and_acting_titles_do_not_split() -> None:
+    # "PT." (a company) and "Plt." / "Plh." / "Pj." (acting officials) are followed by a name:
+    # a split there left one piece ending and the next starting mid-thought.
+    text = (
+        "Hal itu dikatakan oleh Plt. Kepala Biro Humas KPK, Yuyuk Andriati. "
+        "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur. Ia senang."
+    )
+    assert split_sentences(text) == [
+        "Hal itu dikatakan oleh Plt. Kepala Biro Humas KPK, Yuyuk Andriati.",
+        "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur.",
+        "Ia senang.",
+    ]
+
+
 def test_numbers_and_dates_stay_whole() -> None:
     text = (
         "Korea Utara telah mengirimkan lebih dari 1.000 kontainer senilai Rp1,5 juta pada Sabtu (16/9/2023). "

@@ -117,9 +117,26 @@ def test_uncached_hub_model_offline_says_what_to_do() -> None:
         tr.translate(["Halo."])
     assert str(err.value) == (
         "model 'Helsinki-NLP/opus-mt-id-en' is not available offline; download it while online "
-        "(`summarize model download Helsinki-NLP/opus-mt-id-en`), use a local model folder "
-        "(--model DIR; model= in Python), or skip translation (--no-translate; translator=None in Python)"
+        "(`summarize model download Helsinki-NLP/opus-mt-id-en`), or use a local model folder "
+        "(--model DIR; model= in Python); or skip translation (--no-translate; translator=None in Python)"
     )
+
+
+def test_translate_offline_suggests_no_option_it_lacks(tmp_path: Path) -> None:
+    """`summarize translate` has no --no-translate: its offline message must not offer one."""
+    env = dict(
+        os.environ, HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path / "hf"), SUMMARIZE_CACHE_DIR=str(tmp_path)
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", "translate", "Korea Utara."],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1 and "is not available offline" in run.stderr, run.stderr
+    assert "--no-translate" not in run.stderr and "--model DIR" in run.stderr
 
 
 def test_missing_libraries_give_an_install_hint(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from summarize import article_from_text, brief, check_translation, digest, render
 from summarize.cli import app
 from summarize.grouping.figures import figures
+from summarize.renderers.layout import layout
 from summarize.translate.base import Progress, TranslatorBase
 from summarize.translate.cache import CachingTranslator, TranslationCache, cache_key
 from summarize.translate.guard import GuardedTranslator, translate_checked
@@ -113,18 +114,24 @@ def test_the_human_english_passes_the_check() -> None:
 
 
 def _lines(result: Briefs | Digest) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(shown text, source text, problem kinds) for every title and line a reader sees."""
+    """(shown text, source text, problem kinds) for every title and line a reader sees
+    (under a digest, Briefs leave out the lines the digest shows: `renderers.layout`)."""
     out = []
+    briefs = result.briefs if isinstance(result, Digest) else tuple(result)
     if isinstance(result, Digest):
-        for story in result.stories:
-            if story.title_problems:
-                source = story.title
-            else:
-                source = next(a.title for a in result.articles if ENGLISH.get(a.title) == story.title)
-            out.append((story.title, source, tuple(p.kind for p in story.title_problems)))
-            for i in story.items:
+        shape = layout(result)
+        for section in (*shape.stories, *shape.other):
+            if section.heading is not None:
+                if section.title_problems:
+                    source = section.heading
+                else:
+                    source = next(a.title for a in result.articles if ENGLISH.get(a.title) == section.heading)
+                out.append((section.heading, source, tuple(p.kind for p in section.title_problems)))
+            for line in section.lines:
+                i = line.item
                 out.append((i.text, i.source_text, tuple(p.kind for p in i.problems)))
-    for b in result.briefs if isinstance(result, Digest) else result:
+        briefs = shape.briefs
+    for b in briefs:
         out.append((b.heading, b.article.title, tuple(p.kind for p in b.title_problems)))
         for s in b.sentences:
             out.append((s.text, s.source_text, tuple(p.kind for p in s.problems)))
@@ -305,11 +312,24 @@ def test_guard_without_repair_withholds_at_once() -> None:
 
 
 def _shown_json(body: dict[str, object]) -> list[dict[str, object]]:
+    """The digest's items, then the brief sentences its Briefs show (not those it cites)."""
     digest_part = body["digest"]
     assert isinstance(digest_part, dict)
     briefs = body.get("briefs", [])
     assert isinstance(briefs, list)
-    return [*digest_part["items"], *(s for b in briefs for s in b["sentences"])]
+    cited = {(c["article"], c["index"]) for i in digest_part["items"] for c in i["citations"]}
+    others = [s for b in briefs for s in b["sentences"] if (b["article"], s["index"]) not in cited]
+    return [*digest_part["items"], *others]
+
+
+def _shown_briefs(body: dict[str, object]) -> list[dict[str, object]]:
+    """The briefs a digest's Briefs show: those with a sentence the digest does not cite."""
+    digest_part = body["digest"]
+    assert isinstance(digest_part, dict)
+    cited = {(c["article"], c["index"]) for i in digest_part["items"] for c in i["citations"]}
+    briefs = body.get("briefs", [])
+    assert isinstance(briefs, list)
+    return [b for b in briefs if any((b["article"], s["index"]) not in cited for s in b["sentences"])]
 
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
@@ -323,7 +343,7 @@ def test_tiny_model_digest_shows_no_failing_english(
     assert result.exit_code == 0, result.output
     body = json.loads(out.read_text("utf-8"))
     lines = _shown_json(body)
-    titles = [*body["digest"]["stories"], *body["briefs"]]
+    titles = [*(t for t in body["digest"]["stories"] if t["title"] is not None), *_shown_briefs(body)]
     withheld = 0
     for line in lines:
         if line["withheld"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import functools
 import inspect
 import logging
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.core
 
 from ..errors import SummarizeError
 from ..values import Loaded
@@ -231,11 +233,35 @@ def boundary(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _Command(typer.core.TyperCommand):
+    """A command that suggests only options close to a mistyped one.
+
+    click offers any option within a loose similarity (0.6), so `--bogus` was answered with
+    "(Possible options: --verbose)"; a suggestion should look like a typo's correction.
+    """
+
+    SIMILAR = 0.75
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return list(super().parse_args(ctx, args))
+        except Exception as exc:
+            # NoSuchOption of click, or of the copy of click that typer >= 0.26 carries.
+            if type(exc).__name__ == "NoSuchOption" and getattr(exc, "possibilities", None):
+                typo = str(getattr(exc, "option_name", ""))
+                exc.possibilities = [  # type: ignore[attr-defined]
+                    p
+                    for p in exc.possibilities  # type: ignore[attr-defined]
+                    if difflib.SequenceMatcher(None, typo, p).ratio() >= self.SIMILAR
+                ]
+            raise
+
+
 def command(target: typer.Typer = app, name: str | None = None) -> Callable[[F], F]:
     """Register `fn` as a command: option sets expanded, errors through the boundary."""
 
     def register(fn: F) -> F:
-        target.command(name)(boundary(_expand(fn)))
+        target.command(name, cls=_Command)(boundary(_expand(fn)))
         return fn
 
     return register

@@ -37,7 +37,7 @@ def brief_command(
     loaded = inputs.load(sources)
     with step(f"briefs of {len(loaded.articles)} articles"):
         result = brief(
-            loaded.articles,
+            loaded,
             n=n,
             translator=translation.translator_or_none(),
             ranker=ranker,
@@ -63,7 +63,7 @@ def digest_command(
     loaded = inputs.load(sources)
     translator = translation.translator_or_none()
     with step(f"digest of {len(loaded.articles)} articles"):
-        result = digest(loaded.articles, translator=translator, with_briefs=with_briefs, **shape.kwargs())
+        result = digest(loaded, translator=translator, with_briefs=with_briefs, **shape.kwargs())
     emit(render(result, fmt), output)
     finish(loaded)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,7 +37,7 @@ DryRunOutput = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="With --dry-run: the .eml file or folder. (default: current folder)",
+        help="With --dry-run: the .eml file or folder. (default: stdout)",
     ),
 ]
 SecurityOpt = Annotated[
@@ -46,7 +47,7 @@ SecurityOpt = Annotated[
         what="mode",
         names=_security_modes,
         help="starttls (required, not opportunistic), tls (implicit, port 465) or none. "
-        f"(default: {default('smtp_security')})",
+        f"Env SUMMARIZE_SMTP_SECURITY. (default: {default('smtp_security')})",
         panel=_SMTP,
     ),
 ]
@@ -67,7 +68,7 @@ class SmtpOptions:
             min=1,
             max=65535,
             metavar="PORT",
-            help="(default: 587 starttls, 465 tls, 25 none)",
+            help="Env SUMMARIZE_SMTP_PORT. (default: 587 starttls, 465 tls, 25 none)",
             rich_help_panel=_SMTP,
         ),
     ] = None
@@ -76,7 +77,8 @@ class SmtpOptions:
         typer.Option(
             "--smtp-user",
             metavar="NAME",
-            help="Login name. The password is read only from SUMMARIZE_SMTP_PASSWORD or the config file.",
+            help="Login name. Env SUMMARIZE_SMTP_USER. The password is read only from "
+            "SUMMARIZE_SMTP_PASSWORD or the config file.",
             rich_help_panel=_SMTP,
         ),
     ] = None
@@ -93,7 +95,8 @@ class SmtpOptions:
             "--smtp-timeout",
             min=1,
             metavar="SECONDS",
-            help=f"Before a silent server counts as down. (default: {default('smtp_timeout'):g})",
+            help="Before a silent server counts as down. Env SUMMARIZE_SMTP_TIMEOUT. "
+            f"(default: {default('smtp_timeout'):g})",
             rich_help_panel=_SMTP,
         ),
     ] = None
@@ -144,7 +147,7 @@ def email_command(
 
     loaded = inputs.load(sources)
     report = send_digest_email(
-        loaded.articles,
+        loaded,
         to=to,
         subject=subject,
         smtp=smtp.settings(),
@@ -167,6 +170,13 @@ def _tell(report: EmailReport) -> None:
         warn(f"sent {report.outbox_sent} queued message(s) from an earlier run first")
     if not report.articles:
         warn(f"nothing new to send ({report.already_sent} article(s) already sent)")
+    elif report.message is not None:
+        sys.stdout.buffer.write(report.message)
+        sys.stdout.flush()
+        warn(
+            f"dry run: the message is on stdout ({len(report.articles)} article(s)); "
+            "nothing sent, nothing marked as sent"
+        )
     elif report.dry_run:
         warn(
             f"dry run: wrote {report.dry_run} ({len(report.articles)} article(s)); "

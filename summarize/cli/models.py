@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, ModelError
 from .app import app, command, warn
 from .options import ModelOptions
 
@@ -45,7 +45,12 @@ def translate_command(
     source = sys.stdin.read() if text == "-" else text
     if not source.strip():
         raise InputError("no text to translate: pass TEXT, or pipe Indonesian text into stdin")
-    english = translate_text(source, options.translator())
+    from ..translate.store import ModelUnavailable
+
+    try:
+        english = translate_text(source, options.translator())
+    except ModelUnavailable as exc:  # `translate` has no --no-translate to suggest
+        raise ModelError(exc.problem) from None
     typer.echo(english)
 
 
@@ -148,8 +153,8 @@ def cache_clear_command() -> None:
 def config_command() -> None:
     """Show the folders and every setting the tool uses, and where each value comes from.
 
-    Settings resolve in this order: command-line option, SUMMARIZE_<NAME> environment
-    variable, the config file, the default.
+    Settings resolve in this order: command-line option, environment variable
+    (SUMMARIZE_<NAME>), the config file, the default.
     """
     import platformdirs
 

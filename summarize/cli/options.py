@@ -57,7 +57,7 @@ def one_of(names: Sequence[str]) -> str:
 
 # Options, one type each ------------------------------------------------------------------
 
-OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Digest", "Translation", "Input"
+OUTPUT, _SHAPE, _TRANSLATION, _INPUT = "Output", "Selection", "Translation", "Input"
 
 Sources = Annotated[
     list[str],
@@ -85,12 +85,11 @@ OutputOpt = Annotated[
 ]
 
 
-def _setting(flag: str, what: str, **kwargs: Any) -> Any:
-    """A translation option backed by a setting: help names its env variable and default."""
+def _setting(flag: str, what: str, *, shown: str | None = None, **kwargs: Any) -> Any:
+    """A translation option backed by a setting: help names its env variable and default
+    (`shown`: how the default is named, when not by its value)."""
     name = flag.removeprefix("--")
-    shown = str(default(name))
-    if name == "model":  # a space lets the long default model id wrap instead of being cut
-        shown = shown.replace("/", "/ ")
+    shown = shown or str(default(name))
     return typer.Option(
         flag,
         help=f"{what} Env SUMMARIZE_{name.upper()}. (default: {shown})",
@@ -100,7 +99,14 @@ def _setting(flag: str, what: str, **kwargs: Any) -> Any:
 
 
 ModelOpt = Annotated[
-    str | None, _setting("--model", "Translation model: hub id or local folder.", metavar="MODEL")
+    str | None,
+    _setting(
+        "--model",
+        "Translation model: a preset (`summarize model info` lists them: opus-mt is "
+        "Helsinki-NLP/opus-mt-id-en), a hub id or a local folder.",
+        metavar="MODEL",
+        shown="opus-mt",
+    ),
 ]
 BackendOpt = Annotated[
     str | None,

@@ -16,7 +16,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -26,13 +26,13 @@ from pathlib import Path
 from ..config import state_dir
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
-from ..values import Article, Digest
+from ..values import Article, Digest, Loaded
 from .files import write_atomic
 from .outbox import Outbox
 from .smtp import MessageRejected, SmtpSettings, send_bytes
 from .state import SentStore, article_key, run_lock
 
-__all__ = ["EmailReport", "compose_message", "send_digest_email"]
+__all__ = ["EmailReport", "build_numbered", "compose_message", "send_digest_email"]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ class EmailReport:
     already_sent: int = 0  # articles left out by new_only
     held_back: int = 0  # left out by new_only: their message was refused for good (outbox/rejected)
     dry_run: Path | None = None  # where the unsent message was written
+    message: bytes | None = None  # the unsent message, when a dry run was given no output path
 
 
 def compose_message(
@@ -71,6 +72,28 @@ def compose_message(
     return msg
 
 
+def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Sequence[str] = ()) -> Digest:
+    """The digest of `chosen`, its articles numbered from 1 as the email shows them.
+
+    A `--new-only` run picks some of the sources' articles (say the 6th and 9th); the email
+    numbers them [1] and [2], and a note says which numbers `summarize cite` gives them when
+    it reads the run's sources. `notes` (what reading the sources noted) come first.
+    """
+    ids = [a.id for a in chosen]
+    numbered = [str(k) for k in range(1, len(chosen) + 1)]
+    if ids == numbered:
+        digest = build(chosen)
+        return replace(digest, notes=(*notes, *digest.notes)) if notes else digest
+    digest = build([replace(a, id=k) for a, k in zip(chosen, numbered, strict=True)])
+    pairs = ", ".join(f"[{k}] is {old}" for k, old in zip(numbered, ids, strict=True))
+    note = (
+        f"This email numbers its {len(chosen)} new article(s) from 1. `summarize cite` numbers all the "
+        f"sources it is given: with this run's sources, {pairs} (so [{numbered[0]}.2] is "
+        f"`summarize cite SOURCE... {ids[0]}.2`)."
+    )
+    return replace(digest, notes=(*notes, note, *digest.notes))
+
+
 def default_subject(digest: Digest) -> str:
     count = len(digest.articles)
     now = datetime.now().astimezone()
@@ -79,7 +102,7 @@ def default_subject(digest: Digest) -> str:
 
 
 def send_digest_email(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Loaded,
     *,
     to: Sequence[str],
     subject: str | None = None,
@@ -93,15 +116,20 @@ def send_digest_email(
     """Build the digest (with briefs) of `articles` and email it; see the module docstring.
 
     `smtp` defaults to the resolved settings (`SUMMARIZE_SMTP_*`, config file). With
-    `dry_run` the message is written to `output` (a file or folder; default the current
-    folder) instead, and nothing is marked sent. `build` makes the digest of the articles
-    chosen (for example `functools.partial(summarize.digest, translator=t, with_briefs=True)`).
+    `dry_run` the message is written to `output` (a file or folder) instead, or returned as
+    the report's `message` when there is no `output`, and nothing is marked sent. `build`
+    makes the digest of the articles chosen (for example
+    `functools.partial(summarize.digest, translator=t, with_briefs=True)`). The email numbers
+    its articles from 1 (`build_numbered`); given the `Loaded` that `load_articles` returned,
+    what reading noted (skipped sources) is shown in it too.
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
+    read_notes = articles.notes if isinstance(articles, Loaded) else ()
+    articles = articles.articles if isinstance(articles, Loaded) else articles
     if not articles:
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings.resolve()
-    make = build
+    make = functools.partial(build_numbered, build, notes=read_notes)
     state = _state_folder()
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
@@ -113,6 +141,11 @@ def send_digest_email(
         msg = compose_message(
             make(chosen), sender=settings.sender or "summarize@localhost", to=to, subject=subject
         )
+        if output is None:  # nothing left behind in whatever folder a cron job started in
+            return EmailReport(
+                tuple(chosen), recipients, str(msg["Message-ID"]), message=msg.as_bytes(),
+                already_sent=len(articles) - len(chosen),
+            )  # fmt: skip
         path = _dry_run_path(output)
         try:
             write_atomic(path, msg.as_bytes())
@@ -248,10 +281,8 @@ def _held_back(
     return len(held)
 
 
-def _dry_run_path(output: Path | None) -> Path:
+def _dry_run_path(output: Path) -> Path:
     name = datetime.now().strftime("summarize-digest-%Y%m%d-%H%M%S.eml")
-    if output is None:
-        return Path.cwd() / name
     return output / name if output.is_dir() else output
 
 

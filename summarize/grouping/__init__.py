@@ -4,8 +4,11 @@
 - `facts`: within a story, sentences from different articles that state the same core
   fact become one item citing all of them (`group_facts`); the same-fact decision lives there.
 - `figures`: numbers that reports attach to the same fact, and where they differ.
+- `copies`: republished copies of one report, and the independent publishers a count counts.
 
-`plan` puts them together for the digest: which stories, in which order, with which facts.
+`plan` puts them together for the digest: which stories, in which order, with which facts,
+under which heading. A republished copy (`Article.duplicate_of`) is not a report of its own:
+the digest shows the article it copies, once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from ..parallel import process_map, processes_for
 from ..rank import Ranker
 from ..values import Article, Citation
+from .copies import mark_copies, publishers
 from .facts import Fact, group_facts
 from .stories import StoryGroup, group_stories
 
@@ -27,7 +31,10 @@ __all__ = [
     "allot",
     "group_facts",
     "group_stories",
+    "headline",
+    "mark_copies",
     "plan",
+    "publishers",
 ]
 
 SINGLE_ARTICLE_ITEMS = 3  # a story only one article covers is shown shorter, like a brief
@@ -39,6 +46,30 @@ class Section:
 
     story: StoryGroup
     facts: tuple[Fact, ...]
+
+    @property
+    def heading(self) -> str | None:
+        """The central article's headline; None when it has none, or when the story shows one
+        line and the headline is that line or its start (a heading that repeats it is noise)."""
+        title = headline(self.story.central)
+        if title and len(self.facts) == 1 and _folded(self.facts[0].source_text).startswith(_folded(title)):
+            return None
+        return title
+
+
+def _folded(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def headline(article: Article) -> str | None:
+    """The article's own title; None when its title is only its first sentence (or the start
+    of it, cut with "…"), as ingest makes one for a text with no title line."""
+    if not article.sentences:
+        return article.title or None
+    title = _folded(article.title.removesuffix("…"))
+    if not title or _folded(article.sentences[0].text).startswith(title):
+        return None
+    return article.title
 
 
 def allot(available: Sequence[int], weights: Sequence[int], total: int) -> list[int]:
@@ -177,12 +208,13 @@ def plan(
     """The digest's sections, in display order, each with the facts it shows.
 
     Stories are ordered by how many articles cover them (then by their top fact's score);
-    a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. `n` caps the facts of
+    a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. Republished copies
+    (`duplicate_of` set, see `mark_copies`) are left out. `n` caps the facts of
     the whole digest (first one per story, then more to stories with more articles),
     `items_per_story` those of each story, `max_stories` the sections. The facts of many
     stories are worked out over up to `workers` processes (None: every core).
     """
-    groups = group_stories(articles)
+    groups = group_stories([a for a in articles if not a.duplicate_of])
     order, per_story = _ordered_facts(groups, n, items_per_story, max_stories, ranker, workers)
     if max_stories is not None:
         order = order[: max(max_stories, 0)]

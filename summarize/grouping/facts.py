@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from ..lang import Vector, centroid, content_terms, cosine, tfidf
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
+from ..rank.standalone import judge, shown_span
+from ..segment import collapse
 from ..values import Article, Citation
 from .figures import differing_figures, figures
 
@@ -46,8 +48,8 @@ BACKGROUND = 0.3  # weight of a background-clause word against a main-clause wor
 NAME_WEIGHT = 0.5  # weight of a name: every report of a story shares its names
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
 SUPPORT_WEIGHT = 0.35  # what each additional backing article adds to an item's importance
-CANDIDATES_PER_ARTICLE = 12  # only an article's most salient sentences take part
-POINTING_DAMPING = 0.6  # salience kept by a sentence that opens by pointing back
+CANDIDATES_PER_ARTICLE = 12  # an article's most salient sentences take part, and as many that stand alone
+TRIMMED_DAMPING = 0.6  # salience kept by a sentence shown without its leading connective
 CENTRAL_WEIGHT = 1.0  # what being typical of the whole story (cosine to its centroid) adds
 TITLE_WEIGHT = 1.0  # what restating its article's headline (cosine to the title) adds
 
@@ -63,8 +65,20 @@ class Fact:
     figures: tuple[tuple[str, tuple[Citation, ...]], ...] = ()  # set when reports give different numbers
 
     @property
+    def span(self) -> tuple[int, int]:
+        """Offsets of what the line shows: the sentence, or its end after a leading connective."""
+        return shown_span(self.article, self.index)
+
+    @property
+    def trimmed(self) -> bool:
+        return self.span[0] != self.article.sentences[self.index].start
+
+    @property
     def source_text(self) -> str:
-        return self.article.sentences[self.index].text
+        if not self.trimmed:
+            return self.article.sentences[self.index].text
+        start, end = self.span
+        return collapse(self.article.text[start:end])
 
     @property
     def sources(self) -> int:
@@ -163,20 +177,6 @@ _ACTIONS = {
     for word in words.split()
 }
 
-# A digest line should stand alone. A sentence that opens by pointing back, with a pronoun
-# ("Dia mengatakan hal itu ...") or a connective ("Namun,", "Sementara itu,"), reads as a
-# fragment, so it weighs less as an item. We rank such openers lower rather than trim the
-# connective: a trimmed line would no longer be the exact source sentence a citation points
-# to (the offsets and `source_text` contract), and the connective often carries meaning
-# ("Namun" marks a contrast with what came before) that a reader should not lose silently.
-_POINTING = re.compile(
-    r"^\W*(?:dia|ia|beliau|mereka|keduanya|itu|ini|hal\s+(?:itu|ini|tersebut)|(?:yang|pihaknya)\s"
-    r"|namun|tetapi|akan\s+tetapi|sementara\s+itu|selain\s+itu|oleh\s+(?:karena|sebab)\s+itu|karena\s+itu"
-    r"|meski(?:pun)?\s+(?:begitu|demikian)|walau(?:pun)?\s+(?:begitu|demikian)|di\s+sisi\s+lain"
-    r"|sebaliknya|dengan\s+demikian|untuk\s+itu|padahal|bahkan|adapun|selanjutnya|kemudian|lalu)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Node:
@@ -195,6 +195,7 @@ class _Node:
     figures: dict[str, tuple[float, str]]  # counted nouns in the main clause: {unit: (value, shown)}
     question: bool  # a question or a "then" sentence: asserts nothing a reader can place
     salience: float  # the ranker's score, scaled to [0, 1] within its article
+    shown: bool = True  # stands alone (`rank.standalone`): may be the line an item shows
 
 
 def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -420,6 +421,12 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
 def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     """The candidates of every article, with their salience within the story.
 
+    A digest line stands alone: only a sentence the stands-alone judgement (`rank.standalone`)
+    passes is `shown`, or one it passes once a leading connective is left off ("Namun, ..."),
+    which weighs less (`TRIMMED_DAMPING`): the connective often meant something. The others
+    (needing an earlier sentence, a hook, a fragment, furniture) may back an item as citations
+    but never are its line, so never lead a story.
+
     Salience is the ranker's score (scaled within the article), plus how typical the sentence
     is of the whole story (cosine to the centroid of all candidates), plus how closely it
     restates its article's headline: every article's lead scores high with the ranker, and
@@ -432,13 +439,17 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
         scores = ranker.score(article, features(article))
         title = tfidf(content_terms(article.title), story.weights)
         top = max(scores, default=0.0) or 1.0
-        best = sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
-        for i in sorted(best):
+        verdicts = judge(article)
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
+        # The most salient sentences that may be lines, and those that may only back one.
+        lines = [i for i in ranked if verdicts[i].stands_alone or verdicts[i].trim][:CANDIDATES_PER_ARTICLE]
+        for i in sorted({*lines, *ranked[:CANDIDATES_PER_ARTICLE]}):
             salience = scores[i] / top
-            if _POINTING.match(article.sentences[i].text):
-                salience *= POINTING_DAMPING
+            if verdicts[i].trim:
+                salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
-            nodes.append(story.node(k, article, i, salience))
+            shown = verdicts[i].stands_alone or verdicts[i].trim > 0
+            nodes.append(replace(story.node(k, article, i, salience), shown=shown))
     middle = centroid(node.vector for node in nodes)
     return [
         replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
@@ -463,16 +474,18 @@ def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: S
 
 
 def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
-    """The most informative member: the one stating most of what the reports share.
+    """The most informative member that stands alone: the one stating most of what the
+    reports share.
 
     Terms that two or more members use are the fact itself; the member holding most of
     them says it most fully. Salience breaks ties.
     """
-    if len(members) == 1:
-        return members[0]
+    shown = [m for m in members if nodes[m].shown]
+    if len(shown) == 1:
+        return shown[0]
     counts = Counter(t for m in members for t in nodes[m].terms)
     shared = {t for t, c in counts.items() if c >= 2}
-    return max(members, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
+    return max(shown, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
 
 
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
@@ -490,8 +503,10 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
 
     def item(i: int) -> tuple[float, list[int]]:
         members = _members(i, sims, free, nodes)
-        score = max(nodes[m].salience for m in members) + SUPPORT_WEIGHT * (len(members) - 1)
-        return score, members
+        if not any(nodes[m].shown for m in members):
+            return -math.inf, members  # nothing a reader could take alone: never a line
+        score = max(nodes[m].salience for m in members if nodes[m].shown)
+        return score + SUPPORT_WEIGHT * (len(members) - 1), members
 
     chosen: list[tuple[float, list[int]]] = []
     # An item changes only when a sentence it could take is taken: recompute just those.
@@ -499,6 +514,8 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     while free and len(chosen) < n:
         best = max(sorted(free), key=lambda i: items[i][0])
         score, members = items[best]
+        if score == -math.inf:
+            break
         free.difference_update(members)
         taken = set(members)
         for i in free:

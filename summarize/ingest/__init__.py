@@ -23,8 +23,10 @@ from ..errors import InputError
 from ..lang import content_terms, detect_language
 from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
-from ..values import Article, Document, Loaded, Sentence, Skipped
+from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped
+from .dates import article_date, iso_day
 from .decoding import decode
+from .publisher import publisher_of
 
 __all__ = [
     "MAX_BYTES",
@@ -172,10 +174,23 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
         sentences=tuple(sentences),
         dropped=cleaned.dropped,
         url=doc.url,
-        published=doc.published,
+        published=iso_day(doc.published) or _stated_date(cleaned.dropped, sentences),
         site=doc.site,
+        publisher=publisher_of(
+            site=doc.site, url=doc.url, dateline=_dropped(cleaned.dropped, "dateline"), source=doc.source
+        ),
     )
     return article, warnings
+
+
+def _dropped(dropped: Sequence[Dropped], rule: str) -> str | None:
+    return next((d.text for d in dropped if d.rule == rule), None)
+
+
+def _stated_date(dropped: Sequence[Dropped], sentences: Sequence[Sentence]) -> str | None:
+    """The date the text states: a date line cleaning dropped, else its first sentences'."""
+    lines = (d.text for d in dropped if d.rule == "date-line")
+    return article_date(lines, (s.text for s in sentences))
 
 
 def article_from_text(

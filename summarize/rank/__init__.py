@@ -3,7 +3,8 @@
 `features` (in `rank.features`) describes every sentence once; a `Ranker` scores them
 (the learned model in `rank.learned`, or the centrality baseline here); `select` picks the
 top sentences with maximal marginal relevance (MMR) so that a brief does not say the same
-thing twice. Rankers are chosen by name from a registry (`get_ranker`).
+thing twice, and, given the stands-alone judgement (`rank.standalone`), so that it reads as
+a paragraph. Rankers are chosen by name from a registry (`get_ranker`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..errors import ConfigError
 from ..lang import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
+from .standalone import Judgement
 
 __all__ = [
     "CentralityRanker",
@@ -91,15 +93,33 @@ def get_ranker(name: str | None = None) -> Ranker:
         raise ConfigError(f"unknown ranker {key!r}; choose one of: {', '.join(sorted(_RANKERS))}") from None
 
 
+# Cosine at or above which two sentences of one brief say the same thing: the later pick
+# is skipped, whatever its score ("Cerita sekuel terbaru bocor." beside the sentence that
+# tells the story).
+REPEAT = 0.5
+
+
 def select(
-    scores: Sequence[float], vectors: Sequence[Vector], n: int, *, diversity: float = 0.3
+    scores: Sequence[float],
+    vectors: Sequence[Vector],
+    n: int,
+    *,
+    diversity: float = 0.3,
+    judgements: Sequence[Judgement] | None = None,
 ) -> list[int]:
     """Indices of up to `n` sentences by MMR, returned in source order.
 
     Each pick maximises (1 - diversity) * score - diversity * (max similarity to picks).
+    With `judgements`, the picks read as a paragraph (`_paragraph`).
     """
     if n <= 0 or not scores:
         return []
+    if judgements is not None:
+        return _paragraph(scores, vectors, n, diversity, judgements) or _mmr(scores, vectors, n, diversity)
+    return _mmr(scores, vectors, n, diversity)
+
+
+def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: float) -> list[int]:
     top = max(scores) or 1.0
     norm = [s / top for s in scores]
     # Each sentence's highest similarity to the picks so far, updated with the newest pick
@@ -118,4 +138,64 @@ def select(
         picked = vectors[best]
         for i in remaining:
             redundancy[i] = max(redundancy[i], cosine(vectors[i], picked))
+    return sorted(chosen)
+
+
+def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
+    """For each sentence, itself and the earlier sentences it needs, nearest first, back to
+    one that stands alone (or needs only what precedes it, `Judgement.trim`); None when that
+    takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
+    (nothing a reader can start from)."""
+    out: list[tuple[int, ...] | None] = []
+    for i, j in enumerate(judgements):
+        if j.stands_alone or j.trim:
+            out.append((i,))
+        elif j.label == "NEEDS_CONTEXT" and j.depends_on is not None and j.depends_on < i:
+            before = out[j.depends_on]
+            out.append((i, *before) if before is not None and len(before) < n else None)
+        else:
+            out.append(None)
+    return out
+
+
+def _paragraph(
+    scores: Sequence[float],
+    vectors: Sequence[Vector],
+    n: int,
+    diversity: float,
+    judgements: Sequence[Judgement],
+) -> list[int]:
+    """MMR over sentences that can be read in place: a sentence that needs an earlier one is
+    taken only together with it (and what that one needs), so the brief shows it first; one
+    whose only tie is a leading connective ("Namun, Presiden ...") is taken after anything
+    the brief says before it, never first; hooks, fragments and furniture are never taken;
+    nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean MMR value of
+    the sentences it adds. Returns [] when nothing qualifies (the caller then falls back to
+    plain MMR rather than show nothing)."""
+    top = max(scores) or 1.0
+    norm = [s / top for s in scores]
+    chains = _chains(judgements, n)
+    redundancy = [0.0] * len(scores)
+    chosen: set[int] = set()
+    while len(chosen) < n:
+        best: tuple[int, ...] = ()
+        best_value = -math.inf
+        for i, chain in enumerate(chains):
+            if chain is None or i in chosen:
+                continue
+            adds = [k for k in chain if k not in chosen]
+            if len(chosen) + len(adds) > n or any(redundancy[k] >= REPEAT for k in adds):
+                continue
+            if any(judgements[k].trim and not any(m < k for m in (*chosen, *adds)) for k in adds):
+                continue  # "Namun, X ...": fine after what the brief already says, never first
+            value = sum((1 - diversity) * norm[k] - diversity * redundancy[k] for k in adds) / len(adds)
+            if value > best_value:
+                best, best_value = tuple(adds), value
+        if not best:
+            break
+        for k in best:
+            chosen.add(k)
+            for i in range(len(scores)):
+                if i not in chosen:
+                    redundancy[i] = max(redundancy[i], cosine(vectors[i], vectors[k]))
     return sorted(chosen)

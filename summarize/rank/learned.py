@@ -27,6 +27,7 @@ from ..errors import ConfigError
 from ..lang import cosine
 from ..values import Article
 from .features import SentenceFeatures
+from .standalone import judge
 
 __all__ = ["FEATURE_NAMES", "LearnedRanker", "Model", "load_model", "sentence_features"]
 
@@ -59,6 +60,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "capitalised",
     "after_dateline",
     "dropped_before",
+    "stands_alone",
+    "needs_context",
+    "hook_or_piece",
 )
 
 _TERMINAL = frozenset(".!?…")
@@ -97,6 +101,7 @@ def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> li
         para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
     datelines = {d.end for d in article.dropped if d.rule == "dateline"}
     drops = sorted(d.end for d in article.dropped)
+    verdicts = judge(article)  # facts first: the model learns what a hook or a dependent line is worth
     rows: list[list[float]] = []
     in_para = 0
     for i, (s, f) in enumerate(zip(sents, feats, strict=True)):
@@ -135,6 +140,9 @@ def sentence_features(article: Article, feats: Sequence[SentenceFeatures]) -> li
                 caps / max(1, len(words) - 1),
                 float(s.start in datelines),
                 float(bisect_right(drops, s.start)),
+                float(verdicts[i].stands_alone),
+                float(verdicts[i].label == "NEEDS_CONTEXT"),
+                float(not verdicts[i].states_fact),
             ]
         )
     return rows

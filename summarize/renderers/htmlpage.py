@@ -4,6 +4,12 @@
 in a mail client is the same document. Autoescape is on for every `.html` template: all
 article text (titles, sentences, sources) is data, never markup. Links are only made
 for http(s) URLs, so a `javascript:` URL from a feed cannot become a live link.
+
+A citation links to its sentence in context: the document ends with each cited paragraph,
+every sentence in it an anchor (`#s-5-2` is sentence 2 of the fifth article listed), cited
+sentences lightly marked. Following a citation scrolls there, and one CSS rule (`:target`)
+highlights that sentence; no script. Mail clients that drop <style> still jump to it and
+show the cited sentences marked.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import jinja2
+import markupsafe
 
 from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
+from .layout import BRIEFS_NOTE, article_note, cited, entries, entry_note, layout, passages
 from .text import withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
@@ -43,9 +51,16 @@ STYLES: Mapping[str, str] = {
     "withheld": "display:block;margin:4px 0 0;padding:4px 8px;font-size:14px;color:#8a1c1c;"
     "background:#fdecea;border-left:3px solid #d93025;",
     "link": "color:#0b57d0;",
+    "passage": "font-size:15px;margin:0 0 10px;",
+    "cited": "background:#fff6cc;",
     "source": "font-size:13px;color:#5f6368;word-break:break-all;",
     "footer": "font-size:13px;color:#5f6368;margin:28px 0 0;padding-top:12px;border-top:1px solid #e3e3e0;",
 }
+
+
+# The one rule mail clients may drop: the sentence a citation leads to, highlighted. Its
+# colour is used nowhere else (tests/test_browser.py looks for it on the screen).
+TARGET_STYLE = 'span[id^="s-"]:target{background:#ffd43b !important;outline:2px solid #e8a33c;}'
 
 
 class _Links:
@@ -53,12 +68,20 @@ class _Links:
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = {a.id: a for a in articles}
+        # Anchors use the article's place in the list: ids are caller data, anchors must be safe.
+        self._place = {a.id: k for k, a in enumerate(articles, start=1)}
 
     def article(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
 
+    def anchor(self, article_id: str, index: int) -> str:
+        """The id of a sentence in the passages section: `s-5-2` (article 5, sentence 2)."""
+        return f"s-{self._place.get(article_id, 0)}-{index + 1}"
+
     def href(self, ref: Citation | str) -> str:
-        """The article's URL when known, else its entry in the Sources list."""
+        """A citation's sentence in context; an article's URL when known, else its Sources entry."""
+        if isinstance(ref, Citation) and ref.article in self._place:
+            return "#" + self.anchor(ref.article, ref.index)
         article_id = ref.article if isinstance(ref, Citation) else ref
         article = self._articles.get(article_id)
         url = article.link if article else None
@@ -87,7 +110,12 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["css"] = STYLES
+    env.globals["target_style"] = markupsafe.Markup(TARGET_STYLE)  # ours, not article text
     env.globals["withheld_note"] = withheld_note
+    env.globals["article_note"] = article_note
+    env.globals["entry_note"] = entry_note
+    env.globals["citation"] = Citation
+    env.globals["briefs_note"] = BRIEFS_NOTE
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link
     return env
@@ -102,12 +130,6 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _item_count(digest: Digest) -> int:
-    if digest.stories:
-        return sum(len(story.items) for story in digest.stories)
-    return len(digest.items)
-
-
 def _brief_articles(briefs: Sequence[Brief]) -> tuple[Article, ...]:
     seen: dict[str, Article] = {}
     for b in briefs:
@@ -117,15 +139,17 @@ def _brief_articles(briefs: Sequence[Brief]) -> tuple[Article, ...]:
 
 def digest_html(digest: Digest, *, title: str = "News digest") -> str:
     """The digest as a standalone HTML document (also the email's HTML part)."""
+    shape = layout(digest)
     return (
         _env()
         .get_template("digest.html")
         .render(
             digest=digest,
+            shape=shape,
             title=title,
             lang=_lang(digest.model),
             links=_Links(digest.articles),
-            item_count=_item_count(digest),
+            passages=passages(digest.articles, cited(digest, shape.briefs)),
             plural=_plural,
         )
     )
@@ -145,6 +169,11 @@ def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
             title=title,
             lang=_lang(model),
             links=_Links(articles),
+            passages=passages(
+                articles, [Citation(b.article.id, s.index) for b in briefs for s in b.sentences]
+            ),
             plural=_plural,
+            notes=result.notes,
+            entries=entries(articles),
         )
     )

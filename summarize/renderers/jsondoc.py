@@ -14,11 +14,14 @@ def article_dict(a: Article) -> dict[str, Any]:
         "source": a.source,
         "title": a.title,
         "language": a.language,
+        "published": a.published,
+        "publisher": a.publisher,
+        "duplicate_of": a.duplicate_of,
         "sentences": [
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in a.sentences
         ],
     }
-    for key in ("url", "published", "site"):
+    for key in ("url", "site"):
         if getattr(a, key):
             out[key] = getattr(a, key)
     return out
@@ -61,9 +64,13 @@ def item_dict(i: DigestItem) -> dict[str, Any]:
         "source_text": i.source_text,
         "citations": [_cite(c) for c in i.citations],
         "sources": i.sources,
+        "publishers": list(i.publishers),
         "score": i.score,
         **_withheld(i.problems),
+        "trimmed": i.trimmed is not None,
     }
+    if i.trimmed is not None:  # the shown part of the sentence: a leading connective left off
+        out["start"], out["end"] = i.trimmed
     if i.figures:
         out["figures"] = [{"value": v, "citations": [_cite(c) for c in cs]} for v, cs in i.figures]
     return out
@@ -98,6 +105,7 @@ def briefs_json(result: Briefs) -> str:
             "articles": [article_dict(b.article) for b in result],
             "briefs": [brief_dict(b) for b in result],
             "model": _model(result.model),
+            "notes": list(result.notes),
         }
     )
 
@@ -122,4 +130,5 @@ def digest_json(digest: Digest) -> str:
             for s in digest.stories
         ]
     body["model"] = _model(digest.model)
+    body["notes"] = list(digest.notes)
     return _dump(body)

@@ -9,10 +9,22 @@ names and URLs shown as code use a fence longer than any run of backticks inside
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..values import Article, Briefs, Digest, DigestItem, ModelInfo, cite_label, http_url
-from .text import CITATION_NOTE, cites, figures_note, oneline, origin, sources_note, withheld_note
+from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
+from .layout import BRIEFS_NOTE, Entry, Line, Section, article_note, entry_note, layout, story_lines
+from .text import (
+    DATED_NOTE,
+    IN_BRIEFS,
+    IN_SOURCES,
+    citation_note,
+    cites,
+    figures_note,
+    oneline,
+    origin,
+    withheld_note,
+)
 
 _BACKTICKS = re.compile(r"`+")
 # A list marker at the start of an item's text would nest a list inside it.
@@ -52,16 +64,19 @@ def _code(text: str) -> str:
     return f"{fence} {text} {fence}"
 
 
-def _source_line(a: Article, english: str | None = None) -> str:
-    shown = _link(_escape(english or a.title), a.url)
-    if english:
+def _source_line(e: Entry) -> str:
+    a = e.article
+    shown = _link(_escape(e.english or a.title), a.url)
+    if e.english:
         shown += f" (_{_escape(a.title)}_)"
-    extra = ", ".join(x for x in (a.site, a.published) if x)
-    return f"{a.id}. {shown}{f' ({_escape(extra)})' if extra else ''} — {_code(origin(a))}"
+    return f"{a.id}. {shown} ({_escape(entry_note(e))}) — {_code(origin(a))}"
 
 
-def _footer(model: ModelInfo | None) -> str:
-    note = _escape(" ".join(CITATION_NOTE.split()))
+def _footer(model: ModelInfo | None, *, where: str, dated: bool = False) -> str:
+    before, command, after = citation_note(where)
+    note = f"{_escape(before)}{_code(command)}{_escape(after)}"
+    if dated:
+        note += " " + _escape(DATED_NOTE)
     if model is None:
         return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
     return (
@@ -70,22 +85,24 @@ def _footer(model: ModelInfo | None) -> str:
     )
 
 
-def _item(item: DigestItem) -> str:
-    line = f"- {_escape(item.text)} {cites(item.citations)} _({sources_note(item)})_"
+def _item(line: Line, indent: str = "", *, dated: bool = True) -> str:
+    item = line.item
+    count = f" _({line.count})_" if line.count else ""
+    text = f"{indent}- {_escape(item.text)} {cites(item.citations, line.dated if dated else None)}{count}"
     notes = [n for n in (withheld_note(item.problems), figures_note(item)) if n]
-    return line + "".join(f"\n  - _{_escape(note)}_" for note in notes)
+    return text + "".join(f"\n{indent}  - _{_escape(note)}_" for note in notes)
 
 
-def _briefs(result: Briefs, level: int) -> str:
+def _briefs(briefs: Sequence[Brief], level: int) -> str:
     parts = []
-    for b in result:
+    for b in briefs:
         a = b.article
         head = f"{'#' * level} {a.id}. {_link(_escape(b.heading), a.url)}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
         lines = [head, ""]
         if b.title_problems:
             lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
-        lines += [f"_{original}{_escape(origin(a))}_", ""]
+        lines += [f"_{original}{_escape(article_note(a))} — {_escape(origin(a))}_", ""]
         for s in b.sentences:
             lines.append(f"- {_escape(s.text)} {cite_label(a.id, s.index)}")
             if s.problems:
@@ -94,29 +111,49 @@ def _briefs(result: Briefs, level: int) -> str:
     return "\n\n".join(parts)
 
 
+def _notes(notes: Sequence[str]) -> list[str]:
+    return [f"> Note: {_escape(n)}" for n in notes] + ([""] if notes else [])
+
+
 def briefs_markdown(result: Briefs) -> str:
-    return f"{_briefs(result, level=2)}\n\n{_footer(result.model)}\n"
+    return (
+        "\n".join(_notes(result.notes))
+        + f"{_briefs(result.briefs, level=2)}\n\n{_footer(result.model, where=IN_BRIEFS)}\n"
+    )
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"## {_escape(section.heading)}", ""] if section.heading else []
+    if section.title_problems:
+        lines += [f"_{_escape(withheld_note(section.title_problems))}_", ""]
+    about = [section.dates or "date unknown", f"{len(section.articles)} articles"]
+    lines += [f"_{_escape(' · '.join(about))}: {', '.join(_escape(a) for a in section.articles)}_", ""]
+    return [*lines, *(_item(line) for line in section.lines), ""]
+
+
+def _compact(section: Section) -> list[str]:
+    """A story one article reports: one entry, its headline in bold (if any) and its date."""
+    date = f" ({_escape(section.dates)})" if section.dates else ""
+    lines = list(section.lines)
+    if not lines:
+        return []
+    if section.heading:
+        head = f"- **{_escape(section.heading)}**{date}"
+        if len(lines) == 1:
+            return [f"{head} — {_item(lines[0], dated=False)[2:]}"]
+        return [head, *(_item(line, "  ") for line in lines)]
+    first = _item(lines[0], dated=False)
+    first = first.replace("\n", f"{date}\n", 1) if "\n" in first else first + date
+    return [first, *(_item(line, "  ") for line in lines[1:])]
 
 
 def digest_markdown(digest: Digest) -> str:
-    n = len(digest.articles)
-    lines = [f"# Digest of {n} article{'s' if n != 1 else ''}", ""]
-    if digest.stories:
-        for story in digest.stories:
-            lines += [
-                f"## {_escape(story.title)}",
-                "",
-                *([f"_{_escape(withheld_note(story.title_problems))}_", ""] if story.title_problems else []),
-                f"_Articles: {', '.join(story.articles)}_",
-                "",
-            ]
-            lines += [_item(i) for i in story.items]
-            lines.append("")
-    else:
-        lines += [_item(i) for i in digest.items]
-        lines.append("")
-    if digest.briefs:
-        lines += ["## Briefs", "", _briefs(Briefs(digest.briefs, digest.model), level=3), ""]
-    lines += ["## Sources", ""] + [_source_line(a, digest.english_title(a.id)) for a in digest.articles]
-    lines += ["", _footer(digest.model)]
+    shape = layout(digest)
+    lines = ["# News digest", "", f"_{_escape(shape.summary)}_", "", *_notes(shape.notes)]
+    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: [f"## {h}", ""])
+    if shape.briefs:
+        lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
+        lines += [_briefs(shape.briefs, level=3), ""]
+    lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
+    lines += ["", _footer(digest.model, where=IN_SOURCES, dated=True)]
     return "\n".join(lines) + "\n"

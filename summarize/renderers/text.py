@@ -7,7 +7,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from ..values import Article, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, cite_label
+from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, cite_label
+from .layout import BRIEFS_NOTE, Entry, Layout, Line, Section, article_note, entry_note, layout, story_lines
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -20,14 +21,13 @@ def oneline(text: str) -> str:
     return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
-def cites(citations: tuple[Citation, ...]) -> str:
-    """`[1.3][4.1]`: article.sentence (from 1) for every citation."""
-    return "".join(str(c) for c in citations)
-
-
-def sources_note(item: DigestItem) -> str:
-    n = item.sources
-    return f"{n} source" if n == 1 else f"{n} sources"
+def cites(citations: tuple[Citation, ...], dated: str | None = None) -> str:
+    """`[1.3][4.1]`: article.sentence (from 1) for every citation; with `dated`, the first
+    carries its article's date: `[1.3, 13 Oct 2023][4.1]`."""
+    labels = [str(c) for c in citations]
+    if dated and labels:
+        labels[0] = f"{labels[0][:-1]}, {dated}]"
+    return "".join(labels)
 
 
 def origin(article: Article) -> str:
@@ -59,10 +59,26 @@ def withheld_note(problems: Sequence[Problem]) -> str:
 WIDTH = 78  # fits an 80-column terminal and the 78-character line mail readers expect
 
 
-def _wrap(text: str, first: str = "- ", rest: str = "  ") -> str:
-    return textwrap.fill(
-        text, width=WIDTH, initial_indent=first, subsequent_indent=rest, break_long_words=False
+_KEEP = "\x00"  # stands for a space that must not break a line (oneline() escapes real NULs)
+
+
+def _wrap(text: str, first: str = "- ", rest: str = "  ", *, atoms: Sequence[str] = ()) -> str:
+    """`text` and then `atoms`, filled to WIDTH; an atom (a citation, a count) never breaks."""
+    return _fill([(text, True), *((a, False) for a in atoms)], first, rest)
+
+
+def _fill(pieces: Sequence[tuple[str, bool]], first: str = "- ", rest: str = "  ") -> str:
+    """The pieces in order, filled to WIDTH, breaking lines only inside those marked True."""
+    whole = " ".join(p if breakable else p.replace(" ", _KEEP) for p, breakable in pieces if p).strip()
+    filled = textwrap.fill(
+        whole,
+        width=WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    return filled.replace(_KEEP, " ")
 
 
 def _plural(count: int, word: str) -> str:
@@ -73,10 +89,30 @@ def _heading(text: str, rule: str) -> list[str]:
     return [text, rule * min(len(text), WIDTH)]
 
 
-def _item(item: DigestItem) -> list[str]:
-    out = [_wrap(f"{oneline(item.text)} {cites(item.citations)} ({sources_note(item)})")]
+def _atoms(line: Line, dated: bool) -> list[tuple[str, bool]]:
+    item = line.item
+    return [
+        (cites(item.citations, line.dated if dated else None), False),
+        (f"({line.count})" if line.count else "", False),
+    ]
+
+
+def _item(
+    line: Line,
+    first: str = "- ",
+    rest: str = "  ",
+    *,
+    dated: bool = True,
+    before: Sequence[tuple[str, bool]] = (),
+    after: str = "",
+) -> list[str]:
+    """A digest line, filled; `before` goes ahead of its text (a compact story's headline),
+    `after` after its citations (that story's date)."""
+    item = line.item
+    pieces = [*before, (oneline(item.text), True), *_atoms(line, dated), (after, False)]
+    out = [_fill(pieces, first, rest)]
     notes = [oneline(n) for n in (withheld_note(item.problems), figures_note(item)) if n]
-    return out + [_wrap(note, "  ", "  ") for note in notes]
+    return out + [_wrap(note, rest, rest) for note in notes]
 
 
 def _footer(model: ModelInfo | None) -> str:
@@ -88,62 +124,122 @@ def _footer(model: ModelInfo | None) -> str:
     )
 
 
-def _brief_lines(result: Briefs) -> list[str]:
+def _brief_lines(briefs: Sequence[Brief]) -> list[str]:
     lines: list[str] = []
-    for b in result:
+    for b in briefs:
         a = b.article
         original = f"{oneline(a.title)} - " if b.title and b.title != a.title else ""
-        lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(origin(a))}"]
+        lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(article_note(a))}"]
+        lines.append(f"    {oneline(a.link or origin(a))}")
         if b.title_problems:
             lines.append(_wrap(oneline(withheld_note(b.title_problems)), "    ", "    "))
         for s in b.sentences:
-            lines.append(_wrap(f"{oneline(s.text)} {cite_label(a.id, s.index)}"))
+            lines.append(_wrap(oneline(s.text), atoms=[cite_label(a.id, s.index)]))
             if s.problems:
                 lines.append(_wrap(oneline(withheld_note(s.problems)), "  ", "  "))
         lines.append("")
     return lines
 
 
+def _notes(notes: Sequence[str]) -> list[str]:
+    return [_wrap(oneline(n), "Note: ", "      ") for n in notes] + ([""] if notes else [])
+
+
 def briefs_text(result: Briefs) -> str:
     """Per-article briefs as plain text."""
-    lines = [*_brief_lines(result), CITATION_NOTE, _footer(result.model)]
+    lines = [
+        *_notes(result.notes),
+        *_brief_lines(result.briefs),
+        _citation_note(IN_BRIEFS),
+        _footer(result.model),
+    ]
     return "\n".join(lines) + "\n"
 
 
-CITATION_NOTE = (
-    "[2.4] means article 2 in the Sources list, sentence 4 (counting from 1);\n"
-    "`summarize cite SOURCE... 2.4` prints that sentence."
+CITE_COMMAND = "summarize cite SOURCE... 2.4"
+IN_SOURCES = "in the Sources list"
+IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sources list
+# A citation with a date: the line says when relative to its writing.
+DATED_NOTE = (
+    "[2.4, 13 Oct 2023]: the sentence says when relative to its writing (kemarin, a weekday), "
+    "so its article's date is given."
 )
+
+
+def citation_note(where: str) -> tuple[str, str, str]:
+    """What a citation means, in three parts: the text before the `summarize cite` command,
+    the command (shown as code where the format has code), and the text after it."""
+    return (
+        f"[2.4] means article 2 {where}, sentence 4 (counting from 1); ",
+        CITE_COMMAND,
+        " prints that sentence.",
+    )
+
+
+def _citation_note(where: str) -> str:
+    before, command, after = citation_note(where)
+    return f"{before.rstrip()}\n`{command}`{after}"
+
+
+def _section(section: Section) -> list[str]:
+    lines = _heading(oneline(section.heading), "-") if section.heading else []
+    if section.title_problems:
+        lines.append(_wrap(oneline(withheld_note(section.title_problems)), "", ""))
+    about = [section.dates or "date unknown", _plural(len(section.articles), "article")]
+    lines.append(" · ".join(about) + ": " + " ".join(f"[{a}]" for a in section.articles))
+    for line in section.lines:
+        lines += _item(line)
+    return [*lines, ""]
+
+
+def _compact(section: Section) -> list[str]:
+    """A story one article reports, as one entry: its headline (if any) and date, its lines.
+
+    The date sits beside the headline, else beside the first line's citations; a line on
+    that same row carries no date of its own (it would be the same one), the others do when
+    they say when relative to their writing."""
+    if not section.lines:
+        return []
+    date = f"({section.dates})" if section.dates else ""
+    first, *rest = section.lines
+    problems = withheld_note(section.title_problems)
+    notes = [_wrap(oneline(problems), "  ", "  ")] if problems else []
+    if section.heading and not rest:
+        head = [(oneline(section.heading), True), (date, False), ("—", False)]
+        return _item(first, dated=False, before=head) + notes
+    if section.heading:
+        lines = [_wrap(oneline(section.heading), atoms=[date]), *notes]
+        return lines + [x for line in section.lines for x in _item(line, "  - ", "    ")]
+    lines = _item(first, dated=False, after=date)
+    return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
+
+
+def _sources(entries: Sequence[Entry]) -> list[str]:
+    lines = _heading("Sources", "-")
+    for e in entries:
+        a = e.article
+        lines.append(f"[{a.id}] {oneline(e.english or a.title)}")
+        lines += [f"    {oneline(a.title)}"] if e.english else []
+        lines.append(_wrap(oneline(entry_note(e)), "    ", "    "))
+        lines.append(f"    {oneline(a.link or origin(a))}")
+    return lines
+
+
+def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
+    """A laid-out digest as plain text (see `renderers.layout`)."""
+    lines = [*_heading(title, "="), _wrap(shape.summary, "", ""), "", *_notes(shape.notes)]
+    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: _heading(h, "-"))
+    if shape.briefs:
+        lines += [*_heading("Briefs", "-"), BRIEFS_NOTE, ""]
+        lines += _brief_lines(shape.briefs)
+    lines += _sources(shape.sources)
+    lines += ["", _citation_note(IN_SOURCES), _wrap(DATED_NOTE, "", ""), _footer(model)]
+    return "\n".join(lines) + "\n"
 
 
 def digest_text(digest: Digest, *, title: str = "News digest") -> str:
     """The digest as plain text: `-f text` and the email's text/plain part."""
-    count = sum(len(s.items) for s in digest.stories) if digest.stories else len(digest.items)
-    lines = [
-        *_heading(title, "="),
-        f"{_plural(len(digest.articles), 'article')}, {_plural(count, 'key fact')}",
-        "",
-    ]
-    lines += [f"Note: {note}" for note in digest.notes] + ([""] if digest.notes else [])
-    sections = [(s.title, s.items, s.title_problems) for s in digest.stories] or [("", digest.items, ())]
-    for heading, items, problems in sections:
-        if heading:
-            lines += _heading(oneline(heading), "-")
-        if problems:
-            lines.append(_wrap(oneline(withheld_note(problems)), "", ""))
-        for item in items:
-            lines += _item(item)
-        lines.append("")
-    if digest.briefs:
-        lines += [*_heading("Briefs", "-"), *_brief_lines(Briefs(digest.briefs, digest.model))]
-    lines += _heading("Sources", "-")
-    for a in digest.articles:
-        english = digest.english_title(a.id)
-        lines.append(f"[{a.id}] {oneline(english or a.title)}")
-        lines += [f"    {oneline(a.title)}"] if english else []
-        lines.append(f"    {oneline(a.link or origin(a))}")
-    lines += ["", CITATION_NOTE, _footer(digest.model)]
-    return "\n".join(lines) + "\n"
+    return layout_text(layout(digest), title=title, model=digest.model)
 
 
 def render_clean(articles: Sequence[Article]) -> str:

@@ -95,18 +95,27 @@ class HubUnreachable(ModelError):
     """The hub could not be reached and the model is not in the local cache."""
 
 
-def unavailable(model: str) -> ModelError:
+class ModelUnavailable(ModelError):
+    """The model is neither a local folder nor in the hub cache. The message ends with the way
+    around it (skip translation), which a command that only translates leaves out."""
+
+    SKIP = "; or skip translation (--no-translate; translator=None in Python)"
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem + self.SKIP)
+        self.problem = problem
+
+
+def unavailable(model: str) -> ModelUnavailable:
     """The one-line error for a model that is neither a local folder nor in the hub cache."""
     if looks_like_path(model):
-        return ModelError(
+        return ModelUnavailable(
             f"model folder '{model}' does not exist or holds no model; give a model folder or a hub "
-            f"id such as {DEFAULT_MODEL} (--model DIR|ID; model= in Python), or skip translation "
-            "(--no-translate; translator=None in Python)"
+            f"id such as {DEFAULT_MODEL} (--model DIR|ID; model= in Python)"
         )
-    return ModelError(
+    return ModelUnavailable(
         f"model '{model}' is not available offline; download it while online (`summarize model "
-        f"download {model}`), use a local model folder (--model DIR; model= in Python), or skip "
-        "translation (--no-translate; translator=None in Python)"
+        f"download {model}`), or use a local model folder (--model DIR; model= in Python)"
     )
 
 

@@ -1,0 +1,99 @@
+"""Sentences a reader can take alone: the stands-alone judgement and what briefs and digests show.
+
+Scored on one split of the labelled set (scripts/data/standalone/: articles, labels, README):
+
+- the judgement (`summarize.rank.standalone.judge`) against the readers' labels: precision and
+  recall of "stands alone", of each label, and how often each rule's verdict is right;
+- the real `summarize.digest` (no translation) over the split's articles: the share of lines whose
+  sentence stands alone, and whether a teaser, fragment or furniture leads a story;
+- the real `summarize.brief` with n=3 and n=5: the share of shown sentences that need an earlier
+  sentence the brief does not show before them, and the share of briefs whose first sentence
+  does not stand alone.
+
+Shown sentences past the labelled first twelve of an article are counted as unlabelled. A line
+the digest trimmed (a leading connective left off) is judged by the label of its whole sentence
+in the strict figure, and reported beside it.
+
+    python scripts/eval_standalone.py                  # the held-out split (report these)
+    python scripts/eval_standalone.py --split tune     # the split the rules were tuned on
+
+The articles are rebuilt as the tool reads them (seeds/ and the shared IndoSum folds, through
+`load_articles` and `scripts/eval_indosum.to_article`), and checked sentence by sentence against
+the labelled set. tests/test_standalone.py keeps the held-out figures above the floors in
+tests/standalone_baseline.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine_info import describe as machine  # noqa: E402
+
+from tests.indosum import DATA_DIR  # noqa: E402
+from tests.standalone_eval import evaluate  # noqa: E402  (the evaluation, shared with its test)
+
+
+def _print(result: dict[str, Any]) -> None:
+    j, d = result["judgement"], result["digest"]
+    print(f"$ {result['command']}")
+    print(f"machine: {result['machine']}")
+    print(
+        f"split {result['split']}: {result['articles']} articles, {result['labelled_sentences']} labelled sentences"
+    )
+    print(f"judgement: accuracy {j['accuracy']}% over {j['sentences']} sentences")
+    for label, m in j["labels"].items():
+        print(
+            f"  {label:<14} precision {m['precision']}%  recall {m['recall']}%"
+            f"  (gold {m['gold']}, judged {m['predicted']})"
+        )
+    for rule, m in j["rules"].items():
+        print(f"  rule {rule:<20} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)")
+    print(
+        f"digest: {d['lines']} lines ({d['labelled_lines']} labelled): {d['stand_alone']}% stand alone"
+        f" (target >= 97); labels {d['line_labels']}"
+    )
+    print(
+        f"  trimmed lines {d['trimmed_lines']}; counting a trimmed NEEDS_CONTEXT line as standing alone:"
+        f" {d['stand_alone_trimmed_counted']}%"
+    )
+    print(
+        f"  stories {d['stories']}: {d['bad_leads']} led by a teaser, fragment or furniture (target 0); {d['story_leads']}"
+    )
+    for n, b in result["briefs"].items():
+        print(
+            f"brief n={n}: {b['briefs']} briefs, {b['sentences']} sentences ({b['unlabelled']} unlabelled):"
+            f" {b['needs_unshown_share']}% need an unshown earlier sentence (target <= 2);"
+            f" {b['first_not_standalone_share']}% start with a non-standalone sentence (target <= 1);"
+            f" {b['teaser_fragment_furniture']} teaser/fragment/furniture shown"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("heldout", "tune"), default="heldout")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder holding IndoSum's dev.NN.jsonl")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    result = evaluate(args.split, args.data)
+    result["command"] = "python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])])
+    result["machine"] = machine()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

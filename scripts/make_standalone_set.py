@@ -1,0 +1,190 @@
+"""Draw the stands-alone labelling set: whole articles, the first sentences of each to be labelled.
+
+Sentences are the tool's own (`article_from_text` / `load_articles`: our cleaning and segmenter),
+so a FRAGMENT label speaks of our splitter and an index is the index `Article.sentences` uses.
+
+    python scripts/make_standalone_set.py --draw        # -> scripts/data/standalone/articles.jsonl + shards
+    # second_reading_sample.jsonl: 12 whole articles given, without labels, to a second reader
+    python scripts/make_standalone_set.py --merge SHARD_LABELS... --second SECOND_READING
+        # -> labels.jsonl and second_reading.jsonl; prints counts and the readers' agreement
+
+Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
+name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
+sentences, so no article is both tuned on and reported on), `title`, and every sentence
+(`index`, `text`, `to_label`: true for the first LABEL_FIRST sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from summarize import InputError, load_articles  # noqa: E402
+from tests.indosum import load_records, to_article  # noqa: E402
+
+OUT = ROOT / "scripts" / "data" / "standalone"
+LABEL_FIRST = 12
+ARTICLES_PER_FOLD = 45
+SEED = 21
+
+
+def split_of(article: str) -> str:
+    """40% of articles held out, chosen by a hash of the id (stable whatever else is drawn)."""
+    h = int(hashlib.sha256(article.encode()).hexdigest()[:8], 16)
+    return "heldout" if h % 5 < 2 else "tune"
+
+
+def _row(article_id: str, source: str, fold: str, title: str, sentences: list[str]) -> dict:
+    return {
+        "article": article_id,
+        "source": source,
+        "fold": fold,
+        "split": split_of(article_id),
+        "title": title,
+        "sentences": [{"index": i, "text": t, "to_label": i < LABEL_FIRST} for i, t in enumerate(sentences)],
+    }
+
+
+def draw() -> list[dict]:
+    rows: list[dict] = []
+    loaded = load_articles([ROOT / "seeds"])
+    for art in loaded.articles:
+        name = Path(art.source).name
+        rows.append(_row(f"seed:{name}", name, "seeds", art.title or "", [s.text for s in art.sentences]))
+    rng = random.Random(SEED)
+    for fold in ("01", "02", "03"):
+        records = [r for r in load_records([fold]) if r.fold == fold]
+        rng.shuffle(records)
+        taken = 0
+        for rec in records:
+            if taken == ARTICLES_PER_FOLD:
+                break
+            try:
+                art, _ = to_article(rec)
+            except InputError:
+                continue
+            if len(art.sentences) < 6:
+                continue
+            rows.append(
+                _row(
+                    f"indosum:{rec.id}",
+                    f"indosum:{rec.id}",
+                    fold,
+                    art.title or "",
+                    [s.text for s in art.sentences],
+                )
+            )
+            taken += 1
+    return rows
+
+
+LABELS = ("STANDALONE", "NEEDS_CONTEXT", "TEASER", "FURNITURE", "FRAGMENT")
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _check(rows: list[dict], articles: dict[str, dict]) -> None:
+    """Every label names a sentence to label, once, with a known label and an earlier antecedent."""
+    seen: set[tuple[str, int]] = set()
+    for r in rows:
+        key = (r["article"], r["index"])
+        sentences = articles[r["article"]]["sentences"]
+        assert sentences[r["index"]]["to_label"], key
+        assert key not in seen, f"labelled twice: {key}"
+        assert r["label"] in LABELS, key
+        dep = r.get("depends_on")
+        assert dep is None or 0 <= dep < r["index"], key
+        seen.add(key)
+
+
+def kappa(first: list[str], second: list[str]) -> float:
+    """Cohen's kappa of two readers' labels for the same sentences."""
+    n = len(first)
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    expected = sum((first.count(x) / n) * (second.count(x) / n) for x in LABELS)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def agreement(labels: list[dict], second: list[dict]) -> dict[str, float]:
+    """Raw agreement and kappa on all five labels, and on stands alone or not."""
+    by_key = {(r["article"], r["index"]): r["label"] for r in labels}
+    a = [by_key[(r["article"], r["index"])] for r in second]
+    b = [r["label"] for r in second]
+    binary = [["STANDALONE" if x == "STANDALONE" else "NEEDS_CONTEXT" for x in xs] for xs in (a, b)]
+    return {
+        "sentences": len(b),
+        "raw": sum(x == y for x, y in zip(a, b, strict=True)) / len(b),
+        "kappa": kappa(a, b),
+        "raw_standalone_or_not": sum(x == y for x, y in zip(*binary, strict=True)) / len(b),
+        "kappa_standalone_or_not": kappa(*binary),
+    }
+
+
+def merge(shards: list[Path], second: Path) -> int:
+    articles = {r["article"]: r for r in _read(OUT / "articles.jsonl")}
+    order = {a: k for k, a in enumerate(articles)}
+    labels = sorted((r for p in shards for r in _read(p)), key=lambda r: (order[r["article"]], r["index"]))
+    _check(labels, articles)
+    fields = ("article", "index", "label", "depends_on", "why")
+    with (OUT / "labels.jsonl").open("w", encoding="utf-8") as fh:
+        for r in labels:
+            row = {k: r.get(k) for k in fields} | {"split": articles[r["article"]]["split"]}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    wanted = sum(s["to_label"] for a in articles.values() for s in a["sentences"])
+    print(f"{len(labels)} of {wanted} sentences labelled -> {OUT / 'labels.jsonl'}")
+    for split in ("tune", "heldout"):
+        counts = {
+            x: sum(1 for r in labels if r["label"] == x and articles[r["article"]]["split"] == split)
+            for x in LABELS
+        }
+        arts = sum(1 for a in articles.values() if a["split"] == split)
+        print(f"  {split}: {arts} articles, {sum(counts.values())} sentences, {counts}")
+    rows = _read(second)
+    _check(rows, articles)
+    with (OUT / "second_reading.jsonl").open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps({k: r.get(k) for k in fields}, ensure_ascii=False) + "\n")
+    print("second reading:", json.dumps({k: round(v, 3) for k, v in agreement(labels, rows).items()}))
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--draw", action="store_true", help="draw articles.jsonl and labelling shards")
+    ap.add_argument("--shards", type=int, default=4)
+    ap.add_argument("--merge", nargs="+", type=Path, metavar="LABELS", help="labelled shards to merge")
+    ap.add_argument("--second", type=Path, help="the blind second reading (with --merge)")
+    args = ap.parse_args()
+    if args.merge:
+        if args.second is None:
+            ap.error("--merge needs --second")
+        return merge(args.merge, args.second)
+    if args.draw:
+        rows = draw()
+        OUT.mkdir(parents=True, exist_ok=True)
+        with (OUT / "articles.jsonl").open("w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n = sum(s["to_label"] for r in rows for s in r["sentences"])
+        print(f"{len(rows)} articles, {n} sentences to label -> {OUT / 'articles.jsonl'}")
+        for k in range(args.shards):
+            with (OUT / f"shard{k}.jsonl").open("w", encoding="utf-8") as fh:
+                for r in rows[k :: args.shards]:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

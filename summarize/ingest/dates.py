@@ -1,0 +1,114 @@
+"""Dates an article states about itself, and sentences that lean on them.
+
+`article_date` finds the publication date a text article gives in its first lines, where
+Indonesian outlets put it: a publication stamp above the title ("Jumat, 13 Oktober 2023 10:48
+WIB"), or the dateline sentence ("Gedung Putih pada Jumat (13/10/2023) mengatakan ...", "...
+pada 13 Oktober 2023"). Pages and feed entries bring their own date (`ingest.extract`,
+`ingest.web`); this is the fallback for the rest. A date line with no time of day ("Sabtu, 4
+Oktober 2025" at the top of a saved Tribunnews page) is the site's banner, the day the page was
+viewed, not when the report came out: it is not used. Only a full date counts: "Senin (27/3)"
+has no year, and a weekday alone ("pada hari Selasa") names no day, so neither is guessed at.
+
+`relative_time` tells whether a sentence places its event relative to when it was written
+("kemarin", "pekan lalu", "akhir bulan ini", a weekday): such a sentence needs its article's
+date beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+__all__ = ["FIRST_SENTENCES", "MONTHS", "WEEKDAYS", "article_date", "find_date", "iso_day", "relative_time"]
+
+# Indonesian month names and the short forms outlets print ("Okt", "Agt"), lowered.
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12,
+}  # fmt: skip
+WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu")
+
+FIRST_SENTENCES = 3  # a dateline's date sits in the body's first sentences
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"""(?<![\d/])(?:
+        (?P<d>\d{{1,2}})\s?/\s?(?P<m>\d{{1,2}})\s?/\s?(?P<y>(?:19|20)\d\d)     # 16/9/2023, 16 / 9 / 2023
+      | (?P<d2>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)     # 13 Oktober 2023
+    )(?![\d/])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full date written in `text` ("16/9/2023", "13 Oktober 2023"), or None."""
+    for m in _DATE.finditer(text):
+        if m.group("d"):
+            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            day, month, year = int(m.group("d2")), MONTHS[m.group("month").lower()], int(m.group("y2"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:  # 31/2/2023: not a date, look further
+            continue
+    return None
+
+
+# A time of day ("10:48", "14.30 WIB") makes a date line a publication stamp, not a banner.
+_STAMP = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])|\bWI(?:B|TA|T)\b")
+
+
+def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | None:
+    """The article's date as an ISO day: from a date line, else from its first sentences.
+
+    `date_lines` are the lines cleaning dropped as the page's date; only those with a time of
+    day count (a stamp, not a banner). `sentences` the body's first sentences (only
+    `FIRST_SENTENCES` are read). Photo captions are not looked at: cleaning drops them, and
+    their dates are the photo's.
+    """
+    for line in date_lines:
+        found = find_date(line) if _STAMP.search(line) else None
+        if found:
+            return found.isoformat()
+    for k, sentence in enumerate(sentences):
+        if k == FIRST_SENTENCES:
+            break
+        found = find_date(sentence)
+        if found:
+            return found.isoformat()
+    return None
+
+
+def iso_day(value: str | None) -> str | None:
+    """The day of an ISO 8601 date or datetime ("2023-10-13T09:00:00+07:00" -> "2023-10-13")."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|malam)|semalam|hari\s+ini"
+    r"|(?:pagi|siang|sore|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
+    r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
+    r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
+    rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
+    r"|yesterday|tomorrow|today|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)"
+    r"|(?:this|later\s+this|earlier\s+this)\s+(?:week|month|year)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_time(sentence: str) -> bool:
+    """Does `sentence` place its event relative to its writing ("kemarin", "Jumat (13/10)")?
+
+    "Minggu" alone is the weekday or the word for week; only "hari Minggu" (or "minggu lalu"
+    and the like) is taken as time.
+    """
+    return _RELATIVE.search(sentence) is not None

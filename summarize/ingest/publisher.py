@@ -1,0 +1,68 @@
+"""Who published an article: the page's site name or host, else its dateline, else its folder.
+
+Counts of sources mean independent publishers (`summarize.grouping.copies`), so every
+article gets the best name its source offers:
+
+1. the site name a page or feed gives, or the host of its URL (`www.` dropped);
+2. the outlet its dateline names: "Jakarta, CNN Indonesia --", "TRIBUNNEWS.COM -",
+   "Jakarta (ANTARA) -", "Liputan6.com, Washington -";
+3. the name of the folder the file sits in (news saved per outlet: `kompas/a.txt`).
+
+None when there is none of these (stdin, a bare file name in the current folder).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+__all__ = ["dateline_outlet", "host_name", "publisher_of"]
+
+# What marks a dateline's part as the outlet rather than the place: a domain, a word outlets
+# put in their names, a name in parentheses, or capitals ("ANTARA", "TRIBUNNEWS.COM").
+_OUTLET = re.compile(
+    r"\.(?:com|co\.id|id|net|org|tv)\b|\b(?:times|news|warta|post|pos|tv|media|online|antara|tempo"
+    r"|kompas|detik|tribun\w*|okezone|republika|cnn|kumparan|suara|merdeka|liputan\d*|sindo\w*)\b",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\(\s*([^()]+?)\s*\)")
+
+
+def dateline_outlet(dateline: str) -> str | None:
+    """The outlet a dateline names ("Jakarta, IDN Times -" -> "IDN Times"), or None."""
+    text = dateline.strip().rstrip("-–—").strip()
+    inner = _PARENS.search(text)
+    if inner:  # "Jakarta (ANTARA)"
+        return inner.group(1)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    marked = [p for p in parts if _OUTLET.search(p)]
+    if marked:
+        return marked[0]
+    if len(parts) == 2:  # "City, Outlet" is the common order
+        return parts[1]
+    if len(parts) == 1 and len(parts[0]) > 3 and parts[0].isupper() and "." in parts[0]:
+        return parts[0]
+    return None
+
+
+def host_name(url: str | None) -> str | None:
+    """`news.example.id` for `https://www.news.example.id/a`, or None."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def publisher_of(*, site: str | None, url: str | None, dateline: str | None, source: str) -> str | None:
+    """The publisher's name, from the best evidence there is (see the module docstring)."""
+    name = (site or "").strip() or host_name(url) or (dateline_outlet(dateline) if dateline else None)
+    if name:
+        return name
+    if source == "-" or "://" in source:
+        return None
+    folder = PurePath(source).parent.name
+    return folder or None

@@ -1,0 +1,392 @@
+"""Does a sentence stand alone? A named judgement per sentence of an Indonesian news article.
+
+A digest line or a brief sentence is read out of its article. This module decides, per
+sentence, whether a reader who sees only that sentence can state its fact, using the labels
+of scripts/data/standalone/GUIDELINES.md. Like the cleaning rules, every verdict other than
+STANDALONE names the rule that decided it:
+
+=====================  =============  ======================================================
+rule                   label          what it sees
+=====================  =============  ======================================================
+furniture              FURNITURE      "Baca juga:", "Foto:", "Editor:" ...
+fragment-start         FRAGMENT       starts lower case or with closing punctuation
+fragment-end           FRAGMENT       ends without sentence-final punctuation (a cut)
+too-short              FRAGMENT       fewer than three words
+question               TEASER         a question the article asks its reader
+lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
+reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
+no-actor               TEASER         an opening sentence naming nobody, with no figure
+connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
+back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...
+pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name
+bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
+undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is not defined here
+quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
+=====================  =============  ======================================================
+
+The word lists live in `summarize.lang`. A sentence that needs context only because of a
+leading connective carries `trim`: the number of words a digest may leave off so that the
+rest stands alone ("Namun, Presiden Jokowi ..." -> "Presiden Jokowi ..."); `shown_span`
+gives the source offsets of what is left. Measured against the labelled set by
+`scripts/eval_standalone.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import (
+    BACK_REFERENCES,
+    CONNECTIVES,
+    DEICTIC_HEADS,
+    PRONOUNS,
+    READER_WORDS,
+    SAY_VERBS,
+    STOPWORDS_ID,
+)
+from ..values import Article
+
+__all__ = [
+    "FRAGMENT",
+    "FURNITURE",
+    "LABELS",
+    "NEEDS_CONTEXT",
+    "STANDALONE",
+    "TEASER",
+    "Judgement",
+    "judge",
+    "judge_text",
+    "shown_span",
+]
+
+STANDALONE = "STANDALONE"
+NEEDS_CONTEXT = "NEEDS_CONTEXT"
+TEASER = "TEASER"
+FURNITURE = "FURNITURE"
+FRAGMENT = "FRAGMENT"
+LABELS = (STANDALONE, NEEDS_CONTEXT, TEASER, FURNITURE, FRAGMENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One sentence's verdict: its label, the rule that decided it and, for a sentence that
+    needs context, the earlier sentence it leans on (a guess: the nearest that names what it
+    refers to, else the one just before)."""
+
+    label: str
+    rule: str = ""  # "" for STANDALONE
+    depends_on: int | None = None
+    trim: int = 0  # leading words a digest may leave off so that the rest stands alone
+
+    @property
+    def stands_alone(self) -> bool:
+        return self.label == STANDALONE
+
+    @property
+    def states_fact(self) -> bool:
+        """Standalone, or a fact once its earlier sentence is read: not a hook or a piece."""
+        return self.label in (STANDALONE, NEEDS_CONTEXT)
+
+
+_EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
+_TERMINAL = frozenset(".!?…\"”’')]:")  # ":" ends a lead-in, a teaser rule's to name
+_FURNITURE = re.compile(
+    r"^\W*(?:baca\s+juga|lihat\s+juga|simak\s+juga|tonton\s+juga|foto|video|editor|penulis|reporter|"
+    r"sumber|ilustrasi|advertisement|scroll\s+to)\s*[:|]",
+    re.IGNORECASE,
+)
+_SAID_NYA = frozenset([f"{v}nya" for v in SAY_VERBS] + ["menurutnya"])
+_SAY_SHORT = frozenset(SAY_VERBS) | {"menurut", "tanya"}  # "kata dia": the speaker follows
+_SAY = _SAY_SHORT | {"mengatakan", "menyatakan", "katanya"}
+_REFERRING = frozenset({"tersebut", "itu", "ini"})
+_BARE_SPEAKER = frozenset({"dia", "ia", "mereka", "beliau"})
+# Mid-sentence, only these stand for an unnamed person ("Saat ditemui, dia ..."); "kami"
+# or "saya" outside a quotation is rarer and mostly a speaker's own words.
+_THIRD_PERSON = frozenset({"ia", "dia", "mereka", "beliau", "keduanya", "dirinya", "pihaknya"})
+_SUBJECTS = PRONOUNS - {"hal"}  # "hal" only with "ini/itu/tersebut" ("Hal ini")
+_NOT_NAMES = STOPWORDS_ID | PRONOUNS
+# Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
+_NYA_ADVERBS = frozenset(
+    """
+    sebelumnya selanjutnya akhirnya rencananya biasanya sayangnya untungnya rupanya nampaknya
+    tampaknya agaknya padahalnya sepertinya seharusnya sebenarnya sesungguhnya terutamanya
+    khususnya umumnya harusnya nantinya awalnya mulanya intinya pokoknya hasilnya
+    """.split()
+)
+_LEAD_IN = re.compile(r"\b(?:berikut(?:\s+ini|\s+adalah|\s+beberapa|\s+daftar)|sebagai\s+berikut)\b", re.I)
+
+
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(entries: Sequence[str]) -> Phrases:
+    """Phrases by their first word, longest first (so "oleh karena itu" wins over "oleh")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((tuple(e.split()) for e in entries), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in out.items()}
+
+
+_CONNECTIVES = _phrases(CONNECTIVES)
+_BACK_REFERENCES = _phrases(BACK_REFERENCES)
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE).lower()
+
+
+def _opener(words: Sequence[str], phrases: Phrases) -> int:
+    """How many leading words form one of `phrases` (0 when none does); the last word may
+    carry the particle "-lah" or "-pun" ("Untuk itulah", "Oleh karena itupun")."""
+    first = words[0]
+    for phrase in phrases.get(first, ()) or phrases.get(first[:-3], ()):
+        k = len(phrase)
+        if len(words) > k and tuple(words[: k - 1]) == phrase[:-1]:
+            last = words[k - 1]
+            if last == phrase[-1] or (last[:-3] == phrase[-1] and last[-3:] in ("lah", "pun")):
+                return k
+    return 0
+
+
+def _outside_quotes(tokens: Sequence[str]) -> list[bool]:
+    """For each token, whether it lies outside a quotation (straight quotes alternate)."""
+    if not any('"' in t or "“" in t or "”" in t for t in tokens):
+        return [True] * len(tokens)  # most sentences quote nobody
+    out = []
+    inside = False
+    for tok in tokens:
+        opens = tok[:1] in '"“' and not inside
+        if opens:
+            inside = True
+        out.append(not inside)
+        closes = ("”" in tok or tok.count('"') % 2 == (0 if opens else 1)) and inside
+        if closes and not (opens and tok.count('"') == 1 and "”" not in tok):
+            inside = False
+    return out
+
+
+def _fragment(text: str, tokens: Sequence[str]) -> str:
+    first = text.lstrip("\"'“‘([ ")
+    if not first or first[0] in "”’),;:." or (first[0].islower() and not first[1:2].isupper()):
+        return "fragment-start"
+    if text.rstrip()[-1] not in _TERMINAL:
+        return "fragment-end"
+    return ""
+
+
+def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
+    if text.rstrip(" \"'”’)]").endswith(("?", "!")) and outside[-1] and outside[0]:
+        return "question" if "?" in text[-4:] else "reader-address"
+    if "?" in text and any("?" in t and out for t, out in zip(words[:-1], outside, strict=False)):
+        return "question"
+    if text.rstrip().endswith(":") or words[0] == "berikut" or _LEAD_IN.search(text):
+        return "lead-in"
+    if not READER_WORDS.isdisjoint(words) and any(
+        w in READER_WORDS and out for w, out in zip(words, outside, strict=True)
+    ):
+        return "reader-address"
+    return ""
+
+
+def _attribution(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
+    """'bare-attribution', 'quote-continued' or '' for how the sentence credits what it quotes."""
+    if all(outside) and _SAID_NYA.isdisjoint(words) and _SAY_SHORT.isdisjoint(words):
+        return ""  # no quotation and no "-nya" speaker: the usual sentence
+    for k, w in enumerate(words):
+        if w in _SAID_NYA and outside[k]:
+            return "bare-attribution"
+        if w in _SAY_SHORT and k + 1 < len(words) and words[k + 1] in _BARE_SPEAKER and outside[k]:
+            return "bare-attribution"
+    quotes = [c for c in "".join(tokens) if c in '"“”']
+    closes_first = quotes[:1] == ["”"] or (tokens[0][:1] != '"' and quotes.count('"') % 2 == 1)
+    if quotes and closes_first:
+        return "quote-continued"
+    if tokens[0][:1] in '"“' and not any(w in _SAY or w.startswith("meng") for w in words if w):
+        return "quote-continued"  # quoted words and nobody said them: the speaker came before
+    if tokens[0][:1] in '"“' and all(not o for o in outside):
+        return "quote-continued"
+    return ""
+
+
+def _possessive(word: str) -> bool:
+    """ "tulisannya", "akuisisinya": his, her or its X, for someone named before."""
+    if word in _SAID_NYA or (word.startswith("ke") and not word.endswith("annya")):
+        return False  # "keluarnya aturan": "the release of", not "its release"
+    return len(word) > 5 and word.endswith("nya") and word not in _NYA_ADVERBS and word not in STOPWORDS_ID
+
+
+def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
+    """ "pronoun" when the subject, or a his/her/its, stands for someone not named yet."""
+    first = words[0]
+    if first in _SUBJECTS and (outside[0] or first in _THIRD_PERSON):
+        return "pronoun"
+    if first in ("hal", "ini", "itu") and (first != "hal" or words[1:2] in (["ini"], ["itu"], ["tersebut"])):
+        return "pronoun"
+    if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
+        return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
+    if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
+        return ""
+    named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
+    for k in range(len(words)):
+        if not outside[k]:
+            continue
+        if not named and (words[k] in _THIRD_PERSON or _possessive(words[k])):
+            return "pronoun"
+        if k and tokens[k][:1].isupper():
+            named = True
+    return ""
+
+
+def _name(token: str) -> bool:
+    word = token.strip(_EDGE)
+    return word[:1].isupper() and not word.isupper()
+
+
+def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
+    """The head X of the first "X tersebut/itu/ini" the sentence does not define, or "".
+
+    Defined means: X was said earlier in the sentence, or the phrase carries a name ("Pertemuan
+    Putin dan Kim itu"; an acronym is only a modifier there: "laporan media AS itu" is still
+    some report), or, past the subject, a name came before it ("Bek Inter protes, namun Cutrone
+    merayakan gol tersebut"): then the sentence is about someone the reader knows.
+    """
+    if _REFERRING.isdisjoint(words):
+        return ""
+    for k in range(1, len(words)):
+        if words[k] not in _REFERRING or not outside[k]:
+            continue
+        head = words[k - 1]
+        if not head or head in DEICTIC_HEADS or head[0].isdigit() or head in STOPWORDS_ID:
+            continue
+        if words[k] == "ini" and k >= 2 and words[k - 2] in DEICTIC_HEADS:
+            continue  # "akhir pekan ini"
+        if head in words[: k - 1]:
+            continue
+        phrase = k - 1
+        while phrase > 0 and words[phrase - 1] not in STOPWORDS_ID and not tokens[phrase - 1].endswith(","):
+            phrase -= 1
+        if any(_name(t) for t in tokens[max(phrase, 1) : k]):
+            continue
+        if k > 4 and any(t[:1].isupper() for t in tokens[1:phrase]):
+            continue
+        return head
+    return ""
+
+
+def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
+    """The rule by which a sentence leans on an earlier one, or "" when it needs none."""
+    if _opener(words, _BACK_REFERENCES):
+        return "back-reference"
+    rule = _attribution(tokens, words, outside) or _pronoun(words, tokens, outside)
+    if rule:
+        return rule
+    return "undefined-reference" if _undefined_reference(words, tokens, outside) else ""
+
+
+@lru_cache(maxsize=100_000)
+def judge_text(text: str) -> Judgement:
+    """The verdict on one sentence read alone (`depends_on` unset: that needs the article)."""
+    tokens = text.split()
+    if not tokens:
+        return Judgement(FRAGMENT, "too-short")
+    words = [t.strip(_EDGE) for t in text.lower().split()]
+    outside = _outside_quotes(tokens)
+    if _FURNITURE.match(text):
+        return Judgement(FURNITURE, "furniture")
+    rule = _fragment(text, tokens)
+    if rule:
+        return Judgement(FRAGMENT, rule)
+    rule = _teaser(text, words, outside)
+    if rule:
+        return Judgement(TEASER, rule)
+    if len(tokens) < 3:
+        return Judgement(FRAGMENT, "too-short")
+    k = _opener(words, _CONNECTIVES)
+    if k:
+        # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
+        # reads as a sentence ("Namun, Presiden Jokowi ..."), not "Namun, masih ada ...".
+        rest = tokens[k:]
+        clean = (
+            len(rest) >= 3
+            and rest[0][:1].isupper()
+            and words[k] not in STOPWORDS_ID
+            and not _context(rest, words[k:], outside[k:])
+        )
+        return Judgement(NEEDS_CONTEXT, "connective", trim=k if clean else 0)
+    rule = _context(tokens, words, outside)
+    return Judgement(NEEDS_CONTEXT, rule) if rule else Judgement(STANDALONE)
+
+
+def _antecedent(article: Article, i: int, verdict: Judgement) -> int | None:
+    """The earlier sentence a dependent sentence leans on: for "X tersebut", the nearest that
+    names X; otherwise the one just before."""
+    if i == 0:
+        return None
+    if verdict.rule == "undefined-reference":
+        text = article.sentences[i].text
+        tokens = text.split()
+        head = _undefined_reference([_bare(t) for t in tokens], tokens, _outside_quotes(tokens))
+        for j in range(i - 1, -1, -1):
+            if head in {_bare(t) for t in article.sentences[j].text.split()}:
+                return j
+    return i - 1
+
+
+# A dateline left in the prose ("Jakarta, CNN Indonesia - - "): not an actor of the sentence.
+_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
+
+
+def _no_actor(text: str, article: Article) -> bool:
+    """No name (a capitalised word that is not a common word) and no figure: "a hook with no
+    concrete actor or figure" ("Bekerja merupakan salah satu upaya manusia ...")."""
+    tokens = _DATELINE.sub("", text).split()
+    if any(ch.isdigit() for ch in text) or any(t.lstrip("\"'“‘([")[:1].isupper() for t in tokens[1:]):
+        return False
+    first = tokens[0].strip(_EDGE)
+    if not first[:1].isupper() or first.lower() in STOPWORDS_ID:
+        return True
+    # A capitalised first word is a name unless the article writes it in lower case somewhere.
+    lower = first.lower()
+    return any(lower in s.text.split() for s in article.sentences)
+
+
+def judge(article: Article) -> list[Judgement]:
+    """The verdict on every sentence of `article`, in order.
+
+    Besides `judge_text`'s rules, one that needs the article: "no-actor" (TEASER), an opening
+    sentence that names nobody and gives no figure ("Bekerja merupakan salah satu upaya manusia
+    ..."), where a capitalised first word is a name only if the article never writes it in
+    lower case. Only the first sentence: that is where a hook stands; later, such a sentence
+    is as often a plain fact ("Tidak ada korban jiwa.") as a lead-in.
+    """
+    out = []
+    for i, s in enumerate(article.sentences):
+        verdict = judge_text(s.text)
+        if verdict.label == NEEDS_CONTEXT:
+            verdict = Judgement(verdict.label, verdict.rule, _antecedent(article, i, verdict), verdict.trim)
+        elif i == 0 and verdict.stands_alone and _no_actor(s.text, article):
+            verdict = Judgement(TEASER, "no-actor")
+        out.append(verdict)
+    return out
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def shown_span(article: Article, index: int) -> tuple[int, int]:
+    """Source offsets of what a digest shows of sentence `index`: all of it, or the part after
+    a leading connective when that connective is all that keeps it from standing alone.
+
+    Either way the span slices `article.text` to the shown words (whitespace collapsed).
+    """
+    s = article.sentences[index]
+    k = judge_text(s.text).trim
+    if not k:
+        return s.start, s.end
+    for n, m in enumerate(_WORDS.finditer(article.text, s.start, s.end)):
+        if n == k:
+            return m.start(), s.end
+    return s.start, s.end

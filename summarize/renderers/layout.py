@@ -1,0 +1,283 @@
+"""How a digest is laid out for a reader: the one place every format takes it from.
+
+A digest reads like a news brief a person forwards:
+
+- a header that says how many stories and articles, and the days they cover;
+- stories that several articles report first, each under its headline (none when the
+  central article has no title, or when it would repeat the story's one line), with its
+  date or range of dates; then the stories one article reports, compactly, a line each,
+  under "Other news";
+- a count of sources only where two or more independent publishers state the fact;
+- a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
+  ini", a weekday) carries its article's date beside its citation;
+- under Briefs, only what the digest does not already show;
+- Sources: each article's publisher and date, the copies that republish it, and for a copy,
+  the article it republishes;
+- the run's notes (skipped inputs, withheld translations, sentence caps).
+
+Formats decide only how these look (`text`, `markdown`, `htmlpage`); `jsondoc` carries the
+same facts as data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..ingest.dates import find_date, relative_time
+from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
+
+__all__ = [
+    "Entry",
+    "Layout",
+    "Line",
+    "Passage",
+    "Section",
+    "article_note",
+    "cited",
+    "count_note",
+    "day_label",
+    "entries",
+    "entry_note",
+    "layout",
+    "passages",
+    "span_label",
+]
+
+OTHER_NEWS = "Other news"
+BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
+
+
+def day_label(iso: str | None) -> str | None:
+    """ "16 Sep 2023" for "2023-09-16" (month names in English whatever the locale)."""
+    if not iso:
+        return None
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def span_label(days: Sequence[str | None]) -> str | None:
+    """ "13 Oct 2023", or "16 Sep – 13 Oct 2023" for the days given; None when none is known."""
+    known = sorted({d[:10] for d in days if d and day_label(d)})
+    if not known:
+        return None
+    first, last = day_label(known[0]), day_label(known[-1])
+    if first == last:
+        return first
+    assert first is not None and last is not None
+    if known[0][:4] == known[-1][:4]:
+        first = first.rsplit(" ", 1)[0]
+    return f"{first} – {last}"
+
+
+def count_note(item: DigestItem) -> str | None:
+    """ "2 sources" when two or more independent publishers state the fact; else None."""
+    return f"{item.sources} sources" if item.sources >= 2 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One digest line: the item, its count (or None), and its article's date when the
+    sentence places its event relative to that date (or None)."""
+
+    item: DigestItem
+    count: str | None
+    dated: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A story as shown: its heading (or None), its dates, its articles and lines."""
+
+    heading: str | None
+    title_problems: tuple[Problem, ...]
+    dates: str | None
+    articles: tuple[str, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article in the Sources list: its date and publisher, and how it relates to copies."""
+
+    article: Article
+    english: str | None
+    date: str | None
+    copy_of: str | None  # the id of the article it republishes
+    copies: tuple[tuple[str, str | None], ...]  # (id, publisher) of the articles republishing it
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Everything a format needs to draw a digest, in display order."""
+
+    summary: str  # "2 stories from 5 articles (1 a republished copy), 16 Sep – 13 Oct 2023"
+    notes: tuple[str, ...]
+    stories: tuple[Section, ...]  # reported by several articles
+    other: tuple[Section, ...]  # reported by one article: drawn compactly
+    other_heading: str | None  # "Other news", or None when there is nothing above it
+    briefs: tuple[Brief, ...]  # only sentences the digest does not show; copies left out
+    sources: tuple[Entry, ...]
+
+
+def article_note(article: Article) -> str:
+    """ "IDN Times, 16 Sep 2023": who published the article and when, as far as known."""
+    return f"{article.publisher or 'publisher unknown'}, {day_label(article.published) or 'date unknown'}"
+
+
+def entry_note(entry: Entry) -> str:
+    """The Sources list's line about an article: publisher, date, and its republished copies
+    ("also published by ANTARA [2]") or what it copies ("republishes [1]: shown as [1])."""
+    note = article_note(entry.article)
+    if entry.copies:
+        note += "; also published by " + ", ".join(f"{p or 'another site'} [{i}]" for i, p in entry.copies)
+    if entry.copy_of:
+        note += f"; republishes [{entry.copy_of}], shown as [{entry.copy_of}]"
+    return note
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
+
+
+def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
+    first = by_id.get(item.citations[0].article) if item.citations else None
+    relative = relative_time(item.source_text) and find_date(item.source_text) is None
+    dated = day_label(first.published) if first and relative else None
+    return Line(item, count_note(item), dated)
+
+
+def _section(story: Story, by_id: dict[str, Article]) -> Section:
+    days = [by_id[a].published for a in story.articles if a in by_id]
+    lines = tuple(_line(i, by_id) for i in story.items)
+    return Section(story.title, story.title_problems, span_label(days), story.articles, lines)
+
+
+def _stories(digest: Digest) -> tuple[Story, ...]:
+    if digest.stories:
+        return digest.stories
+    if not digest.items:
+        return ()
+    ids = tuple(dict.fromkeys(c.article for i in digest.items for c in i.citations))
+    return (Story(title=None, articles=ids, items=digest.items),)
+
+
+def _shown(digest: Digest) -> set[Citation]:
+    return {c for item in digest.items for c in item.citations} | {
+        c for s in digest.stories for item in s.items for c in item.citations
+    }
+
+
+def _other_briefs(digest: Digest) -> tuple[Brief, ...]:
+    """Briefs without the sentences the digest already shows, and without copies' briefs."""
+    shown = _shown(digest)
+    out = []
+    for b in digest.briefs:
+        if b.article.duplicate_of:
+            continue
+        kept = tuple(s for s in b.sentences if Citation(b.article.id, s.index) not in shown)
+        if kept:
+            out.append(Brief(b.article, kept, b.title, b.title_problems))
+    return tuple(out)
+
+
+def entries(articles: Sequence[Article], english: dict[str, str] | None = None) -> tuple[Entry, ...]:
+    """The Sources list: each article with its date, its copies or what it copies, and its
+    English title (from `english`, by article id) when there is one."""
+    copies: dict[str, list[tuple[str, str | None]]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies.setdefault(a.duplicate_of, []).append((a.id, a.publisher))
+    return tuple(
+        Entry(
+            article=a,
+            english=(english or {}).get(a.id),
+            date=day_label(a.published),
+            copy_of=a.duplicate_of,
+            copies=tuple(copies.get(a.id, ())),
+        )
+        for a in articles
+    )
+
+
+def _summary(stories: int, articles: Sequence[Article]) -> str:
+    copies = sum(1 for a in articles if a.duplicate_of)
+    text = f"{_plural(stories, 'story', 'stories')} from {_plural(len(articles), 'article')}"
+    if copies:
+        text += f" ({copies} {'a republished copy' if copies == 1 else 'republished copies'})"
+    span = span_label([a.published for a in articles])
+    return f"{text}, {span}" if span else text
+
+
+def layout(digest: Digest) -> Layout:
+    """The digest as a reader sees it (see the module docstring)."""
+    by_id = {a.id: a for a in digest.articles}
+    sections = [_section(s, by_id) for s in _stories(digest)]
+    stories = tuple(s for s in sections if len(s.articles) > 1)
+    other = tuple(s for s in sections if len(s.articles) <= 1)
+    return Layout(
+        summary=_summary(len(sections), digest.articles),
+        notes=digest.notes,
+        stories=stories,
+        other=other,
+        other_heading=OTHER_NEWS if stories and other else None,
+        briefs=_other_briefs(digest),
+        sources=entries(digest.articles, dict(digest.english_titles)),
+    )
+
+
+Draw = Callable[[Section], list[str]]
+
+
+def story_lines(
+    shape: Layout, *, section: Draw, compact: Draw, heading: Callable[[str], list[str]]
+) -> list[str]:
+    """The stories in display order, as a line-based format draws them: each story several
+    articles report (`section`), then "Other news" (`heading`) and the compact ones."""
+    lines = [line for s in shape.stories for line in section(s)]
+    if shape.other_heading:
+        lines += heading(shape.other_heading)
+    lines += [line for s in shape.other for line in compact(s)]
+    return lines + ([""] if shape.other else [])
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph of a cited article, each sentence with its index, for showing a citation
+    in context (HTML): `cited` holds the indices that something in the document cites."""
+
+    article: Article
+    sentences: tuple[tuple[int, str], ...]
+    cited: frozenset[int]
+
+
+def passages(articles: Sequence[Article], cited: Sequence[Citation]) -> tuple[Passage, ...]:
+    """The paragraphs that hold a cited sentence, article by article in `articles` order."""
+    wanted: dict[str, set[int]] = {}
+    for c in cited:
+        wanted.setdefault(c.article, set()).add(c.index)
+    out = []
+    for a in articles:
+        indices = wanted.get(a.id)
+        if not indices:
+            continue
+        paragraphs = {a.sentences[i].paragraph for i in indices if 0 <= i < len(a.sentences)}
+        for p in sorted(paragraphs):
+            sentences = tuple((s.index, s.text) for s in a.sentences if s.paragraph == p)
+            out.append(Passage(a, sentences, frozenset(i for i, _ in sentences if i in indices)))
+    return tuple(out)
+
+
+def cited(digest: Digest, briefs: Sequence[Brief] = ()) -> list[Citation]:
+    """Every citation the document shows: its lines' (figures' included) and its briefs'."""
+    out = [c for item in digest.items for c in item.citations]
+    out += [c for s in digest.stories for item in s.items for c in item.citations]
+    out += [Citation(b.article.id, s.index) for b in briefs for s in b.sentences]
+    return out

@@ -1,0 +1,143 @@
+"""Republished copies: found, shown once, never counted as corroboration; counts mean publishers."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarize import digest, load_articles
+from summarize.grouping.copies import _candidates, find_copies, publishers, simhash
+from summarize.renderers import FORMATS, render
+from summarize.values import Citation
+
+from . import mail_samples as samples
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
+
+
+def test_simhash_is_trafilaturas() -> None:
+    from trafilatura.deduplication import Simhash
+
+    texts = [
+        p.read_text(encoding="utf-8") for p in [*sorted(SEEDS.glob("*.txt")), *sorted(DATA.glob("*.txt"))]
+    ]
+    texts += ["", "satu dua", "Kata " * 500, "。你好。世界。", "¿Qué? «hola» — „ja“ (1.000)"]
+    for text in texts:
+        assert simhash(text) == Simhash(text).hash
+
+
+def test_a_text_digest_never_imports_trafilatura() -> None:
+    # The copy check restates trafilatura's tokenizer: importing trafilatura would cost as
+    # much as the rest of a small digest's imports.
+    code = (
+        "import sys, summarize\n"
+        f"summarize.digest(summarize.load_articles([{str(SEEDS)!r}]))\n"
+        "assert 'trafilatura' not in sys.modules, 'trafilatura imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def republished(folder: Path) -> Path:
+    """One IDN Times report twice (the copy under ANTARA's headline, dateline, date line and
+    furniture, in another file), and two other reports of the same story."""
+    folder.mkdir()
+    original = (SEEDS / "000_67ac5ad99854fffb.txt").read_text(encoding="utf-8")
+    shutil.copy(SEEDS / "000_67ac5ad99854fffb.txt", folder / "idntimes-milley.txt")
+    headline = original.splitlines()[0]
+    copy = (
+        original.replace(headline, "Jenderal AS ragukan senjata Korut ubah jalannya perang di Ukraina")
+        .replace("Jakarta, IDN Times - ", "Jakarta (ANTARA) - ")
+        .replace(
+            "Baca Juga: Belarusia Tawarkan Proposal Trilateral dengan Rusia dan Korut",
+            "Baca juga: Harga beras naik",
+        )
+    )
+    (folder / "z-antara-copy.txt").write_text(
+        f"Jumat, 22 September 2023\n\n{copy}\n\nCopyright © 2023 ANTARA\n", encoding="utf-8"
+    )
+    shutil.copy(SEEDS / "003_97498f3d0dd2cfdc.txt", folder / "kepala-intelijen.txt")
+    shutil.copy(SEEDS / "004_aa34f2be23785672.txt", folder / "liputan6-kontainer.txt")
+    return folder
+
+
+def test_a_republished_copy_is_one_source_in_every_format(tmp_path: Path) -> None:
+    loaded = load_articles([republished(tmp_path / "news")])
+    by_name = {Path(a.source).name: a for a in loaded.articles}
+    original, copy = by_name["idntimes-milley.txt"], by_name["z-antara-copy.txt"]
+    assert (original.publisher, copy.publisher) == ("IDN Times", "ANTARA")
+    result = digest(loaded)
+    marked = {a.id: a.duplicate_of for a in result.articles}
+    assert marked[copy.id] == original.id and sum(1 for v in marked.values() if v) == 1
+    # Shown once: no line cites the copy, and no line counts it.
+    cited = {c.article for i in result.items for c in i.citations}
+    assert copy.id not in cited and original.id in cited
+    assert all(i.sources == 1 for i in result.items)
+    for fmt in FORMATS:
+        out = render(result, fmt)
+        assert "1 source" not in out and "2 sources" not in out, fmt
+    text = render(result, "text")
+    assert f"also published by ANTARA [{copy.id}]" in text
+    assert f"republishes [{original.id}]" in text
+    data = json.loads(render(result, "json"))
+    rows = {a["id"]: a for a in data["articles"]}
+    assert rows[copy.id]["duplicate_of"] == original.id and rows[original.id]["duplicate_of"] is None
+    assert all(item["sources"] == 1 for item in data["digest"]["items"])
+
+
+def test_reports_of_one_event_are_not_copies(seed_articles: tuple) -> None:  # type: ignore[type-arg]
+    assert find_copies(seed_articles) == {}
+    mixed = load_articles([SEEDS, *sorted(DATA.glob("*.txt"))]).articles
+    assert find_copies(mixed) == {}
+
+
+def test_many_identical_copies_cost_one_pair_each() -> None:
+    # A thousand copies of one story: paired with the first, not with each other.
+    assert len(list(_candidates([7] * 1000))) == 999
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("TRIBUNNEWS.COM", "tribunnews.com"), 1),
+        (("www.tribunnews.com", "Tribunnews.com"), 1),
+        (("IDN Times", "idntimes.com"), 1),
+        (("IDN Times", "Liputan6.com"), 2),
+        ((None, None), 2),  # unknown publishers are not assumed to be one
+    ],
+)
+def test_publishers_are_counted_once(names: tuple[str | None, str | None], expected: int) -> None:
+    import dataclasses
+
+    a, b = (dataclasses.replace(x, publisher=n) for x, n in zip(samples.articles(), names, strict=False))
+    found = publishers([Citation(a.id, 0), Citation(b.id, 0)], {a.id: a, b.id: b})
+    assert len(found) == expected
+
+
+def test_a_copy_counts_as_the_article_it_copies() -> None:
+    import dataclasses
+
+    a, b, c = samples.articles()
+    a = dataclasses.replace(a, publisher="IDN Times")
+    b = dataclasses.replace(b, publisher="ANTARA", duplicate_of=a.id)
+    c = dataclasses.replace(c, publisher="Liputan6.com")
+    by_id = {x.id: x for x in (a, b, c)}
+    assert publishers([Citation(a.id, 0), Citation(b.id, 0)], by_id) == ("IDN Times",)
+    assert publishers([Citation(b.id, 0), Citation(c.id, 0)], by_id) == ("IDN Times", "Liputan6.com")
+
+
+def test_the_count_shows_only_from_two_publishers(seeds: Path) -> None:
+    result = digest(load_articles([seeds, *sorted(DATA.glob("*.txt"))]))
+    for fmt in ("markdown", "text", "html"):
+        out = render(result, fmt)
+        assert not re.search(r"\b1 sources?\b", out), fmt
+    counted = [i for i in result.items if i.sources >= 2]
+    assert all(len(i.publishers) >= 2 for i in counted)

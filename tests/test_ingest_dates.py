@@ -1,0 +1,127 @@
+"""Publication dates and publishers from an article's own text, and sentences that need a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summarize import load_articles
+from summarize.ingest import article_from_text
+from summarize.ingest.dates import find_date, relative_time
+from summarize.ingest.publisher import dateline_outlet, publisher_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", dt.date(2023, 9, 16)),
+        ("Gedung Putih pada Jumat (13/10/2023) mengatakan", dt.date(2023, 10, 13)),
+        ("Sabtu, 4 Oktober 2025", dt.date(2025, 10, 4)),
+        ("diumumkan pada 13 Okt. 2023 di Jakarta", dt.date(2023, 10, 13)),
+        ("dikutip Interfax, Selasa (30 / 1 / 2018).", dt.date(2018, 1, 30)),  # tokenized text
+        ("ucap Zulkifli di Gedung DPR, Senin (27/3).", None),  # no year: not guessed
+        ("pada hari Selasa", None),
+        ("tanggal 31/2/2023 tidak ada", None),
+        ("nomor 1/2/20234", None),
+    ],
+)
+def test_find_date(text: str, expected: dt.date | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_seed_dates_are_the_ones_their_texts_state(seeds: Path) -> None:
+    dates = {Path(a.source).name[:3]: a.published for a in load_articles([seeds]).articles}
+    # 000 and 004 state a date in their dateline sentence. 001's only date is the banner
+    # Tribunnews prints above every page ("Sabtu, 4 Oktober 2025", no time of day: the day the
+    # page was saved, two years after the report), not a publication stamp. 002 and 003 state
+    # none: only weekdays ("pada hari Selasa"), and 003's only date is a 2019 photo caption.
+    assert dates == {"000": "2023-09-16", "001": None, "002": None, "003": None, "004": "2023-10-13"}
+
+
+def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
+    from summarize.ingest.dates import article_date
+
+    assert article_date(["Sabtu, 4 Oktober 2025"], []) is None  # a site's banner: today
+    assert article_date(["Jumat, 13 Oktober 2023 10:48 WIB"], []) == "2023-10-13"
+    assert article_date(["Jumat, 13 Oktober 2023 | 10.48"], []) == "2023-10-13"
+    assert article_date(["Sabtu, 4 Oktober 2025"], ["Jakarta - Pada Jumat (13/10/2023) ..."]) == "2023-10-13"
+
+
+def test_a_page_date_wins_over_the_text() -> None:
+    from summarize.ingest import make_article
+    from summarize.values import Document
+
+    doc = Document(
+        source="x.html",
+        text="Jakarta - Harga naik pada Senin (1/5/2023) pagi.\n",
+        published="2024-02-03T09:00:00+07:00",
+    )
+    assert make_article(doc, "1").published == "2024-02-03"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "outlet"),
+    [
+        ("Jakarta, CNN Indonesia --", "CNN Indonesia"),
+        ("TRIBUNNEWS.COM -", "TRIBUNNEWS.COM"),
+        ("Jakarta, ANTARA -", "ANTARA"),
+        ("Jakarta (ANTARA) -", "ANTARA"),
+        ("Liputan6.com, Washington -", "Liputan6.com"),
+        ("Washington D.C., Purna Warta –", "Purna Warta"),
+        ("Jakarta, IDN Times -", "IDN Times"),
+        ("JAKARTA -", None),  # a place only
+    ],
+)
+def test_dateline_outlet(dateline: str, outlet: str | None) -> None:
+    assert dateline_outlet(dateline) == outlet
+
+
+def test_publisher_falls_back_from_site_to_host_to_dateline_to_folder() -> None:
+    assert publisher_of(site="Kompas.com", url="https://x.id/a", dateline=None, source="a") == "Kompas.com"
+    assert (
+        publisher_of(site=None, url="https://www.detik.com/a", dateline="Jakarta, ANTARA -", source="a")
+        == "detik.com"
+    )
+    assert publisher_of(site=None, url=None, dateline="Jakarta, ANTARA -", source="kompas/a.txt") == "ANTARA"
+    assert publisher_of(site=None, url=None, dateline=None, source="kompas/a.txt") == "kompas"
+    assert publisher_of(site=None, url=None, dateline=None, source="a.txt") is None
+    assert publisher_of(site=None, url=None, dateline=None, source="-") is None
+
+
+def test_an_article_gets_its_datelines_outlet() -> None:
+    a = article_from_text(
+        "Judul berita yang panjang\n\nJakarta, CNN Indonesia -- Harga beras naik lima persen.\n"
+    )
+    assert a.publisher == "CNN Indonesia"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim Jong Un berencana bertemu Putin akhir bulan ini.",
+        "Spekulasi itu menguat bulan lalu.",
+        "Polisi menggerebek gudang itu kemarin.",
+        "Pertemuan digelar pekan lalu di Jakarta.",
+        "Menurut laporan The New York Times pada Senin.",
+        "Acara itu berlangsung pada hari Minggu.",
+        "The meeting is planned for later this month.",
+    ],
+)
+def test_relative_time(sentence: str) -> None:
+    assert relative_time(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harga beras naik lima persen pada 13 Oktober 2023.",
+        "Korea Utara telah mengirimkan 1.000 kontainer.",
+        "Dua minggu sekali pasar itu buka.",  # "minggu" is the week here, not Sunday
+    ],
+)
+def test_no_relative_time(sentence: str) -> None:
+    assert not relative_time(sentence)

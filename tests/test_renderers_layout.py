@@ -1,0 +1,188 @@
+"""How a digest reads: headlines, dates, honest counts, compact one-article stories, briefs
+that do not repeat the digest, lines that never break inside a citation, notes everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import digest, load_articles
+from summarize.deliver import compose_message
+from summarize.ingest import article_from_text
+from summarize.ingest.dates import find_date, relative_time
+from summarize.renderers import FORMATS, render
+from summarize.renderers.layout import day_label, layout, span_label
+from summarize.renderers.text import WIDTH, _item, cites
+from summarize.values import Citation, Digest, DigestItem, parse_cite
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
+
+
+def mixed() -> Digest:
+    return digest(load_articles([SEEDS, *sorted(DATA.glob("*.txt"))]), with_briefs=True)
+
+
+def test_no_single_source_count_and_no_heading_repeats_its_only_line() -> None:
+    result = mixed()
+    for fmt in FORMATS:
+        out = render(result, fmt)
+        assert not re.search(r"\b1 source\b", out), fmt
+    for story in result.stories:
+        if len(story.items) == 1 and story.title:
+            head = story.title.removesuffix("…").casefold()
+            assert not story.items[0].text.casefold().startswith(head), story.title
+
+
+def test_a_story_without_a_title_has_no_heading() -> None:
+    untitled = article_from_text(
+        "Banjir besar melanda Jakarta Selatan pada Senin pagi dan merendam ratusan rumah warga di tepi sungai.\n\n"
+        "Sebanyak 1.000 warga mengungsi ke masjid dan sekolah terdekat.\n",
+        id="1",
+    )
+    result = digest([untitled])
+    assert result.stories[0].title is None
+    text = render(result, "text")
+    assert "Banjir besar melanda" in text and "-----\nBanjir" not in text
+    assert "1 story from 1 article" in text
+
+
+def test_one_article_stories_are_compact_under_other_news() -> None:
+    result = mixed()
+    shape = layout(result)
+    assert shape.stories and shape.other and shape.other_heading == "Other news"
+    text = render(result, "text")
+    other = text[text.index("Other news\n") : text.index("Briefs\n")]
+    # A line each: no underlined headings inside it.
+    assert not re.search(r"\n-{5,}\n", other.split("\n", 2)[2])
+    stories = len(result.stories)
+    assert f"{stories} stories from {len(result.articles)} articles" in text
+
+
+def test_the_seeds_digest_shows_each_articles_date(seeds: Path) -> None:
+    result = digest(load_articles([seeds]))
+    text = render(result, "text")
+    for a in result.articles:
+        shown = day_label(a.published) or "date unknown"
+        assert f"{a.publisher}, {shown}" in text
+    # Each story with its date or range.
+    story = layout(result).stories[0]
+    assert story.dates == span_label([a.published for a in result.articles])
+    assert f"{story.dates} · " in text
+    # A line that says when relative to its writing carries its article's date beside its
+    # citation; the others do not.
+    by_id = {a.id: a for a in result.articles}
+    dated = 0
+    for item in result.items:
+        first = by_id[item.citations[0].article]
+        relative = relative_time(item.source_text) and find_date(item.source_text) is None
+        label = f"[{first.id}.{item.citations[0].index + 1}, {day_label(first.published)}]"
+        assert (label in text) == bool(relative and first.published), item.source_text
+        dated += label in text
+    assert dated >= 1
+
+
+def test_a_dated_citation_still_parses() -> None:
+    assert parse_cite("[2.1, 4 Oct 2025]") == ("2", 0)
+    assert cites((Citation("2", 0), Citation("5", 3)), "4 Oct 2025") == "[2.1, 4 Oct 2025][5.4]"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=14), min_size=1, max_size=40),
+    n=st.integers(min_value=1, max_value=6),
+    dated=st.booleans(),
+)
+def test_a_text_line_never_breaks_inside_a_citation_or_a_count(words: list[str], n: int, dated: bool) -> None:
+    from summarize.renderers.layout import Line
+
+    citations = tuple(Citation(str(k + 1), k) for k in range(n))
+    item = DigestItem(" ".join(words), "x", citations, 1.0, publishers=tuple(f"P{k}" for k in range(n)))
+    line = Line(item, f"{n} sources" if n >= 2 else None, "13 Oct 2023" if dated else None)
+    out = _item(line)
+    for row in out[0].splitlines():
+        assert row.count("[") == row.count("]") and row.count("(") == row.count(")")
+        assert len(row) <= WIDTH or " " not in row.strip()
+    joined = out[0]
+    if n >= 2:
+        assert f"({n} sources)" in joined
+    assert cites(citations, "13 Oct 2023" if dated else None) in joined
+
+
+def test_the_email_text_part_does_not_repeat_a_digest_line_under_briefs() -> None:
+    msg = compose_message(mixed(), sender="d@example.org", to=["r@example.org"])
+    plain = msg.get_body(preferencelist=("plain",))
+    assert isinstance(plain, EmailMessage)
+    text = plain.get_content().replace("\r\n", "\n")
+    top, briefs = text[: text.index("\nBriefs\n")], text[text.index("\nBriefs\n") : text.index("\nSources\n")]
+    label = re.compile(r"\[(\d+)\.(\d+)")
+    shown, repeated = set(label.findall(top)), set(label.findall(briefs))
+    assert shown and repeated and not shown & repeated
+    # No digest line's text appears again, whole, under Briefs.
+    lines = [" ".join(x.split()) for x in re.split(r"\n- ", top)[1:]]
+    flat = " ".join(briefs.split())
+    assert not any(line.split(" [")[0] in flat for line in lines if len(line) > 40)
+
+
+def test_notes_reach_every_format() -> None:
+    result = digest(load_articles([SEEDS]))
+    noted = Digest(
+        **{**{f: getattr(result, f) for f in result.__slots__}, "notes": ("skipped x.txt: empty",)}
+    )
+    for fmt in FORMATS:
+        assert "skipped x.txt: empty" in render(noted, fmt), fmt
+    assert json.loads(render(noted, "json"))["notes"] == ["skipped x.txt: empty"]
+
+
+def test_cli_digest_says_what_it_skipped_in_its_output(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    args = [
+        sys.executable,
+        "-c",
+        "from summarize.cli import main; main()",
+        "digest",
+        str(SEEDS),
+        str(tmp_path / "empty.txt"),
+    ]
+    for fmt in ("markdown", "json"):
+        run = subprocess.run(
+            [*args, "--no-translate", "-f", fmt], capture_output=True, text=True, timeout=120
+        )
+        assert run.returncode == 3, run.stderr
+        assert "empty.txt" in run.stdout and "skipped" in run.stdout, fmt
+
+
+def test_a_compact_entry_dates_its_story_and_its_relative_lines() -> None:
+    import dataclasses
+
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a = dataclasses.replace(samples.articles()[0], published="2023-10-13", publisher="Kompas")
+    b = dataclasses.replace(samples.articles()[2], published="2023-10-12", publisher="Tempo")
+    first = DigestItem("Floods hit Jakarta.", a.sentences[0].text, (Citation("1", 0),), 1.0)
+    later = DigestItem("Residents fled yesterday.", "Warga mengungsi kemarin.", (Citation("1", 1),), 0.9)
+    rice = DigestItem("Rice rose.", b.sentences[0].text, (Citation("3", 0),), 0.8)
+    stories = (
+        Story("Banjir Jakarta", ("1",), (first, later)),
+        Story("Harga beras", ("3",), (rice,)),
+    )
+    result = Digest(articles=(a, b), items=(first, later, rice), stories=stories)
+    text = render(result, "text")
+    assert "- Banjir Jakarta (13 Oct 2023)\n" in text
+    assert "  - Floods hit Jakarta. [1.1]\n" in text  # no relative time: no date
+    assert "  - Residents fled yesterday. [1.2, 13 Oct 2023]\n" in text
+    assert "- Harga beras (12 Oct 2023) — Rice rose. [3.1]\n" in text  # one line: one date
+    markdown = render(result, "markdown")
+    assert "- **Banjir Jakarta** (13 Oct 2023)" in markdown and "[1.2, 13 Oct 2023]" in markdown
+    assert ">[1.2, 13 Oct 2023]</a>" in render(result, "html")
+    assert "2 stories from 2 articles, 12 Oct – 13 Oct 2023\n" in text
