@@ -268,7 +268,10 @@ def test_model_info_prints_licences_and_warns_for_non_commercial(hub_cache: Path
         line = next(x for x in shown.stdout.splitlines() if x.split()[:1] == [preset.name])
         assert preset.model in line and preset.licence in line
         assert ("non-commercial" in line) == (not preset.commercial)
-    assert "warning" in shown.stderr and "nllb-600m" in shown.stderr
+    assert "summarize: warning: nllb-600m" in shown.stderr  # the one message channel ...
+    quiet = CliRunner().invoke(app, ["-q", "model", "info"])
+    assert quiet.exit_code == 0 and "nllb-600m" in quiet.stdout
+    assert quiet.stderr == ""  # ... which -q silences
 
 
 # ---- the model store --------------------------------------------------------------------
