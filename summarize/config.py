@@ -11,7 +11,11 @@ with plain keys at the top level, for example::
 
 from __future__ import annotations
 
+import logging
+import math
 import os
+import stat
+import sys
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +25,9 @@ from typing import Any
 from .errors import ConfigError
 
 APP = "summarize"
+MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few lines; more is a mistake (or /dev/zero)
+
+log = logging.getLogger(__name__)
 
 
 def version() -> str:
@@ -47,18 +54,48 @@ def config_path() -> Path:
 def _read_config(path: Path, mtime: float) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config file {path} is larger than {MAX_CONFIG_BYTES // 1024} KB; not read")
+        values = tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    if values.get("smtp_password") not in (None, ""):
+        _check_private(path)
+    return values
+
+
+def _check_private(path: Path) -> None:
+    """A config file holding the SMTP password must not be open to other users, as ssh
+    and netrc insist: writable by others is refused (anyone could send the password
+    elsewhere), readable by others is warned about. POSIX only: Windows has ACLs instead."""
+    if sys.platform == "win32":
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigError(
+            f"config file {path} holds smtp_password and other users can change it (mode {mode:o}); "
+            f"not used: run `chmod 600 {path}`"
+        )
+    if mode & (stat.S_IRGRP | stat.S_IROTH):
+        log.warning(
+            "config file %s holds smtp_password and other users can read it (mode %o); run `chmod 600 %s`",
+            path, mode, path,
+        )  # fmt: skip
 
 
 def _config() -> dict[str, Any]:
     path = config_path()
     try:
-        mtime = path.stat().st_mtime
+        st = path.stat()
     except OSError:
         return {}
-    return _read_config(path, mtime)
+    if not stat.S_ISREG(st.st_mode):
+        # A FIFO would wait for a writer for ever, a device such as /dev/zero never ends.
+        raise ConfigError(
+            f"config file {path} is not a regular file; not read (point SUMMARIZE_CONFIG at a file)"
+        )
+    return _read_config(path, st.st_mtime)
 
 
 def setting(name: str, explicit: Any = None, *, default: Any = None) -> Any:
@@ -117,6 +154,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("compute_type", "auto", "CTranslate2 weight type (auto: int8, int8_float16 on CUDA)"),
         Setting("timeout", 10.0, "seconds to connect to a web server (a whole response gets twice as long)"),
+        Setting("deadline", 300.0, "seconds for a whole run's fetching: every URL, feed and feed entry"),
         Setting(
             "contact", "", "how site operators reach you, sent in the User-Agent (e.g. an email address)"
         ),
@@ -162,12 +200,36 @@ def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
 
 
+def seconds_setting(name: str, value: Any, *, most: float, zero_ok: bool = False) -> float:
+    """`value` (from `setting`, or an option) as seconds: a finite number above 0 (or 0
+    when `zero_ok`) and at most `most`; ConfigError naming the setting otherwise (nan, inf
+    and 1e300 are numbers no timer can wait for)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    low_ok = number >= 0 if zero_ok else number > 0
+    if not (math.isfinite(number) and low_ok and number <= most):
+        span = f"from 0 to {most:g}" if zero_ok else f"more than 0 and at most {most:g}"
+        raise ConfigError(f"{name} must be a number of seconds {span}, not {value!r}")
+    return number
+
+
+def _folder(name: str, fallback: str) -> Path:
+    """The folder setting `name` (or `fallback`): a path, never empty (that would mean the
+    current folder) and never a number or a table from the config file."""
+    value, source = resolve(name, default=fallback)
+    if not isinstance(value, str | os.PathLike) or not str(value).strip():
+        raise ConfigError(f"{name} must be a folder path, not {value!r} ({source})")
+    return Path(value).expanduser()
+
+
 def cache_dir(*, create: bool = True) -> Path:
     """The user cache directory (`SUMMARIZE_CACHE_DIR` overrides), created on first use
     unless `create` is false (for a caller that handles a folder it cannot make)."""
     import platformdirs
 
-    path = Path(setting("cache_dir", default=platformdirs.user_cache_dir(APP))).expanduser()
+    path = _folder("cache_dir", platformdirs.user_cache_dir(APP))
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
@@ -178,7 +240,7 @@ def state_dir(*, create: bool = True) -> Path:
     unless `create` is false."""
     import platformdirs
 
-    path = Path(setting("state_dir", default=platformdirs.user_state_dir(APP))).expanduser()
+    path = _folder("state_dir", platformdirs.user_state_dir(APP))
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path

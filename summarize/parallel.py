@@ -7,14 +7,23 @@ process pool when there is enough work and more than one core to give it, and pl
 Results come back in input order either way, so callers get the same answer. How many
 processes is the caller's to say (`workers`; the CLI reads the `threads` setting): the
 library reads no setting here.
+
+The pool's workers never outlive the process that started them: SIGTERM or SIGHUP to it
+(a supervisor that signals only the main PID, a closed terminal) ends them first, and a
+worker whose parent is gone (killed outright) ends itself within a second.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
+from types import FrameType
 from typing import Any, TypeVar
 
 __all__ = ["available_cores", "process_map", "processes_for"]
@@ -73,15 +82,29 @@ def process_map(
     if not _sendable(fn, initializer, initargs):
         yield from _here(fn, todo, initializer, initargs)
         return
-    done = 0
     try:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=count, initializer=initializer, initargs=initargs)
+        pool = ProcessPoolExecutor(
+            max_workers=count, initializer=_worker_start, initargs=(initializer, initargs)
+        )
     except (OSError, NotImplementedError) as exc:
         log.debug("working in one process: no process pool (%s)", exc)
         yield from _here(fn, todo, initializer, initargs)
         return
+    with _workers_end_with_us():
+        yield from _pooled(pool, fn, todo, count, initializer, initargs)
+
+
+def _pooled(
+    pool: Any,
+    fn: Callable[[T], R],
+    todo: list[T],
+    count: int,
+    initializer: Callable[..., object] | None,
+    initargs: tuple[Any, ...],
+) -> Iterator[R]:
+    done = 0
     try:
         for result in pool.map(fn, todo, chunksize=max(1, len(todo) // (count * 8))):
             done += 1
@@ -92,6 +115,61 @@ def process_map(
         yield from _here(fn, todo[done:], initializer, initargs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Signals that end a process by default and that a supervisor or a terminal sends. Windows
+# has neither SIGHUP nor a way to catch SIGTERM from another process (it is TerminateProcess).
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def _workers_end_with_us() -> Iterator[None]:
+    """While the pool runs, SIGTERM and SIGHUP end its workers, then this process as before
+    (the default action, so the exit status still says which signal it was)."""
+    if threading.current_thread() is not threading.main_thread() or os.name == "nt":
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = {sig: signal.getsignal(sig) for sig in _ENDING}
+
+    def end(signum: int, frame: FrameType | None) -> None:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+        handler = previous.get(signum)
+        if callable(handler):
+            handler(signum, frame)  # the caller's own handler decides
+            return
+        signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        os.kill(os.getpid(), signum)
+
+    for sig, handler in previous.items():
+        if handler in (signal.SIG_DFL, None) or callable(handler):
+            signal.signal(sig, end)
+    try:
+        yield
+    finally:
+        # (ValueError: a generator finished from another thread cannot set handlers)
+        with contextlib.suppress(ValueError):
+            for sig, handler in previous.items():
+                signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+def _worker_start(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
+    """Runs first in each worker: watch the parent, then the caller's initializer."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        # When the parent dies the worker is handed to another (init, or a subreaper):
+        # its parent's id changes. SIGKILL to the main process leaves no other trace here.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    if os.name != "nt":  # Windows never hands a process to another parent
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _sendable(

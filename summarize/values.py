@@ -6,6 +6,7 @@ can be traced back to the exact span of the source it translates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -28,8 +29,43 @@ __all__ = [
     "Story",
     "cite_label",
     "http_url",
+    "inert",
+    "inert_json",
     "parse_cite",
 ]
+
+# What outside text (a file name, a title, a sentence, a URL, a server's reply) must not
+# carry onto a screen or a page live: C0 and C1 controls (ESC starts a terminal escape
+# sequence, BEL rings, CR rewrites the line, a line break forges a whole message line),
+# DEL, the Unicode line and paragraph separators, and the bidi controls (U+202E reverses
+# how everything after it reads, so "[1.2] ... [3.4]" could show citations backwards).
+_WIDE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+_LIVE = re.compile(rf"[\x00-\x1f{_WIDE}]")
+_LIVE_IN_JSON = re.compile(rf"[{_WIDE}]")  # json.dumps escapes C0 controls itself
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _shown(char: str) -> str:
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def inert(text: str) -> str:
+    """`text` on one line and inert wherever it is shown: every control character, line
+    break and bidi control becomes a visible escape ("\\n", "\\x1b", "\\u202e").
+
+    The one helper for everything that came from outside, on stderr, in `summarize cite`
+    and in every output format.
+    """
+    return _LIVE.sub(lambda m: _shown(m.group()), text)
+
+
+def inert_json(document: str) -> str:
+    """A JSON document with the characters `inert` escapes written as JSON escapes
+    ("\\u202e"): the data reads back unchanged (offsets still slice to the sentence), and
+    nothing in it acts on a terminal. (json.dumps escapes C0 controls itself; the rest can
+    only sit inside strings, where an escape means the same character.)"""
+    return _LIVE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def cite_label(article: str, index: int) -> str:

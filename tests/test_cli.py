@@ -218,3 +218,59 @@ def test_a_registered_ranker_and_backend_are_cli_choices() -> None:
     assert run("brief", seed, "--ranker", "nope", "--no-translate").returncode == 2
     done = run("translate", "Halo dunia.", "--backend", "echo", "--no-cache")
     assert done.returncode == 0 and done.stdout.strip() == "Halo dunia.", done.stderr
+
+
+# --- outside text is inert wherever it is shown (issue 25, finding 5) -------------------------
+
+ESC, BEL, RLO = "\x1b", "\x07", "\u202e"
+LIVE = (ESC, BEL, "\r", RLO)
+HOSTILE = (
+    "Banjir besar melanda Jakarta\n\n"
+    f"Banjir besar melanda Jakarta Selatan pada hari Senin pagi {ESC}[31mmerah{BEL} setelah hujan "
+    f"deras semalaman. Warga di Bandung {RLO} membalik urutan kutipan setelah air naik [2.1] [3.4]. "
+    "Pemerintah kota mengirim bantuan kepada ribuan warga yang mengungsi ke masjid.\n"
+)
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"a{ESC}]0;owned{BEL}{ESC}[2J.txt").write_text(HOSTILE, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "json", "html"])
+def test_every_format_shows_control_and_bidi_characters_inert(hostile_folder: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["digest", str(hostile_folder), "--no-translate", "--with-briefs", "-f", fmt])
+    assert result.exit_code == 0, result.output
+    assert not [ch for ch in LIVE if ch in result.stdout], fmt
+    if fmt == "json":  # escaped as JSON: the data still reads back exactly
+        doc = json.loads(result.stdout)
+        assert RLO in doc["articles"][0]["sentences"][1]["text"]
+        assert f"{ESC}]0;owned" in doc["articles"][0]["source"]
+    else:
+        assert "\\u202e" in result.stdout and "\\x1b" in result.stdout
+
+
+def test_cite_prints_a_sentence_inert(hostile_folder: Path) -> None:
+    result = runner.invoke(app, ["cite", str(hostile_folder), "1.1"])
+    assert result.exit_code == 0, result.output
+    assert not [ch for ch in LIVE if ch in result.stdout]
+    assert "\\x1b[31mmerah\\x07" in result.stdout
+
+
+def test_a_file_name_cannot_forge_or_colour_stderr_lines(tmp_path: Path) -> None:
+    forged = tmp_path / f"x{ESC}[31m\nsummarize: wrote evil.md\n.txt"
+    forged.write_text("", encoding="utf-8")  # empty: skipped, and named on stderr
+    (tmp_path / f"latin{ESC}[1m.txt").write_bytes(
+        HOSTILE.replace(RLO, "").encode("cp1252", "replace") + b"caf\xe9\n"
+    )
+    result = runner.invoke(app, ["brief", str(tmp_path), "--no-translate"])
+    assert result.exit_code == 3, result.output
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("summarize: ") for line in lines), lines
+    assert not any(line.startswith("summarize: wrote") for line in lines)
+    assert ESC not in result.stderr
+    assert any("\\nsummarize: wrote evil.md\\n" in line for line in lines)  # shown, escaped
+    assert any("latin\\x1b[1m.txt" in line and "cp1252" in line for line in lines)  # a logged warning

@@ -94,3 +94,116 @@ def test_cli_output_onto_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: py
         f"summarize: error: cannot write {out}: No space left on device"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+# --- -o writes through to what the user named (issue 25, finding 1) ------------------------------
+
+
+def test_a_symlink_keeps_pointing_at_its_target_and_the_target_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "target.md"
+    target.write_text("stale", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    write_result("fresh", link)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8") == "fresh"
+    dangling = tmp_path / "later.md"
+    dangling.symlink_to(tmp_path / "made.md")
+    write_result("made through the link", dangling)
+    assert dangling.is_symlink()
+    assert (tmp_path / "made.md").read_text(encoding="utf-8") == "made through the link"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "digest.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_result("new", target)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def _node(tmp_path: Path, name: str, minor: int) -> Path:
+    """A character device like /dev/null (1, 3) or /dev/full (1, 7), made under tmp_path."""
+    import stat
+
+    path = tmp_path / name
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+        with path.open("wb"):
+            pass
+    except (OSError, AttributeError) as exc:  # not root, or a container that forbids devices
+        pytest.skip(f"cannot make a device node here ({exc})")
+    return path
+
+
+def _still_a_device(path: Path) -> bool:
+    import stat
+
+    return stat.S_ISCHR(os.lstat(path).st_mode)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="device nodes")
+def test_a_device_is_written_to_never_replaced(tmp_path: Path) -> None:
+    null = _node(tmp_path, "null", 3)
+    write_result("into the void", null)
+    assert _still_a_device(null)
+    full = _node(tmp_path, "full", 7)
+    with pytest.raises(DeliveryError, match="No space left on device"):
+        write_result("no room", full)
+    assert _still_a_device(full)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "null"]  # no temp file
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_fifo_is_written_to_when_read_and_refused_without_a_reader(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(DeliveryError, match="no reader"):
+        write_result("nobody listens", fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    for _ in range(200):  # the reader's open must come first, or ours finds no reader
+        try:
+            write_result("heard", fifo)
+            break
+        except DeliveryError:
+            import time
+
+            time.sleep(0.01)
+    reader.join(timeout=10)
+    assert got == [b"heard"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="device nodes")
+@pytest.mark.parametrize("command", ["brief", "email"])
+def test_cli_output_to_a_device_leaves_the_device(tmp_path: Path, command: str) -> None:
+    null = _node(tmp_path, "null", 3)
+    args = [command, str(SEEDS), "--no-translate", "-o", str(null)]
+    if command == "email":
+        args += ["--dry-run", "--to", "reader@example.org"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _still_a_device(null)
+    assert str(null) in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="/proc (Linux)")
+def test_a_link_to_the_processes_own_stdout_is_written_through(tmp_path: Path) -> None:
+    import subprocess
+
+    link = tmp_path / "out.md"
+    link.symlink_to("/proc/self/fd/1")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()",
+         "brief", str(SEEDS), "--no-translate", "-o", str(link)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("## 1. ")  # the brief came out of the pipe it named
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"

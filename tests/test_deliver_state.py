@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +19,11 @@ from summarize.errors import DeliveryError
 
 from . import mail_samples as samples
 
-EML = b"From: a@example.org\r\nTo: b@example.org, c@example.org\r\nSubject: hi\r\n\r\nbody\r\n"
+EML = (
+    b"From: a@example.org\r\nTo: b@example.org, c@example.org\r\nSubject: hi\r\n"
+    b"Date: Mon, 02 Oct 2023 08:00:00 +0700\r\nMessage-ID: <1@x>\r\n\r\nbody\r\n"
+)
+TO = ("b@example.org", "c@example.org")  # what EML is addressed to: the outbox checks it
 
 
 def test_article_key_is_url_else_text_hash() -> None:
@@ -92,16 +97,9 @@ def test_lock_held_by_another_process_and_freed_when_it_dies(tmp_path: Path) -> 
 def test_outbox_put_is_complete_and_ordered(tmp_path: Path) -> None:
     box = Outbox(tmp_path / "outbox")
     assert box.pending() == []
-    first = box.put(
-        EML,
-        sender="a@example.org",
-        recipients=("b@example.org",),
-        articles=(("k1", "T1"),),
-        message_id="<1@x>",
-    )
-    second = box.put(
-        b"x", sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<2@x>"
-    )
+    first = box.put(EML, sender="a@example.org", recipients=TO, articles=(("k1", "T1"),), message_id="<1@x>")
+    other = EML.replace(b"<1@x>", b"<2@x>")
+    second = box.put(other, sender="a@example.org", recipients=TO, articles=(), message_id="<2@x>")
     assert sorted(p.name for p in (tmp_path / "outbox").iterdir()) == sorted(
         [first.name, first.with_suffix(".json").name, second.name, second.with_suffix(".json").name]
     )  # no temporary files left behind
@@ -114,9 +112,7 @@ def test_outbox_put_is_complete_and_ordered(tmp_path: Path) -> None:
 
 def test_outbox_without_sidecar_falls_back_to_headers(tmp_path: Path) -> None:
     box = Outbox(tmp_path)
-    path = box.put(
-        EML, sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<1@x>"
-    )
+    path = box.put(EML, sender="a@example.org", recipients=TO, articles=(), message_id="<1@x>")
     path.with_suffix(".json").write_text("{not json")
     (item,) = box.pending()
     assert item.sender == "a@example.org" and item.recipients == ("b@example.org", "c@example.org")
@@ -127,11 +123,12 @@ def test_outbox_without_sidecar_falls_back_to_headers(tmp_path: Path) -> None:
 def test_outbox_skips_a_message_it_cannot_send(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     box = Outbox(tmp_path)
     (tmp_path / "0000-broken.eml").write_bytes(b"Subject: no envelope\r\n\r\nx\r\n")
-    good = box.put(
-        EML, sender="a@example.org", recipients=("b@example.org",), articles=(), message_id="<1@x>"
-    )
+    good = box.put(EML, sender="a@example.org", recipients=TO, articles=(), message_id="<1@x>")
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        assert [i.path for i in box.pending()] == [good]
+    assert "0000-broken.eml is damaged (no From, To, Date, Message-ID header)" in caplog.text
+    assert (box.damaged / "0000-broken.eml").exists()  # set aside: it never comes back
     assert [i.path for i in box.pending()] == [good]
-    assert "0000-broken.eml has no sender or recipients" in caplog.text
 
 
 # A child process in which `import fcntl` fails, as on Windows: the module must still load
@@ -269,7 +266,7 @@ def test_unreadable_outbox_is_an_error_not_an_empty_queue(
 
 def test_sent_message_that_cannot_be_removed_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     box = Outbox(tmp_path / "outbox")
-    box.put(EML, sender="a@x.org", recipients=("b@x.org",), articles=(), message_id="<1>")
+    box.put(EML, sender="a@x.org", recipients=TO, articles=(), message_id="<1>")
     (item,) = box.pending()
 
     def unlink(self: Path, missing_ok: bool = False) -> None:

@@ -338,3 +338,15 @@ def test_closed_stdin_and_impossible_names_are_skipped_with_a_reason(monkeypatch
         "-: there is no standard input to read (it is closed); pass a file instead",
         "'a\\x00b.txt': not a valid file name",
     ]
+
+
+def test_hidden_folders_inside_a_folder_are_not_read(tmp_path: Path, seeds: Path) -> None:
+    (tmp_path / "berita.txt").write_text((seeds / "000_67ac5ad99854fffb.txt").read_text("utf-8"), "utf-8")
+    for hidden in (".venv/lib/site-packages", ".git", "arsip/.cache"):
+        (tmp_path / hidden).mkdir(parents=True)
+        (tmp_path / hidden / "secret-notes.txt").write_text(
+            "Catatan rahasia tentang kata sandi server kantor pusat di Jakarta.\n", "utf-8"
+        )
+    loaded = load_articles([tmp_path])
+    assert [Path(a.source).name for a in loaded.articles] == ["berita.txt"]
+    assert loaded.skipped == ()

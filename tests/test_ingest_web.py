@@ -268,6 +268,11 @@ class _Handler(BaseHTTPRequestHandler):
             )
             feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>P</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-menetes.xml":  # ten entries, each a page that drips for 1.5 s
+            items = "".join(
+                f"<item><title>Menetes {i}</title><link>{base}/menetes?n={i}</link></item>" for i in range(10)
+            )
+            self._send(200, f"<rss version='2.0'><channel><title>M</title>{items}</channel></rss>".encode())
         elif path == "/feed-tanpa-tanggal.xml":  # undated entries, one listed twice
             items = "".join(
                 f"<item><title>{t}</title><link>{base}{link}</link></item>"
@@ -603,6 +608,35 @@ def test_dripping_response_stops_at_the_deadline(web: _Server) -> None:
     # Every chunk arrives well within the socket timeout; only the deadline can stop it.
     skip = only_skip(load_url(f"{web.base}/menetes", timeout=SHORT))
     assert skip.reason == "timed out after 0.5 s"
+
+
+def test_a_feed_of_slow_entries_ends_at_the_run_deadline(web: _Server) -> None:
+    # Ten entries that each take 1.5 s, two at a time: 7.5 s without a deadline for the run.
+    started = time.monotonic()
+    docs, skipped = load_url(f"{web.base}/feed-menetes.xml", timeout=TIMEOUT, deadline=1.0)
+    assert time.monotonic() - started < 2.5
+    assert docs == []
+    reason = "not fetched: the run's fetching deadline (1 s) passed (see --deadline)"
+    cut = [s for s in skipped if s.reason == reason]  # the entries in flight when it passed
+    late = [s for s in skipped if s.source.endswith("/feed-menetes.xml")]
+    assert len(late) == 1 and late[0].reason.endswith(f"feed entries {reason}; or use --limit")
+    assert int(late[0].reason.split()[0]) + len(cut) == 10  # every entry accounted for
+    assert web.hits["/menetes"] <= 4
+
+
+@pytest.mark.parametrize("value", [0, -1, float("nan"), float("inf"), 1e300])
+def test_an_unusable_deadline_is_a_config_error(web: _Server, value: float) -> None:
+    with pytest.raises(ConfigError, match="deadline must be a number of seconds"):
+        load_url(f"{web.base}/feed-menetes.xml", deadline=value)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e10", "0"])
+def test_an_unusable_timeout_is_a_config_error(
+    web: _Server, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", value)
+    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
+        load_url(f"{web.base}/berita/korut-senjata")
 
 
 def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:

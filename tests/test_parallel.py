@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import os
 import subprocess
 import sys
@@ -130,3 +131,69 @@ def test_a_digest_over_spawned_processes_is_the_digest_of_one() -> None:
         assert "working in one process" not in run.stderr and "pool failed" not in run.stderr, run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] and '"citations"' in outputs[0]
+
+
+# --- SIGTERM and SIGHUP to the main process end the workers too (issue 25, finding 9) ----------
+
+_SIGNALLED = """
+import os, sys, time
+from pathlib import Path
+from summarize.parallel import process_map
+
+FOLDER = Path(sys.argv[1])
+
+def work(x):
+    (FOLDER / f"worker-{os.getpid()}").touch()
+    time.sleep(120)  # far longer than the test: only a signal ends this
+    return x
+
+if __name__ == "__main__":
+    for _ in process_map(work, range(8), per_worker=1):
+        pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists():  # Linux: a zombie (dead, not yet reaped by whoever adopted it) is dead
+        try:
+            return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGHUP are POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGKILL"])
+def test_a_signal_to_the_main_process_ends_the_workers(tmp_path: Path, name: str) -> None:
+    import signal
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(_SIGNALLED)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path)],
+        cwd=ROOT,
+        env={**os.environ, "SUMMARIZE_THREADS": "2"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("worker-*"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [int(p.name.split("-")[1]) for p in tmp_path.glob("worker-*")]
+        assert len(workers) == 2, "the pool did not start"
+        proc.send_signal(getattr(signal, name))
+        assert proc.wait(timeout=30) == -getattr(signal, name)  # it still dies of that signal
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        proc.kill()
+        for p in tmp_path.glob("worker-*"):
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(p.name.split("-")[1]), 9)

@@ -161,6 +161,20 @@ def test_unusable_cache_never_stops_translation(tmp_path: Path, caplog: pytest.L
     assert any("unusable" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_a_dangling_link_as_the_cache_file_is_not_followed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    elsewhere = tmp_path / "elsewhere" / "planted.sqlite3"
+    elsewhere.parent.mkdir()
+    (cache_dir() / FILENAME).symlink_to(elsewhere)
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        assert CachingTranslator(Counting(), TranslationCache()).translate(["a"]) == ["EN:a"]
+    assert not elsewhere.exists()  # no database made outside the cache folder
+    warning = next(r.getMessage() for r in caplog.records if "unusable" in r.getMessage())
+    assert f"a link to {elsewhere}, which does not exist; not followed" in warning
+
+
 def test_info_and_clear() -> None:
     cache = TranslationCache()
     assert cache.info().entries == 0

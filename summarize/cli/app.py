@@ -27,7 +27,7 @@ import typer
 import typer.core
 
 from ..errors import SummarizeError
-from ..values import Loaded
+from ..values import Loaded, inert
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,6 +77,10 @@ class _Stderr(logging.StreamHandler):
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Messages name files, URLs and titles from outside: one inert line each.
+        return inert(super().format(record))
 
     @property
     def stream(self) -> Any:
@@ -224,6 +228,9 @@ def boundary(fn: F) -> F:
         except KeyboardInterrupt:
             error("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _reader_gone()
+            raise typer.Exit(EXIT_FAILED) from None
         except Exception as exc:
             if os.environ.get("SUMMARIZE_DEBUG") == "1":
                 raise
@@ -231,6 +238,18 @@ def boundary(fn: F) -> F:
             raise typer.Exit(EXIT_FAILED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _reader_gone() -> None:
+    """stdout's reader went away (`summarize config | head -1`): nothing to report, and
+    nothing more to write. Point stdout at the null device, so the interpreter's last flush
+    at exit does not fail a second time and print a warning."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (a test runner's buffer): nothing will flush it
 
 
 class _Command(typer.core.TyperCommand):

@@ -92,7 +92,7 @@ def cite_command(
     Give the same sources, in the same order, as the brief or digest: articles are
     numbered by input order.
     """
-    from ..values import cite_label, parse_cite
+    from ..values import cite_label, inert, parse_cite
 
     try:
         article_id, index = parse_cite(citation)
@@ -110,9 +110,9 @@ def cite_command(
         raise InputError(f"article {article_id} has {len(article.sentences)} sentences, not {index + 1}")
     s = article.sentences[index]
     emit(
-        f"{cite_label(article_id, index)} {s.text}\n"
-        f"  article {article_id}: {article.title}\n"
-        f"  source:  {article.link or article.source}\n"
+        f"{cite_label(article_id, index)} {inert(s.text)}\n"
+        f"  article {article_id}: {inert(article.title)}\n"
+        f"  source:  {inert(article.link or article.source)}\n"
         f"  offsets: characters {s.start}-{s.end} of the decoded source (JSON index {index})\n",
         None,
     )

@@ -226,12 +226,25 @@ class InputOptions:
             rich_help_panel=_INPUT,
         ),
     ] = None
+    deadline: Annotated[
+        float | None,
+        typer.Option(
+            "--deadline",
+            metavar="SECONDS",
+            help="URLs and feeds: all fetching ends within SECONDS; what is left is named as skipped. "
+            "Env SUMMARIZE_DEADLINE. (default: 300)",
+            show_default=False,
+            rich_help_panel=_INPUT,
+        ),
+    ] = None
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
+        from ..config import setting
         from ..ingest import load_articles
 
         since = self.since.date() if self.since else None
+        deadline = setting("deadline", self.deadline)  # None: the library's default
         with step(f"read {len(sources)} source(s)"):
             loaded = load_articles(
                 sources,
@@ -241,6 +254,7 @@ class InputOptions:
                 progress=progress_bar("fetching") if show_progress() else None,
                 read_progress=progress_bar("reading") if show_progress() else None,
                 workers=workers(),
+                deadline=deadline,
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"

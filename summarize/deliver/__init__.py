@@ -1,8 +1,9 @@
 """Delivery: result files, and the digest by email with the state that makes scheduled runs send once.
 
 - `files`: writing results atomically (`write_result`).
-- `mail`: `send_digest_email`, the email entry point; `smtp`, `outbox` and `state` are its
-  parts (SMTP settings and sending, the queue of unsent messages, what was already sent).
+- `mail`: `send_digest_email`, the email entry point; `smtp`, `session`, `outbox` and `state`
+  are its parts (SMTP settings and sending, the bounded SMTP conversation, the queue of unsent
+  messages, what was already sent).
 
 The mail stack (jinja2, email, smtplib, sqlite3) loads only when one of its names is used,
 so writing a file never imports it.

@@ -20,16 +20,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, getaddresses, make_msgid
+from email.utils import formataddr, formatdate, getaddresses, make_msgid, quote
 from pathlib import Path
 
-from ..config import state_dir
+from ..config import seconds_setting, state_dir
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
 from ..values import Article, Digest, Loaded
 from .files import write_atomic
 from .outbox import Outbox
-from .smtp import MessageRejected, SmtpSettings, send_bytes
+from .smtp import MessageRejected, SmtpSettings, Utf8Refused, send_bytes
 from .state import SentStore, article_key, run_lock
 
 __all__ = ["EmailReport", "build_numbered", "compose_message", "send_digest_email"]
@@ -37,6 +37,7 @@ __all__ = ["EmailReport", "build_numbered", "compose_message", "send_digest_emai
 log = logging.getLogger(__name__)
 
 DigestBuilder = Callable[[Sequence[Article]], Digest]
+LOCK_MOST = 86_400.0  # waiting a day for another run is already a stuck run
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +61,25 @@ def compose_message(
     """A multipart/alternative message: plain text first, then the HTML it degrades from."""
     recipients = _addresses(to, what="recipient")
     from_name, from_addr = _address(sender, what="sender")
-    msg = EmailMessage(policy=policy.SMTP)
+    wide = not all(addr.isascii() for _, addr in (*recipients, (from_name, from_addr)))
+    # An address that is not ASCII can only travel in UTF-8 headers (RFC 6531, SMTPUTF8).
+    msg = EmailMessage(policy=policy.SMTPUTF8 if wide else policy.SMTP)
     msg["Subject"] = _one_line(subject) if subject else default_subject(digest)
-    msg["From"] = formataddr((from_name, from_addr))
-    msg["To"] = ", ".join(formataddr(r) for r in recipients)
+    msg["From"] = _header_address(from_name, from_addr)
+    msg["To"] = ", ".join(_header_address(*r) for r in recipients)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a robot
     msg.set_content(render(digest, "text"))
     msg.add_alternative(render(digest, "html"), subtype="html")
     return msg
+
+
+def _header_address(name: str, addr: str) -> str:
+    # formataddr refuses an address that is not ASCII; quote the name the way it would.
+    if addr.isascii():
+        return formataddr((name, addr))
+    return f'"{quote(name)}" <{addr}>' if name else addr
 
 
 def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Sequence[str] = ()) -> Digest:
@@ -124,6 +134,7 @@ def send_digest_email(
     what reading noted (skipped sources) is shown in it too.
     """
     recipients = tuple(addr for _, addr in _addresses(to, what="recipient"))
+    lock_timeout = seconds_setting("lock_timeout", lock_timeout, most=LOCK_MOST, zero_ok=True)
     read_notes = articles.notes if isinstance(articles, Loaded) else ()
     articles = articles.articles if isinstance(articles, Loaded) else articles
     if not articles:
@@ -232,7 +243,7 @@ def _flush_outbox(
     for item in outbox.pending():
         try:
             refused = send_bytes(settings, item.sender, item.recipients, item.data())
-        except MessageRejected as exc:
+        except (MessageRejected, Utf8Refused) as exc:
             # Refused for good: retrying would block every later message behind it.
             log.warning("%s; moved %s aside, not retried", exc, outbox.reject(item))
             continue

@@ -1,13 +1,19 @@
 """Messages that could not be sent wait here (`<state dir>/outbox/*.eml`) for the next run.
 
-Each message is a complete RFC 5322 file plus a `.json` sidecar holding the envelope and
-the keys of the articles it carries, so they are marked sent only once it is delivered.
-Both are written to a temporary name and renamed, so a crash never leaves half a message;
-the `.eml` is renamed last and is what makes an entry exist.
+Each message is a complete RFC 5322 file plus a `.json` sidecar holding the envelope, the
+keys of the articles it carries (so they are marked sent only once it is delivered) and the
+message's size and SHA-256. Both are written to a temporary name and renamed, so a crash
+never leaves half a message; the `.eml` is renamed last and is what makes an entry exist.
+
+A queued message is checked before it is sent: the bytes the sidecar describes, a message
+that parses whole, addressed to the recipients it was queued for. One that fails (cut short
+by a full disk, emptied, edited) is moved to `damaged/` with a warning and never sent; its
+articles were never marked sent, so the next run puts them in a fresh message.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -16,10 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
+from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
+from email.message import Message
 from email.utils import getaddresses
 from pathlib import Path
 
 from ..errors import DeliveryError
+from ..values import inert
 from .files import write_atomic
 
 __all__ = ["Outbox", "Pending"]
@@ -65,6 +74,8 @@ class Outbox:
             "recipients": list(recipients),
             "articles": [list(a) for a in articles],
             "message_id": message_id,
+            "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
         }
         directory = self.rejected if rejected else self.directory
         try:
@@ -92,10 +103,37 @@ class Outbox:
         for path in (self.directory / name for name in names):
             try:
                 found.append(self._load(path))
+            except _Damaged as exc:
+                self._set_aside(path, str(exc))
             except DeliveryError as exc:
                 # One broken file must not hold up every later message: skip it, loudly.
                 log.warning("%s", exc)
         return found
+
+    @property
+    def damaged(self) -> Path:
+        """Where queued messages that failed their check are kept (never sent)."""
+        return self.directory / "damaged"
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        try:
+            self.damaged.mkdir(parents=True, exist_ok=True)
+            sidecar = path.with_suffix(".json")
+            if sidecar.exists():
+                os.replace(sidecar, self.damaged / sidecar.name)
+            os.replace(path, self.damaged / path.name)
+        except OSError as exc:
+            log.warning(
+                "queued message %s is damaged (%s) and cannot be moved to %s (%s); not sent; "
+                "delete it by hand",
+                path, why, self.damaged, exc.strerror or exc,
+            )  # fmt: skip
+            return
+        log.warning(
+            "queued message %s is damaged (%s); moved to %s and not sent; its articles stay unsent, "
+            "so the next run puts them in a new message",
+            path.name, why, self.damaged,
+        )  # fmt: skip
 
     @property
     def rejected(self) -> Path:
@@ -167,7 +205,7 @@ class Outbox:
             data = path.read_bytes()
         except OSError as exc:
             raise DeliveryError(f"cannot read queued message {path}: {exc}") from None
-        headers = message_from_bytes(data, policy=policy.default)
+        headers = _checked(data, meta)
         sender = meta.get("sender")
         if not isinstance(sender, str) or not sender:
             sender = _first_address(str(headers.get("From", "")))
@@ -191,6 +229,40 @@ class Outbox:
             articles=articles,
             message_id=str(meta.get("message_id") or headers.get("Message-ID", "")),
         )
+
+
+class _Damaged(DeliveryError):
+    """A queued message that must not be sent (see `_checked`)."""
+
+
+def _checked(data: bytes, meta: dict[str, object]) -> Message:
+    """The parsed message, or _Damaged when it is not the whole message that was queued:
+    the size and SHA-256 in its sidecar (messages queued before they were stored: the
+    message's own structure), its headers, its MIME parts, and its recipients."""
+    if not data.strip():
+        raise _Damaged("it is empty")
+    size, digest = meta.get("size"), meta.get("sha256")
+    if isinstance(size, int) and size != len(data):
+        raise _Damaged(f"{len(data):,} bytes, but {size:,} were queued")
+    if isinstance(digest, str) and digest != hashlib.sha256(data).hexdigest():
+        raise _Damaged("its content changed after it was queued")
+    try:
+        msg = message_from_bytes(data, policy=policy.default)
+        missing = [h for h in ("From", "To", "Date", "Message-ID") if not msg.get(h)]
+    except Exception as exc:  # the email package's header classes raise a variety of errors
+        raise _Damaged(f"it does not parse ({type(exc).__name__})") from None
+    if missing:
+        raise _Damaged(f"no {', '.join(missing)} header")
+    cut = (StartBoundaryNotFoundDefect, CloseBoundaryNotFoundDefect)
+    parts = list(msg.walk())
+    if any(isinstance(d, cut) for p in parts for d in p.defects) or (msg.is_multipart() and len(parts) < 2):
+        raise _Damaged("its MIME parts are cut short")
+    listed = meta.get("recipients")
+    to = sorted(a.lower() for _, a in getaddresses([str(v) for v in msg.get_all("To", [])]) if a)
+    if isinstance(listed, list) and listed and sorted(str(r).lower() for r in listed) != to:
+        shown = inert(", ".join(str(r) for r in listed))
+        raise _Damaged(f"it is addressed to {inert(', '.join(to)) or 'nobody'}, not {shown}")
+    return msg
 
 
 def _first_address(value: str) -> str:

@@ -3,6 +3,10 @@
 Settings resolve like every other setting (option, `SUMMARIZE_SMTP_*`, config file,
 default). The password never leaves this module in text: it is kept out of `repr` and
 scrubbed from every error message, because cron mails stderr to someone.
+
+Every conversation has bounds, since a server (or anyone on the path before STARTTLS) may
+be hostile: each wait for the server at most `timeout` seconds, the whole session at most
+`SESSION_FACTOR` times that, and each reply at most `MAX_REPLY_BYTES` (see `session`).
 """
 
 from __future__ import annotations
@@ -12,19 +16,33 @@ import ipaddress
 import smtplib
 import socket
 import ssl
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from ..config import setting
+from ..config import seconds_setting, setting
 from ..errors import ConfigError, DeliveryError
+from ..values import inert
+from .session import SESSION_FACTOR, OutOfBounds, open_session
 
-__all__ = ["SECURITY", "MessageRejected", "SmtpSettings", "send_bytes"]
+__all__ = [
+    "SECURITY",
+    "MessageRejected",
+    "SmtpSettings",
+    "Utf8Refused",
+    "send_bytes",
+]
 
 Security = Literal["starttls", "tls", "none"]
 SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 3600.0  # an hour of silence is a dead server, not a slow one
+
+
+class Utf8Refused(ConfigError):
+    """An address is not ASCII and the server does not offer SMTPUTF8 to carry it."""
 
 
 class MessageRejected(DeliveryError):
@@ -73,16 +91,15 @@ class SmtpSettings:
         if sec not in SECURITY:
             raise ConfigError(f"smtp_security must be one of {', '.join(SECURITY)}, not {sec!r}")
         raw_port = setting("smtp_port", port, default=DEFAULT_PORTS[sec])
-        raw_timeout = setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT)
         try:
             port_number = int(raw_port)
-            seconds = float(raw_timeout)
         except (TypeError, ValueError):
-            raise ConfigError(
-                f"smtp_port and smtp_timeout must be numbers, not {raw_port!r} / {raw_timeout!r}"
-            ) from None
-        if not 0 < port_number < 65536 or seconds <= 0:
-            raise ConfigError(f"bad SMTP port {port_number} or timeout {seconds}")
+            raise ConfigError(f"smtp_port must be a whole number, not {raw_port!r}") from None
+        if not 0 < port_number < 65536:
+            raise ConfigError(f"smtp_port must be 1 to 65535, not {port_number}")
+        seconds = seconds_setting(
+            "smtp_timeout", setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT), most=MAX_TIMEOUT
+        )
         return cls(
             host=_text(setting("smtp_host", host)),
             port=port_number,
@@ -98,8 +115,14 @@ class SmtpSettings:
     def where(self) -> str:
         return f"{self.host}:{self.port}"
 
+    @property
+    def session_s(self) -> float:
+        """The most one conversation may take, from connecting to QUIT."""
+        return SESSION_FACTOR * self.timeout
+
     def check(self) -> None:
         """Raise ConfigError when these settings cannot send anything."""
+        seconds_setting("smtp_timeout", self.timeout, most=MAX_TIMEOUT)  # (made directly, not resolved)
         if not self.host:
             raise ConfigError(
                 "no SMTP server: pass --smtp-host or set SUMMARIZE_SMTP_HOST "
@@ -141,30 +164,34 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     """Hand `data` to the server; return refused recipients (address -> reply).
 
     Returns only once the server has accepted the message for at least one recipient;
-    every failure raises DeliveryError with a one-line reason and no secrets.
+    every failure raises DeliveryError with a one-line reason and no secrets, within the
+    session's bounds (`session_s`, `MAX_REPLY_BYTES`). An address that is not ASCII goes
+    out with SMTPUTF8; a server that does not offer it raises Utf8Refused.
     """
     settings.check()
     host = cast(str, settings.host)
+    deadline = time.monotonic() + settings.session_s
     try:
-        smtp = _connect(settings, host)
+        # The bounds hold from the first byte: the greeting is read while connecting, before
+        # STARTTLS, where anyone on the path can answer for the server.
+        smtp = open_session(
+            host,
+            settings.port,
+            implicit_tls=settings.security == "tls",
+            timeout=settings.timeout,
+            deadline=deadline,
+        )
+    except OutOfBounds as exc:
+        raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(
             settings.scrub(f"cannot reach SMTP server {settings.where}: {_reason(exc)}")
         ) from None
     try:
         try:
-            if settings.security == "starttls":
-                smtp.ehlo()
-                if not smtp.has_extn("starttls"):
-                    raise DeliveryError(
-                        f"SMTP server {settings.where} does not offer STARTTLS; use "
-                        "--smtp-security tls (implicit TLS) or none (plain, localhost only)"
-                    )
-                smtp.starttls(context=ssl.create_default_context())
-                smtp.ehlo()
-            if settings.user:
-                smtp.login(settings.user, settings.password or "")
-            refused = smtp.sendmail(sender, list(recipients), data)
+            return _converse(smtp, settings, sender, recipients, data)
+        except OutOfBounds as exc:
+            raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
                 settings.scrub(
@@ -195,17 +222,36 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
             ) from None
     finally:
         _close(smtp)
+
+
+def _converse(
+    smtp: smtplib.SMTP, settings: SmtpSettings, sender: str, recipients: Sequence[str], data: bytes
+) -> dict[str, str]:
+    """EHLO, STARTTLS, AUTH and the message; refused recipients (address -> reply)."""
+    if settings.security == "starttls":
+        smtp.ehlo()
+        if not smtp.has_extn("starttls"):
+            raise DeliveryError(
+                f"SMTP server {settings.where} does not offer STARTTLS; use "
+                "--smtp-security tls (implicit TLS) or none (plain, localhost only)"
+            )
+        smtp.starttls(context=ssl.create_default_context())
+        smtp.ehlo()
+    if settings.user:
+        smtp.login(settings.user, settings.password or "")
+    options: list[str] = []
+    wide = [a for a in (sender, *recipients) if not a.isascii()]
+    if wide:
+        smtp.ehlo_or_helo_if_needed()
+        if not smtp.has_extn("smtputf8"):
+            raise Utf8Refused(
+                f"SMTP server {settings.where} does not offer SMTPUTF8, which the address "
+                f"{inert(wide[0])} needs; nothing was sent (use an ASCII address: a domain can be "
+                "written in punycode, xn--...)"
+            )
+        options = ["SMTPUTF8", "BODY=8BITMIME"] if smtp.has_extn("8bitmime") else ["SMTPUTF8"]
+    refused = smtp.sendmail(sender, list(recipients), data, mail_options=options)
     return {addr: _reply(code, msg) for addr, (code, msg) in refused.items()}
-
-
-def _connect(settings: SmtpSettings, host: str) -> smtplib.SMTP:
-    # The timeout covers the connect and every later read and write on the socket, so a
-    # server that stops answering cannot hold a cron job forever.
-    if settings.security == "tls":
-        return smtplib.SMTP_SSL(
-            host, settings.port, timeout=settings.timeout, context=ssl.create_default_context()
-        )
-    return smtplib.SMTP(host, settings.port, timeout=settings.timeout)
 
 
 def _close(smtp: smtplib.SMTP) -> None:

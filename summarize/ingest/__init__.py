@@ -255,6 +255,8 @@ def _walk(root: str) -> tuple[list[str], list[Skipped]]:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
+            if is_dir and entry.name.startswith("."):
+                continue  # hidden folders (.git, .venv, .cache) hold no articles, and may hold secrets
             if is_dir:
                 if depth + 1 > MAX_DEPTH:
                     skipped.append(
@@ -344,6 +346,7 @@ def load_articles(
     progress: Callable[[int, int], None] | None = None,
     read_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    deadline: float | None = None,
 ) -> Loaded:
     """Read every source into cleaned, segmented articles; collect what had to be skipped.
 
@@ -351,7 +354,9 @@ def load_articles(
     http(s) URLs of article pages or RSS/Atom feeds (`limit` and `since` apply to feeds).
     URLs are fetched in parallel across hosts; `progress(done, total)` is called as each URL
     or feed entry finishes. Feed entries and redirects that lead to an internal address are
-    refused unless `allow_private_network`. Articles are numbered "1", "2", ... in input order.
+    refused unless `allow_private_network`. All fetching ends within `deadline` seconds (default
+    300); what was not fetched by then is named as skipped. Articles are numbered "1", "2", ...
+    in input order.
     `read_progress(done, total)` follows the reading of local files, when there are
     `PARALLEL_FILES` or more (every 1% and at the end), over up to `workers` processes
     (None: every core).
@@ -371,6 +376,7 @@ def load_articles(
             since=since,
             allow_private_network=allow_private_network,
             progress=progress,
+            deadline=deadline,
         )
     items = list(_documents(names, limit=limit, since=since, fetched=fetched))
     files = [x for x in items if isinstance(x, str) and x != "-"]

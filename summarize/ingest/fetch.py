@@ -18,6 +18,7 @@ from __future__ import annotations
 import email.utils
 import http.client
 import logging
+import math
 import ssl
 import threading
 import time
@@ -28,22 +29,24 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
 import urllib3
 from urllib3.connectionpool import HTTPConnectionPool
 
-from ..config import setting
-from ..errors import ConfigError, InputError
+from ..config import seconds_setting, setting
+from ..errors import InputError
 from .connection import Budget, HTTPPool, HTTPSPool, Policy, Refused, budget, seconds
 from .connection import allow_private_network as _allow
 
 __all__ = [
+    "DEFAULT_DEADLINE_S",
     "MAX_BYTES",
     "FetchError",
     "Fetcher",
     "InternalAddressError",
     "Response",
+    "RunDeadline",
     "check_url",
     "user_agent",
 ]
@@ -51,6 +54,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 10.0  # connect; the whole request gets twice as long
+# A whole run's fetching (every URL, feed and feed entry): a cron job must end even when
+# a feed holds 30,000 entries or every server trickles. News for one digest is minutes of work.
+DEFAULT_DEADLINE_S = 300.0
+MAX_DEADLINE_S = 7 * 86_400.0
+MAX_TIMEOUT_S = 3600.0  # an hour to connect is a dead server; 1e10 would overflow the timers
 MAX_BYTES = 5 * 1024 * 1024  # news pages are well under 1 MB; more is a mistake or a trap
 MAX_REDIRECTS = 5
 PER_HOST = 2  # politeness: never more than this many requests at once to one host
@@ -83,6 +91,31 @@ class FetchError(InputError):
 
 class InternalAddressError(FetchError):
     """A URL found in content (a feed entry, a redirect) refers to an internal address."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunDeadline:
+    """When a whole run's fetching must end (`time.monotonic()`), shared by its fetchers."""
+
+    ends: float
+    seconds: float
+
+    @classmethod
+    def start(cls, seconds: float | None = DEFAULT_DEADLINE_S) -> RunDeadline:
+        """From now; ConfigError for a value no timer can keep (nan, inf, 0, 1e300)."""
+        value = DEFAULT_DEADLINE_S if seconds is None else seconds
+        value = seconds_setting("deadline", value, most=MAX_DEADLINE_S)
+        return cls(time.monotonic() + value, value)
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.ends
+
+    @property
+    def reason(self) -> str:
+        return f"not fetched: the run's fetching deadline ({self.seconds:g} s) passed (see --deadline)"
+
+
+_NO_DEADLINE = RunDeadline(math.inf, math.inf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +193,7 @@ def _megabytes(value: int) -> str:
 
 def _timeout(explicit: float | None) -> float:
     raw = setting("timeout", explicit, default=DEFAULT_TIMEOUT_S)
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"timeout must be a number of seconds, not {raw!r}") from None
-    if value <= 0:
-        raise ConfigError(f"timeout must be more than 0 seconds, not {raw!r}")
-    return value
+    return seconds_setting("timeout", raw, most=MAX_TIMEOUT_S)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -234,8 +261,10 @@ class Fetcher:
         max_bytes: int = MAX_BYTES,
         trusted_host: str | None = None,
         allow_private_network: bool | None = None,
+        run: RunDeadline | None = None,
     ) -> None:
         self.connect_timeout = _timeout(timeout)
+        self.run = run or _NO_DEADLINE
         self.read_timeout = 2 * self.connect_timeout  # the whole request's deadline
         self.max_bytes = max_bytes
         self.trusted = frozenset({trusted_host.lower().rstrip(".")} if trusted_host else ())
@@ -287,13 +316,16 @@ class Fetcher:
 
     def _with_retries(self, url: str, policy: Policy) -> tuple[int, dict[str, str], bytes]:
         for attempt in range(RETRIES + 1):
+            if self.run.passed():
+                raise FetchError(url, self.run.reason)
             try:
                 return self._request(url, policy)
             except FetchError as exc:
                 if not exc.transient:
                     raise
                 delay = exc.retry_after if exc.retry_after is not None else BACKOFF_S * 2**attempt
-                if attempt == RETRIES or delay > MAX_RETRY_AFTER_S:
+                late = time.monotonic() + delay >= self.run.ends
+                if attempt == RETRIES or delay > MAX_RETRY_AFTER_S or late:
                     tries = "1 attempt" if attempt == 0 else f"{attempt + 1} attempts"
                     raise FetchError(url, f"{exc.reason} (after {tries})") from None
                 log.info("%s: %s; retrying in %.1f s", url, exc.reason, delay)
@@ -319,26 +351,17 @@ class Fetcher:
         host = parts.hostname or ""
         https = parts.scheme.lower() == "https"
         port = parts.port or (443 if https else 80)
-        # Pages linked from feeds sometimes carry spaces or non-ASCII in their paths.
-        target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-        if parts.query:
-            target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
         pool = self._pool(https, host, port, policy.trusts(host))
-        with (
-            _host_slot(host, port),
-            budget(Budget(time.monotonic() + self.read_timeout, self.connect_timeout, policy)) as request,
-        ):
+        ends = min(time.monotonic() + self.read_timeout, self.run.ends)
+        with _host_slot(host, port), budget(Budget(ends, self.connect_timeout, policy)) as request:
             resp: Any = None
             try:
+                if self.run.passed():  # (it may have passed while waiting for this host's slot)
+                    raise FetchError(url, self.run.reason)
                 resp = pool.urlopen(
                     "GET",
-                    target,
-                    headers={
-                        "User-Agent": user_agent(),
-                        "Accept": ACCEPT,
-                        "Accept-Language": "id,en;q=0.7",
-                        "Accept-Encoding": "gzip",
-                    },
+                    _target(parts),
+                    headers={"User-Agent": user_agent(), **_HEADERS},
                     retries=False,
                     redirect=False,
                     assert_same_host=False,
@@ -365,12 +388,17 @@ class Fetcher:
             except FetchError:
                 raise
             except Refused as exc:
+                if self.run.passed():
+                    raise FetchError(url, self.run.reason) from None
                 kind = InternalAddressError if exc.internal else FetchError
                 raise kind(url, exc.reason, transient=exc.transient) from None
             except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
                 timed_out = isinstance(exc, urllib3.exceptions.TimeoutError) or _cause(exc, TimeoutError)
                 if timed_out or request.left() <= 0:
-                    raise FetchError(url, f"timed out after {seconds(self.read_timeout)}") from None
+                    late = self.run.passed()
+                    raise FetchError(
+                        url, self.run.reason if late else f"timed out after {seconds(self.read_timeout)}"
+                    ) from None
                 raise _failure(url, exc) from None
             finally:
                 if resp is not None:  # failed or unread: never hand this connection out again
@@ -409,6 +437,18 @@ class Fetcher:
                 raise too_large
             chunks.append(tail)
         return b"".join(chunks)
+
+
+_HEADERS = {"Accept": ACCEPT, "Accept-Language": "id,en;q=0.7", "Accept-Encoding": "gzip"}
+
+
+def _target(parts: SplitResult) -> str:
+    """The request target. Pages linked from feeds sometimes carry spaces or non-ASCII in
+    their paths."""
+    target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
+    if parts.query:
+        target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return target
 
 
 def _failure(url: str, exc: Exception) -> FetchError:

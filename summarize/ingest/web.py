@@ -27,7 +27,7 @@ from ..errors import ConfigError, InputError
 from ..values import Document, Skipped
 from .decoding import decode
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
-from .fetch import Fetcher, FetchError, InternalAddressError, Response
+from .fetch import DEFAULT_DEADLINE_S, Fetcher, FetchError, InternalAddressError, Response, RunDeadline
 
 __all__ = ["MAX_WORKERS", "Progress", "classify", "load_url", "load_urls"]
 
@@ -346,16 +346,25 @@ def _load_feed(
 
     def one(entry: _Entry) -> Document | Skipped | None:
         try:
+            if fetcher.run.passed():  # the feed's own copy, else counted below, not fetched
+                return _content_document(entry, site=site, why="the fetching deadline passed") or _LATE
             return _entry_document(fetcher, entry, site=site, since=since)
         finally:
             tally.finished()
 
     results = _parallel(chosen, one, host=lambda e: _host(e.link))
     docs = [r for r in results if isinstance(r, Document)]
-    skipped = [r for r in results if isinstance(r, Skipped)]
+    skipped = [r for r in results if isinstance(r, Skipped) and r is not _LATE]
+    late = sum(r is _LATE for r in results)
+    if late:
+        # One line for the lot: a feed of 30,000 entries must not print 30,000.
+        skipped.append(Skipped(source, f"{late} feed entries {fetcher.run.reason}; or use --limit"))
     if chosen:
         log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))
     return docs, skipped
+
+
+_LATE = Skipped("", "")  # a feed entry left when the run's fetching deadline passed
 
 
 def _load_one(
@@ -365,12 +374,13 @@ def _load_one(
     since: dt.date | None,
     timeout: float | None,
     allow_private_network: bool | None,
+    run: RunDeadline,
     tally: _Tally,
 ) -> tuple[list[Document], list[Skipped]]:
     try:
         # The user named this URL: its own host is trusted, even on the local network.
         with Fetcher(
-            timeout=timeout, trusted_host=_host(url), allow_private_network=allow_private_network
+            timeout=timeout, trusted_host=_host(url), allow_private_network=allow_private_network, run=run
         ) as fetcher:
             response = fetcher.get(url)
             if classify(response) == "page":
@@ -397,6 +407,7 @@ def load_url(
     timeout: float | None = None,
     allow_private_network: bool | None = None,
     progress: Progress | None = None,
+    deadline: float | None = DEFAULT_DEADLINE_S,
 ) -> tuple[list[Document], list[Skipped]]:
     """Fetch an article page or an RSS/Atom feed into Documents.
 
@@ -407,7 +418,9 @@ def load_url(
     that lead to an internal address on another host are refused unless
     `allow_private_network` (setting `allow_private_network`). `progress(done, total)` is
     called as the URL and each entry finish. A URL or feed entry that fails comes back as a
-    Skipped with its reason; only a bad setting raises (ConfigError).
+    Skipped with its reason; only a bad setting raises (ConfigError). All fetching ends
+    within `deadline` seconds (default 300): entries not fetched by then are named as skipped
+    (or read from the feed's own copy of the article, when it has one).
     """
     return load_urls(
         [url],
@@ -416,6 +429,7 @@ def load_url(
         timeout=timeout,
         allow_private_network=allow_private_network,
         progress=progress,
+        deadline=deadline,
     )[url]
 
 
@@ -427,14 +441,17 @@ def load_urls(
     timeout: float | None = None,
     allow_private_network: bool | None = None,
     progress: Progress | None = None,
+    deadline: float | None = DEFAULT_DEADLINE_S,
 ) -> dict[str, tuple[list[Document], list[Skipped]]]:
     """`load_url` for several URLs at once: in parallel across hosts, never more than
-    `fetch.PER_HOST` requests at once to one host. Returns each URL's result by URL;
-    `progress(done, total)` counts URLs and feed entries (a feed adds its entries when read).
+    `fetch.PER_HOST` requests at once to one host, all within one `deadline`. Returns each
+    URL's result by URL; `progress(done, total)` counts URLs and feed entries (a feed adds
+    its entries when read).
     """
     if isinstance(since, dt.datetime):
         since = since.date()
     _check(limit, timeout, allow_private_network)
+    run = RunDeadline.start(deadline)
     unique = list(dict.fromkeys(urls))
     tally = _Tally(progress, len(unique))
 
@@ -445,6 +462,7 @@ def load_urls(
             since=since,
             timeout=timeout,
             allow_private_network=allow_private_network,
+            run=run,
             tally=tally,
         )
 

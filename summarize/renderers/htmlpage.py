@@ -20,7 +20,7 @@ from functools import lru_cache
 import jinja2
 import markupsafe
 
-from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url
+from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert
 from .layout import BRIEFS_NOTE, article_note, cited, entries, entry_note, layout, passages
 from .text import withheld_note
 
@@ -93,6 +93,15 @@ class _Links:
         return article.title if article else f"article {article_id}"
 
 
+def _inert(value: object) -> object:
+    """Every text a template prints, made inert before it is escaped: autoescaping stops
+    markup, not ESC, BEL, CR or a U+202E that reverses the citations after it. Markup (a
+    macro's own output) was made of such values already."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return inert(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -108,6 +117,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_inert,
     )
     env.globals["css"] = STYLES
     env.globals["target_style"] = markupsafe.Markup(TARGET_STYLE)  # ours, not article text

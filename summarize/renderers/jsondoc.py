@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem
+from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, inert_json
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -96,7 +96,7 @@ def _dump(obj: dict[str, Any]) -> str:
         else:
             body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
         fields.append(f"  {json.dumps(key)}: {body}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+    return inert_json("{\n" + ",\n".join(fields) + "\n}\n")
 
 
 def briefs_json(result: Briefs) -> str:

@@ -3,22 +3,26 @@ and the citation helpers the markdown renderer shares."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 
-from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, cite_label
+from ..values import (
+    Article,
+    Brief,
+    Briefs,
+    Citation,
+    Digest,
+    DigestItem,
+    ModelInfo,
+    Problem,
+    cite_label,
+    inert,
+)
 from .layout import BRIEFS_NOTE, Entry, Layout, Line, Section, article_note, entry_note, layout, story_lines
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def oneline(text: str) -> str:
-    """`text` on one line and inert on a terminal: line breaks and control characters (an
-    escape sequence in a file name or a title could recolour or rewrite the screen) are shown
-    as escapes ("\\n", "\\x1b")."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+# Titles, sentences, file names and URLs are outside text: `inert` keeps each on one line
+# and shows control characters and bidi controls as escapes ("\\n", "\\x1b", "\\u202e").
+oneline = inert
 
 
 def cites(citations: tuple[Citation, ...], dated: str | None = None) -> str:

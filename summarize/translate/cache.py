@@ -15,9 +15,11 @@ never allowed to stop a translation.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -98,6 +100,12 @@ class TranslationCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_symlink() and not self.path.exists():
+            # SQLite would create the link's target: a database somewhere outside the cache.
+            raise OSError(
+                errno.ENOENT,
+                f"a link to {os.readlink(self.path)}, which does not exist; not followed (remove the link)",
+            )
         try:
             return self._open_writable()
         except sqlite3.OperationalError as exc:
