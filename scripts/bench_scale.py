@@ -14,7 +14,14 @@ story). Peak memory is the child's maximum resident set size (`os.wait4` on Unix
 polling elsewhere when installed; otherwise "n/a"). `--profile SIZE` runs the digest once
 under cProfile and prints the functions with the most cumulative and own time.
 
+Two other inputs (`--kind`): `tiny`, files of a title and three consecutive sentences of a
+random dev article (so about 47 files per article at 100,000: many short reports of each
+story), and `near-copies`, five long dev articles, each copied over and over (the first copy
+as is, the others altered as above), as when a feed repeats one wire story many times.
+
     python scripts/bench_scale.py [--sizes 200 1000 2146 10000] [--commands digest brief]
+    python scripts/bench_scale.py --kind tiny --sizes 16000 32000 100000 --commands digest
+    python scripts/bench_scale.py --kind near-copies --sizes 1000 --commands digest
     python scripts/bench_scale.py --profile 2146 [--top 30]
 """
 
@@ -33,7 +40,7 @@ from pathlib import Path
 
 from eval_indosum import DATA_DIR, Record, load_records, machine
 
-from tests.indosum import COPIES, altered, record_file
+from tests.indosum import COPIES, altered, record_file, record_title
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (200, 1000, 2146, 10000)
@@ -53,6 +60,33 @@ def corpus(records: Sequence[Record], size: int) -> list[tuple[str, str]]:
     if len(out) < size:
         raise SystemExit(f"--sizes: at most {COPIES * len(records)} articles from {len(records)} records")
     return out
+
+
+def tiny(records: Sequence[Record], size: int) -> list[tuple[str, str]]:
+    """(file name, text) of `size` files: a title and three consecutive sentences of a record."""
+    rng = random.Random(0)
+    out = []
+    for k in range(size):
+        r = rng.choice(records)
+        start = rng.randrange(max(len(r.sentences) - 2, 1))
+        out.append((f"{k:06d}.txt", f"{record_title(r)}\n\n{' '.join(r.sentences[start : start + 3])}\n"))
+    return out
+
+
+def near_copies(records: Sequence[Record], size: int, stories: int = 5) -> list[tuple[str, str]]:
+    """(file name, text) of `size` files: `stories` long records, each copied size/stories times."""
+    longest = sorted(records, key=lambda r: (-len(r.sentences), r.id))[:200]
+    base = random.Random(0).sample(longest, stories)
+    return [
+        (
+            f"{k:06d}.txt",
+            record_file(base[k % stories] if k < stories else altered(base[k % stories], k // stories)),
+        )
+        for k in range(size)
+    ]
+
+
+KINDS = {"indosum": corpus, "tiny": tiny, "near-copies": near_copies}
 
 
 def write(folder: Path, files: Sequence[tuple[str, str]]) -> None:
@@ -147,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="numbers of articles")
     parser.add_argument("--commands", nargs="+", choices=("digest", "brief"), default=["digest", "brief"])
+    parser.add_argument("--kind", choices=tuple(KINDS), default="indosum", help="what the files hold")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of IndoSum dev.0*.jsonl")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is stopped")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="profile one digest of SIZE articles")
@@ -156,12 +191,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = load_records(data_dir=args.data)
     print(f"$ python scripts/bench_scale.py {' '.join(sys.argv[1:] if argv is None else argv)}")
     print(f"machine: {machine()}, {platform.platform()}; load {_load()}")
-    print(f"{len(records)} IndoSum dev articles (deduplicated by id) from {args.data}")
+    print(f"{len(records)} IndoSum dev articles (deduplicated by id) from {args.data}; files: {args.kind}")
+    print(f"summarize imported from {_where()}")
     with tempfile.TemporaryDirectory(prefix="bench_scale.") as tmp:
         out = Path(tmp) / "out.json"
         if args.profile:
             folder = Path(tmp) / str(args.profile)
-            write(folder, corpus(records, args.profile))
+            write(folder, KINDS[args.kind](records, args.profile))
             cmd = _argv("digest", folder, out)
             print(f"profile: summarize {' '.join(cmd)}", flush=True)
             env = dict(os.environ, BENCH_TOP=str(args.top))
@@ -179,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{'command':8} {'articles':>8} {'wall s':>8} {'peak RSS':>9}  exit")
         for size in args.sizes:
             folder = Path(tmp) / str(size)
-            write(folder, corpus(records, size))
+            write(folder, KINDS[args.kind](records, size))
             for command in args.commands:
                 child = [sys.executable, "-c", "from summarize.cli import main; main()"]
                 seconds, peak, code, tail = run_child([*child, *_argv(command, folder, out)], args.timeout)
@@ -193,6 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "each run: summarize {digest DIR | brief DIR -n 3} --no-translate -f json -o FILE, in a fresh process"
     )
     return 0
+
+
+def _where() -> str:
+    code = "import summarize, os; print(os.path.dirname(os.path.dirname(summarize.__file__)))"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
 
 
 def _load() -> str:

@@ -1,18 +1,22 @@
 """Evaluate the translation checker (`summarize.translate.check.check_translation`).
 
-Reads the human pairs in scripts/data/translations/good.jsonl, builds corrupted pairs
-from them deterministically (fixed seed), optionally translates the seed sentences with
-the tests' tiny random-weight Marian model (real degenerate output), and prints:
+Two sets of good translations, each with a tune and a held-out split:
 
-- false-alarm rate on good pairs (heldout split and all), with the kinds that fired;
-- per corruption kind: catch rate (flagged at all, and flagged with that kind);
-- tiny-model outputs: share flagged;
-- checker speed in pairs/s; the command line and the machine.
+- **literal**: scripts/data/translations/good.jsonl, 376 close human translations
+  (split by a hash of the id, `split_of`);
+- **faithful**: scripts/data/faithful/pairs.jsonl, 310 newsroom-style translations
+  (idiomatic English, English number style, natural dates, conversions, glosses; split
+  in the file).
 
-    python scripts/eval_guard.py                 # everything, heldout figures first
-    python scripts/eval_guard.py --split tune     # the split used to pick thresholds
-    python scripts/eval_guard.py --no-tiny --json # machine-readable, without the model
-    python scripts/eval_guard.py --lengths        # length-ratio percentiles of good pairs
+For each set it prints the false-alarm rate on the good pairs (with the kinds that fired),
+and per corruption kind the catch rate on corrupted copies built from them deterministically
+(fixed seed); the tests' tiny random-weight Marian model's outputs on the seed sentences
+(real degenerate output): the share flagged; the checker's speed; the command and machine.
+
+    python scripts/eval_guard.py                  # held-out figures (score once, at the end)
+    python scripts/eval_guard.py --split tune      # the split used to pick thresholds
+    python scripts/eval_guard.py --no-tiny --json  # machine-readable, without the model
+    python scripts/eval_guard.py --lengths         # length-ratio percentiles of the tune pairs
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarize.translate.check import _quantities, check_translation  # noqa: E402
+from summarize.numerals import MONTHS_EN, quantities  # noqa: E402
+from summarize.translate.check import check_translation  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
 from machine_info import cores, cpu_model  # noqa: E402
 
 DATA = ROOT / "scripts" / "data" / "translations" / "good.jsonl"
+FAITHFUL = ROOT / "scripts" / "data" / "faithful" / "pairs.jsonl"
+SETS = ("literal", "faithful")
 SEED = 20240613
 HELDOUT_PERCENT = 40
 CORRUPTION_KINDS = ("repetition", "numbers", "copy", "language", "length")
@@ -53,8 +60,19 @@ def split_of(pair_id: str) -> str:
 
 
 def load_pairs(split: str = "all", path: Path = DATA) -> list[dict[str, str]]:
+    """The literal set's pairs in `split` ("tune", "heldout" or "all")."""
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     return [r for r in rows if split == "all" or split_of(r["id"]) == split]
+
+
+def load_faithful(split: str = "all", path: Path = FAITHFUL) -> list[dict[str, Any]]:
+    """The faithful set's pairs in `split`, as the file splits them."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def load_set(name: str, split: str) -> list[dict[str, Any]]:
+    return load_faithful(split) if name == "faithful" else load_pairs(split)
 
 
 # ---------------------------------------------------------------------------- corruptions
@@ -68,14 +86,7 @@ _SCALE_SWAP = {
     "million": "billion",
     "thousand": "million",
 }
-_MONTH_NEXT = {
-    m: n
-    for m, n in zip(
-        "January February March April May June July August September October November December".split(),
-        "February March April May June July August September October November December January".split(),
-        strict=True,
-    )
-}
+_MONTH_NEXT = {m.title(): n.title() for m, n in zip(MONTHS_EN, MONTHS_EN[1:] + MONTHS_EN[:1], strict=True)}
 _ID_SWAPS = {
     "tidak": "tak",
     "dengan": "bersama",
@@ -161,8 +172,7 @@ def _numbers(pair: dict[str, str], rng: random.Random) -> list[tuple[str, str]]:
             out.append(("date month changed", re.sub(rf"\b{month}\b", nxt, en, count=1)))
             break
     m = re.search(r"\b(\d{1,2})/(\d{1,2})\b", en) or re.search(
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b",
-        en,
+        rf"(?:{'|'.join(_MONTH_NEXT)}) (\d{{1,2}})\b", en
     )
     if m:
         day = int(m.group(1))
@@ -174,8 +184,8 @@ def _numbers(pair: dict[str, str], rng: random.Random) -> list[tuple[str, str]]:
         text = f"{new:g}"
         out.append(("percentage changed", en[: m.start(1)] + text + en[m.end(1) :]))
     extras = [", up 7 percent", " in 2019", ", with 45 people", " on March 3", " worth $12 million"]
-    have = {v for q in _quantities(pair["source"], "id") for v in q.values}
-    extras = [x for x in extras if not {v for q in _quantities(x, "en") for v in q.values} & have]
+    have = {v for q in quantities(pair["source"], "id") for v in q.values}
+    extras = [x for x in extras if not {v for q in quantities(x, "en") for v in q.values} & have]
     extra = rng.choice(extras)
     body = en.rstrip(".\"'”’ ")
     out.append(("invented number", body + extra + en[len(body) :]))
@@ -344,6 +354,7 @@ def length_percentiles(pairs: list[dict[str, str]]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--split", choices=("heldout", "tune", "all"), default="heldout")
+    ap.add_argument("--set", choices=(*SETS, "both"), default="both", help="which good pairs")
     ap.add_argument("--no-tiny", action="store_true", help="skip the tiny-model outputs")
     ap.add_argument("--tiny-limit", type=int, default=0, help="translate only the first N seeds")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
@@ -361,15 +372,14 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     if args.lengths:
-        report["lengths"] = {s: length_percentiles(load_pairs(s)) for s in ("tune", "heldout")}
+        report["lengths"] = {name: length_percentiles(load_set(name, "tune")) for name in SETS}
         print(json.dumps(report, indent=2))
         return 0
-    chosen = load_pairs(args.split)
+    names = SETS if args.set == "both" else (args.set,)
     report["split"] = args.split
-    report[args.split] = evaluate(chosen)
-    if args.split != "all":
-        report["all"] = evaluate(load_pairs("all"))
-    report["speed_pairs_per_s"] = round(speed(chosen))
+    for name in names:
+        report[name] = evaluate(load_set(name, args.split))
+    report["speed_pairs_per_s"] = round(speed([p for name in names for p in load_set(name, args.split)]))
     if not args.no_tiny:
         seeds = [p for p in load_pairs("all") if p["id"].startswith("seed-")]
         if args.tiny_limit:
@@ -395,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             ][: args.examples],
         }
     if args.json:
-        for key in (args.split, "all"):
+        for key in names:
             if key in report:
                 report[key]["misses"] = report[key]["misses"][: args.examples]
                 report[key]["false_alarm_examples"] = report[key]["false_alarm_examples"][: args.examples]
@@ -404,9 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {report['command']}")
     m = report["machine"]
     print(f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}")
-    for key in dict.fromkeys((args.split, "all")):
+    for key in names:
         r = report[key]
-        print(f"\n== {key}: {r['good_pairs']} good pairs ==")
+        print(f"\n== {key}, {args.split}: {r['good_pairs']} good pairs ==")
         print(
             f"false alarms: {r['false_alarms']}/{r['good_pairs']} = {r['false_alarm_rate']:.1%}"
             f"  kinds: {r['false_alarm_kinds'] or '-'}"

@@ -13,9 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .numerals import MONTHS, WEEKDAYS
 from .values import Document, Dropped
 
-__all__ = ["RULES", "Cleaned", "clean"]
+# Longest first, so that "januari" is not read as "jan" and a rest.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+__all__ = ["RULES", "Cleaned", "clean", "lost_prose"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -50,12 +55,16 @@ class _Rule:
         *,
         hints: tuple[str, ...] = (),
         ends: tuple[str, ...] = (),
+        max_words: int | None = None,
     ) -> None:
         self.pattern = re.compile(pattern, flags)
         self.hints = hints
         self.ends = ends
+        self.max_words = max_words  # furniture this rule drops is never longer (a credit, a label)
 
     def exact(self, line: str) -> bool:
+        if self.max_words is not None and len(_words(line)) > self.max_words:
+            return False
         return bool(self.pattern.search(line))
 
     def __call__(self, line: str) -> bool:
@@ -91,6 +100,9 @@ class _Either:
 
 _rx = _Rule
 _AGENCIES = r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
+_STOCK = r"pixabay|shutterstock|unsplash|getty\s+images|freepik|antara\s+foto"
+CREDIT_WORDS = 20  # a copyright notice or credit line is short; a longer line is prose that names one
+LABEL_WORDS = 12  # "Sumber: Antara, Reuters": a label and a few names, not a sentence
 
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
@@ -119,18 +131,32 @@ RULES: list[tuple[str, _Rule | _Either]] = [
         ),
     ),
     (
+        # A notice: "© 2023 Kompas.com", "Copyright © PT X. All rights reserved." Prose that
+        # names copyright ("gugatan pelanggaran copyright terhadap Getty Images") is news.
         "copyright",
-        _rx(
-            r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|hak cipta dilindungi",
-            hints=("©", "(c)", "copyright", "reserved", "hak cipta"),
+        _Either(
+            _rx(
+                r"©|\(c\)\s*\d{4}|all rights? reserved|hak cipta dilindungi"
+                r"|^\W*copyright\b.*(?:©|\(c\)|\d{4}|reserved)",
+                hints=("©", "(c)", "reserved", "hak cipta", "copyright"),
+                max_words=CREDIT_WORDS,
+            ),
+            _rx(r"^\W*copyright\b", hints=("copyright",), max_words=4),  # "Copyright Kompas.com"
         ),
     ),
     (
         "author-box",
-        _rx(
-            r"verified writer|^\W*(penulis|editor|reporter|pewarta|kontributor|redaktur|sumber)\s*:"
-            r"|community adalah media|tanggung jawab dari penulis",
-            hints=("verified writer", ":", "community adalah media", "tanggung jawab dari penulis"),
+        _Either(
+            _rx(
+                r"verified writer|community adalah media|tanggung jawab dari penulis",
+                hints=("verified writer", "community adalah media", "tanggung jawab dari penulis"),
+            ),
+            # A label and a name or two: "Penulis: Rina | Editor: Adi", "Sumber: Antara".
+            _rx(
+                r"^\W*(penulis|editor|reporter|pewarta|kontributor|redaktur|sumber)\s*:",
+                hints=(":",),
+                max_words=LABEL_WORDS,
+            ),
         ),
     ),
     ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
@@ -146,19 +172,14 @@ RULES: list[tuple[str, _Rule | _Either]] = [
         "photo-caption",
         _Either(
             _rx(
-                r"\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]"
-                r"|pixabay|shutterstock|unsplash|getty images|freepik|\bfoto\s*:\s|antara foto",
-                hints=(
-                    "foto",
-                    "(dok",
-                    "(ilustrasi",
-                    "(photo",
-                    "pixabay",
-                    "shutterstock",
-                    "unsplash",
-                    "getty images",
-                    "freepik",
-                ),
+                r"\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]|\bfoto\s*:\s",
+                hints=("foto", "(dok", "(ilustrasi", "(photo"),
+            ),
+            # A stock or photo agency credited at the end of a caption, not named in a sentence:
+            # "(Shutterstock)", "Getty Images/Chip Somodevilla", "(ANTARA FOTO/Galih Pradipta)".
+            _rx(
+                rf"\b({_STOCK})(\.com)?(\s*/[^/()]{{1,60}})*\s*\)?\s*$",
+                hints=tuple(name.split("\\")[0] for name in _STOCK.split("|")),
             ),
             # An agency's credit at the end of the line: "... / AFP", "REUTERS/Kim Hong-Ji".
             _rx(
@@ -172,8 +193,7 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     (
         "date-line",
         _rx(
-            r"^\W*((senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?\d{1,2}\s+"
-            r"(jan\w*|feb\w*|mar\w*|apr\w*|mei|jun\w*|jul\w*|agu\w*|agt|sep\w*|okt\w*|nov\w*|des\w*)"
+            rf"^\W*(({_WEEKDAY_NAMES}),?\s+)?\d{{1,2}}\s+({_MONTH_NAMES})\.?"
             r"\s+\d{4}([,\s|-]+\d{1,2}[:.]\d{2}(\s*wib)?)?\W*$"
         ),
     ),
@@ -362,62 +382,110 @@ def clean(doc: Document) -> Cleaned:
     """Split `doc.text` into kept paragraphs and dropped lines (each with its rule)."""
     text = doc.text
     lines = _lines(text)
-    dropped: list[Dropped] = []
+    given = doc.title.strip() if doc.title and doc.title.strip() else None
+    title, start_at, dropped = (given, 0, []) if given else _find_title(text, lines)
+    kept = _body(text, lines[start_at:], title, dropped)
+    return Cleaned(title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start)))
+
+
+def _dropped(text: str, s: int, e: int, rule: str) -> Dropped:
+    return Dropped(text=" ".join(text[s:e].split()), rule=rule, start=s, end=e)
+
+
+def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, int, list[Dropped]]:
+    """Plain text: (the title, the line after it, the lines above it and itself, dropped).
+
+    The title is the first headline-like line before the prose starts; short labels above it
+    ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture.
+    """
+    for i, (s, e) in enumerate(lines[:6]):
+        line = text[s:e]
+        if is_prose(line) or dateline_length(line) or _body_like(line):
+            break
+        if looks_like_headline(line):
+            labels = [
+                _dropped(text, ps, pe, furniture_rule(text[ps:pe]) or "header-label") for ps, pe in lines[:i]
+            ]
+            return " ".join(line.split()), i + 1, [*labels, _dropped(text, s, e, "title")]
+    return None, 0, []
+
+
+def _body(
+    text: str, lines: list[tuple[int, int]], title: str | None, dropped: list[Dropped]
+) -> list[tuple[int, int]]:
+    """The kept paragraph spans of the body; every other line goes to `dropped` with its rule."""
     kept: list[tuple[int, int]] = []
-    title = doc.title.strip() if doc.title and doc.title.strip() else None
-
-    def drop(s: int, e: int, rule: str) -> None:
-        dropped.append(Dropped(text=" ".join(text[s:e].split()), rule=rule, start=s, end=e))
-
-    start_at = 0
-    if title is None:
-        # Plain text: the title is the first headline-like line before the prose starts;
-        # short labels above it ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture.
-        for i, (s, e) in enumerate(lines[:6]):
-            line = text[s:e]
-            if is_prose(line) or dateline_length(line) or _body_like(line):
-                break
-            if looks_like_headline(line):
-                title = " ".join(line.split())
-                for ps, pe in lines[:i]:
-                    label = furniture_rule(text[ps:pe]) or "header-label"
-                    drop(ps, pe, label)
-                drop(s, e, "title")
-                start_at = i + 1
-                break
-
     seen: dict[int, list[frozenset[str]]] = {}  # the word sets of the lines kept so far, by size
     title_words = _word_set(title) if title else frozenset()
     zone: str | None = None
-    for s, e in lines[start_at:]:
+    for s, e in lines:
         line = text[s:e]
         listed = _words(line)
         words = _word_set(line, listed)
-        rule = furniture_rule(line)
-        if rule is None and title and not _TERMINAL.search(line) and _overlap(words, title_words, 0.6):
-            rule = "repeated-title"
-        if rule is None and zone and not is_prose(line, listed):
-            rule = zone
-        if rule is None and _repeats(words, seen):
-            rule = "duplicate-line"
-        if rule is None and _heading(line, listed):
-            rule = "list-item" if _LIST_ITEM.match(line) else "heading"
+        rule = _line_rule(line, listed, words, title_words, zone, seen)
         if rule is not None:
             if rule in _ZONE_RULES:
                 zone = f"after-{rule}"
-            drop(s, e, rule)
+            dropped.append(_dropped(text, s, e, rule))
             continue
         zone = None
         seen.setdefault(len(words), []).append(words)
-        # Datelines open the article body; further down, "X, Y - Z" is just text.
-        cut = dateline_length(line) if len(kept) < DATELINE_PARAGRAPHS else 0
-        if cut:
-            drop(s, s + cut, "dateline")
-            s += cut
-        # A "Baca juga:" link run into the end of a paragraph is cut off, the paragraph kept.
-        inline = _INLINE_READ_ALSO.search(text, s, e)
-        if inline and inline.start() > s:
-            drop(inline.start() + 1, e, "read-also")
-            e = inline.start()
-        kept.append((s, e))
-    return Cleaned(title=title, paragraphs=tuple(kept), dropped=tuple(sorted(dropped, key=lambda d: d.start)))
+        kept.append(_trimmed(text, s, e, len(kept), dropped))
+    return kept
+
+
+def _line_rule(
+    line: str,
+    listed: list[str],
+    words: frozenset[str],
+    title_words: frozenset[str],
+    zone: str | None,
+    seen: dict[int, list[frozenset[str]]],
+) -> str | None:
+    """The rule that drops a body line, or None to keep it (the first that applies, in order)."""
+    rule = furniture_rule(line)
+    if rule is None and title_words and not _TERMINAL.search(line) and _overlap(words, title_words, 0.6):
+        rule = "repeated-title"
+    if rule is None and zone and not is_prose(line, listed):
+        rule = zone
+    if rule is None and _repeats(words, seen):
+        rule = "duplicate-line"
+    if rule is None and _heading(line, listed):
+        rule = "list-item" if _LIST_ITEM.match(line) else "heading"
+    return rule
+
+
+def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) -> tuple[int, int]:
+    """A kept line's span without a leading dateline or a trailing "Baca juga:" link (both dropped)."""
+    # Datelines open the article body; further down, "X, Y - Z" is just text.
+    cut = dateline_length(text[s:e]) if paragraph < DATELINE_PARAGRAPHS else 0
+    if cut:
+        dropped.append(_dropped(text, s, s + cut, "dateline"))
+        s += cut
+    # A "Baca juga:" link run into the end of a paragraph is cut off, the paragraph kept.
+    inline = _INLINE_READ_ALSO.search(text, s, e)
+    if inline and inline.start() > s:
+        dropped.append(_dropped(text, inline.start() + 1, e, "read-also"))
+        e = inline.start()
+    return s, e
+
+
+# Rules that drop whole lines for what they are, not for where they stand: when they take
+# most of an article's prose, a rule has likely mistaken the news for furniture.
+_NOT_FURNITURE_RULES = frozenset({"title", "repeated-title", "duplicate-line", "dateline"})
+
+
+def lost_prose(cleaned: Cleaned, text: str) -> str | None:
+    """A warning when cleaning dropped most of the article's prose, naming the rules; else None.
+
+    Prose is counted in words of lines that read as sentences (`is_prose`), kept or dropped.
+    """
+    kept = sum(len(_words(text[s:e])) for s, e in cleaned.paragraphs if is_prose(text[s:e]))
+    lost: dict[str, int] = {}
+    for d in cleaned.dropped:
+        if d.rule not in _NOT_FURNITURE_RULES and is_prose(d.text):
+            lost[d.rule] = lost.get(d.rule, 0) + len(_words(d.text))
+    if sum(lost.values()) <= kept:
+        return None
+    rules = ", ".join(f"{rule} ({words} words)" for rule, words in sorted(lost.items(), key=lambda x: -x[1]))
+    return f"cleaning dropped most of the article's prose, by rule {rules}; kept {kept} words of prose"

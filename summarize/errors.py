@@ -6,7 +6,9 @@ what to do next, on one line.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "DeliveryError", "InputError", "ModelError", "SummarizeError"]
+from typing import Any
+
+__all__ = ["ConfigError", "DeliveryError", "InputError", "ModelError", "SummarizeError", "check_count"]
 
 
 class SummarizeError(Exception):
@@ -28,6 +30,21 @@ class DeliveryError(SummarizeError):
 
 
 class ConfigError(SummarizeError):
-    """A setting is invalid (bad value in an option, environment variable or config file)."""
+    """A setting is invalid (bad value in an option, environment variable, config file or a
+    library call's argument)."""
 
     exit_code = 2
+
+
+def check_count(name: str, value: Any, *, allow_none: bool = False) -> None:
+    """Raise ConfigError unless `value` is a whole number of at least 1 (or None, if allowed).
+
+    The library's public calls check their counts at the door: 0 or -3 would otherwise give
+    an empty result without a word, and a float or a string a TypeError from deep inside.
+    """
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"{name} must be a whole number (int) of at least 1, not {type(value).__name__}")
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1, not {value}")

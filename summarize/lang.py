@@ -28,6 +28,7 @@ __all__ = [
     "SAY_VERBS",
     "STOPWORDS_EN",
     "STOPWORDS_ID",
+    "TOKEN",
     "Vector",
     "centroid",
     "content_terms",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# The one word pattern (letters and digits, joined by a hyphen or an apostrophe), for
+# modules that need words as written rather than `tokens`' lower-cased list.
+TOKEN = _TOKEN
 
 STOPWORDS_ID = frozenset(
     """

@@ -17,11 +17,24 @@ import logging
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
+from .errors import check_count
 from .grouping import Fact, Section, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
 from .rank.standalone import judge
-from .values import Article, Brief, Briefs, Digest, DigestItem, Loaded, ModelInfo, Problem, Selected, Story
+from .values import (
+    Article,
+    Brief,
+    Briefs,
+    Digest,
+    DigestItem,
+    Loaded,
+    ModelInfo,
+    Problem,
+    Selected,
+    Story,
+    checked_articles,
+)
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
@@ -107,10 +120,11 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
     )
 
 
-def _inputs(articles: Sequence[Article] | Loaded) -> tuple[list[Article], list[str]]:
-    """The articles, republished copies marked, and what loading noted (given a `Loaded`)."""
+def _inputs(articles: Sequence[Article] | Loaded, call: str) -> tuple[list[Article], list[str]]:
+    """The articles (checked: `checked_articles`), republished copies marked, and what
+    loading noted (given a `Loaded`)."""
     notes = list(articles.notes) if isinstance(articles, Loaded) else []
-    return mark_copies(list(articles)), notes
+    return mark_copies(list(checked_articles(articles, call))), notes
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -145,7 +159,8 @@ def brief(
     `Loaded` that `load_articles` returned, its skipped sources and warnings become notes.
     A republished copy keeps its brief, with `duplicate_of` set on its article.
     """
-    articles, notes = _inputs(articles)
+    articles, notes = _inputs(articles, "brief")
+    check_count("n", n)
     picks = _selections(articles, n, ranker)
     requests = Requests()
     _ask_briefs(requests, articles, picks, titles=translator is not None)
@@ -214,7 +229,10 @@ def digest(
     skipped sources and warnings become notes. Grouping spreads its work over up to
     `workers` processes (None: every core); the result is the same however many.
     """
-    articles, notes = _inputs(articles)
+    articles, notes = _inputs(articles, "digest")
+    for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
+        check_count(name, count)
+    check_count("max_stories", max_stories, allow_none=True)
     shown = plan(
         articles,
         n=n,

@@ -7,9 +7,11 @@ can be traced back to the exact span of the source it translates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
+
+from .errors import ConfigError
 
 __all__ = [
     "Article",
@@ -27,10 +29,12 @@ __all__ = [
     "Sentence",
     "Skipped",
     "Story",
+    "checked_articles",
     "cite_label",
     "http_url",
     "inert",
     "inert_json",
+    "page_url",
     "parse_cite",
 ]
 
@@ -98,6 +102,15 @@ def http_url(value: str | None) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return value.strip()
     return None
+
+
+def page_url(url: str) -> str:
+    """The page a URL names: without its fragment ("#comments", "#0"), which no server sees,
+    so `page#0` ... `page#49` are one page, fetched and counted once."""
+    try:
+        return urldefrag(url.strip()).url
+    except ValueError:  # not a URL urllib can split: the fetcher names the problem
+        return url.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +205,35 @@ class Loaded:
             for s in self.skipped
         )
         return skipped + self.warnings
+
+
+def checked_articles(articles: Iterable[Article], call: str) -> tuple[Article, ...]:
+    """`articles` as a tuple, or ConfigError saying what `call` takes instead.
+
+    Citations name articles by id, so two articles with one id would cite each other's
+    sentences: that is refused too.
+    """
+    if isinstance(articles, Article):
+        raise ConfigError(f"{call}() takes a list of articles, not one Article: pass [article]")
+    if isinstance(articles, str | bytes) or not isinstance(articles, Iterable):
+        raise ConfigError(
+            f"{call}() takes a list of Article (load_articles(...).articles), not {type(articles).__name__}"
+        )
+    out = tuple(articles)
+    seen: dict[str, int] = {}
+    for k, a in enumerate(out):
+        if not isinstance(a, Article):
+            raise ConfigError(
+                f"{call}(): item {k} is a {type(a).__name__}, not an Article; "
+                "make articles with load_articles or article_from_text"
+            )
+        if a.id in seen:
+            raise ConfigError(
+                f"{call}(): items {seen[a.id]} and {k} share the id {a.id!r}; each article needs its own "
+                "(article_from_text(..., id=...))"
+            )
+        seen[a.id] = k
+    return out
 
 
 @dataclass(frozen=True, slots=True)

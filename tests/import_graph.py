@@ -20,7 +20,7 @@ from pathlib import Path
 # Lowest first. A module belongs to the first stage whose name prefixes it.
 STAGES: tuple[tuple[str, ...], ...] = (
     ("summarize.errors", "summarize.values", "summarize.config", "summarize.parallel"),
-    ("summarize.lang",),
+    ("summarize.lang", "summarize.numerals"),
     ("summarize.clean", "summarize.segment"),
     ("summarize.ingest",),
     ("summarize.rank",),

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.clean import _MAYBE_FURNITURE, RULES, clean, dateline_length, furniture_rule
+from summarize import load_articles
+from summarize.clean import _MAYBE_FURNITURE, RULES, clean, dateline_length, furniture_rule, lost_prose
 from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -178,3 +179,107 @@ def test_rule_shortcuts_agree_on_real_lines() -> None:
             if rule(line):
                 matched.add(name)
     assert {"comment-form", "copyright", "author-box", "photo-caption"} <= matched  # the shortcuts were tried
+
+
+# Credit rules match credits, not the news that names them -------------------------------
+
+GETTY_CASE = """\
+Getty Images Divonis Bayar Rp 2 Miliar atas Pelanggaran Copyright Foto Jurnalis
+
+JAKARTA, KOMPAS.com - Pengadilan Niaga Jakarta Pusat memutuskan Getty Images melanggar copyright seorang fotografer lepas asal Bandung dan wajib membayar ganti rugi Rp 2 miliar.
+
+Gedung kantor Getty Images di Seattle, Amerika Serikat. (Foto: Getty Images/Stephen Brashear)
+
+Majelis hakim menyatakan Getty Images menjual lisensi 43 foto karya penggugat tanpa izin selama lima tahun.
+
+Kuasa hukum penggugat mengatakan sebagian foto itu juga dijual lewat Shutterstock tanpa mencantumkan nama fotografernya.
+
+"Putusan ini menegaskan bahwa copyright fotografer harus dihormati oleh agensi sebesar apa pun," kata kuasa hukum penggugat, Rudi Hartono, Senin (4/3/2024).
+
+Ilustrasi palu hakim di ruang sidang. (Shutterstock)
+
+Pihak Getty Images menyatakan akan mengajukan kasasi ke Mahkamah Agung atas putusan tersebut.
+
+Sumber: Antara
+
+Penulis: Rina Ayu | Editor: Adi Nugroho
+
+Copyright © 2024 Kompas.com. All rights reserved.
+"""
+
+
+def test_an_article_about_a_copyright_case_keeps_its_news_and_drops_its_credits() -> None:
+    cleaned = clean(Document(source="getty.txt", text=GETTY_CASE))
+    kept = [GETTY_CASE[s:e] for s, e in cleaned.paragraphs]
+    assert cleaned.title == "Getty Images Divonis Bayar Rp 2 Miliar atas Pelanggaran Copyright Foto Jurnalis"
+    assert len(kept) == 5
+    assert kept[0].startswith("Pengadilan Niaga") and "Rp 2 miliar" in kept[0]
+    assert any("Shutterstock tanpa" in k for k in kept) and kept[-1].startswith("Pihak Getty Images")
+    assert [(d.rule, d.text) for d in cleaned.dropped if d.rule not in ("title", "dateline")] == [
+        (
+            "photo-caption",
+            "Gedung kantor Getty Images di Seattle, Amerika Serikat. (Foto: Getty Images/Stephen Brashear)",
+        ),
+        ("photo-caption", "Ilustrasi palu hakim di ruang sidang. (Shutterstock)"),
+        ("author-box", "Sumber: Antara"),
+        ("author-box", "Penulis: Rina Ayu | Editor: Adi Nugroho"),
+        ("copyright", "Copyright © 2024 Kompas.com. All rights reserved."),
+    ]
+    assert lost_prose(cleaned, GETTY_CASE) is None
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Getty Images/Chip Somodevilla",
+        "Warga memadati alun-alun. (ANTARA FOTO/Galih Pradipta)",
+        "Presiden di Istana Merdeka (Getty Images)",
+        "© 2023 Kompas.com",
+        "Copyright Kompas.com",
+        "Sumber: Reuters, AFP",
+    ],
+)
+def test_credit_lines_are_still_dropped(credit: str) -> None:
+    assert furniture_rule(credit) in ("photo-caption", "copyright", "author-box")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Hakim memerintahkan ganti rugi dibayarkan kepada Getty Images.",
+        "Copyright Foto Jadi Sengketa, Getty Images Kalah di Pengadilan Niaga Jakarta",
+        "Sumber: seorang pejabat pengadilan yang enggan disebut namanya mengatakan Getty Images akan "
+        "mengajukan kasasi ke Mahkamah Agung pekan depan.",
+    ],
+)
+def test_lines_that_name_an_agency_or_copyright_are_kept(prose: str) -> None:
+    assert furniture_rule(prose) is None
+
+
+def test_an_article_that_loses_most_of_its_prose_is_named_in_a_warning(tmp_path: Path) -> None:
+    # A photo story whose every paragraph opens with its label: each is taken for a caption.
+    story = (
+        "Banjir Bandang Terjang Garut\n\n"
+        + "\n\n".join(
+            f"Foto: {line}"
+            for line in (
+                "Warga menyelamatkan barang dari rumah yang terendam lumpur di Kecamatan Tarogong Kidul.",
+                "Petugas gabungan mencari korban yang hilang terseret arus Sungai Cimanuk sejak Selasa malam.",
+                "Ratusan pengungsi bertahan di masjid dan sekolah yang dijadikan posko darurat oleh pemerintah.",
+            )
+        )
+        + "\n\nBanjir bandang melanda Garut setelah hujan deras mengguyur kawasan hulu sungai semalaman.\n"
+    )
+    path = tmp_path / "garut.txt"
+    path.write_text(story, encoding="utf-8")
+    loaded = load_articles([path])
+    (warning,) = [w for w in loaded.warnings if "prose" in w]
+    assert str(path) in warning and "photo-caption" in warning and "summarize clean" in warning
+    assert len(loaded.articles[0].sentences) == 1  # the rule still applies: the warning says so
+    assert not [w for w in load_articles([_write_getty(tmp_path)]).warnings if "prose" in w]
+
+
+def _write_getty(folder: Path) -> Path:
+    path = folder / "getty.txt"
+    path.write_text(GETTY_CASE, encoding="utf-8")
+    return path

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from summarize.grouping import stories
 from summarize.grouping.stories import (
     STORY_THRESHOLD,
     TERMS_PER_ARTICLE,
@@ -218,3 +219,34 @@ def test_strongest_terms_are_the_head_of_the_full_sort(counts: dict[str, int], s
     c = Counter(counts)
     idf = {t: scale * (1 + len(t) % 3) for t in c}  # ties in count and in IDF both occur
     assert _strongest(c, idf) == sorted(c, key=lambda t: (-c[t], -idf[t], t))[:TERMS_PER_ARTICLE]
+
+
+# ------------------------------------------------- the big-input path against the exact one
+
+
+@needs_indosum
+def test_the_big_input_path_finds_the_exact_stories_on_indosum(
+    indosum_mix: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forced on a mix where the exact method is cheap: capped postings, close pairs only and
+    # summed vectors still give every story (and headline) the exact method gives.
+    monkeypatch.setattr(stories, "EXACT_PAIRS", 0)
+    assert stories._shared_pairs(article_vectors(indosum_mix)) > 0
+    assert _groups(indosum_mix) == _reference_groups(indosum_mix)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.01, 1.0), min_size=1, max_size=6).map(norm),
+        min_size=stories.CENTRAL_PAIRS + 1,
+        max_size=60,
+    )
+)
+def test_the_central_article_of_a_big_story_is_the_one_pairwise_sums_pick(vectors: list[Vector]) -> None:
+    members = list(range(len(vectors)))
+    sums = [sum(cosine(vectors[i], vectors[j]) for j in members if j != i) for i in members]
+    best = max(sums)
+    if sorted(sums)[-2] > best - 1e-9:
+        return  # a near-tie: rounding may pick either, as it may in the pairwise sums
+    assert stories._central(members, vectors) == sums.index(best)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from summarize import load_articles
+from summarize import ConfigError, article_from_text, load_articles
 from summarize.segment import MAX_WORDS
 
 GOOD = (
@@ -338,6 +338,36 @@ def test_closed_stdin_and_impossible_names_are_skipped_with_a_reason(monkeypatch
         "-: there is no standard input to read (it is closed); pass a file instead",
         "'a\\x00b.txt': not a valid file name",
     ]
+
+
+def test_a_lone_path_is_refused_not_walked_letter_by_letter(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.txt", GOOD)
+    for lone in (str(path), path, str(path).encode()):
+        with pytest.raises(ConfigError, match=r"takes a list of sources, not one .*: pass \["):
+            load_articles(lone)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="source 1 is a int, not a path"):
+        load_articles([path, 5])  # type: ignore[list-item]
+    with pytest.raises(ConfigError, match="limit must be at least 1"):
+        load_articles([path], limit=0)
+    assert len(load_articles([path]).articles) == 1
+
+
+def test_article_from_text_checks_its_arguments() -> None:
+    with pytest.raises(ConfigError, match="not bytes; decode it first"):
+        article_from_text(GOOD.encode())  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="id must be a str, not int"):
+        article_from_text(GOOD, id=1)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="id must not be empty"):
+        article_from_text(GOOD, id=" ")
+    assert article_from_text(GOOD, id="a").id == "a"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "a.txt", GOOD)
+    monkeypatch.chdir(tmp_path)
+    loaded = load_articles([path, "a.txt", tmp_path, f".{os.sep}a.txt"])
+    assert [a.source for a in loaded.articles] == [str(path)]
+    assert len([w for w in loaded.warnings if "the same file as" in w]) == 3
 
 
 def test_hidden_folders_inside_a_folder_are_not_read(tmp_path: Path, seeds: Path) -> None:

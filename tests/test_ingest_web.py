@@ -284,6 +284,12 @@ class _Handler(BaseHTTPRequestHandler):
             )
             feed = f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-fragmen.xml":  # fifty entries, one page: links differ only by fragment
+            items = "".join(
+                f"<item><title>Senjata Korut {k}</title><link>{base}/berita/korut-senjata#{k}</link></item>"
+                for k in range(50)
+            )
+            self._send(200, f"<rss version='2.0'><channel><title>F</title>{items}</channel></rss>".encode())
         elif path == "/berita/tanpa-tanggal":
             paras = "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES["korut-kontainer"][:2])
             self._send(200, f"<html><body><article>{paras}</article></body></html>".encode())
@@ -1246,3 +1252,24 @@ def test_cli_failed_url_is_named_and_the_rest_still_used(
     result = runner.invoke(app, ["brief", f"{web.base}/tidak-ada", "--no-translate"])
     assert result.exit_code == 1
     assert "HTTP 404 Not Found" in result.stderr
+
+
+def test_links_that_differ_only_by_fragment_are_one_page_fetched_once(web: _Server) -> None:
+    docs, skipped = load_url(f"{web.base}/feed-fragmen.xml", timeout=TIMEOUT)
+    assert skipped == [] and len(docs) == 1
+    assert docs[0].source == f"{web.base}/berita/korut-senjata"
+    assert web.hits["/berita/korut-senjata"] == 1
+
+
+def test_one_page_named_twice_is_one_article(web: _Server) -> None:
+    from summarize import digest, load_articles
+
+    page = f"{web.base}/berita/korut-senjata"
+    loaded = load_articles([f"{page}#atas", f"{page}#komentar", f"{web.base}/feed-fragmen.xml"])
+    assert len(loaded.articles) == 1 and loaded.skipped == ()
+    assert web.hits["/berita/korut-senjata"] == 2  # once named, once from the feed: read once all the same
+    assert [w.split(": the same page as ")[0] for w in loaded.warnings if "the same page as" in w] == [
+        f"{page}#komentar",
+        page,  # the feed's entry, named by its link
+    ]
+    assert all(item.sources == 1 for item in digest(loaded.articles).items)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from summarize import Article, brief, digest, load_articles
+from summarize import Article, ConfigError, article_from_text, brief, digest, load_articles
 from summarize.cli import app
 from summarize.pipeline import Requests
 from summarize.translate.base import Translator
@@ -203,3 +205,45 @@ def test_a_new_translated_field_moves_nothing_else(monkeypatch: pytest.MonkeyPat
     after = digest(articles, translator=Recorder(), with_briefs=True)
     assert extra  # the new field was asked for and translated ...
     assert after == before  # ... and nothing else moved
+
+
+# Careless callers: every argument is checked at the door, with a message saying what to pass.
+
+
+@pytest.mark.parametrize(
+    ("call", "kwargs", "message"),
+    [
+        (brief, {"n": 0}, "n must be at least 1, not 0"),
+        (brief, {"n": 2.5}, "n must be a whole number"),
+        (digest, {"n": -1}, "n must be at least 1, not -1"),
+        (digest, {"items_per_story": 0}, "items_per_story must be at least 1"),
+        (digest, {"max_stories": 0}, "max_stories must be at least 1"),
+        (digest, {"brief_sentences": "3"}, "brief_sentences must be a whole number"),
+    ],
+)
+def test_counts_below_one_or_of_the_wrong_type_are_errors(call: Any, kwargs: dict, message: str) -> None:
+    articles = load_articles([SEEDS]).articles
+    with pytest.raises(ConfigError, match=message):
+        call(articles, **kwargs)
+
+
+def test_wrong_article_arguments_say_what_to_pass() -> None:
+    loaded = load_articles([SEEDS])
+    with pytest.raises(ConfigError, match=r"not one Article: pass \[article\]"):
+        digest(loaded.articles[0])  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match=r"item 0 is a str, not an Article"):
+        brief(["Banjir merendam rumah warga."])  # type: ignore[list-item]
+    with pytest.raises(ConfigError, match=r"not str"):
+        digest("seeds/")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="share the id '1'"):
+        digest([loaded.articles[0], replace(loaded.articles[1], id="1")])
+    assert digest(loaded).items == digest(loaded.articles).items  # a Loaded is its articles
+
+
+def test_articles_made_from_text_get_their_own_ids_by_default() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    articles = [article_from_text(t) for t in texts]
+    assert len({a.id for a in articles}) == len(texts)
+    assert article_from_text(texts[0]).id == articles[0].id  # made from the text: stable across runs
+    cited = {c.article for item in digest(articles).items for c in item.citations}
+    assert len(cited) > 1 and cited <= {a.id for a in articles}

@@ -14,6 +14,7 @@ import random
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize import brief, digest, load_articles
+from summarize import article_from_text, brief, digest, load_articles
 from summarize.clean import _overlap, _repeats, _word_set, _words
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
@@ -31,6 +32,7 @@ from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
 from summarize.values import Article
+from tests import indosum
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,7 +95,9 @@ def real() -> tuple[Article, ...]:
     """The seeds and the IndoSum articles of tests/data, each of the latter twice (two
     articles, so the same-fact judge runs on their stories as well as on the seeds')."""
     data = sorted((ROOT / "tests" / "data").glob("*.txt"))
-    return load_articles([ROOT / "seeds", *data, *data]).articles
+    loaded = load_articles([ROOT / "seeds", *data]).articles  # a file named twice is read once
+    copies = [replace(a, id=str(len(loaded) + k + 1)) for k, a in enumerate(loaded[-len(data) :])]
+    return (*loaded, *copies)
 
 
 # Equal floats and decisions -----------------------------------------------------------------
@@ -233,11 +237,39 @@ def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callabl
             monkeypatch.setattr(module, name, value)
 
 
+def plain_similar_pairs(nodes: Any) -> dict[int, dict[int, float]]:
+    sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
+    for i, j in facts._candidate_pairs(nodes):
+        sim = facts._same(nodes[i], nodes[j])
+        if sim is not None:
+            sims[i][j] = sims[j][i] = sim
+    return sims
+
+
+def plain_members(i: int, sims: Any, free: set[int], nodes: Any, masks: Any = None) -> list[int]:
+    members = [i]
+    seen = {nodes[i].article.id}
+    for j, _ in sorted(((j, s) for j, s in sims[i].items() if j in free), key=lambda js: (-js[1], js[0])):
+        if nodes[j].article.id in seen:
+            continue
+        if all(j in sims[m] for m in members[1:]):
+            members.append(j)
+            seen.add(nodes[j].article.id)
+    return members
+
+
+def plain_alike(x: Any, y: Any, known: Any) -> bool:
+    return cosine(x.vector, y.vector) >= facts.REPEAT
+
+
 @pytest.fixture
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every fast path swapped for the plain code it replaced."""
     monkeypatch.setattr(Model, "logit", plain_walk)
     monkeypatch.setattr(facts._Story, "__init__", _plain_story_init)
+    monkeypatch.setattr(facts, "_similar_pairs", plain_similar_pairs)
+    monkeypatch.setattr(facts, "_members", plain_members)
+    monkeypatch.setattr(facts, "_alike", plain_alike)
     _patch_everywhere(monkeypatch, "cosine", plain_cosine)
     _patch_everywhere(monkeypatch, "norm", plain_norm)
     _patch_everywhere(monkeypatch, "content_terms", plain_content_terms)
@@ -296,3 +328,27 @@ def test_many_files_read_in_processes_as_in_one(tmp_path: Path, monkeypatch: pyt
     assert pooled == serial
     assert [a.id for a in pooled.articles] == [str(k) for k in range(1, len(pooled.articles) + 1)]
     assert [Path(s.source).name for s in pooled.skipped] == ["0003.txt", "0100.txt"]
+
+
+def test_near_copies_give_the_facts_the_node_by_node_judge_gives(
+    real: tuple[Article, ...], request: pytest.FixtureRequest
+) -> None:
+    # A story told by many near-copies: most sentences word for word, some reworded, one
+    # number changed (scripts/bench_scale.py makes them the same way for its near-copies).
+    record = indosum.Record(
+        id="seed-story",
+        fold="01",
+        paragraphs=tuple((s.text,) for s in real[0].sentences),
+        labels=(),
+        summary="",
+    )
+    copies = [
+        article_from_text(
+            indosum.record_file(record if k == 0 else indosum.altered(record, k)), id=str(k + 1)
+        )
+        for k in range(12)
+    ]
+    fast = facts.group_facts(copies, n=10)
+    assert any(len(f.citations) > 6 for f in fast)  # the copies back one another
+    request.getfixturevalue("plain")
+    assert facts.group_facts(copies, n=10) == fast

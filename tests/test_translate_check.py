@@ -125,6 +125,141 @@ def test_numbers_message_names_both_sides() -> None:
     assert p.message == "numbers differ: source has 1.000; English has 100"
 
 
+# ------------------------------------------------------------------ faithful newsroom English
+
+FAITHFUL = [
+    # scale words after digits
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 380 million."),
+    ("Pendapatan naik menjadi 608,4 juta dolar.", "Revenue rose to $608.4 million."),
+    ("Nilai proyek Rp1,35 triliun.", "The project is worth Rp1.35 trillion."),
+    ("Utang mencapai 13,6 triliun rupiah.", "The debt reached 13.6 trillion rupiah."),
+    ("Harganya sekitar Rp 2 jutaan.", "It sells for around Rp2 million."),
+    # dates rendered naturally
+    ("Harga minyak naik tajam pada 2008.", "Oil prices rose sharply this year."),
+    ("Film itu dirilis pada 1996.", "The film came out in '96."),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the fourth quarter of 2006.",
+    ),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the last three months of 2006.",
+    ),
+    ("Ia ditangkap pada Oktober.", "He was arrested last month."),
+    ("Ia tiba Sabtu (16/9/2023).", "He arrived on Saturday, Sept. 16, 2023."),
+    ("Ia lahir 13 Oktober 2023.", "She was born on Oct. 13, 2023."),
+    # conversions and glosses
+    ("Jaraknya 5.268 km.", "The distance is 3,274 miles (5,268 km)."),
+    ("Jaraknya 5.268 km.", "The distance is 3,274 miles."),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (82 feet) long."),
+    ("Dendanya Rp10 miliar.", "The fine is Rp10 billion (about $700,000)."),
+    ("Vaksin untuk anak balita.", "Vaccines for children under five."),
+    # number words in names and idioms
+    ("Restoran Nusa Dua berada di London.", "The Nusa Dua restaurant is in London."),
+    ("Timnas lolos ke Piala Dunia.", "The national team qualified for the World Cup."),
+    ("Ia satu-satunya saksi.", "He is the only witness."),
+    ("Dua-duanya ditahan polisi.", "Both were held by police."),
+    # spelled-out numbers
+    ("Enam partai mendukung.", "Six parties gave their support."),
+    ("Dua puluh orang hadir.", "20 people attended."),
+    ("Ia juara ketiga.", "She came third."),
+    ("Ia dihukum 4,5 tahun penjara.", "He was sentenced to four and a half years in prison."),
+    ("Kongres XVII dibuka.", "The 17th Congress opened."),
+    # dates newsroom English leaves implied, names with digits, seasons, multiples
+    ("Polisi menangkap dua orang pada Senin (2/10).", "Police arrested two people on Monday."),
+    ("Ia tiba di Jakarta, Sabtu (16/9/2023).", "He arrived in Jakarta on Saturday."),
+    ("Polisi menangkap dua orang pada 13 Oktober 2023.", "Police arrested two people on Oct. 13."),
+    ("Pertemuan G20 digelar di Bali.", "The G-20 meeting was held in Bali."),
+    ("Pelatih timnas U - 19 puas.", "The Under-19 coach was satisfied."),
+    ("Ia bermain di musim 2017/2018.", "He played in the 2017/18 season."),
+    ("Harganya naik dua kali lipat.", "Its price doubled."),
+    ("Ia divonis 1 tahun 6 bulan penjara.", "He was sentenced to a year and six months in prison."),
+    # found by the one held-out scoring (scripts/data/faithful/README.md): ranges sharing a scale
+    # word, multiples, speeds with a conversion, rows of names, an idiom of magnitude
+    (
+        "Harganya 40 - 55 juta, tergantung warna.",
+        "It costs 40 million to 55 million, depending on the colour.",
+    ),
+    ("Ongkosnya antara Rp 2 hingga 4 juta.", "It costs between Rp2 million and Rp4 million."),
+    ("Labanya ditargetkan naik 3 kali lipat.", "Its profit is set to triple."),
+    ("Labanya ditargetkan naik 4 kali lipat.", "Its profit is set to quadruple."),
+    ("Kereta itu melaju hingga 320 km / jam.", "The train runs at up to 320 km/h (199 mph)."),
+    (
+        "Persib: Made Wirawan; Supardi Nasir, Vladimir Vujovic, Achmad Jufriyanto (Tantan 70 ').",
+        "Persib: Made Wirawan; Supardi Nasir, Vladimir Vujovic, Achmad Jufriyanto (Tantan 70').",
+    ),
+    ("Aku tak akan melupakanmu bahkan dalam ribuan tahun.", "I wouldn't forget you in a thousand years."),
+    ("Ia tiba Sabtu (16/9).", "He arrived on Saturday, Sept. 16, 2023."),
+    ("Polisi menangkap dua orang, Senin (2/10) kemarin.", "Police arrested two people yesterday."),
+    ("Ratusan warga mengungsi.", "Several hundred residents fled."),
+    ("Proyek itu bernilai Rp 3,5 M.", "The project is worth Rp3.5 billion."),
+    ("Puluhan warga mengungsi.", "Scores of residents fled."),
+    (
+        "Suhu di kota itu mencapai 30 derajat Celsius.",
+        "Temperatures in the city reached 30 degrees Celsius (86 degrees Fahrenheit).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), FAITHFUL)
+def test_faithful_newsroom_english_passes(source: str, english: str) -> None:
+    assert check_translation(source, english) == []
+
+
+def test_natural_repetition_in_a_long_sentence_passes() -> None:
+    src = (
+        "Nasabah dengan simpanan Rp1 miliar mendapat bunga 5 persen, sedangkan nasabah dengan "
+        "simpanan Rp1 miliar hingga Rp5 miliar mendapat bunga 6 persen."
+    )
+    en = (
+        "Customers with deposits of Rp1 billion get 5 percent interest, while customers with "
+        "deposits of Rp1 billion to Rp5 billion get 6 percent."
+    )
+    assert check_translation(src, en) == []
+
+
+def test_a_long_faithful_translation_passes() -> None:
+    src = "Jika jumlah maksimal pemilih per TPS dikurangi, KPU prediksi ada tambahan TPS hingga 780 ribu."
+    en = (
+        "If the maximum number of voters per polling station is reduced, the General Elections "
+        "Commission (KPU) predicts there could be up to 780,000 additional polling stations."
+    )
+    assert len(en) / len(src) > 1.75
+    assert check_translation(src, en) == []
+
+
+UNFAITHFUL = [
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 380 billion."),
+    ("Jumlah penduduknya 380 juta jiwa.", "Its population is 38 million."),
+    (
+        "Ekonomi tumbuh 6 persen pada triwulan IV/2006.",
+        "The economy grew 6 percent in the fourth quarter of 2007.",
+    ),
+    ("Film itu dirilis pada 1996.", "The film came out in '97."),
+    (
+        "Inflasi tahun ini 3,1 persen, dibanding tahun 2015 yang 3,35 persen.",
+        "Inflation this year is 3.1 percent, against 3.35 percent in.",
+    ),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (182 feet) long."),
+    ("Jaraknya 5.268 km.", "The distance is 3,874 miles."),
+    ("Kongres XVII dibuka.", "The Congress opened."),
+    ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Thursday."),
+    ("Polisi menangkap dua orang pada Jumat (13/10/2023).", "Police arrested two people on Friday (Aug. )."),
+    ("Pelatih timnas U-16 puas.", "The U-19 coach was satisfied."),
+    (
+        "Harganya 40 - 55 juta, tergantung warna.",
+        "It costs 40 million to 65 million, depending on the colour.",
+    ),
+    ("Kereta itu melaju hingga 320 km / jam.", "The train runs at up to 220 km/h (199 mph)."),
+    ("Jembatan itu sepanjang 25 meter.", "The bridge is 25 meters (about 182 feet) long."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), UNFAITHFUL)
+def test_a_changed_or_dropped_figure_still_flags(source: str, english: str) -> None:
+    assert "numbers" in kinds(source, english)
+
+
 # ------------------------------------------------------------------ repetition
 
 REPEATED = [
@@ -191,6 +326,17 @@ def test_copy_flags_the_source_with_a_few_english_words() -> None:
     assert "copy" in kinds(SRC, "Pyongyang diduga the akan memasok persenjataan and kepada Rusia said.")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kepala Intelijen Ukraina: Korea Utara Mungkin Sekutu Rusia Paling Berbahaya",
+        "Jokowi Resmikan Tol Trans Jawa Sepanjang Tiga Ratus Kilometer",
+    ],
+)
+def test_copy_flags_a_title_case_headline(headline: str) -> None:
+    assert "copy" in kinds(headline, headline)
+
+
 def test_copy_allows_shared_names() -> None:
     src = "Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Vladivostok."
     en = "Russian President Vladimir Putin met Kim Jong Un in Vladivostok."
@@ -236,10 +382,13 @@ def test_length_flags_a_fragment() -> None:
 
 
 def test_length_flags_padding() -> None:
+    # Faithful English runs to 1.8 times its source; an invented continuation runs further.
     padded = (
         LONG_EN + " He said this when he arrived for a meeting with the other defence chiefs"
-        " and ministers of the alliance, who are expected to discuss support for Ukraine."
+        " and ministers of the alliance, who are expected to discuss support for Ukraine and"
+        " the supply of shells to its army in the coming months."
     )
+    assert len(padded) > 2 * len(LONG_SRC)
     assert "length" in kinds(LONG_SRC, padded)
 
 
@@ -251,18 +400,27 @@ def test_length_allows_a_short_source() -> None:
 # ------------------------------------------------------------------ the gate
 
 
-def test_gate_on_heldout_pairs_and_their_corruptions() -> None:
+@pytest.mark.parametrize("name", eval_guard.SETS)
+def test_gate_on_heldout_pairs_and_their_corruptions(name: str) -> None:
     """Floors from tests/guard_baseline.json, measured by scripts/eval_guard.py."""
     t0 = time.perf_counter()
-    pairs = eval_guard.load_pairs("heldout")
-    assert len(pairs) >= 120
+    floors = BASELINE["heldout"][name]
+    pairs = eval_guard.load_set(name, "heldout")
+    assert len(pairs) >= floors["pairs_min"]
     result = eval_guard.evaluate(pairs)
-    assert result["false_alarm_rate"] <= BASELINE["heldout"]["false_alarm_rate_max"], result[
-        "false_alarm_examples"
-    ]
-    for kind, floor in BASELINE["heldout"]["catch_min"].items():
+    assert result["false_alarm_rate"] <= floors["false_alarm_rate_max"], result["false_alarm_examples"]
+    for kind, floor in floors["catch_min"].items():
         assert result["catch"][kind]["rate"] >= floor, (kind, result["misses"][:3])
-    assert time.perf_counter() - t0 < 10
+    assert time.perf_counter() - t0 < 20
+
+
+def test_faithful_set_was_read_twice_and_keeps_its_split() -> None:
+    pairs = eval_guard.load_faithful("all")
+    assert len(pairs) >= 300
+    assert {p["split"] for p in pairs} == {"tune", "heldout"}
+    assert len(eval_guard.load_faithful("heldout")) >= 100
+    assert all(p["second_reading"]["verdict"] in ("FAITHFUL", "MINOR") for p in pairs)
+    assert len({p["id"] for p in pairs}) == len(pairs)
 
 
 def test_split_is_fixed_by_id() -> None:
@@ -279,7 +437,7 @@ def test_tiny_model_outputs_are_flagged(tiny_model: Path) -> None:
     translator = load_translator(str(tiny_model), backend="transformers", device="cpu", cache=False)
     outputs = translator.translate([p["source"] for p in pairs])
     flagged = sum(bool(check_translation(p["source"], o)) for p, o in zip(pairs, outputs, strict=True))
-    assert flagged >= len(pairs) - 1, outputs
+    assert flagged == len(pairs), outputs
 
 
 # ------------------------------------------------------------------ robustness
@@ -297,3 +455,12 @@ def test_never_raises_on_arbitrary_text(source: str, english: str) -> None:
 def test_never_raises_against_a_good_english(source: str) -> None:
     check_translation(source, LONG_EN)
     check_translation(LONG_SRC, source)
+
+
+_SOUP = st.text(alphabet="0123456789.,/:-' RpMTjutabillionfeet(about)%", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOUP, _SOUP)
+def test_never_raises_on_digit_soup(source: str, english: str) -> None:
+    assert all(p.kind in KINDS for p in check_translation(source, english))

@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lang import Vector, centroid, content_terms, cosine, tfidf
+from ..lang import TOKEN, Vector, centroid, content_terms, cosine, tfidf
+from ..numerals import MONTHS_ID, WEEKDAYS_ID, quantities
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
 from ..rank.standalone import judge, shown_span
@@ -87,16 +88,14 @@ class Fact:
 
 # What a sentence says, as the judge reads it ---------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 # Words for when something happened: two reports of different events in one story share them.
 _TIME_WORDS = frozenset(
     """
     detik menit jam hari pekan minggu bulan tahun abad pagi siang sore malam kemarin besok lusa
-    senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus
-    september oktober november desember wib wita wit pukul lalu kini
+    wib wita wit pukul lalu kini
     """.split()
-)
+) | frozenset(WEEKDAYS_ID + MONTHS_ID)
 
 # News outlets and agencies: a shared source is not a shared fact ("New York Times", "Antara").
 _OUTLETS = re.compile(
@@ -143,9 +142,8 @@ _MODAL = frozenset(
     menduga diyakini yakin berniat siap
     """.split()
 )
-# A number as written, or a score ("6 - 2", "1-1"), which must be compared as a whole.
-_NUMBER = re.compile(r"(?<![\w/.,:])\d+(?:\s?-\s?\d+(?![\w/:]))?(?:[.,]\d+)*(?![\w/:])")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# Two numbers joined by a dash are a score or a range ("6 - 2", "1-1"): compared as a whole.
+_JOINED = re.compile(r"\s?-\s?")
 # "Kala itu, ..." / "Saat itu, ...": the sentence happens at another time the reader can't see.
 _THEN = re.compile(r"^\W*(?:kala|saat|ketika|waktu|pada\s+saat|pada\s+waktu)\s+itu\b", re.IGNORECASE)
 # The main verb: the first affixed verb of the main clause ("menangkap", "dibakar", "bermain"),
@@ -191,7 +189,7 @@ class _Node:
     speaker: frozenset[str]  # names of who is quoted, if anyone
     modal: bool
     negated: bool
-    numbers: frozenset[str]  # numbers in the main clause, as written (dates and times aside)
+    numbers: frozenset[tuple[str, str]]  # numbers in the main clause: (kind, value); dates and times aside
     figures: dict[str, tuple[float, str]]  # counted nouns in the main clause: {unit: (value, shown)}
     question: bool  # a question or a "then" sentence: asserts nothing a reader can place
     salience: float  # the ranker's score, scaled to [0, 1] within its article
@@ -215,7 +213,7 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
     written: Counter[str] = Counter()  # each word as written; a story repeats its words
     for a in articles:
         for s in a.sentences:
-            written.update(_WORD.findall(s.text)[1:])  # the first word is capitalised anyway
+            written.update(TOKEN.findall(s.text)[1:])  # the first word is capitalised anyway
     upper: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for w, count in written.items():
@@ -286,7 +284,7 @@ class _Story:
     def _judged(self, plain: _Node, text: str) -> _Node:
         """`plain` with what only the judge reads: the main clause's terms, actors and verb."""
         main_text, background_text, speaker_text = _parts(text)
-        words = [w.lower() for w in _WORD.findall(main_text)]
+        words = [w.lower() for w in TOKEN.findall(main_text)]
         main_words = set(words)
         # The verbs of one action count as one term ("~tangkap"): in the predicate, the main
         # vector and the main-verb gate alike.
@@ -302,7 +300,7 @@ class _Story:
             speaker=frozenset(content_terms(speaker_text)) & self.names,
             modal=bool(main_words & _MODAL),
             negated=bool(main_words & _NEGATION) and _negated(main_text),
-            numbers=frozenset(_NUMBER.findall(main_text)),
+            numbers=_numbers(main_text),
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
         )
@@ -342,15 +340,39 @@ def _main_verb(words: Sequence[str]) -> str:
     return verb_terms[0] if verb_terms and verb_terms[0] != verb else ""
 
 
+def _numbers(text: str) -> frozenset[tuple[str, str]]:
+    """The numbers, amounts and years of `text` as (kind, value), a score or range as one
+    ("6 - 2"); day numbers of dates, times and spelled-out numbers aside."""
+    out: list[tuple[str, str]] = []
+    last_end, last = -1, ""
+    for q in quantities(text, "id"):
+        if q.kind not in ("number", "money", "year", "ordinal") or q.value is None:
+            continue  # a year inside a date ("13/10/2023") is the date's
+        value = f"{q.value:.12g}"
+        if last and _JOINED.fullmatch(text, last_end, q.start):
+            out[-1] = ("score", f"{last}-{value}")
+            last = ""
+        else:
+            out.append((q.kind if q.kind == "year" else "number", value))
+            last = value
+        last_end = q.end
+    return frozenset(out)
+
+
 def _negated(text: str) -> bool:
     """Whether `text` denies what it says ("tidak", "belum"), idioms aside ("belum lagi")."""
-    return bool({w.lower() for w in _WORD.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
+    return bool({w.lower() for w in TOKEN.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
 
 
 def _same(x: _Node, y: _Node) -> float | None:
     """How surely `x` and `y` state one fact (their main-clause cosine), or None if they don't."""
     if x.article.id == y.article.id:
         return None
+    return _same_said(x, y)
+
+
+def _same_said(x: _Node, y: _Node) -> float | None:
+    """`_same` for two sentences of different articles: it reads only what they say."""
     if len(x.predicate & y.predicate) < MIN_PREDICATE:
         return None
     if x.question or y.question:
@@ -367,7 +389,7 @@ def _same(x: _Node, y: _Node) -> float | None:
         return None  # the same people doing something else ("menangkap" vs. "membebaskan")
     sim = cosine(x.main, y.main)
     # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
-    counted = {n for n in x.numbers & y.numbers if not _YEAR.fullmatch(n)}
+    counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
 
 
@@ -406,12 +428,40 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
 
 
 def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
-    """For each node, the nodes of *other* articles that state the same fact, with similarity."""
+    """For each node, the nodes of *other* articles that state the same fact, with similarity.
+
+    The judge reads only what two sentences say (`_same_said`), so near-copies of one
+    report, which repeat most sentences word for word, are judged once per pair of texts:
+    candidates are found among the distinct texts, and each verdict is given to every pair
+    of their sentences in different articles (in the order `_same` would be asked).
+    """
+    groups: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        groups.setdefault(_text(node), []).append(i)
+    texts = list(groups.values())
+    reps = [nodes[g[0]] for g in texts]
+    verdicts: dict[tuple[int, int], float | None] = {}
+
+    def said(p: int, q: int) -> float | None:
+        if (p, q) not in verdicts:
+            verdicts[p, q] = _same_said(reps[p], reps[q])
+        return verdicts[p, q]
+
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    for i, j in _candidate_pairs(nodes):
-        sim = _same(nodes[i], nodes[j])
-        if sim is not None:
-            sims[i][j] = sims[j][i] = sim
+    pairs = [(p, p) for p, g in enumerate(texts) if len(g) > 1] + list(_candidate_pairs(reps))
+    for p, q in pairs:
+        if said(p, q) is None and said(q, p) is None:
+            continue
+        for i in texts[p]:
+            for j in texts[q]:
+                if i < j and nodes[i].article.id != nodes[j].article.id:
+                    sim = said(p, q)
+                elif j < i and nodes[i].article.id != nodes[j].article.id and p != q:
+                    sim = said(q, p)
+                else:
+                    continue
+                if sim is not None:
+                    sims[i][j] = sims[j][i] = sim
     return sims
 
 
@@ -456,20 +506,24 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     ]
 
 
-def _members(i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node]) -> list[int]:
+def _members(
+    i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node], masks: Sequence[int]
+) -> list[int]:
     """`i` and, from each other article, its closest report that states the same fact.
 
     Candidates are taken closest first; each must pass the judge with every member taken
     so far, so a sentence that matches `i` on one side never joins a fact the others state.
+    (`masks[m]` has bit j set when m and j pass the judge: one AND keeps what every member
+    passes with, however many near-copies a fact has.)
     """
     members = [i]
     seen = {nodes[i].article.id}
+    agreed = -1  # every bit: the nodes all members after `i` pass the judge with
     for j, _ in sorted(((j, s) for j, s in sims[i].items() if j in free), key=lambda js: (-js[1], js[0])):
-        if nodes[j].article.id in seen:
-            continue
-        if all(j in sims[m] for m in members[1:]):
+        if nodes[j].article.id not in seen and agreed >> j & 1:
             members.append(j)
             seen.add(nodes[j].article.id)
+            agreed &= masks[j]
     return members
 
 
@@ -488,6 +542,33 @@ def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
     return max(shown, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
 
 
+def _text(node: _Node) -> str:
+    return node.article.sentences[node.index].text
+
+
+def _alike(x: _Node, y: _Node, known: dict[tuple[str, str], bool]) -> bool:
+    """Whether `x` repeats `y` (whole-sentence cosine of `REPEAT` or more), memoised by text."""
+    key = (_text(x), _text(y))
+    if key not in known:
+        known[key] = cosine(x.vector, y.vector) >= REPEAT
+    return known[key]
+
+
+def _fact(score: float, members: Sequence[int], nodes: Sequence[_Node]) -> Fact:
+    """An item as a Fact: its representative sentence first, then the other citations."""
+    rep = _representative(members, nodes)
+    ordered = [rep] + [m for m in members if m != rep]
+    citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
+    texts = [_text(nodes[m]) for m in ordered]
+    return Fact(
+        article=nodes[rep].article,
+        index=nodes[rep].index,
+        citations=citations,
+        score=round(score, 4),
+        figures=differing_figures(texts, citations),
+    )
+
+
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
     """The `n` most important facts across `articles`, each citing every article stating it.
 
@@ -500,15 +581,19 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     nodes = _nodes(articles, ranker or get_ranker())
     sims = _similar_pairs(nodes)
     free = set(range(len(nodes)))
+    masks = [sum(1 << j for j in sims[i]) for i in range(len(nodes))]
 
     def item(i: int) -> tuple[float, list[int]]:
-        members = _members(i, sims, free, nodes)
+        members = _members(i, sims, free, nodes, masks)
         if not any(nodes[m].shown for m in members):
             return -math.inf, members  # nothing a reader could take alone: never a line
         score = max(nodes[m].salience for m in members if nodes[m].shown)
         return score + SUPPORT_WEIGHT * (len(members) - 1), members
 
     chosen: list[tuple[float, list[int]]] = []
+    # Near-copies repeat sentences word for word: each text is compared once with each chosen one.
+    shown_texts: dict[str, _Node] = {}
+    alike: dict[tuple[str, str], bool] = {}
     # An item changes only when a sentence it could take is taken: recompute just those.
     items = {i: item(i) for i in free}
     while free and len(chosen) < n:
@@ -521,30 +606,12 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
         for i in free:
             if taken & sims[i].keys():
                 items[i] = item(i)
-        repeats = any(
-            cosine(nodes[m].vector, nodes[k].vector) >= REPEAT
-            for _, picked in chosen
-            for k in picked
-            for m in members
-        )
-        if not repeats:
+        said = {_text(nodes[m]): nodes[m] for m in members}
+        if not any(_alike(x, y, alike) for y in shown_texts.values() for x in said.values()):
             chosen.append((score, members))
+            shown_texts.update(said)
 
-    facts = []
-    for score, members in chosen:
-        rep = _representative(members, nodes)
-        ordered = [rep] + [m for m in members if m != rep]
-        citations = tuple(Citation(nodes[m].article.id, nodes[m].index) for m in ordered)
-        texts = [nodes[m].article.sentences[nodes[m].index].text for m in ordered]
-        facts.append(
-            Fact(
-                article=nodes[rep].article,
-                index=nodes[rep].index,
-                citations=citations,
-                score=round(score, 4),
-                figures=differing_figures(texts, citations),
-            )
-        )
+    facts = [_fact(score, members, nodes) for score, members in chosen]
     # Later rounds can outscore earlier ones once members are taken: most important first.
     facts.sort(key=lambda f: -f.score)
     return facts

@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..lang import Vector, content_terms, cosine, norm
 from ..values import Article
@@ -36,7 +37,15 @@ __all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories"]
 STORY_THRESHOLD = 0.3  # mean pairwise cosine at or above which two groups are one story
 TITLE_WEIGHT = 3  # the title counts as this many copies of itself ...
 LEAD_SENTENCES = 3  # ... and the first sentences count twice
+_K = TypeVar("_K")
+
 TERMS_PER_ARTICLE = 20  # keep this many strongest terms per article vector
+# Above this many (pair, shared term) to sum, the exact method would cost more than the rest
+# of a digest: a big input is clustered from close pairs and summed vectors instead.
+EXACT_PAIRS = 20_000_000
+MAX_POSTINGS = 8  # on that path: articles each term is indexed under (the first that have it)
+RARE_SHARE = 0.5  # ... and a pair is compared when its indexed words give this share of the threshold
+CENTRAL_PAIRS = 16  # a story's central article by pairwise sums up to this many articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,16 +117,16 @@ def _similarity(a: Vector, b: Vector, rank: dict[str, int]) -> float:
     return total
 
 
-def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -> list[list[int]]:
-    """Groups of articles joined by chains of pairs whose cosine reaches `threshold`.
+def _prefixes(
+    vectors: Sequence[Vector], rank: dict[str, int], threshold: float
+) -> tuple[list[list[str]], list[float]]:
+    """Each vector's indexed terms (rarest first) and a bound on what its other terms add.
 
-    No story can span two groups: two clusters merge only when their mean pairwise
-    similarity reaches the threshold, so at least one pair between them does. The pairs
-    are found without an all-pairs scan by prefix filtering (Bayardo et al., 2007): with
-    each vector's terms ordered rarest first, the common terms at its end whose weights
-    together have norm below the threshold cannot make a pair reach it on their own, so
-    only the terms before them are indexed. The words every article shares, which make
-    most pairs similar by a little, then never need comparing.
+    Prefix filtering (Bayardo et al., 2007): with each vector's terms ordered rarest first,
+    the common terms at its end whose weights together have norm below the threshold cannot
+    make a pair reach it on their own, so only the terms before them are indexed. Two bounds
+    on what the unindexed terms add to a cosine are kept, and the smaller one holds: their
+    norm, and their weights times each term's largest weight in any vector.
     """
     df: Counter[str] = Counter(t for v in vectors for t in v)
     limit = threshold - 1e-9  # a margin for rounding in the sums
@@ -125,8 +134,36 @@ def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -
     for v in vectors:
         for t, w in v.items():
             peak[t] = max(peak.get(t, 0.0), w)
+    prefixes, rest = [], []
+    for v in vectors:
+        ordered = sorted(v, key=lambda t: (df[t], rank[t]))
+        squares = by_peak = 0.0
+        cut = len(ordered)
+        while cut:
+            w = v[ordered[cut - 1]]
+            more = min(math.sqrt(squares + w * w), by_peak + w * peak[ordered[cut - 1]])
+            if more >= limit:
+                break
+            squares += w * w
+            by_peak += w * peak[ordered[cut - 1]]
+            cut -= 1
+        prefixes.append(ordered[:cut])
+        rest.append(min(math.sqrt(squares), by_peak))
+    return prefixes, rest
+
+
+def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -> list[list[int]]:
+    """Groups of articles joined by chains of pairs whose cosine reaches `threshold`.
+
+    No story can span two groups: two clusters merge only when their mean pairwise
+    similarity reaches the threshold, so at least one pair between them does. The pairs
+    are found without an all-pairs scan: only each vector's prefix (`_prefixes`) is indexed,
+    so the words every article shares, which make most pairs similar by a little, never
+    need comparing.
+    """
+    limit = threshold - 1e-9
+    prefixes, rest = _prefixes(vectors, rank, threshold)
     index: dict[str, list[tuple[int, float]]] = {}
-    rest: list[float] = []  # per article: the norm of its unindexed common terms
     parent = list(range(len(vectors)))
 
     def root(i: int) -> int:
@@ -149,25 +186,97 @@ def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -
             # The order of a sum moves only its last bits: settle near-ties in the fixed order.
             if near >= threshold + 1e-9 or (near > limit and _similarity(u, v, rank) >= threshold):
                 parent[root(i)] = root(j)
-        ordered = sorted(v, key=lambda t: (df[t], rank[t]))
-        # Two bounds on what the unindexed terms add to a cosine; the smaller one holds.
-        squares = by_peak = 0.0
-        cut = len(ordered)
-        while cut:
-            w = v[ordered[cut - 1]]
-            more = min(math.sqrt(squares + w * w), by_peak + w * peak[ordered[cut - 1]])
-            if more >= limit:
-                break
-            squares += w * w
-            by_peak += w * peak[ordered[cut - 1]]
-            cut -= 1
-        rest.append(min(math.sqrt(squares), by_peak))
-        for t in ordered[:cut]:
+        for t in prefixes[j]:
             index.setdefault(t, []).append((j, v[t]))
     groups: dict[int, list[int]] = {}
     for i in range(len(vectors)):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+def _close_pairs(
+    vectors: Sequence[Vector], rank: dict[str, int], threshold: float
+) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) for pairs i < j at or above `threshold`, found through capped postings.
+
+    The big-input join: as in `_linked`, only prefixes are indexed and probed, but each term
+    keeps at most `MAX_POSTINGS` articles (the first that have it), so each article is
+    compared with at most that many per term, however many articles share it. A story
+    covered by more articles than that is still found: its later articles pair with its
+    first ones. Pairs of two later articles are left for the clustering, which compares
+    whole clusters (`_cluster_by_sums`).
+    """
+    limit = threshold - 1e-9
+    prefixes, rest = _prefixes(vectors, rank, threshold)
+    index: dict[str, list[tuple[int, float]]] = {}
+    pairs = []
+    for j, v in enumerate(vectors):
+        partial: dict[int, float] = {}
+        for t in prefixes[j]:  # a pair that reaches the threshold shares a term of both prefixes
+            w = v[t]
+            for i, wi in index.get(t, ()):
+                partial[i] = partial.get(i, 0.0) + wi * w
+        for i, dot in partial.items():
+            # Rarer shared words that give less than half the threshold leave a pair to the
+            # common ones: on this path it is not compared (most candidates end here).
+            if dot >= threshold * RARE_SHARE and dot + rest[i] + rest[j] >= limit:
+                near = cosine(vectors[i], v)
+                if near >= threshold:
+                    pairs.append((near, i, j))
+        for t in prefixes[j]:
+            postings = index.setdefault(t, [])
+            if len(postings) < MAX_POSTINGS:
+                postings.append((j, v[t]))
+    return pairs
+
+
+def _cluster_by_sums(
+    vectors: Sequence[Vector], pairs: Iterable[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    """Average-linkage clustering from close pairs and each cluster's summed vector.
+
+    For unit vectors the sum of pairwise cosines between two clusters is the dot product of
+    their summed vectors, so no pair below the threshold needs storing: merging clusters a
+    and b gives a mean with a cluster c that is the size-weighted mean of (a, c) and (b, c),
+    so it can reach the threshold only if one of those did, and only those clusters are
+    compared again (a sum not stored is one dot product of summed vectors). Merges go
+    highest mean first, ties by the smaller pair of cluster ids, as in `_cluster`.
+    """
+    total = list(vectors)  # a cluster's summed vector; an article's own until it merges
+    size = [1] * len(vectors)
+    version = [0] * len(vectors)
+    link: list[dict[int, float]] = [{} for _ in vectors]  # sums of cosines, for means at the threshold
+    heap = []
+    for s, i, j in pairs:
+        link[i][j] = link[j][i] = s
+        heap.append((-s, i, j, 0, 0))
+    heapq.heapify(heap)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or a not in members or b not in members:
+            continue
+        row_a, row_b = link[a], link[b]
+        row_a.pop(b, None)
+        row_b.pop(a, None)
+        merged: dict[int, float] = {}
+        for c in row_a.keys() | row_b.keys():
+            part_a = row_a[c] if c in row_a else cosine(total[a], total[c])
+            part_b = row_b[c] if c in row_b else cosine(total[b], total[c])
+            other = link[c]
+            other.pop(a, None)
+            other.pop(b, None)
+            if (part_a + part_b) / ((size[a] + size[b]) * size[c]) >= threshold:
+                merged[c] = other[a] = part_a + part_b
+        link[a], link[b] = merged, {}
+        # An article's own vector is copied before it takes a sum: the vectors never change.
+        owned = [x if x is not vectors[a] and x is not vectors[b] else dict(x) for x in (total[a], total[b])]
+        total[a], total[b] = _added(*owned), {}
+        _absorb(a, b, size, version, members)
+        for c, sum_ac in merged.items():
+            x, y = (a, c) if a < c else (c, a)
+            heapq.heappush(heap, (-sum_ac / (size[a] * size[c]), x, y, version[x], version[y]))
+    return [sorted(m) for m in members.values()]
 
 
 def _pair_similarities(vectors: Sequence[Vector], rank: dict[str, int]) -> dict[tuple[int, int], float]:
@@ -187,6 +296,22 @@ def _pair_similarities(vectors: Sequence[Vector], rank: dict[str, int]) -> dict[
             for j, wj in postings[a + 1 :]:
                 sims[(i, j)] = sims.get((i, j), 0.0) + wi * wj
     return sims
+
+
+def _added(x: dict[_K, float], y: dict[_K, float]) -> dict[_K, float]:
+    """The sums of `x` and `y` key by key, added into the longer one (which is returned)."""
+    if len(y) > len(x):
+        x, y = y, x
+    for k, v in y.items():
+        x[k] = x.get(k, 0.0) + v
+    return x
+
+
+def _absorb(a: int, b: int, size: list[int], version: list[int], members: dict[int, list[int]]) -> None:
+    """Cluster `b` merges into `a`: sizes and members move, and `a`'s older heap entries go stale."""
+    size[a] += size[b]
+    version[a] += 1
+    members[a] += members.pop(b)
 
 
 def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -220,14 +345,9 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
         # cluster is the sum of both parts' sums: add the shorter row into the longer one.
         row_a, row_b = link[a], link[b]
         del row_a[b], row_b[a]
-        if len(row_b) > len(row_a):
-            row_a, row_b = row_b, row_a
-        for c, total in row_b.items():
-            row_a[c] = row_a.get(c, 0.0) + total
+        row_a = _added(row_a, row_b)
         link[a], link[b] = row_a, {}
-        size[a] += size[b]
-        version[a] += 1
-        members[a] += members.pop(b)
+        _absorb(a, b, size, version, members)
         for c, total in row_a.items():
             other = link[c]
             other.pop(b, None)
@@ -242,6 +362,8 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
 def _partition(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
     """Average-linkage clusters of unit `vectors` (each a sorted list of indices)."""
     rank = _term_order(vectors)
+    if _shared_pairs(vectors) > EXACT_PAIRS:
+        return _cluster_by_sums(vectors, _close_pairs(vectors, rank, threshold), threshold)
     clusters = []
     # Cluster each linked group alone: only its own pairs can ever decide a merge in it.
     for linked in _linked(vectors, rank, threshold):
@@ -251,6 +373,30 @@ def _partition(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
         sims = _pair_similarities([vectors[i] for i in linked], rank)
         clusters += [[linked[k] for k in c] for c in _cluster(len(linked), sims, threshold)]
     return clusters
+
+
+def _shared_pairs(vectors: Sequence[Vector]) -> int:
+    """How many (pair, shared term) the exact method could have to sum: its worst-case cost."""
+    df = Counter(t for v in vectors for t in v)
+    return sum(f * (f - 1) // 2 for f in df.values())
+
+
+def _central(members: Sequence[int], vectors: Sequence[Vector]) -> int:
+    """The member most like the others: the highest sum of cosines to them (ties: the first).
+
+    Up to `CENTRAL_PAIRS` members each pair is summed; past that, each member's sum is its
+    dot product with the story's summed vector less its own (the same sum, found in linear
+    time; only its last bits of rounding can differ).
+    """
+    if len(members) <= CENTRAL_PAIRS:
+        return max(
+            members, key=lambda i: (sum(cosine(vectors[i], vectors[j]) for j in members if j != i), -i)
+        )
+    total: dict[str, float] = {}
+    for i in members:
+        for t, w in vectors[i].items():
+            total[t] = total.get(t, 0.0) + w
+    return max(members, key=lambda i: (cosine(vectors[i], total) - cosine(vectors[i], vectors[i]), -i))
 
 
 def group_stories(articles: Sequence[Article], *, threshold: float = STORY_THRESHOLD) -> list[StoryGroup]:
@@ -263,6 +409,5 @@ def group_stories(articles: Sequence[Article], *, threshold: float = STORY_THRES
     groups = []
     for c in clusters:
         # The headline comes from the article closest to the story's other articles.
-        central = max(c, key=lambda i: (sum(cosine(vectors[i], vectors[j]) for j in c if j != i), -i))
-        groups.append(StoryGroup(tuple(articles[i] for i in c), articles[central]))
+        groups.append(StoryGroup(tuple(articles[i] for i in c), articles[_central(c, vectors)]))
     return groups

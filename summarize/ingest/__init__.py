@@ -8,6 +8,7 @@ reason; it never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import re
@@ -18,12 +19,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..clean import clean
-from ..errors import InputError
+from ..clean import clean, lost_prose
+from ..errors import ConfigError, InputError, check_count
 from ..lang import content_terms, detect_language
 from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
-from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped
+from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped, page_url
 from .dates import article_date, iso_day
 from .decoding import decode
 from .publisher import publisher_of
@@ -142,6 +143,9 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
     cleaned = clean(doc)
     sentences: list[Sentence] = []
     warnings: list[str] = []
+    lost = lost_prose(cleaned, doc.text)
+    if lost:
+        warnings.append(f"{doc.source}: {lost} (`summarize clean {doc.source}` shows each line and its rule)")
     spans = (
         (para, span)
         for para, (start, end) in enumerate(cleaned.paragraphs)
@@ -194,14 +198,39 @@ def _stated_date(dropped: Sequence[Dropped], sentences: Sequence[Sentence]) -> s
 
 
 def article_from_text(
-    text: str, *, id: str = "1", source: str = "<text>", title: str | None = None, url: str | None = None
+    text: str,
+    *,
+    id: str | None = None,
+    source: str = "<text>",
+    title: str | None = None,
+    url: str | None = None,
 ) -> Article:
     """An Article from a string in memory, cleaned and segmented as a file would be.
 
-    `title` overrides the title cleaning would find (else the first heading line, else the
-    first sentence). Raises InputError when no article text is left.
+    `id` names the article in citations; by default it is made from the text (`text_id`), so
+    articles made from different texts never share one. `title` overrides the title cleaning
+    would find (else the first heading line, else the first sentence). Raises InputError
+    when no article text is left, ConfigError for an argument of the wrong type.
     """
-    return make_article(Document(source=source, text=text, title=title, url=url), id)
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, bytes | bytearray) else ""
+        raise ConfigError(f"article_from_text() takes the text as a str, not {type(text).__name__}{hint}")
+    for name, value, optional in (
+        ("id", id, True),
+        ("source", source, False),
+        ("title", title, True),
+        ("url", url, True),
+    ):
+        if not isinstance(value, str) and not (optional and value is None):
+            raise ConfigError(f"article_from_text(): {name} must be a str, not {type(value).__name__}")
+    if id is not None and not id.strip():
+        raise ConfigError("article_from_text(): id must not be empty")
+    return make_article(Document(source=source, text=text, title=title, url=url), id or text_id(text))
+
+
+def text_id(text: str) -> str:
+    """A short id made from `text` (12 hex digits of its SHA-256): the same text, the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _fallback_title(first_sentence: str, limit: int = 80) -> str:
@@ -280,7 +309,20 @@ def _documents(
     limit: int | None,
     since: dt.date | None,
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]],
+    notes: list[str],
 ) -> Iterator[Document | Skipped | str]:
+    """Every document, skip and file to read, each input once: a file named twice (`a.txt` and
+    `./a.txt`, or a folder and a file in it) or a page reached twice (by URLs that differ only
+    by their fragment, by a feed and by name, or by redirects) is read once, with a note."""
+    first: dict[str, str] = {}
+
+    def again(key: str, name: str) -> bool:
+        if key not in first:
+            first[key] = name
+            return False
+        notes.append(f"{name}: the same {key.split(':', 1)[0]} as {first[key]}; read once")
+        return True
+
     for raw in sources:
         source = str(raw)
         try:
@@ -291,13 +333,15 @@ def _documents(
         for item in expanded:
             if isinstance(item, Skipped):
                 yield item
-                continue
-            if is_url(item):
+            elif is_url(item):
                 docs, skipped = fetched[item]  # fetched in parallel by load_articles
-                yield from docs
+                for d in docs:  # a page named by the user is named as given, "#fragment" and all
+                    name = item if page_url(item) == page_url(d.source) else d.source
+                    if not again(f"page:{page_url(d.url or d.source)}", name):
+                        yield d
                 yield from skipped
-                continue
-            yield item  # a local file or "-": read by load_articles, in parallel when many
+            elif item == "-" or not again(f"file:{os.path.normcase(os.path.abspath(item))}", item):
+                yield item  # a local file or "-": read by load_articles, in parallel when many
 
 
 # Below this many files a pool of processes costs more to start than it saves (each of
@@ -337,6 +381,29 @@ def _read_files(paths: Sequence[str], workers: int | None = None) -> Iterator[_M
         yield made
 
 
+def _source_names(sources: Iterable[str | Path]) -> list[str]:
+    """Each source as a str; ConfigError when `sources` is not a list of paths or URLs.
+
+    A lone path is refused rather than read as a sequence: a str is a sequence of one-letter
+    names, and "/" among them would read the whole disk.
+    """
+    if isinstance(sources, str | bytes | os.PathLike):
+        raise ConfigError(
+            f"load_articles() takes a list of sources, not one {type(sources).__name__}: "
+            f"pass [{str(sources)!r}]"
+        )
+    if not isinstance(sources, Iterable):
+        raise ConfigError(f"load_articles() takes a list of paths or URLs, not {type(sources).__name__}")
+    names = []
+    for k, source in enumerate(sources):
+        if not isinstance(source, str | os.PathLike) or isinstance(source, bytes):
+            raise ConfigError(
+                f"load_articles(): source {k} is a {type(source).__name__}, not a path or URL (str)"
+            )
+        names.append(os.fspath(source))
+    return names
+
+
 def load_articles(
     sources: Iterable[str | Path],
     *,
@@ -359,12 +426,14 @@ def load_articles(
     in input order.
     `read_progress(done, total)` follows the reading of local files, when there are
     `PARALLEL_FILES` or more (every 1% and at the end), over up to `workers` processes
-    (None: every core).
+    (None: every core). Each file or page is read once (a warning names a repeat); `sources`
+    must be a list, not one path (ConfigError).
     """
+    names = _source_names(sources)
+    check_count("limit", limit, allow_none=True)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
-    names = [str(s) for s in sources]
     urls = [s for s in names if is_url(s)]
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]] = {}
     if urls:
@@ -378,7 +447,7 @@ def load_articles(
             progress=progress,
             deadline=deadline,
         )
-    items = list(_documents(names, limit=limit, since=since, fetched=fetched))
+    items = list(_documents(names, limit=limit, since=since, fetched=fetched, notes=warnings))
     files = [x for x in items if isinstance(x, str) and x != "-"]
     read = _read_files(files, workers)
     done, step = 0, max(1, len(files) // 100)

@@ -20,41 +20,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ..numerals import MONTHS, WEEKDAYS_ID, find_date
+
 __all__ = ["FIRST_SENTENCES", "MONTHS", "WEEKDAYS", "article_date", "find_date", "iso_day", "relative_time"]
 
-# Indonesian month names and the short forms outlets print ("Okt", "Agt"), lowered.
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12,
-}  # fmt: skip
-WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu")
+# The dates themselves are read by `summarize.numerals` (`find_date`, the month names); here
+# is what an article's own text says about when it was written.
+WEEKDAYS = (*WEEKDAYS_ID, "jum'at")
 
 FIRST_SENTENCES = 3  # a dateline's date sits in the body's first sentences
-
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"""(?<![\d/])(?:
-        (?P<d>\d{{1,2}})\s?/\s?(?P<m>\d{{1,2}})\s?/\s?(?P<y>(?:19|20)\d\d)     # 16/9/2023, 16 / 9 / 2023
-      | (?P<d2>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)     # 13 Oktober 2023
-    )(?![\d/])""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def find_date(text: str) -> dt.date | None:
-    """The first full date written in `text` ("16/9/2023", "13 Oktober 2023"), or None."""
-    for m in _DATE.finditer(text):
-        if m.group("d"):
-            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        else:
-            day, month, year = int(m.group("d2")), MONTHS[m.group("month").lower()], int(m.group("y2"))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:  # 31/2/2023: not a date, look further
-            continue
-    return None
 
 
 # A time of day ("10:48", "14.30 WIB") makes a date line a publication stamp, not a banner.

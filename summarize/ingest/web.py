@@ -24,7 +24,7 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError, InputError
-from ..values import Document, Skipped
+from ..values import Document, Skipped, page_url
 from .decoding import decode
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
 from .fetch import DEFAULT_DEADLINE_S, Fetcher, FetchError, InternalAddressError, Response, RunDeadline
@@ -168,7 +168,7 @@ def _entries(parsed: Any, feed: str) -> list[_Entry]:
                 feed=feed,
                 number=number,
                 title=" ".join(raw["title"].split()) if raw.get("title") else None,
-                link=(raw.get("link") or "").strip() or None,
+                link=page_url(raw.get("link") or "") or None,
                 published=published,
                 content=content,
                 site=source.get("title") or None,
@@ -185,6 +185,10 @@ def _select(entries: list[_Entry], *, limit: int | None, since: dt.date | None) 
         if e.link is None or e.link not in seen:
             unique.append(e)
             seen.add(e.link or "")
+    if len(unique) < len(entries):
+        log.info(
+            "%d feed entries link a page listed before; each page is read once", len(entries) - len(unique)
+        )
     entries = unique
     dated = [e for e in entries if e.published is not None]
     dated.sort(key=_sort_key, reverse=True)
@@ -452,7 +456,8 @@ def load_urls(
         since = since.date()
     _check(limit, timeout, allow_private_network)
     run = RunDeadline.start(deadline)
-    unique = list(dict.fromkeys(urls))
+    pages = {url: page_url(url) for url in urls}
+    unique = list(dict.fromkeys(pages.values()))
     tally = _Tally(progress, len(unique))
 
     def one(url: str) -> tuple[list[Document], list[Skipped]]:
@@ -466,4 +471,5 @@ def load_urls(
             tally=tally,
         )
 
-    return dict(zip(unique, _parallel(unique, one, host=_host), strict=True))
+    done = dict(zip(unique, _parallel(unique, one, host=_host), strict=True))
+    return {url: done[page] for url, page in pages.items()}

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..ingest.dates import find_date, relative_time
+from ..numerals import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
 
 __all__ = [
@@ -60,7 +61,7 @@ def day_label(iso: str | None) -> str | None:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = tuple(name[:3].title() for name in MONTHS_EN)  # "Jan" .. "Dec"
 
 
 def span_label(days: Sequence[str | None]) -> str | None:

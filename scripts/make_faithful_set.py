@@ -1,0 +1,104 @@
+"""Draw Indonesian news sentences for the faithful-translation set of the translation checker.
+
+Newsroom translators write idiomatic English: "380 juta" becomes "380 million", "pada 2008"
+may become "this year", "5.268 km" may gain "(3,274 miles)". A checker tuned on literal
+translations withholds such faithful lines. This draws sentences where those kinds occur
+(scale words, dates and periods, units, spelled-out numbers, number words inside names,
+long sentences), plus plain ones, from IndoSum articles and the seeds, with a fixed seed.
+
+    python scripts/make_faithful_set.py        # -> scripts/data/faithful/to_translate.jsonl
+
+Each line: `id`, `source` (the sentence as our segmenter gives it), `origin`, `kind` (why it
+was drawn), `split` (`tune`/`heldout` by a hash of the id; heldout is never tuned on).
+Translations are added by hand into `pairs.jsonl` (see README.md beside it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from summarize import InputError, load_articles  # noqa: E402
+from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
+from tests.indosum import load_records, to_article  # noqa: E402
+
+OUT = ROOT / "scripts" / "data" / "faithful"
+SEED = 23
+KINDS: dict[str, tuple[str, int]] = {
+    "scale": (r"\d[\d.,]*\s*(ribu|juta|miliar|milyar|triliun)\b", 90),
+    "money": (r"\b(Rp|US\$|\$)\s?\d", 40),
+    "date": (
+        rf"\b({'|'.join(name.title() for name in MONTHS_ID + WEEKDAYS_ID)}"
+        r"|\d{1,2}/\d{1,2}(/\d{2,4})?|tahun \d{4}|pada \d{4}|triwulan|kuartal|semester)\b",
+        60,
+    ),
+    "unit": (r"\d[\d.,]*\s*(km|kilometer|meter|kg|kilogram|ton|hektare|ha|persen|%)\b", 40),
+    "spelled": (
+        r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|ratus"
+        r"|pertama|kedua|ketiga|keempat|kelima|ribuan|jutaan|puluhan|ratusan)\b",
+        50,
+    ),
+    "long": (r"", 30),
+}
+
+
+def split_of(key: str) -> str:
+    h = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
+    return "heldout" if h % 5 < 2 else "tune"
+
+
+def main() -> int:
+    rng = random.Random(SEED)
+    pool: list[tuple[str, str]] = []  # (origin, sentence)
+    for art in load_articles([ROOT / "seeds"]).articles:
+        pool += [(f"seeds/{Path(art.source).name} s{s.index}", s.text) for s in art.sentences]
+    records = load_records()
+    rng.shuffle(records)
+    for rec in records[:900]:
+        try:
+            art, _ = to_article(rec)
+        except InputError:
+            continue
+        pool += [(f"indosum:{rec.id} s{s.index}", s.text) for s in art.sentences]
+    pool = [(o, t) for o, t in pool if 6 <= len(t.split()) <= 60]
+    rng.shuffle(pool)
+    seen: set[str] = set()
+    used_articles: dict[str, int] = {}
+    rows: list[dict] = []
+    for kind, (pattern, want) in KINDS.items():
+        got = 0
+        for origin, text in pool:
+            if got == want:
+                break
+            art = origin.rsplit(" ", 1)[0]
+            if text in seen or used_articles.get(art, 0) >= 2:
+                continue
+            if kind == "long":
+                if len(text.split()) < 35:
+                    continue
+            elif not re.search(pattern, text, re.IGNORECASE if kind == "spelled" else 0):
+                continue
+            seen.add(text)
+            used_articles[art] = used_articles.get(art, 0) + 1
+            key = hashlib.sha1(f"{origin}|{text}".encode()).hexdigest()[:10]
+            rows.append({"id": key, "source": text, "origin": origin, "kind": kind, "split": split_of(key)})
+            got += 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "to_translate.jsonl").open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences -> {OUT / 'to_translate.jsonl'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,642 @@
+"""Numbers, dates and scale words in Indonesian and English news text: the one home.
+
+Indonesian writes "1.000" for a thousand and "1,5" for one and a half, scales with a word
+("380 juta", "Rp1,35 triliun"), dates as "Sabtu (16/9/2023)" or "13 Oktober 2023", quarters
+as "triwulan IV/2006", and spells small numbers out ("dua puluh", "ketiga"). English news
+writes "1,000", "1.5", "380 million", "Oct. 13, 2023", "'96", "the fourth quarter", "six",
+"third". `quantities(text, lang)` reads all of these into `Quantity` values that compare
+across the two languages: "Rp1,35 triliun" and "Rp1.35 trillion" both hold 1.35e12.
+
+Also here: the month and weekday names of both languages (`MONTHS`, `WEEKDAYS`), the scale
+words (`SCALES`), and `find_date`, the first full calendar date in a text (a dateline).
+
+Pure Python and stdlib only; every regex is compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+__all__ = [
+    "MONTHS",
+    "MONTHS_EN",
+    "MONTHS_ID",
+    "SCALES",
+    "WEEKDAYS",
+    "WEEKDAYS_EN",
+    "WEEKDAYS_ID",
+    "Quantity",
+    "Value",
+    "find_date",
+    "quantities",
+    "readings",
+]
+
+# ---------------------------------------------------------------------------- names
+
+MONTHS_ID = "januari februari maret april mei juni juli agustus september oktober november desember".split()
+MONTHS_EN = "january february march april may june july august september october november december".split()
+# Abbreviations news uses, both languages ("Okt.", "Sept.", "Agt"), and old spellings.
+_MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "pebruari": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+    "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nopember": 11,
+    "des": 12, "dec": 12,
+}  # fmt: skip
+# Every month name and abbreviation, lower-cased, in either language: its number 1..12.
+MONTHS: dict[str, int] = {
+    **{name: i for i, name in enumerate(MONTHS_ID, 1)},
+    **{name: i for i, name in enumerate(MONTHS_EN, 1)},
+    **_MONTH_ABBREVIATIONS,
+}
+WEEKDAYS_ID = "senin selasa rabu kamis jumat sabtu minggu".split()
+WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
+# Every weekday name, lower-cased, either language: 0 (Monday) .. 6 (Sunday). "Jum'at" too.
+WEEKDAYS: dict[str, int] = {
+    **{name: i for i, name in enumerate(WEEKDAYS_ID)},
+    **{name: i for i, name in enumerate(WEEKDAYS_EN)},
+    "jum'at": 4,
+    "ahad": 6,
+}
+
+# Scale words after digits ("380 juta", "1.5 million"), both languages. "jutaan" after a
+# digit ("Rp 2 jutaan") is "some 2 million", the same scale.
+SCALES: dict[str, float] = {
+    "ribu": 1e3, "rb": 1e3, "ribuan": 1e3, "thousand": 1e3,
+    "juta": 1e6, "jt": 1e6, "jutaan": 1e6, "million": 1e6, "mn": 1e6,
+    "miliar": 1e9, "milyar": 1e9, "miliaran": 1e9, "billion": 1e9, "bn": 1e9,
+    "triliun": 1e12, "triliunan": 1e12, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------- spelled-out
+
+_UNITS: dict[str, dict[str, float]] = {
+    "id": {
+        "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+        "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100,
+        "seribu": 1000, "sejuta": 1e6, "semiliar": 1e9,
+    },
+    "en": {
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    },
+}  # fmt: skip
+_MULTIPLIERS: dict[str, dict[str, float]] = {"id": {"puluh": 10, "ratus": 100}, "en": {"hundred": 100}}
+_BIG: dict[str, dict[str, float]] = {
+    "id": {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
+    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
+}
+_HALF: dict[str, tuple[str, ...]] = {"id": ("setengah",), "en": ("and", "a", "half")}
+# Words that can stand for a number but often do not ("satu" = "a", "kedua" = "both",
+# "second" = a unit of time): they may match a number on the other side and are never
+# required. Ordinals are here: "ketiga" = "third" = "3rd" = "ke-3".
+_SOFT: dict[str, dict[str, float]] = {
+    "id": {
+        "satu": 1, "pertama": 1, "sekali": 1, "kedua": 2, "keduanya": 2, "ketiga": 3,
+        "ketiganya": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
+        "kesembilan": 9, "kesepuluh": 10, "setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3,
+        "seperempat": 0.25, "sepasang": 2, "lusin": 12, "selusin": 12, "dekade": 10, "abad": 100,
+    },
+    "en": {
+        "one": 1, "single": 1, "once": 1, "first": 1, "twice": 2, "both": 2, "pair": 2,
+        "couple": 2, "double": 2, "second": 2, "third": 3, "triple": 3, "fourth": 4, "fifth": 5,
+        "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+        "twelfth": 12, "half": 0.5, "quarter": 0.25, "dozen": 12, "decade": 10, "century": 100,
+        "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4,
+        "fourfold": 4, "fivefold": 5, "tenfold": 10,
+    },
+}  # fmt: skip
+# "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
+_APPROX: dict[str, dict[str, float]] = {
+    "id": {
+        "puluhan": 10, "belasan": 10, "ratusan": 100, "ribuan": 1e3, "jutaan": 1e6,
+        "miliaran": 1e9, "milyaran": 1e9, "triliunan": 1e12,
+    },
+    "en": {
+        "tens": 10, "scores": 10, "dozens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+        "billions": 1e9, "trillions": 1e12,
+    },
+}  # fmt: skip
+# Nouns after "a" that make it a count of one: "a year and six months" for "1 tahun 6 bulan".
+_MEASURE_NOUNS = frozenset(
+    "year month week day hour minute decade century kilometer kilometre mile meter metre kilogram ton".split()
+)
+_SOME = frozenset({"several", "few", "some"})
+_SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
+_ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
+# Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
+_IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "id": (("salah", "satu"), ("satu", "per", "satu"), ("satu", "sama", "lain"), ("dua", "alam")),
+    "en": (("one", "another"), ("one", "of"), ("no", "one"), ("each", "one")),
+}
+# Quarters and halves of a year: "triwulan IV/2006", "kuartal pertama", "semester I".
+_PERIOD_ID = {"triwulan": "Q", "kuartal": "Q", "caturwulan": "C", "semester": "H"}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# "the fourth quarter", "the first half", "the last three months of 2006".
+_PERIOD_EN = re.compile(
+    r"\b(?:(first|second|third|fourth|final|last)[\s-]+(quarter|half)|(first|last)\s+three\s+months"
+    r"|Q([1-4])|H([12]))\b",
+    re.IGNORECASE,
+)
+_ORDINAL_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+# ---------------------------------------------------------------------------- values
+
+# A number (float), a month ("M", 1..12), a time of day ("T", hour, minute), an order of
+# magnitude ("~", 1000.0), a part of a year ("Q" quarter | "H" half, n), or, for digits
+# that cannot be read as a number, the digits themselves.
+Value = float | tuple[str, float] | tuple[str, int, int] | str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, amount, date part or time as written at `text[start:end]`, with every value
+    it may mean (`values`: "1.000" may be 1000 or 1.0). `kind` says what it is; `unit` is
+    the currency ("IDR", "USD") or the word that follows the number, lower-cased ("km",
+    "orang"), or "". A soft quantity (`hard` false: "satu", "kedua", "Nusa Dua") may match
+    the other side but is never required."""
+
+    text: str
+    start: int
+    end: int
+    values: frozenset[Value]
+    kind: str  # number | money | code | ordinal | date | month | year | time | approx | period | word
+    unit: str = ""
+    hard: bool = True
+    value: float | None = None  # digits read by the text's own convention ("1.000" in Indonesian: 1000)
+
+
+def _norm(v: float) -> float:
+    return float(f"{v:.9g}")
+
+
+def readings(digits: str) -> set[Value]:
+    """Values a digit string may mean: "1.000" is 1000 (or 1.0), "2,5" is 2.5, "1,000" 1000."""
+    if "." not in digits and "," not in digits:
+        return {_norm(float(digits))}
+    out: set[Value] = set()
+    for thou, dec in ((".", ","), (",", ".")):
+        head, sep, frac = digits.rpartition(dec) if dec in digits else (digits, "", "")
+        if not sep:
+            head, frac = digits, ""
+        if dec in head:
+            continue
+        groups = head.split(thou)
+        if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+            continue
+        try:
+            out.add(_norm(float("".join(groups) + ("." + frac if frac else ""))))
+        except ValueError:
+            continue
+    return out or {digits}
+
+
+# ---------------------------------------------------------------------------- patterns
+
+_CURRENCY = r"Rp\.?|IDR|USD|US\$|S\$|A\$|HK\$|\$|€|£|¥|EUR|SGD|RM"
+_CURRENCY_CODES = {
+    "rp": "IDR",
+    "idr": "IDR",
+    "usd": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+}
+_SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"(?:(?P<cur>{_CURRENCY})\s?|(?<!\d))"  # digits glued to letters count too: "G20" = "G-20"
+    r"(?P<apos>['\u2019](?=\d\d\b))?"
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    rf"(?:\s?[-\u2013]?\s?(?P<scale>{_SCALE_ALT})\b)?"
+    r"(?P<unit>\s?%|[\s-]{0,2}(?:(?:square|sq\.?|cubic)\s+)?[^\W\d_][\w°²]*(?:\s+persegi)?)?",
+    re.IGNORECASE,
+)
+_DATE_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+_TIME_RE = re.compile(
+    r"(?:\b(pukul|jam|at|around|about|by|until|from|sekitar)\s+)?"
+    r"(?<![\d.,:])(\d{1,2})([.:])(\d{2})(?![\d.,]\d)"
+    r"(?:\s*(WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b))?",
+    re.IGNORECASE,
+)
+_TIME_LEADS = frozenset({"pukul", "jam"})
+_HOUR_AMPM_RE = re.compile(r"(?<![\d.,:])(\d{1,2})\s*(a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_MONTH_NEAR_DIGIT_RE = re.compile(
+    r"\b([A-Za-z]{3,9})\.?(?=[\s,.]{1,3}\d)|(?<=\d)[\s\-]{0,2}([A-Za-z]{3,9})\b"
+)
+_PERIOD_ID_RE = re.compile(
+    r"\b(triwulan|kuartal|caturwulan|semester)\s*(?:(IV|III|II|I)\b|ke-?\s?([1-4])\b|(pertama|kedua|ketiga|keempat)\b|([1-4])\b)",
+    re.IGNORECASE,
+)
+_ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
+_REDUPLICATED_RE = re.compile(r"[^\W\d_]{2}2(?![\w.,])")
+_RANGE_GAP_RE = re.compile(
+    r"\s*(?:-|hingga|sampai|s\.?d\.?|atau|dan|to|and|or)\s*(?:Rp\.?|US\$|\$|€|£)?\s*", re.IGNORECASE
+)
+_SHORT_SCALE_RE = re.compile(r"\s?([MT])(?![\w])")
+_SHORT_SCALES = {"M": 1e9, "T": 1e12}
+_HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
+_SEASON_BEFORE_RE = re.compile(r"(?<!\d)(19|20)\d\d[/-]\Z")
+_DASH_RE = re.compile(r"[\u2012-\u2015\u2212]")
+_ANY_DIGIT_RE = re.compile(r"\d")
+_TIME_HINT_RE = re.compile(r"\d[.:]\d\d")
+_AMPM_HINT_RE = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+_ID_ORDINALS = {
+    w: v for w, v in _SOFT["id"].items() if w.startswith("ke") and w not in ("keduanya", "ketiganya")
+}
+_UNIT_WORDS = {"percent": "%", "persen": "%", "per cent": "%"}
+_SCALE_OR_UNIT_AFTER_RE = re.compile(rf"\s*(?:{_SCALE_ALT}|%|percent|persen)\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span blanked out (offsets kept), so that no later step reads it again."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        parts += [text[at:start], " " * (end - start)]
+        at = max(at, end)
+    return "".join(parts) + text[at:]
+
+
+def _months(text: str, found: list[Quantity]) -> str:
+    """Month names next to a digit are date parts ("13 Oktober 2023", "Oct. 13")."""
+    spans: list[tuple[int, int]] = []
+    for m in _MONTH_NEAR_DIGIT_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
+        month = MONTHS.get(word.lower())
+        if month is None or (word.islower() and len(word) <= 4):
+            continue  # "mar", "may", "des" in running text are not months
+        start, end = m.span(group)
+        found.append(Quantity(word, start, end, frozenset({("M", month)}), "month"))
+        spans.append((start, end))
+    return _masked(text, spans)
+
+
+def _slash_dates(text: str, found: list[Quantity]) -> str:
+    """ "16/9/2023", "(24/5)": a day, a month and maybe a year."""
+    spans: list[tuple[int, int]] = []
+    for m in _DATE_SLASH_RE.finditer(text) if "/" in text else ():
+        day, month, year = m.group(1), m.group(2), m.group(3)
+        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+            continue
+        whole, start, end = m.group(0), m.start(), m.end()
+        found.append(Quantity(whole, start, end, frozenset({_norm(float(day))}), "date"))
+        found.append(Quantity(whole, start, end, frozenset({("M", int(month))}), "month"))
+        if year:
+            full = int(year) + (2000 if len(year) == 2 else 0)
+            found.append(Quantity(whole, start, end, frozenset({float(full), float(year)}), "year"))
+        spans.append((start, end))
+    return _masked(text, spans)
+
+
+def _periods(text: str, lang: str, found: list[Quantity]) -> str:
+    """Quarters and halves of a year, soft: "triwulan IV" = "the fourth quarter" = "Q4"."""
+    spans: list[tuple[int, int]] = []
+    if lang == "id":
+        for m in _PERIOD_ID_RE.finditer(text):
+            word, roman, digit, ordinal, bare = m.groups()
+            n = (
+                _ROMAN.get(roman or "")
+                or int(digit or bare or 0)
+                or _ID_ORDINALS.get((ordinal or "").lower(), 0)
+            )
+            value = (_PERIOD_ID[word.lower()], float(n))
+            found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
+            spans.append((m.start(), m.end()))
+        return _masked(text, spans)
+    for m in _PERIOD_EN.finditer(text):
+        nth, part, three, q, h = m.groups()
+        if q or h:
+            value = ("Q" if q else "H", float(q or h))
+        elif three:
+            value = ("Q", 1.0 if three.lower() == "first" else 4.0)
+        else:
+            n = _ORDINAL_WORD[nth.lower()]
+            value = ("Q", float(n)) if part.lower() == "quarter" else ("H", 2.0 if n > 1 else 1.0)
+        found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
+        spans.append((m.start(), m.end()))
+    return _masked(text, spans)
+
+
+def _times(text: str, found: list[Quantity]) -> str:
+    """ "pukul 10.30 WIB", "10:30", "22.00 WITA", "4 p.m.": times of day."""
+    spans: list[tuple[int, int]] = []
+    for m in _TIME_RE.finditer(text) if _TIME_HINT_RE.search(text) else ():
+        lead, h, sep, mm, suffix = m.groups()
+        clock = bool(suffix) or (lead or "").lower() in _TIME_LEADS
+        if sep == "." and not clock and not _clock_after(lead, mm, text, m.end()):
+            continue  # "1.5", "36.447", "from 4.43 million": an ordinary number
+        hour, minute = int(h), int(mm)
+        if hour > 24 or minute > 59:
+            continue
+        if suffix and suffix.lower().startswith("p") and hour < 12:
+            hour += 12
+        values: set[Value] = {("T", hour, minute)}
+        if sep == ".":
+            values |= readings(f"{h}.{mm}")
+        found.append(Quantity(m.group(0).strip(), m.start(2), m.end(), frozenset(values), "time"))
+        spans.append((m.start(2), m.end()))
+    text, spans = _masked(text, spans), []
+    for m in _HOUR_AMPM_RE.finditer(text) if _AMPM_HINT_RE.search(text) else ():
+        hour = int(m.group(1))
+        if hour > 12:
+            continue
+        at = hour + 12 if m.group(2).lower().startswith("p") and hour < 12 else hour
+        values = {("T", at, 0), float(hour)}  # "4 p.m." also says "pukul empat"
+        found.append(Quantity(m.group(0), m.start(), m.end(), frozenset(values), "time"))
+        spans.append((m.start(), m.end()))
+    return _masked(text, spans)
+
+
+def _clock_after(lead: str | None, minutes: str, text: str, end: int) -> bool:
+    """ "at 10.30": a time after "at", "around", "until" when its minutes are a clock's
+    and no scale word or percent follows ("at 4.43 million" is a number)."""
+    return bool(lead) and minutes in ("00", "15", "30", "45") and not _SCALE_OR_UNIT_AFTER_RE.match(text, end)
+
+
+def _unit(raw: str | None) -> str:
+    if not raw:
+        return ""
+    word = " ".join(raw.strip(" -").lower().split())
+    return _UNIT_WORDS.get(word, word)
+
+
+def _convention(digits: str, lang: str) -> float | None:
+    """ "1.000,5" as Indonesian writes it (lang "id"), "1,000.5" as English does."""
+    thou, dec = (".", ",") if lang == "id" else (",", ".")
+    head, _, frac = digits.partition(dec)
+    groups = head.split(thou)
+    if (frac and not frac.isdigit()) or (len(groups) > 1 and any(len(g) != 3 for g in groups[1:])):
+        return None
+    return float("".join(groups) + ("." + frac if frac else ""))
+
+
+def _number_kind(text: str, start: int) -> str:
+    """ "code" for digits that are part of a name ("G20", "U-16", "F-16"), "ordinal" for
+    "ke-3", else "number"."""
+    if start and text[start - 1].isalpha():
+        return "code"
+    if "-" not in text[max(0, start - 3) : start]:
+        return "number"
+    tail = _HYPHENATED_RE.search(text, max(0, start - 5), start)
+    if tail is None:
+        return "number"
+    return "ordinal" if tail.group(1).lower() == "ke" else "code"
+
+
+def _digits(text: str, lang: str, found: list[Quantity]) -> str:
+    """Numbers written in digits, with a currency before and a scale word after."""
+    spans: list[tuple[int, int]] = []
+    mine: list[tuple[Quantity, float]] = []  # each with its scale factor, 1.0 when none
+    for m in _NUMBER_RE.finditer(text):
+        cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
+        if lang == "id" and digits == "2" and _REDUPLICATED_RE.search(text, max(0, m.start() - 2), m.end()):
+            continue  # "hal2", "foto2": informal "hal-hal", "foto-foto", a plural
+        factor = 1.0
+        values = readings(digits)
+        value = _convention(digits, lang)
+        kind = "money" if cur else _number_kind(text, m.start())
+        season = len(digits) == 2 and _SEASON_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())
+        if season:
+            value = float(int(season.group(1)) * 100 + int(digits))  # "2017/18": 2018
+            values, kind = {value}, "year"
+        elif apos:
+            values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
+            kind = "year"
+        elif cur and lang == "id" and not scale and (short := _SHORT_SCALE_RE.match(text, m.end("num"))):
+            scale, factor = short.group(0), _SHORT_SCALES[short.group(1)]  # "Rp 3,5 M", "Rp 2 T"
+            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else _norm(value * factor)
+        elif scale:
+            factor = SCALES[scale.lower()]
+            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else _norm(value * factor)
+        elif not cur and len(digits) == 4 and digits[:2] in ("19", "20"):
+            kind = "year"
+        end = m.end("scale") if m.group("scale") else m.end("num") + len(scale or "")
+        unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(m.group("unit"))
+        q = Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
+        mine.append((q, factor))
+        spans.append((m.start(), end))
+    found.extend(_shared_scales(text, mine))
+    return _masked(text, spans)
+
+
+def _shared_scales(text: str, quantities: list[tuple[Quantity, float]]) -> list[Quantity]:
+    """A range's scale word serves both ends: "75 - 85 juta" is 75 million to 85 million, and
+    "Rp 3 hingga 6 juta" "Rp3 million to Rp6 million"; the first end may mean either."""
+    out = [q for q, _ in quantities]
+    for k in range(len(quantities) - 1):
+        (a, fa), (b, fb) = quantities[k], quantities[k + 1]
+        if fa == 1.0 and fb != 1.0 and _RANGE_GAP_RE.fullmatch(text, a.end, b.start):
+            scaled = {_norm(v * fb) for v in a.values if isinstance(v, float)}
+            out[k] = replace(a, values=a.values | scaled)
+    return out
+
+
+def _romans(text: str, lang: str, found: list[Quantity]) -> str:
+    """ "Kongres XVII", "World War II": numbers; soft in English, where "the 17th" may
+    read "XVII" back into a name."""
+    for m in _ROMAN_RE.finditer(text):
+        value = frozenset({float(_roman_value(m.group(0)))})
+        found.append(Quantity(m.group(0), m.start(), m.end(), value, "word", hard=lang == "id"))
+    return text
+
+
+def _roman_value(numeral: str) -> int:
+    total, last = 0, 0
+    for ch in reversed(numeral):
+        v = {"I": 1, "V": 5, "X": 10}[ch]
+        total += -v if v < last else v
+        last = max(last, v)
+    return total
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """Every number, amount, date part, time, period and spelled-out number in `text`
+    (`lang` "id" or "en"), in text order."""
+    text = _DASH_RE.sub("-", text)  # one character each: offsets are kept
+    found: list[Quantity] = []
+    text = _periods(text, lang, found)
+    if _ANY_DIGIT_RE.search(text):
+        text = _months(text, found)
+        text = _slash_dates(text, found)
+        text = _times(text, found)
+        text = _digits(text, lang, found)
+    text = _romans(text, lang, found)
+    found.extend(_spelled(text, lang))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+class _Words:
+    """The words of a text with their offsets, for reading spelled-out numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = list(_WORD_RE.finditer(text))
+        self.words = [m.group(0).lower() for m in self.matches]
+
+    def at(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def quantity(self, i: int, j: int, value: Value, kind: str, hard: bool) -> Quantity:
+        start, end = self.matches[i].start(), self.matches[j - 1].end()
+        return Quantity(self.text[start:end], start, end, frozenset({value}), kind, hard=hard)
+
+    def set_phrase(self, i: int, lang: str) -> bool:
+        """Whether the number word at `i` is part of a name or a set phrase: "Nusa Dua",
+        "satu-satunya", "dua-duanya", "salah satu", "one of"."""
+        m = self.matches[i]
+        if (
+            m.group(0)[:1].isupper()
+            and i > 0
+            and self.text[self.matches[i - 1].end() : m.start()].strip() == ""
+        ):
+            return self.matches[i - 1].group(0)[:1].isupper()  # inside a capitalised name
+        if self.text[m.end() : m.end() + 1] == "-" and self.at(i + 1).startswith(self.words[i]):
+            return True  # reduplicated
+        for phrase in _IDIOMS[lang]:
+            for k, word in enumerate(phrase):
+                if word == self.words[i] and tuple(self.words[i - k : i - k + len(phrase)]) == phrase:
+                    return True
+        return False
+
+
+def _approx(w: _Words, i: int, lang: str) -> tuple[Quantity | None, int]:
+    """ "puluhan ribu", "tens of thousands", "hundreds of millions": an order of magnitude."""
+    approx, big = _APPROX[lang], _BIG[lang]
+    word = w.words[i]
+    v, j = approx[word], i + 1
+    if lang == "en" and w.at(j) == "of" and w.at(j + 1) in approx:
+        v, j = v * approx[w.at(j + 1)], j + 2
+    elif lang == "id" and w.at(j) in big:
+        v, j = v * big[w.at(j)], j + 1
+    if word in _ONLY_BEFORE_OF and j == i + 1 and w.at(j) != "of":
+        return None, i + 1
+    hard = word not in _SOFT_APPROX or j > i + 1
+    q = w.quantity(i, j, ("~", _norm(v)), "approx", hard)
+    # "jutaan tahun" may be "a million years": an Indonesian order of magnitude is also its round number.
+    return (replace(q, values=q.values | {_norm(v)}) if lang == "id" else q), j
+
+
+def _count(w: _Words, i: int, lang: str) -> tuple[float, int, int]:
+    """A spelled-out number from word `i`: (value, index after it, words used)."""
+    units, mult, big, half = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang], _HALF[lang]
+    n = len(w.words)
+    total, current, parts = 0.0, 0.0, 0
+    if lang == "en" and w.words[i] == "a":
+        current, i = 1.0, i + 1
+    while i < n:
+        t = w.words[i]
+        if t in units and (parts == 0 or current % 10 == 0 or current >= 100):
+            current += units[t]
+        elif lang == "id" and t == "belas" and 0 < current < 10:
+            current += 10
+        elif t in mult and current:
+            current *= mult[t]
+        elif tuple(w.words[i : i + len(half)]) == half and current and parts:
+            current += 0.5
+            i += len(half) - 1
+        elif t in big and (current or total):
+            total += (current or 1) * big[t]
+            current = 0
+        elif lang == "en" and t == "and" and parts and w.at(i + 1) in units:
+            pass
+        else:
+            break
+        parts += 1
+        i += 1
+    return total + current, i, parts
+
+
+def _spelled(text: str, lang: str) -> list[Quantity]:
+    """Spelled-out numbers, ordinals and orders of magnitude: "dua puluh", "ketiga",
+    "four and a half", "puluhan ribu", "tens of thousands"."""
+    w = _Words(text)
+    units, mult, big, soft = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang], _SOFT[lang]
+    out: list[Quantity] = []
+    i, n = 0, len(w.words)
+    while i < n:
+        word = w.words[i]
+        if word in _APPROX[lang]:
+            q, i = _approx(w, i, lang)
+            if q:
+                out.append(q)
+            continue
+        if (
+            lang == "en"
+            and word in _SOME
+            and (w.at(i + 1) in mult or w.at(i + 1) in big or w.at(i + 1) == "dozen")
+        ):
+            order = {**mult, **big}.get(w.at(i + 1), 10)  # "several hundred" = "ratusan"
+            out.append(w.quantity(i, i + 2, ("~", _norm(order)), "approx", True))
+            i += 2
+            continue
+        if lang == "en" and word in ("a", "an") and w.at(i + 1) in _MEASURE_NOUNS:
+            out.append(w.quantity(i, i + 1, 1.0, "word", False))  # "a year" may say "1 tahun"
+            i += 1
+            continue
+        leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
+        if not (leading_a or word in units):
+            if word in soft:
+                out.append(w.quantity(i, i + 1, _norm(soft[word]), "word", False))
+            i += 1
+            continue
+        value, j, parts = _count(w, i, lang)
+        lone = parts == 1 and (word in soft or (lang == "en" and value <= 12))
+        hard = not lone and not w.set_phrase(i, lang)
+        out.append(w.quantity(i, j, _norm(value), "word", hard))
+        i = max(j, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------------------- dates
+
+_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?!\d)")
+_MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?!\d)")
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "16/9/2023", and "30 / 1 / 2018" as tokenized text writes it.
+_FULL_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?((?:19|20)\d\d|\d{2})(?![\d/])")
+
+
+def _date(year: int, month: int | None, day: int) -> date | None:
+    if month is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> date | None:
+    """The first full calendar date written in `text`, or None: "Jakarta, Sabtu (16/9/2023)",
+    "Jumat (13/10/2023)", "13 Oktober 2023", "Oct. 13, 2023", "2023-10-13". Two-digit years
+    are this century ("16/9/23"); impossible dates ("31/2/2023") are skipped."""
+    found: list[tuple[int, date]] = []
+    for m in _FULL_SLASH_RE.finditer(text):
+        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+        found.append((m.start(), _date(year, int(m.group(2)), int(m.group(1))) or date.min))
+    for m in _DMY_RE.finditer(text):
+        found.append(
+            (m.start(), _date(int(m.group(3)), MONTHS.get(m.group(2).lower()), int(m.group(1))) or date.min)
+        )
+    for m in _MDY_RE.finditer(text):
+        found.append(
+            (m.start(), _date(int(m.group(3)), MONTHS.get(m.group(1).lower()), int(m.group(2))) or date.min)
+        )
+    for m in _ISO_RE.finditer(text):
+        found.append((m.start(), _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or date.min))
+    dates = [d for _, d in sorted(found, key=lambda f: f[0]) if d != date.min]
+    return dates[0] if dates else None
