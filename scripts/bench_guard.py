@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_translate import DEFAULT_CONFIG, build  # noqa: E402
 from machine_info import cores, cpu_model, load_average  # noqa: E402
 
+from summarize.translate.base import Checked, Progress, TranslatorBase  # noqa: E402
 from summarize.translate.check import check_translation  # noqa: E402
-from summarize.translate.guard import Checked, GuardedTranslator  # noqa: E402
+from summarize.translate.guard import GuardedTranslator  # noqa: E402
 
 
-class Collect:
+class Collect(TranslatorBase):
     """A translator double that records what a digest would translate (and trusts itself)."""
 
     name, backend = "collect", "collect"
@@ -50,11 +51,13 @@ class Collect:
     def __init__(self) -> None:
         self.sentences: list[str] = []
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.sentences.extend(sentences)
         return list(sentences)
 
-    def translate_checked(self, sentences: Sequence[str]) -> list[Checked]:
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked]:
         return [Checked(t) for t in self.translate(sentences)]
 
 

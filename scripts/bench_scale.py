@@ -31,7 +31,6 @@ import argparse
 import os
 import platform
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -39,90 +38,25 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval_indosum import DATA_DIR, Record, load_records, machine, record_text
+from eval_indosum import DATA_DIR, Record, load_records, machine
+
+from tests.indosum import COPIES, altered, record_file, record_title
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (200, 1000, 2146, 10000)
-COPIES = 5  # the 10,000 set: each dev article about this many times, as from five outlets
-
-# Pairs a second outlet might use for the same word; swapped both ways.
-_SYNONYMS = {
-    "mengatakan": "menyatakan",
-    "menyatakan": "mengatakan",
-    "kata": "ujar",
-    "ujar": "kata",
-    "juga": "pula",
-    "akan": "bakal",
-    "bakal": "akan",
-    "namun": "tetapi",
-    "tetapi": "namun",
-    "saat": "ketika",
-    "ketika": "saat",
-    "bisa": "dapat",
-    "dapat": "bisa",
-    "sangat": "amat",
-    "hanya": "cuma",
-    "sudah": "telah",
-    "telah": "sudah",
-    "banyak": "sejumlah",
-    "besar": "akbar",
-    "mulai": "memulai",
-}
-_WORD = re.compile(r"\b(" + "|".join(_SYNONYMS) + r")\b")
-_NUMBER = re.compile(r"\d+")
-
-
-def _title(record: Record) -> str:
-    # IndoSum has no titles; its id carries the headline's URL slug ("1490674536-mustahil-...").
-    return record.id.split("-", 1)[-1].replace("-", " ").capitalize()
-
-
-def _text(record: Record) -> str:
-    return f"{_title(record)}\n\n{record_text(record)[0]}\n"
-
-
-def altered(record: Record, copy: int) -> Record:
-    """Another outlet's copy of `record`: synonyms, one number, one pair of sentences swapped."""
-    rng = random.Random(f"{copy}:{record.id}")
-    paragraphs = [list(p) for p in record.paragraphs]
-    for para in paragraphs:
-        for k, sentence in enumerate(para):
-            if rng.random() < 0.3:  # about a third of the sentences get one word swapped
-                found = list(_WORD.finditer(sentence))
-                if found:
-                    m = rng.choice(found)
-                    para[k] = sentence[: m.start()] + _SYNONYMS[m.group()] + sentence[m.end() :]
-    numbered = [(p, k) for p, para in enumerate(paragraphs) for k, s in enumerate(para) if _NUMBER.search(s)]
-    if numbered:
-        p, k = rng.choice(numbered)
-        m = rng.choice(list(_NUMBER.finditer(paragraphs[p][k])))
-        changed = str(int(m.group()) + rng.randint(1, 9))
-        paragraphs[p][k] = paragraphs[p][k][: m.start()] + changed + paragraphs[p][k][m.end() :]
-    long = [para for para in paragraphs if len(para) > 1]
-    if long:
-        para = rng.choice(long)
-        k = rng.randrange(len(para) - 1)
-        para[k], para[k + 1] = para[k + 1], para[k]
-    return Record(
-        id=f"{record.id}-copy{copy}",
-        fold=record.fold,
-        paragraphs=tuple(tuple(p) for p in paragraphs),
-        labels=record.labels,
-        summary=record.summary,
-    )
 
 
 def corpus(records: Sequence[Record], size: int) -> list[tuple[str, str]]:
     """(file name, text) of `size` articles: a sample, every record, or altered copies."""
     if size <= len(records):
         picked = random.Random(0).sample(list(records), size) if size < len(records) else list(records)
-        return [(f"{k:05d}.txt", _text(r)) for k, r in enumerate(picked)]
+        return [(f"{k:05d}.txt", record_file(r)) for k, r in enumerate(picked)]
     out: list[tuple[str, str]] = []
     for copy in range(COPIES):
         for r in records:
             if len(out) == size:
                 return out
-            out.append((f"{len(out):05d}.txt", _text(r if copy == 0 else altered(r, copy))))
+            out.append((f"{len(out):05d}.txt", record_file(r if copy == 0 else altered(r, copy))))
     if len(out) < size:
         raise SystemExit(f"--sizes: at most {COPIES * len(records)} articles from {len(records)} records")
     return out
@@ -135,7 +69,7 @@ def tiny(records: Sequence[Record], size: int) -> list[tuple[str, str]]:
     for k in range(size):
         r = rng.choice(records)
         start = rng.randrange(max(len(r.sentences) - 2, 1))
-        out.append((f"{k:06d}.txt", f"{_title(r)}\n\n{' '.join(r.sentences[start : start + 3])}\n"))
+        out.append((f"{k:06d}.txt", f"{record_title(r)}\n\n{' '.join(r.sentences[start : start + 3])}\n"))
     return out
 
 
@@ -146,7 +80,7 @@ def near_copies(records: Sequence[Record], size: int, stories: int = 5) -> list[
     return [
         (
             f"{k:06d}.txt",
-            _text(base[k % stories] if k < stories else altered(base[k % stories], k // stories)),
+            record_file(base[k % stories] if k < stories else altered(base[k % stories], k // stories)),
         )
         for k in range(size)
     ]

@@ -34,10 +34,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
-from machine_info import cores, cpu_model
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
+from machine_info import cores, cpu_model  # noqa: E402
+
+from summarize.translate.base import Progress, TranslatorBase  # noqa: E402
+
 DEFAULT_CONFIG = ROOT.parent / "shared" / "models" / "opus-mt-id-en.config.json"
 INDOSUM = ROOT.parent / "shared" / "eval_data" / "indosum"
 SPM_PIECES = 32000  # asked of SentencePiece; the corpus decides how many it supports
@@ -87,7 +90,7 @@ def build(config_path: Path, dest: Path, *, rebuild: bool) -> tuple[Path, Path]:
 # --- one variant, in its own process ------------------------------------------------------
 
 
-class Timed:
+class Timed(TranslatorBase):
     """Wraps a translator: time spent translating and sentences translated."""
 
     def __init__(self, inner: Any) -> None:
@@ -96,15 +99,15 @@ class Timed:
         self.seconds = 0.0
         self.sentences = 0
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         start = time.perf_counter()
-        out: list[str] = self.inner.translate(sentences)
+        out: list[str] = self.inner.translate(sentences, progress=progress)
         self.seconds += time.perf_counter() - start
         self.sentences += len(sentences)
         return out
 
 
-class Lookup:
+class Lookup(TranslatorBase):
     """Serves translations made beforehand (the naive variant's select step)."""
 
     name, backend = "lookup", "lookup"
@@ -112,7 +115,7 @@ class Lookup:
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         return [self.table[s] for s in sentences]
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import random
 import sys
 import time
@@ -29,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_stories  # the IndoSum loading helpers, next to this script
+from machine_info import describe
 
 from summarize import article_from_text
 from summarize.lang import tokens
@@ -81,7 +81,7 @@ def main() -> int:
     golds = [_gold(a, b) for a, b in pairs]
     ranker = get_ranker(args.ranker)
     print(f"$ python {' '.join(sys.argv)}")
-    print(f"machine: {eval_stories._cpu()}, {os.cpu_count()} CPUs")
+    print(f"machine: {describe()}")
     alignable = sum(len(g) for g in golds)
     print(f"{len(pairs)} IndoSum records (seed {args.seed}); {alignable} summary sentences with a gold match")
     print(f"{'variant':28} {'links':>6} {'precision':>9} {'recall':>7} {'F1':>6}")

@@ -32,10 +32,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_indosum import load_records, to_article  # noqa: E402
-
 from summarize import InputError, load_articles  # noqa: E402
 from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
+from tests.indosum import load_records, to_article  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "faithful"
 SEED = 23

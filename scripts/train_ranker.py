@@ -23,22 +23,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from eval_indosum import (
-    DATA_DIR,
-    FOLDS,
-    ROOT,
-    Record,
-    evaluate,
-    gold_overlap,
-    load_records,
-    machine,
-    to_article,
-)
+from eval_indosum import ROOT, machine
 
 from summarize.errors import InputError
 from summarize.rank import register_ranker
 from summarize.rank.features import features
 from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, sentence_features
+from tests.indosum import DATA_DIR, FOLDS, Record, evaluate, gold_overlap, load_records, to_article
 
 POSITIVE_OVERLAP = 0.5  # share of a sentence's characters inside oracle sentences
 # Small boosted trees: shallow enough to read as JSON and score in pure Python quickly;

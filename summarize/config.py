@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -117,38 +118,76 @@ def resolve(name: str, explicit: Any = None, *, default: Any = None) -> tuple[An
     return default, "default"
 
 
-# Every setting the tool reads, with its default as the reader sees it (`summarize config`).
-SETTINGS: dict[str, tuple[str, str]] = {
-    "model": ("Helsinki-NLP/opus-mt-id-en", "translation model: hub id or local folder"),
-    "backend": ("transformers", "transformers or ctranslate2"),
-    "device": ("auto", "auto, cpu or cuda"),
-    "beam": ("4", "beam size"),
-    "batch_size": ("16", "sentences per translation batch"),
-    "threads": ("all cores", "CPU threads for translation, and processes for reading large folders"),
-    "compute_type": ("auto", "CTranslate2 weight type"),
-    "timeout": ("10", "seconds to connect to a web server (a whole response gets twice as long)"),
-    "deadline": ("300", "seconds for a whole run's fetching: every URL, feed and feed entry"),
-    "contact": ("", "how site operators reach you, sent in the User-Agent (e.g. an email address)"),
-    "allow_private_network": ("false", "fetch feed entries and redirects that lead to internal addresses"),
-    "smtp_host": ("", "SMTP server"),
-    "smtp_port": ("587, 465 or 25 by security", "SMTP port"),
-    "smtp_security": ("starttls", "starttls, tls or none"),
-    "smtp_user": ("", "SMTP login name"),
-    "smtp_password": ("", "SMTP password (shown masked)"),
-    "smtp_from": ("", "sender address"),
-    "smtp_timeout": ("30", "seconds before a silent SMTP server counts as down"),
-    "cache_dir": ("platform cache folder", "translation cache and converted models"),
-    "state_dir": ("platform state folder", "what was emailed, the outbox"),
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: its name, the default the code uses, and what it is for.
+
+    `default` is None where the default is worked out when it is needed; `computed` then
+    says how (`summarize config` shows it).
+    """
+
+    name: str
+    default: Any
+    help: str
+    computed: str = ""
+    secret: bool = False
+
+    @property
+    def shown_default(self) -> str:
+        return self.computed if self.default is None else str(self.default)
+
+
+# Every setting the tool reads, with the default the code uses: the one home of each.
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting("model", "Helsinki-NLP/opus-mt-id-en", "translation model: hub id or local folder"),
+        Setting("backend", "transformers", "translation backend (`summarize model info` lists them)"),
+        Setting("device", "auto", "auto, cpu or cuda"),
+        Setting("beam", 4, "beam size"),
+        Setting("batch_size", 16, "sentences per translation batch"),
+        Setting(
+            "threads",
+            None,
+            "CPU threads for translation, and processes for reading large folders",
+            computed="all cores",
+        ),
+        Setting("compute_type", "auto", "CTranslate2 weight type (auto: int8, int8_float16 on CUDA)"),
+        Setting("timeout", 10.0, "seconds to connect to a web server (a whole response gets twice as long)"),
+        Setting("deadline", 300.0, "seconds for a whole run's fetching: every URL, feed and feed entry"),
+        Setting(
+            "contact", "", "how site operators reach you, sent in the User-Agent (e.g. an email address)"
+        ),
+        Setting(
+            "allow_private_network", False, "fetch feed entries and redirects that lead to internal addresses"
+        ),
+        Setting("smtp_host", None, "SMTP server"),
+        Setting("smtp_port", None, "SMTP port", computed="587, 465 or 25 by security"),
+        Setting("smtp_security", "starttls", "starttls, tls or none"),
+        Setting("smtp_user", None, "SMTP login name"),
+        Setting("smtp_password", None, "SMTP password (shown masked)", secret=True),
+        Setting("smtp_from", None, "sender address"),
+        Setting("smtp_timeout", 30.0, "seconds before a silent SMTP server counts as down"),
+        Setting(
+            "cache_dir", None, "translation cache and converted models", computed="platform cache folder"
+        ),
+        Setting("state_dir", None, "what was emailed, the outbox", computed="platform state folder"),
+    )
 }
+
+
+def default(name: str) -> Any:
+    """The default of setting `name`, as the code uses it."""
+    return SETTINGS[name].default
 
 
 def describe() -> list[tuple[str, str, str]]:
     """(name, value as shown, where it came from) for every setting; secrets masked."""
     out = []
-    for name, (default, _) in SETTINGS.items():
-        value, source = resolve(name, default=default)
-        shown = "***" if name == "smtp_password" and value else str(value)
-        out.append((name, shown, source))
+    for name, s in SETTINGS.items():
+        value, source = resolve(name, default=s.default)
+        shown = s.shown_default if value is None else str(value)
+        out.append((name, "***" if s.secret and value else shown, source))
     return out
 
 

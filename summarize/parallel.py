@@ -4,7 +4,9 @@ Reading a big folder and working out the facts of many stories are pure Python, 
 threads would take turns; processes run side by side. `process_map` is `map` over a
 process pool when there is enough work and more than one core to give it, and plain
 `map` otherwise, or where no pool can be started (a sandbox without process support).
-Results come back in input order either way, so callers get the same answer.
+Results come back in input order either way, so callers get the same answer. How many
+processes is the caller's to say (`workers`; the CLI reads the `threads` setting): the
+library reads no setting here.
 
 The pool's workers never outlive the process that started them: SIGTERM or SIGHUP to it
 (a supervisor that signals only the main PID, a closed terminal) ends them first, and a
@@ -24,9 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any, TypeVar
 
-from .config import int_setting
-
-__all__ = ["available_cores", "process_map", "processes_for", "workers"]
+__all__ = ["available_cores", "process_map", "processes_for"]
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +49,10 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def workers() -> int:
-    """Processes (and translation threads) to use: the `threads` setting, else every core."""
-    return max(1, int_setting("threads", default=available_cores()))
-
-
-def processes_for(items: int, per_worker: int) -> int:
-    """How many processes `process_map` runs for `items` (1: it works in this one)."""
-    count = min(workers(), items // max(per_worker, 1))
+def processes_for(items: int, per_worker: int, workers: int | None = None) -> int:
+    """How many processes `process_map` runs for `items`, with at most `workers` of them
+    (None: every core); 1 means it works in this one."""
+    count = min(workers or available_cores(), items // max(per_worker, 1))
     return count if count >= 2 else 1
 
 
@@ -65,10 +61,12 @@ def process_map(
     items: Iterable[T],
     *,
     per_worker: int,
+    workers: int | None = None,
     initializer: Callable[..., object] | None = None,
     initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
-    """`fn` of each item, in order: over processes when every worker gets `per_worker` items.
+    """`fn` of each item, in order: over up to `workers` processes (None: every core) when
+    every one gets `per_worker` items.
 
     `fn` (and `initializer`) must be importable top-level functions, which spawned
     processes (macOS, Windows) look up by name. `initializer(*initargs)` runs once in each
@@ -77,7 +75,7 @@ def process_map(
     works on the rest.
     """
     todo = list(items)
-    count = processes_for(len(todo), per_worker)
+    count = processes_for(len(todo), per_worker, workers)
     if count < 2:
         yield from _here(fn, todo, initializer, initargs)
         return

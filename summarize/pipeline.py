@@ -5,16 +5,20 @@ once, assemble. Selection happens before translation: only the sentences (and ti
 reader will see are sent to the translator, in one batch, each distinct sentence once.
 Every translation goes through the guard (`translate.guard`): English that fails the
 check after one repair is withheld, and the value carries the source text and why.
+
+What to translate is gathered as keyed requests (`Requests`): each names what it is for
+(a story's title, a fact, a brief's sentence), and its English comes back under that key,
+so the order in which a result is assembled can never put a line under the wrong source.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import check_count
-from .grouping import Fact, mark_copies, plan, publishers
+from .grouping import Fact, Section, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
 from .rank.standalone import judge
@@ -41,6 +45,7 @@ __all__ = [
     "DEFAULT_BRIEF_SENTENCES",
     "DEFAULT_DIGEST_ITEMS",
     "DEFAULT_ITEMS_PER_STORY",
+    "Requests",
     "brief",
     "digest",
 ]
@@ -52,36 +57,53 @@ DEFAULT_DIGEST_ITEMS = 20  # items in the whole digest, shared out among stories
 DEFAULT_ITEMS_PER_STORY = 10
 
 
-def _translate(
-    pairs: Sequence[tuple[Article, str]], translator: Translator | None
-) -> tuple[list[English], list[str]]:
-    """Checked English for each (article, Indonesian sentence); English articles pass through.
+class Requests:
+    """Texts to translate, each under the key of what it is for; the English comes back by key.
 
-    Returns (text, problems) per pair, where problems mean the text is the withheld
-    source, and the notes to show the user.
+    `add(key, article, text)` asks for `text` (a sentence or title of `article`);
+    `translate(translator)` translates every distinct Indonesian text once, in one batch, and
+    returns {key: (text, problems)}. An English article's text passes through untranslated.
     """
-    if translator is None:
-        return [(text, ()) for _, text in pairs], []
-    from .translate.guard import translate_checked
 
-    notes = []
-    english = {a.id: a for a, _ in pairs if a.language == "en"}  # input order, one note each
-    for a in english.values():
-        notes.append(f"article {a.id} ({a.title[:60]}) is already in English; passed through untranslated")
-    todo = sorted({text for a, text in pairs if a.language != "en"})
-    done = dict(zip(todo, translate_checked(translator, todo), strict=True)) if todo else {}
-    for note in notes:
-        log.warning(note)
-    withheld = sum(1 for c in done.values() if c.problems)
-    if withheld:
-        log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
-        notes.append(
-            f"{withheld} of {len(done)} translations withheld (they failed the check twice); "
-            "those lines show the source sentence"
-        )
-    return [
-        (text, ()) if a.language == "en" else (done[text].text, done[text].problems) for a, text in pairs
-    ], notes
+    def __init__(self) -> None:
+        self._wanted: dict[Hashable, tuple[Article, str]] = {}
+
+    def add(self, key: Hashable, article: Article, text: str) -> None:
+        if key in self._wanted:
+            raise ValueError(f"translation request {key!r} made twice")
+        self._wanted[key] = (article, text)
+
+    def translate(self, translator: Translator | None) -> tuple[dict[Hashable, English], list[str]]:
+        """Checked English for each request, and the notes to show the user.
+
+        Without a translator every text comes back as it is. Problems mean the text is the
+        withheld source.
+        """
+        if translator is None:
+            return {key: (text, ()) for key, (_, text) in self._wanted.items()}, []
+        from .translate.guard import translate_checked
+
+        pairs = self._wanted.values()
+        english = {a.id: a for a, _ in pairs if a.language == "en"}  # in request order, one note each
+        notes = [
+            f"article {a.id} ({a.title[:60]}) is already in English; passed through untranslated"
+            for a in english.values()
+        ]
+        todo = sorted({text for a, text in pairs if a.language != "en"})
+        done = dict(zip(todo, translate_checked(translator, todo), strict=True)) if todo else {}
+        for note in notes:
+            log.warning(note)
+        withheld = sum(1 for c in done.values() if c.problems)
+        if withheld:
+            log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
+            notes.append(
+                f"{withheld} of {len(done)} translations withheld (they failed the check twice); "
+                "those lines show the source sentence"
+            )
+        return {
+            key: (text, ()) if a.language == "en" else (done[text].text, done[text].problems)
+            for key, (a, text) in self._wanted.items()
+        }, notes
 
 
 def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem:
@@ -140,33 +162,35 @@ def brief(
     articles, notes = _inputs(articles, "brief")
     check_count("n", n)
     picks = _selections(articles, n, ranker)
-    texts, more = _translate(_brief_pairs(articles, picks, titles=translator is not None), translator)
+    requests = Requests()
+    _ask_briefs(requests, articles, picks, titles=translator is not None)
+    english, more = requests.translate(translator)
     return Briefs(
-        briefs=tuple(_briefs(articles, picks, iter(texts), titles=translator is not None)),
+        briefs=tuple(_briefs(articles, picks, english, titles=translator is not None)),
         model=_model(translator),
         notes=tuple(notes + more),
     )
 
 
-def _brief_pairs(articles: Sequence[Article], picks: Picks, *, titles: bool) -> list[tuple[Article, str]]:
-    """What to translate for briefs, in brief order: each title (if wanted), then its picks."""
-    pairs = []
-    for a, chosen in zip(articles, picks, strict=True):
+def _ask_briefs(requests: Requests, articles: Sequence[Article], picks: Picks, *, titles: bool) -> None:
+    """Ask for each brief's title (if wanted) and picked sentences."""
+    for position, (a, chosen) in enumerate(zip(articles, picks, strict=True)):
         if titles:
-            pairs.append((a, a.title))
-        pairs.extend((a, a.sentences[i].text) for i, _ in chosen)
-    return pairs
+            requests.add(("brief title", position), a, a.title)
+        for i, _ in chosen:
+            requests.add(("brief sentence", position, i), a, a.sentences[i].text)
 
 
 def _briefs(
-    articles: Sequence[Article], picks: Picks, english: Iterator[English], *, titles: bool
-) -> Iterator[Brief]:
-    """Briefs from picks, taking the English of titles and sentences from `english` in order."""
-    for a, chosen in zip(articles, picks, strict=True):
-        title, title_problems = next(english) if titles else (None, ())
+    articles: Sequence[Article], picks: Picks, english: dict[Hashable, English], *, titles: bool
+) -> list[Brief]:
+    """Briefs from picks, with the English that `_ask_briefs` asked for."""
+    out = []
+    for position, (a, chosen) in enumerate(zip(articles, picks, strict=True)):
+        title, title_problems = english[("brief title", position)] if titles else (None, ())
         sentences = []
         for i, score in chosen:
-            text, problems = next(english)
+            text, problems = english[("brief sentence", position, i)]
             sentences.append(
                 Selected(
                     index=i,
@@ -176,7 +200,8 @@ def _briefs(
                     problems=problems,
                 )
             )
-        yield Brief(article=a, title=title, sentences=tuple(sentences), title_problems=title_problems)
+        out.append(Brief(article=a, title=title, sentences=tuple(sentences), title_problems=title_problems))
+    return out
 
 
 def digest(
@@ -189,6 +214,7 @@ def digest(
     brief_sentences: int = DEFAULT_BRIEF_SENTENCES,
     max_stories: int | None = None,
     items_per_story: int = DEFAULT_ITEMS_PER_STORY,
+    workers: int | None = None,
 ) -> Digest:
     """The key facts across `articles`, grouped by story, each fact once, citing every report.
 
@@ -200,46 +226,68 @@ def digest(
     `sources` counts independent publishers. `Digest.items` holds every item in display
     order. With `with_briefs`, per-article briefs are included. Titles, items and briefs go
     to the translator in one batch. Given the `Loaded` that `load_articles` returned, its
-    skipped sources and warnings become notes.
+    skipped sources and warnings become notes. Grouping spreads its work over up to
+    `workers` processes (None: every core); the result is the same however many.
     """
     articles, notes = _inputs(articles, "digest")
     for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
         check_count(name, count)
     check_count("max_stories", max_stories, allow_none=True)
-    by_id = {a.id: a for a in articles}
     shown = plan(
-        articles, n=n, items_per_story=items_per_story, max_stories=max_stories, ranker=get_ranker(ranker)
+        articles,
+        n=n,
+        items_per_story=items_per_story,
+        max_stories=max_stories,
+        ranker=get_ranker(ranker),
+        workers=workers,
     )
-    facts = [f for section in shown for f in section.facts]
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
-    headings = [section.heading for section in shown]
-    pairs = [(s.story.central, h) for s, h in zip(shown, headings, strict=True) if h is not None]
-    pairs += [(f.article, f.source_text) for f in facts]
-    pairs += _brief_pairs(articles, picks, titles=with_briefs and translator is not None)
-    if translator is not None:  # the Sources list shows every title in English too
-        pairs += [(a, a.title) for a in articles]
-    texts, more = _translate(pairs, translator)
-    notes += more
-    it = iter(texts)
-    titles: list[English | None] = [next(it) if h is not None else None for h in headings]
-    stories = tuple(
-        Story(
-            title=title[0] if title else None,
-            articles=tuple(a.id for a in section.story.articles),
-            items=tuple(_item(f, next(it), by_id) for f in section.facts),
-            title_problems=title[1] if title else (),
-        )
-        for title, section in zip(titles, shown, strict=True)
-    )
-    briefs = tuple(_briefs(articles, picks, it, titles=translator is not None)) if with_briefs else ()
-    titled = zip(articles, it, strict=True) if translator is not None else ()
-    english_titles = tuple((a.id, text) for a, (text, problems) in titled if not problems and text != a.title)
+    translated = translator is not None
+    requests = Requests()
+    _ask_stories(requests, shown)
+    _ask_briefs(requests, articles, picks, titles=with_briefs and translated)
+    if translated:  # the Sources list shows every title in English too
+        for position, a in enumerate(articles):
+            requests.add(("source title", position), a, a.title)
+    english, more = requests.translate(translator)
+    stories = _stories(shown, english, {a.id: a for a in articles})
+    briefs = tuple(_briefs(articles, picks, english, titles=translated)) if with_briefs else ()
+    titled = [(a, english[("source title", k)]) for k, a in enumerate(articles)] if translated else []
     return Digest(
         articles=tuple(articles),
         items=tuple(item for s in stories for item in s.items),
         stories=stories,
         briefs=briefs,
         model=_model(translator),
-        notes=tuple(notes),
-        english_titles=english_titles,
+        notes=tuple(notes + more),
+        english_titles=tuple(
+            (a.id, text) for a, (text, problems) in titled if not problems and text != a.title
+        ),
     )
+
+
+def _ask_stories(requests: Requests, shown: Sequence[Section]) -> None:
+    """Ask for each story's headline (when it has one) and each of its facts."""
+    for k, section in enumerate(shown):
+        if section.heading is not None:
+            requests.add(("story title", k), section.story.central, section.heading)
+        for j, f in enumerate(section.facts):
+            requests.add(("fact", k, j), f.article, f.source_text)
+
+
+def _stories(
+    shown: Sequence[Section], english: dict[Hashable, English], by_id: dict[str, Article]
+) -> tuple[Story, ...]:
+    """The digest's story sections, with the English that `_ask_stories` asked for."""
+    stories = []
+    for k, section in enumerate(shown):
+        title, title_problems = english[("story title", k)] if section.heading is not None else (None, ())
+        stories.append(
+            Story(
+                title=title,
+                articles=tuple(a.id for a in section.story.articles),
+                items=tuple(_item(f, english[("fact", k, j)], by_id) for j, f in enumerate(section.facts)),
+                title_problems=title_problems,
+            )
+        )
+    return tuple(stories)

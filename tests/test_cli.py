@@ -185,6 +185,41 @@ def test_no_translate_never_imports_torch_or_transformers() -> None:
     assert proc.returncode == 0, proc.stderr
 
 
+def test_a_registered_ranker_and_backend_are_cli_choices() -> None:
+    # The CLI's choices are the library's registries: a ranker or backend registered before
+    # main() runs is chosen like a built-in one, and an unknown one is a usage error.
+    code = (
+        "import sys\n"
+        "from summarize.rank import CentralityRanker, register_ranker\n"
+        "from summarize.translate import IdentityTranslator, register_backend\n"
+        "class Last(CentralityRanker):\n"
+        "    name = 'last'\n"
+        "    def score(self, article, feats):\n"
+        "        return [float(i) for i in range(len(feats))]\n"
+        "register_ranker('last', Last)\n"
+        "register_backend('echo', IdentityTranslator)\n"
+        "from summarize.cli import main\n"
+        "sys.argv = ['summarize', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+
+    seed = str(SEEDS / "004_aa34f2be23785672.txt")
+    done = run("brief", seed, "-n", "2", "--ranker", "last", "--no-translate", "-f", "json")
+    assert done.returncode == 0, done.stderr
+    (b,) = json.loads(done.stdout)["briefs"]
+    last = len(json.loads(done.stdout)["articles"][0]["sentences"]) - 1
+    assert [s["index"] for s in b["sentences"]] == [last - 1, last]
+    assert "last" in run("digest", "--help").stdout
+    assert run("brief", seed, "--ranker", "nope", "--no-translate").returncode == 2
+    done = run("translate", "Halo dunia.", "--backend", "echo", "--no-cache")
+    assert done.returncode == 0 and done.stdout.strip() == "Halo dunia.", done.stderr
+
+
 # --- outside text is inert wherever it is shown (issue 25, finding 5) -------------------------
 
 ESC, BEL, RLO = "\x1b", "\x07", "\u202e"

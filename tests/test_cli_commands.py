@@ -78,7 +78,11 @@ def test_every_help_reads_cleanly_at_80_columns() -> None:
     helps = {" ".join(path): proc.stdout for path, proc in results}
     # Choices are listed whole; defaults and environment variables are visible.
     digest = " ".join(helps["digest"].split())
-    for phrase in ("markdown, text, json or html", "transformers or ctranslate2", "auto, cpu or cuda"):
+    for phrase in (
+        "markdown, text, json or html",
+        "transformers, ctranslate2 or identity",
+        "auto, cpu or cuda",
+    ):
         assert phrase in digest
     for phrase in (
         "SUMMARIZE_MODEL",

@@ -24,12 +24,11 @@ from summarize.deliver.session import MAX_REPLY_BYTES, SESSION_FACTOR
 from summarize.deliver.smtp import Utf8Refused
 from summarize.errors import ConfigError, DeliveryError
 
+from . import hostile_servers as hostile_modes
 from . import mail_samples as samples
-from .script_modules import load_script
 from .test_deliver_mail import SEEDS, SENDER, Inbox, Server, free_port, outbox, send, sent_keys
 from .test_deliver_mail import start_server as start_server  # (a fixture, re-exported)
 
-hostile_modes = load_script("bench_hostile")  # the servers scripts/bench_hostile.py measures
 Talk = Callable[[socket.socket], None]
 _flood: Talk = hostile_modes.flood
 _slow_ehlo: Talk = functools.partial(hostile_modes.slow_ehlo, every=0.3)

@@ -11,13 +11,11 @@ import summarize.grouping as grouping
 from summarize.grouping import SINGLE_ARTICLE_ITEMS, Section, allot, group_facts, group_stories, plan
 from summarize.ingest import article_from_text
 from summarize.values import Article
-from tests.script_modules import load_script
+from tests import indosum
 
-_indosum = load_script("eval_indosum")
-_bench = load_script("bench_scale")  # its altered copies stand in for other outlets' reports
 needs_indosum = pytest.mark.skipif(
-    not (_indosum.DATA_DIR / "dev.01.jsonl").exists(),
-    reason=f"IndoSum folds not found in {_indosum.DATA_DIR} (set INDOSUM_DIR)",
+    not (indosum.DATA_DIR / "dev.01.jsonl").exists(),
+    reason=f"IndoSum folds not found in {indosum.DATA_DIR} (set INDOSUM_DIR)",
 )
 
 
@@ -46,12 +44,12 @@ def _reference_plan(
 @pytest.fixture(scope="module")
 def day(mixed: tuple[Article, ...]) -> list[Article]:
     """Seeds, 120 IndoSum articles and one or two altered copies of 40 of them: stories of 1 to 5."""
-    records = random.Random(21).sample(_indosum.load_records(data_dir=_indosum.DATA_DIR), 120)
-    records += [_bench.altered(r, copy) for r in records[:40] for copy in range(1, 2 + len(r.id) % 2)]
+    records = random.Random(21).sample(indosum.load_records(data_dir=indosum.DATA_DIR), 120)
+    records += [indosum.altered(r, copy) for r in records[:40] for copy in range(1, 2 + len(r.id) % 2)]
     random.Random(22).shuffle(records)
     articles = list(mixed)
     for r in records:
-        title, body = _bench._text(r).split("\n\n", 1)
+        title, body = indosum.record_file(r).split("\n\n", 1)
         articles.append(article_from_text(body, id=str(len(articles) + 1), source=r.id, title=title))
     return articles
 
@@ -80,14 +78,13 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
         return group_facts(articles, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(grouping, "group_facts", counting)
-    monkeypatch.setenv("SUMMARIZE_THREADS", "1")  # count the calls in this process
     stories = group_stories(day)
-    sections = plan(day, n=3, items_per_story=10)
+    sections = plan(day, n=3, items_per_story=10, workers=1)  # count the calls in this process
     assert len(sections) == 3
     assert 0 < len(calls) < len(stories)
     assert 1 not in calls  # the single-article stories come last and are never reached
     calls.clear()
-    plan(day, n=10_000, items_per_story=10)
+    plan(day, n=10_000, items_per_story=10, workers=1)
     assert len(calls) == len(stories)  # a digest that can show every story computes every story
 
 

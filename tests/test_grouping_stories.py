@@ -24,7 +24,7 @@ from summarize.grouping.stories import (
 from summarize.ingest import article_from_text
 from summarize.lang import Vector, cosine, norm
 from summarize.values import Article
-from tests.script_modules import load_script
+from tests import indosum
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -148,23 +148,21 @@ def _groups(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
     return [([a.id for a in g.articles], g.central.id) for g in group_stories(articles)]
 
 
-_indosum = load_script("eval_indosum")
-_bench = load_script("bench_scale")  # its altered copies stand in for other outlets' reports
 needs_indosum = pytest.mark.skipif(
-    not (_indosum.DATA_DIR / "dev.01.jsonl").exists(),
-    reason=f"IndoSum folds not found in {_indosum.DATA_DIR} (set INDOSUM_DIR)",
+    not (indosum.DATA_DIR / "dev.01.jsonl").exists(),
+    reason=f"IndoSum folds not found in {indosum.DATA_DIR} (set INDOSUM_DIR)",
 )
 
 
 @pytest.fixture(scope="module")
 def indosum_mix(mixed: tuple[Article, ...]) -> list[Article]:
     """Seeds and unrelated articles, 240 IndoSum articles and 2 or 3 altered copies of 60 of them."""
-    records = random.Random(13).sample(_indosum.load_records(data_dir=_indosum.DATA_DIR), 240)
-    records += [_bench.altered(r, copy) for r in records[:60] for copy in range(1, 2 + len(r.id) % 2 + 1)]
+    records = random.Random(13).sample(indosum.load_records(data_dir=indosum.DATA_DIR), 240)
+    records += [indosum.altered(r, copy) for r in records[:60] for copy in range(1, 2 + len(r.id) % 2 + 1)]
     random.Random(14).shuffle(records)
     articles = list(mixed)
     for r in records:
-        text = _bench._text(r)
+        text = indosum.record_file(r)
         title, body = text.split("\n\n", 1)
         articles.append(article_from_text(body, id=str(len(articles) + 1), source=r.id, title=title))
     return articles

@@ -7,17 +7,16 @@ another test has imported its partner), so each module is imported in a fresh in
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.script_modules import load_script
+from tests import import_graph as graph
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-graph = load_script("import_graph")
 MODULES = graph.modules(ROOT / "summarize")
 
 
@@ -58,6 +57,33 @@ def test_the_graph_sees_a_cycle_and_an_upward_import(tmp_path: Path) -> None:
         ("summarize.errors", "summarize.translate"),
         ("summarize.translate.store", "summarize.translate"),
     }
+
+
+def _readme_stage_rows() -> list[list[str]]:
+    """The module names of each row of the README's Architecture table, in its order."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Architecture", 1)[1].split("| stage | module |", 1)[1].split("\n\n", 1)[0]
+    rows = []
+    for line in table.splitlines()[2:]:
+        cell = line.split("|")[2]
+        rows.append(
+            [
+                "summarize." + n.removesuffix(".py").rstrip("/")
+                for n in re.findall(r"`([a-z_]+(?:\.py|/))`", cell)
+            ]
+        )
+    return rows
+
+
+def test_the_readme_lists_the_stages_in_the_order_the_layout_enforces() -> None:
+    rows = _readme_stage_rows()
+    assert all(rows) and sum(len(r) for r in rows) == len({n for n in MODULES if n.count(".") == 1})
+    stages = [{graph.stage(name) for name in row} for row in rows]
+    assert all(len(s) == 1 for s in stages), rows  # a row is one stage ...
+    assert [s.pop() for s in stages] == list(range(len(graph.STAGES) - 1))  # ... in the enforced order
+    listed = {name for row in rows for name in row}
+    top = {name for name in MODULES if name.count(".") == 1}  # each stage module or folder
+    assert top == listed, top ^ listed
 
 
 def test_no_module_shadows_the_standard_library_or_a_sibling() -> None:

@@ -37,25 +37,27 @@ def _dies_in_a_worker(x: int) -> int:
 
 
 def test_over_processes_in_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
-    assert parallel.processes_for(40, per_worker=10) == 2
-    results = list(parallel.process_map(_square, range(40), per_worker=10))
+    assert parallel.processes_for(40, per_worker=10, workers=2) == 2
+    results = list(parallel.process_map(_square, range(40), per_worker=10, workers=2))
     assert [r for r, _ in results] == [x * x for x in range(40)]
     assert {pid for _, pid in results} - {os.getpid()}  # the work left this process
 
 
 def test_too_little_work_or_one_core_stays_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
-    assert parallel.processes_for(19, per_worker=10) == 1
-    assert {pid for _, pid in parallel.process_map(_square, range(19), per_worker=10)} == {os.getpid()}
-    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
-    assert {pid for _, pid in parallel.process_map(_square, range(400), per_worker=10)} == {os.getpid()}
+    assert parallel.processes_for(19, per_worker=10, workers=2) == 1
+    assert {pid for _, pid in parallel.process_map(_square, range(19), per_worker=10, workers=2)} == {
+        os.getpid()
+    }
+    assert {pid for _, pid in parallel.process_map(_square, range(400), per_worker=10, workers=1)} == {
+        os.getpid()
+    }
 
 
 def test_initializer_runs_wherever_the_work_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
     pooled = list(
-        parallel.process_map(_with_setup, range(40), per_worker=10, initializer=_setup, initargs=(5,))
+        parallel.process_map(
+            _with_setup, range(40), per_worker=10, workers=2, initializer=_setup, initargs=(5,)
+        )
     )
     assert all(setup[-1:] == [5] for _, setup in pooled)
     _SETUP.clear()
@@ -67,34 +69,33 @@ def test_no_pool_means_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) ->
     def refuse(*args: object, **kwargs: object) -> None:
         raise NotImplementedError("no semaphores in this sandbox")
 
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
-    results = list(parallel.process_map(_square, range(40), per_worker=10))
+    results = list(parallel.process_map(_square, range(40), per_worker=10, workers=2))
     assert results == [(x * x, os.getpid()) for x in range(40)]
 
 
 def test_a_broken_pool_finishes_the_rest_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
-    assert list(parallel.process_map(_dies_in_a_worker, range(40), per_worker=10)) == [
+    assert list(parallel.process_map(_dies_in_a_worker, range(40), per_worker=10, workers=2)) == [
         x + 1 for x in range(40)
     ]
 
 
-def test_workers_follow_the_threads_setting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_THREADS", "3")
-    assert parallel.workers() == 3
-    monkeypatch.delenv("SUMMARIZE_THREADS")
-    assert parallel.workers() == parallel.available_cores() >= 1
+def test_the_library_reads_no_threads_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    # How many processes is the caller's to say; the environment changes nothing here.
+    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
+    assert parallel.processes_for(400, per_worker=10) == min(parallel.available_cores(), 40)
+    assert parallel.processes_for(400, per_worker=10, workers=3) == 3
 
 
 def test_unsendable_work_stays_here_when_processes_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
     import multiprocessing
 
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
     monkeypatch.setattr(multiprocessing, "get_start_method", lambda *a, **k: "spawn")
     unsendable = (lambda: None,)  # a lambda can't be pickled for a spawned process
     results = list(
-        parallel.process_map(_square, range(40), per_worker=10, initializer=_setup, initargs=unsendable)
+        parallel.process_map(
+            _square, range(40), per_worker=10, workers=2, initializer=_setup, initargs=unsendable
+        )
     )
     assert {pid for _, pid in results} == {os.getpid()}
 
@@ -107,8 +108,9 @@ import summarize.grouping as grouping
 from summarize import digest, load_articles, render
 grouping.PARALLEL_STORIES = 1  # a pool even for these few stories
 articles = load_articles(sys.argv[2:]).articles
-assert grouping.processes_for(len(grouping.group_stories(articles)), 1) == int(sys.argv[1])
-print(render(digest(articles, n=10_000, items_per_story=10_000), "json"))
+workers = int(sys.argv[1])
+assert grouping.processes_for(len(grouping.group_stories(articles)), 1, workers) == workers
+print(render(digest(articles, n=10_000, items_per_story=10_000, workers=workers), "json"))
 """
 
 
@@ -119,7 +121,7 @@ def test_a_digest_over_spawned_processes_is_the_digest_of_one() -> None:
     for threads in ("2", "1"):
         run = subprocess.run(
             [sys.executable, "-c", _SPAWNED_DIGEST, threads, *sources],
-            env=dict(os.environ, SUMMARIZE_THREADS=threads, PYTHONPATH=str(ROOT)),
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
             capture_output=True,
             text=True,
             timeout=300,

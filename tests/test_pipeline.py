@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarize import ConfigError, article_from_text, brief, digest, load_articles
+from summarize import Article, ConfigError, article_from_text, brief, digest, load_articles
 from summarize.cli import app
+from summarize.pipeline import Requests
 from summarize.translate.base import Translator
 from tests.doubles import Recorder
 
@@ -161,6 +162,49 @@ def test_a_translated_digest_lists_its_sources_in_english_beside_the_original() 
     assert data["articles"][0]["title"] == first.title and data["articles"][0]["title_english"] == english
     untranslated = digest(articles)
     assert untranslated.english_titles == () and "title_english" not in render(untranslated, "json")
+
+
+# ----------------------------------------------------- keyed translation requests
+
+
+def test_translation_requests_come_back_by_key() -> None:
+    articles = load_articles([SEEDS]).articles
+    requests = Requests()
+    for a in articles:
+        requests.add(("title", a.id), a, a.title)
+    english, notes = requests.translate(Recorder())
+    assert notes == []
+    assert english == {("title", a.id): (f"EN<{a.title}>", ()) for a in articles}
+    with pytest.raises(ValueError, match="made twice"):
+        requests.add(("title", articles[0].id), articles[0], "again")
+
+
+def test_a_new_translated_field_moves_nothing_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A field added to the digest (here: each article's last sentence, asked for before
+    # everything else) gets its own English, and every other line keeps its own.
+    import summarize.pipeline
+
+    articles = load_articles([SEEDS]).articles
+    before = digest(articles, translator=Recorder(), with_briefs=True)
+    extra: dict[str, str] = {}
+
+    class WithExtraField(Requests):
+        def add(self, key: object, article: Article, text: str) -> None:
+            if article.id not in extra:
+                extra[article.id] = article.sentences[-1].text
+                super().add(("last sentence", article.id), article, extra[article.id])
+            super().add(key, article, text)
+
+        def translate(self, translator: Translator | None) -> tuple[dict, list[str]]:  # type: ignore[type-arg]
+            english, notes = super().translate(translator)
+            for article_id, text in extra.items():
+                assert english[("last sentence", article_id)] == (f"EN<{text}>", ())
+            return english, notes
+
+    monkeypatch.setattr(summarize.pipeline, "Requests", WithExtraField)
+    after = digest(articles, translator=Recorder(), with_briefs=True)
+    assert extra  # the new field was asked for and translated ...
+    assert after == before  # ... and nothing else moved
 
 
 # Careless callers: every argument is checked at the door, with a message saying what to pass.

@@ -16,13 +16,12 @@ import pytest
 
 from summarize.ingest import article_from_text
 from summarize.rank.learned import load_model
-from tests.script_modules import load_script
+from tests import indosum as ev
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))
 
 
-ev = load_script("eval_indosum")
 needs_data = pytest.mark.skipif(
     not (ev.DATA_DIR / "dev.01.jsonl").exists(), reason=f"IndoSum folds not found in {ev.DATA_DIR}"
 )
@@ -64,7 +63,7 @@ def test_load_records_dedupes_by_id_first_fold_wins(tmp_path: Path) -> None:
 
 
 def test_record_text_spans_slice_back_and_labels_map_by_overlap() -> None:
-    rec = ev._record(
+    rec = ev.record_from_json(
         _raw(
             "x",
             [
@@ -114,7 +113,7 @@ def test_rouge_is_unicode_lowercase_and_unstemmed() -> None:
     # No stemming: an Indonesian affix is a different word for ROUGE.
     r1, _, _ = rouge.score("menutup", "ditutup")
     assert r1 == 0.0
-    assert ev._Tokenizer().tokenize("Rp1,5 juta (Café)") == ["rp1", "5", "juta", "café"]
+    assert ev.RougeTokenizer().tokenize("Rp1,5 juta (Café)") == ["rp1", "5", "juta", "café"]
 
 
 # ---------------------------------------------------------------------------- gate

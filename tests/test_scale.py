@@ -32,7 +32,7 @@ from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
 from summarize.values import Article
-from tests.script_modules import load_script
+from tests import indosum
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,7 +105,7 @@ def real() -> tuple[Article, ...]:
 
 def test_unrolled_trees_give_the_walked_log_odds_on_every_real_sentence(real: tuple[Article, ...]) -> None:
     model = load_model()
-    assert model.kind == "trees" and model._compiled is not None  # the shipped model is unrolled
+    assert model.kind == "trees" and model.unrolled  # the shipped model is unrolled
     rows = [row for a in real for row in sentence_features(a, features(a))]
     assert len(rows) > 100
     for row in rows:
@@ -127,7 +127,7 @@ def test_a_model_that_cannot_be_unrolled_is_walked() -> None:
     model = load_model()
     tree = ((0, -1, -1), (math.inf, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 1.0, -1.0))
     odd = Model(kind="trees", features=model.features, bias=0.5, learning_rate=0.1, trees=(tree,))
-    assert odd._compiled is None
+    assert not odd.unrolled
     assert odd.logit([1.0] * len(model.features)) == plain_walk(odd, [1.0] * len(model.features))
 
 
@@ -319,14 +319,12 @@ def test_many_files_read_in_processes_as_in_one(tmp_path: Path, monkeypatch: pyt
         shutil.copy(texts[k % len(texts)], folder / f"{k:04d}.txt")
     (folder / "0003.txt").write_bytes(b"%PDF-1.4 not text")  # skipped, and numbering goes on
     (folder / "0100.txt").write_text("   \n", encoding="utf-8")  # empty: skipped too
-    monkeypatch.setenv("SUMMARIZE_THREADS", "2")
     calls: list[tuple[int, int]] = []
-    pooled = load_articles([folder], read_progress=lambda done, total: calls.append((done, total)))
+    pooled = load_articles([folder], read_progress=lambda done, total: calls.append((done, total)), workers=2)
     files = PARALLEL_FILES + 10
     assert calls[-1] == (files, files) and calls == sorted(calls)
     assert len(calls) <= files // (files // 100) + 1  # every 1%, then the end: not every file
-    monkeypatch.setenv("SUMMARIZE_THREADS", "1")
-    serial = load_articles([folder])
+    serial = load_articles([folder], workers=1)
     assert pooled == serial
     assert [a.id for a in pooled.articles] == [str(k) for k in range(1, len(pooled.articles) + 1)]
     assert [Path(s.source).name for s in pooled.skipped] == ["0003.txt", "0100.txt"]
@@ -337,8 +335,6 @@ def test_near_copies_give_the_facts_the_node_by_node_judge_gives(
 ) -> None:
     # A story told by many near-copies: most sentences word for word, some reworded, one
     # number changed (scripts/bench_scale.py makes them the same way for its near-copies).
-    indosum = load_script("eval_indosum")  # first: bench_scale imports it
-    bench = load_script("bench_scale")
     record = indosum.Record(
         id="seed-story",
         fold="01",
@@ -347,7 +343,9 @@ def test_near_copies_give_the_facts_the_node_by_node_judge_gives(
         summary="",
     )
     copies = [
-        article_from_text(bench._text(record if k == 0 else bench.altered(record, k)), id=str(k + 1))
+        article_from_text(
+            indosum.record_file(record if k == 0 else indosum.altered(record, k)), id=str(k + 1)
+        )
         for k in range(12)
     ]
     fast = facts.group_facts(copies, n=10)

@@ -27,7 +27,7 @@ from summarize.rank.standalone import (
 )
 from summarize.renderers import render
 from summarize.segment import collapse
-from tests.script_modules import load_script
+from tests import standalone_eval as ev
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -336,7 +336,6 @@ def test_seed_digest_lines_stand_alone_and_trimmed_lines_say_so_in_json() -> Non
 
 # The held-out figures ---------------------------------------------------------------------------
 
-ev = load_script("eval_standalone")
 BASELINE = json.loads((ROOT / "tests" / "standalone_baseline.json").read_text(encoding="utf-8"))
 needs_data = pytest.mark.skipif(
     not (ev.DATA_DIR / "dev.01.jsonl").exists(), reason=f"IndoSum folds not found in {ev.DATA_DIR}"

@@ -17,7 +17,7 @@ from summarize.cli import app
 from summarize.config import cache_dir
 from summarize.errors import SummarizeError
 from summarize.translate import load_translator
-from summarize.translate.base import Progress
+from summarize.translate.base import Progress, TranslatorBase
 from summarize.translate.cache import (
     FILENAME,
     CachingTranslator,
@@ -32,7 +32,7 @@ from .unprivileged import needs_posix, run_cli, shared_folder
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class Counting:
+class Counting(TranslatorBase):
     """A backend double that records what reached the 'model'."""
 
     backend = "test"
@@ -41,15 +41,14 @@ class Counting:
         self.name = name
         self.beam = beam
         self.calls: list[list[str]] = []
-        self.progress: Progress | None = None
 
     def cache_identity(self) -> tuple[str, ...]:
         return (self.name, "rev", self.backend, "fp32", str(self.beam))
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.calls.append(list(sentences))
-        if self.progress is not None:
-            self.progress(len(sentences), len(sentences))
+        if progress is not None:
+            progress(len(sentences), len(sentences))
         return [f"EN:{s}" for s in sentences]
 
 
@@ -118,7 +117,7 @@ cache = TranslationCache()
 tag = sys.argv[1]
 for batch in range(200):
     cache.put_many({f"{tag}-{batch}-{i}": f"text {tag} {batch} {i}" for i in range(5)}, model="m")
-    cache.get_many([f"{tag}-{batch}-0"])
+    cache.get_checked([f"{tag}-{batch}-0"])
 """
 
 
@@ -134,9 +133,9 @@ def test_two_processes_writing_at_once() -> None:
         assert b"unusable" not in err  # no writer gave up on the cache
     cache = TranslationCache()
     keys = [f"{t}-{b}-{i}" for t in ("p", "q") for b in range(200) for i in range(5)]
-    found = cache.get_many(keys)
+    found = cache.get_checked(keys)
     assert len(found) == 2000
-    assert found["q-199-4"] == "text q 199 4"
+    assert found["q-199-4"] == ("text q 199 4", None)
     assert cache.info().entries == 2000
 
 
@@ -149,7 +148,7 @@ def test_damaged_file_is_moved_aside_and_rebuilt(caplog: pytest.LogCaptureFixtur
     assert out == ["EN:a", "EN:b"]
     assert any("damaged" in r.getMessage() for r in caplog.records)
     assert len(list(cache_dir().glob(f"{FILENAME}.corrupt-*"))) == 1
-    assert TranslationCache().get_many([cache_key(inner.cache_identity(), "a")])  # rebuilt
+    assert TranslationCache().get_checked([cache_key(inner.cache_identity(), "a")])  # rebuilt
 
 
 def test_unusable_cache_never_stops_translation(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -16,6 +16,7 @@ from summarize import article_from_text, brief, check_translation, digest, rende
 from summarize.cli import app
 from summarize.grouping.figures import figures
 from summarize.renderers.layout import layout
+from summarize.translate.base import Progress, TranslatorBase
 from summarize.translate.cache import CachingTranslator, TranslationCache, cache_key
 from summarize.translate.guard import GuardedTranslator, translate_checked
 from summarize.values import Article, Briefs, Digest
@@ -50,7 +51,7 @@ ARTICLES = (
 )
 
 
-class Human:
+class Human(TranslatorBase):
     """Good English (a lookup of the human translations); counts what reached it."""
 
     name = "human"
@@ -60,7 +61,7 @@ class Human:
         self.calls: list[list[str]] = []
         self.repairs: list[list[str]] = []
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.calls.append(list(sentences))
         return [ENGLISH[s] for s in sentences]
 
@@ -70,7 +71,7 @@ class Looping(Human):
 
     name = "looping"
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.calls.append(list(sentences))
         return [LOOP for _ in sentences]
 
@@ -95,8 +96,11 @@ class ChangesNumbers(Human):
 
     name = "changes-numbers"
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        return [t.replace("1,000", "100").replace("1,200", "120") for t in super().translate(sentences)]
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        return [
+            t.replace("1,000", "100").replace("1,200", "120")
+            for t in super().translate(sentences, progress=progress)
+        ]
 
     def repair(self, sentences: Sequence[str]) -> list[str]:
         self.repairs.append(list(sentences))
@@ -292,10 +296,10 @@ def test_rows_from_before_the_guard_are_checked_when_read() -> None:
 
 
 def test_guard_without_repair_withholds_at_once() -> None:
-    class NoRepair:
+    class NoRepair(TranslatorBase):
         name, backend = "plain", "test"
 
-        def translate(self, sentences: Sequence[str]) -> list[str]:
+        def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
             return [LOOP for _ in sentences]
 
     (result,) = translate_checked(NoRepair(), ["Harga beras naik 5 persen."])

@@ -141,15 +141,20 @@ def show_progress() -> bool:
     return state.verbosity >= 0 and sys.stderr.isatty()
 
 
+# The one channel for telling the user something: the `summarize` logger, whose handler
+# (`_configure`) writes "summarize: MESSAGE" lines on stderr at the level -v/-q set. The
+# library logs to it; commands use `warn` and `error`.
+_tell = logging.getLogger("summarize.cli")
+
+
 def warn(message: str) -> None:
     """A one-line message on stderr (suppressed by -q)."""
-    if state.verbosity >= 0:
-        say(message)
+    _tell.warning(message)
 
 
-def say(message: str) -> None:
-    """A one-line message on stderr, even under -q; names from outside made inert."""
-    typer.echo(f"summarize: {inert(message)}", err=True)
+def error(message: str) -> None:
+    """A one-line message on stderr that -q does not suppress (an error, a skipped input)."""
+    _tell.error(message)
 
 
 @contextlib.contextmanager
@@ -218,10 +223,10 @@ def boundary(fn: F) -> F:
         except typer.Exit:
             raise
         except SummarizeError as exc:
-            say(f"error: {exc}")
+            error(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            say("interrupted")
+            error("interrupted")
             raise typer.Exit(130) from None
         except BrokenPipeError:
             _reader_gone()
@@ -229,7 +234,7 @@ def boundary(fn: F) -> F:
         except Exception as exc:
             if os.environ.get("SUMMARIZE_DEBUG") == "1":
                 raise
-            say(f"internal error: {type(exc).__name__}: {exc} (SUMMARIZE_DEBUG=1 shows the traceback)")
+            error(f"internal error: {type(exc).__name__}: {exc} (SUMMARIZE_DEBUG=1 shows the traceback)")
             raise typer.Exit(EXIT_FAILED) from None
 
     return wrapper  # type: ignore[return-value]

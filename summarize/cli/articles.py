@@ -11,7 +11,6 @@ from .app import command, emit, finish, step
 from .options import (
     OUTPUT,
     DigestOptions,
-    Format,
     FormatOpt,
     InputOptions,
     OutputOpt,
@@ -28,7 +27,7 @@ def brief_command(
     n: int = typer.Option(
         DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, metavar="N", help="Sentences per brief."
     ),
-    fmt: FormatOpt = Format.markdown,
+    fmt: FormatOpt = "markdown",
     output: OutputOpt = None,
     ranker: RankerOpt = None,
     translation: TranslateOptions,
@@ -41,9 +40,9 @@ def brief_command(
             loaded,
             n=n,
             translator=translation.translator_or_none(),
-            ranker=ranker.value if ranker else None,
+            ranker=ranker,
         )
-    emit(render(result, fmt.value), output)
+    emit(render(result, fmt), output)
     finish(loaded)
 
 
@@ -51,7 +50,7 @@ def brief_command(
 def digest_command(
     sources: Sources,
     *,
-    fmt: FormatOpt = Format.markdown,
+    fmt: FormatOpt = "markdown",
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(
         False, "--with-briefs", help="Add a brief of each article.", rich_help_panel=OUTPUT
@@ -65,7 +64,7 @@ def digest_command(
     translator = translation.translator_or_none()
     with step(f"digest of {len(loaded.articles)} articles"):
         result = digest(loaded, translator=translator, with_briefs=with_briefs, **shape.kwargs())
-    emit(render(result, fmt.value), output)
+    emit(render(result, fmt), output)
     finish(loaded)
 
 

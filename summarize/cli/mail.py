@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..config import default
 from ..pipeline import digest
 from .app import EXIT_PARTIAL, command, finish, warn
-from .options import DigestOptions, InputOptions, Sources, TranslateOptions
+from .options import DigestOptions, InputOptions, Sources, TranslateOptions, choice
 
 if TYPE_CHECKING:
-    from ..deliver import EmailReport
+    from ..deliver import EmailReport, SmtpSettings
 
 
-class Security(StrEnum):
-    starttls = "starttls"
-    tls = "tls"
-    none = "none"
+def _security_modes() -> tuple[str, ...]:
+    from ..deliver.smtp import SECURITY
+
+    return SECURITY
 
 
 _SMTP = "SMTP server (also from SUMMARIZE_SMTP_* or the config file)"
@@ -40,15 +41,78 @@ DryRunOutput = Annotated[
     ),
 ]
 SecurityOpt = Annotated[
-    Security | None,
-    typer.Option(
+    str | None,
+    choice(
         "--smtp-security",
-        metavar="MODE",
+        what="mode",
+        names=_security_modes,
         help="starttls (required, not opportunistic), tls (implicit, port 465) or none. "
-        "Env SUMMARIZE_SMTP_SECURITY. (default: starttls)",
-        rich_help_panel=_SMTP,
+        f"Env SUMMARIZE_SMTP_SECURITY. (default: {default('smtp_security')})",
+        panel=_SMTP,
     ),
 ]
+
+
+@dataclasses.dataclass(frozen=True)
+class SmtpOptions:
+    """Where and how to send (the password only from the environment or the config file)."""
+
+    smtp_host: Annotated[
+        str | None,
+        typer.Option("--smtp-host", metavar="HOST", help="Env SUMMARIZE_SMTP_HOST.", rich_help_panel=_SMTP),
+    ] = None
+    smtp_port: Annotated[
+        int | None,
+        typer.Option(
+            "--smtp-port",
+            min=1,
+            max=65535,
+            metavar="PORT",
+            help="Env SUMMARIZE_SMTP_PORT. (default: 587 starttls, 465 tls, 25 none)",
+            rich_help_panel=_SMTP,
+        ),
+    ] = None
+    smtp_user: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp-user",
+            metavar="NAME",
+            help="Login name. Env SUMMARIZE_SMTP_USER. The password is read only from "
+            "SUMMARIZE_SMTP_PASSWORD or the config file.",
+            rich_help_panel=_SMTP,
+        ),
+    ] = None
+    sender: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="ADDRESS", help="Sender. Env SUMMARIZE_SMTP_FROM.", rich_help_panel=_SMTP
+        ),
+    ] = None
+    security: SecurityOpt = None
+    smtp_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--smtp-timeout",
+            min=1,
+            metavar="SECONDS",
+            help="Before a silent server counts as down. Env SUMMARIZE_SMTP_TIMEOUT. "
+            f"(default: {default('smtp_timeout'):g})",
+            rich_help_panel=_SMTP,
+        ),
+    ] = None
+
+    def settings(self) -> SmtpSettings:
+        """The SMTP settings: these options, then SUMMARIZE_SMTP_*, the config file, defaults."""
+        from ..deliver import SmtpSettings
+
+        return SmtpSettings.resolve(
+            host=self.smtp_host,
+            port=self.smtp_port,
+            user=self.smtp_user,
+            sender=self.sender,
+            security=self.security,
+            timeout=self.smtp_timeout,
+        )
 
 
 @command(name="email")
@@ -64,41 +128,10 @@ def email_command(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write the .eml file instead of sending it."),
     output: DryRunOutput = None,
-    smtp_host: str | None = typer.Option(
-        None, "--smtp-host", metavar="HOST", help="Env SUMMARIZE_SMTP_HOST.", rich_help_panel=_SMTP
-    ),
-    smtp_port: int | None = typer.Option(
-        None,
-        "--smtp-port",
-        min=1,
-        max=65535,
-        metavar="PORT",
-        help="Env SUMMARIZE_SMTP_PORT. (default: 587 starttls, 465 tls, 25 none)",
-        rich_help_panel=_SMTP,
-    ),
-    smtp_user: str | None = typer.Option(
-        None,
-        "--smtp-user",
-        metavar="NAME",
-        help="Login name. Env SUMMARIZE_SMTP_USER. The password is read only from SUMMARIZE_SMTP_PASSWORD "
-        "or the config file.",
-        rich_help_panel=_SMTP,
-    ),
-    sender: str | None = typer.Option(
-        None, "--from", metavar="ADDRESS", help="Sender. Env SUMMARIZE_SMTP_FROM.", rich_help_panel=_SMTP
-    ),
-    security: SecurityOpt = None,
-    smtp_timeout: float | None = typer.Option(
-        None,
-        "--smtp-timeout",
-        min=1,
-        metavar="SECONDS",
-        help="Before a silent server counts as down. Env SUMMARIZE_SMTP_TIMEOUT. (default: 30)",
-        rich_help_panel=_SMTP,
-    ),
     lock_timeout: float = typer.Option(
         300, "--lock-timeout", min=0, metavar="SECONDS", help="How long to wait for a running email run."
     ),
+    smtp: SmtpOptions,
     shape: DigestOptions,
     translation: TranslateOptions,
     inputs: InputOptions,
@@ -110,22 +143,14 @@ def email_command(
     Exit 3: delivered, but some inputs were skipped or some recipients refused.
     """
     # The mail stack (jinja2, email, smtplib) loads only when this command runs.
-    from ..deliver import SmtpSettings, send_digest_email
+    from ..deliver import send_digest_email
 
     loaded = inputs.load(sources)
-    settings = SmtpSettings.resolve(
-        host=smtp_host,
-        port=smtp_port,
-        user=smtp_user,
-        sender=sender,
-        security=security.value if security else None,
-        timeout=smtp_timeout,
-    )
     report = send_digest_email(
         loaded,
         to=to,
         subject=subject,
-        smtp=settings,
+        smtp=smtp.settings(),
         new_only=new_only,
         dry_run=dry_run,
         output=output,

@@ -76,10 +76,7 @@ def download_command(
 
 def _warn_licence(preset: Preset | None) -> None:
     if preset is not None and not preset.commercial:
-        typer.echo(
-            f"warning: {preset.name} ({preset.model}) is licensed {preset.licence}: non-commercial use only",
-            err=True,
-        )
+        warn(f"warning: {preset.name} ({preset.model}) is licensed {preset.licence}: non-commercial use only")
 
 
 @command(model_app, "convert")

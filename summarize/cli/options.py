@@ -10,43 +10,49 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..config import default, int_setting, setting
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
+from ..rank import DEFAULT_RANKER, ranker_names
+from ..renderers import FORMATS
+from ..translate import backend_names
+from ..translate.base import DEVICES
 from ..values import Loaded
-from .app import progress_bar, say, show_progress, step
+from .app import error, progress_bar, show_progress, step, warn
 
 if TYPE_CHECKING:
     from ..translate.base import Translator
 
 
-class Format(StrEnum):
-    markdown = "markdown"
-    text = "text"
-    json = "json"
-    html = "html"
+def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str], str]:
+    """A parser for a name from one of the library's registries, read when the command runs,
+    so that a backend or ranker registered before `main()` is a choice like a built-in one."""
+
+    def parse(value: str) -> str:
+        known = names()
+        if value not in known:
+            raise typer.BadParameter(f"{value!r} is not a known {what}; choose one of: {', '.join(known)}")
+        return value
+
+    return parse
 
 
-class Backend(StrEnum):
-    transformers = "transformers"
-    ctranslate2 = "ctranslate2"
+def choice(*flags: str, what: str, names: Callable[[], Sequence[str]], help: str, panel: str) -> Any:
+    """An option whose value is a name from a registry (`registered`); `what` is its metavar."""
+    return typer.Option(
+        *flags, parser=registered(what, names), metavar=what.upper(), help=help, rich_help_panel=panel
+    )
 
 
-class Device(StrEnum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-class RankerName(StrEnum):
-    learned = "learned"
-    centrality = "centrality"
+def one_of(names: Sequence[str]) -> str:
+    """ "a, b or c"."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 # Options, one type each ------------------------------------------------------------------
@@ -63,10 +69,8 @@ Sources = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format,
-    typer.Option(
-        "--format", "-f", metavar="FORMAT", help="markdown, text, json or html.", rich_help_panel=OUTPUT
-    ),
+    str,
+    choice("--format", "-f", what="format", names=lambda: FORMATS, help=f"{one_of(FORMATS)}.", panel=OUTPUT),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -81,13 +85,14 @@ OutputOpt = Annotated[
 ]
 
 
-def _setting(flag: str, metavar: str, what: str, default: str, **kwargs: Any) -> Any:
-    """A translation option backed by a setting: help names its env variable and default."""
-    env = f"SUMMARIZE_{flag.removeprefix('--').upper()}"
+def _setting(flag: str, what: str, *, shown: str | None = None, **kwargs: Any) -> Any:
+    """A translation option backed by a setting: help names its env variable and default
+    (`shown`: how the default is named, when not by its value)."""
+    name = flag.removeprefix("--")
+    shown = shown or str(default(name))
     return typer.Option(
         flag,
-        metavar=metavar,
-        help=f"{what} Env {env}. (default: {default})",
+        help=f"{what} Env SUMMARIZE_{name.upper()}. (default: {shown})",
         rich_help_panel=_TRANSLATION,
         **kwargs,
     )
@@ -97,17 +102,31 @@ ModelOpt = Annotated[
     str | None,
     _setting(
         "--model",
-        "MODEL",
         "Translation model: a preset (`summarize model info` lists them: opus-mt is "
         "Helsinki-NLP/opus-mt-id-en), a hub id or a local folder.",
-        "opus-mt",
+        metavar="MODEL",
+        shown="opus-mt",
     ),
 ]
 BackendOpt = Annotated[
-    Backend | None, _setting("--backend", "NAME", "transformers or ctranslate2.", "transformers")
+    str | None,
+    _setting(
+        "--backend",
+        f"{one_of(backend_names())}.",
+        parser=registered("backend", backend_names),
+        metavar="NAME",
+    ),
 ]
-DeviceOpt = Annotated[Device | None, _setting("--device", "DEVICE", "auto, cpu or cuda.", "auto")]
-BeamOpt = Annotated[int | None, _setting("--beam", "N", "Beam size; 1 is greedy.", "4", min=1)]
+DeviceOpt = Annotated[
+    str | None,
+    _setting(
+        "--device",
+        f"{one_of(DEVICES)}.",
+        parser=registered("device", lambda: DEVICES),
+        metavar="DEVICE",
+    ),
+]
+BeamOpt = Annotated[int | None, _setting("--beam", "Beam size; 1 is greedy.", metavar="N", min=1)]
 NoCacheOpt = Annotated[
     bool,
     typer.Option(
@@ -115,11 +134,21 @@ NoCacheOpt = Annotated[
     ),
 ]
 RankerOpt = Annotated[
-    RankerName | None,
-    typer.Option(
-        "--ranker", metavar="NAME", help="learned or centrality. (default: learned)", rich_help_panel=_SHAPE
+    str | None,
+    choice(
+        "--ranker",
+        what="ranker",
+        names=ranker_names,
+        help=f"{one_of(ranker_names())}. (default: {DEFAULT_RANKER})",
+        panel=_SHAPE,
     ),
 ]
+
+
+def workers() -> int | None:
+    """The `threads` setting, for the library calls that spread work over processes (None:
+    unset, every core)."""
+    return None if setting("threads") is None else max(1, int_setting("threads", default=1))
 
 
 # Option sets: blocks of options that several commands share --------------------------------
@@ -141,8 +170,8 @@ class ModelOptions:
 
         return load_translator(
             self.model,
-            backend=self.backend.value if self.backend else None,
-            device=self.device.value if self.device else None,
+            backend=self.backend,
+            device=self.device,
             beam=self.beam,
             cache=not self.no_cache,
             progress=progress_bar("translating") if show_progress() else None,
@@ -224,11 +253,14 @@ class InputOptions:
                 allow_private_network=self.allow_private_network,
                 progress=progress_bar("fetching") if show_progress() else None,
                 read_progress=progress_bar("reading") if show_progress() else None,
+                workers=workers(),
                 deadline=deadline,
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"
-            say(f"skipped {reason}")
+            error(f"skipped {reason}")  # shown under -q too: a skip is never silent
+        for w in loaded.warnings:
+            warn(w)
         if not loaded.articles:
             why = " (see above)" if loaded.skipped else ""
             if not loaded.skipped and since is not None:
@@ -280,5 +312,6 @@ class DigestOptions:
             "n": self.n,
             "max_stories": self.max_stories,
             "items_per_story": self.items_per_story,
-            "ranker": self.ranker.value if self.ranker else None,
+            "ranker": self.ranker,
+            "workers": workers(),
         }

@@ -102,6 +102,7 @@ def _ordered_facts(
     items_per_story: int,
     max_stories: int | None,
     ranker: Ranker | None,
+    workers: int | None = None,
 ) -> tuple[list[int], dict[int, list[Fact]]]:
     """The stories in display order, as far as the digest can reach, and their facts.
 
@@ -139,7 +140,7 @@ def _ordered_facts(
         }
         stories = [k for size in batch for k in by_size[size]]
         jobs = [(groups[k].articles, cap[len(groups[k].articles)]) for k in stories]
-        for k, (articles, _), found in zip(stories, jobs, _facts_of(jobs, ranker), strict=True):
+        for k, (articles, _), found in zip(stories, jobs, _facts_of(jobs, ranker, workers), strict=True):
             per_story[k] = [
                 Fact(articles[a], index, citations, score, figures)
                 for a, index, citations, score, figures in found
@@ -179,12 +180,19 @@ def _facts_in(job: tuple[Sequence[Article], int], ranker: Ranker | None) -> _Fou
     ]
 
 
-def _facts_of(jobs: Sequence[tuple[Sequence[Article], int]], ranker: Ranker | None) -> Iterator[_Found]:
-    """The facts of each job's story: over processes when there are many stories."""
-    if processes_for(len(jobs), PARALLEL_STORIES) == 1:
+def _facts_of(
+    jobs: Sequence[tuple[Sequence[Article], int]], ranker: Ranker | None, workers: int | None
+) -> Iterator[_Found]:
+    """The facts of each job's story: over up to `workers` processes when there are many stories."""
+    if processes_for(len(jobs), PARALLEL_STORIES, workers) == 1:
         return (_facts_in(job, ranker) for job in jobs)  # no module state in this process
     return process_map(
-        _facts_job, jobs, per_worker=PARALLEL_STORIES, initializer=_use_ranker, initargs=(ranker,)
+        _facts_job,
+        jobs,
+        per_worker=PARALLEL_STORIES,
+        workers=workers,
+        initializer=_use_ranker,
+        initargs=(ranker,),
     )
 
 
@@ -195,6 +203,7 @@ def plan(
     items_per_story: int,
     max_stories: int | None = None,
     ranker: Ranker | None = None,
+    workers: int | None = None,
 ) -> list[Section]:
     """The digest's sections, in display order, each with the facts it shows.
 
@@ -202,10 +211,11 @@ def plan(
     a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. Republished copies
     (`duplicate_of` set, see `mark_copies`) are left out. `n` caps the facts of
     the whole digest (first one per story, then more to stories with more articles),
-    `items_per_story` those of each story, `max_stories` the sections.
+    `items_per_story` those of each story, `max_stories` the sections. The facts of many
+    stories are worked out over up to `workers` processes (None: every core).
     """
     groups = group_stories([a for a in articles if not a.duplicate_of])
-    order, per_story = _ordered_facts(groups, n, items_per_story, max_stories, ranker)
+    order, per_story = _ordered_facts(groups, n, items_per_story, max_stories, ranker, workers)
     if max_stories is not None:
         order = order[: max(max_stories, 0)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)

@@ -260,45 +260,60 @@ class _Story:
         self.weights = _weights([s for per_article in self.terms for s in per_article])
 
     def node(self, k: int, article: Article, i: int, salience: float) -> _Node:
+        """What the judge reads of sentence `i` of `article` (the story's `k`-th article)."""
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
-        if not self.judged:
-            return _Node(
-                article=article,
-                index=i,
-                terms=frozenset(shared),
-                vector=tfidf(shared, self.weights),
-                main={},
-                predicate=frozenset(),
-                actors=frozenset(),
-                verb="",
-                speaker=frozenset(),
-                modal=False,
-                negated=False,
-                numbers=frozenset(),
-                figures={},
-                question=False,
-                salience=salience,
-            )
+        plain = _Node(
+            article=article,
+            index=i,
+            terms=frozenset(shared),
+            vector=tfidf(shared, self.weights),
+            main={},
+            predicate=frozenset(),
+            actors=frozenset(),
+            verb="",
+            speaker=frozenset(),
+            modal=False,
+            negated=False,
+            numbers=frozenset(),
+            figures={},
+            question=False,
+            salience=salience,
+        )
+        return self._judged(plain, text) if self.judged else plain
+
+    def _judged(self, plain: _Node, text: str) -> _Node:
+        """`plain` with what only the judge reads: the main clause's terms, actors and verb."""
         main_text, background_text, speaker_text = _parts(text)
         words = [w.lower() for w in TOKEN.findall(main_text)]
         main_words = set(words)
-        verb = next(
-            (
-                w
-                for w in words
-                if (_VERB.match(w) or w in _ACTIONS) and w not in _NOT_MAIN_VERBS and w not in _MODAL
-            ),
-            "",
-        )
-        verb_terms = content_terms(verb) if verb else []
         # The verbs of one action count as one term ("~tangkap"): in the predicate, the main
         # vector and the main-verb gate alike.
         acting = {t: "~" + _ACTIONS[w] for w in main_words & _ACTIONS.keys() for t in content_terms(w)}
-        # All words count here, those of one article too: a detail only one report has is
-        # a sign that the two sentences say different things.
         main_terms = content_terms(main_text)
-        back_terms = content_terms(background_text)
+        main_set = frozenset(t for t in main_terms if self.article_freq[t] >= 2 and t not in acting)
+        return replace(
+            plain,
+            main=self._main_vector(main_terms, content_terms(background_text), acting),
+            predicate=(main_set - self.names - self.time) | frozenset(acting.values()),
+            actors=main_set & self.names,
+            verb=_main_verb(words),
+            speaker=frozenset(content_terms(speaker_text)) & self.names,
+            modal=bool(main_words & _MODAL),
+            negated=bool(main_words & _NEGATION) and _negated(main_text),
+            numbers=_numbers(main_text),
+            figures=figures(main_text),
+            question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
+        )
+
+    def _main_vector(
+        self, main_terms: list[str], back_terms: list[str], acting: dict[str, str]
+    ) -> dict[str, float]:
+        """The unit vector the judge compares: main-clause terms, background ones damped.
+
+        All words count here, those of one article too: a detail only one report has is a
+        sign that the two sentences say different things.
+        """
         vec: dict[str, float] = {}
         for terms, scale in ((main_terms, 1.0), (back_terms, BACKGROUND)):
             for t, w in tfidf(terms, self.weights).items():
@@ -306,29 +321,24 @@ class _Story:
                 t = acting.get(t, t) if scale == 1.0 else t
                 vec[t] = max(vec.get(t, 0.0), w)
         length = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        main_set = frozenset(t for t in main_terms if self.article_freq[t] >= 2 and t not in acting)
-        actions = frozenset(acting.values())
-        if verb in _ACTIONS:
-            verb_term = "~" + _ACTIONS[verb]
-        else:
-            verb_term = verb_terms[0] if verb_terms and verb_terms[0] != verb else ""
-        return _Node(
-            article=article,
-            index=i,
-            terms=frozenset(shared),
-            vector=tfidf(shared, self.weights),
-            main={t: w / length for t, w in vec.items()},
-            predicate=(main_set - self.names - self.time) | actions,
-            actors=main_set & self.names,
-            verb=verb_term,
-            speaker=frozenset(content_terms(speaker_text)) & self.names,
-            modal=bool(main_words & _MODAL),
-            negated=bool(main_words & _NEGATION) and _negated(main_text),
-            numbers=_numbers(main_text),
-            figures=figures(main_text),
-            question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
-            salience=salience,
-        )
+        return {t: w / length for t, w in vec.items()}
+
+
+def _main_verb(words: Sequence[str]) -> str:
+    """The main clause's verb as a term: its action ("~tangkap"), else its stem when the stem
+    differs from the word, else ""."""
+    verb = next(
+        (
+            w
+            for w in words
+            if (_VERB.match(w) or w in _ACTIONS) and w not in _NOT_MAIN_VERBS and w not in _MODAL
+        ),
+        "",
+    )
+    if verb in _ACTIONS:
+        return "~" + _ACTIONS[verb]
+    verb_terms = content_terms(verb) if verb else []
+    return verb_terms[0] if verb_terms and verb_terms[0] != verb else ""
 
 
 def _numbers(text: str) -> frozenset[tuple[str, str]]:

@@ -365,14 +365,14 @@ def _load_file(path: str) -> _Made:
     return article, doc.warnings, notes
 
 
-def _read_files(paths: Sequence[str]) -> Iterator[_Made]:
+def _read_files(paths: Sequence[str], workers: int | None = None) -> Iterator[_Made]:
     """`_load_file` of each path, in order (ids are left for the caller to give).
 
     Reading, cleaning and segmenting are independent per file and pure Python, so a big
     folder is spread over processes (`summarize.parallel`); results come back in input order.
     """
-    pooled = processes_for(len(paths), PARALLEL_FILES // 2) > 1
-    for made in process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2):
+    pooled = processes_for(len(paths), PARALLEL_FILES // 2, workers) > 1
+    for made in process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2, workers=workers):
         if pooled and isinstance(made[0], Article):
             # This process would only wait for the pool: it works out each sentence's
             # content terms meanwhile, which every later stage reads (and caches).
@@ -412,6 +412,7 @@ def load_articles(
     allow_private_network: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
     read_progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
     deadline: float | None = None,
 ) -> Loaded:
     """Read every source into cleaned, segmented articles; collect what had to be skipped.
@@ -424,8 +425,9 @@ def load_articles(
     300); what was not fetched by then is named as skipped. Articles are numbered "1", "2", ...
     in input order.
     `read_progress(done, total)` follows the reading of local files, when there are
-    `PARALLEL_FILES` or more (every 1% and at the end). Each file or page is read once (a
-    warning names a repeat); `sources` must be a list, not one path (ConfigError).
+    `PARALLEL_FILES` or more (every 1% and at the end), over up to `workers` processes
+    (None: every core). Each file or page is read once (a warning names a repeat); `sources`
+    must be a list, not one path (ConfigError).
     """
     names = _source_names(sources)
     check_count("limit", limit, allow_none=True)
@@ -447,7 +449,7 @@ def load_articles(
         )
     items = list(_documents(names, limit=limit, since=since, fetched=fetched, notes=warnings))
     files = [x for x in items if isinstance(x, str) and x != "-"]
-    read = _read_files(files)
+    read = _read_files(files, workers)
     done, step = 0, max(1, len(files) // 100)
     if len(files) < PARALLEL_FILES:
         read_progress = None  # quick enough without
@@ -480,6 +482,4 @@ def load_articles(
             continue
         articles.append(article)
         warnings.extend(notes)
-    for w in warnings:
-        log.warning(w)
     return Loaded(articles=tuple(articles), skipped=tuple(skipped), warnings=tuple(warnings))

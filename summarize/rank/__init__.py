@@ -25,6 +25,7 @@ __all__ = [
     "Ranker",
     "SentenceFeatures",
     "get_ranker",
+    "ranker_names",
     "register_ranker",
     "select",
 ]
@@ -77,6 +78,11 @@ DEFAULT_RANKER = "learned"
 def register_ranker(name: str, factory: Callable[[], Ranker]) -> None:
     """Make a ranker selectable by name."""
     _RANKERS[name] = factory
+
+
+def ranker_names() -> list[str]:
+    """The registered rankers' names, sorted (the CLI's `--ranker` choices)."""
+    return sorted(_RANKERS)
 
 
 def get_ranker(name: str | None = None) -> Ranker:

@@ -1,27 +1,58 @@
 """Renderers: briefs and digests as markdown, text, json or html.
 
 `render(result, fmt)` is the one entry point: `result` is what `brief` or `digest` returned.
-Each format is a module with `briefs_<fmt>(Briefs)` and `digest_<fmt>(Digest)`; the module
-of a format is imported only when that format is asked for (html needs jinja2).
+Each format is a module with `briefs_<fmt>(Briefs)` and `digest_<fmt>(Digest)`, named in
+`RENDERERS` below; the module of a format is imported only when that format is asked for
+(html needs jinja2).
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 
 from ..errors import ConfigError
 from ..values import Briefs, Digest
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "RENDERERS", "render"]
 
-FORMATS = ("markdown", "text", "json", "html")
-_MODULES = {"markdown": "markdown", "text": "text", "json": "jsondoc", "html": "htmlpage"}
+Result = Briefs | Digest
 
 
-def render(result: Briefs | Digest, fmt: str = "markdown") -> str:
+def _markdown(result: Result) -> str:
+    from .markdown import briefs_markdown, digest_markdown
+
+    return digest_markdown(result) if isinstance(result, Digest) else briefs_markdown(result)
+
+
+def _text(result: Result) -> str:
+    from .text import briefs_text, digest_text
+
+    return digest_text(result) if isinstance(result, Digest) else briefs_text(result)
+
+
+def _json(result: Result) -> str:
+    from .jsondoc import briefs_json, digest_json
+
+    return digest_json(result) if isinstance(result, Digest) else briefs_json(result)
+
+
+def _html(result: Result) -> str:
+    from .htmlpage import briefs_html, digest_html
+
+    return digest_html(result) if isinstance(result, Digest) else briefs_html(result)
+
+
+RENDERERS: dict[str, Callable[[Result], str]] = {
+    "markdown": _markdown,
+    "text": _text,
+    "json": _json,
+    "html": _html,
+}
+FORMATS = tuple(RENDERERS)
+
+
+def render(result: Result, fmt: str = "markdown") -> str:
     """`result` (from `summarize.brief` or `summarize.digest`) in format `fmt`."""
-    if fmt not in FORMATS:
+    if fmt not in RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
-    kind = "digest" if isinstance(result, Digest) else "briefs"
-    return str(getattr(module, f"{kind}_{fmt}")(result))
+    return RENDERERS[fmt](result)

@@ -1,4 +1,4 @@
-"""JSON, following the contract in DESIGN.md (field names are a public interface)."""
+"""JSON, following the contract in the README's JSON section (field names are a public interface)."""
 
 from __future__ import annotations
 

@@ -13,22 +13,29 @@ from typing import Any
 
 from ..config import int_setting, setting
 from ..errors import ConfigError
+from ..parallel import available_cores
 from .base import (
+    DEFAULT_BACKEND,
     DEFAULT_BATCH_SIZE,
+    DEFAULT_BEAM,
+    DEFAULT_COMPUTE_TYPE,
+    DEFAULT_DEVICE,
     DEFAULT_MODEL,
+    DEVICES,
     Progress,
     Translator,
+    TranslatorBase,
     backend_factory,
+    backend_names,
     register_backend,
 )
-from .cache import CachingTranslator, TranslationCache
-from .ct2 import Ct2Translator
-from .marian import MarianTranslator
 
 __all__ = [
     "DEFAULT_MODEL",
     "IdentityTranslator",
     "Translator",
+    "TranslatorBase",
+    "backend_names",
     "load_translator",
     "register_backend",
     "translate_text",
@@ -36,10 +43,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEVICES = ("auto", "cpu", "cuda")
 
-
-class IdentityTranslator:
+class IdentityTranslator(TranslatorBase):
     """Returns its input: a test double, and the translator behind `--no-translate`."""
 
     name = "identity"
@@ -48,12 +53,24 @@ class IdentityTranslator:
     def __init__(self, model: str = "identity", **_options: Any) -> None:
         pass  # takes (and ignores) what every backend factory is given
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         return list(sentences)
 
 
-register_backend("transformers", MarianTranslator)
-register_backend("ctranslate2", Ct2Translator)
+def _transformers(model: str, **options: Any) -> Translator:
+    from .marian import MarianTranslator  # imported when asked for: the CLI lists backends early
+
+    return MarianTranslator(model, **options)
+
+
+def _ctranslate2(model: str, **options: Any) -> Translator:
+    from .ct2 import Ct2Translator
+
+    return Ct2Translator(model, **options)
+
+
+register_backend("transformers", _transformers)
+register_backend("ctranslate2", _ctranslate2)
 register_backend("identity", IdentityTranslator)
 
 
@@ -68,29 +85,32 @@ def load_translator(
 ) -> Translator:
     """A translator for `model` (hub id or folder) on `backend`; nothing is loaded yet.
 
-    Unset arguments come from `SUMMARIZE_MODEL`/`_BACKEND`/`_DEVICE`/`_BEAM`, the config
-    file, then the defaults (the opus-mt model, transformers, auto, beam 4); the
-    `batch_size` (16) and `threads` (all cores) settings tune the model backends.
-    `progress(done, total)` is called as batches finish.
+    This is where translation settings are read: unset arguments come from
+    `SUMMARIZE_MODEL`/`_BACKEND`/`_DEVICE`/`_BEAM`, the config file, then the defaults
+    (`summarize config` shows them); the `batch_size`, `threads` and `compute_type` settings
+    tune the model backends. `progress(done, total)` is called as batches finish.
     """
     model = str(setting("model", model, default=DEFAULT_MODEL))
-    factory = backend_factory(str(setting("backend", backend, default="transformers")))
-    device = str(setting("device", device, default="auto"))
+    factory = backend_factory(str(setting("backend", backend, default=DEFAULT_BACKEND)))
+    device = str(setting("device", device, default=DEFAULT_DEVICE))
     if device not in DEVICES:
         raise ConfigError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
-    beam = int_setting("beam", beam, default=4)
+    beam = int_setting("beam", beam, default=DEFAULT_BEAM)
     if beam < 1:
         raise ConfigError(f"beam must be at least 1, not {beam}")
-    batch_size = int_setting("batch_size", default=DEFAULT_BATCH_SIZE)
     inner = factory(
         model,
         device=device,
         beam=beam,
-        batch_size=max(1, batch_size),
+        batch_size=max(1, int_setting("batch_size", default=DEFAULT_BATCH_SIZE)),
+        threads=max(1, int_setting("threads", default=available_cores())),
+        compute_type=str(setting("compute_type", default=DEFAULT_COMPUTE_TYPE)),
         progress=None if cache else progress,
     )
     if not cache:
         return inner
+    from .cache import CachingTranslator, TranslationCache  # sqlite3 and the checker, when used
+
     return CachingTranslator(inner, TranslationCache(), progress=progress)
 
 

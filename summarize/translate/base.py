@@ -11,24 +11,98 @@ per batch, decoding past a short sentence's end) wastes little work.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from ..config import default
 from ..errors import ConfigError
-from ..parallel import workers
+from ..values import Problem
 
-DEFAULT_MODEL = "Helsinki-NLP/opus-mt-id-en"
+# The defaults live with every other setting's, in `config.SETTINGS`.
+DEFAULT_MODEL: str = default("model")
+DEFAULT_BACKEND: str = default("backend")
+DEFAULT_DEVICE: str = default("device")
+DEVICES = ("auto", "cpu", "cuda")
+DEFAULT_BEAM: int = default("beam")
+DEFAULT_BATCH_SIZE: int = default("batch_size")
+DEFAULT_COMPUTE_TYPE: str = default("compute_type")
+
+Progress = Callable[[int, int], None]  # progress(done, total), called as batches finish
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One sentence's final result: English that passed the check, or, when `problems` is
+    set, the source sentence itself (its translation withheld, and why)."""
+
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def withheld(self) -> bool:
+        return bool(self.problems)
 
 
 @runtime_checkable
 class Translator(Protocol):
-    """Anything with a model name, a backend name and `translate`."""
+    """What the library asks of a translator.
+
+    `name`, `backend` and `translate` are the heart of it. The rest are optional
+    capabilities, declared here so that wrappers (the guard, the cache) call them directly:
+    a translator without one gives the plain answer, which `TranslatorBase` supplies.
+    """
 
     name: str
     backend: str
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Translate each sentence; the result has the same length and order."""
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        """Translate each sentence; the result has the same length and order.
+        `progress(done, total)` is called as batches finish."""
         ...
+
+    def repair(self, sentences: Sequence[str]) -> list[str] | None:
+        """English decoded so as to avoid loops (the guard's second try), or None: cannot."""
+        ...
+
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked] | None:
+        """Results this translator vouches for (a cache's stored ones, a guard's), or None:
+        the guard must check them."""
+        ...
+
+    def cache_identity(self) -> tuple[str, ...]:
+        """What makes two translations of one sentence differ: the cache key's prefix."""
+        ...
+
+    def load(self) -> None:
+        """Load the model now (otherwise the first `translate` does)."""
+        ...
+
+
+class TranslatorBase:
+    """The plain answer to each optional capability of `Translator`: derive from it and
+    write `translate` (test doubles and simple backends do)."""
+
+    name: str = "translator"
+    backend: str = "custom"
+
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        raise NotImplementedError
+
+    def repair(self, sentences: Sequence[str]) -> list[str] | None:
+        return None
+
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked] | None:
+        return None
+
+    def cache_identity(self) -> tuple[str, ...]:
+        return (self.name, self.backend)
+
+    def load(self) -> None:
+        return None
 
 
 Factory = Callable[..., Translator]
@@ -36,8 +110,17 @@ _BACKENDS: dict[str, Factory] = {}
 
 
 def register_backend(name: str, factory: Factory) -> None:
-    """Make a backend selectable by `name` (`load_translator(backend=name)`)."""
+    """Make a backend selectable by `name` (`load_translator(backend=name)`, `--backend`).
+
+    `factory(model, *, device, beam, batch_size, threads, compute_type, progress)` makes
+    the translator (`backend.ModelTranslator` takes exactly these).
+    """
     _BACKENDS[name] = factory
+
+
+def backend_names() -> list[str]:
+    """The registered backends' names, in the order registered (the CLI's `--backend` choices)."""
+    return list(_BACKENDS)
 
 
 def backend_factory(name: str) -> Factory:
@@ -49,11 +132,10 @@ def backend_factory(name: str) -> Factory:
 
 
 def output_cap(source_tokens: int) -> int:
-    """The output-length cap: 1.5 x source tokens + 10 (DESIGN.md)."""
+    """The output-length cap: 1.5 x source tokens + 10 (random weights never end a sentence,
+    so a benchmark's generation always runs to it; compare runs under the same cap)."""
     return int(1.5 * source_tokens) + 10
 
-
-Progress = Callable[[int, int], None]
 
 # Repair decoding, for a sentence whose first translation failed the check (guard.py): a
 # repetition penalty and no repeated 3-gram stop loops; a wider beam finds a fuller sentence.
@@ -66,13 +148,7 @@ def repair_beam(beam: int) -> int:
     return max(2 * beam, 4)
 
 
-DEFAULT_BATCH_SIZE = 16
 MAX_INPUT_TOKENS = 512  # the position table of opus-mt models: longer input is truncated
-
-
-def machine_threads() -> int:
-    """CPU threads to use: the `threads` setting, else every core this process may run on."""
-    return workers()
 
 
 def length_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:

@@ -25,14 +25,14 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..config import cache_dir
 from ..errors import SummarizeError
 from ..values import Problem
 from .base import Progress, Translator
 from .check import check_translation
-from .guard import Checked, translate_checked
+from .guard import Checked, CheckedWrapper, translate_checked
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
 
@@ -228,21 +228,6 @@ class TranslationCache:
             break
         return fallback
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, str]:
-        """The cached texts of those `keys` that are present."""
-        wanted = list(dict.fromkeys(keys))
-
-        def work(conn: sqlite3.Connection) -> dict[str, str]:
-            found: dict[str, str] = {}
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk)
-                found.update(rows.fetchall())
-            return found
-
-        return self._run(work, {}) if wanted else {}
-
     def get_checked(self, keys: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         """(text, stored problems as JSON, or None for a row never checked) of present `keys`."""
         wanted = list(dict.fromkeys(keys))
@@ -323,9 +308,13 @@ class TranslationCache:
             self._conn = None
 
 
-class CachingTranslator:
+class CachingTranslator(CheckedWrapper):
     """Wraps a translator: cached sentences are answered from the cache; only the rest reach
-    the model, so a run whose sentences are all cached never loads (or imports) it."""
+    the model, so a run whose sentences are all cached never loads (or imports) it.
+
+    `progress` counts distinct sentences, cache hits done from the start, for calls that
+    pass none of their own.
+    """
 
     def __init__(
         self,
@@ -334,46 +323,25 @@ class CachingTranslator:
         *,
         progress: Progress | None = None,
     ) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.backend = inner.backend
+        super().__init__(inner)
         self.cache = cache or TranslationCache()
         self.progress = progress
         self._identity: tuple[str, ...] | None = None
-        self._offset = 0
-        self._total = 0
-        if hasattr(inner, "progress"):
-            # Report the model's batches as part of the whole call, cache hits included.
-            inner.progress = self._forward
 
-    def __getattr__(self, attr: str) -> Any:
-        # beam, device, model ... of the wrapped translator (only called for missing names;
-        # "inner" itself is missing only on a half-built copy, where forwarding would recurse)
-        if attr == "inner":
-            raise AttributeError(attr)
-        return getattr(self.inner, attr)
-
-    def _forward(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress(self._offset + done, self._total)
-
-    def identity(self) -> tuple[str, ...]:
+    def cache_identity(self) -> tuple[str, ...]:
         """The key prefix, fixed for this translator's lifetime."""
         if self._identity is None:
-            own = getattr(self.inner, "cache_identity", None)
-            self._identity = tuple(own()) if callable(own) else (self.name, self.backend)
+            self._identity = tuple(self.inner.cache_identity())
         return self._identity
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Checked English for each sentence, from the cache where possible (a withheld
-        translation comes back as its source sentence)."""
-        return [c.text for c in self.translate_checked(sentences)]
-
-    def translate_checked(self, sentences: Sequence[str]) -> list[Checked]:
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked]:
         """The guard's result for each sentence (`guard.Checked`), from the cache where possible."""
         if not sentences:
             return []
-        ident = self.identity()
+        report = progress or self.progress
+        ident = self.cache_identity()
         keys = {s: cache_key(ident, s) for s in dict.fromkeys(sentences)}
         found: dict[str, Checked] = {}
         rows = self.cache.get_checked(keys.values())
@@ -382,13 +350,17 @@ class CachingTranslator:
             if result is not None:
                 found[s] = result
         todo = [s for s in keys if s not in found]
-        # Progress counts distinct sentences; cache hits are done from the start.
-        self._total = len(keys)
-        self._offset = len(keys) - len(todo)
-        if self._offset:
-            self._forward(0, len(todo))
+        hits = len(keys) - len(todo)
+
+        def batches_done(done: int, total: int) -> None:
+            # The model's batches, as part of the whole call (cache hits included).
+            if report is not None:
+                report(hits + done, len(keys))
+
+        if hits:
+            batches_done(0, len(todo))
         if todo:
-            new = dict(zip(todo, translate_checked(self.inner, todo), strict=True))
+            new = dict(zip(todo, translate_checked(self.inner, todo, progress=batches_done), strict=True))
             self.cache.put_many(
                 {keys[s]: c.text for s, c in new.items()},
                 model=self.name,

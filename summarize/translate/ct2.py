@@ -10,33 +10,15 @@ a folder without SentencePiece files falls back to a transformers tokenizer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..config import setting
 from ..errors import ModelError
-from .base import (
-    DEFAULT_BATCH_SIZE,
-    MAX_INPUT_TOKENS,
-    REPAIR_SETTINGS,
-    Progress,
-    machine_threads,
-    output_cap,
-    repair_beam,
-    run_batches,
-)
+from .backend import ModelTranslator
+from .base import MAX_INPUT_TOKENS, output_cap
 from .families import SPM_FILES, Family, detect_family, frame, resolve, source_ids
-from .store import (
-    FAST_HINT,
-    convert,
-    ct2_path,
-    fingerprint,
-    is_ct2_folder,
-    local_folder,
-    looks_like_path,
-    model_family,
-)
+from .store import FAST_HINT, convert, ct2_path, is_ct2_folder, local_folder, looks_like_path
 
 log = logging.getLogger("summarize.translate")
 
@@ -132,41 +114,14 @@ class _Tokenizer:
         return text.strip()
 
 
-class Ct2Translator:
+class Ct2Translator(ModelTranslator):
     """Translate with a CTranslate2 model (int8 on CPU, int8_float16 on CUDA)."""
 
     backend = "ctranslate2"
+    tokenizer: _Tokenizer | None = None
 
-    def __init__(
-        self,
-        model: str,
-        *,
-        device: str = "auto",
-        beam: int = 4,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-        compute_type: str | None = None,
-        revision: str | None = None,
-        progress: Progress | None = None,
-    ) -> None:
-        self.name = model
-        self.source = resolve(model)  # a preset's hub id
-        self.requested_device = device
-        self.device = device  # the device in use once loaded
-        self.beam = beam
-        self.batch_size = batch_size
-        self.compute_type = setting("compute_type", compute_type, default="auto")
-        self.revision = revision
-        self.progress = progress
-        self.model: Any = None  # a ctranslate2.Translator after the first translate()
-        self.tokenizer: _Tokenizer | None = None
-
-    def cache_identity(self) -> tuple[str, ...]:
-        """The cache key's prefix: computed without importing ctranslate2 (warm-cache runs)."""
-        rev = fingerprint(self.source, revision=self.revision)
-        kind = f"{self.compute_type}@{self.requested_device}"
-        family = model_family(self.source, revision=self.revision)
-        langs = family.languages() if family else "family?"
-        return (self.source, rev, self.backend, kind, str(self.beam), langs)
+    def _setup(self) -> str:
+        return f"{self.compute_type}@{self.requested_device}"
 
     def load(self) -> None:
         """Load the model now (otherwise the first translate() does)."""
@@ -192,24 +147,16 @@ class Ct2Translator:
                 str(folder),
                 device=device,
                 compute_type=compute,
-                intra_threads=machine_threads(),
+                intra_threads=self.threads,
                 inter_threads=1,
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load CTranslate2 model {folder}: {exc}") from None
         self.device = device
 
-    def repair(self, sentences: Sequence[str]) -> list[str]:
-        """Translate again with settings that prevent loops (for the guard)."""
-        return self.translate(sentences, strict=True)
-
-    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
-        """English for each sentence, same length and order (`strict`: repair settings)."""
-        if not sentences:
-            return []
-        self.load()
-        beam = repair_beam(self.beam) if strict else self.beam
-        settings = REPAIR_SETTINGS if strict else {}
+    def _translator(
+        self, sentences: Sequence[str], beam: int, settings: dict[str, float | int]
+    ) -> tuple[list[int], Callable[[list[int]], list[str]]]:
         assert self.tokenizer is not None
         tokenizer = self.tokenizer
         tokens = tokenizer.encode(list(sentences))
@@ -230,10 +177,4 @@ class Ct2Translator:
             )
             return [tokenizer.decode(r.hypotheses[0]) for r in results]
 
-        return run_batches(
-            sentences,
-            [len(r) for r in tokens],
-            batch,
-            batch_size=self.batch_size,
-            progress=self.progress,
-        )
+        return [len(r) for r in tokens], batch

@@ -12,75 +12,53 @@ comes back as English.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
 
-from ..values import Problem
-from .base import Translator
+from .base import Checked, Progress, Translator, TranslatorBase
 from .check import check_translation
 
-__all__ = ["Checked", "GuardedTranslator", "Repairer", "translate_checked"]
+__all__ = ["Checked", "CheckedWrapper", "GuardedTranslator", "translate_checked"]
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """One sentence's final result: English that passed the check, or, when `problems` is
-    set, the source sentence itself (its translation withheld, and why)."""
-
-    text: str
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def withheld(self) -> bool:
-        return bool(self.problems)
-
-
-@runtime_checkable
-class Repairer(Protocol):
-    """A backend that can translate again with settings that prevent degenerate output."""
-
-    def repair(self, sentences: Sequence[str]) -> list[str]:
-        """English for each sentence, decoded to avoid loops (same length and order)."""
-        ...
-
-
-class GuardedTranslator:
-    """Wraps a translator: `translate_checked` returns a `Checked` per sentence, and
-    `translate` (the plain `Translator` interface) its text."""
+class CheckedWrapper(TranslatorBase):
+    """A translator around another whose results are checked (`Checked`): the inner one's
+    name, backend, model and cache identity, and `translate` as the text of
+    `translate_checked` (a withheld sentence comes back as its source)."""
 
     def __init__(self, inner: Translator) -> None:
         self.inner = inner
         self.name = inner.name
         self.backend = inner.backend
 
-    @property
-    def progress(self) -> Any:
-        return getattr(self.inner, "progress", None)
+    def cache_identity(self) -> tuple[str, ...]:
+        return self.inner.cache_identity()
 
-    @progress.setter
-    def progress(self, value: Any) -> None:
-        # A cache around the guard reports the backend's batches (CachingTranslator sets this).
-        self.inner.progress = value  # type: ignore[attr-defined]
+    def load(self) -> None:
+        self.inner.load()
 
-    def __getattr__(self, attr: str) -> Any:
-        # beam, device, model, cache_identity, progress ... of the wrapped translator
-        if attr == "inner":
-            raise AttributeError(attr)
-        return getattr(self.inner, attr)
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        return [c.text for c in self.translate_checked(sentences, progress=progress)]
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Checked English for each sentence; a withheld one comes back as its source."""
-        return [c.text for c in self.translate_checked(sentences)]
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked]:
+        raise NotImplementedError
 
-    def translate_checked(self, sentences: Sequence[str]) -> list[Checked]:
+
+class GuardedTranslator(CheckedWrapper):
+    """Wraps a translator: `translate_checked` returns a `Checked` per sentence, and
+    `translate` (the plain `Translator` interface) its text."""
+
+    def translate_checked(
+        self, sentences: Sequence[str], *, progress: Progress | None = None
+    ) -> list[Checked]:
         """Translate, check, repair the failures once, withhold what still fails."""
         if not sentences:
             return []
-        english = self.inner.translate(sentences)
+        english = self.inner.translate(sentences, progress=progress)
         problems = [tuple(check_translation(s, e)) for s, e in zip(sentences, english, strict=True)]
         failed = [i for i, p in enumerate(problems) if p]
-        if failed and isinstance(self.inner, Repairer):
-            retry = self._repair([sentences[i] for i in failed])
+        retry = self.inner.repair([sentences[i] for i in failed]) if failed else None
+        if retry is not None:
             for i, text in zip(failed, retry, strict=True):
                 english[i] = text
                 problems[i] = tuple(check_translation(sentences[i], text))
@@ -89,25 +67,13 @@ class GuardedTranslator:
             for source, text, found in zip(sentences, english, problems, strict=True)
         ]
 
-    def _repair(self, sentences: list[str]) -> list[str]:
-        # The first pass already reported its progress to the end; a repair pass reporting
-        # its own (done, total) would move a progress bar backwards.
-        inner: Any = self.inner
-        progress = getattr(inner, "progress", None)
-        if progress is not None:
-            inner.progress = None
-        try:
-            return list(inner.repair(sentences))
-        finally:
-            if progress is not None:
-                inner.progress = progress
 
-
-def translate_checked(translator: Translator, sentences: Sequence[str]) -> list[Checked]:
-    """Checked results from any translator: its own `translate_checked` (the cache's, a
-    guard's), or a guard put around it for this call."""
-    own = getattr(translator, "translate_checked", None)
-    if callable(own):
-        result: list[Checked] = own(sentences)
-        return result
-    return GuardedTranslator(translator).translate_checked(sentences)
+def translate_checked(
+    translator: Translator, sentences: Sequence[str], *, progress: Progress | None = None
+) -> list[Checked]:
+    """Checked results from any translator: those it vouches for itself (the cache's, a
+    guard's), or a guard's put around it for this call."""
+    own = translator.translate_checked(sentences, progress=progress)
+    if own is not None:
+        return own
+    return GuardedTranslator(translator).translate_checked(sentences, progress=progress)

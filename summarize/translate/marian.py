@@ -9,35 +9,21 @@ token forced, or a tag put before the text; tags are dropped from the output.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from .base import (
-    DEFAULT_BATCH_SIZE,
-    MAX_INPUT_TOKENS,
-    REPAIR_SETTINGS,
-    Progress,
-    machine_threads,
-    output_cap,
-    repair_beam,
-    run_batches,
-)
-from .families import Family, detect_family, resolve, source_ids
-from .store import (
-    INSTALL_HINT,
-    fingerprint,
-    is_ct2_folder,
-    local_folder,
-    model_family,
-    quiet_transformers,
-    unavailable,
-)
+from .backend import ModelTranslator
+from .base import MAX_INPUT_TOKENS, output_cap
+from .families import Family, detect_family, source_ids
+from .store import INSTALL_HINT, is_ct2_folder, local_folder, quiet_transformers, unavailable
 
 
 @lru_cache(maxsize=2)
-def load_model(model: str, device: str, revision: str | None = None) -> tuple[Any, Any, str, Family]:
+def load_model(
+    model: str, device: str, revision: str | None = None, threads: int = 1
+) -> tuple[Any, Any, str, Family]:
     """Load (model, tokenizer, device, family) once per process. Raises ModelError."""
     # A folder, or the hub cache's snapshot: from_pretrained then never touches the network
     # (offline it would otherwise retry for most of a minute before failing), and a missing
@@ -54,7 +40,7 @@ def load_model(model: str, device: str, revision: str | None = None) -> tuple[An
         device = "cuda" if torch.cuda.is_available() else "cpu"
     elif device == "cuda" and not torch.cuda.is_available():
         raise ModelError("--device cuda was asked for but torch sees no GPU; use --device cpu")
-    torch.set_num_threads(machine_threads())
+    torch.set_num_threads(threads)
     quiet_transformers()
     try:
         with warnings.catch_warnings():
@@ -74,61 +60,29 @@ def load_model(model: str, device: str, revision: str | None = None) -> tuple[An
     return net, tokenizer, device, family
 
 
-class MarianTranslator:
+class MarianTranslator(ModelTranslator):
     """Translate with a transformers seq2seq model (fp32 on CPU)."""
 
     backend = "transformers"
-    compute_type = "float32"
+    tokenizer: Any = None
+    family: Family | None = None
 
-    def __init__(
-        self,
-        model: str,
-        *,
-        device: str = "auto",
-        beam: int = 4,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-        revision: str | None = None,
-        progress: Progress | None = None,
-    ) -> None:
-        self.name = model
-        self.source = resolve(model)  # a preset's hub id
-        self.device = device
-        self.beam = beam
-        self.batch_size = batch_size
-        self.revision = revision
-        self.progress = progress
-        self.model: Any = None  # loaded on the first translate() call
-        self.tokenizer: Any = None
-        self.family: Family | None = None
-
-    def cache_identity(self) -> tuple[str, ...]:
-        """What makes two translations of one sentence differ (the cache key's prefix)."""
-        rev = fingerprint(self.source, revision=self.revision)
-        family = model_family(self.source, revision=self.revision)
-        langs = family.languages() if family else "family?"
-        return (self.source, rev, self.backend, self.compute_type, str(self.beam), langs)
+    def _setup(self) -> str:
+        return "float32"  # the weights as stored (`compute_type` is CTranslate2's setting)
 
     def load(self) -> None:
         """Load the model now (otherwise the first translate() does)."""
         if self.model is None:
             self.model, self.tokenizer, self.device, self.family = load_model(
-                self.source, self.device, self.revision
+                self.source, self.requested_device, self.revision, self.threads
             )
 
-    def repair(self, sentences: Sequence[str]) -> list[str]:
-        """Translate again with settings that prevent loops (for the guard)."""
-        return self.translate(sentences, strict=True)
-
-    def translate(self, sentences: Sequence[str], *, strict: bool = False) -> list[str]:
-        """English for each sentence, same length and order (`strict`: repair settings)."""
-        if not sentences:
-            return []
-        self.load()
+    def _translator(
+        self, sentences: Sequence[str], beam: int, settings: dict[str, float | int]
+    ) -> tuple[list[int], Callable[[list[int]], list[str]]]:
         family = self.family
         assert family is not None
         tokenizer = self.tokenizer
-        beam = repair_beam(self.beam) if strict else self.beam
-        settings = REPAIR_SETTINGS if strict else {}
         ids = source_ids(tokenizer, family, sentences, limit=MAX_INPUT_TOKENS)
         # The decoder start token takes a position too. T5 has relative positions and no
         # table: there the input cap bounds the output as well.
@@ -150,13 +104,7 @@ class MarianTranslator:
                 out = self.model.generate(**enc, num_beams=beam, max_new_tokens=cap, **forced, **settings)
             return [self._decode(row) for row in out.tolist()]
 
-        return run_batches(
-            list(sentences),
-            [len(r) for r in ids],
-            batch,
-            batch_size=self.batch_size,
-            progress=self.progress,
-        )
+        return [len(r) for r in ids], batch
 
     def _decode(self, row: list[int]) -> str:
         """Text of one output: special tokens and language tags dropped, whatever the

@@ -20,6 +20,7 @@ import warnings
 from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
+from typing import Any
 
 from ..config import cache_dir
 from ..errors import ModelError
@@ -294,6 +295,33 @@ def ct2_path(model: str, *, revision: str | None = None) -> Path:
     return cache_dir() / "ct2" / f"{safe_name(model)}@{re.sub(r'[^A-Za-z0-9._-]+', '-', stamp)[:16]}"
 
 
+def _converter() -> Any:
+    """CTranslate2's TransformersConverter, or a ModelError saying what to install."""
+    try:
+        from ctranslate2.converters import TransformersConverter
+    except ImportError:
+        raise ModelError(FAST_HINT) from None
+    try:
+        # Asked for here: without them the converter fails later with a NameError.
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError:
+        raise ModelError(CONVERT_HINT) from None
+    return TransformersConverter
+
+
+def _mark(folder: Path, source: Path, model: str, revision: str | None, quantization: str) -> None:
+    """What a converted folder is, for the ctranslate2 backend and `model info`: its family
+    (the CTranslate2 files do not say) and the source model and revision."""
+    marker = {
+        "family": detect_family(source).name,
+        "source": model,
+        "revision": fingerprint(model, revision=revision),
+        "quantization": quantization,
+    }
+    (folder / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+
+
 def convert(
     model: str,
     output: Path | None = None,
@@ -306,16 +334,7 @@ def convert(
     Writes into a temporary sibling and renames it into place, so a concurrent run never
     sees half a model; the tokenizer files are copied alongside so the result stands alone.
     """
-    try:
-        from ctranslate2.converters import TransformersConverter
-    except ImportError:
-        raise ModelError(FAST_HINT) from None
-    try:
-        # Asked for here: without them the converter fails later with a NameError.
-        import torch  # noqa: F401
-        import transformers  # noqa: F401
-    except ImportError:
-        raise ModelError(CONVERT_HINT) from None
+    converter = _converter()
     model = resolve(model)
     source = local_folder(model, revision=revision)
     if is_ct2_folder(source):
@@ -330,9 +349,7 @@ def convert(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)  # "pip install sacremoses"
-                TransformersConverter(str(source)).convert(
-                    str(tmp / "model"), quantization=quantization, force=True
-                )
+                converter(str(source)).convert(str(tmp / "model"), quantization=quantization, force=True)
         except ImportError:
             raise ModelError(CONVERT_HINT) from None
         except (OSError, ValueError) as exc:
@@ -340,15 +357,7 @@ def convert(
         for name in TOKENIZER_FILES:
             if (source / name).is_file():
                 shutil.copyfile(source / name, tmp / "model" / name)
-        # What the converted folder is, for the ctranslate2 backend and `model info`: its
-        # family (the CTranslate2 files do not say) and the source model and revision.
-        marker = {
-            "family": detect_family(source).name,
-            "source": model,
-            "revision": fingerprint(model, revision=revision),
-            "quantization": quantization,
-        }
-        (tmp / "model" / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        _mark(tmp / "model", source, model, revision, quantization)
         if output.exists():
             shutil.rmtree(output)
         os.replace(tmp / "model", output)

@@ -6,7 +6,7 @@ that such an import runs too (except A's own parents, which run before A in any 
 a module may import only stages below its own, and siblings in its own folder, never its
 own package's `__init__`.
 
-    python scripts/import_graph.py [--root summarize] [--edges]
+    python -m tests.import_graph [--root summarize] [--edges]
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def main() -> None:
     args = ap.parse_args()
     mods = modules(Path(args.root))
     graph = edges(mods)
-    print(f"$ python scripts/import_graph.py --root {args.root}")
+    print(f"$ python -m tests.import_graph --root {args.root}")
     print(f"modules: {len(mods)}  edges: {len(graph)}")
     cyc = cycles(mods, graph)
     print(f"cycles: {len(cyc)}" + "".join(f"\n  {' <-> '.join(c)}" for c in cyc))

@@ -1,0 +1,190 @@
+"""The stands-alone evaluation on its labelled IndoSum set, shared by
+`scripts/eval_standalone.py` (which prints the figures) and the floors in
+`tests/test_standalone.py`, so that a script and a test never import one another.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarize import brief, digest, load_articles
+from summarize.rank.standalone import LABELS, STANDALONE, judge
+from summarize.values import Article
+from tests.indosum import DATA_DIR, load_records, to_article
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT / "scripts" / "data" / "standalone"
+BRIEF_SIZES = (3, 5)
+ITEMS_PER_ARTICLE = 3  # the digest shows a one-article story like a brief of three
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """The split's articles as the tool reads them, and the readers' labels by (article id, index)."""
+
+    articles: list[Article]
+    labels: dict[tuple[str, int], dict[str, Any]]
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
+    """Rebuild the split's articles and check each against the labelled set's sentences."""
+    rows = []
+    for r in _read(SET / "articles.jsonl"):
+        # One IndoSum article was drawn twice (folds 02 and 03); its labels are the first copy's.
+        if r["split"] == split and all(r["article"] != seen["article"] for seen in rows):
+            rows.append(r)
+    seeds = {Path(a.source).name: a for a in load_articles([ROOT / "seeds"]).articles}
+    wanted = {(r["fold"], r["article"].removeprefix("indosum:")) for r in rows}
+    records = {}  # by (fold, id): folds share ids, and the set was drawn fold by fold
+    for fold in sorted({r["fold"] for r in rows} - {"seeds"}):
+        records.update(
+            {(fold, rec.id): rec for rec in load_records([fold], data_dir) if (fold, rec.id) in wanted}
+        )
+    articles = []
+    for r in rows:
+        key = (r["fold"], r["article"].removeprefix("indosum:"))
+        article = seeds[r["source"]] if r["fold"] == "seeds" else to_article(records[key])[0]
+        got = [s.text for s in article.sentences]
+        if got != [s["text"] for s in r["sentences"]]:
+            raise SystemExit(f"{r['article']}: the tool now reads it differently from the labelled set")
+        articles.append(article)
+    tool_id = {r["article"]: a.id for a, r in zip(articles, rows, strict=True)}
+    labels = {
+        (tool_id[row["article"]], row["index"]): row
+        for row in _read(SET / "labels.jsonl")
+        if row["article"] in tool_id
+    }
+    return Labelled(articles, labels)
+
+
+def judgement_scores(data: Labelled) -> dict[str, Any]:
+    """Precision and recall of the judgement, per label and for "stands alone"; rule precision."""
+    pairs = []
+    rules: dict[str, Counter[bool]] = {}
+    doubts: dict[str, Counter[bool]] = {}
+    confident: dict[bool, Counter[bool]] = {True: Counter(), False: Counter()}
+    for a in data.articles:
+        for i, verdict in enumerate(judge(a)):
+            gold = data.labels.get((a.id, i))
+            if gold is None:
+                continue
+            pairs.append((gold["label"], verdict.label))
+            if verdict.rule:
+                rules.setdefault(verdict.rule, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.doubt:
+                doubts.setdefault(verdict.doubt, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.stands_alone:
+                confident[verdict.confident][gold["label"] == STANDALONE] += 1
+    out: dict[str, Any] = {"sentences": len(pairs), "labels": {}}
+    for label in LABELS:
+        tp = sum(1 for g, p in pairs if g == p == label)
+        predicted = sum(1 for _, p in pairs if p == label)
+        actual = sum(1 for g, _ in pairs if g == label)
+        out["labels"][label] = {
+            "precision": _share(tp, predicted),
+            "recall": _share(tp, actual),
+            "gold": actual,
+            "predicted": predicted,
+        }
+    out["accuracy"] = _share(sum(1 for g, p in pairs if g == p), len(pairs))
+    out["rules"] = {
+        rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
+        for rule, c in sorted(rules.items())
+    }
+    out["doubts"] = {
+        rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
+        for rule, c in sorted(doubts.items())
+    }
+    sure = confident[True]
+    out["confident"] = {"judged": sure.total(), "precision": _share(sure[True], sure.total())}
+    return out
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _label(data: Labelled, article: str, index: int) -> str:
+    row = data.labels.get((article, index))
+    return row["label"] if row else "UNLABELLED"
+
+
+def digest_scores(data: Labelled) -> dict[str, Any]:
+    """What the real digest shows: labels of its lines and of each story's first line."""
+    result = digest(data.articles, n=ITEMS_PER_ARTICLE * len(data.articles))
+    lines = Counter(_label(data, i.citations[0].article, i.citations[0].index) for i in result.items)
+    leads = Counter(
+        _label(data, s.items[0].citations[0].article, s.items[0].citations[0].index)
+        for s in result.stories
+        if s.items
+    )
+    trimmed = Counter(
+        _label(data, i.citations[0].article, i.citations[0].index) for i in result.items if i.trimmed
+    )
+    labelled = sum(c for k, c in lines.items() if k != "UNLABELLED")
+    return {
+        "lines": sum(lines.values()),
+        "labelled_lines": labelled,
+        "line_labels": dict(lines),
+        "trimmed_lines": dict(trimmed),
+        "stand_alone": _share(lines[STANDALONE], labelled),
+        "stand_alone_trimmed_counted": _share(lines[STANDALONE] + trimmed["NEEDS_CONTEXT"], labelled),
+        "stories": sum(leads.values()),
+        "story_leads": dict(leads),
+        "bad_leads": sum(c for k, c in leads.items() if k in ("TEASER", "FRAGMENT", "FURNITURE")),
+    }
+
+
+def brief_scores(data: Labelled, n: int) -> dict[str, Any]:
+    """Briefs of `n`: sentences shown without the earlier sentence they need, and bad openings."""
+    result = brief(data.articles, n=n)
+    shown = unshown = unlabelled = other = bad_first = unlabelled_first = 0
+    for b in result.briefs:
+        before: set[int] = set()
+        for k, s in enumerate(b.sentences):
+            row = data.labels.get((b.article.id, s.index))
+            shown += 1
+            if row is None:
+                unlabelled += 1
+                unlabelled_first += k == 0
+            elif row["label"] == "NEEDS_CONTEXT" and row["depends_on"] not in before:
+                unshown += 1
+            elif row["label"] not in ("STANDALONE", "NEEDS_CONTEXT"):
+                other += 1
+            if k == 0 and row is not None and row["label"] != STANDALONE:
+                bad_first += 1
+            before.add(s.index)
+    labelled = shown - unlabelled
+    briefs = len(result.briefs)
+    return {
+        "briefs": briefs,
+        "sentences": shown,
+        "unlabelled": unlabelled,
+        "needs_unshown": unshown,
+        "needs_unshown_share": _share(unshown, labelled),
+        "teaser_fragment_furniture": other,
+        "first_not_standalone": bad_first,
+        "first_not_standalone_share": _share(bad_first, briefs - unlabelled_first),
+        "first_unlabelled": unlabelled_first,
+    }
+
+
+def evaluate(split: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    data = load(split, data_dir)
+    return {
+        "split": split,
+        "articles": len(data.articles),
+        "labelled_sentences": len(data.labels),
+        "judgement": judgement_scores(data),
+        "digest": digest_scores(data),
+        "briefs": {str(n): brief_scores(data, n) for n in BRIEF_SIZES},
+    }
