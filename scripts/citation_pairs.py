@@ -9,17 +9,15 @@ label (SAME / PARTIAL / DIFFERENT), why, split (tune / heldout). See README.md t
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-PAIRS = Path(__file__).resolve().parent / "data" / "citations" / "pairs.jsonl"
-LABELS = ("SAME", "PARTIAL", "DIFFERENT")
-SPLITS = ("tune", "heldout")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
+# The loading lives with the citation evaluation, shared with the tests.
+from tests.citations_eval import LABELS, PAIRS, load_pairs  # noqa: E402
+from tests.citations_eval import PAIR_SPLITS as SPLITS  # noqa: E402
 
-def load_pairs(split: str | None = None) -> list[dict]:
-    """All labelled pairs, or those of one split ("tune" or "heldout"), in file order."""
-    if split is not None and split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS} or None, not {split!r}")
-    rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split is None or r["split"] == split]
+__all__ = ["LABELS", "PAIRS", "SPLITS", "load_pairs"]

@@ -25,8 +25,6 @@ Figures are given for `heldout` (never used for tuning) and for all pairs.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import itertools
 import json
 import sys
 import time
@@ -34,128 +32,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import make_citation_pairs as mcp  # group loading, next to this script
-from citation_pairs import load_pairs
 from machine_info import describe
 
-from summarize import digest
-from summarize.grouping.facts import CANDIDATES_PER_ARTICLE, group_facts
-from summarize.rank import get_ranker
-from summarize.rank.features import features
-from summarize.values import Article
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.citations_eval import SPLITS, evaluate  # noqa: E402  (the evaluation, shared with its test)
 
 COMMAND = "python scripts/eval_citations.py"
-SPLITS = ["heldout", "all"]  # `--split tune` adds the tuning split (tune on that one only)
-# "facts": the same-fact stage alone, on the hand-checked group as one story (every item);
-# "digest": the real digest path (story grouping first), every item; "default": as shipped.
-RUNS = {"facts": None, "digest": {"n": 10_000, "items_per_story": 10_000}, "default": {}}
-
-
-def pair_id(group: str, a: str, i: int, b: str, j: int) -> str:
-    """The id `make_citation_pairs.py` gives the pair (order-independent)."""
-    if (b, j) < (a, i):
-        a, i, b, j = b, j, a, i
-    return hashlib.sha1(f"{group}:{a}.{i}-{b}.{j}".encode()).hexdigest()[:10]
-
-
-def _candidates(articles: list[Article]) -> set[tuple[str, int]]:
-    ranker = get_ranker()
-    out = set()
-    for a in articles:
-        scores = ranker.score(a, features(a))
-        out |= {
-            (a.id, i) for i in sorted(range(len(scores)), key=lambda i: -scores[i])[:CANDIDATES_PER_ARTICLE]
-        }
-    return out
-
-
-def merged_pairs(group: str, articles: list[Article], caps: dict[str, int] | None) -> dict[str, tuple]:
-    """{pair id: (a, i, b, j)} for every two citations from different articles in one item.
-
-    `caps` None: `group_facts` on all articles as one story; else `digest(articles, **caps)`.
-    """
-    out = {}
-    items = group_facts(articles, n=10_000) if caps is None else digest(articles, **caps).items
-    for item in items:
-        for c1, c2 in itertools.combinations(item.citations, 2):
-            if c1.article != c2.article:
-                out[pair_id(group, c1.article, c1.index, c2.article, c2.index)] = (
-                    c1.article,
-                    c1.index,
-                    c2.article,
-                    c2.index,
-                )
-    return out
-
-
-def score(merged: dict[str, dict], labels: dict[str, dict], same_pairs: list[dict], hit: set[str]) -> dict:
-    labelled = [labels[p]["label"] for p in merged if p in labels]
-    same = labelled.count("SAME")
-    lenient = same + labelled.count("PARTIAL")
-    eligible = [p for p in same_pairs if p["eligible"]]
-    found = sum(p["pair_id"] in hit for p in eligible)
-    return {
-        "merged": len(merged),
-        "labelled": len(labelled),
-        "unlabelled": len(merged) - len(labelled),
-        "same": same,
-        "partial": labelled.count("PARTIAL"),
-        "different": labelled.count("DIFFERENT"),
-        "precision": round(same / len(labelled), 3) if labelled else None,
-        "lenient_precision": round(lenient / len(labelled), 3) if labelled else None,
-        "same_pairs": len(same_pairs),
-        "same_eligible": len(eligible),
-        "same_merged": found,
-        "recall": round(found / len(eligible), 3) if eligible else None,
-    }
-
-
-def evaluate() -> tuple[dict, list[dict]]:
-    """Figures per run and split, and the merged pairs nobody labelled."""
-    records = {r["id"]: r for r in mcp.eval_stories.indosum_records(mcp.eval_stories.INDOSUM)}
-    pairs = load_pairs()
-    labels = {p["pair_id"]: p for p in pairs}
-    merged: dict[str, dict[str, dict]] = {run: {} for run in RUNS}
-    unlabelled = []
-    eligible: set[str] = set()
-    for gid, spec in mcp.load_groups().items():
-        arts = [a for a, _ in mcp.group_articles(gid, spec, records)]
-        by_id = {a.id: a for a in arts}
-        cands = _candidates(arts)
-        for p in pairs:
-            if (
-                p["group"] == gid
-                and (p["a_article"], p["a_index"]) in cands
-                and (p["b_article"], p["b_index"]) in cands
-            ):
-                eligible.add(p["pair_id"])
-        for run, caps in RUNS.items():
-            for pid, (a, i, b, j) in merged_pairs(gid, arts, caps).items():
-                merged[run][pid] = {"group": gid}
-                if pid not in labels and run == "facts" and ("all" in SPLITS or mcp.split_of(gid) in SPLITS):
-                    unlabelled.append(
-                        {
-                            "pair_id": pid,
-                            "group": gid,
-                            "a": f"{a}.{i}",
-                            "b": f"{b}.{j}",
-                            "a_text": by_id[a].sentences[i].text,
-                            "b_text": by_id[b].sentences[j].text,
-                        }
-                    )
-    split_of = {gid: mcp.split_of(gid) for gid in mcp.load_groups()}
-    out: dict = {}
-    for run in RUNS:
-        out[run] = {}
-        for split in SPLITS:
-            keep = {p: v for p, v in merged[run].items() if split in ("all", split_of[v["group"]])}
-            same_pairs = [
-                dict(p, eligible=p["pair_id"] in eligible)
-                for p in pairs
-                if p["label"] == "SAME" and split in ("all", p["split"])
-            ]
-            out[run][split] = score(keep, labels, same_pairs, set(merged[run]))
-    return out, unlabelled
 
 
 def main() -> int:
@@ -165,12 +50,13 @@ def main() -> int:
     parser.add_argument("--split", choices=["tune"], help="also score the tuning split")
     parser.add_argument("--tune-only", action="store_true", help="score only the tuning split (for tuning)")
     args = parser.parse_args()
+    splits = list(SPLITS)  # `--split tune` adds the tuning split (tune on that one only)
     if args.split:
-        SPLITS.insert(0, args.split)
+        splits.insert(0, args.split)
     if args.tune_only:
-        SPLITS[:] = ["tune"]
+        splits = ["tune"]
     start = time.perf_counter()
-    figures, unlabelled = evaluate()
+    figures, unlabelled = evaluate(splits)
     seconds = time.perf_counter() - start
     machine = f"{describe()}"
     if args.json:

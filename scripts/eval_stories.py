@@ -18,9 +18,7 @@ adjusted Rand index, whether the seeds form exactly one story, and the time to g
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import re
 import statistics
 import sys
 import time
@@ -29,7 +27,7 @@ from collections.abc import Sequence
 from math import comb
 from pathlib import Path
 
-from summarize import article_from_text, digest, load_articles
+from summarize import digest, load_articles
 from summarize.grouping.stories import STORY_THRESHOLD, group_stories
 from summarize.values import Article
 
@@ -37,34 +35,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next t
 from machine_info import describe
 
 ROOT = Path(__file__).resolve().parents[1]
-INDOSUM = Path("/work/shared/eval_data/indosum")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.indosum import (  # noqa: E402  (IndoSum's raw records, shared with the tests)
+    INDOSUM,
+    indosum_article,
+    indosum_records,
+)
+from tests.indosum import detokenize_spaced as detokenize  # noqa: E402, F401  (eval_facts reads it here)
+
 SEED_LABEL = "seeds"
-
-
-def detokenize(tokens: Sequence[str]) -> str:
-    """IndoSum sentences are spaCy tokens joined by spaces; undo the spaces around punctuation."""
-    text = " ".join(tokens)
-    text = re.sub(r" ([,.;:!?)\]%])", r"\1", text)
-    return re.sub(r"([(\[]) ", r"\1", text)
-
-
-def indosum_records(folder: Path) -> list[dict]:
-    """Every dev record, deduplicated by id (the folds overlap), in id order."""
-    records: dict[str, dict] = {}
-    for path in sorted(folder.glob("dev.0*.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            rec = json.loads(line)
-            records.setdefault(rec["id"], rec)
-    return [records[k] for k in sorted(records)]
-
-
-def indosum_article(rec: dict, article_id: str) -> Article:
-    # IndoSum has no titles; its id carries the URL slug of the headline ("1490674536-mustahil-...").
-    title = rec["id"].split("-", 1)[-1].replace("-", " ").capitalize()
-    paragraphs = ["\n".join(detokenize(s) for s in p) for p in rec["paragraphs"]]
-    return article_from_text(
-        "\n\n".join(paragraphs), id=article_id, source=f"indosum:{rec['id']}", title=title
-    )
 
 
 def _mentions(rec: dict, words: Sequence[str]) -> bool:

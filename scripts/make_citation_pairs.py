@@ -57,21 +57,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import eval_stories  # IndoSum loading helpers, next to this script
+import eval_stories  # IndoSum loading helpers, next to this script (it puts the root on sys.path)
 
-from summarize import digest, load_articles
+from summarize import digest
 from summarize.grouping.facts import CANDIDATES_PER_ARTICLE
 from summarize.grouping.stories import _pair_similarities, article_vectors
 from summarize.lang import content_terms, cosine, tfidf, tokens
 from summarize.rank import get_ranker
 from summarize.rank.features import features
 from summarize.values import Article
+from tests.citations_eval import DATA, ROOT, group_articles, load_groups  # shared with the tests
+from tests.citations_eval import group_split as split_of
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "scripts" / "data" / "citations"
-GROUPS = DATA / "groups.json"
 SEED = 20240601
-HELDOUT_SHARE = 0.32  # about this share of groups (hence of pairs) is held out
 
 # How many pairs of each kind to draw per group of two articles (scaled for larger groups).
 QUOTA = {"salient_high": 8, "salient_mid": 2, "salient_low": 1}
@@ -84,21 +82,6 @@ OUTLETS = re.compile(
 )
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]+")
-
-
-def load_groups() -> dict[str, dict]:
-    return json.loads(GROUPS.read_text(encoding="utf-8"))["groups"]
-
-
-def group_articles(gid: str, spec: dict, records: dict[str, dict]) -> list[tuple[Article, str]]:
-    """The group's articles (ids "1".."n" in listed order) with their source label."""
-    if spec.get("seeds"):
-        loaded = load_articles([str(ROOT / "seeds")])
-        return [(a, Path(a.source).name) for a in loaded.articles]
-    out = []
-    for k, rid in enumerate(spec["ids"], 1):
-        out.append((eval_stories.indosum_article(records[rid], str(k)), f"indosum:{rid}"))
-    return out
 
 
 def _sentence_vectors(articles: list[Article]) -> dict[tuple[str, int], dict[str, float]]:
@@ -450,14 +433,6 @@ def find_candidates(records: list[dict], days: float = 4, top: int = 260) -> Non
         print(f"{s:.2f} {(ts[j] - ts[i]) / 3600:+.0f}h")
         for k in (i, j):
             print("   ", records[k]["id"], "|", records[k]["source"], "|", arts[k].sentences[0].text[:170])
-
-
-def split_of(gid: str) -> str:
-    """`heldout` for a fixed hash share of groups; the seeds always `tune`."""
-    if gid == "seeds":
-        return "tune"
-    h = int(hashlib.sha256(f"citations:{gid}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
-    return "heldout" if h < HELDOUT_SHARE else "tune"
 
 
 def assign_split(path: Path) -> None:

@@ -3,7 +3,9 @@ other outlets' altered copies.
 
 Shared by the quality gate (`tests/test_quality.py`), the grouping tests and the scripts
 that report figures (`scripts/eval_indosum.py`, `scripts/bench_scale.py`,
-`scripts/train_ranker.py`), so that a script and a test never import one another.
+`scripts/train_ranker.py`; the raw records of the story and citation scripts,
+`scripts/eval_stories.py` and `tests/citations_eval.py`), so that a script and a test never
+import one another.
 """
 
 from __future__ import annotations
@@ -328,4 +330,36 @@ def altered(record: Record, copy: int) -> Record:
         paragraphs=tuple(tuple(p) for p in paragraphs),
         labels=record.labels,
         summary=record.summary,
+    )
+
+
+# ------------------------------- raw records, as the story and citation evaluations read them
+
+INDOSUM = Path("/work/shared/eval_data/indosum")  # the story and citation scripts' folder
+
+
+def detokenize_spaced(tokens: Sequence[str]) -> str:
+    """IndoSum sentences are spaCy tokens joined by spaces; undo the spaces around punctuation."""
+    text = " ".join(tokens)
+    text = re.sub(r" ([,.;:!?)\]%])", r"\1", text)
+    return re.sub(r"([(\[]) ", r"\1", text)
+
+
+def indosum_records(folder: Path) -> list[dict]:  # type: ignore[type-arg]
+    """Every dev record, deduplicated by id (the folds overlap), in id order."""
+    records: dict[str, dict] = {}  # type: ignore[type-arg]
+    for path in sorted(folder.glob("dev.0*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            rec = json.loads(line)
+            records.setdefault(rec["id"], rec)
+    return [records[k] for k in sorted(records)]
+
+
+def indosum_article(rec: dict, article_id: str) -> Article:  # type: ignore[type-arg]
+    """A raw record as an article, titled from its id's URL slug."""
+    # IndoSum has no titles; its id carries the URL slug of the headline ("1490674536-mustahil-...").
+    title = rec["id"].split("-", 1)[-1].replace("-", " ").capitalize()
+    paragraphs = ["\n".join(detokenize_spaced(s) for s in p) for p in rec["paragraphs"]]
+    return article_from_text(
+        "\n\n".join(paragraphs), id=article_id, source=f"indosum:{rec['id']}", title=title
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from summarize.ingest import article_from_text
 from summarize.renderers import render
 from summarize.segment import collapse
 from summarize.values import Article, Citation, Digest
+from tests import citations_eval
 from tests.doubles import Recorder
 
 DATA = Path(__file__).parent / "data"
@@ -356,21 +356,11 @@ def test_index_finds_every_pair_that_can_pass_the_judge(mixed: tuple[Article, ..
 # Precision floor on the hand-labelled pairs (like the ROUGE gate) ----------------------
 
 
-def _eval_citations():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import eval_citations
-    finally:
-        sys.path.pop(0)
-    return eval_citations
-
-
 def test_citation_precision_stays_above_its_floor() -> None:
-    ev = _eval_citations()
-    if not (ev.mcp.eval_stories.INDOSUM).exists():
-        pytest.skip(f"IndoSum not found at {ev.mcp.eval_stories.INDOSUM}")
+    if not citations_eval.INDOSUM.exists():
+        pytest.skip(f"IndoSum not found at {citations_eval.INDOSUM}")
     baseline = json.loads((ROOT / "tests" / "citations_baseline.json").read_text(encoding="utf-8"))
-    figures, _ = ev.evaluate()
+    figures, _ = citations_eval.evaluate()
     for run, floors in baseline["floor"].items():
         got = figures[run]["all"]
         assert got["unlabelled"] == 0, "a merged pair nobody labelled: read and label it"
@@ -379,13 +369,14 @@ def test_citation_precision_stays_above_its_floor() -> None:
 
 
 def test_pair_ids_match_the_data_set() -> None:
-    ev = _eval_citations()
     row = json.loads(PAIRS.read_text(encoding="utf-8").splitlines()[0])
     expected = hashlib.sha1(
         f"{row['group']}:{row['a_article']}.{row['a_index']}-{row['b_article']}.{row['b_index']}".encode()
     ).hexdigest()[:10]
     assert row["pair_id"] == expected
     assert (
-        ev.pair_id(row["group"], row["b_article"], row["b_index"], row["a_article"], row["a_index"])
+        citations_eval.pair_id(
+            row["group"], row["b_article"], row["b_index"], row["a_article"], row["a_index"]
+        )
         == expected
     )

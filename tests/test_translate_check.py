@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -12,11 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.translate.check import KINDS, Problem, check_translation
+from tests import guard_eval
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import eval_guard  # noqa: E402
 
 BASELINE = json.loads((ROOT / "tests" / "guard_baseline.json").read_text("utf-8"))
 
@@ -400,14 +397,14 @@ def test_length_allows_a_short_source() -> None:
 # ------------------------------------------------------------------ the gate
 
 
-@pytest.mark.parametrize("name", eval_guard.SETS)
+@pytest.mark.parametrize("name", guard_eval.SETS)
 def test_gate_on_heldout_pairs_and_their_corruptions(name: str) -> None:
     """Floors from tests/guard_baseline.json, measured by scripts/eval_guard.py."""
     t0 = time.perf_counter()
     floors = BASELINE["heldout"][name]
-    pairs = eval_guard.load_set(name, "heldout")
+    pairs = guard_eval.load_set(name, "heldout")
     assert len(pairs) >= floors["pairs_min"]
-    result = eval_guard.evaluate(pairs)
+    result = guard_eval.evaluate(pairs)
     assert result["false_alarm_rate"] <= floors["false_alarm_rate_max"], result["false_alarm_examples"]
     for kind, floor in floors["catch_min"].items():
         assert result["catch"][kind]["rate"] >= floor, (kind, result["misses"][:3])
@@ -415,17 +412,18 @@ def test_gate_on_heldout_pairs_and_their_corruptions(name: str) -> None:
 
 
 def test_faithful_set_was_read_twice_and_keeps_its_split() -> None:
-    pairs = eval_guard.load_faithful("all")
+    pairs = guard_eval.load_faithful("all")
     assert len(pairs) >= 300
-    assert {p["split"] for p in pairs} == {"tune", "heldout"}
-    assert len(eval_guard.load_faithful("heldout")) >= 100
+    assert {p["split"] for p in pairs} == {"tune", "heldout", "heldout2"}
+    assert len(guard_eval.load_faithful("heldout")) >= 100
+    assert len(guard_eval.load_faithful("heldout2")) >= 100  # drawn after heldout was scored
     assert all(p["second_reading"]["verdict"] in ("FAITHFUL", "MINOR") for p in pairs)
     assert len({p["id"] for p in pairs}) == len(pairs)
 
 
 def test_split_is_fixed_by_id() -> None:
-    assert eval_guard.split_of("seed-000-L5s1") == eval_guard.split_of("seed-000-L5s1")
-    share = len(eval_guard.load_pairs("heldout")) / len(eval_guard.load_pairs("all"))
+    assert guard_eval.split_of("seed-000-L5s1") == guard_eval.split_of("seed-000-L5s1")
+    share = len(guard_eval.load_pairs("heldout")) / len(guard_eval.load_pairs("all"))
     assert 0.3 < share < 0.5
 
 
@@ -433,7 +431,7 @@ def test_tiny_model_outputs_are_flagged(tiny_model: Path) -> None:
     """Real degenerate output: the tests' random-weight model on a few seed sentences."""
     from summarize.translate import load_translator
 
-    pairs = [p for p in eval_guard.load_pairs("all") if p["id"].startswith("seed-")][:4]
+    pairs = [p for p in guard_eval.load_pairs("all") if p["id"].startswith("seed-")][:4]
     translator = load_translator(str(tiny_model), backend="transformers", device="cpu", cache=False)
     outputs = translator.translate([p["source"] for p in pairs])
     flagged = sum(bool(check_translation(p["source"], o)) for p, o in zip(pairs, outputs, strict=True))
