@@ -335,7 +335,7 @@ def altered(record: Record, copy: int) -> Record:
 
 # ------------------------------- raw records, as the story and citation evaluations read them
 
-INDOSUM = Path("/work/shared/eval_data/indosum")  # the story and citation scripts' folder
+INDOSUM = DATA_DIR  # the story and citation scripts' folder (INDOSUM_DIR, else ../shared beside the checkout)
 
 
 def detokenize_spaced(tokens: Sequence[str]) -> str:
