@@ -365,3 +365,28 @@ def test_heldout_figures_stay_within_their_floors() -> None:
     for part, ceilings in BASELINE["ceiling"].items():
         for name, ceiling in ceilings.items():
             assert got[part][name] <= ceiling, (part, name, got[part][name], ceiling)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada yang baru dari Google Calendar versi web.",
+        "Jakarta, CNN Indonesia -- Bali lagi-lagi kedatangan tamu spesial.",
+        "Kejadian menegangkan terjadi di Bandara Frans Kaisiepo, Biak Numfor, Papua.",
+        "Kabar gembira datang dari dunia bulu tangkis Indonesia.",
+    ],
+)
+def test_stock_hooks_are_teasers(text: str) -> None:
+    assert judge_text(text) == Judgement(TEASER, "hook")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada 151 KK yang diungsikan ke tempat aman di Kecamatan Cililin.",
+        "Presiden Jokowi kedatangan tamu dari Jepang, Perdana Menteri Shinzo Abe, di Istana Bogor.",
+        "Kejadian itu terjadi di Bandara Frans Kaisiepo pada Senin (13/3) pagi.",
+    ],
+)
+def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
+    assert judge_text(text).rule != "hook"

@@ -14,6 +14,9 @@ fragment-end           FRAGMENT       ends without sentence-final punctuation (a
 too-short              FRAGMENT       fewer than three words
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
+hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
+                                      gembira datang dari ...", "Kejadian menegangkan terjadi
+                                      di ...", "... kedatangan tamu spesial"
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
@@ -154,6 +157,19 @@ _NYA_ADVERBS = frozenset(
     """.split()
 )
 _LEAD_IN = re.compile(r"\b(?:berikut(?:\s+ini|\s+adalah|\s+beberapa|\s+daftar)|sebagai\s+berikut)\b", re.I)
+# Stock formulas Indonesian news opens a story with before its fact: what they announce is in
+# the next sentences ("Ada yang baru dari Google Calendar versi web." / "Kejadian menegangkan
+# terjadi di Bandara ..."). Anchored at the start, after an optional dateline.
+_HOOK = re.compile(
+    r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
+    r"ada\s+(?:yang\s+|kabar\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
+    r"|(?:ada\s+)?kabar\s+(?:baru|gembira|baik|buruk|duka|mengejutkan|menarik)\s+(?:datang|dari)\b"
+    r"|(?:kejadian|peristiwa|insiden|momen|pemandangan)\s+(?:menegangkan|mengejutkan|unik|langka|"
+    r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa)\s+(?:terjadi|terlihat|tersaji)\b"
+    r"|.{0,40}\b(?:lagi-lagi\s+)?kedatangan\s+tamu\s+(?:spesial|istimewa|penting)\s*\.?$"
+    r")",
+    re.I,
+)
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -221,6 +237,8 @@ def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
         return "question"
     if text.rstrip().endswith(":") or words[0] == "berikut" or _LEAD_IN.search(text):
         return "lead-in"
+    if _HOOK.search(text):
+        return "hook"
     if not READER_WORDS.isdisjoint(words) and any(
         w in READER_WORDS and out for w, out in zip(words, outside, strict=True)
     ):
