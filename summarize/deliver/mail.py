@@ -152,60 +152,89 @@ def send_digest_email(
         msg = compose_message(
             make(chosen), sender=settings.sender or "summarize@localhost", to=to, subject=subject
         )
-        if output is None:  # nothing left behind in whatever folder a cron job started in
-            return EmailReport(
-                tuple(chosen), recipients, str(msg["Message-ID"]), message=msg.as_bytes(),
-                already_sent=len(articles) - len(chosen),
-            )  # fmt: skip
-        path = _dry_run_path(output)
-        try:
-            write_atomic(path, msg.as_bytes())
-        except OSError as exc:
-            raise DeliveryError(f"cannot write {path}: {exc}") from None
-        return EmailReport(
-            tuple(chosen), recipients, str(msg["Message-ID"]), dry_run=path,
-            already_sent=len(articles) - len(chosen),
-        )  # fmt: skip
+        return _dry_run(msg, chosen, recipients, output, already_sent=len(articles) - len(chosen))
 
     settings.check()
-    sender = settings.sender or ""
-    envelope_from = _address(sender, what="sender")[1]  # "Name <a@b>" is a header, not an envelope
+    envelope_from = _address(settings.sender or "", what="sender")[1]  # "Name <a@b>" is a header
     with run_lock(state / "email.lock", timeout=lock_timeout):
-        # Before anything is sent (queued messages included): a delivery that cannot be
-        # recorded would be sent again by every later --new-only run.
-        store.check_writable()
-        flushed, stuck = _flush_outbox(outbox, store, settings)
-        chosen = _choose(articles, store, outbox, new_only, recipients)
-        held = _held_back(articles, chosen, outbox, recipients) if new_only else 0
-        if not chosen and stuck is None:
-            return EmailReport(
-                (), recipients, outbox_sent=flushed, already_sent=len(articles) - held, held_back=held
-            )
-        if not chosen:
-            raise DeliveryError(f"{stuck}; {_waiting(outbox, flushed)}")
-        msg = compose_message(make(chosen), sender=sender, to=to, subject=subject)
-        message_id, data = str(msg["Message-ID"]), msg.as_bytes()
-        entries = tuple((article_key(a), a.title) for a in chosen)
-        queue = functools.partial(
-            outbox.put, data, sender=envelope_from, recipients=recipients, articles=entries,
-            message_id=message_id,
+        return _deliver(
+            articles, recipients, envelope_from, store=store, outbox=outbox, settings=settings,
+            new_only=new_only, compose=lambda chosen: compose_message(
+                make(chosen), sender=settings.sender or "", to=to, subject=subject
+            ),
         )  # fmt: skip
-        refused: dict[str, str] = {}
-        if stuck is None:
-            try:
-                refused = send_bytes(settings, envelope_from, recipients, data)
-            except MessageRejected as exc:
-                raise DeliveryError(
-                    f"{exc}; message kept in {queue(rejected=True)}, not retried; its articles are left out "
-                    "of later --new-only runs to these recipients (delete the message to send them again)"
-                ) from None
-            except DeliveryError as exc:
-                stuck = exc
-        if stuck is not None:
-            # The server is failing: queue behind any older messages, keeping their order.
-            path = queue()
-            raise DeliveryError(f"{stuck}; message kept in {path}; {_waiting(outbox, flushed)}")
-        store.mark_sent(entries, message_id)
+
+
+def _dry_run(
+    msg: EmailMessage,
+    chosen: Sequence[Article],
+    recipients: tuple[str, ...],
+    output: Path | None,
+    *,
+    already_sent: int,
+) -> EmailReport:
+    """The unsent message: written to `output`, or returned in the report when there is none
+    (nothing left behind in whatever folder a cron job started in)."""
+    message_id = str(msg["Message-ID"])
+    if output is None:
+        return EmailReport(
+            tuple(chosen), recipients, message_id, message=msg.as_bytes(), already_sent=already_sent
+        )
+    path = _dry_run_path(output)
+    try:
+        write_atomic(path, msg.as_bytes())
+    except OSError as exc:
+        raise DeliveryError(f"cannot write {path}: {exc}") from None
+    return EmailReport(tuple(chosen), recipients, message_id, dry_run=path, already_sent=already_sent)
+
+
+def _deliver(
+    articles: Sequence[Article],
+    recipients: tuple[str, ...],
+    envelope_from: str,
+    *,
+    store: SentStore,
+    outbox: Outbox,
+    settings: SmtpSettings,
+    new_only: bool,
+    compose: Callable[[Sequence[Article]], EmailMessage],
+) -> EmailReport:
+    """Under the run lock: queued messages first, then this run's, recorded once accepted."""
+    # Before anything is sent (queued messages included): a delivery that cannot be
+    # recorded would be sent again by every later --new-only run.
+    store.check_writable()
+    flushed, stuck = _flush_outbox(outbox, store, settings)
+    chosen = _choose(articles, store, outbox, new_only, recipients)
+    held = _held_back(articles, chosen, outbox, recipients) if new_only else 0
+    if not chosen and stuck is None:
+        return EmailReport(
+            (), recipients, outbox_sent=flushed, already_sent=len(articles) - held, held_back=held
+        )
+    if not chosen:
+        raise DeliveryError(f"{stuck}; {_waiting(outbox, flushed)}")
+    msg = compose(chosen)
+    message_id, data = str(msg["Message-ID"]), msg.as_bytes()
+    entries = tuple((article_key(a), a.title) for a in chosen)
+    queue = functools.partial(
+        outbox.put, data, sender=envelope_from, recipients=recipients, articles=entries,
+        message_id=message_id,
+    )  # fmt: skip
+    refused: dict[str, str] = {}
+    if stuck is None:
+        try:
+            refused = send_bytes(settings, envelope_from, recipients, data)
+        except MessageRejected as exc:
+            raise DeliveryError(
+                f"{exc}; message kept in {queue(rejected=True)}, not retried; its articles are left out "
+                "of later --new-only runs to these recipients (delete the message to send them again)"
+            ) from None
+        except DeliveryError as exc:
+            stuck = exc
+    if stuck is not None:
+        # The server is failing: queue behind any older messages, keeping their order.
+        path = queue()
+        raise DeliveryError(f"{stuck}; message kept in {path}; {_waiting(outbox, flushed)}")
+    store.mark_sent(entries, message_id)
     return EmailReport(
         tuple(chosen),
         recipients,
