@@ -29,6 +29,7 @@ from functools import lru_cache
 from hashlib import blake2b
 
 from ..values import Article, Citation
+from .partition import Partition
 
 __all__ = [
     "MAX_BITS",
@@ -141,13 +142,7 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     order breaks ties); every other member of the group points to it.
     """
     hashes = [simhash(_body(a)) for a in articles]
-    parent = list(range(len(articles)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    groups = Partition(len(articles))
 
     # Word sets only for articles in a close pair, and only a few at a time: pairs come
     # bucket by bucket, and a day's worth of word sets would cost more memory than the digest.
@@ -159,13 +154,10 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
 
     for i, j in _candidates(hashes):
         close = (hashes[i] ^ hashes[j]).bit_count() <= MAX_BITS
-        if close and root(i) != root(j) and shared(i, j) >= MIN_SHARED_WORDS:
-            parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(articles)):
-        groups.setdefault(root(k), []).append(k)
+        if close and groups.root(i) != groups.root(j) and shared(i, j) >= MIN_SHARED_WORDS:
+            groups.join(j, i)
     copies: dict[str, str] = {}
-    for members in groups.values():
+    for members in groups.groups():
         if len(members) > 1:
             first = min(members, key=lambda k: (articles[k].published or "9999", k))
             copies.update({articles[k].id: articles[first].id for k in members if k != first})

@@ -31,6 +31,7 @@ from typing import TypeVar
 
 from ..lang import Vector, content_terms, cosine, norm
 from ..values import Article
+from .partition import Partition
 
 __all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories"]
 
@@ -164,13 +165,7 @@ def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -
     limit = threshold - 1e-9
     prefixes, rest = _prefixes(vectors, rank, threshold)
     index: dict[str, list[tuple[int, float]]] = {}
-    parent = list(range(len(vectors)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    linked = Partition(len(vectors))
 
     for j, v in enumerate(vectors):
         # The indexed terms give part of each cosine; the unindexed rest adds at most its norm.
@@ -179,19 +174,16 @@ def _linked(vectors: Sequence[Vector], rank: dict[str, int], threshold: float) -
             for i, wi in index.get(t, ()):
                 partial[i] = partial.get(i, 0.0) + wi * w
         for i, dot in partial.items():
-            if dot + rest[i] < limit or root(i) == root(j):
+            if dot + rest[i] < limit or linked.root(i) == linked.root(j):
                 continue
             u = vectors[i]
             near = sum(u[t] * v[t] for t in u.keys() & v.keys())
             # The order of a sum moves only its last bits: settle near-ties in the fixed order.
             if near >= threshold + 1e-9 or (near > limit and _similarity(u, v, rank) >= threshold):
-                parent[root(i)] = root(j)
+                linked.join(i, j)
         for t in prefixes[j]:
             index.setdefault(t, []).append((j, v[t]))
-    groups: dict[int, list[int]] = {}
-    for i in range(len(vectors)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    return linked.groups()
 
 
 def _close_pairs(
