@@ -8,10 +8,13 @@ long sentences), plus plain ones, from IndoSum articles and the seeds, with a fi
 
     python scripts/make_faithful_set.py        # -> scripts/data/faithful/to_translate.jsonl
     python scripts/make_faithful_set.py --round2   # -> to_translate_round2.jsonl
+    python scripts/make_faithful_set.py --round3   # -> to_translate_round3.jsonl
 
 `--round2` draws a second, fresh held-out set (another seed; no article or sentence of the
 first draw; the same kinds at 40% of the counts), split `heldout2`: the first held-out split
 was scored once and then tuned on, so this one is the checker's untouched held-out set.
+`--round3` draws a third (seed 25; no article or sentence of either earlier draw; 60% of the
+counts), split `heldout3`, for the same reason once `heldout2` had been scored and tuned on.
 
 Each line: `id`, `source` (the sentence as our segmenter gives it), `origin`, `kind` (why it
 was drawn), `split` (`tune`/`heldout` by a hash of the id; heldout is never tuned on).
@@ -65,12 +68,19 @@ def main() -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--round2", action="store_true", help="draw the fresh held-out set")
+    ap.add_argument("--round2", action="store_true", help="draw the second held-out set")
+    ap.add_argument("--round3", action="store_true", help="draw the third held-out set")
     args = ap.parse_args()
-    if not args.round2:
+    if not (args.round2 or args.round3):
         return draw(SEED, 1.0, set(), "to_translate.jsonl", None)
-    first = [json.loads(line) for line in (OUT / "to_translate.jsonl").open(encoding="utf-8")]
-    exclude = {r["origin"].rsplit(" ", 1)[0] for r in first} | {r["source"] for r in first}
+    earlier = ["to_translate.jsonl"] + (["to_translate_round2.jsonl"] if args.round3 else [])
+    exclude: set[str] = set()
+    for name in earlier:
+        for line in (OUT / name).open(encoding="utf-8"):
+            row = json.loads(line)
+            exclude |= {row["origin"].rsplit(" ", 1)[0], row["source"]}
+    if args.round3:
+        return draw(SEED + 2, 0.6, exclude, "to_translate_round3.jsonl", "heldout3")
     return draw(SEED + 1, 0.4, exclude, "to_translate_round2.jsonl", "heldout2")
 
 

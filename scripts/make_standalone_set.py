@@ -7,6 +7,9 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
     # second_reading_sample.jsonl: 12 whole articles given, without labels, to a second reader
     python scripts/make_standalone_set.py --merge SHARD_LABELS... --second SECOND_READING
         # -> labels.jsonl and second_reading.jsonl; prints counts and the readers' agreement
+    python scripts/make_standalone_set.py --round2 --out DIR
+        # a second, fresh held-out draw (split `heldout2`): 20 more articles per IndoSum fold, none
+        # of the first draw, another seed; DIR gets articles.jsonl, shards and second_reading_sample.jsonl
 
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
 name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
@@ -60,31 +63,48 @@ def draw() -> list[dict]:
     for art in loaded.articles:
         name = Path(art.source).name
         rows.append(_row(f"seed:{name}", name, "seeds", art.title or "", [s.text for s in art.sentences]))
-    rng = random.Random(SEED)
+    return rows + _draw_indosum(random.Random(SEED), ARTICLES_PER_FOLD, set())
+
+
+def _draw_indosum(
+    rng: random.Random, per_fold: int, exclude: set[str], split: str | None = None
+) -> list[dict]:
+    """`per_fold` articles of 6+ sentences from each IndoSum dev fold, none whose id is in `exclude`.
+    With a `split` (a later draw), none whose title is in it either: IndoSum repeats some articles
+    across folds under other ids (the first draw took one such article twice; it is kept as drawn)."""
+    rows: list[dict] = []
     for fold in ("01", "02", "03"):
         records = [r for r in load_records([fold]) if r.fold == fold]
         rng.shuffle(records)
         taken = 0
         for rec in records:
-            if taken == ARTICLES_PER_FOLD:
+            if taken == per_fold:
                 break
+            article_id = f"indosum:{rec.id}"
+            if article_id in exclude:
+                continue
             try:
                 art, _ = to_article(rec)
             except InputError:
                 continue
-            if len(art.sentences) < 6:
+            if len(art.sentences) < 6 or (split and (art.title or "") in exclude):
                 continue
-            rows.append(
-                _row(
-                    f"indosum:{rec.id}",
-                    f"indosum:{rec.id}",
-                    fold,
-                    art.title or "",
-                    [s.text for s in art.sentences],
-                )
-            )
+            row = _row(article_id, article_id, fold, art.title or "", [s.text for s in art.sentences])
+            if split:
+                row["split"] = split
+            rows.append(row)
+            if split:
+                exclude |= {article_id, art.title or ""}
             taken += 1
     return rows
+
+
+def draw_round2() -> list[dict]:
+    """A fresh held-out draw: no article of the first draw (by id, and by title: IndoSum repeats
+    some articles across folds), another seed, every article in split `heldout2`."""
+    first = _read(OUT / "articles.jsonl")
+    exclude = {r["article"] for r in first} | {r["title"] for r in first}
+    return _draw_indosum(random.Random(SEED + 1), 20, exclude, "heldout2")
 
 
 LABELS = ("STANDALONE", "NEEDS_CONTEXT", "TEASER", "FURNITURE", "FRAGMENT")
@@ -166,24 +186,32 @@ def main() -> int:
     ap.add_argument("--shards", type=int, default=4)
     ap.add_argument("--merge", nargs="+", type=Path, metavar="LABELS", help="labelled shards to merge")
     ap.add_argument("--second", type=Path, help="the blind second reading (with --merge)")
+    ap.add_argument("--round2", action="store_true", help="draw the fresh held-out set (split heldout2)")
+    ap.add_argument("--out", type=Path, default=OUT, help="folder for the drawn files (default: %(default)s)")
     args = ap.parse_args()
     if args.merge:
         if args.second is None:
             ap.error("--merge needs --second")
         return merge(args.merge, args.second)
-    if args.draw:
-        rows = draw()
-        OUT.mkdir(parents=True, exist_ok=True)
-        with (OUT / "articles.jsonl").open("w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if args.draw or args.round2:
+        rows = draw_round2() if args.round2 else draw()
+        out: Path = args.out
+        out.mkdir(parents=True, exist_ok=True)
+        _write(out / "articles.jsonl", rows)
         n = sum(s["to_label"] for r in rows for s in r["sentences"])
-        print(f"{len(rows)} articles, {n} sentences to label -> {OUT / 'articles.jsonl'}")
+        print(f"{len(rows)} articles, {n} sentences to label -> {out / 'articles.jsonl'}")
         for k in range(args.shards):
-            with (OUT / f"shard{k}.jsonl").open("w", encoding="utf-8") as fh:
-                for r in rows[k :: args.shards]:
-                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            _write(out / f"shard{k}.jsonl", rows[k :: args.shards])
+        if args.round2:  # 4 articles per fold, whole and unlabelled, for a blind second reader
+            by_fold = {f: [r for r in rows if r["fold"] == f][:4] for f in ("01", "02", "03")}
+            _write(out / "second_reading_sample.jsonl", [r for f in by_fold.values() for r in f])
     return 0
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
