@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from ..lang import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
-from .standalone import Judgement
+from .standalone import DEEP, Judgement
 
 __all__ = [
     "CentralityRanker",
@@ -117,9 +117,6 @@ def select(
     if n <= 0 or not scores:
         return []
     if judgements is not None:
-        # Without a sentence the judgement is sure of (`Judgement.doubt`), the brief may open
-        # with one doubted only for where it stands ("deep"), then with any it passes;
-        # without any, plain MMR rather than nothing.
         for tier in _tiers(judgements):
             picked = _paragraph(scores, vectors, n, diversity, tier)
             if picked:
@@ -128,11 +125,16 @@ def select(
 
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
-    """The judgements as given, without the "deep" doubt, and without any doubt."""
+    """Who may open the brief, surest first: the sure tier (`Judgement.sure`); failing it, the
+    one of the first `DEEP` sentences the rules pass that the learned score rates likeliest to
+    stand alone (a reader is better served by the likeliest standalone opening than by the
+    most important one, and by one near the top, where the report sets out its fact); failing that, any the rules pass. (Plain MMR when none qualifies, rather than nothing.)"""
+    passed = [k for k, j in enumerate(judgements[:DEEP]) if j.stands_alone]
+    likeliest = max(passed, key=lambda k: (judgements[k].score or 0.0, -k), default=None)
     return [
         judgements,
-        [replace(j, doubt="") if j.doubt == "deep" else j for j in judgements],
-        [replace(j, doubt="") for j in judgements],
+        [replace(j, sure=k == likeliest) for k, j in enumerate(judgements)],
+        [replace(j, sure=j.stands_alone) for j in judgements],
     ]
 
 

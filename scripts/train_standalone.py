@@ -1,0 +1,233 @@
+"""Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
+
+Examples: every labelled sentence (scripts/data/standalone/, splits `tune` and `heldout`,
+together the tuning data; `heldout2` is never read here) that the named rules pass, whole
+or once a leading connective is trimmed; positive when the readers labelled it STANDALONE.
+Features: `summarize.rank.sure.features`, the very function the judgement runs. Model: an
+L2-regularised logistic regression fitted by Newton's method in numpy (deterministic).
+
+Cross-validation is grouped by article (`FOLDS` folds by a hash of the article id): each
+sentence is scored by a model that never saw its article. The threshold is the lowest
+probability at which the out-of-fold precision of the tier (rules pass and score at or
+above it) reaches `PRECISION`, with `MARGIN` added for unseen data.
+
+    python scripts/train_standalone.py                 # CV figures only
+    python scripts/train_standalone.py -o summarize/data/standalone.json
+    python scripts/train_standalone.py --cv-eval       # also digest and brief figures, each
+                                                       # fold judged by a model that never saw it
+
+Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine_info import describe as machine  # noqa: E402
+
+from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
+from summarize.rank.sure import FEATURES, Scorer, features  # noqa: E402
+from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
+
+FOLDS = 10
+PRECISION = 0.98  # the tier's out-of-fold precision the threshold must reach
+MARGIN = 0.0  # added to that threshold
+NEVER = 1.5  # a cut no probability reaches
+MIN_TIER = 30  # a cut's precision over fewer sentences says little
+L2 = 1.0  # ridge on the standardised weights
+
+
+def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Feature matrix, 0/1 labels and article ids of every labelled sentence the rules pass."""
+    rows, ys, groups = [], [], []
+    for a in data.articles:
+        verdicts = rule_verdicts(a)
+        named = features(a, verdicts, [judge_text(s.text).doubt for s in a.sentences])
+        for i, (v, row) in enumerate(zip(verdicts, named, strict=True)):
+            gold = data.labels.get((a.id, i))
+            if gold is None or not (v.stands_alone or v.trim):
+                continue
+            rows.append([row.get(f, 0.0) for f in FEATURES])
+            ys.append(float(gold["label"] == "STANDALONE"))
+            groups.append(a.id)
+    return np.array(rows), np.array(ys), groups
+
+
+def fold_of(article_id: str) -> int:
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % FOLDS
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+    """Standardise, then Newton's method on the L2-penalised log-loss (the bias unpenalised)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-z @ w))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return {
+        "bias": float(w[0]),
+        "weights": dict(zip(FEATURES, map(float, w[1:]), strict=True)),
+        "mean": dict(zip(FEATURES, map(float, mean), strict=True)),
+        "scale": dict(zip(FEATURES, map(float, scale), strict=True)),
+    }
+
+
+def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
+    return Scorer(model["weights"], model["mean"], model["scale"], model["bias"], cuts["lead"], cuts["body"])
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> np.ndarray:
+    """Each example's probability from the model trained on the other folds."""
+    folds = np.array([fold_of(g) for g in groups])
+    p = np.zeros(len(y))
+    for k in range(FOLDS):
+        test = folds == k
+        model = fit(x[~test], y[~test])
+        s = scorer(model, {"lead": 0.5, "body": 0.5})
+        p[test] = [s.probability(dict(zip(FEATURES, row, strict=True))) for row in x[test]]
+    return p
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The lowest cut whose tier (p >= cut, at least `MIN_TIER` sentences) reaches `PRECISION`
+    out of fold, plus `MARGIN`; `NEVER` when no cut does."""
+    for cut in np.unique(np.round(p, 3)):
+        tier = p >= cut
+        if tier.sum() >= MIN_TIER and y[tier].mean() >= PRECISION:
+            return round(float(cut) + MARGIN, 3)
+    return NEVER
+
+
+def thresholds(p: np.ndarray, y: np.ndarray, lead: np.ndarray) -> dict[str, float]:
+    """The cut for articles' leads and the one for the sentences after them, chosen apart: out
+    of fold, a lead the rules pass stands alone far more often than a later sentence."""
+    return {"lead": choose_threshold(p[lead], y[lead]), "body": choose_threshold(p[~lead], y[~lead])}
+
+
+def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float]) -> None:
+    """Out-of-fold precision and recall of the tier at a few cuts, for leads and for the rest."""
+    print(f"examples (labelled, the rules pass them whole or trimmed): {len(y)}, of which STANDALONE {int(y.sum())}")
+    for name, part in (("leads", lead), ("later sentences", ~lead)):
+        pp, yy = p[part], y[part]
+        print(f"  {name}: {len(yy)}, STANDALONE {100 * yy.mean():.1f}% (the rules alone)")
+        for cut in (0.8, 0.9, 0.95, 0.97, cuts["lead" if name == "leads" else "body"]):
+            tier = pp >= cut
+            if tier.any():
+                print(
+                    f"    out of fold p >= {cut:.3f}: {int(tier.sum())} sentences,"
+                    f" precision {100 * yy[tier].mean():.1f}%, recall {100 * yy[tier].sum() / yy.sum():.1f}%"
+                )
+            else:
+                print(f"    out of fold p >= {cut:.3f}: no sentence")
+
+
+def cv_eval(data: Labelled, cuts: dict[str, float]) -> None:
+    """Digest and brief figures over all tuning articles, each fold's articles judged by the
+    model trained on the other folds (so that no article is scored by a model that saw it)."""
+    totals: dict[str, float] = {}
+    for k in range(FOLDS):
+        train = Labelled(
+            [a for a in data.articles if fold_of(a.id) != k],
+            {key: v for key, v in data.labels.items() if fold_of(key[0]) != k},
+        )
+        test = Labelled(
+            [a for a in data.articles if fold_of(a.id) == k],
+            {key: v for key, v in data.labels.items() if fold_of(key[0]) == k},
+        )
+        x, y, _ = examples(train)
+        with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(fit(x, y), cuts)):
+            result = evaluate_data("cv", test)
+        for name, value in _counts(result).items():
+            totals[name] = totals.get(name, 0) + value
+    _print_counts(totals)
+
+
+def _counts(result: dict[str, Any]) -> dict[str, float]:
+    d = result["digest"]
+    out = {
+        "lines": d["labelled_lines"],
+        "lines_alone": d["line_labels"].get("STANDALONE", 0),
+        "stories": d["stories"],
+        "bad_leads": d["bad_leads"],
+    }
+    for n, b in result["briefs"].items():
+        out[f"brief{n}_sentences"] = b["sentences"] - b["unlabelled"]
+        out[f"brief{n}_unshown"] = b["needs_unshown"]
+        out[f"brief{n}_briefs"] = b["briefs"] - b["first_unlabelled"]
+        out[f"brief{n}_bad_first"] = b["first_not_standalone"]
+    return out
+
+
+def _print_counts(t: dict[str, float]) -> None:
+    print("cross-validated use (each fold judged by a model that never saw it):")
+    print(
+        f"  digest: {t['lines_alone']:.0f} of {t['lines']:.0f} labelled lines stand alone"
+        f" ({100 * t['lines_alone'] / t['lines']:.1f}%); {t['bad_leads']:.0f} of {t['stories']:.0f} stories"
+        " led by a teaser, fragment or furniture"
+    )
+    for n in ("3", "5"):
+        s, u = t[f"brief{n}_sentences"], t[f"brief{n}_unshown"]
+        b, f = t[f"brief{n}_briefs"], t[f"brief{n}_bad_first"]
+        print(
+            f"  brief n={n}: {100 * u / s:.1f}% of {s:.0f} sentences need an unshown earlier one;"
+            f" {100 * f / b:.1f}% of {b:.0f} briefs open with a non-standalone sentence"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
+    parser.add_argument("--cv-eval", action="store_true", help="also cross-validated digest and brief figures")
+    args = parser.parse_args(argv)
+    print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
+    print(f"machine: {machine()}")
+    data = load(TUNING)
+    x, y, groups = examples(data)
+    p = out_of_fold(x, y, groups)
+    lead = x[:, FEATURES.index("first")] == 1
+    cuts = thresholds(p, y, lead)
+    report(p, y, lead, cuts)
+    print(f"cuts: {cuts} (the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER}; {NEVER}: none)")
+    if args.cv_eval:
+        cv_eval(data, cuts)
+    if args.output:
+        model = fit(x, y)
+        model["threshold"] = cuts
+        model["about"] = (
+            "Sure tier of the stands-alone judgement (summarize/rank/sure.py): logistic weights over"
+            " standardised named features, written by scripts/train_standalone.py from the tune and"
+            " heldout splits of scripts/data/standalone/."
+        )
+        model["examples"] = len(y)
+        args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""How sure is the stands-alone judgement? A learned score over named, explainable features.
+
+The named rules of `rank.standalone` pass about 80% of the sentences that stand alone, but
+a quarter of what they pass still leans on an earlier sentence, mostly through a noun phrase
+the article set up before. A digest line or a brief's opening must be drawn only from
+sentences the judgement is very sure of: this module scores each sentence the rules pass
+with a logistic regression over features that each have a name (`FEATURES`): the rule
+verdict and its doubts, where the sentence stands, how it opens (a name, a role and a name,
+a common noun, a figure, a quotation), whether it names its speaker, how many words point
+back, its length, how much it shares with the sentence before it.
+
+The weights (`summarize/data/standalone.json`) are written by `scripts/train_standalone.py`
+from the labelled set in scripts/data/standalone/, with the threshold chosen by
+article-grouped cross-validation so that the sure tier's precision is at least 98%. Every
+score can be explained (`Scorer.reasons`): the features that pushed it down most.
+
+This module reads only words and verdict names, so that `rank.standalone` can call it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+from ..errors import ConfigError
+from ..lang import DEICTIC_HEADS, PRONOUNS, ROLE_WORDS, SAY_VERBS, STOPWORDS_ID, content_terms
+from ..values import Article
+
+__all__ = ["FEATURES", "Scorer", "Verdict", "features", "load_scorer"]
+
+FEATURES: tuple[str, ...] = (
+    "rules-pass",  # the named rules pass it (STANDALONE)
+    "trimmed",  # it passes once a leading connective is left off
+    "referring-word",  # the doubts of rank.standalone, by name
+    "vague-set",
+    "short",
+    "habit-lead",
+    "first",  # the first sentence of the article
+    "second",
+    "third",
+    "log-index",
+    "dateline",  # opens with a dateline ("Jakarta, CNN Indonesia - -"): a report's lead
+    "opens-name",  # opens with a name the article never writes in lower case
+    "opens-role",  # opens with a role ("Presiden", "Ketua", "Menteri" ...)
+    "opens-common",  # opens with a common word (the article writes it in lower case too)
+    "opens-function-word",  # opens with a function word: "Saat ...", "Meski ...", "Hanya, ..."
+    "opens-number",
+    "opens-quote",
+    "named-speaker",  # a verb of saying and a name in the sentence
+    "says",  # a verb of saying
+    "pointing-words",  # "ini", "itu", "tersebut" after a word that is not a time
+    "pronouns",  # "ia", "dia", "mereka", "beliau", "dirinya" ... anywhere in the sentence
+    "early-comma",  # a clause before the subject: a comma among the first five words
+    "comma-opener",  # a first word set off by a comma ("Terakhir,", "Hanya,"): it goes on from before
+    "pronoun-after-comma",  # ", ia ...", ", mereka ...": a clause whose subject was named before
+    "his-before-name",  # a "-nya" word before any name ("Kemampuan musiknya ..."): whose?
+    "first-common-opening",  # the first sentence opens with a common or function word, no dateline
+    "possessives",  # "-nya" words: his, her or its X
+    "log-words",
+    "names",  # names past the first word
+    "known-names",  # of those, how many an earlier sentence already wrote
+    "number",
+    "quote",
+    "previous-overlap",  # share of its content terms the sentence before it holds
+    "lead-overlap",  # share of its content terms the first sentence holds (0 for the first)
+)
+
+_EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
+_QUOTES = "\"“”"
+_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
+_POINTING = frozenset({"ini", "itu", "tersebut"})
+_SAY = frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
+_NOT_NAMES = STOPWORDS_ID | PRONOUNS
+# "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
+_NOT_POINTING = DEICTIC_HEADS | {"selama", "sejauh", "hingga", "sampai", "seperti", "selain", "begini", "begitu"}
+_PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
+
+
+class Verdict(Protocol):
+    """What the score reads of a rule verdict (`rank.standalone.Judgement`)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def doubt(self) -> str: ...
+    @property
+    def trim(self) -> int: ...
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE)
+
+
+def _lower_words(article: Article) -> frozenset[str]:
+    """Words the article writes in lower case somewhere: common words, not names."""
+    return frozenset(w for s in article.sentences for t in s.text.split() if (w := _bare(t)) and w[0].islower())
+
+
+def _names(tokens: Sequence[str], lower: frozenset[str]) -> list[str]:
+    """Capitalised words past the first that are not common words: names, places, bodies."""
+    out = []
+    for t in tokens[1:]:
+        w = _bare(t)
+        if w[:1].isupper() and w.lower() not in _NOT_NAMES and w.lower() not in lower:
+            out.append(w)
+    return out
+
+
+def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
+    """How the sentence opens: "opens-name", "-role", "-common", "-number" or "-quote"."""
+    if tokens[0][:1] in _QUOTES:
+        return "opens-quote"
+    first = _bare(tokens[0])
+    if first[:1].isdigit():
+        return "opens-number"
+    if first.lower() in ROLE_WORDS:
+        return "opens-role"
+    if first.lower() in STOPWORDS_ID:
+        return "opens-function-word"
+    if first[:1].isupper() and first.lower() not in _NOT_NAMES and first.lower() not in lower:
+        return "opens-name"
+    return "opens-common"
+
+
+def _row(
+    article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], seen: set[str]
+) -> dict[str, float]:
+    text = article.sentences[i].text
+    tokens = _DATELINE.sub("", text).split() or text.split()
+    words = [_bare(t).lower() for t in tokens]
+    names = _names(tokens, lower)
+    pointing = sum(1 for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING)
+    terms = set(content_terms(text))
+    before = set(content_terms(article.sentences[i - 1].text)) if i else set()
+    lead = set(content_terms(article.sentences[0].text)) if i else set()
+    row = {
+        "rules-pass": float(verdict.label == "STANDALONE"),
+        "trimmed": float(verdict.trim > 0),
+        text_doubt: 1.0,
+        "habit-lead": float(verdict.doubt == "habit-lead"),
+        "first": float(i == 0),
+        "second": float(i == 1),
+        "third": float(i == 2),
+        "log-index": math.log1p(i),
+        "dateline": float(_DATELINE.match(text) is not None),
+        _opening(tokens, lower): 1.0,
+        "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
+        "says": float(not _SAY.isdisjoint(words)),
+        "pointing-words": float(pointing),
+        "possessives": float(sum(1 for w in words if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID)),
+        "log-words": math.log(len(tokens)),
+        "names": float(min(len(names), 5)),
+        "known-names": float(min(sum(1 for n in names if n in seen), 5)),
+        "number": float(any(ch.isdigit() for ch in text)),
+        "quote": float(any(ch in _QUOTES for ch in text)),
+        "previous-overlap": len(terms & before) / len(terms) if terms else 0.0,
+        "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
+        "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
+        "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
+    }
+    opening = _opening(tokens, lower)
+    nya = next((k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None)
+    named_at = next((k for k, t in enumerate(tokens) if k and _bare(t) in names), len(tokens))
+    row["comma-opener"] = float(tokens[0].endswith(","))
+    row["pronoun-after-comma"] = float(
+        any(tokens[k - 1].endswith(",") and words[k] in _PRONOUNS for k in range(1, len(words)))
+    )
+    row["his-before-name"] = float(nya is not None and nya < named_at and opening != "opens-name")
+    row["first-common-opening"] = float(
+        i == 0 and opening in ("opens-common", "opens-function-word") and not row["dateline"]
+    )
+    row.pop("", None)  # no text doubt
+    return row
+
+
+def features(article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]) -> list[dict[str, float]]:
+    """Each sentence's named features (absent means 0): what the scorer and its training read.
+
+    `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
+    the rules name from the sentence alone (before the article's own, "deep" aside)."""
+    lower = _lower_words(article)
+    seen: set[str] = set()
+    rows = []
+    for i, s in enumerate(article.sentences):
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, seen))
+        seen.update(_names(s.text.split(), lower))
+        seen.add(_bare(s.text.split()[0]) if s.text.split() else "")
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Logistic weights over standardised named features, and the sure tier's threshold."""
+
+    weights: dict[str, float]
+    mean: dict[str, float]
+    scale: dict[str, float]
+    bias: float
+    # A sentence the rules pass is sure at or above this probability: one cut for an
+    # article's lead, one for the sentences after it (above 1 when none may be sure).
+    lead_threshold: float
+    body_threshold: float
+
+    def threshold(self, index: int) -> float:
+        """The sure tier's cut for the sentence at `index`."""
+        return self.lead_threshold if index == 0 else self.body_threshold
+
+    def contributions(self, row: dict[str, float]) -> dict[str, float]:
+        """Each feature's share of the log-odds."""
+        return {f: w * (row.get(f, 0.0) - self.mean[f]) / self.scale[f] for f, w in self.weights.items()}
+
+    def probability(self, row: dict[str, float]) -> float:
+        """The probability that the sentence stands alone."""
+        z = self.bias + sum(self.contributions(row).values())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def reasons(self, row: dict[str, float], k: int = 3) -> list[str]:
+        """The `k` features that pushed the score down most, by name."""
+        parts = sorted(self.contributions(row).items(), key=lambda fw: fw[1])
+        return [f for f, w in parts[:k] if w < 0]
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: str | None = None) -> Scorer:
+    """The shipped scorer (`summarize/data/standalone.json`), or one from `path`."""
+    try:
+        if path is None:
+            text = resources.files("summarize").joinpath("data/standalone.json").read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        data = json.loads(text)
+        return Scorer(
+            weights={f: float(data["weights"][f]) for f in FEATURES},
+            mean={f: float(data["mean"][f]) for f in FEATURES},
+            scale={f: float(data["scale"][f]) for f in FEATURES},
+            bias=float(data["bias"]),
+            lead_threshold=float(data["threshold"]["lead"]),
+            body_threshold=float(data["threshold"]["body"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"cannot read the stands-alone scorer ({exc}); rebuild it with scripts/train_standalone.py"
+        ) from exc
