@@ -131,7 +131,9 @@ def thresholds(p: np.ndarray, y: np.ndarray, lead: np.ndarray) -> dict[str, floa
 
 def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float]) -> None:
     """Out-of-fold precision and recall of the tier at a few cuts, for leads and for the rest."""
-    print(f"examples (labelled, the rules pass them whole or trimmed): {len(y)}, of which STANDALONE {int(y.sum())}")
+    print(
+        f"examples (labelled, the rules pass them whole or trimmed): {len(y)}, of which STANDALONE {int(y.sum())}"
+    )
     for name, part in (("leads", lead), ("later sentences", ~lead)):
         pp, yy = p[part], y[part]
         print(f"  {name}: {len(yy)}, STANDALONE {100 * yy.mean():.1f}% (the rules alone)")
@@ -202,7 +204,9 @@ def _print_counts(t: dict[str, float]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
-    parser.add_argument("--cv-eval", action="store_true", help="also cross-validated digest and brief figures")
+    parser.add_argument(
+        "--cv-eval", action="store_true", help="also cross-validated digest and brief figures"
+    )
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     print(f"machine: {machine()}")
@@ -212,7 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lead = x[:, FEATURES.index("first")] == 1
     cuts = thresholds(p, y, lead)
     report(p, y, lead, cuts)
-    print(f"cuts: {cuts} (the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER}; {NEVER}: none)")
+    print(
+        f"cuts: {cuts} (the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER}; {NEVER}: none)"
+    )
     if args.cv_eval:
         cv_eval(data, cuts)
     if args.output:

@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from ..lang import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
-from .standalone import DEEP, Judgement
+from .standalone import Judgement
 
 __all__ = [
     "CentralityRanker",
@@ -125,17 +125,10 @@ def select(
 
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
-    """Who may open the brief, surest first: the sure tier (`Judgement.sure`); failing it, the
-    one of the first `DEEP` sentences the rules pass that the learned score rates likeliest to
-    stand alone (a reader is better served by the likeliest standalone opening than by the
-    most important one, and by one near the top, where the report sets out its fact); failing that, any the rules pass. (Plain MMR when none qualifies, rather than nothing.)"""
-    passed = [k for k, j in enumerate(judgements[:DEEP]) if j.stands_alone]
-    likeliest = max(passed, key=lambda k: (judgements[k].score or 0.0, -k), default=None)
-    return [
-        judgements,
-        [replace(j, sure=k == likeliest) for k, j in enumerate(judgements)],
-        [replace(j, sure=j.stands_alone) for j in judgements],
-    ]
+    """Who may open the brief: one the judgement is sure of, or one the rules pass with no
+    doubt but one a reader with the headline gets past (`Judgement.may_open`); failing
+    those, any the rules pass. (Plain MMR when none qualifies, rather than nothing.)"""
+    return [judgements, [replace(j, sure=j.stands_alone) for j in judgements]]
 
 
 def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: float) -> list[int]:

@@ -72,13 +72,24 @@ FEATURES: tuple[str, ...] = (
 )
 
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
-_QUOTES = "\"“”"
+_QUOTES = '"“”'
 _DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
 _POINTING = frozenset({"ini", "itu", "tersebut"})
-_SAY = frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
+_SAY = (
+    frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
+)
 _NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
-_NOT_POINTING = DEICTIC_HEADS | {"selama", "sejauh", "hingga", "sampai", "seperti", "selain", "begini", "begitu"}
+_NOT_POINTING = DEICTIC_HEADS | {
+    "selama",
+    "sejauh",
+    "hingga",
+    "sampai",
+    "seperti",
+    "selain",
+    "begini",
+    "begitu",
+}
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
 
 
@@ -99,7 +110,9 @@ def _bare(token: str) -> str:
 
 def _lower_words(article: Article) -> frozenset[str]:
     """Words the article writes in lower case somewhere: common words, not names."""
-    return frozenset(w for s in article.sentences for t in s.text.split() if (w := _bare(t)) and w[0].islower())
+    return frozenset(
+        w for s in article.sentences for t in s.text.split() if (w := _bare(t)) and w[0].islower()
+    )
 
 
 def _names(tokens: Sequence[str], lower: frozenset[str]) -> list[str]:
@@ -135,7 +148,9 @@ def _row(
     tokens = _DATELINE.sub("", text).split() or text.split()
     words = [_bare(t).lower() for t in tokens]
     names = _names(tokens, lower)
-    pointing = sum(1 for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING)
+    pointing = sum(
+        1 for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
+    )
     terms = set(content_terms(text))
     before = set(content_terms(article.sentences[i - 1].text)) if i else set()
     lead = set(content_terms(article.sentences[0].text)) if i else set()
@@ -153,7 +168,9 @@ def _row(
         "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
         "says": float(not _SAY.isdisjoint(words)),
         "pointing-words": float(pointing),
-        "possessives": float(sum(1 for w in words if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID)),
+        "possessives": float(
+            sum(1 for w in words if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID)
+        ),
         "log-words": math.log(len(tokens)),
         "names": float(min(len(names), 5)),
         "known-names": float(min(sum(1 for n in names if n in seen), 5)),
@@ -165,7 +182,9 @@ def _row(
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
     }
     opening = _opening(tokens, lower)
-    nya = next((k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None)
+    nya = next(
+        (k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None
+    )
     named_at = next((k for k, t in enumerate(tokens) if k and _bare(t) in names), len(tokens))
     row["comma-opener"] = float(tokens[0].endswith(","))
     row["pronoun-after-comma"] = float(
@@ -179,7 +198,9 @@ def _row(
     return row
 
 
-def features(article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]) -> list[dict[str, float]]:
+def features(
+    article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]
+) -> list[dict[str, float]]:
     """Each sentence's named features (absent means 0): what the scorer and its training read.
 
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
