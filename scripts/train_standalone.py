@@ -148,33 +148,49 @@ def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float
                 print(f"    out of fold p >= {cut:.3f}: no sentence")
 
 
-def cv_eval(data: Labelled, cuts: dict[str, float]) -> None:
+def fold_data(data: Labelled, k: int) -> tuple[Labelled, Labelled]:
+    """The tuning data outside fold `k` (to train on) and inside it (to judge)."""
+
+    def part(inside: bool) -> Labelled:
+        return Labelled(
+            [a for a in data.articles if (fold_of(a.id) == k) == inside],
+            {key: v for key, v in data.labels.items() if (fold_of(key[0]) == k) == inside},
+        )
+
+    return part(False), part(True)
+
+
+def cv_eval(data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()) -> None:
     """Digest and brief figures over all tuning articles, each fold's articles judged by the
-    model trained on the other folds (so that no article is scored by a model that saw it)."""
-    totals: dict[str, float] = {}
+    model trained on the other folds (so that no article is scored by a model that saw it);
+    with `body_cuts`, once per cut for later sentences (the curve the cut is chosen on)."""
+    tried = list(body_cuts) or [cuts["body"]]
+    totals: dict[float, dict[str, float]] = {cut: {} for cut in tried}
     for k in range(FOLDS):
-        train = Labelled(
-            [a for a in data.articles if fold_of(a.id) != k],
-            {key: v for key, v in data.labels.items() if fold_of(key[0]) != k},
-        )
-        test = Labelled(
-            [a for a in data.articles if fold_of(a.id) == k],
-            {key: v for key, v in data.labels.items() if fold_of(key[0]) == k},
-        )
+        train, test = fold_data(data, k)
         x, y, _ = examples(train)
-        with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(fit(x, y), cuts)):
-            result = evaluate_data("cv", test)
-        for name, value in _counts(result).items():
-            totals[name] = totals.get(name, 0) + value
-    _print_counts(totals)
+        model = fit(x, y)
+        for cut in tried:
+            with mock.patch(
+                "summarize.rank.standalone.load_scorer",
+                return_value=scorer(model, {"lead": cuts["lead"], "body": cut}),
+            ):
+                result = evaluate_data("cv", test)
+            for name, value in _counts(result).items():
+                totals[cut][name] = totals[cut].get(name, 0) + value
+    print("cross-validated use (each fold judged by a model that never saw it):")
+    for cut in tried:
+        _print_counts(cut, totals[cut])
 
 
 def _counts(result: dict[str, Any]) -> dict[str, float]:
     d = result["digest"]
     out = {
         "lines": d["labelled_lines"],
+        "all_lines": d["lines"],
         "lines_alone": d["line_labels"].get("STANDALONE", 0),
         "stories": d["stories"],
+        "bare_stories": d["bare_stories"],
         "bad_leads": d["bad_leads"],
     }
     for n, b in result["briefs"].items():
@@ -185,18 +201,18 @@ def _counts(result: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def _print_counts(t: dict[str, float]) -> None:
-    print("cross-validated use (each fold judged by a model that never saw it):")
+def _print_counts(cut: float, t: dict[str, float]) -> None:
     print(
-        f"  digest: {t['lines_alone']:.0f} of {t['lines']:.0f} labelled lines stand alone"
-        f" ({100 * t['lines_alone'] / t['lines']:.1f}%); {t['bad_leads']:.0f} of {t['stories']:.0f} stories"
-        " led by a teaser, fragment or furniture"
+        f"  later-sentence cut {cut:.3f}: digest {t['all_lines']:.0f} lines, {t['lines_alone']:.0f} of"
+        f" {t['lines']:.0f} labelled stand alone ({100 * t['lines_alone'] / t['lines']:.1f}%);"
+        f" {t['bare_stories']:.0f} of {t['stories']:.0f} stories with no line;"
+        f" {t['bad_leads']:.0f} led by a teaser, fragment or furniture"
     )
     for n in ("3", "5"):
         s, u = t[f"brief{n}_sentences"], t[f"brief{n}_unshown"]
         b, f = t[f"brief{n}_briefs"], t[f"brief{n}_bad_first"]
         print(
-            f"  brief n={n}: {100 * u / s:.1f}% of {s:.0f} sentences need an unshown earlier one;"
+            f"    brief n={n}: {100 * u / s:.1f}% of {s:.0f} sentences need an unshown earlier one;"
             f" {100 * f / b:.1f}% of {b:.0f} briefs open with a non-standalone sentence"
         )
 
@@ -206,6 +222,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
     parser.add_argument(
         "--cv-eval", action="store_true", help="also cross-validated digest and brief figures"
+    )
+    parser.add_argument(
+        "--body-cuts",
+        type=float,
+        nargs="+",
+        default=(),
+        metavar="P",
+        help="with --cv-eval: the digest and brief figures at each of these later-sentence cuts",
     )
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
@@ -220,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"cuts: {cuts} (the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER}; {NEVER}: none)"
     )
     if args.cv_eval:
-        cv_eval(data, cuts)
+        cv_eval(data, cuts, args.body_cuts)
     if args.output:
         model = fit(x, y)
         model["threshold"] = cuts

@@ -23,6 +23,7 @@ __all__ = [
     "BACK_REFERENCES",
     "CONNECTIVES",
     "DEICTIC_HEADS",
+    "DESCRIPTORS",
     "PRONOUNS",
     "READER_WORDS",
     "ROLE_WORDS",
@@ -171,6 +172,17 @@ ROLE_WORDS = frozenset(
     pelatih kapten manajer bos pendiri ceo chairman hakim jaksa kajati kajari perdana raja
     ratu pangeran paus senator anggota politikus pengamat ekonom peneliti profesor guru
     dokter pengacara kuasa komandan danramil asisten staf deputi dirjen irjen kakanwil
+    """.split()
+)
+
+# Descriptors that stand for people or a side the article named before ("para pemain",
+# "kedua tim", "pihak kepolisian", "korban", "pelaku"): with no name in the sentence, the
+# reader does not know who (read by `rank.sure`).
+DESCRIPTORS = frozenset(
+    """
+    para kedua ketiga pihak korban pelaku tersangka terdakwa terduga warga tim pasangan
+    keluarga petugas pemain pasukan rombongan peserta pengunjung penumpang pengungsi
+    pendukung suporter pejabat aparat polisi kelompok massa sang si
     """.split()
 )
 

@@ -159,7 +159,8 @@ def digest_scores(data: Labelled) -> dict[str, Any]:
         "trimmed_lines": dict(trimmed),
         "stand_alone": _share(lines[STANDALONE], labelled),
         "stand_alone_trimmed_counted": _share(lines[STANDALONE] + trimmed["NEEDS_CONTEXT"], labelled),
-        "stories": sum(leads.values()),
+        "stories": len(result.stories),
+        "bare_stories": sum(1 for s in result.stories if not s.items),  # shown with a note, no line
         "story_leads": dict(leads),
         "bad_leads": sum(c for k, c in leads.items() if k in ("TEASER", "FRAGMENT", "FURNITURE")),
     }

@@ -502,10 +502,20 @@ def judge(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     or above its threshold. One the score leaves out with no doubt named gets as its doubt the
     name of the feature that pushed its score down most ("opens-common", "log-index" ...).
     """
+    return list(_judged(article, scorer or load_scorer()))
+
+
+# One article is judged by the learned ranker, the digest's facts and a brief's selection:
+# judged once (a digest of 200 articles would otherwise judge each three times). Keyed by
+# the article and the scorer's identity (`Scorer` hashes by identity).
+JUDGED_ARTICLES = 2048
+
+
+@lru_cache(maxsize=JUDGED_ARTICLES)
+def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     verdicts = rule_verdicts(article)
-    scorer = scorer or load_scorer()
     rows = features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences])
-    return [_tier(i, v, scorer, row) for i, (v, row) in enumerate(zip(verdicts, rows, strict=True))]
+    return tuple(_tier(i, v, scorer, row) for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)))
 
 
 def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float]) -> Judgement:

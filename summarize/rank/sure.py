@@ -26,10 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Protocol
 
 from ..errors import ConfigError
-from ..lang import DEICTIC_HEADS, PRONOUNS, ROLE_WORDS, SAY_VERBS, STOPWORDS_ID, content_terms
+from ..lang import DEICTIC_HEADS, DESCRIPTORS, PRONOUNS, ROLE_WORDS, SAY_VERBS, STOPWORDS_ID, content_terms
 from ..values import Article
 
 __all__ = ["FEATURES", "Scorer", "Verdict", "features", "load_scorer"]
@@ -55,6 +56,7 @@ FEATURES: tuple[str, ...] = (
     "named-speaker",  # a verb of saying and a name in the sentence
     "says",  # a verb of saying
     "pointing-words",  # "ini", "itu", "tersebut" after a word that is not a time
+    "late-pointing",  # of those, the ones in the second half past a name ("... Rusia ... negara itu")
     "pronouns",  # "ia", "dia", "mereka", "beliau", "dirinya" ... anywhere in the sentence
     "early-comma",  # a clause before the subject: a comma among the first five words
     "comma-opener",  # a first word set off by a comma ("Terakhir,", "Hanya,"): it goes on from before
@@ -69,6 +71,18 @@ FEATURES: tuple[str, ...] = (
     "quote",
     "previous-overlap",  # share of its content terms the sentence before it holds
     "lead-overlap",  # share of its content terms the first sentence holds (0 for the first)
+    # What an earlier sentence set up (the antecedent signal surface cues miss):
+    "subject-seen",  # the opening noun phrase (before the verb) names no one, and its head
+    # word was written before: "Suasana semakin ...", "Pemain Belgia itu ..."
+    "subject-new",  # it names no one, and its head is new to the article
+    "descriptor-no-name",  # "para X", "kedua X", "pihak X", "korban", "pelaku" ... and no name
+    "new-names",  # names this sentence introduces
+    "all-names-known",  # it names someone, every one of them introduced before
+    "no-names",  # it names no one at all (a dateline aside)
+    "quote-named-speaker",  # a quotation whose speaker the sentence names
+    "quote-no-speaker",  # a quotation, no named speaker in the sentence
+    "opens-known-name",  # opens with a name an earlier sentence wrote
+    "this-matter",  # "hal ini/itu/tersebut" anywhere: what was said before
 )
 
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
@@ -91,6 +105,12 @@ _NOT_POINTING = DEICTIC_HEADS | {
     "begitu",
 }
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
+# Where a subject ends and its predicate starts: an auxiliary, "yang", or a verb's prefix.
+_PREDICATE_WORDS = frozenset(
+    "adalah merupakan akan telah sudah sedang masih tidak belum bakal pun juga yang bisa dapat harus".split()
+)
+_VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
+SUBJECT_WORDS = 6  # an opening noun phrase longer than this is read as its first words
 
 
 class Verdict(Protocol):
@@ -141,16 +161,64 @@ def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
     return "opens-common"
 
 
+def _subject(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
+    """Positions of the opening noun phrase: the words before the first that starts the
+    predicate (an auxiliary, "yang", a verb of saying, a word with a verb's prefix)."""
+    out = []
+    for k, w in enumerate(words[:SUBJECT_WORDS]):
+        verb = w.startswith(_VERB_PREFIXES) and len(w) > 4 and not tokens[k][:1].isupper()
+        if k and (w in _PREDICATE_WORDS or w in _SAY or verb or tokens[k - 1].endswith(",")):
+            break
+        out.append(k)
+    return out
+
+
+def _context_row(
+    tokens: Sequence[str], words: Sequence[str], names: Sequence[str], lower: frozenset[str], earlier: Earlier
+) -> dict[str, float]:
+    """The antecedent signal: what the sentence takes from what the article said before."""
+    subject = _subject(tokens, words)
+    head = next((words[k] for k in subject if words[k] and words[k] not in STOPWORDS_ID), "")
+    opening_name = _opening(tokens, lower) == "opens-name"
+    nameless = not names and not opening_name
+    said = any(ch in _QUOTES for ch in " ".join(tokens))
+    speaker = bool(names) and not _SAY.isdisjoint(words)
+    new = [n for n in names if n not in earlier.names]
+    return {
+        "subject-seen": float(nameless and bool(head) and head in earlier.words),
+        "subject-new": float(nameless and bool(head) and head not in earlier.words),
+        "descriptor-no-name": float(nameless and not DESCRIPTORS.isdisjoint(words)),
+        "new-names": float(min(len(new), 5)),
+        "all-names-known": float(bool(names) and not new),
+        "no-names": float(nameless),
+        "quote-named-speaker": float(said and speaker),
+        "quote-no-speaker": float(said and not speaker),
+        "opens-known-name": float(opening_name and _bare(tokens[0]) in earlier.names),
+        "this-matter": float(any(a == "hal" and b in _POINTING for a, b in pairwise(words))),
+    }
+
+
+@dataclass(slots=True)
+class Earlier:
+    """What the sentences before the one scored wrote: its names, and its words in lower case."""
+
+    names: set[str]
+    words: set[str]
+
+
 def _row(
-    article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], seen: set[str]
+    article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
 ) -> dict[str, float]:
     text = article.sentences[i].text
     tokens = _DATELINE.sub("", text).split() or text.split()
     words = [_bare(t).lower() for t in tokens]
     names = _names(tokens, lower)
-    pointing = sum(
-        1 for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
-    )
+    pointing = [
+        k for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
+    ]
+    # "... ke Rusia untuk mendukung negara itu": late, past a name, it points within the sentence.
+    named = [k for k, t in enumerate(tokens) if k and _bare(t) in names]
+    late = sum(1 for k in pointing if 2 * k > len(words) and named and named[0] < k - 1)
     terms = set(content_terms(text))
     before = set(content_terms(article.sentences[i - 1].text)) if i else set()
     lead = set(content_terms(article.sentences[0].text)) if i else set()
@@ -167,13 +235,14 @@ def _row(
         _opening(tokens, lower): 1.0,
         "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
         "says": float(not _SAY.isdisjoint(words)),
-        "pointing-words": float(pointing),
+        "pointing-words": float(len(pointing) - late),
+        "late-pointing": float(late),
         "possessives": float(
             sum(1 for w in words if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID)
         ),
         "log-words": math.log(len(tokens)),
         "names": float(min(len(names), 5)),
-        "known-names": float(min(sum(1 for n in names if n in seen), 5)),
+        "known-names": float(min(sum(1 for n in names if n in earlier.names), 5)),
         "number": float(any(ch.isdigit() for ch in text)),
         "quote": float(any(ch in _QUOTES for ch in text)),
         "previous-overlap": len(terms & before) / len(terms) if terms else 0.0,
@@ -194,6 +263,7 @@ def _row(
     row["first-common-opening"] = float(
         i == 0 and opening in ("opens-common", "opens-function-word") and not row["dateline"]
     )
+    row.update(_context_row(tokens, words, names, lower, earlier))
     row.pop("", None)  # no text doubt
     return row
 
@@ -206,18 +276,22 @@ def features(
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
     the rules name from the sentence alone (before the article's own, "deep" aside)."""
     lower = _lower_words(article)
-    seen: set[str] = set()
+    earlier = Earlier(set(), set())
     rows = []
     for i, s in enumerate(article.sentences):
-        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, seen))
-        seen.update(_names(s.text.split(), lower))
-        seen.add(_bare(s.text.split()[0]) if s.text.split() else "")
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
+        tokens = s.text.split()
+        earlier.names.update(_names(tokens, lower))
+        earlier.names.add(_bare(tokens[0]) if tokens else "")
+        earlier.words.update(_bare(t).lower() for t in tokens)
     return rows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Scorer:
-    """Logistic weights over standardised named features, and the sure tier's threshold."""
+    """Logistic weights over standardised named features, and the sure tier's threshold.
+
+    Compared and hashed by identity: the judgement caches its verdicts per scorer."""
 
     weights: dict[str, float]
     mean: dict[str, float]
