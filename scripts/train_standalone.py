@@ -1,20 +1,25 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
-Examples: every labelled sentence (scripts/data/standalone/, splits `tune` and `heldout`,
-together the tuning data; `heldout2` is never read here) that the named rules pass, whole
-or once a leading connective is trimmed; positive when the readers labelled it STANDALONE.
-Features: `summarize.rank.sure.features`, the very function the judgement runs. Model: an
-L2-regularised logistic regression fitted by Newton's method in numpy (deterministic).
+Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout` and
+`tune2`, together the tuning data; `heldout2` is never read here) that the named rules pass,
+whole or once a leading connective is trimmed; positive when the readers labelled it
+STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
+Model: an L2-regularised logistic regression fitted by Newton's method in numpy
+(deterministic).
 
 Cross-validation is grouped by article (`FOLDS` folds by a hash of the article id): each
-sentence is scored by a model that never saw its article. The threshold is the lowest
-probability at which the out-of-fold precision of the tier (rules pass and score at or
-above it) reaches `PRECISION`, with `MARGIN` added for unseen data.
+sentence is scored by a model that never saw its article. Two cuts:
 
-    python scripts/train_standalone.py                 # CV figures only
+- an article's lead: the lowest probability at which the out-of-fold precision of the leads
+  in the tier (rules pass and score at or above it) reaches `PRECISION`;
+- a later sentence: out of fold no cut lifts all later sentences to `PRECISION`, but a digest
+  shows only salient ones. Each fold's articles are digested with the model trained on the
+  other folds, at each cut of `BODY_CUTS`; the cut is the lowest at which the digest's
+  labelled lines stand alone at least `PRECISION` of the time. The curve is printed, with
+  the brief figures at each cut.
+
+    python scripts/train_standalone.py                 # the figures and the cuts
     python scripts/train_standalone.py -o summarize/data/standalone.json
-    python scripts/train_standalone.py --cv-eval       # also digest and brief figures, each
-                                                       # fold judged by a model that never saw it
 
 Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer does not.
 """
@@ -46,10 +51,14 @@ from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa:
 
 FOLDS = 10
 PRECISION = 0.98  # the tier's out-of-fold precision the threshold must reach
-MARGIN = 0.0  # added to that threshold
 NEVER = 1.5  # a cut no probability reaches
 MIN_TIER = 30  # a cut's precision over fewer sentences says little
 L2 = 1.0  # ridge on the standardised weights
+# A sentence the rules pass with no doubt that matters to a reader with the headline may open
+# a brief at this probability or above, sure or not (`Scorer.open_threshold`): chosen on the
+# frontier between briefs that open with a sentence that needs context (cross-validated on
+# the tuning data) and the IndoSum quality gate (scripts/README.md).
+OPEN = 0.0
 
 
 def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -98,7 +107,9 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
 
 
 def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
-    return Scorer(model["weights"], model["mean"], model["scale"], model["bias"], cuts["lead"], cuts["body"])
+    return Scorer(
+        model["weights"], model["mean"], model["scale"], model["bias"], cuts["lead"], cuts["body"], cuts.get("open", 0.0)
+    )
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> np.ndarray:
@@ -119,14 +130,8 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
     for cut in np.unique(np.round(p, 3)):
         tier = p >= cut
         if tier.sum() >= MIN_TIER and y[tier].mean() >= PRECISION:
-            return round(float(cut) + MARGIN, 3)
+            return round(float(cut), 3)
     return NEVER
-
-
-def thresholds(p: np.ndarray, y: np.ndarray, lead: np.ndarray) -> dict[str, float]:
-    """The cut for articles' leads and the one for the sentences after them, chosen apart: out
-    of fold, a lead the rules pass stands alone far more often than a later sentence."""
-    return {"lead": choose_threshold(p[lead], y[lead]), "body": choose_threshold(p[~lead], y[~lead])}
 
 
 def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float]) -> None:
@@ -137,7 +142,7 @@ def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float
     for name, part in (("leads", lead), ("later sentences", ~lead)):
         pp, yy = p[part], y[part]
         print(f"  {name}: {len(yy)}, STANDALONE {100 * yy.mean():.1f}% (the rules alone)")
-        for cut in (0.8, 0.9, 0.95, 0.97, cuts["lead" if name == "leads" else "body"]):
+        for cut in (0.8, 0.9, 0.95, 0.97, 0.98, 0.99, *([cuts["lead"]] if name == "leads" else [])):
             tier = pp >= cut
             if tier.any():
                 print(
@@ -160,7 +165,25 @@ def fold_data(data: Labelled, k: int) -> tuple[Labelled, Labelled]:
     return part(False), part(True)
 
 
-def cv_eval(data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()) -> None:
+# The later-sentence cuts tried: out of fold, no cut lifts the precision of all later sentences
+# the rules pass to `PRECISION`, but a digest shows only the salient ones, so the cut is chosen
+# on what a digest shows (`choose_body`).
+BODY_CUTS = (0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.995)
+
+
+def choose_body(totals: dict[float, dict[str, float]]) -> float:
+    """The lowest later-sentence cut at which the cross-validated digest's labelled lines
+    stand alone at least `PRECISION` of the time; `NEVER` when none does."""
+    for cut in sorted(totals):
+        t = totals[cut]
+        if cut < NEVER and t["lines"] and t["lines_alone"] / t["lines"] >= PRECISION:
+            return cut
+    return NEVER
+
+
+def cv_eval(
+    data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()
+) -> dict[float, dict[str, float]]:
     """Digest and brief figures over all tuning articles, each fold's articles judged by the
     model trained on the other folds (so that no article is scored by a model that saw it);
     with `body_cuts`, once per cut for later sentences (the curve the cut is chosen on)."""
@@ -181,6 +204,7 @@ def cv_eval(data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] =
     print("cross-validated use (each fold judged by a model that never saw it):")
     for cut in tried:
         _print_counts(cut, totals[cut])
+    return totals
 
 
 def _counts(result: dict[str, Any]) -> dict[str, float]:
@@ -221,15 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
     parser.add_argument(
-        "--cv-eval", action="store_true", help="also cross-validated digest and brief figures"
-    )
-    parser.add_argument(
         "--body-cuts",
         type=float,
         nargs="+",
-        default=(),
+        default=BODY_CUTS,
         metavar="P",
-        help="with --cv-eval: the digest and brief figures at each of these later-sentence cuts",
+        help=f"the later-sentence cuts to try (default {' '.join(map(str, BODY_CUTS))})",
     )
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
@@ -238,20 +259,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     x, y, groups = examples(data)
     p = out_of_fold(x, y, groups)
     lead = x[:, FEATURES.index("first")] == 1
-    cuts = thresholds(p, y, lead)
+    cuts = {"lead": choose_threshold(p[lead], y[lead]), "body": NEVER, "open": OPEN}
     report(p, y, lead, cuts)
+    curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}))
+    cuts["body"] = choose_body(curve)
     print(
-        f"cuts: {cuts} (the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER}; {NEVER}: none)"
+        f"cuts: {cuts} (lead: the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER};"
+        f" body: the lowest whose cross-validated digest lines stand alone >= {PRECISION}; {NEVER}: none;"
+        " open: OPEN)"
     )
-    if args.cv_eval:
-        cv_eval(data, cuts, args.body_cuts)
     if args.output:
         model = fit(x, y)
         model["threshold"] = cuts
         model["about"] = (
             "Sure tier of the stands-alone judgement (summarize/rank/sure.py): logistic weights over"
-            " standardised named features, written by scripts/train_standalone.py from the tune and"
-            " heldout splits of scripts/data/standalone/."
+            " standardised named features, written by scripts/train_standalone.py from the tune,"
+            " heldout and tune2 splits of scripts/data/standalone/."
         )
         model["examples"] = len(y)
         args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -126,9 +126,17 @@ def select(
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
     """Who may open the brief: one the judgement is sure of, or one the rules pass with no
-    doubt but one a reader with the headline gets past (`Judgement.may_open`); failing
-    those, any the rules pass. (Plain MMR when none qualifies, rather than nothing.)"""
-    return [judgements, [replace(j, sure=j.stands_alone) for j in judgements]]
+    doubt but one a reader with the headline gets past, likely enough (`Judgement.may_open`);
+    failing those, the one the rules pass that the learned score rates most likely to
+    stand alone; failing that, any the rules pass. (Plain MMR when none qualifies, rather
+    than nothing.)"""
+    likely = [j.score for j in judgements if j.stands_alone and j.score is not None]
+    best = max(likely, default=math.inf)
+    return [
+        judgements,
+        [replace(j, sure=j.stands_alone and (j.score or 0.0) >= best, opens=False) for j in judgements],
+        [replace(j, sure=j.stands_alone) for j in judgements],
+    ]
 
 
 def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: float) -> list[int]:

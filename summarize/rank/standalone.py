@@ -525,6 +525,7 @@ def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float]) -> 
     if score >= scorer.threshold(i):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
+    opens = opens and score >= scorer.open_threshold
     doubt = verdict.doubt or ("body" if i and score >= scorer.threshold(0) else "")
     doubt = doubt or next(iter(scorer.reasons(row, 1)), "unsure")
     before = verdict.depends_on if verdict.depends_on is not None else (i - 1 if i else None)

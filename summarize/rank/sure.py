@@ -301,6 +301,9 @@ class Scorer:
     # article's lead, one for the sentences after it (above 1 when none may be sure).
     lead_threshold: float
     body_threshold: float
+    # A sentence the rules pass with no doubt (or only one a reader with the headline gets
+    # past) may open a brief at or above this probability, sure or not.
+    open_threshold: float = 0.0
 
     def threshold(self, index: int) -> float:
         """The sure tier's cut for the sentence at `index`."""
@@ -338,6 +341,7 @@ def load_scorer(path: str | None = None) -> Scorer:
             bias=float(data["bias"]),
             lead_threshold=float(data["threshold"]["lead"]),
             body_threshold=float(data["threshold"]["body"]),
+            open_threshold=float(data["threshold"].get("open", 0.0)),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(
