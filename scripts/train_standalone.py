@@ -27,7 +27,9 @@ Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer d
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import shlex
 import sys
@@ -54,11 +56,28 @@ PRECISION = 0.98  # the tier's out-of-fold precision the threshold must reach
 NEVER = 1.5  # a cut no probability reaches
 MIN_TIER = 30  # a cut's precision over fewer sentences says little
 L2 = 1.0  # ridge on the standardised weights
-# A sentence the rules pass with no doubt that matters to a reader with the headline may open
-# a brief at this probability or above, sure or not (`Scorer.open_threshold`): chosen on the
-# frontier between briefs that open with a sentence that needs context (cross-validated on
-# the tuning data) and the IndoSum quality gate (scripts/README.md).
-OPEN = 0.0
+# How briefs use the score (`Scorer.open_threshold`, `Scorer.lean_below`): a sentence the
+# rules pass with no doubt that matters to a reader with the headline may open a brief at
+# `OPEN_LEAD` (an article's lead) or `OPEN_BODY` (a later sentence) or above, sure or not;
+# one scoring below `LEAN_BELOW` is shown only after the sentence it may lean on. Chosen on
+# the frontier (`--frontier`) between briefs that open with, or show, a sentence that needs
+# context (cross-validated on the tuning data) and the IndoSum quality gate's ROUGE-1
+# (tests/quality_baseline.json): the point that helps briefs most with the gate held.
+OPEN_LEAD = 0.0
+OPEN_BODY = 0.3
+LEAN_BELOW = 0.1
+# (open_lead, open_body, lean_below) points `--frontier` prints.
+FRONTIER = (
+    (0.0, 0.0, 0.0),
+    (0.0, 0.3, 0.0),
+    (0.0, 0.3, 0.1),
+    (0.0, 0.3, 0.2),
+    (0.0, 0.5, 0.0),
+    (0.0, 0.0, 0.3),
+    (0.0, 0.0, 0.5),
+    (0.8, 0.0, 0.0),
+    (0.9, 0.9, 0.0),
+)
 
 
 def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -108,7 +127,15 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
 
 def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
     return Scorer(
-        model["weights"], model["mean"], model["scale"], model["bias"], cuts["lead"], cuts["body"], cuts.get("open", 0.0)
+        model["weights"],
+        model["mean"],
+        model["scale"],
+        model["bias"],
+        cuts["lead"],
+        cuts["body"],
+        cuts.get("open_lead", 0.0),
+        cuts.get("open_body", 0.0),
+        cuts.get("lean_below", 0.0),
     )
 
 
@@ -196,7 +223,7 @@ def cv_eval(
         for cut in tried:
             with mock.patch(
                 "summarize.rank.standalone.load_scorer",
-                return_value=scorer(model, {"lead": cuts["lead"], "body": cut}),
+                return_value=scorer(model, {**cuts, "body": cut}),
             ):
                 result = evaluate_data("cv", test)
             for name, value in _counts(result).items():
@@ -205,6 +232,52 @@ def cv_eval(
     for cut in tried:
         _print_counts(cut, totals[cut])
     return totals
+
+
+def frontier(data: Labelled, cuts: dict[str, float]) -> None:
+    """For each (open_lead, open_body, lean_below) of `FRONTIER`: the cross-validated brief
+    figures, and ROUGE-1 of the IndoSum quality gate (the command of tests/quality_baseline.json,
+    judged by the scorer trained on all the tuning data)."""
+    import eval_indosum  # scripts/: the gate's evaluation
+
+    models = []
+    for k in range(FOLDS):
+        train, test = fold_data(data, k)
+        x, y, _ = examples(train)
+        models.append((test, fit(x, y)))
+    x, y, _ = examples(data)
+    whole = fit(x, y)
+    gate = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))["gate"]
+    print(f"frontier (briefs cross-validated; gate: {gate['command']}, floor R-1 {gate['floor']['R1']}):")
+    for open_lead, open_body, lean_below in FRONTIER:
+        point = {**cuts, "open_lead": open_lead, "open_body": open_body, "lean_below": lean_below}
+        totals: dict[str, float] = {}
+        for test, model in models:
+            with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(model, point)):
+                for name, value in _counts(evaluate_data("cv", test)).items():
+                    totals[name] = totals.get(name, 0) + value
+        out = io.StringIO()
+        with (
+            mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(whole, point)),
+            contextlib.redirect_stdout(out),
+        ):
+            eval_indosum.main(shlex.split(gate["command"])[2:])
+        r1 = next(line.split()[1] for line in out.getvalue().splitlines() if line.startswith(gate["ranker"]))
+        shares = {
+            key: 100 * totals[f"brief{n}_{part}"] / totals[f"brief{n}_{whole_}"]
+            for key, n, part, whole_ in (
+                ("first3", 3, "bad_first", "briefs"),
+                ("first5", 5, "bad_first", "briefs"),
+                ("unshown3", 3, "unshown", "sentences"),
+                ("unshown5", 5, "unshown", "sentences"),
+            )
+        }
+        print(
+            f"  open lead {open_lead:.2f}, open later {open_body:.2f}, lean below {lean_below:.2f}:"
+            f" briefs opening with a non-standalone sentence {shares['first3']:.1f}% (n=3)"
+            f" {shares['first5']:.1f}% (n=5); sentences needing an unshown one {shares['unshown3']:.1f}%"
+            f" {shares['unshown5']:.1f}%; gate R-1 {r1}"
+        )
 
 
 def _counts(result: dict[str, Any]) -> dict[str, float]:
@@ -252,6 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="P",
         help=f"the later-sentence cuts to try (default {' '.join(map(str, BODY_CUTS))})",
     )
+    parser.add_argument(
+        "--frontier",
+        action="store_true",
+        help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
+    )
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     print(f"machine: {machine()}")
@@ -259,15 +337,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     x, y, groups = examples(data)
     p = out_of_fold(x, y, groups)
     lead = x[:, FEATURES.index("first")] == 1
-    cuts = {"lead": choose_threshold(p[lead], y[lead]), "body": NEVER, "open": OPEN}
+    cuts = {
+        "lead": choose_threshold(p[lead], y[lead]),
+        "body": NEVER,
+        "open_lead": OPEN_LEAD,
+        "open_body": OPEN_BODY,
+        "lean_below": LEAN_BELOW,
+    }
     report(p, y, lead, cuts)
     curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}))
     cuts["body"] = choose_body(curve)
     print(
         f"cuts: {cuts} (lead: the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER};"
         f" body: the lowest whose cross-validated digest lines stand alone >= {PRECISION}; {NEVER}: none;"
-        " open: OPEN)"
+        " open_lead, open_body, lean_below: as set, see --frontier)"
     )
+    if args.frontier:
+        frontier(data, cuts)
     if args.output:
         model = fit(x, y)
         model["threshold"] = cuts

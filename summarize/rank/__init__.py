@@ -162,15 +162,16 @@ def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: 
 
 
 def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
-    """For each sentence, itself and the earlier sentences it needs, nearest first, back to
-    one that stands alone (or needs only what precedes it, `Judgement.trim`); None when that
+    """For each sentence, itself and the earlier sentences it needs (or, `Judgement.leans`, is
+    likely to), nearest first, back to one that stands alone (or needs only what precedes
+    it, `Judgement.trim`); None when that
     takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
     (nothing a reader can start from)."""
     out: list[tuple[int, ...] | None] = []
     for i, j in enumerate(judgements):
-        if j.stands_alone or j.trim:
+        if (j.stands_alone or j.trim) and not j.leans:
             out.append((i,))
-        elif j.label == "NEEDS_CONTEXT" and j.depends_on is not None and j.depends_on < i:
+        elif (j.label == "NEEDS_CONTEXT" or j.leans) and j.depends_on is not None and j.depends_on < i:
             before = out[j.depends_on]
             out.append((i, *before) if before is not None and len(before) < n else None)
         else:

@@ -116,8 +116,12 @@ class Judgement:
     # its article (`judge`): the learned score (`rank.sure`) reaches the tier's threshold.
     sure: bool = False
     score: float | None = None  # the learned probability that it stands alone (`judge` only)
-    # The rules pass it with no doubt, or only one of `OPEN_DESPITE`: a brief may open with it.
+    # The rules pass it with no doubt, or only one of `OPEN_DESPITE`, and the learned score
+    # is at least its opening cut (`Scorer.open_threshold`): a brief may open with it.
     opens: bool = False
+    # The rules pass it, but the learned score is below `Scorer.lean_below`: a brief shows it
+    # only after the sentence it may lean on (`depends_on`), as if it needed context.
+    leans: bool = False
 
     @property
     def stands_alone(self) -> bool:
@@ -525,11 +529,12 @@ def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float]) -> 
     if score >= scorer.threshold(i):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
-    opens = opens and score >= scorer.open_threshold
+    opens = opens and score >= scorer.open_threshold(i)
     doubt = verdict.doubt or ("body" if i and score >= scorer.threshold(0) else "")
     doubt = doubt or next(iter(scorer.reasons(row, 1)), "unsure")
     before = verdict.depends_on if verdict.depends_on is not None else (i - 1 if i else None)
-    return replace(verdict, sure=False, score=score, doubt=doubt, depends_on=before, opens=opens)
+    leans = before is not None and score < scorer.lean_below
+    return replace(verdict, sure=False, score=score, doubt=doubt, depends_on=before, opens=opens, leans=leans)
 
 
 def rule_verdicts(article: Article) -> list[Judgement]:

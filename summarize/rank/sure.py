@@ -302,8 +302,17 @@ class Scorer:
     lead_threshold: float
     body_threshold: float
     # A sentence the rules pass with no doubt (or only one a reader with the headline gets
-    # past) may open a brief at or above this probability, sure or not.
-    open_threshold: float = 0.0
+    # past) may open a brief at or above this probability, sure or not: one cut for an
+    # article's lead, one for the sentences after it.
+    open_lead: float = 0.0
+    open_body: float = 0.0
+    # A sentence the rules pass but that scores below this is shown in a brief only after the
+    # sentence it may lean on (`Judgement.leans`).
+    lean_below: float = 0.0
+
+    def open_threshold(self, index: int) -> float:
+        """The probability at which the sentence at `index` may open a brief, sure or not."""
+        return self.open_lead if index == 0 else self.open_body
 
     def threshold(self, index: int) -> float:
         """The sure tier's cut for the sentence at `index`."""
@@ -341,7 +350,9 @@ def load_scorer(path: str | None = None) -> Scorer:
             bias=float(data["bias"]),
             lead_threshold=float(data["threshold"]["lead"]),
             body_threshold=float(data["threshold"]["body"]),
-            open_threshold=float(data["threshold"].get("open", 0.0)),
+            open_lead=float(data["threshold"]["open_lead"]),
+            open_body=float(data["threshold"]["open_body"]),
+            lean_below=float(data["threshold"]["lean_below"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(
