@@ -212,7 +212,11 @@ def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> No
     assert f"- Gempa Bali (13 Oct 2023) — {NO_LINE_NOTE} [4]" in text
     assert "3 stories from 4 articles" in text
     markdown = render(result, "markdown")
-    assert " ".join(markdown.split()).count(NO_LINE_NOTE) == 2 and "## Banjir Jakarta" in markdown and "**Gempa Bali**" in markdown
+    assert (
+        " ".join(markdown.split()).count(NO_LINE_NOTE) == 2
+        and "## Banjir Jakarta" in markdown
+        and "**Gempa Bali**" in markdown
+    )
     html = render(result, "html")
     assert html.count(NO_LINE_NOTE) == 2 and 'href="#source-4"' in html
     body = json.loads(render(result, "json"))["digest"]["stories"]

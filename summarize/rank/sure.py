@@ -104,6 +104,8 @@ _NOT_POINTING = DEICTIC_HEADS | {
     "begini",
     "begitu",
 }
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile(f"[{_QUOTES}]")
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
 # Where a subject ends and its predicate starts: an auxiliary, "yang", or a verb's prefix.
 _PREDICATE_WORDS = frozenset(
@@ -135,14 +137,10 @@ def _lower_words(article: Article) -> frozenset[str]:
     )
 
 
-def _names(tokens: Sequence[str], lower: frozenset[str]) -> list[str]:
-    """Capitalised words past the first that are not common words: names, places, bodies."""
-    out = []
-    for t in tokens[1:]:
-        w = _bare(t)
-        if w[:1].isupper() and w.lower() not in _NOT_NAMES and w.lower() not in lower:
-            out.append(w)
-    return out
+def _names(bare: Sequence[str], lower: frozenset[str]) -> list[str]:
+    """Capitalised words past the first that are not common words: names, places, bodies
+    (`bare`: the sentence's words without their punctuation)."""
+    return [w for w in bare[1:] if w[:1].isupper() and (k := w.lower()) not in _NOT_NAMES and k not in lower]
 
 
 def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
@@ -181,7 +179,7 @@ def _context_row(
     head = next((words[k] for k in subject if words[k] and words[k] not in STOPWORDS_ID), "")
     opening_name = _opening(tokens, lower) == "opens-name"
     nameless = not names and not opening_name
-    said = any(ch in _QUOTES for ch in " ".join(tokens))
+    said = _QUOTE_MARK.search(" ".join(tokens)) is not None
     speaker = bool(names) and not _SAY.isdisjoint(words)
     new = [n for n in names if n not in earlier.names]
     return {
@@ -204,6 +202,7 @@ class Earlier:
 
     names: set[str]
     words: set[str]
+    terms: list[frozenset[str]]  # every sentence's content terms, by index
 
 
 def _row(
@@ -211,17 +210,18 @@ def _row(
 ) -> dict[str, float]:
     text = article.sentences[i].text
     tokens = _DATELINE.sub("", text).split() or text.split()
-    words = [_bare(t).lower() for t in tokens]
-    names = _names(tokens, lower)
+    bare = [_bare(t) for t in tokens]
+    words = [w.lower() for w in bare]
+    names = _names(bare, lower)
     pointing = [
         k for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
     ]
     # "... ke Rusia untuk mendukung negara itu": late, past a name, it points within the sentence.
-    named = [k for k, t in enumerate(tokens) if k and _bare(t) in names]
+    named = [k for k, w in enumerate(bare) if k and w in names]
     late = sum(1 for k in pointing if 2 * k > len(words) and named and named[0] < k - 1)
-    terms = set(content_terms(text))
-    before = set(content_terms(article.sentences[i - 1].text)) if i else set()
-    lead = set(content_terms(article.sentences[0].text)) if i else set()
+    terms = earlier.terms[i]
+    before = earlier.terms[i - 1] if i else frozenset()
+    lead = earlier.terms[0] if i else frozenset()
     row = {
         "rules-pass": float(verdict.label == "STANDALONE"),
         "trimmed": float(verdict.trim > 0),
@@ -243,8 +243,8 @@ def _row(
         "log-words": math.log(len(tokens)),
         "names": float(min(len(names), 5)),
         "known-names": float(min(sum(1 for n in names if n in earlier.names), 5)),
-        "number": float(any(ch.isdigit() for ch in text)),
-        "quote": float(any(ch in _QUOTES for ch in text)),
+        "number": float(_DIGIT.search(text) is not None),
+        "quote": float(_QUOTE_MARK.search(text) is not None),
         "previous-overlap": len(terms & before) / len(terms) if terms else 0.0,
         "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
@@ -254,7 +254,7 @@ def _row(
     nya = next(
         (k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None
     )
-    named_at = next((k for k, t in enumerate(tokens) if k and _bare(t) in names), len(tokens))
+    named_at = named[0] if named else len(tokens)
     row["comma-opener"] = float(tokens[0].endswith(","))
     row["pronoun-after-comma"] = float(
         any(tokens[k - 1].endswith(",") and words[k] in _PRONOUNS for k in range(1, len(words)))
@@ -276,14 +276,14 @@ def features(
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
     the rules name from the sentence alone (before the article's own, "deep" aside)."""
     lower = _lower_words(article)
-    earlier = Earlier(set(), set())
+    earlier = Earlier(set(), set(), [frozenset(content_terms(s.text)) for s in article.sentences])
     rows = []
     for i, s in enumerate(article.sentences):
         rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
-        tokens = s.text.split()
-        earlier.names.update(_names(tokens, lower))
-        earlier.names.add(_bare(tokens[0]) if tokens else "")
-        earlier.words.update(_bare(t).lower() for t in tokens)
+        bare = [_bare(t) for t in s.text.split()]
+        earlier.names.update(_names(bare, lower))
+        earlier.names.add(bare[0] if bare else "")
+        earlier.words.update(w.lower() for w in bare)
     return rows
 
 
@@ -324,7 +324,8 @@ class Scorer:
 
     def probability(self, row: dict[str, float]) -> float:
         """The probability that the sentence stands alone."""
-        z = self.bias + sum(self.contributions(row).values())
+        get, mean, scale = row.get, self.mean, self.scale
+        z = self.bias + sum(w * (get(f, 0.0) - mean[f]) / scale[f] for f, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def reasons(self, row: dict[str, float], k: int = 3) -> list[str]:
