@@ -47,6 +47,7 @@ CASES = [
     ("Saat itu dia dijuluki pelopor penyanyi cilik Indonesia.", NEEDS_CONTEXT, "back-reference"),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),
     ("Hal ini juga dinilai menjadi faktor pertumbuhan jumlah kunjungan.", NEEDS_CONTEXT, "pronoun"),
+    ("Hal itulah yang dirasakan Titik Kusumawardani di Senayan, Jakarta.", NEEDS_CONTEXT, "pronoun"),
     ("Bila tulisannya rampung, sebuah kebahagiaan luar biasa menantinya.", NEEDS_CONTEXT, "pronoun"),
     ('"Kami masih mendata jumlah korban di lapangan," ujarnya.', NEEDS_CONTEXT, "bare-attribution"),
     ('"Konser ini obat saya untuk sembuh," kata dia.', NEEDS_CONTEXT, "bare-attribution"),

@@ -284,6 +284,12 @@ def _attribution(tokens: Sequence[str], words: Sequence[str], outside: Sequence[
     return ""
 
 
+def _without_particle(words: Sequence[str]) -> str:
+    """The first of `words` without a "-lah" or "-pun" ("itulah" -> "itu"); "" for none."""
+    word = words[0] if words else ""
+    return word[:-3] if word.endswith(("lah", "pun")) and len(word) > 5 else word
+
+
 def _possessive(word: str) -> bool:
     """ "tulisannya", "akuisisinya": his, her or its X, for someone named before."""
     if word in _SAID_NYA or (word.startswith("ke") and not word.endswith("annya")):
@@ -296,7 +302,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     first = words[0]
     if first in _SUBJECTS and (outside[0] or first in _THIRD_PERSON):
         return "pronoun"
-    if first in ("hal", "ini", "itu") and (first != "hal" or words[1:2] in (["ini"], ["itu"], ["tersebut"])):
+    # "Hal ini ...", "Hal itulah yang ...": the matter told before
+    if first in ("hal", "ini", "itu") and (first != "hal" or _without_particle(words[1:2]) in _REFERRING):
         return "pronoun"
     if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
