@@ -27,15 +27,18 @@ undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is no
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
 =====================  =============  ======================================================
 
-A sentence the rules pass may still lean on an earlier one (a quarter of them do, on the
-labelled set). Digest lines and a brief's opening are drawn from the *sure* tier
-(`Judgement.sure`, `Judgement.confident`, `Judgement.line`): of the sentences the rules pass,
-those a learned score over named features (`rank.sure`) rates at or above its threshold,
-chosen by cross-validation for a precision of at least 98%. On the labelled set only an
-article's lead reaches it: later sentences the rules pass stand alone about 71% of the time,
-and no mix of surface signs lifts that above about 93%. A sentence left out of the tier keeps
-its label (the learned ranker reads labels) and names its doubt: one of these rules, else the
-feature that pushed its score down most:
+A sentence the rules pass may still lean on an earlier one (a third of them do, on the
+labelled set). Digest lines are drawn from the *sure* tier (`Judgement.sure`,
+`Judgement.confident`, `Judgement.line`): of the sentences the rules pass, those a learned
+score over named features (`rank.sure`) rates at or above its threshold, chosen by
+article-grouped cross-validation: for an article's lead, where the tier's precision reaches
+98%; for a later sentence (which the rules pass standing alone only about 65% of the time),
+where the digest's lines stand alone at least 98% of the time. A brief opens with a sentence
+of the tier, or one the rules pass with no doubt that matters to a reader with the headline
+and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
+`Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
+sentence left out of the tier keeps its label (the learned ranker reads labels) and names
+its doubt: one of these rules, else the feature that pushed its score down most:
 
 =====================  ==================================================================
 doubt                  what it sees
@@ -47,6 +50,7 @@ vague-set              "kedua", "keduanya", "masing-masing", "lainnya", "di sana
 deep                   a sentence from the `DEEP`-th on: it mostly builds on what came before
 habit-lead             a first sentence telling a habit, no figure, no name ("Album biasanya ...")
 body                   not the lead: the score would put a lead in the tier, not a later sentence
+                       (a later sentence's cut is higher)
 =====================  ==================================================================
 
 The word lists live in `summarize.lang`. A sentence that needs context only because of a
@@ -135,7 +139,7 @@ class Judgement:
     @property
     def may_open(self) -> bool:
         """May open a brief: in the sure tier, or passed by the rules with no doubt, or one of
-        `OPEN_DESPITE` (`opens`)."""
+        `OPEN_DESPITE`, at a score of at least the opening cut (`opens`)."""
         return self.sure or self.opens
 
     @property
@@ -383,7 +387,7 @@ _VAGUE = frozenset({"kedua", "keduanya", "masing-masing", "lainnya", "sana", "ta
 # has the article's headline: holding these back from a brief's opening changed no opening for
 # the better on the tune split, and cost IndoSum quality (R-1 on the gate's 150 fold-03
 # articles: 69.89 with none held back, 69.28 with all; opening only with the learned sure
-# tier: 68.03, below the gate).
+# tier: 68.03, below the gate). The learned score's own opening cut: `Scorer.open_threshold`.
 OPEN_DESPITE = frozenset({"referring-word", "vague-set", "short"})
 # Fewer words than this rarely carry a fact of their own (the centrality ranker damps them too).
 SHORT = 6

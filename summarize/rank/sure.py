@@ -1,18 +1,21 @@
 """How sure is the stands-alone judgement? A learned score over named, explainable features.
 
-The named rules of `rank.standalone` pass about 80% of the sentences that stand alone, but
-a quarter of what they pass still leans on an earlier sentence, mostly through a noun phrase
-the article set up before. A digest line or a brief's opening must be drawn only from
-sentences the judgement is very sure of: this module scores each sentence the rules pass
-with a logistic regression over features that each have a name (`FEATURES`): the rule
-verdict and its doubts, where the sentence stands, how it opens (a name, a role and a name,
-a common noun, a figure, a quotation), whether it names its speaker, how many words point
-back, its length, how much it shares with the sentence before it.
+The named rules of `rank.standalone` pass about 86% of the sentences that stand alone, but
+a third of what they pass still leans on an earlier sentence, mostly through a noun phrase
+the article set up before. A digest line must be drawn only from sentences the judgement is
+very sure of: this module scores each sentence the rules pass with a logistic regression
+over features that each have a name (`FEATURES`): the rule verdict and its doubts, where
+the sentence stands, how it opens (a name, a role and a name, a common noun, a figure, a
+quotation), whether it names its speaker, how many words point back, its length, how much
+it shares with the sentence before it; and what it takes from the sentences before it (the
+antecedent signal): whether its opening noun phrase names no one and repeats a word written
+before, a descriptor ("para", "korban", "pihak" ...) with no name, names it introduces or
+only ones introduced before, a quotation with or without its speaker.
 
 The weights (`summarize/data/standalone.json`) are written by `scripts/train_standalone.py`
-from the labelled set in scripts/data/standalone/, with the threshold chosen by
-article-grouped cross-validation so that the sure tier's precision is at least 98%. Every
-score can be explained (`Scorer.reasons`): the features that pushed it down most.
+from the labelled set in scripts/data/standalone/, with the thresholds chosen by
+article-grouped cross-validation (see there). Every score can be explained
+(`Scorer.reasons`): the features that pushed it down most.
 
 This module reads only words and verdict names, so that `rank.standalone` can call it.
 """
