@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +30,7 @@ from ..lang import STOPWORDS_ID, TOKEN
 from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
 from ..values import Problem
 
-__all__ = ["KINDS", "Problem", "check_translation"]
+__all__ = ["KINDS", "Problem", "Review", "check_translation", "review_translation"]
 
 KINDS = ("repetition", "numbers", "copy", "language", "length")
 
@@ -349,12 +348,13 @@ def _show(qs: list[Quantity]) -> str:
     return ", ".join(seen[:4]) + (", ..." if len(seen) > 4 else "")
 
 
-def _check_numbers(source: str, english: str) -> Problem | None:
-    """A number, amount, date part or time that one side states and the other does not."""
+def _check_numbers(source: str, english: str) -> tuple[Problem | None, tuple[str, ...]]:
+    """A number, amount, date part or time that one side states and the other does not;
+    and notes on the conversions and glosses the English adds, which pass."""
     src = quantities(source, "id")
     en = quantities(english, "en") if src or any(c.isalnum() for c in english) else []
     if not src and not en:
-        return None
+        return None, ()
     src_values = frozenset().union(*(q.values for q in src))
     en_values = frozenset().union(*(e.values for e in en))
     src_left = [q for q in src if q.values.isdisjoint(en_values)]
@@ -369,21 +369,35 @@ def _check_numbers(source: str, english: str) -> Problem | None:
         missing = _dates_left_implied(missing, src, en, source, english)
     left = {id(e) for e in en_left}
     matched = [e for e in en if id(e) not in left]
-    extra = [
-        e
-        for j, e in enumerate(en_left)
-        if e.hard and not any(b == j for _, b in converted) and not _gloss(e, english, matched)
-    ]
+    unpaired = [e for j, e in enumerate(en_left) if e.hard and not any(b == j for _, b in converted)]
+    glossed = [e for e in unpaired if _gloss(e, english, matched)]
+    extra = [e for e in unpaired if not any(e is g for g in glossed)]
     if not any(q.kind == "year" for q in src_left):  # else the year was changed, not added
         extra = [e for e in extra if not _completes_date(e, english, matched)]
+    notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed)
     if missing:
         return Problem(
             "numbers",
             f"numbers differ: source has {_show(missing)}; English has {_show(extra) or 'no match'}",
-        )
+        ), notes
     if extra:
-        return Problem("numbers", f"numbers differ: English has {_show(extra)}, not in the source")
-    return _empty_slot(source, english) if src else None
+        return Problem("numbers", f"numbers differ: English has {_show(extra)}, not in the source"), notes
+    return (_empty_slot(source, english) if src else None), notes
+
+
+def _notes(converted: list[tuple[Quantity, Quantity]], glossed: list[Quantity]) -> tuple[str, ...]:
+    """What the reader may want to know about figures that pass: "the English gives 5.268 km
+    as 3,274 miles", "the English adds a conversion: 27 miles"."""
+    out = [f"the English gives {_stated(q)} as {_stated(e)}" for q, e in converted]
+    for e in glossed:
+        what = "a conversion" if _unit_size(e.unit) or e.kind == "money" else "a gloss"
+        out.append(f"the English adds {what}: {_stated(e)}")
+    return tuple(dict.fromkeys(out))
+
+
+def _stated(q: Quantity) -> str:
+    """A figure with its unit word, as a note shows it: "27 miles", "$700,000"."""
+    return f"{q.text} {q.unit}" if q.unit and q.kind != "money" and q.unit != "%" else q.text
 
 
 def _empty_slot(source: str, english: str) -> Problem | None:
@@ -515,10 +529,6 @@ def _check_loops(pair: _Pair) -> Problem | None:
     )
 
 
-def _check_figures(pair: _Pair) -> Problem | None:
-    return _check_numbers(pair.source, pair.english)
-
-
 def _check_copy(pair: _Pair) -> Problem | None:
     """The English's non-name words found among the source's: an untranslated line."""
     if pair.nothing_to_translate:
@@ -580,17 +590,26 @@ def _check_length(pair: _Pair) -> Problem | None:
 
 # ---------------------------------------------------------------------------- the check
 
-# One step per kind, in `KINDS` order; each returns its problem or None.
-_STEPS: tuple[Callable[[_Pair], Problem | None], ...] = (
-    _check_loops,
-    _check_figures,
-    _check_copy,
-    _check_language,
-    _check_length,
-)
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What the check found in one translation: the `problems` that withhold it, and
+    `notes` a reader may see beside English that passes (a conversion or gloss it adds)."""
+
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def review_translation(source: str, english: str) -> Review:
+    """The problems found in `english` as a translation of the Indonesian `source`, one
+    step per kind in `KINDS` order, and, when there are none, the notes on what it adds."""
+    pair = _Pair.of(str(source), str(english))
+    figures, notes = _check_numbers(pair.source, pair.english)
+    found = (_check_loops(pair), figures, _check_copy(pair), _check_language(pair), _check_length(pair))
+    problems = tuple(p for p in found if p is not None)
+    return Review(problems, () if problems else notes)
 
 
 def check_translation(source: str, english: str) -> list[Problem]:
     """The problems found in `english` as a translation of the Indonesian `source`."""
-    pair = _Pair.of(str(source), str(english))
-    return [problem for step in _STEPS if (problem := step(pair)) is not None]
+    return list(review_translation(source, english).problems)
