@@ -94,9 +94,7 @@ def length_percentiles(pairs: list[dict[str, str]]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument(
-        "--split", default="heldout", help="tune, heldout, heldout2, a split added later, or all"
-    )
+    ap.add_argument("--split", default="heldout", help="tune, heldout, heldout2, a split added later, or all")
     ap.add_argument("--set", choices=(*SETS, "both"), default="both", help="which good pairs")
     ap.add_argument("--no-tiny", action="store_true", help="skip the tiny-model outputs")
     ap.add_argument("--tiny-limit", type=int, default=0, help="translate only the first N seeds")

@@ -114,7 +114,7 @@ _SOFT: dict[str, dict[str, float]] = {
         "fourfold": 4, "fivefold": 5, "tenfold": 10,
         # number words as adjectives: "dua mesin" = "twin-engine", "pertama" = "maiden"
         "sole": 1, "lone": 1, "maiden": 1, "inaugural": 1, "twin": 2, "twins": 2, "dual": 2,
-        "duo": 2, "trio": 3, "treble": 3, "quartet": 4,
+        "duo": 2, "trio": 3, "treble": 3, "quartet": 4, "fortnight": 2,
     },
 }  # fmt: skip
 # "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
@@ -529,7 +529,32 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     text = _romans(text, lang, found)
     found.extend(_spelled(text, lang))
     found.sort(key=lambda q: q.start)
-    return found
+    return _years_and_months(found, text) if lang == "id" else found
+
+
+def _years_and_months(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "4 tahun 6 bulan" is also "four and a half years": both parts may match 4.5."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        years, months = out[k], out[k + 1]
+        if (
+            years.unit != "tahun"
+            or months.unit != "bulan"
+            or text[years.end : months.start].strip() != "tahun"
+        ):
+            continue
+        both = {
+            _norm(y + m / 12)
+            for y in years.values
+            if isinstance(y, float)
+            for m in months.values
+            if isinstance(m, float) and m < 12
+        }
+        out[k], out[k + 1] = (
+            replace(years, values=years.values | both),
+            replace(months, values=months.values | both),
+        )
+    return out
 
 
 class _Words:

@@ -287,6 +287,9 @@ NEWSROOM_KINDS = [
         "The fire gutted 12 wooden houses, three brick houses, two small kiosks and one prayer room.",
     ),
     ("Proyek itu bernilai Rp 30 miliar.", "The project is worth Rp30 billion (about $2.1 million)."),
+    ("Rumahnya sekitar 3 km dari pasar.", "His house is about 2 miles (3 km) from the market."),
+    ("Ia divonis 4 tahun 6 bulan penjara.", "He was sentenced to four and a half years in prison."),
+    ("Perbaikan jalan selesai dalam dua pekan.", "The road repairs took a fortnight."),
 ]
 
 
@@ -309,6 +312,8 @@ NEWSROOM_KINDS_WRONG = [
     ("Ia tiba pada 3 Maret 2019 di Jakarta.", "He arrived in Jakarta on March 3, ."),
     ("Ia petenis nomor 7 dunia.", "She is the world No. tennis player."),
     ("3. Jangan lupa minum air.", ". Do not forget to drink water."),
+    ("Rumahnya sekitar 3 km dari pasar.", "His house is about 4 miles (3 km) from the market."),
+    ("Ia divonis 4 tahun 6 bulan penjara.", "He was sentenced to four years in prison."),
 ]
 
 

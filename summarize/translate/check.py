@@ -171,6 +171,8 @@ _EMPTY_SLOT_RE = re.compile(
 IDR_PER_USD = (8000.0, 17500.0)
 _CURRENCY_WORDS = {"rupiah": "IDR", "dollar": "USD", "dollars": "USD"}
 CONVERSION_TOLERANCE = 0.06  # converted figures are rounded ("about 6 miles" for 10 km)
+ROUNDING_MAX = 0.25  # a one-digit figure rounds by up to a quarter ("2 miles" for 3 km)
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # What may stand between a figure and its gloss: its unit words, then "(", ", or", "/",
 # and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
 _GLOSS_GAP_RE = re.compile(
@@ -296,7 +298,20 @@ def _converts(a: Quantity, b: Quantity) -> bool:
         return False
     sizes_a = [v * ua[1] for v in a.values if isinstance(v, float)]
     sizes_b = [v * ub[1] for v in b.values if isinstance(v, float) and v]
-    return any(abs(x / y - 1) <= CONVERSION_TOLERANCE for x in sizes_a for y in sizes_b)
+    tolerance = _rounding(b)
+    return any(abs(x / y - 1) <= tolerance for x in sizes_a for y in sizes_b)
+
+
+def _rounding(q: Quantity) -> float:
+    """How far a converted figure may be from the exact one: `CONVERSION_TOLERANCE`, or half
+    its last written digit where that is more ("about 2 miles" for 3 km: 2 is 1.5 to 2.5),
+    at most `ROUNDING_MAX`."""
+    m = _DIGITS_RE.search(q.text)
+    whole, _, frac = (m.group(0).replace(",", "") if m else "").partition(".")
+    if not whole.strip("0"):
+        return CONVERSION_TOLERANCE
+    place = 10.0 ** -len(frac) if frac else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return min(ROUNDING_MAX, max(CONVERSION_TOLERANCE, 0.5 * place / float(f"{whole}.{frac or 0}")))
 
 
 def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> bool:
