@@ -2,7 +2,9 @@
 
 `check_translation(source, english)` returns the problems it finds (an empty list when
 nothing is wrong). Each `Problem` has a machine-readable `kind` and a short `message`
-that reads after "translation withheld: ". Kinds, one step each:
+that reads after "translation withheld: ". `review_translation` returns them with the notes
+a reader may see beside English that passes: a conversion or gloss it adds ("the English adds
+a conversion: 27 miles") is a note, never a problem. Kinds, one step each:
 
 - ``repetition``: a word or n-gram (n=1..4) looping far beyond anything in the source, or
   a passage said twice back to back;
@@ -11,7 +13,8 @@ that reads after "translation withheld: ". Kinds, one step each:
   = "1,000"; "triwulan IV" = "the fourth quarter"; "ketiga" = "third"). What newsroom English
   does faithfully passes: a conversion or a gloss beside the figure ("25 meters (82 feet)",
   "(about $700,000)"), a date placed relative to the article ("this year", "last month", "on
-  Monday"), a number word inside a name or set phrase ("Nusa Dua", "satu-satunya");
+  Monday"), a number word inside a name or set phrase ("Nusa Dua", "satu-satunya"). A
+  figure's place left empty ("(about $ million)", "Sept. 29, ,") is a dropped figure;
 - ``copy``: the output is (mostly) the untranslated source;
 - ``language``: the output is not English;
 - ``length``: the output/source length ratio is far outside faithful translations'.
