@@ -200,6 +200,22 @@ def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
 
 
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def flag_setting(name: str, explicit: bool | None = None, *, default: bool = False) -> bool:
+    """Like `setting`, for true/false settings ("1", "yes", "on", true in TOML, ...), with a
+    clear error for anything else."""
+    value = setting(name, explicit, default=default)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE | _FALSE:
+        return text in _TRUE
+    raise ConfigError(f"{name} must be true or false, not {value!r}")
+
+
 def seconds_setting(name: str, value: Any, *, most: float, zero_ok: bool = False) -> float:
     """`value` (from `setting`, or an option) as seconds: a finite number above 0 (or 0
     when `zero_ok`) and at most `most`; ConfigError naming the setting otherwise (nan, inf
