@@ -6,10 +6,12 @@ another test has imported its partner), so each module is imported in a fresh in
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -110,3 +112,98 @@ def test_import_summarize_stays_light() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+# Small functions ------------------------------------------------------------------------
+
+LONG = 60  # lines, from `def` to the last line of the body
+WHY_LONG = re.compile(r"#.*\bover 60 lines\b", re.IGNORECASE)
+
+
+def _functions(path: Path) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node
+
+
+def long_functions_without_a_reason(root: Path) -> list[str]:
+    """Functions under `root` longer than LONG lines with no comment, in them or just above
+    the `def`, that says why ("# Over 60 lines on purpose: ...")."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in _functions(path):
+            end = fn.end_lineno or fn.lineno
+            if end - fn.lineno + 1 <= LONG:
+                continue
+            first = min([fn.lineno, *(d.lineno for d in fn.decorator_list)])
+            if not any(WHY_LONG.search(line) for line in lines[max(0, first - 2) : end]):
+                found.append(
+                    f"{path.relative_to(root.parent)}:{fn.lineno} {fn.name} ({end - fn.lineno + 1} lines)"
+                )
+    return found
+
+
+def test_no_long_function_without_a_comment_saying_why() -> None:
+    assert long_functions_without_a_reason(ROOT / "summarize") == []
+
+
+def test_the_long_function_check_finds_one(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    body = "".join(f"    x{k} = {k}\n" for k in range(LONG))
+    (package / "a.py").write_text(f"def long():\n{body}\n\ndef short():\n    pass\n", encoding="utf-8")
+    (package / "b.py").write_text(
+        f"def why():\n    # Over 60 lines on purpose: a table.\n{body}", encoding="utf-8"
+    )
+    assert long_functions_without_a_reason(package) == [f"pkg/a.py:1 long ({LONG + 1} lines)"]
+
+
+# Settings at the edge ---------------------------------------------------------------------
+
+# What reads the environment or the config file (`summarize.config`), and where else it may be
+# called below the CLI (summarize/cli/, the edge), each with the reason.
+READS_SETTINGS = {"setting", "int_setting", "flag_setting", "resolve", "describe", "cache_dir", "state_dir"}
+EDGES = {
+    # STYLE.md 22: `load_translator` is the library's own edge for the translation settings.
+    ("summarize/translate/__init__.py", "setting"): "load_translator resolves the translation settings",
+    ("summarize/translate/__init__.py", "int_setting"): "load_translator resolves the translation settings",
+    # A folder for files, not a setting of the result: a translation is the same wherever
+    # the cache that holds it lives, and a converted model the same wherever it is kept.
+    ("summarize/translate/cache.py", "cache_dir"): "where the translation cache is stored",
+    ("summarize/translate/store.py", "cache_dir"): "where converted models are stored",
+    # huggingface_hub's own variable, read again because the hub reads it only at import.
+    ("summarize/translate/store.py", "os.environ"): "HF_HUB_OFFLINE, the hub library's switch",
+}
+
+
+def settings_read_below_the_cli(root: Path) -> set[tuple[str, str]]:
+    """(module path, name) for every call below the CLI that reads a setting from the
+    environment or the config file."""
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).as_posix()
+        if rel.startswith("summarize/cli/") or rel == "summarize/config.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        from_config = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("config")
+            for alias in node.names
+            if alias.name in READS_SETTINGS
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in from_config:
+                found.add((rel, node.func.id))
+            is_os = (
+                isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "os"
+            )
+            if is_os and node.attr in {"environ", "getenv", "environb"}:  # type: ignore[attr-defined]
+                found.add((rel, "os.environ"))
+    return found
+
+
+def test_the_library_reads_settings_only_at_its_edges() -> None:
+    assert settings_read_below_the_cli(ROOT / "summarize") - EDGES.keys() == set()
+    assert EDGES.keys() <= settings_read_below_the_cli(ROOT / "summarize")  # no stale exception

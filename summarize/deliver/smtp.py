@@ -172,17 +172,25 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     out with SMTPUTF8; a server that does not offer it raises Utf8Refused.
     """
     settings.check()
-    host = cast(str, settings.host)
-    deadline = time.monotonic() + settings.session_s
+    smtp = _connect(settings)
     try:
-        # The bounds hold from the first byte: the greeting is read while connecting, before
-        # STARTTLS, where anyone on the path can answer for the server.
-        smtp = open_session(
-            host,
+        return _converse(smtp, settings, sender, recipients, data)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise _failure(settings, exc) from None
+    finally:
+        _close(smtp)
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    """A session with the server, bounded from the first byte: the greeting is read while
+    connecting, before STARTTLS, where anyone on the path can answer for the server."""
+    try:
+        return open_session(
+            cast(str, settings.host),
             settings.port,
             implicit_tls=settings.security == "tls",
             timeout=settings.timeout,
-            deadline=deadline,
+            deadline=time.monotonic() + settings.session_s,
         )
     except OutOfBounds as exc:
         raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
@@ -190,41 +198,30 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
         raise DeliveryError(
             settings.scrub(f"cannot reach SMTP server {settings.where}: {_reason(exc)}")
         ) from None
-    try:
-        try:
-            return _converse(smtp, settings, sender, recipients, data)
-        except OutOfBounds as exc:
-            raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(
-                settings.scrub(
-                    f"SMTP server {settings.where} refused the login for {settings.user}: {_reason(exc)}"
-                )
-            ) from None
-        except smtplib.SMTPRecipientsRefused as exc:
-            permanent = all(code >= 500 for code, _ in exc.recipients.values())
-            raise (MessageRejected if permanent else DeliveryError)(
-                settings.scrub(
-                    f"SMTP server {settings.where} refused every recipient: {_refused(exc.recipients)}"
-                )
-            ) from None
-        except smtplib.SMTPDataError as exc:
-            raise (MessageRejected if exc.smtp_code >= 500 else DeliveryError)(
-                settings.scrub(f"SMTP server {settings.where} refused the message: {_reason(exc)}")
-            ) from None
-        except smtplib.SMTPServerDisconnected as exc:
-            raise DeliveryError(
-                settings.scrub(
-                    f"SMTP server {settings.where} closed the connection before accepting the "
-                    f"message ({_reason(exc)})"
-                )
-            ) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            raise DeliveryError(
-                settings.scrub(f"sending via SMTP server {settings.where} failed: {_reason(exc)}")
-            ) from None
-    finally:
-        _close(smtp)
+
+
+def _failure(settings: SmtpSettings, exc: OSError | smtplib.SMTPException) -> DeliveryError:
+    """The one-line error, with no secret in it, for what went wrong once connected.
+    MessageRejected where the server refused for good (sending again cannot help)."""
+    where = settings.where
+    kind: type[DeliveryError] = DeliveryError
+    if isinstance(exc, OutOfBounds):
+        text = f"SMTP server {where} {exc}"
+    elif isinstance(exc, smtplib.SMTPAuthenticationError):
+        text = f"SMTP server {where} refused the login for {settings.user}: {_reason(exc)}"
+    elif isinstance(exc, smtplib.SMTPRecipientsRefused):
+        text = f"SMTP server {where} refused every recipient: {_refused(exc.recipients)}"
+        if all(code >= 500 for code, _ in exc.recipients.values()):
+            kind = MessageRejected
+    elif isinstance(exc, smtplib.SMTPDataError):
+        text = f"SMTP server {where} refused the message: {_reason(exc)}"
+        if exc.smtp_code >= 500:
+            kind = MessageRejected
+    elif isinstance(exc, smtplib.SMTPServerDisconnected):
+        text = f"SMTP server {where} closed the connection before accepting the message ({_reason(exc)})"
+    else:
+        text = f"sending via SMTP server {where} failed: {_reason(exc)}"
+    return kind(settings.scrub(text))
 
 
 def _converse(
