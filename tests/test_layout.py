@@ -207,3 +207,108 @@ def settings_read_below_the_cli(root: Path) -> set[tuple[str, str]]:
 def test_the_library_reads_settings_only_at_its_edges() -> None:
     assert settings_read_below_the_cli(ROOT / "summarize") - EDGES.keys() == set()
     assert EDGES.keys() <= settings_read_below_the_cli(ROOT / "summarize")  # no stale exception
+
+
+# Scripts and tests use public names ---------------------------------------------------------
+
+# A private helper may change or go with any refactor; a script or a test that reaches it
+# breaks at once. Scripts use none. Tests use one only where it is the point of the test,
+# each listed here with the reason; anything else goes through a public name.
+FAST_PATH = "a speed path checked against the plain version beside it in the test"
+COST = "the cost of an inner step, which no public call can show"
+PRIVATE_IN_TESTS = {
+    ("tests/test_clean.py", "summarize.clean._MAYBE_FURNITURE"): "the pre-filter must pass every rule's line",
+    ("tests/test_grouping_copies.py", "summarize.grouping.copies._candidates"): COST,
+    ("tests/test_grouping_stories.py", "summarize.grouping.stories._central"): FAST_PATH,
+    ("tests/test_grouping_stories.py", "summarize.grouping.stories._partition"): FAST_PATH,
+    ("tests/test_grouping_stories.py", "summarize.grouping.stories._shared_pairs"): COST,
+    ("tests/test_grouping_stories.py", "summarize.grouping.stories._strongest"): FAST_PATH,
+    ("tests/test_ingest.py", "summarize.ingest._walk"): COST,
+    (
+        "tests/test_ingest_web.py",
+        "summarize.ingest.fetch._tls",
+    ): "a cached TLS context, cleared to read SSL_CERT_FILE",
+    (
+        "tests/test_ingest_web.py",
+        "summarize.ingest.web._parse_date",
+    ): "every feed date form, without a feed each",
+    (
+        "tests/test_renderers_layout.py",
+        "summarize.renderers.text._item",
+    ): "the wrapping of one line, stated alone",
+    ("tests/test_scale.py", "summarize.clean._lines"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.clean._overlap"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.clean._repeats"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.clean._word_set"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.clean._words"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.grouping.facts._names"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.ingest.decoding._is_binary"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.lang._EN_ONLY"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.lang._ID_ONLY"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.lang._stemmer"): FAST_PATH,
+    ("tests/test_scale.py", "summarize.lang._terms_of"): FAST_PATH,
+    ("tests/test_segment.py", "summarize.segment._closing_follows"): "the quote rule against its older form",
+    ("tests/test_segment.py", "summarize.segment._quote_open"): "the quote rule against its older form",
+    ("tests/test_translate_families.py", "summarize.translate.ct2._Tokenizer"): "the torch-free tokenizer "
+    "against transformers' own",
+}
+
+
+def private_uses(path: Path) -> set[str]:
+    """Private names of summarize modules that `path` imports or reaches (`module._name`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}  # local name -> what it is bound to in summarize
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {a.asname or a.name: a.name for a in node.names if a.name.split(".")[0] == "summarize"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "summarize":
+            for a in node.names:
+                if a.name.startswith("_") and not a.name.startswith("__"):
+                    found.add(f"{node.module}.{a.name}")
+                modules[a.asname or a.name] = f"{node.module}.{a.name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            parts, base = [node.attr], node.value
+            while isinstance(base, ast.Attribute):
+                parts.insert(0, base.attr)
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in modules:
+                found.add(".".join([modules[base.id], *parts]))
+    return found
+
+
+def test_scripts_and_tests_use_only_public_names() -> None:
+    used = {
+        (path.relative_to(ROOT).as_posix(), name)
+        for folder in ("scripts", "tests")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for name in private_uses(path)
+    }
+    assert {u for u in used if u[0].startswith("scripts/")} == set()
+    assert used - PRIVATE_IN_TESTS.keys() == set()
+    assert PRIVATE_IN_TESTS.keys() <= used  # no stale exception
+
+
+def test_the_private_name_check_sees_imports_and_attributes(tmp_path: Path) -> None:
+    code = (
+        "from summarize.grouping import facts\n"
+        "from summarize.clean import _lines, clean\n"
+        "import summarize.lang as lang\n"
+        "facts._same(1, 2)\nlang.tokens('x')\nclean._private\nfacts.same_fact\n"
+    )
+    (tmp_path / "t.py").write_text(code, encoding="utf-8")
+    assert private_uses(tmp_path / "t.py") == {
+        "summarize.grouping.facts._same",
+        "summarize.clean._lines",
+        "summarize.clean.clean._private",
+    }
+
+
+def test_no_script_runs_code_from_git_history() -> None:
+    for path in sorted((ROOT / "scripts").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = {
+            n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+        assert not calls & {"exec", "eval"}, path
