@@ -1,6 +1,10 @@
 """One configuration resolver: explicit argument, then `SUMMARIZE_*` environment variable,
 then the config file, then the default. Nothing is read or created at import time.
 
+Only the edges call the resolvers (`setting`, `int_setting`, `flag_setting`, `resolve`, the
+folders): the CLI, and `load_translator` for the translation settings. The library takes its
+settings as arguments, with the defaults in `SETTINGS` (tests/test_layout.py keeps it so).
+
 The config file is TOML at `<user config dir>/summarize/config.toml` (or `SUMMARIZE_CONFIG`),
 with plain keys at the top level, for example::
 
