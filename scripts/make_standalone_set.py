@@ -10,6 +10,9 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
     python scripts/make_standalone_set.py --round2 --out DIR
         # a second, fresh held-out draw (split `heldout2`): 20 more articles per IndoSum fold, none
         # of the first draw, another seed; DIR gets articles.jsonl, shards and second_reading_sample.jsonl
+    python scripts/make_standalone_set.py --merge-round2 DIR
+        # adds DIR's labelled articles (labels_shard*.jsonl) to articles.jsonl and labels.jsonl as
+        # split `heldout2`, DIR's blind second_reading.jsonl as second_reading_round2.jsonl; prints agreement
 
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
 name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
@@ -180,6 +183,34 @@ def merge(shards: list[Path], second: Path) -> int:
     return 0
 
 
+def merge_round2(folder: Path) -> int:
+    """Add the fresh held-out draw in `folder` (articles.jsonl, labels_shard*.jsonl and the blind
+    second_reading.jsonl of second_reading_sample.jsonl) to the set, as split `heldout2`.
+    Idempotent: rows of an earlier merge of the draw are replaced."""
+    drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
+    labels = [r for p in sorted(folder.glob("labels_shard*.jsonl")) for r in _read(p)]
+    _check(labels, drawn)
+    wanted = sum(s["to_label"] for a in drawn.values() for s in a["sentences"])
+    if len(labels) != wanted:
+        raise SystemExit(f"{len(labels)} of {wanted} sentences labelled in {folder}: finish the labels first")
+    second = _read(folder / "second_reading.jsonl")
+    _check(second, drawn)
+    fields = ("article", "index", "label", "depends_on", "why")
+    kept_articles = [r for r in _read(OUT / "articles.jsonl") if r["split"] != "heldout2"]
+    kept_labels = [r for r in _read(OUT / "labels.jsonl") if r["split"] != "heldout2"]
+    _write(OUT / "articles.jsonl", kept_articles + list(drawn.values()))
+    _write(
+        OUT / "labels.jsonl",
+        kept_labels + [{k: r.get(k) for k in fields} | {"split": "heldout2"} for r in labels],
+    )
+    _write(OUT / "second_reading_round2.jsonl", [{k: r.get(k) for k in fields} for r in second])
+    _write(OUT / "second_reading_sample_round2.jsonl", _read(folder / "second_reading_sample.jsonl"))
+    counts = {x: sum(1 for r in labels if r["label"] == x) for x in LABELS}
+    print(f"heldout2: {len(drawn)} articles, {len(labels)} sentences, {counts}")
+    print("second reading:", json.dumps({k: round(v, 3) for k, v in agreement(labels, second).items()}))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--draw", action="store_true", help="draw articles.jsonl and labelling shards")
@@ -187,8 +218,11 @@ def main() -> int:
     ap.add_argument("--merge", nargs="+", type=Path, metavar="LABELS", help="labelled shards to merge")
     ap.add_argument("--second", type=Path, help="the blind second reading (with --merge)")
     ap.add_argument("--round2", action="store_true", help="draw the fresh held-out set (split heldout2)")
+    ap.add_argument("--merge-round2", type=Path, metavar="DIR", help="add the labelled fresh draw in DIR")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the drawn files (default: %(default)s)")
     args = ap.parse_args()
+    if args.merge_round2:
+        return merge_round2(args.merge_round2)
     if args.merge:
         if args.second is None:
             ap.error("--merge needs --second")
