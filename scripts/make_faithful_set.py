@@ -18,7 +18,10 @@ counts), split `heldout3`, for the same reason once `heldout2` had been scored a
 
 Each line: `id`, `source` (the sentence as our segmenter gives it), `origin`, `kind` (why it
 was drawn), `split` (`tune`/`heldout` by a hash of the id; heldout is never tuned on).
-Translations are added by hand into `pairs.jsonl` (see README.md beside it).
+Translations are added by hand into `pairs.jsonl` (see README.md beside it); the third draw's
+with `--merge-round3 DIR`, from DIR's `part*.jsonl` (`id`, `english`, `styles`) and the second
+reader's `second_reading.jsonl` (`id`, `verdict`, `note`, and `fixed` where a translation was
+found unfaithful and corrected).
 """
 
 from __future__ import annotations
@@ -70,7 +73,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--round2", action="store_true", help="draw the second held-out set")
     ap.add_argument("--round3", action="store_true", help="draw the third held-out set")
+    ap.add_argument(
+        "--merge-round3", type=Path, metavar="DIR", help="add DIR's translations of the third draw"
+    )
     args = ap.parse_args()
+    if args.merge_round3:
+        return merge_round3(args.merge_round3)
     if not (args.round2 or args.round3):
         return draw(SEED, 1.0, set(), "to_translate.jsonl", None)
     earlier = ["to_translate.jsonl"] + (["to_translate_round2.jsonl"] if args.round3 else [])
@@ -82,6 +90,40 @@ def main() -> int:
     if args.round3:
         return draw(SEED + 2, 0.6, exclude, "to_translate_round3.jsonl", "heldout3")
     return draw(SEED + 1, 0.4, exclude, "to_translate_round2.jsonl", "heldout2")
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def merge_round3(folder: Path) -> int:
+    """Add the translated, second-read third draw to pairs.jsonl as split `heldout3` (replacing
+    the rows of an earlier merge). Every drawn sentence must have one translation and one reading."""
+    drawn = _read(OUT / "to_translate_round3.jsonl")
+    english = {r["id"]: r for p in sorted(folder.glob("part*.jsonl")) for r in _read(p)}
+    readings = {r["id"]: r for r in _read(folder / "second_reading.jsonl")}
+    missing = [r["id"] for r in drawn if r["id"] not in english or r["id"] not in readings]
+    if missing:
+        raise SystemExit(
+            f"{len(missing)} drawn sentences lack a translation or a reading, e.g. {missing[:3]}"
+        )
+    rows = [r for r in _read(OUT / "pairs.jsonl") if r["split"] != "heldout3"]
+    verdicts: dict[str, int] = {}
+    for r in drawn:
+        reading = readings[r["id"]]
+        verdicts[reading["verdict"]] = verdicts.get(reading["verdict"], 0) + 1
+        text = reading.get("fixed") or english[r["id"]]["english"]
+        rows.append(
+            {"id": r["id"], "source": r["source"], "english": text, "styles": english[r["id"]]["styles"]}
+            | {"origin": r["origin"], "kind": r["kind"], "split": "heldout3"}
+            | {"second_reading": {"verdict": reading["verdict"], "note": reading.get("note", "")}}
+        )
+    with (OUT / "pairs.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"heldout3: {len(drawn)} pairs added to {OUT / 'pairs.jsonl'}; second reading {verdicts}")
+    return 0
 
 
 def draw(seed: int, scale: float, exclude: set[str], name: str, split: str | None) -> int:

@@ -7,9 +7,14 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
     # second_reading_sample.jsonl: 12 whole articles given, without labels, to a second reader
     python scripts/make_standalone_set.py --merge SHARD_LABELS... --second SECOND_READING
         # -> labels.jsonl and second_reading.jsonl; prints counts and the readers' agreement
-    python scripts/make_standalone_set.py --round2 --out DIR
-        # a second, fresh held-out draw (split `heldout2`): 20 more articles per IndoSum fold, none
-        # of the first draw, another seed; DIR gets articles.jsonl, shards and second_reading_sample.jsonl
+    python scripts/make_standalone_set.py --fresh heldout2 --per-fold 20 --seed 22 --out DIR
+        # a fresh draw in split `heldout2`: 20 more articles per IndoSum fold, none already in the
+        # set (nor in any --exclude FILE), another seed; DIR gets articles.jsonl, shards and
+        # second_reading_sample.jsonl (4 articles a fold, for a blind second reader)
+    python scripts/make_standalone_set.py --fresh tune2 --per-fold 40 --seed 23 --exclude DIR/articles.jsonl --out DIR2
+    python scripts/make_standalone_set.py --merge-fresh DIR
+        # adds DIR's labelled articles (labels_shard*.jsonl) to articles.jsonl and labels.jsonl in
+        # their split, DIR's blind second_reading.jsonl (if any) as second_reading_SPLIT.jsonl
 
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
 name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
@@ -99,12 +104,12 @@ def _draw_indosum(
     return rows
 
 
-def draw_round2() -> list[dict]:
-    """A fresh held-out draw: no article of the first draw (by id, and by title: IndoSum repeats
-    some articles across folds), another seed, every article in split `heldout2`."""
-    first = _read(OUT / "articles.jsonl")
-    exclude = {r["article"] for r in first} | {r["title"] for r in first}
-    return _draw_indosum(random.Random(SEED + 1), 20, exclude, "heldout2")
+def draw_fresh(split: str, per_fold: int, seed: int, also_exclude: list[Path]) -> list[dict]:
+    """A fresh draw, every article in `split`: no article already in the set or in the
+    `also_exclude` files (by id, and by title: IndoSum repeats some articles across folds)."""
+    known = _read(OUT / "articles.jsonl") + [r for path in also_exclude for r in _read(path)]
+    exclude = {r["article"] for r in known} | {r["title"] for r in known}
+    return _draw_indosum(random.Random(seed), per_fold, exclude, split)
 
 
 LABELS = ("STANDALONE", "NEEDS_CONTEXT", "TEASER", "FURNITURE", "FRAGMENT")
@@ -180,21 +185,60 @@ def merge(shards: list[Path], second: Path) -> int:
     return 0
 
 
+def merge_fresh(folder: Path) -> int:
+    """Add the fresh draw in `folder` (articles.jsonl, labels_shard*.jsonl and, if there is one, the
+    blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split.
+    Idempotent: rows of an earlier merge of the same split are replaced."""
+    drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
+    (split,) = {r["split"] for r in drawn.values()}
+    labels = [r for p in sorted(folder.glob("labels_shard*.jsonl")) for r in _read(p)]
+    _check(labels, drawn)
+    wanted = sum(s["to_label"] for a in drawn.values() for s in a["sentences"])
+    if len(labels) != wanted:
+        raise SystemExit(f"{len(labels)} of {wanted} sentences labelled in {folder}: finish the labels first")
+    fields = ("article", "index", "label", "depends_on", "why")
+    kept_articles = [r for r in _read(OUT / "articles.jsonl") if r["split"] != split]
+    kept_labels = [r for r in _read(OUT / "labels.jsonl") if r["split"] != split]
+    _write(OUT / "articles.jsonl", kept_articles + list(drawn.values()))
+    _write(
+        OUT / "labels.jsonl", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels]
+    )
+    counts = {x: sum(1 for r in labels if r["label"] == x) for x in LABELS}
+    print(f"{split}: {len(drawn)} articles, {len(labels)} sentences, {counts}")
+    if (folder / "second_reading.jsonl").exists():
+        second = _read(folder / "second_reading.jsonl")
+        _check(second, drawn)
+        _write(OUT / f"second_reading_{split}.jsonl", [{k: r.get(k) for k in fields} for r in second])
+        _write(OUT / f"second_reading_sample_{split}.jsonl", _read(folder / "second_reading_sample.jsonl"))
+        print("second reading:", json.dumps({k: round(v, 3) for k, v in agreement(labels, second).items()}))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--draw", action="store_true", help="draw articles.jsonl and labelling shards")
     ap.add_argument("--shards", type=int, default=4)
     ap.add_argument("--merge", nargs="+", type=Path, metavar="LABELS", help="labelled shards to merge")
     ap.add_argument("--second", type=Path, help="the blind second reading (with --merge)")
-    ap.add_argument("--round2", action="store_true", help="draw the fresh held-out set (split heldout2)")
+    ap.add_argument(
+        "--fresh", metavar="SPLIT", help="draw fresh articles, none already in the set, into SPLIT"
+    )
+    ap.add_argument("--per-fold", type=int, default=20, help="articles per IndoSum fold with --fresh")
+    ap.add_argument("--seed", type=int, default=SEED + 1, help="shuffling seed with --fresh")
+    ap.add_argument(
+        "--exclude", type=Path, action="append", default=[], metavar="FILE", help="articles to leave out"
+    )
+    ap.add_argument("--merge-fresh", type=Path, metavar="DIR", help="add the labelled fresh draw in DIR")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the drawn files (default: %(default)s)")
     args = ap.parse_args()
+    if args.merge_fresh:
+        return merge_fresh(args.merge_fresh)
     if args.merge:
         if args.second is None:
             ap.error("--merge needs --second")
         return merge(args.merge, args.second)
-    if args.draw or args.round2:
-        rows = draw_round2() if args.round2 else draw()
+    if args.draw or args.fresh:
+        rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude) if args.fresh else draw()
         out: Path = args.out
         out.mkdir(parents=True, exist_ok=True)
         _write(out / "articles.jsonl", rows)
@@ -202,7 +246,7 @@ def main() -> int:
         print(f"{len(rows)} articles, {n} sentences to label -> {out / 'articles.jsonl'}")
         for k in range(args.shards):
             _write(out / f"shard{k}.jsonl", rows[k :: args.shards])
-        if args.round2:  # 4 articles per fold, whole and unlabelled, for a blind second reader
+        if args.fresh:  # 4 articles per fold, whole and unlabelled, for a blind second reader
             by_fold = {f: [r for r in rows if r["fold"] == f][:4] for f in ("01", "02", "03")}
             _write(out / "second_reading_sample.jsonl", [r for f in by_fold.values() for r in f])
     return 0
