@@ -309,6 +309,7 @@ NEWSROOM_KINDS_WRONG = [
     ("Proyek itu bernilai Rp 30 miliar.", "The project is worth Rp30 billion (about $9.1 million)."),
     ("Proyek itu bernilai Rp 30 miliar.", "The project is worth Rp30 billion (about $ million)."),
     ("Beratnya 12 kilogram.", "It weighs 12 kilograms (about pounds)."),
+    ("Laptop seberat 2 kg itu dijual.", "The -kg (4.4-pound) laptop is on sale."),
     ("Ia tiba pada 3 Maret 2019 di Jakarta.", "He arrived in Jakarta on March 3, ."),
     ("Ia petenis nomor 7 dunia.", "She is the world No. tennis player."),
     ("3. Jangan lupa minum air.", ". Do not forget to drink water."),

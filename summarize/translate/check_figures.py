@@ -51,7 +51,7 @@ _UNIT_SIZES: dict[str, tuple[str, float]] = {
 # leaves it ("$ million", "(about pounds)", "27 miles, or kilometers", "a -meter wall",
 # "Sept. 29, ,", "the world No. shuttler", a line opening on a list number's stop).
 _HEDGE = (
-    r"(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|more\s+than|less\s+than"
+    r"(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|more\s+than|less\s+than"
     r"|equivalent\s+to|the\s+equivalent\s+of)"
 )
 _UNIT_NAMES = sorted((u for u in _UNIT_SIZES if u.isalpha() and len(u) > 2), key=len, reverse=True)
@@ -59,13 +59,14 @@ _MONTH_NAMES = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)
 _UNIT_WORD = (
     r"(?:" + "|".join(_UNIT_NAMES) + r"|mph|km/h|knots?|(?:U\.S\.\s+)?cents?|dollars?|pounds?)(?:e?s)?\b"
 )
+_UNIT = rf"(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"  # spelled out or abbreviated
 _EMPTY_SLOT_RE = re.compile(
     r"(?:US\$|\$|\bRp\.?|€|£)(?=\s*(?:million|billion|trillion|thousand)\b|\s*[),;]|\s*\Z)"
     rf"|\(\s*(?:{_HEDGE}\s*)?[)/]"
     rf"|\((?:\s+|\s*{_HEDGE}\s+)-?{_UNIT_WORD}"
     rf"|,\s*or\s+{_UNIT_WORD}"
-    rf"|\b(?:about|around|roughly|approximately|nearly|almost|just|only|up\s+to)\s+(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"
-    rf"|(?<=[\s(])-{_UNIT_WORD}"
+    rf"|\b(?:about|around|roughly|approximately|nearly|almost|just|only|up\s+to)\s+{_UNIT}"
+    rf"|(?<=[\s(])-{_UNIT}"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:-\d{{1,2}})?,\s*(?=[,.)]|\Z)"
     r"|(?-i:\bNo\.\s+(?=[a-z]))"
     r"|\A\s*[.,;:]\s",
@@ -83,8 +84,7 @@ _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
 _GLOSS_GAP_RE = re.compile(
     r"\s*(?:-?\s*+[^\W\d_][\w.²/]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
-    r"(?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|"
-    r"more\s+than|less\s+than|equivalent\s+to|the\s+equivalent\s+of)\s+)?",
+    rf"(?:{_HEDGE}\s+)?",
     re.IGNORECASE,
 )
 GLOSS_GAP_CHARS = 50  # three unit words and a hedge fit in this
