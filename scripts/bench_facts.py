@@ -47,11 +47,11 @@ def main() -> int:
     seeds = load_articles([str(ROOT / "seeds")]).articles
     story = [dataclasses.replace(a, id=f"{k}.{a.id}") for k in range(10) for a in seeds]
     ranker = get_ranker()
-    nodes = facts._nodes(story, ranker)
+    nodes = facts.candidates(story, ranker)
     n = len(nodes)
     print(
         f"story of {len(story)} articles: {n} candidate sentences, {n * (n - 1) // 2} pairs, "
-        f"{len(list(facts._candidate_pairs(nodes)))} sent to the judge by the index"
+        f"{len(list(facts.candidate_pairs(nodes)))} sent to the judge by the index"
     )
     print(
         f"  group_facts: {_best(args.repeat, lambda: facts.group_facts(story, n=10, ranker=ranker)):.3f} s (best of {args.repeat})"

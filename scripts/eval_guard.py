@@ -6,8 +6,10 @@ Two sets of good translations, each with a tune and a held-out split:
   (split by a hash of the id, `split_of`);
 - **faithful**: scripts/data/faithful/pairs.jsonl, newsroom-style translations (idiomatic
   English, English number style, natural dates, conversions, glosses; split in the file):
-  310 drawn first (tune and heldout) and 124 drawn afterwards (heldout2), after heldout had
-  been scored and then tuned on; heldout2 is the untouched held-out set.
+  310 drawn first (tune and heldout), 124 drawn afterwards (heldout2); all three have been
+  scored and then tuned on. A split added to the file later (a fresh draw, "heldout3") is
+  scored the same way: `--split` takes any split the files hold; a set without pairs in that
+  split is left out, with a line saying so.
 
 For each set it prints the false-alarm rate on the good pairs (with the kinds that fired),
 and per corruption kind the catch rate on corrupted copies built from them deterministically
@@ -16,7 +18,8 @@ and per corruption kind the catch rate on corrupted copies built from them deter
 
     python scripts/eval_guard.py                  # held-out figures (score once, at the end)
     python scripts/eval_guard.py --split tune      # the split used to pick thresholds
-    python scripts/eval_guard.py --set faithful --split heldout2   # the fresh held-out set
+    python scripts/eval_guard.py --set faithful --split heldout2   # the second draw
+    python scripts/eval_guard.py --split heldout3  # a split added later (faithful set only)
     python scripts/eval_guard.py --no-tiny --json  # machine-readable, without the model
     python scripts/eval_guard.py --lengths         # length-ratio percentiles of the tune pairs
 """
@@ -48,6 +51,7 @@ from tests.guard_eval import (  # noqa: E402  (the evaluation, shared with its t
     evaluate,
     load_pairs,
     load_set,
+    splits,
 )
 
 # ---------------------------------------------------------------------------- tiny model
@@ -90,7 +94,7 @@ def length_percentiles(pairs: list[dict[str, str]]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=("heldout", "heldout2", "tune", "all"), default="heldout")
+    ap.add_argument("--split", default="heldout", help="tune, heldout, heldout2, a split added later, or all")
     ap.add_argument("--set", choices=(*SETS, "both"), default="both", help="which good pairs")
     ap.add_argument("--no-tiny", action="store_true", help="skip the tiny-model outputs")
     ap.add_argument("--tiny-limit", type=int, default=0, help="translate only the first N seeds")
@@ -112,11 +116,18 @@ def main(argv: list[str] | None = None) -> int:
         report["lengths"] = {name: length_percentiles(load_set(name, "tune")) for name in SETS}
         print(json.dumps(report, indent=2))
         return 0
-    names = SETS if args.set == "both" else (args.set,)
+    asked = SETS if args.set == "both" else (args.set,)
+    pairs = {name: load_set(name, args.split) for name in asked}
+    names = tuple(name for name in asked if pairs[name])
+    if not names:
+        known = ", ".join(sorted({s for name in asked for s in splits(name)}))
+        print(f"eval_guard: no pairs in split {args.split!r} (splits: {known}, all)", file=sys.stderr)
+        return 2
     report["split"] = args.split
+    report["not_in_split"] = [name for name in asked if name not in names]
     for name in names:
-        report[name] = evaluate(load_set(name, args.split))
-    report["speed_pairs_per_s"] = round(speed([p for name in names for p in load_set(name, args.split)]))
+        report[name] = evaluate(pairs[name])
+    report["speed_pairs_per_s"] = round(speed([p for name in names for p in pairs[name]]))
     if not args.no_tiny:
         seeds = [p for p in load_pairs("all") if p["id"].startswith("seed-")]
         if args.tiny_limit:
@@ -151,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {report['command']}")
     m = report["machine"]
     print(f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}")
+    for name in report["not_in_split"]:
+        print(f"({name}: no pairs in split {args.split}; its splits: {', '.join(splits(name))})")
     for key in names:
         r = report[key]
         print(f"\n== {key}, {args.split}: {r['good_pairs']} good pairs ==")

@@ -20,15 +20,11 @@ drawn so that the set is useful for tuning and measuring the same-fact judge:
 - `round3_high` / `round3_numbers` (`--round3`): a third round by a second engineer, for
   more SAME pairs: per group the most similar pairs not drawn yet (cosine 0.15 or more,
   3 per pair of articles) and pairs sharing a number (cosine 0.08 or more, 1 per pair).
-- `round4_similar` (`--round4`): a fourth round, so that a looser judge's merges can be
-  scored instead of counting as unlabelled: *every* not-yet-drawn pair of judge candidates
-  (each article's `CANDIDATES_PER_ARTICLE` most salient sentences) from different articles
-  of one group whose main clauses have cosine 0.2 or more, or whose whole sentences have
-  cosine 0.3 or more, as the same-fact judge read them at commit cdcad33 (`similarity` is
-  that main-clause cosine). The judge's reading changed after the draw, so the script loads
-  `summarize/grouping/facts.py` of that commit from git to draw the same pairs; with a
-  later `summarize.lang` (stems, stopwords) it could still draw differently.
-  `--merge-round4 DIR` merges the three readers' labels (see the data README).
+- `round4_similar`: a fourth round, drawn with the same-fact judge of commit cdcad33 and
+  merged from three readers' labels. This script no longer draws or merges it: that needed
+  the judge's private reading as it was then, loaded from git history. The script that did
+  both is `git show 8d21648:scripts/make_citation_pairs.py` (`--round4`, `--merge-round4`),
+  run in a checkout of that commit.
 
 The drawing only chooses which pairs to read; every label in `pairs.jsonl` was given by
 a person reading the pair (see GUIDELINES.md). Random choices use fixed seeds.
@@ -36,8 +32,6 @@ a person reading the pair (see GUIDELINES.md). Random choices use fixed seeds.
     python scripts/make_citation_pairs.py --find             # candidate groups to read
     python scripts/make_citation_pairs.py --out candidates.jsonl
     python scripts/make_citation_pairs.py --split             # assign `split`, print counts
-    python scripts/make_citation_pairs.py --round4 --out round4.jsonl   # the fourth round's draw
-    python scripts/make_citation_pairs.py --merge-round4 DIR  # readers' labels -> pairs.jsonl
 """
 
 from __future__ import annotations
@@ -49,9 +43,7 @@ import json
 import math
 import random
 import re
-import subprocess
 import sys
-import types
 from collections import Counter
 from pathlib import Path
 
@@ -61,12 +53,12 @@ import eval_stories  # IndoSum loading helpers, next to this script (it puts the
 
 from summarize import digest
 from summarize.grouping.facts import CANDIDATES_PER_ARTICLE
-from summarize.grouping.stories import _pair_similarities, article_vectors
+from summarize.grouping.stories import article_vectors, pair_similarities
 from summarize.lang import content_terms, cosine, tfidf, tokens
 from summarize.rank import get_ranker
 from summarize.rank.features import features
 from summarize.values import Article
-from tests.citations_eval import DATA, ROOT, group_articles, load_groups  # shared with the tests
+from tests.citations_eval import DATA, group_articles, load_groups  # shared with the tests
 from tests.citations_eval import group_split as split_of
 
 SEED = 20240601
@@ -253,74 +245,6 @@ def draw_round3(gid: str, spec: dict, records: dict[str, dict], have: set[str]) 
     ]
 
 
-ROUND4_COMMIT = "cdcad33"  # the judge whose reading drew round 4
-ROUND4_MAIN = 0.2  # main-clause cosine at or above which a pair was drawn
-ROUND4_WHOLE = 0.3  # ... or whole-sentence cosine (the judge's `vector`)
-ROUND4_READERS = 3
-# Disagreements between the two readings of a double-read round-4 pair, adjudicated by
-# the guidelines after reading both sentences: {pair id: (label, why)}.
-ROUND4_ADJUDICATED = {
-    "7e6db86dbe": (
-        "DIFFERENT",
-        "A states how autonomy can be revoked (Article 155, a possibility) vs. Rajoy's plan to sack the "
-        "Catalan leaders and keep parliament: the same topic, not one development",
-    ),
-    "bfb6e93246": (
-        "PARTIAL",
-        "Jagielka's goal: A's point is that it stunned the home crowd, B's is the match's two goals "
-        "(Jagielka and Ibrahimovic's penalty)",
-    ),
-    "ab5a7d3849": (
-        "DIFFERENT",
-        "Halimah to become the first woman president vs. Halimah touched by the support: her election "
-        "is only B's background (rule 2)",
-    ),
-}
-
-
-def _judge_at(commit: str) -> types.ModuleType:
-    """`summarize/grouping/facts.py` as it was at `commit`, imported beside today's."""
-    try:
-        source = subprocess.run(
-            ["git", "show", f"{commit}:summarize/grouping/facts.py"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as e:
-        raise SystemExit(
-            f"round 4 is drawn with the judge of commit {commit}: needs git and its history ({e})"
-        ) from e
-    name = f"summarize.grouping._facts_{commit}"
-    module = types.ModuleType(name)
-    module.__package__ = "summarize.grouping"
-    sys.modules[name] = module  # dataclasses look their module up while being built
-    exec(compile(source, f"{commit}:summarize/grouping/facts.py", "exec"), module.__dict__)
-    return module
-
-
-def draw_round4(gid: str, spec: dict, records: dict[str, dict], have: set[str], judge, ranker) -> list[dict]:  # type: ignore[no-untyped-def]
-    """Fourth round: every not-yet-drawn pair of judge candidates the judge reads as similar."""
-    arts = group_articles(gid, spec, records)
-    articles = [a for a, _ in arts]
-    story = judge._Story(articles)
-    nodes = {}
-    for k, a in enumerate(articles):
-        for i in _salient(a, ranker):
-            nodes[(a.id, i)] = story.node(k, a, i, 0.0)
-    rows = []
-    for ka, kb in itertools.combinations(sorted(nodes), 2):
-        (a, i), (b, j) = ka, kb
-        if a == b or _pair_id(gid, a, i, b, j) in have:
-            continue
-        x, y = nodes[ka], nodes[kb]
-        main = cosine(x.main, y.main)
-        if main >= ROUND4_MAIN or cosine(x.vector, y.vector) >= ROUND4_WHOLE:
-            rows.append(_row(gid, arts, a, i, b, j, "round4_similar", main))
-    return rows
-
-
 def _kappa(first: list[str], second: list[str]) -> float:
     """Cohen's kappa of two readings of the same items."""
     n = len(first)
@@ -330,100 +254,10 @@ def _kappa(first: list[str], second: list[str]) -> float:
     return (seen - chance) / (1 - chance) if chance < 1 else 1.0
 
 
-def merge_round4(folder: Path, drawn: list[dict]) -> None:
-    """Merge the readers' labels (`folder`/labels{n}.jsonl for shard{n}.jsonl) into pairs.jsonl.
-
-    Reader n read shard n: a third of the draw plus 15 pairs of the next shard (reader 3:
-    of shard 1), read twice. The reading of the shard a pair was dealt to is the first; a
-    disagreement takes the adjudicated label (`ROUND4_ADJUDICATED`). The readings are kept
-    in round4_readings.jsonl. A shard whose labels are missing is left out, and said so.
-    """
-    by_id = {r["pair_id"]: r for r in drawn}
-    readings: list[dict] = []
-    dealt: dict[str, list[int]] = {}
-    for n in range(1, ROUND4_READERS + 1):
-        shard, labels = folder / f"shard{n}.jsonl", folder / f"labels{n}.jsonl"
-        for line in shard.read_text(encoding="utf-8").splitlines():
-            dealt.setdefault(json.loads(line)["pair_id"], []).append(n)
-        if not labels.exists() or not (folder / f"labels{n}.jsonl.done").exists():
-            print(f"reader {n}: no finished labels in {folder}; shard {n} left out")
-            continue
-        for line in labels.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            readings.append({"pair_id": r["pair_id"], "reader": n, "label": r["label"], "why": r["why"]})
-    unknown = set(dealt) - set(by_id)
-    if unknown:
-        raise SystemExit(
-            f"{len(unknown)} dealt pairs are not in the round-4 draw (e.g. {sorted(unknown)[:3]})"
-        )
-
-    def owner(pid: str) -> int:  # the shard a double-read pair was dealt to first
-        shards = dealt[pid]
-        if len(shards) == 1:
-            return shards[0]
-        a, b = sorted(shards)
-        return b if b == a + 1 else a  # shard n also holds 15 pairs of shard n+1 (3 holds 1's)
-
-    read: dict[str, dict[int, dict]] = {}
-    for r in readings:
-        read.setdefault(r["pair_id"], {})[r["reader"]] = r
-    first, second, rows = [], [], []
-    for pid, per in read.items():
-        main = per.get(owner(pid)) or next(iter(per.values()))
-        row = dict(by_id[pid], label=main["label"], why=main["why"], split=split_of(by_id[pid]["group"]))
-        other = [r for n, r in per.items() if r is not main]
-        if other:
-            first.append(main["label"])
-            second.append(other[0]["label"])
-            if other[0]["label"] == main["label"]:
-                row["second_reading"] = "agreed"
-            else:
-                label, why = ROUND4_ADJUDICATED[pid]
-                verb = "kept" if label == main["label"] else "relabelled"
-                row["second_reading"] = (
-                    f"{verb}: first {main['label']}, second {other[0]['label']}; adjudicated {label}: {why}"
-                )
-                row["label"], row["why"] = label, why
-        rows.append(row)
-    (DATA / "round4_readings.jsonl").write_text(
-        "".join(
-            json.dumps(r, ensure_ascii=False) + "\n"
-            for r in sorted(readings, key=lambda r: (r["reader"], r["pair_id"]))
-        ),
-        encoding="utf-8",
-    )
-    path = DATA / "pairs.jsonl"
-    old = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    old = [r for r in old if r["drawn"] != "round4_similar"]
-    path.write_text(
-        "".join(
-            json.dumps(r, ensure_ascii=False) + "\n"
-            for r in old + sorted(rows, key=lambda r: (r["group"], r["pair_id"]))
-        ),
-        encoding="utf-8",
-    )
-    print(
-        f"merged {len(rows)} round-4 pairs of {len(drawn)} drawn: {dict(Counter(r['label'] for r in rows))}"
-    )
-    if first:
-        same = [x == "SAME" for x in first], [x == "SAME" for x in second]
-        agree = sum(a == b for a, b in zip(first, second, strict=True))
-        agree_same = sum(a == b for a, b in zip(*same, strict=True))
-        print(
-            f"read twice: {len(first)}; 3-way agreement {agree}/{len(first)} = {agree / len(first):.3f}, "
-            f"kappa {_kappa(first, second):.2f}; SAME vs. not {agree_same}/{len(first)} = "
-            f"{agree_same / len(first):.3f}, kappa {_kappa([str(x) for x in same[0]], [str(x) for x in same[1]]):.2f}"
-        )
-        print(
-            "disagreements (first -> second):",
-            dict(Counter(f"{a} -> {b}" for a, b in zip(first, second, strict=True) if a != b)),
-        )
-
-
 def find_candidates(records: list[dict], days: float = 4, top: int = 260) -> None:
     """Print likely same-event IndoSum article pairs for a person to read."""
     arts = [eval_stories.indosum_article(r, str(i)) for i, r in enumerate(records)]
-    sims = _pair_similarities(article_vectors(arts))
+    sims = pair_similarities(article_vectors(arts))
     ts = [int(r["id"].split("-")[0]) for r in records]
     pairs = sorted(
         ((s, i, j) for (i, j), s in sims.items() if abs(ts[i] - ts[j]) <= days * 86400 and s >= 0.15),
@@ -471,12 +305,6 @@ def main() -> int:
     parser.add_argument("--split", action="store_true", help="assign splits in pairs.jsonl, print counts")
     parser.add_argument("--sample", action="store_true", help="write second_reading_sample.jsonl")
     parser.add_argument("--round3", action="store_true", help="draw the third round (more SAME pairs)")
-    parser.add_argument(
-        "--round4", action="store_true", help="draw the fourth round (pairs a looser judge merges)"
-    )
-    parser.add_argument(
-        "--merge-round4", type=Path, metavar="DIR", help="merge the readers' round-4 labels in DIR"
-    )
     args = parser.parse_args()
     records = {r["id"]: r for r in eval_stories.indosum_records(eval_stories.INDOSUM)}
     if args.find:
@@ -491,17 +319,7 @@ def main() -> int:
     ranker = get_ranker()
     rows = []
     have = {json.loads(x)["pair_id"] for x in (DATA / "pairs.jsonl").read_text(encoding="utf-8").splitlines()}
-    if args.round4 or args.merge_round4:
-        judge = _judge_at(ROUND4_COMMIT)
-        have -= {r["pair_id"] for r in _round_rows("round4_")}
-        for gid, spec in load_groups().items():
-            rows += draw_round4(gid, spec, records, have, judge, ranker)
-        if args.merge_round4:
-            merge_round4(args.merge_round4, rows)
-            return 0
     for gid, spec in load_groups().items():
-        if args.round4:
-            break
         if args.round3:
             rows += draw_round3(gid, spec, records, have - {r["pair_id"] for r in _round_rows("round3_")})
         else:

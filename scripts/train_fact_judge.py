@@ -1,6 +1,6 @@
 """Can a learned pair classifier beat the same-fact rule? Cross-validated on the `tune` pairs only.
 
-The same-fact judge (`summarize/grouping/facts.py`, `_same`) is a precision-first rule. This
+The same-fact judge (`summarize/grouping/facts.py`, `same_fact`) is a precision-first rule. This
 script trains a logistic regression over what the rule already reads of a sentence pair
 (main-clause and whole-sentence cosine, shared predicate words and their IDF weight, main-verb
 match with a few news synonyms, shared actors, shared numbers including number words,
@@ -65,15 +65,17 @@ FEATURES = (
 )
 
 
-def _numbers(node: facts._Node) -> set[str]:
-    main = facts._parts(node.article.sentences[node.index].text)[0]
+def _numbers(node: facts.Candidate) -> set[str]:
+    main = facts.clauses(node.article.sentences[node.index].text)[0]
     words = re.findall(r"\w+", main.lower())
     return {re.sub(r"\s", "", n) for n in node.numbers} | {
         NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS
     }
 
 
-def pair_features(story: facts._Story, x: facts._Node, y: facts._Node, kx: int, ky: int) -> list[float]:
+def pair_features(
+    story: facts.StoryTerms, x: facts.Candidate, y: facts.Candidate, kx: int, ky: int
+) -> list[float]:
     """One row of FEATURES for the pair (symmetric in x and y)."""
     w = story.weights
     ax, ay = set(story.terms[kx][x.index]), set(story.terms[ky][y.index])
@@ -98,7 +100,7 @@ def pair_features(story: facts._Story, x: facts._Node, y: facts._Node, kx: int, 
     ]
 
 
-def vetoed(x: facts._Node, y: facts._Node) -> bool:
+def vetoed(x: facts.Candidate, y: facts.Candidate) -> bool:
     """The rule's vetoes: a question, hedge vs. assertion, negation, two speakers, other actors, other numbers."""
     nx, ny = _numbers(x), _numbers(y)
     return (
@@ -108,7 +110,7 @@ def vetoed(x: facts._Node, y: facts._Node) -> bool:
         or x.negated != y.negated
         or bool(x.speaker and y.speaker and not x.speaker & y.speaker)
         or bool(x.actors and y.actors and not x.actors & y.actors)
-        or bool(nx and ny and not nx & ny and not facts._differ_only(x, y))
+        or bool(nx and ny and not nx & ny and not facts.figures_differ(x, y))
     )
 
 
@@ -122,18 +124,18 @@ def tune_rows() -> list[dict]:
         if not mine:
             continue
         articles = [a for a, _ in mcp.group_articles(gid, spec, records)]
-        story = facts._Story(articles)
+        story = facts.StoryTerms(articles)
         k = {a.id: n for n, a in enumerate(articles)}
         by_id = {a.id: a for a in articles}
         for p in mine:
             ka, kb = k[p["a_article"]], k[p["b_article"]]
-            x = story.node(ka, by_id[p["a_article"]], p["a_index"], 0.0)
-            y = story.node(kb, by_id[p["b_article"]], p["b_index"], 0.0)
+            x = story.candidate(ka, by_id[p["a_article"]], p["a_index"], 0.0)
+            y = story.candidate(kb, by_id[p["b_article"]], p["b_index"], 0.0)
             rows.append(
                 {
                     "x": pair_features(story, x, y, ka, kb),
                     "veto": vetoed(x, y),
-                    "rule": facts._same(x, y) is not None,
+                    "rule": facts.same_fact(x, y) is not None,
                     "group": gid,
                     "label": p["label"],
                 }
@@ -196,7 +198,7 @@ def main() -> int:
     )
     print(f"{'judge':34} {'merged':>6} {'S/P/D':>9} {'precision':>9} {'lenient':>7} {'recall':>6}")
     rule = [r["rule"] for r in rows]
-    print(_line("rule (facts._same, tuned on tune)", figures(labels, rule, positives)))
+    print(_line("rule (facts.same_fact, tuned on tune)", figures(labels, rule, positives)))
     for c in CS:
         scores = cross_validated(rows, c)
         chosen = None

@@ -1,6 +1,10 @@
 """One configuration resolver: explicit argument, then `SUMMARIZE_*` environment variable,
 then the config file, then the default. Nothing is read or created at import time.
 
+Only the edges call the resolvers (`setting`, `int_setting`, `flag_setting`, `resolve`, the
+folders): the CLI, and `load_translator` for the translation settings. The library takes its
+settings as arguments, with the defaults in `SETTINGS` (tests/test_layout.py keeps it so).
+
 The config file is TOML at `<user config dir>/summarize/config.toml` (or `SUMMARIZE_CONFIG`),
 with plain keys at the top level, for example::
 
@@ -198,6 +202,22 @@ def int_setting(name: str, explicit: int | None = None, *, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def flag_setting(name: str, explicit: bool | None = None, *, default: bool = False) -> bool:
+    """Like `setting`, for true/false settings ("1", "yes", "on", true in TOML, ...), with a
+    clear error for anything else."""
+    value = setting(name, explicit, default=default)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE | _FALSE:
+        return text in _TRUE
+    raise ConfigError(f"{name} must be true or false, not {value!r}")
 
 
 def seconds_setting(name: str, value: Any, *, most: float, zero_ok: bool = False) -> float:

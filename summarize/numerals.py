@@ -66,8 +66,11 @@ SCALES: dict[str, float] = {
     "ribu": 1e3, "rb": 1e3, "ribuan": 1e3, "thousand": 1e3,
     "juta": 1e6, "jt": 1e6, "jutaan": 1e6, "million": 1e6, "mn": 1e6,
     "miliar": 1e9, "milyar": 1e9, "miliaran": 1e9, "billion": 1e9, "bn": 1e9,
-    "triliun": 1e12, "triliunan": 1e12, "trillion": 1e12, "tn": 1e12,
+    "triliun": 1e12, "trilyun": 1e12, "triliunan": 1e12, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
+# Indonesian scale words long enough that a one-letter slip ("trilun", "miliyar") still names
+# them; shorter ones ("juta", "ribu") are too close to other words ("Kuta") to guess at.
+_SCALE_TYPO_TARGETS = ("miliar", "milyar", "triliun", "trilyun")
 
 # ---------------------------------------------------------------------------- spelled-out
 
@@ -100,6 +103,7 @@ _SOFT: dict[str, dict[str, float]] = {
         "ketiganya": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
         "kesembilan": 9, "kesepuluh": 10, "setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3,
         "seperempat": 0.25, "sepasang": 2, "lusin": 12, "selusin": 12, "dekade": 10, "abad": 100,
+        "perdana": 1, "tunggal": 1, "kembar": 2, "ganda": 2,
     },
     "en": {
         "one": 1, "single": 1, "once": 1, "first": 1, "twice": 2, "both": 2, "pair": 2,
@@ -108,6 +112,9 @@ _SOFT: dict[str, dict[str, float]] = {
         "twelfth": 12, "half": 0.5, "quarter": 0.25, "dozen": 12, "decade": 10, "century": 100,
         "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4,
         "fourfold": 4, "fivefold": 5, "tenfold": 10,
+        # number words as adjectives: "dua mesin" = "twin-engine", "pertama" = "maiden"
+        "sole": 1, "lone": 1, "maiden": 1, "inaugural": 1, "twin": 2, "twins": 2, "dual": 2,
+        "duo": 2, "trio": 3, "treble": 3, "quartet": 4, "fortnight": 2,
     },
 }  # fmt: skip
 # "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
@@ -242,13 +249,19 @@ _RANGE_GAP_RE = re.compile(
 _SHORT_SCALE_RE = re.compile(r"\s?([MT])(?![\w])")
 _SHORT_SCALES = {"M": 1e9, "T": 1e12}
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
-_SEASON_BEFORE_RE = re.compile(r"(?<!\d)(19|20)\d\d[/-]\Z")
+_SEASON_RE = re.compile(r"(?<![\d/.,:])((?:19|20)?\d\d)\s?([/-])\s?((?:19|20)?\d\d)(?![\d/]|[.,:]\d)")
+_SEASON_WORD_RE = re.compile(
+    r"\b(?:musim|season|tahun\s+(?:anggaran|ajaran|buku)|TA|fiscal(?:\s+year)?|FY|periode|term)\W{0,3}\Z",
+    re.IGNORECASE,
+)
 _DASH_RE = re.compile(r"[\u2012-\u2015\u2212]")
 _ANY_DIGIT_RE = re.compile(r"\d")
 _TIME_HINT_RE = re.compile(r"\d[.:]\d\d")
 _AMPM_HINT_RE = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _ID_ORDINALS = {
-    w: v for w, v in _SOFT["id"].items() if w.startswith("ke") and w not in ("keduanya", "ketiganya")
+    w: v
+    for w, v in _SOFT["id"].items()
+    if (w.startswith("ke") and w not in ("keduanya", "ketiganya")) or w == "pertama"
 }
 _UNIT_WORDS = {"percent": "%", "persen": "%", "per cent": "%"}
 _SCALE_OR_UNIT_AFTER_RE = re.compile(rf"\s*(?:{_SCALE_ALT}|%|percent|persen)\b", re.IGNORECASE)
@@ -400,36 +413,74 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
     spans: list[tuple[int, int]] = []
     mine: list[tuple[Quantity, float]] = []  # each with its scale factor, 1.0 when none
     for m in _NUMBER_RE.finditer(text):
-        cur, apos, digits, scale = m.group("cur"), m.group("apos"), m.group("num"), m.group("scale")
+        cur, apos, digits = m.group("cur"), m.group("apos"), m.group("num")
         if lang == "id" and digits == "2" and _REDUPLICATED_RE.search(text, max(0, m.start() - 2), m.end()):
             continue  # "hal2", "foto2": informal "hal-hal", "foto-foto", a plural
-        factor = 1.0
         values = readings(digits)
         value = _convention(digits, lang)
         kind = "money" if cur else _number_kind(text, m.start())
-        season = len(digits) == 2 and _SEASON_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())
-        if season:
-            value = float(int(season.group(1)) * 100 + int(digits))  # "2017/18": 2018
-            values, kind = {value}, "year"
+        factor, end = _scale(m, text, lang)
+        if factor != 1.0:
+            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else _norm(value * factor)
         elif apos:
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
-        elif cur and lang == "id" and not scale and (short := _SHORT_SCALE_RE.match(text, m.end("num"))):
-            scale, factor = short.group(0), _SHORT_SCALES[short.group(1)]  # "Rp 3,5 M", "Rp 2 T"
-            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
-            value = None if value is None else _norm(value * factor)
-        elif scale:
-            factor = SCALES[scale.lower()]
-            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
-            value = None if value is None else _norm(value * factor)
         elif not cur and len(digits) == 4 and digits[:2] in ("19", "20"):
             kind = "year"
-        end = m.end("scale") if m.group("scale") else m.end("num") + len(scale or "")
-        unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(m.group("unit"))
+        word = "" if m.group("unit") and end >= m.end("unit") else m.group("unit")  # a slip read as a scale
+        unit = _CURRENCY_CODES.get(cur.lower().rstrip(". "), cur.upper()) if cur else _unit(word)
         q = Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
         mine.append((q, factor))
         spans.append((m.start(), end))
     found.extend(_shared_scales(text, mine))
+    return _masked(text, spans)
+
+
+def _scale(m: re.Match[str], text: str, lang: str) -> tuple[float, int]:
+    """The scale factor after a number (1.0 when none) and where the quantity ends: a scale
+    word ("380 juta"), a headline's "Rp 3,5 M", or a one-letter slip of a long Indonesian
+    scale word ("US$ 5 trilun")."""
+    if m.group("scale"):
+        return SCALES[m.group("scale").lower()], m.end("scale")
+    if lang != "id":
+        return 1.0, m.end("num")
+    if m.group("cur") and (short := _SHORT_SCALE_RE.match(text, m.end("num"))):
+        return _SHORT_SCALES[short.group(1)], m.end("num") + len(short.group(0))  # "Rp 3,5 M", "Rp 2 T"
+    unit = (m.group("unit") or "").strip(" -").lower()
+    if len(unit) >= 5 and (near := [w for w in _SCALE_TYPO_TARGETS if _one_slip(unit, w)]):
+        return SCALES[near[0]], m.end("unit")
+    return 1.0, m.end("num")
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Whether `word` is `target` with one letter left out, added or changed."""
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    short, long_ = sorted((word, target), key=len)
+    for i, (a, b) in enumerate(zip(short, long_, strict=False)):
+        if a != b:
+            rest = short[i + 1 :] if len(short) == len(long_) else short[i:]
+            return rest == long_[i + 1 :]
+    return True  # one letter more at the end
+
+
+def _seasons(text: str, found: list[Quantity]) -> str:
+    """Two consecutive years as one span, "2016/17", "16/17", "2016-2017": a season or a
+    fiscal year, written either way. Each end keeps its plain reading too (a score "16-17")."""
+    spans: list[tuple[int, int]] = []
+    for m in _SEASON_RE.finditer(text) if _ANY_DIGIT_RE.search(text) else ():
+        a, b = m.group(1), m.group(3)
+        if (int(a[-2:]) + 1) % 100 != int(b[-2:]):
+            continue
+        short = len(a) == len(b) == 2
+        if short and int(b) <= 12 and not _SEASON_WORD_RE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "(11/12)" is a day and a month
+        for digits, start in ((a, m.start(1)), (b, m.start(3))):
+            yy = float(digits[-2:])
+            values = {float(digits), yy} | ({1900 + yy, 2000 + yy} if len(digits) == 2 else set())
+            found.append(Quantity(digits, start, start + len(digits), frozenset(values), "year"))
+        spans.append(m.span())
     return _masked(text, spans)
 
 
@@ -471,13 +522,39 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     text = _periods(text, lang, found)
     if _ANY_DIGIT_RE.search(text):
         text = _months(text, found)
+        text = _seasons(text, found)
         text = _slash_dates(text, found)
         text = _times(text, found)
         text = _digits(text, lang, found)
     text = _romans(text, lang, found)
     found.extend(_spelled(text, lang))
     found.sort(key=lambda q: q.start)
-    return found
+    return _years_and_months(found, text) if lang == "id" else found
+
+
+def _years_and_months(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "4 tahun 6 bulan" is also "four and a half years": both parts may match 4.5."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        years, months = out[k], out[k + 1]
+        if (
+            years.unit != "tahun"
+            or months.unit != "bulan"
+            or text[years.end : months.start].strip() != "tahun"
+        ):
+            continue
+        both = {
+            _norm(y + m / 12)
+            for y in years.values
+            if isinstance(y, float)
+            for m in months.values
+            if isinstance(m, float) and m < 12
+        }
+        out[k], out[k + 1] = (
+            replace(years, values=years.values | both),
+            replace(months, values=months.values | both),
+        )
+    return out
 
 
 class _Words:
@@ -491,9 +568,9 @@ class _Words:
     def at(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""
 
-    def quantity(self, i: int, j: int, value: Value, kind: str, hard: bool) -> Quantity:
+    def quantity(self, i: int, j: int, value: Value, kind: str, hard: bool, unit: str = "") -> Quantity:
         start, end = self.matches[i].start(), self.matches[j - 1].end()
-        return Quantity(self.text[start:end], start, end, frozenset({value}), kind, hard=hard)
+        return Quantity(self.text[start:end], start, end, frozenset({value}), kind, unit, hard)
 
     def set_phrase(self, i: int, lang: str) -> bool:
         """Whether the number word at `i` is part of a name or a set phrase: "Nusa Dua",
@@ -561,11 +638,22 @@ def _count(w: _Words, i: int, lang: str) -> tuple[float, int, int]:
     return total + current, i, parts
 
 
+def _soft(word: str, lang: str) -> float | None:
+    """A soft number word's value: "kedua", "twin", and an Indonesian ordinal with "-nya"
+    ("gim kelimanya", its fifth game)."""
+    soft = _SOFT[lang]
+    if word in soft:
+        return soft[word]
+    if lang == "id" and word.endswith("nya") and word[:-3] in _ID_ORDINALS:
+        return soft[word[:-3]]
+    return None
+
+
 def _spelled(text: str, lang: str) -> list[Quantity]:
     """Spelled-out numbers, ordinals and orders of magnitude: "dua puluh", "ketiga",
     "four and a half", "puluhan ribu", "tens of thousands"."""
     w = _Words(text)
-    units, mult, big, soft = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang], _SOFT[lang]
+    units, mult, big = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang]
     out: list[Quantity] = []
     i, n = 0, len(w.words)
     while i < n:
@@ -590,14 +678,14 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
             continue
         leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
         if not (leading_a or word in units):
-            if word in soft:
-                out.append(w.quantity(i, i + 1, _norm(soft[word]), "word", False))
+            if (value := _soft(word, lang)) is not None:
+                out.append(w.quantity(i, i + 1, _norm(value), "word", False))
             i += 1
             continue
         value, j, parts = _count(w, i, lang)
-        lone = parts == 1 and (word in soft or (lang == "en" and value <= 12))
+        lone = parts == 1 and (word in _SOFT[lang] or (lang == "en" and value <= 12))
         hard = not lone and not w.set_phrase(i, lang)
-        out.append(w.quantity(i, j, _norm(value), "word", hard))
+        out.append(w.quantity(i, j, _norm(value), "word", hard, unit=w.at(j)))  # "dua meter": meter
         i = max(j, i + 1)
     return out
 

@@ -39,7 +39,8 @@ from .values import (
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
     from .translate.base import Translator
 
-English = tuple[str, tuple[Problem, ...]]  # final text, and the problems that withheld it
+# Final text, the problems that withheld it, and what the check noted in English that passed.
+English = tuple[str, tuple[Problem, ...], tuple[str, ...]]
 
 __all__ = [
     "DEFAULT_BRIEF_SENTENCES",
@@ -62,7 +63,7 @@ class Requests:
 
     `add(key, article, text)` asks for `text` (a sentence or title of `article`);
     `translate(translator)` translates every distinct Indonesian text once, in one batch, and
-    returns {key: (text, problems)}. An English article's text passes through untranslated.
+    returns {key: (text, problems, notes)}. An English article's text passes through untranslated.
     """
 
     def __init__(self) -> None:
@@ -80,7 +81,7 @@ class Requests:
         withheld source.
         """
         if translator is None:
-            return {key: (text, ()) for key, (_, text) in self._wanted.items()}, []
+            return {key: (text, (), ()) for key, (_, text) in self._wanted.items()}, []
         from .translate.guard import translate_checked
 
         pairs = self._wanted.values()
@@ -101,13 +102,15 @@ class Requests:
                 "those lines show the source sentence"
             )
         return {
-            key: (text, ()) if a.language == "en" else (done[text].text, done[text].problems)
+            key: (text, (), ())
+            if a.language == "en"
+            else (done[text].text, done[text].problems, done[text].notes)
             for key, (a, text) in self._wanted.items()
         }, notes
 
 
 def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem:
-    text, problems = english
+    text, problems, notes = english
     return DigestItem(
         text=text,
         source_text=fact.source_text,
@@ -117,6 +120,7 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
         problems=problems,
         trimmed=fact.span if fact.trimmed else None,
         publishers=publishers(fact.citations, by_id),
+        check_notes=notes,
     )
 
 
@@ -187,10 +191,10 @@ def _briefs(
     """Briefs from picks, with the English that `_ask_briefs` asked for."""
     out = []
     for position, (a, chosen) in enumerate(zip(articles, picks, strict=True)):
-        title, title_problems = english[("brief title", position)] if titles else (None, ())
+        title, title_problems, _ = english[("brief title", position)] if titles else (None, (), ())
         sentences = []
         for i, score in chosen:
-            text, problems = english[("brief sentence", position, i)]
+            text, problems, notes = english[("brief sentence", position, i)]
             sentences.append(
                 Selected(
                     index=i,
@@ -198,6 +202,7 @@ def _briefs(
                     text=text,
                     score=round(score, 4),
                     problems=problems,
+                    check_notes=notes,
                 )
             )
         out.append(Brief(article=a, title=title, sentences=tuple(sentences), title_problems=title_problems))
@@ -261,7 +266,7 @@ def digest(
         model=_model(translator),
         notes=tuple(notes + more),
         english_titles=tuple(
-            (a.id, text) for a, (text, problems) in titled if not problems and text != a.title
+            (a.id, text) for a, (text, problems, _) in titled if not problems and text != a.title
         ),
     )
 
@@ -281,7 +286,9 @@ def _stories(
     """The digest's story sections, with the English that `_ask_stories` asked for."""
     stories = []
     for k, section in enumerate(shown):
-        title, title_problems = english[("story title", k)] if section.heading is not None else (None, ())
+        title, title_problems, _ = (
+            english[("story title", k)] if section.heading is not None else (None, (), ())
+        )
         stories.append(
             Story(
                 title=title,

@@ -253,6 +253,8 @@ class Selected:
 
     When the translation failed the check even after a repair, it is withheld: `problems`
     says why and `text` is the source sentence, so no failing English is ever shown.
+    `check_notes` says what the check noticed in English that passed ("the English adds a
+    conversion: 27 miles").
     """
 
     index: int
@@ -260,6 +262,7 @@ class Selected:
     text: str
     score: float
     problems: tuple[Problem, ...] = ()
+    check_notes: tuple[str, ...] = ()
 
     @property
     def withheld(self) -> bool:
@@ -339,6 +342,7 @@ class DigestItem:
     `trimmed` is set when a leading connective ("Namun,") was left off so that the line stands
     alone: the (start, end) offsets of `source_text` in the article's text, which it slices
     exactly (whitespace collapsed); `source_text` is then the end of `citations[0]`'s sentence.
+    `check_notes` says what the check noticed in English that passed (a conversion it adds).
     """
 
     text: str
@@ -349,6 +353,7 @@ class DigestItem:
     problems: tuple[Problem, ...] = ()
     trimmed: tuple[int, int] | None = None
     publishers: tuple[str, ...] = ()
+    check_notes: tuple[str, ...] = ()
 
     @property
     def sources(self) -> int:

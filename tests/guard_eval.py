@@ -38,14 +38,22 @@ def load_pairs(split: str = "all", path: Path = DATA) -> list[dict[str, str]]:
     return [r for r in rows if split == "all" or split_of(r["id"]) == split]
 
 
-def load_faithful(split: str = "all", path: Path = FAITHFUL) -> list[dict[str, Any]]:
-    """The faithful set's pairs in `split`, as the file splits them."""
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+def load_faithful(split: str = "all", path: Path | None = None) -> list[dict[str, Any]]:
+    """The faithful set's pairs in `split`, as the file (`FAITHFUL` when not given) splits them."""
+    rows = [json.loads(line) for line in (path or FAITHFUL).read_text("utf-8").splitlines() if line.strip()]
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
 def load_set(name: str, split: str) -> list[dict[str, Any]]:
+    """A set's pairs in `split`: any split its file holds, or "all"; none for another."""
     return load_faithful(split) if name == "faithful" else load_pairs(split)
+
+
+def splits(name: str) -> list[str]:
+    """The splits a set holds, in the order they first appear (a split added later last)."""
+    if name != "faithful":
+        return ["tune", "heldout"]
+    return list(dict.fromkeys(str(p["split"]) for p in load_faithful("all")))
 
 
 # ---------------------------------------------------------------------------- corruptions

@@ -271,3 +271,19 @@ def test_following_a_citation_shows_its_sentence_highlighted_in_its_paragraph(tm
 
     assert lit(before) == 0
     assert lit(after) > 100  # a highlighted line of text, not a stray pixel
+
+
+def test_a_translation_note_shows_under_its_line(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from summarize.renderers import render
+
+    note = "the English adds a conversion: 35 miles"
+    d = samples.digest()
+    d = replace(d, items=(replace(d.items[0], check_notes=(note,)), *d.items[1:]))
+    page = tmp_path / "noted.html"
+    page.write_text(render(d, "html"), encoding="utf-8")
+    body = "".join(dump_dom(tmp_path, page).text)
+    line = body.index("Floods hit South Jakarta.")
+    assert body.index(f"translation note: {note}") > line
+    assert "translation withheld:" not in body

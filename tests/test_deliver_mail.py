@@ -27,6 +27,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from typer.testing import CliRunner
 
 from summarize.cli import app
+from summarize.cli.mail import SmtpOptions
 from summarize.config import state_dir
 from summarize.deliver import SentStore, SmtpSettings, send_digest_email
 from summarize.errors import ConfigError, DeliveryError
@@ -137,7 +138,12 @@ def build(articles: Sequence[Article]) -> Digest:
 
 
 def send(server: Server, articles: Sequence[Article] | None = None, **kw: Any) -> Any:
-    options: dict[str, Any] = {"to": ["reader@example.org"], "smtp": server.settings(), "build": build}
+    options: dict[str, Any] = {
+        "to": ["reader@example.org"],
+        "smtp": server.settings(),
+        "build": build,
+        "state": state_dir(create=False),  # the test's folder (the library reads no setting)
+    }
     return send_digest_email(samples.articles() if articles is None else articles, **(options | kw))
 
 
@@ -213,14 +219,15 @@ def test_settings_resolve_from_options_env_and_config(
     monkeypatch.setenv("SUMMARIZE_CONFIG", str(config))
     monkeypatch.setenv("SUMMARIZE_SMTP_PASSWORD", PASSWORD)
     monkeypatch.setenv("SUMMARIZE_SMTP_FROM", SENDER)
-    s = SmtpSettings.resolve()
+    s = SmtpOptions().settings()  # the CLI's resolver
     assert (s.host, s.port, s.security, s.user, s.password, s.sender) == (
         "mail.example.org", 465, "tls", "bob", PASSWORD, SENDER,
     )  # fmt: skip
-    assert SmtpSettings.resolve(host="other", port=2525, security="starttls").where == "other:2525"
+    options = SmtpOptions(smtp_host="other", smtp_port=2525, security="starttls")
+    assert options.settings().where == "other:2525"
     monkeypatch.setenv("SUMMARIZE_SMTP_SECURITY", "ssl-please")
     with pytest.raises(ConfigError, match="smtp_security"):
-        SmtpSettings.resolve()
+        SmtpOptions().settings()
 
 
 def test_password_never_in_repr_or_str() -> None:
@@ -235,12 +242,12 @@ def test_plaintext_password_only_to_localhost() -> None:
     SmtpSettings(host="127.0.0.1", user="u", password="p", sender=SENDER, security="none").check()
 
 
-def test_missing_host_or_sender_says_what_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_host_or_sender_says_what_to_set() -> None:
+    mail = {"to": ["a@example.org"], "build": build, "state": state_dir(create=False)}
     with pytest.raises(ConfigError, match="SUMMARIZE_SMTP_HOST"):
-        send_digest_email(samples.articles(), to=["a@example.org"], build=build)
-    monkeypatch.setenv("SUMMARIZE_SMTP_HOST", "127.0.0.1")
+        send_digest_email(samples.articles(), **mail)
     with pytest.raises(ConfigError, match="--from"):
-        send_digest_email(samples.articles(), to=["a@example.org"], build=build)
+        send_digest_email(samples.articles(), smtp=SmtpSettings(host="127.0.0.1"), **mail)
 
 
 # --- auth ---------------------------------------------------------------------------------
@@ -568,7 +575,9 @@ def test_dry_run_without_output_leaves_no_file_behind(
 ) -> None:
     """A cron job started in a checkout must not leave .eml files there: no -o, stdout."""
     monkeypatch.chdir(tmp_path)
-    report = send_digest_email(samples.articles(), to=["r@example.org"], dry_run=True, build=build)
+    report = send_digest_email(
+        samples.articles(), to=["r@example.org"], dry_run=True, build=build, state=state_dir(create=False)
+    )
     assert report.dry_run is None and report.message is not None
     assert message_from_bytes(report.message, policy=policy.default)["To"] == "r@example.org"
     env = dict(os.environ, PYTHONPATH=str(ROOT))

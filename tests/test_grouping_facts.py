@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -245,8 +245,8 @@ def _merged(first: str, second: str) -> bool:
     """
     a = _article("1", "Berita satu", [first, *_FILLER_A])
     b = _article("2", "Berita dua", [second, *_FILLER_B])
-    story = facts._Story([a, b])
-    return facts._same(story.node(0, a, 0, 1.0), story.node(1, b, 0, 1.0)) is not None
+    story = facts.StoryTerms([a, b])
+    return facts.same_fact(story.candidate(0, a, 0, 1.0), story.candidate(1, b, 0, 1.0)) is not None
 
 
 def test_a_paraphrase_of_one_fact_is_merged() -> None:
@@ -363,10 +363,15 @@ def test_belum_lagi_is_no_negation() -> None:
 # Scale: the inverted index finds exactly the pairs the exhaustive comparison finds -------
 
 
+def _all_pairs(nodes: Sequence[facts.Candidate]) -> Iterator[tuple[int, int]]:
+    """Every pair: the exhaustive comparison the index (`candidate_pairs`) must agree with."""
+    return itertools.combinations(range(len(nodes)), 2)
+
+
 def _facts_both_ways(articles: Sequence[Article], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
     indexed = group_facts(articles, n=50)
     with monkeypatch.context() as m:
-        m.setattr(facts, "_candidate_pairs", facts._all_pairs)
+        m.setattr(facts, "candidate_pairs", _all_pairs)
         exhaustive = group_facts(articles, n=50)
     return indexed, exhaustive
 
@@ -380,11 +385,11 @@ def test_index_gives_the_same_items_as_exhaustive_comparison(
 
 
 def test_index_finds_every_pair_that_can_pass_the_judge(mixed: tuple[Article, ...]) -> None:
-    nodes = facts._nodes(mixed, facts.get_ranker())
-    candidates = set(facts._candidate_pairs(nodes))
-    passing = {(i, j) for i, j in facts._all_pairs(nodes) if facts._same(nodes[i], nodes[j]) is not None}
+    nodes = facts.candidates(mixed, facts.get_ranker())
+    candidates = set(facts.candidate_pairs(nodes))
+    passing = {(i, j) for i, j in _all_pairs(nodes) if facts.same_fact(nodes[i], nodes[j]) is not None}
     assert passing <= candidates
-    assert len(candidates) < len(list(facts._all_pairs(nodes))) / 4  # and it prunes most pairs
+    assert len(candidates) < len(list(_all_pairs(nodes))) / 4  # and it prunes most pairs
 
 
 # Precision floor on the hand-labelled pairs (like the ROUGE gate) ----------------------

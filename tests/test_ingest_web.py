@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -30,10 +31,17 @@ from summarize.ingest import fetch as summarize_http
 from summarize.ingest.decoding import decode
 from summarize.ingest.extract import fragment_text, html_to_document
 from summarize.ingest.fetch import Fetcher, FetchError, Response
-from summarize.ingest.web import classify, load_url
+from summarize.ingest.web import classify, load_urls
 from summarize.values import Document, Skipped
 
 FIXTURES = Path(__file__).parent / "webfixtures"
+
+
+def load_url(url: str, **options: Any) -> tuple[list[Document], list[Skipped]]:
+    """One URL's result: `load_urls` of that URL alone."""
+    return load_urls([url], **options)[url]
+
+
 TIMEOUT = 2.0  # generous: the machine is shared, and only the timeout tests should time out
 SHORT = 0.25  # for the timeout tests: connect 0.25 s, a whole response 0.5 s
 
@@ -536,12 +544,10 @@ def test_user_agent_names_the_tool_and_its_version(web: _Server) -> None:
     assert web.agents[0].startswith(f"summarize/{version('summarize')}")
 
 
-def test_user_agent_carries_the_operators_contact(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SUMMARIZE_CONTACT", "news-desk@example.org")
-    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+def test_user_agent_carries_the_operators_contact(web: _Server) -> None:
+    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT, contact="news-desk@example.org")
     assert web.agents[-1].endswith("news-desk@example.org)")
-    monkeypatch.setenv("SUMMARIZE_CONTACT", "evil\r\nX-Injected: 1")
-    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT)
+    load_url(f"{web.base}/berita/korut-senjata", timeout=TIMEOUT, contact="evil\r\nX-Injected: 1")
     assert "Injected" not in web.agents[-1]
 
 
@@ -637,20 +643,20 @@ def test_an_unusable_deadline_is_a_config_error(web: _Server, value: float) -> N
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "1e10", "0"])
-def test_an_unusable_timeout_is_a_config_error(
-    web: _Server, value: str, monkeypatch: pytest.MonkeyPatch
+def test_an_unusable_timeout_is_a_config_error(web: _Server, value: str) -> None:
+    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
+        load_url(f"{web.base}/berita/korut-senjata", timeout=float(value))
+
+
+def test_the_cli_takes_the_timeout_setting_from_the_environment(
+    web: _Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SUMMARIZE_TIMEOUT", value)
-    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
-        load_url(f"{web.base}/berita/korut-senjata")
-
-
-def test_timeout_setting_from_the_environment(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZE_TIMEOUT", "0.2")
-    assert only_skip(load_url(f"{web.base}/lambat")).reason == "timed out after 0.4 s"
+    result = runner.invoke(app, ["brief", f"{web.base}/lambat", "--no-translate"])
+    assert result.exit_code == 1 and "timed out after 0.4 s" in result.stderr, result.output
     monkeypatch.setenv("SUMMARIZE_TIMEOUT", "lama")
-    with pytest.raises(ConfigError, match="timeout must be a number of seconds"):
-        load_url(f"{web.base}/lambat")
+    result = runner.invoke(app, ["brief", f"{web.base}/lambat", "--no-translate"])
+    assert result.exit_code == 2 and "timeout must be a number of seconds" in result.stderr, result.output
 
 
 class _Trickler:
@@ -700,13 +706,10 @@ class _Trickler:
         ("https", b"\x16\x03\x03\x40\x00", b"\x00"),
     ],
 )
-def test_trickled_headers_stop_at_the_deadline(
-    monkeypatch: pytest.MonkeyPatch, scheme: str, prefix: bytes, filler: bytes
-) -> None:
+def test_trickled_headers_stop_at_the_deadline(scheme: str, prefix: bytes, filler: bytes) -> None:
     server = _Trickler(prefix, filler)
-    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "1")  # connect 1 s, the whole request 2 s
-    try:
-        skip = only_skip(load_url(f"{scheme}://127.0.0.1:{server.port}/berita"))
+    try:  # connect 1 s, the whole request 2 s
+        skip = only_skip(load_url(f"{scheme}://127.0.0.1:{server.port}/berita", timeout=1.0))
     finally:
         server.close()
     assert skip.reason == "timed out after 2 s"

@@ -6,10 +6,12 @@ another test has imported its partner), so each module is imported in a fresh in
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -110,3 +112,198 @@ def test_import_summarize_stays_light() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+# Small functions ------------------------------------------------------------------------
+
+LONG = 60  # lines, from `def` to the last line of the body
+WHY_LONG = re.compile(r"#.*\bover 60 lines\b", re.IGNORECASE)
+
+
+def _functions(path: Path) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node
+
+
+def long_functions_without_a_reason(root: Path) -> list[str]:
+    """Functions under `root` longer than LONG lines with no comment, in them or just above
+    the `def`, that says why ("# Over 60 lines on purpose: ...")."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in _functions(path):
+            end = fn.end_lineno or fn.lineno
+            if end - fn.lineno + 1 <= LONG:
+                continue
+            first = min([fn.lineno, *(d.lineno for d in fn.decorator_list)])
+            if not any(WHY_LONG.search(line) for line in lines[max(0, first - 2) : end]):
+                found.append(
+                    f"{path.relative_to(root.parent)}:{fn.lineno} {fn.name} ({end - fn.lineno + 1} lines)"
+                )
+    return found
+
+
+def test_no_long_function_without_a_comment_saying_why() -> None:
+    assert long_functions_without_a_reason(ROOT / "summarize") == []
+
+
+def test_the_long_function_check_finds_one(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    body = "".join(f"    x{k} = {k}\n" for k in range(LONG))
+    (package / "a.py").write_text(f"def long():\n{body}\n\ndef short():\n    pass\n", encoding="utf-8")
+    (package / "b.py").write_text(
+        f"def why():\n    # Over 60 lines on purpose: a table.\n{body}", encoding="utf-8"
+    )
+    assert long_functions_without_a_reason(package) == [f"pkg/a.py:1 long ({LONG + 1} lines)"]
+
+
+# Settings at the edge ---------------------------------------------------------------------
+
+# What reads the environment or the config file (`summarize.config`), and where else it may be
+# called below the CLI (summarize/cli/, the edge), each with the reason.
+READS_SETTINGS = {"setting", "int_setting", "flag_setting", "resolve", "describe", "cache_dir", "state_dir"}
+EDGES = {
+    # STYLE.md 22: `load_translator` is the library's own edge for the translation settings.
+    ("summarize/translate/__init__.py", "setting"): "load_translator resolves the translation settings",
+    ("summarize/translate/__init__.py", "int_setting"): "load_translator resolves the translation settings",
+    # A folder for files, not a setting of the result: a translation is the same wherever
+    # the cache that holds it lives, and a converted model the same wherever it is kept.
+    ("summarize/translate/cache.py", "cache_dir"): "where the translation cache is stored",
+    ("summarize/translate/store.py", "cache_dir"): "where converted models are stored",
+    # huggingface_hub's own variable, read again because the hub reads it only at import.
+    ("summarize/translate/store.py", "os.environ"): "HF_HUB_OFFLINE, the hub library's switch",
+}
+
+
+def settings_read_below_the_cli(root: Path) -> set[tuple[str, str]]:
+    """(module path, name) for every call below the CLI that reads a setting from the
+    environment or the config file."""
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).as_posix()
+        if rel.startswith("summarize/cli/") or rel == "summarize/config.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        from_config = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("config")
+            for alias in node.names
+            if alias.name in READS_SETTINGS
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in from_config:
+                found.add((rel, node.func.id))
+            is_os = (
+                isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "os"
+            )
+            if is_os and node.attr in {"environ", "getenv", "environb"}:  # type: ignore[attr-defined]
+                found.add((rel, "os.environ"))
+    return found
+
+
+def test_the_library_reads_settings_only_at_its_edges() -> None:
+    assert settings_read_below_the_cli(ROOT / "summarize") - EDGES.keys() == set()
+    assert EDGES.keys() <= settings_read_below_the_cli(ROOT / "summarize")  # no stale exception
+
+
+# Scripts and tests use public names ---------------------------------------------------------
+
+# A private helper may change or go with any refactor; a script or a test that reaches it
+# breaks at once. Scripts use none. Tests use one only where it is the point of the test,
+# each listed here with the reason; anything else goes through a public name.
+FAST_PATH = "a speed path checked against the plain version beside it in the test"
+COST = "the cost of an inner step, which no public call can show"
+_BY_FILE: dict[str, dict[str, str]] = {
+    "tests/test_clean.py": {"clean._MAYBE_FURNITURE": "the pre-filter must pass every rule's line"},
+    "tests/test_grouping_copies.py": {"grouping.copies._candidates": COST},
+    "tests/test_grouping_stories.py": {
+        "grouping.stories._central": FAST_PATH,
+        "grouping.stories._partition": FAST_PATH,
+        "grouping.stories._shared_pairs": COST,
+        "grouping.stories._strongest": FAST_PATH,
+    },
+    "tests/test_ingest.py": {"ingest._walk": COST},
+    "tests/test_ingest_web.py": {
+        "ingest.fetch._tls": "a cached TLS context, cleared to read SSL_CERT_FILE again",
+        "ingest.web._parse_date": "every feed date form, without a feed for each",
+    },
+    "tests/test_renderers_layout.py": {"renderers.text._item": "the wrapping of one line, stated alone"},
+    "tests/test_scale.py": dict.fromkeys(
+        [
+            *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set", "clean._words"),
+            *("grouping.facts._names", "ingest.decoding._is_binary"),
+            *("lang._EN_ONLY", "lang._ID_ONLY", "lang._stemmer", "lang._terms_of"),
+        ],
+        FAST_PATH,
+    ),
+    "tests/test_segment.py": dict.fromkeys(
+        ["segment._closing_follows", "segment._quote_open"], "the quote rule against its older form"
+    ),
+    "tests/test_translate_families.py": {
+        "translate.ct2._Tokenizer": "the torch-free tokenizer against transformers'"
+    },
+}
+PRIVATE_IN_TESTS = {(file, f"summarize.{name}") for file, names in _BY_FILE.items() for name in names}
+
+
+def private_uses(path: Path) -> set[str]:
+    """Private names of summarize modules that `path` imports or reaches (`module._name`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}  # local name -> what it is bound to in summarize
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {a.asname or a.name: a.name for a in node.names if a.name.split(".")[0] == "summarize"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "summarize":
+            for a in node.names:
+                if a.name.startswith("_") and not a.name.startswith("__"):
+                    found.add(f"{node.module}.{a.name}")
+                modules[a.asname or a.name] = f"{node.module}.{a.name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            parts, base = [node.attr], node.value
+            while isinstance(base, ast.Attribute):
+                parts.insert(0, base.attr)
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in modules:
+                found.add(".".join([modules[base.id], *parts]))
+    return found
+
+
+def test_scripts_and_tests_use_only_public_names() -> None:
+    used = {
+        (path.relative_to(ROOT).as_posix(), name)
+        for folder in ("scripts", "tests")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for name in private_uses(path)
+    }
+    assert {u for u in used if u[0].startswith("scripts/")} == set()
+    assert used - PRIVATE_IN_TESTS == set()
+    assert used >= PRIVATE_IN_TESTS  # no stale exception
+
+
+def test_the_private_name_check_sees_imports_and_attributes(tmp_path: Path) -> None:
+    code = (
+        "from summarize.grouping import facts\n"
+        "from summarize.clean import _lines, clean\n"
+        "import summarize.lang as lang\n"
+        "facts._same(1, 2)\nlang.tokens('x')\nclean._private\nfacts.same_fact\n"
+    )
+    (tmp_path / "t.py").write_text(code, encoding="utf-8")
+    assert private_uses(tmp_path / "t.py") == {
+        "summarize.grouping.facts._same",
+        "summarize.clean._lines",
+        "summarize.clean.clean._private",
+    }
+
+
+def test_no_script_runs_code_from_git_history() -> None:
+    for path in sorted((ROOT / "scripts").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = {
+            n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+        assert not calls & {"exec", "eval"}, path

@@ -123,3 +123,25 @@ def test_never_raises_on_digit_soup(text: str, lang: str) -> None:
     for q in quantities(text, lang):
         assert q.values and 0 <= q.start <= q.end <= len(text)
     find_date(text)
+
+
+def test_a_season_reads_both_ways() -> None:
+    short, full = values("musim 16/17", "id"), values("the 2016/17 season", "en")
+    assert 2016.0 in short[0] and 2017.0 in short[1] and 16.0 in full[0] and 2017.0 in full[1]
+    assert values("2016-2017", "en") == [{2016.0, 16.0}, {2017.0, 17.0}]
+    assert values("Senin (11/12)", "id") == [{11.0}, {("M", 12)}]  # a day and a month, not a season
+    assert 2011.0 in values("musim 11/12", "id")[0]
+
+
+def test_a_slip_in_a_long_scale_word_is_still_the_scale() -> None:
+    assert values("US$ 5 trilun", "id") == [{5e12}]
+    assert values("Rp 2 miliyar", "id") == [{2e9}]
+    assert values("Rp 2 trilyun", "id") == [{2e12}]
+    assert quantities("5 militer", "id")[0].unit == "militer"  # two letters off: a word
+
+
+def test_number_words_as_adjectives_and_ordinals_with_nya() -> None:
+    assert [(q.values, q.hard) for q in quantities("twin-engine", "en")] == [(frozenset({2.0}), False)]
+    assert [q.values for q in quantities("gim kelimanya", "id")] == [frozenset({5.0})]
+    assert quantities("satu-satunya", "id")[0].hard is False
+    assert quantities("dua meter", "id")[0].unit == "meter"

@@ -174,7 +174,7 @@ def test_translation_requests_come_back_by_key() -> None:
         requests.add(("title", a.id), a, a.title)
     english, notes = requests.translate(Recorder())
     assert notes == []
-    assert english == {("title", a.id): (f"EN<{a.title}>", ()) for a in articles}
+    assert english == {("title", a.id): (f"EN<{a.title}>", (), ()) for a in articles}
     with pytest.raises(ValueError, match="made twice"):
         requests.add(("title", articles[0].id), articles[0], "again")
 
@@ -198,7 +198,7 @@ def test_a_new_translated_field_moves_nothing_else(monkeypatch: pytest.MonkeyPat
         def translate(self, translator: Translator | None) -> tuple[dict, list[str]]:  # type: ignore[type-arg]
             english, notes = super().translate(translator)
             for article_id, text in extra.items():
-                assert english[("last sentence", article_id)] == (f"EN<{text}>", ())
+                assert english[("last sentence", article_id)] == (f"EN<{text}>", (), ())
             return english, notes
 
     monkeypatch.setattr(summarize.pipeline, "Requests", WithExtraField)

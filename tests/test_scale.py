@@ -227,7 +227,7 @@ def _plain_story_init(self: Any, articles: Any) -> None:
     self.names = facts._names(articles)
 
 
-_fast_story_init = facts._Story.__init__
+_fast_story_init = facts.StoryTerms.__init__
 
 
 def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callable[..., Any]) -> None:
@@ -239,8 +239,8 @@ def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callabl
 
 def plain_similar_pairs(nodes: Any) -> dict[int, dict[int, float]]:
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    for i, j in facts._candidate_pairs(nodes):
-        sim = facts._same(nodes[i], nodes[j])
+    for i, j in facts.candidate_pairs(nodes):
+        sim = facts.same_fact(nodes[i], nodes[j])
         if sim is not None:
             sims[i][j] = sims[j][i] = sim
     return sims
@@ -266,7 +266,7 @@ def plain_alike(x: Any, y: Any, known: Any) -> bool:
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every fast path swapped for the plain code it replaced."""
     monkeypatch.setattr(Model, "logit", plain_walk)
-    monkeypatch.setattr(facts._Story, "__init__", _plain_story_init)
+    monkeypatch.setattr(facts.StoryTerms, "__init__", _plain_story_init)
     monkeypatch.setattr(facts, "_similar_pairs", plain_similar_pairs)
     monkeypatch.setattr(facts, "_members", plain_members)
     monkeypatch.setattr(facts, "_alike", plain_alike)
@@ -294,7 +294,7 @@ def test_one_article_stories_give_the_facts_the_judge_path_gives(
     for article in real:
         fast = facts.group_facts([article], n=10)
         with monkeypatch.context() as m:
-            m.setattr(facts._Story, "__init__", _plain_story_init)
+            m.setattr(facts.StoryTerms, "__init__", _plain_story_init)
             assert facts.group_facts([article], n=10) == fast
 
 

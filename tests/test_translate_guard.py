@@ -371,3 +371,46 @@ def test_translate_text_keeps_a_withheld_sentence_in_indonesian_and_says_why(
         assert translate_text(source, Looping()) == source
     assert "translation withheld (repeated text" in caplog.text
     assert translate_text(source, Human()) == ENGLISH[source]
+
+
+# ------------------------------------------------------------------ notes on what passes
+
+BRIDGE = "Jembatan baru itu sepanjang 56 kilometer."
+CONVERTED = {
+    "Jembatan baru dibuka": "New bridge opens",
+    BRIDGE: "The new bridge is 35 miles (56 kilometers) long.",
+}
+NOTE = "the English adds a conversion: 35 miles"
+
+
+class Converting(TranslatorBase):
+    """English that adds a conversion, as newsroom English does."""
+
+    name, backend = "converting", "test"
+
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        return [CONVERTED[s] for s in sentences]
+
+
+def test_a_conversion_the_english_adds_is_shown_as_a_note_never_withheld() -> None:
+    article = _article("9", "Jembatan baru dibuka", [BRIDGE])
+    briefs = brief([article], n=1, translator=Converting())
+    line = briefs[0].sentences[0]
+    assert not line.withheld and line.text == CONVERTED[BRIDGE] and line.check_notes == (NOTE,)
+    for fmt in ("markdown", "text", "html"):
+        shown = render(briefs, fmt)
+        assert f"translation note: {NOTE}" in shown and "withheld: " not in shown, fmt
+    assert json.loads(render(briefs, "json"))["briefs"][0]["sentences"][0]["check_notes"] == [NOTE]
+    item = json.loads(render(digest([article], translator=Converting()), "json"))["digest"]["items"][0]
+    assert item["check_notes"] == [NOTE] and not item["withheld"]
+
+
+class AlreadyCached(Converting):
+    def translate(self, sentences: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        raise AssertionError("a cached sentence was translated again")
+
+
+def test_the_cache_gives_the_note_again() -> None:
+    first = CachingTranslator(Converting(), TranslationCache()).translate_checked([BRIDGE])
+    again = CachingTranslator(AlreadyCached(), TranslationCache()).translate_checked([BRIDGE])
+    assert first == again and again[0].notes == (NOTE,)

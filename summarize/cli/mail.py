@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..config import default
+from ..config import default, setting, state_dir
 from ..pipeline import digest
 from .app import EXIT_PARTIAL, command, finish, warn
 from .options import DigestOptions, InputOptions, Sources, TranslateOptions, choice
@@ -105,13 +105,14 @@ class SmtpOptions:
         """The SMTP settings: these options, then SUMMARIZE_SMTP_*, the config file, defaults."""
         from ..deliver import SmtpSettings
 
-        return SmtpSettings.resolve(
-            host=self.smtp_host,
-            port=self.smtp_port,
-            user=self.smtp_user,
-            sender=self.sender,
-            security=self.security,
-            timeout=self.smtp_timeout,
+        return SmtpSettings.parse(
+            host=setting("smtp_host", self.smtp_host),
+            port=setting("smtp_port", self.smtp_port),
+            user=setting("smtp_user", self.smtp_user),
+            password=setting("smtp_password"),  # never an option: it would show in `ps`
+            sender=setting("smtp_from", self.sender),
+            security=setting("smtp_security", self.security),
+            timeout=setting("smtp_timeout", self.smtp_timeout),
         )
 
 
@@ -158,6 +159,7 @@ def email_command(
             digest, translator=translation.translator_or_none(), with_briefs=True, **shape.kwargs()
         ),
         lock_timeout=lock_timeout,
+        state=state_dir(create=False),
     )
     _tell(report)
     if report.refused:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..config import default, int_setting, setting
+from ..config import default, flag_setting, int_setting, setting
 from ..errors import SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
@@ -238,23 +238,32 @@ class InputOptions:
         ),
     ] = None
 
+    def fetch_settings(self) -> dict[str, Any]:
+        """`load_articles`' fetch arguments, resolved here at the edge: these options, then
+        SUMMARIZE_*, then the config file, then the defaults in `config.SETTINGS`."""
+        return {
+            "timeout": setting("timeout", default=default("timeout")),
+            "allow_private_network": flag_setting("allow_private_network", self.allow_private_network),
+            "contact": str(setting("contact", default=default("contact"))),
+            "deadline": setting("deadline", self.deadline, default=default("deadline")),
+        }
+
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
-        from ..config import setting
-        from ..ingest import load_articles
+        from ..ingest import is_url, load_articles
 
         since = self.since.date() if self.since else None
-        deadline = setting("deadline", self.deadline)  # None: the library's default
+        # Only a run that fetches reads (and can trip over) the fetch settings.
+        fetching = self.fetch_settings() if any(is_url(s) for s in sources) else {}
         with step(f"read {len(sources)} source(s)"):
             loaded = load_articles(
                 sources,
                 limit=self.limit,
                 since=since,
-                allow_private_network=self.allow_private_network,
                 progress=progress_bar("fetching") if show_progress() else None,
                 read_progress=progress_bar("reading") if show_progress() else None,
                 workers=workers(),
-                deadline=deadline,
+                **fetching,
             )
         for s in loaded.skipped:
             reason = s.reason if s.reason.startswith(s.source) else f"{s.source}: {s.reason}"

@@ -23,7 +23,7 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, getaddresses, make_msgid, quote
 from pathlib import Path
 
-from ..config import seconds_setting, state_dir
+from ..config import APP, seconds_setting
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
 from ..values import Article, Digest, Loaded
@@ -122,10 +122,14 @@ def send_digest_email(
     output: Path | None = None,
     build: DigestBuilder,
     lock_timeout: float = 300.0,
+    state: Path | None = None,
 ) -> EmailReport:
     """Build the digest (with briefs) of `articles` and email it; see the module docstring.
 
-    `smtp` defaults to the resolved settings (`SUMMARIZE_SMTP_*`, config file). With
+    `smtp` is where and how to send (the CLI resolves it from its options, `SUMMARIZE_SMTP_*`
+    and the config file; None: `SmtpSettings()`, which names no server). What was sent and
+    the outbox live in the folder `state` (None: the platform's state folder; the CLI passes
+    the `state_dir` setting). Nothing here reads the environment or the config file. With
     `dry_run` the message is written to `output` (a file or folder) instead, or returned as
     the report's `message` when there is no `output`, and nothing is marked sent. `build`
     makes the digest of the articles chosen (for example
@@ -139,9 +143,9 @@ def send_digest_email(
     articles = articles.articles if isinstance(articles, Loaded) else articles
     if not articles:
         raise InputError("no articles to send")
-    settings = smtp if smtp is not None else SmtpSettings.resolve()
+    settings = smtp if smtp is not None else SmtpSettings()
     make = functools.partial(build_numbered, build, notes=read_notes)
-    state = _state_folder()
+    state = _state_folder(state)
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
 
@@ -246,8 +250,12 @@ def _deliver(
     )
 
 
-def _state_folder() -> Path:
-    path = state_dir(create=False)
+def _state_folder(path: Path | None) -> Path:
+    """`path` (None: the platform's state folder), created if missing."""
+    if path is None:
+        import platformdirs
+
+        path = Path(platformdirs.user_state_dir(APP))
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

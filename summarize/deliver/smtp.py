@@ -1,8 +1,9 @@
 """SMTP settings and one function that hands a message to a server.
 
-Settings resolve like every other setting (option, `SUMMARIZE_SMTP_*`, config file,
-default). The password never leaves this module in text: it is kept out of `repr` and
-scrubbed from every error message, because cron mails stderr to someone.
+The CLI resolves the settings like every other (option, `SUMMARIZE_SMTP_*`, config file,
+default) and hands them over as `SmtpSettings`; nothing here reads them. The password never
+leaves this module in text: it is kept out of `repr` and scrubbed from every error message,
+because cron mails stderr to someone.
 
 Every conversation has bounds, since a server (or anyone on the path before STARTTLS) may
 be hostile: each wait for the server at most `timeout` seconds, the whole session at most
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from ..config import seconds_setting, setting
+from ..config import default, seconds_setting
 from ..errors import ConfigError, DeliveryError
 from ..values import inert
 from .session import SESSION_FACTOR, OutOfBounds, open_session
@@ -37,7 +38,8 @@ __all__ = [
 Security = Literal["starttls", "tls", "none"]
 SECURITY: tuple[Security, ...] = ("starttls", "tls", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "tls": 465, "none": 25}
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_SECURITY: Security = default("smtp_security")
+DEFAULT_TIMEOUT: float = default("smtp_timeout")
 MAX_TIMEOUT = 3600.0  # an hour of silence is a dead server, not a slow one
 
 
@@ -58,11 +60,11 @@ class SmtpSettings:
     `tls` (implicit TLS, usually port 465) or `none` (plain; only sensible on localhost)."""
 
     host: str | None = None
-    port: int = 587
+    port: int = DEFAULT_PORTS[DEFAULT_SECURITY]
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     sender: str | None = None
-    security: Security = "starttls"
+    security: Security = DEFAULT_SECURITY
     timeout: float = DEFAULT_TIMEOUT
 
     def __repr__(self) -> str:
@@ -75,38 +77,39 @@ class SmtpSettings:
         )
 
     @classmethod
-    def resolve(
+    def parse(
         cls,
         *,
-        host: str | None = None,
-        port: int | None = None,
-        user: str | None = None,
-        password: str | None = None,
-        sender: str | None = None,
-        security: str | None = None,
-        timeout: float | None = None,
+        host: object = None,
+        port: object = None,
+        user: object = None,
+        password: object = None,
+        sender: object = None,
+        security: object = None,
+        timeout: object = None,
     ) -> SmtpSettings:
-        """Explicit values, then `SUMMARIZE_SMTP_*`, then the config file, then defaults."""
-        sec = str(setting("smtp_security", security, default="starttls")).strip().lower()
+        """Settings from raw values (an option, an environment variable's text, a config file
+        entry), checked; None takes the default (the port by `security`). Reads nothing
+        itself: the CLI resolves each value (option, `SUMMARIZE_SMTP_*`, config file)."""
+        sec = str(DEFAULT_SECURITY if security is None else security).strip().lower()
         if sec not in SECURITY:
             raise ConfigError(f"smtp_security must be one of {', '.join(SECURITY)}, not {sec!r}")
-        raw_port = setting("smtp_port", port, default=DEFAULT_PORTS[sec])
+        raw_port = DEFAULT_PORTS[sec] if port is None else port
         try:
-            port_number = int(raw_port)
+            port_number = int(raw_port)  # type: ignore[call-overload]
         except (TypeError, ValueError):
             raise ConfigError(f"smtp_port must be a whole number, not {raw_port!r}") from None
         if not 0 < port_number < 65536:
             raise ConfigError(f"smtp_port must be 1 to 65535, not {port_number}")
         seconds = seconds_setting(
-            "smtp_timeout", setting("smtp_timeout", timeout, default=DEFAULT_TIMEOUT), most=MAX_TIMEOUT
+            "smtp_timeout", DEFAULT_TIMEOUT if timeout is None else timeout, most=MAX_TIMEOUT
         )
         return cls(
-            host=_text(setting("smtp_host", host)),
+            host=_text(host),
             port=port_number,
-            user=_text(setting("smtp_user", user)),
-            # Not stripped: spaces can be part of a password.
-            password=_secret(setting("smtp_password", password)),
-            sender=_text(setting("smtp_from", sender)),
+            user=_text(user),
+            password=_secret(password),  # not stripped: spaces can be part of a password
+            sender=_text(sender),
             security=cast(Security, sec),
             timeout=seconds,
         )
@@ -122,7 +125,7 @@ class SmtpSettings:
 
     def check(self) -> None:
         """Raise ConfigError when these settings cannot send anything."""
-        seconds_setting("smtp_timeout", self.timeout, most=MAX_TIMEOUT)  # (made directly, not resolved)
+        seconds_setting("smtp_timeout", self.timeout, most=MAX_TIMEOUT)  # (made directly, not parsed)
         if not self.host:
             raise ConfigError(
                 "no SMTP server: pass --smtp-host or set SUMMARIZE_SMTP_HOST "
@@ -169,17 +172,25 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
     out with SMTPUTF8; a server that does not offer it raises Utf8Refused.
     """
     settings.check()
-    host = cast(str, settings.host)
-    deadline = time.monotonic() + settings.session_s
+    smtp = _connect(settings)
     try:
-        # The bounds hold from the first byte: the greeting is read while connecting, before
-        # STARTTLS, where anyone on the path can answer for the server.
-        smtp = open_session(
-            host,
+        return _converse(smtp, settings, sender, recipients, data)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise _failure(settings, exc) from None
+    finally:
+        _close(smtp)
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    """A session with the server, bounded from the first byte: the greeting is read while
+    connecting, before STARTTLS, where anyone on the path can answer for the server."""
+    try:
+        return open_session(
+            cast(str, settings.host),
             settings.port,
             implicit_tls=settings.security == "tls",
             timeout=settings.timeout,
-            deadline=deadline,
+            deadline=time.monotonic() + settings.session_s,
         )
     except OutOfBounds as exc:
         raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
@@ -187,41 +198,30 @@ def send_bytes(settings: SmtpSettings, sender: str, recipients: Sequence[str], d
         raise DeliveryError(
             settings.scrub(f"cannot reach SMTP server {settings.where}: {_reason(exc)}")
         ) from None
-    try:
-        try:
-            return _converse(smtp, settings, sender, recipients, data)
-        except OutOfBounds as exc:
-            raise DeliveryError(settings.scrub(f"SMTP server {settings.where} {exc}")) from None
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(
-                settings.scrub(
-                    f"SMTP server {settings.where} refused the login for {settings.user}: {_reason(exc)}"
-                )
-            ) from None
-        except smtplib.SMTPRecipientsRefused as exc:
-            permanent = all(code >= 500 for code, _ in exc.recipients.values())
-            raise (MessageRejected if permanent else DeliveryError)(
-                settings.scrub(
-                    f"SMTP server {settings.where} refused every recipient: {_refused(exc.recipients)}"
-                )
-            ) from None
-        except smtplib.SMTPDataError as exc:
-            raise (MessageRejected if exc.smtp_code >= 500 else DeliveryError)(
-                settings.scrub(f"SMTP server {settings.where} refused the message: {_reason(exc)}")
-            ) from None
-        except smtplib.SMTPServerDisconnected as exc:
-            raise DeliveryError(
-                settings.scrub(
-                    f"SMTP server {settings.where} closed the connection before accepting the "
-                    f"message ({_reason(exc)})"
-                )
-            ) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            raise DeliveryError(
-                settings.scrub(f"sending via SMTP server {settings.where} failed: {_reason(exc)}")
-            ) from None
-    finally:
-        _close(smtp)
+
+
+def _failure(settings: SmtpSettings, exc: OSError | smtplib.SMTPException) -> DeliveryError:
+    """The one-line error, with no secret in it, for what went wrong once connected.
+    MessageRejected where the server refused for good (sending again cannot help)."""
+    where = settings.where
+    kind: type[DeliveryError] = DeliveryError
+    if isinstance(exc, OutOfBounds):
+        text = f"SMTP server {where} {exc}"
+    elif isinstance(exc, smtplib.SMTPAuthenticationError):
+        text = f"SMTP server {where} refused the login for {settings.user}: {_reason(exc)}"
+    elif isinstance(exc, smtplib.SMTPRecipientsRefused):
+        text = f"SMTP server {where} refused every recipient: {_refused(exc.recipients)}"
+        if all(code >= 500 for code, _ in exc.recipients.values()):
+            kind = MessageRejected
+    elif isinstance(exc, smtplib.SMTPDataError):
+        text = f"SMTP server {where} refused the message: {_reason(exc)}"
+        if exc.smtp_code >= 500:
+            kind = MessageRejected
+    elif isinstance(exc, smtplib.SMTPServerDisconnected):
+        text = f"SMTP server {where} closed the connection before accepting the message ({_reason(exc)})"
+    else:
+        text = f"sending via SMTP server {where} failed: {_reason(exc)}"
+    return kind(settings.scrub(text))
 
 
 def _converse(

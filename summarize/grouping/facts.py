@@ -2,7 +2,7 @@
 
 A citation promises that the cited sentence states the item's fact. Reports of one story
 share names, places, dates, outlets and background, so sharing words is not enough; the
-judge (`_same`) reads what a news sentence carries and merges two sentences only when
+judge (`same_fact`) reads what a news sentence carries and merges two sentences only when
 
 - their *main clause* says the same thing: the same main verb (verbs news uses for one
   action, `_ACTIONS`, count as one: "menangkap"/"mengamankan"), at least `MIN_PREDICATE`
@@ -40,7 +40,19 @@ from ..segment import collapse
 from ..values import Article, Citation
 from .figures import differing_figures, figures
 
-__all__ = ["REPEAT", "SAME_FACT", "Fact", "group_facts"]
+__all__ = [
+    "REPEAT",
+    "SAME_FACT",
+    "Candidate",
+    "Fact",
+    "StoryTerms",
+    "candidate_pairs",
+    "candidates",
+    "clauses",
+    "figures_differ",
+    "group_facts",
+    "same_fact",
+]
 
 SAME_FACT = 0.40  # main-clause cosine at or above which two sentences may state one fact
 MIN_PREDICATE = 2  # ... and they share this many main-clause words for what happened
@@ -176,8 +188,16 @@ _ACTIONS = {
 }
 
 
+# The judge's parts are public for the scripts that measure and retrain it
+# (scripts/bench_facts.py, scripts/train_fact_judge.py): `candidates` of a story, what the
+# judge reads of each (`Candidate`, made by `StoryTerms.candidate`), `same_fact` of two,
+# and `candidate_pairs`, the pairs worth asking it about.
+
+
 @dataclass(frozen=True, slots=True)
-class _Node:
+class Candidate:
+    """What the same-fact judge reads of one candidate sentence (`StoryTerms.candidate`)."""
+
     article: Article
     index: int
     terms: frozenset[str]  # every shared term: for the representative and repeats
@@ -224,7 +244,7 @@ def _names(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(t for t, c in upper.items() if c > lower[t])
 
 
-def _parts(text: str) -> tuple[str, str, str]:
+def clauses(text: str) -> tuple[str, str, str]:
     """(main clause, background, speaker) of a sentence; outlets and sourcing removed."""
     speaker = ""
     body = _SOURCING.sub(" ", text)
@@ -241,7 +261,7 @@ def _parts(text: str) -> tuple[str, str, str]:
     return main, background, _OUTLETS.sub(" ", speaker)
 
 
-class _Story:
+class StoryTerms:
     """What the judge needs to know about the whole story: names, term weights."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
@@ -259,11 +279,11 @@ class _Story:
         )
         self.weights = _weights([s for per_article in self.terms for s in per_article])
 
-    def node(self, k: int, article: Article, i: int, salience: float) -> _Node:
+    def candidate(self, k: int, article: Article, i: int, salience: float) -> Candidate:
         """What the judge reads of sentence `i` of `article` (the story's `k`-th article)."""
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
-        plain = _Node(
+        plain = Candidate(
             article=article,
             index=i,
             terms=frozenset(shared),
@@ -282,9 +302,9 @@ class _Story:
         )
         return self._judged(plain, text) if self.judged else plain
 
-    def _judged(self, plain: _Node, text: str) -> _Node:
+    def _judged(self, plain: Candidate, text: str) -> Candidate:
         """`plain` with what only the judge reads: the main clause's terms, actors and verb."""
-        main_text, background_text, speaker_text = _parts(text)
+        main_text, background_text, speaker_text = clauses(text)
         words = [w.lower() for w in TOKEN.findall(main_text)]
         main_words = set(words)
         # The verbs of one action count as one term ("~tangkap"): in the predicate, the main
@@ -365,22 +385,22 @@ def _negated(text: str) -> bool:
     return bool({w.lower() for w in TOKEN.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
 
 
-def _same(x: _Node, y: _Node) -> float | None:
+def same_fact(x: Candidate, y: Candidate) -> float | None:
     """How surely `x` and `y` state one fact (their main-clause cosine), or None if they don't."""
     if x.article.id == y.article.id:
         return None
     return _same_said(x, y)
 
 
-def _same_said(x: _Node, y: _Node) -> float | None:
-    """`_same` for two sentences of different articles: it reads only what they say."""
+def _same_said(x: Candidate, y: Candidate) -> float | None:
+    """`same_fact` for two sentences of different articles: it reads only what they say."""
     if len(x.predicate & y.predicate) < MIN_PREDICATE:
         return None
     if x.question or y.question:
         return None  # a question asserts nothing
     if x.modal != y.modal or x.negated != y.negated:
         return None
-    if x.numbers and y.numbers and not x.numbers & y.numbers and not _differ_only(x, y):
+    if x.numbers and y.numbers and not x.numbers & y.numbers and not figures_differ(x, y):
         return None  # different numbers, and not different figures for one counted noun
     if x.speaker and y.speaker and not x.speaker & y.speaker:
         return None  # two people's statements, however alike
@@ -394,7 +414,7 @@ def _same_said(x: _Node, y: _Node) -> float | None:
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
 
 
-def _differ_only(x: _Node, y: _Node) -> bool:
+def figures_differ(x: Candidate, y: Candidate) -> bool:
     """Both count the same noun, with different values: "sources differ", not a different fact."""
     return any(x.figures[u][0] != y.figures[u][0] for u in x.figures.keys() & y.figures.keys())
 
@@ -402,12 +422,7 @@ def _differ_only(x: _Node, y: _Node) -> bool:
 # Finding candidate pairs -------------------------------------------------------------------
 
 
-def _all_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
-    """Every pair: the exhaustive comparison the index must agree with."""
-    return ((i, j) for i in range(len(nodes)) for j in range(i + 1, len(nodes)))
-
-
-def _candidate_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
+def candidate_pairs(nodes: Sequence[Candidate]) -> Iterable[tuple[int, int]]:
     """Pairs that share one of their rarest predicate words: all that can pass the judge.
 
     Prefix filtering: with the predicate words of every sentence in one global order, rarest
@@ -428,13 +443,13 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterable[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
+def _similar_pairs(nodes: Sequence[Candidate]) -> dict[int, dict[int, float]]:
     """For each node, the nodes of *other* articles that state the same fact, with similarity.
 
     The judge reads only what two sentences say (`_same_said`), so near-copies of one
     report, which repeat most sentences word for word, are judged once per pair of texts:
     candidates are found among the distinct texts, and each verdict is given to every pair
-    of their sentences in different articles (in the order `_same` would be asked).
+    of their sentences in different articles (in the order `same_fact` would be asked).
     """
     groups: dict[str, list[int]] = {}
     for i, node in enumerate(nodes):
@@ -449,7 +464,7 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
         return verdicts[p, q]
 
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    pairs = [(p, p) for p, g in enumerate(texts) if len(g) > 1] + list(_candidate_pairs(reps))
+    pairs = [(p, p) for p, g in enumerate(texts) if len(g) > 1] + list(candidate_pairs(reps))
     for p, q in pairs:
         if said(p, q) is None and said(q, p) is None:
             continue
@@ -469,7 +484,7 @@ def _similar_pairs(nodes: Sequence[_Node]) -> dict[int, dict[int, float]]:
 # Items -----------------------------------------------------------------------------------
 
 
-def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
+def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
     """The candidates of every article, with their salience within the story.
 
     A digest line stands alone: only a sentence the stands-alone judgement (`rank.standalone`)
@@ -486,7 +501,7 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
     the sentence that states what the story is about, the fact the editors put in the
     headline, should lead.
     """
-    story = _Story(articles)
+    story = StoryTerms(articles)
     nodes = []
     for k, article in enumerate(articles):
         scores = ranker.score(article, features(article))
@@ -502,7 +517,7 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
-            node = story.node(k, article, i, salience)
+            node = story.candidate(k, article, i, salience)
             nodes.append(replace(node, shown=shown, sure=verdicts[i].line))
     middle = centroid(node.vector for node in nodes)
     return [
@@ -511,7 +526,11 @@ def _nodes(articles: Sequence[Article], ranker: Ranker) -> list[_Node]:
 
 
 def _members(
-    i: int, sims: dict[int, dict[int, float]], free: set[int], nodes: Sequence[_Node], masks: Sequence[int]
+    i: int,
+    sims: dict[int, dict[int, float]],
+    free: set[int],
+    nodes: Sequence[Candidate],
+    masks: Sequence[int],
 ) -> list[int]:
     """`i` and, from each other article, its closest report that states the same fact.
 
@@ -531,7 +550,7 @@ def _members(
     return members
 
 
-def _lines(members: Sequence[int], nodes: Sequence[_Node]) -> list[int]:
+def _lines(members: Sequence[int], nodes: Sequence[Candidate]) -> list[int]:
     """The members that may be the item's line: those the judgement is sure of; failing
     them, when another report backs the fact, those that stand alone all the same (a fact two
     articles state is kept, one article's doubted sentence is left out); else none."""
@@ -541,7 +560,7 @@ def _lines(members: Sequence[int], nodes: Sequence[_Node]) -> list[int]:
     return [m for m in members if nodes[m].shown]
 
 
-def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
+def _representative(members: Sequence[int], nodes: Sequence[Candidate]) -> int:
     """The most informative member that stands alone: the one stating most of what the
     reports share.
 
@@ -556,11 +575,11 @@ def _representative(members: Sequence[int], nodes: Sequence[_Node]) -> int:
     return max(shown, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
 
 
-def _text(node: _Node) -> str:
+def _text(node: Candidate) -> str:
     return node.article.sentences[node.index].text
 
 
-def _alike(x: _Node, y: _Node, known: dict[tuple[str, str], bool]) -> bool:
+def _alike(x: Candidate, y: Candidate, known: dict[tuple[str, str], bool]) -> bool:
     """Whether `x` repeats `y` (whole-sentence cosine of `REPEAT` or more), memoised by text."""
     key = (_text(x), _text(y))
     if key not in known:
@@ -568,7 +587,7 @@ def _alike(x: _Node, y: _Node, known: dict[tuple[str, str], bool]) -> bool:
     return known[key]
 
 
-def _fact(score: float, members: Sequence[int], nodes: Sequence[_Node]) -> Fact:
+def _fact(score: float, members: Sequence[int], nodes: Sequence[Candidate]) -> Fact:
     """An item as a Fact: its representative sentence first, then the other citations."""
     rep = _representative(members, nodes)
     ordered = [rep] + [m for m in members if m != rep]
@@ -592,7 +611,7 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
     """
     if n <= 0 or not articles:
         return []
-    nodes = _nodes(articles, ranker or get_ranker())
+    nodes = candidates(articles, ranker or get_ranker())
     sims = _similar_pairs(nodes)
     free = set(range(len(nodes)))
     masks = [sum(1 << j for j in sims[i]) for i in range(len(nodes))]
@@ -607,7 +626,7 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
 
     chosen: list[tuple[float, list[int]]] = []
     # Near-copies repeat sentences word for word: each text is compared once with each chosen one.
-    shown_texts: dict[str, _Node] = {}
+    shown_texts: dict[str, Candidate] = {}
     alike: dict[tuple[str, str], bool] = {}
     # An item changes only when a sentence it could take is taken: recompute just those.
     items = {i: item(i) for i in free}

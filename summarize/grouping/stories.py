@@ -33,7 +33,7 @@ from ..lang import Vector, content_terms, cosine, norm
 from ..values import Article
 from .partition import Partition
 
-__all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories"]
+__all__ = ["STORY_THRESHOLD", "StoryGroup", "article_vectors", "group_stories", "pair_similarities"]
 
 STORY_THRESHOLD = 0.3  # mean pairwise cosine at or above which two groups are one story
 TITLE_WEIGHT = 3  # the title counts as this many copies of itself ...
@@ -269,6 +269,13 @@ def _cluster_by_sums(
             x, y = (a, c) if a < c else (c, a)
             heapq.heappush(heap, (-sum_ac / (size[a] * size[c]), x, y, version[x], version[y]))
     return [sorted(m) for m in members.values()]
+
+
+def pair_similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
+    """The cosine of every pair (i, j), i < j, of `vectors` (from `article_vectors`) that
+    shares a term, as story grouping computes it; a pair not listed has cosine 0. For
+    scripts that look for articles on one event (scripts/make_citation_pairs.py)."""
+    return _pair_similarities(vectors, _term_order(vectors))
 
 
 def _pair_similarities(vectors: Sequence[Vector], rank: dict[str, int]) -> dict[tuple[int, int], float]:

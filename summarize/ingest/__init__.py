@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +36,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "article_from_text",
     "decode",
+    "is_url",
     "load_articles",
     "make_article",
     "read_document",
@@ -303,14 +304,29 @@ def _walk(root: str) -> tuple[list[str], list[Skipped]]:
     return [str(p) for p in files], skipped
 
 
+@dataclass(frozen=True, slots=True)
+class _File:
+    """A local file (or "-", stdin) still to be read."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What reading one input gave: its article (numbered later) or why it was skipped, and
+    the warnings and notes that reading it raised, in the order they arose."""
+
+    article: Article | None = None
+    skipped: Skipped | None = None
+    warnings: tuple[str, ...] = ()
+
+
 def _documents(
-    sources: Iterable[str | Path],
+    sources: Iterable[str],
     *,
-    limit: int | None,
-    since: dt.date | None,
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]],
     notes: list[str],
-) -> Iterator[Document | Skipped | str]:
+) -> Iterator[Document | Skipped | _File]:
     """Every document, skip and file to read, each input once: a file named twice (`a.txt` and
     `./a.txt`, or a folder and a file in it) or a page reached twice (by URLs that differ only
     by their fragment, by a feed and by name, or by redirects) is read once, with a note."""
@@ -323,8 +339,7 @@ def _documents(
         notes.append(f"{name}: the same {key.split(':', 1)[0]} as {first[key]}; read once")
         return True
 
-    for raw in sources:
-        source = str(raw)
+    for source in sources:
         try:
             expanded = list(_expand(source))
         except InputError as exc:
@@ -341,44 +356,87 @@ def _documents(
                         yield d
                 yield from skipped
             elif item == "-" or not again(f"file:{os.path.normcase(os.path.abspath(item))}", item):
-                yield item  # a local file or "-": read by load_articles, in parallel when many
+                yield _File(item)  # read by load_articles, in parallel when many
 
 
 # Below this many files a pool of processes costs more to start than it saves (each of
 # its processes gets at least half of this many).
 PARALLEL_FILES = 200
 
-_Made = tuple[Article, tuple[str, ...], list[str]] | tuple[Skipped, tuple[str, ...]]
+
+def _from_document(doc: Document) -> _Read:
+    """Clean and segment one document (its article is numbered by `load_articles`)."""
+    try:
+        article, notes = _make_article(doc, "")
+    except InputError as exc:
+        return _Read(skipped=Skipped(doc.source, str(exc)), warnings=doc.warnings)
+    return _Read(article=article, warnings=(*doc.warnings, *notes))
 
 
-def _load_file(path: str) -> _Made:
-    """Read and make one file's article: (article, reading warnings, notes), or (skipped,
-    reading warnings). Top-level, so a process pool can run it (spawn pickles it by name)."""
+def _load_file(path: str) -> _Read:
+    """Read and make one file's article. Top-level, so a process pool can run it (spawn
+    pickles it by name)."""
     try:
         doc = read_document(path)
     except InputError as exc:
-        return Skipped(path, str(exc)), ()
-    try:
-        article, notes = _make_article(doc, "")  # numbered by load_articles
-    except InputError as exc:
-        return Skipped(doc.source, str(exc)), doc.warnings
-    return article, doc.warnings, notes
+        return _Read(skipped=Skipped(path, str(exc)))
+    return _from_document(doc)
 
 
-def _read_files(paths: Sequence[str], workers: int | None = None) -> Iterator[_Made]:
-    """`_load_file` of each path, in order (ids are left for the caller to give).
+def _read_files(
+    paths: Sequence[str], workers: int | None, progress: Callable[[int, int], None] | None
+) -> Iterator[_Read]:
+    """`_load_file` of each path, in order; `progress(done, total)` every 1% and at the end,
+    for `PARALLEL_FILES` files or more (fewer are quick enough without).
 
     Reading, cleaning and segmenting are independent per file and pure Python, so a big
     folder is spread over processes (`summarize.parallel`); results come back in input order.
     """
     pooled = processes_for(len(paths), PARALLEL_FILES // 2, workers) > 1
-    for made in process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2, workers=workers):
-        if pooled and isinstance(made[0], Article):
+    step = max(1, len(paths) // 100)
+    if len(paths) < PARALLEL_FILES:
+        progress = None
+    reads = process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2, workers=workers)
+    for done, read in enumerate(reads, 1):
+        if pooled and read.article is not None:
             # This process would only wait for the pool: it works out each sentence's
             # content terms meanwhile, which every later stage reads (and caches).
-            for text in (made[0].title, *(s.text for s in made[0].sentences)):
+            for text in (read.article.title, *(s.text for s in read.article.sentences)):
                 content_terms(text)
-        yield made
+        if progress is not None and (done % step == 0 or done == len(paths)):
+            progress(done, len(paths))
+        yield read
+
+
+def _read_all(
+    items: Sequence[Document | Skipped | _File],
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[_Read]:
+    """Each item read, in input order: local files over up to `workers` processes, stdin
+    here, fetched documents made here."""
+    files = _read_files([x.path for x in items if isinstance(x, _File) and x.path != "-"], workers, progress)
+    for item in items:
+        if isinstance(item, Skipped):
+            yield _Read(skipped=item)
+        elif isinstance(item, Document):
+            yield _from_document(item)
+        else:
+            yield _load_file(item.path) if item.path == "-" else next(files)
+
+
+def _collect(reads: Iterable[_Read], warnings: list[str]) -> Loaded:
+    """The articles, numbered "1", "2", ... in input order once the skips before each are
+    known; the skips; `warnings` and then every read's warnings."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for read in reads:
+        warnings.extend(read.warnings)
+        if read.article is not None:
+            articles.append(replace(read.article, id=str(len(articles) + 1)))
+        elif read.skipped is not None:
+            skipped.append(read.skipped)
+    return Loaded(articles=tuple(articles), skipped=tuple(skipped), warnings=tuple(warnings))
 
 
 def _source_names(sources: Iterable[str | Path]) -> list[str]:
@@ -409,7 +467,9 @@ def load_articles(
     *,
     limit: int | None = None,
     since: dt.date | None = None,
-    allow_private_network: bool | None = None,
+    timeout: float | None = None,
+    allow_private_network: bool = False,
+    contact: str = "",
     progress: Callable[[int, int], None] | None = None,
     read_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
@@ -419,7 +479,8 @@ def load_articles(
 
     Sources are files, folders (read recursively: .txt, .md, .html), `-` for stdin, or
     http(s) URLs of article pages or RSS/Atom feeds (`limit` and `since` apply to feeds).
-    URLs are fetched in parallel across hosts; `progress(done, total)` is called as each URL
+    URLs are fetched in parallel across hosts (`timeout`: seconds to connect, default 10;
+    `contact`: sent in the User-Agent); `progress(done, total)` is called as each URL
     or feed entry finishes. Feed entries and redirects that lead to an internal address are
     refused unless `allow_private_network`. All fetching ends within `deadline` seconds (default
     300); what was not fetched by then is named as skipped. Articles are numbered "1", "2", ...
@@ -427,13 +488,11 @@ def load_articles(
     `read_progress(done, total)` follows the reading of local files, when there are
     `PARALLEL_FILES` or more (every 1% and at the end), over up to `workers` processes
     (None: every core). Each file or page is read once (a warning names a repeat); `sources`
-    must be a list, not one path (ConfigError).
+    must be a list, not one path (ConfigError). No setting is read from the environment or
+    the config file: the CLI resolves them and passes them here.
     """
     names = _source_names(sources)
     check_count("limit", limit, allow_none=True)
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    warnings: list[str] = []
     urls = [s for s in names if is_url(s)]
     fetched: Mapping[str, tuple[list[Document], list[Skipped]]] = {}
     if urls:
@@ -443,43 +502,12 @@ def load_articles(
             urls,
             limit=limit,
             since=since,
+            timeout=timeout,
             allow_private_network=allow_private_network,
+            contact=contact,
             progress=progress,
             deadline=deadline,
         )
-    items = list(_documents(names, limit=limit, since=since, fetched=fetched, notes=warnings))
-    files = [x for x in items if isinstance(x, str) and x != "-"]
-    read = _read_files(files, workers)
-    done, step = 0, max(1, len(files) // 100)
-    if len(files) < PARALLEL_FILES:
-        read_progress = None  # quick enough without
-    for item in items:
-        if isinstance(item, str):
-            made = next(read) if item != "-" else _load_file(item)
-            if read_progress is not None and item != "-":
-                done += 1
-                if done % step == 0 or done == len(files):
-                    read_progress(done, len(files))
-            if isinstance(made[0], Skipped):
-                warnings.extend(made[1])
-                skipped.append(made[0])
-                continue
-            article, doc_warnings, notes = made
-            # Numbered here, in input order, after the skips before it are known.
-            article = replace(article, id=str(len(articles) + 1))
-            warnings.extend(doc_warnings)
-            articles.append(article)
-            warnings.extend(notes)
-            continue
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        warnings.extend(item.warnings)
-        try:
-            article, notes = _make_article(item, str(len(articles) + 1))
-        except InputError as exc:
-            skipped.append(Skipped(item.source, str(exc)))
-            continue
-        articles.append(article)
-        warnings.extend(notes)
-    return Loaded(articles=tuple(articles), skipped=tuple(skipped), warnings=tuple(warnings))
+    warnings: list[str] = []  # the repeats `_documents` notes come first
+    items = list(_documents(names, fetched=fetched, notes=warnings))
+    return _collect(_read_all(items, workers, read_progress), warnings)

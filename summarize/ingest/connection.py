@@ -24,9 +24,6 @@ from typing import Any
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from ..config import setting
-from ..errors import ConfigError
-
 __all__ = [
     "ALLOW_HINT",
     "Budget",
@@ -35,7 +32,6 @@ __all__ = [
     "InternalAddress",
     "Policy",
     "Refused",
-    "allow_private_network",
     "budget",
     "connect",
     "is_internal",
@@ -186,8 +182,6 @@ class HTTPSPool(HTTPSConnectionPool):
 
 # RFC 6598 shared address space (carrier-grade NAT): not "private" to Python, not public either.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
 
 
 class InternalAddress(Exception):
@@ -215,17 +209,6 @@ def is_internal(ip: str) -> bool:
         or (addr.version == 4 and addr in _SHARED)
         or not addr.is_global
     )
-
-
-def allow_private_network(explicit: bool | None = None) -> bool:
-    """The `allow_private_network` setting (SUMMARIZE_ALLOW_PRIVATE_NETWORK), default off."""
-    value = setting("allow_private_network", explicit, default=False)
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in _TRUE | _FALSE:
-        return text in _TRUE
-    raise ConfigError(f"allow_private_network must be true or false, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

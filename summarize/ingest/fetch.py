@@ -34,10 +34,9 @@ from urllib.parse import SplitResult, quote, urljoin, urlsplit
 import urllib3
 from urllib3.connectionpool import HTTPConnectionPool
 
-from ..config import seconds_setting, setting
-from ..errors import InputError
+from ..config import default, seconds_setting
+from ..errors import ConfigError, InputError
 from .connection import Budget, HTTPPool, HTTPSPool, Policy, Refused, budget, seconds
-from .connection import allow_private_network as _allow
 
 __all__ = [
     "DEFAULT_DEADLINE_S",
@@ -53,10 +52,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT_S = 10.0  # connect; the whole request gets twice as long
+DEFAULT_TIMEOUT_S: float = default("timeout")  # connect; the whole request gets twice as long
 # A whole run's fetching (every URL, feed and feed entry): a cron job must end even when
 # a feed holds 30,000 entries or every server trickles. News for one digest is minutes of work.
-DEFAULT_DEADLINE_S = 300.0
+DEFAULT_DEADLINE_S: float = default("deadline")
 MAX_DEADLINE_S = 7 * 86_400.0
 MAX_TIMEOUT_S = 3600.0  # an hour to connect is a dead server; 1e10 would overflow the timers
 MAX_BYTES = 5 * 1024 * 1024  # news pages are well under 1 MB; more is a mistake or a trap
@@ -141,12 +140,12 @@ class Response:
         return None
 
 
-def user_agent() -> str:
+def user_agent(contact: str = "") -> str:
     """ "summarize/<version> (+<homepage>; <contact>)": the project's URL from the installed
-    package's metadata, if it has one, and the `contact` setting (SUMMARIZE_CONTACT: how a
-    site's operator reaches whoever runs this copy, e.g. an email address)."""
+    package's metadata, if it has one, and `contact` (how a site's operator reaches whoever
+    runs this copy, e.g. an email address; the CLI passes the `contact` setting)."""
     agent, homepage = _package_agent()
-    contact = str(setting("contact", default="")).strip()
+    contact = contact.strip()
     # Header values cannot hold line breaks; a contact with one is ignored, not sent.
     notes = [f"+{homepage}" if homepage else "", contact if contact.isprintable() else ""]
     shown = "; ".join(n for n in notes if n)
@@ -191,9 +190,9 @@ def _megabytes(value: int) -> str:
     return f"{value / (1024 * 1024):g} MB"
 
 
-def _timeout(explicit: float | None) -> float:
-    raw = setting("timeout", explicit, default=DEFAULT_TIMEOUT_S)
-    return seconds_setting("timeout", raw, most=MAX_TIMEOUT_S)
+def _timeout(value: float | None) -> float:
+    """`value` (None: the default) as the connect timeout; ConfigError for a bad one."""
+    return seconds_setting("timeout", DEFAULT_TIMEOUT_S if value is None else value, most=MAX_TIMEOUT_S)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -247,11 +246,12 @@ def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | Non
 class Fetcher:
     """Fetches URLs; safe to share between threads; `close()` (or `with`) frees its connections.
 
-    `timeout` is the connect timeout in seconds (setting `timeout`, default 10); each request,
+    `timeout` is the connect timeout in seconds (None: `DEFAULT_TIMEOUT_S`); each request,
     from the name lookup to the last byte of the body, must be done within twice that.
     `trusted_host` is the host of the URL the user gave: its addresses are used even when
     internal. Other hosts (from feed entries and redirects) that resolve to an internal
-    address are refused, unless `allow_private_network` (setting `allow_private_network`).
+    address are refused, unless `allow_private_network`. `contact` goes into the User-Agent
+    (`user_agent`). Nothing here reads a setting: the CLI resolves them and passes them in.
     """
 
     def __init__(
@@ -260,7 +260,8 @@ class Fetcher:
         timeout: float | None = None,
         max_bytes: int = MAX_BYTES,
         trusted_host: str | None = None,
-        allow_private_network: bool | None = None,
+        allow_private_network: bool = False,
+        contact: str = "",
         run: RunDeadline | None = None,
     ) -> None:
         self.connect_timeout = _timeout(timeout)
@@ -268,7 +269,10 @@ class Fetcher:
         self.read_timeout = 2 * self.connect_timeout  # the whole request's deadline
         self.max_bytes = max_bytes
         self.trusted = frozenset({trusted_host.lower().rstrip(".")} if trusted_host else ())
-        self.allow_private = _allow(allow_private_network)
+        if not isinstance(allow_private_network, bool):  # a stray "no" string would read as true
+            raise ConfigError(f"allow_private_network must be True or False, not {allow_private_network!r}")
+        self.allow_private = allow_private_network
+        self.agent = user_agent(contact)
         self._pools: dict[tuple[str, str, int, bool], HTTPConnectionPool] = {}
         self._lock = threading.Lock()
 
@@ -361,7 +365,7 @@ class Fetcher:
                 resp = pool.urlopen(
                     "GET",
                     _target(parts),
-                    headers={"User-Agent": user_agent(), **_HEADERS},
+                    headers={"User-Agent": self.agent, **_HEADERS},
                     retries=False,
                     redirect=False,
                     assert_same_host=False,

@@ -29,7 +29,7 @@ from .decoding import decode
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
 from .fetch import DEFAULT_DEADLINE_S, Fetcher, FetchError, InternalAddressError, Response, RunDeadline
 
-__all__ = ["MAX_WORKERS", "Progress", "classify", "load_url", "load_urls"]
+__all__ = ["MAX_WORKERS", "Progress", "classify", "load_urls"]
 
 log = logging.getLogger(__name__)
 
@@ -376,16 +376,12 @@ def _load_one(
     *,
     limit: int | None,
     since: dt.date | None,
-    timeout: float | None,
-    allow_private_network: bool | None,
-    run: RunDeadline,
+    fetcher_for: Callable[[str], Fetcher],
     tally: _Tally,
 ) -> tuple[list[Document], list[Skipped]]:
     try:
         # The user named this URL: its own host is trusted, even on the local network.
-        with Fetcher(
-            timeout=timeout, trusted_host=_host(url), allow_private_network=allow_private_network, run=run
-        ) as fetcher:
+        with fetcher_for(_host(url)) as fetcher:
             response = fetcher.get(url)
             if classify(response) == "page":
                 return [_page_document(response, source=url)], []
@@ -396,80 +392,53 @@ def _load_one(
         tally.finished()
 
 
-def _check(limit: int | None, timeout: float | None, allow_private_network: bool | None) -> None:
-    """Raise ConfigError for a bad setting before anything is fetched."""
-    if limit is not None and limit < 1:
-        raise ConfigError(f"limit must be at least 1, not {limit}")
-    Fetcher(timeout=timeout, allow_private_network=allow_private_network).close()
-
-
-def load_url(
-    url: str,
-    *,
-    limit: int | None = None,
-    since: dt.date | None = None,
-    timeout: float | None = None,
-    allow_private_network: bool | None = None,
-    progress: Progress | None = None,
-    deadline: float | None = DEFAULT_DEADLINE_S,
-) -> tuple[list[Document], list[Skipped]]:
-    """Fetch an article page or an RSS/Atom feed into Documents.
-
-    For a feed, entries are taken newest first; `since` keeps those published on or after
-    that day (in the publisher's time zone), `limit` keeps the first N. Neither applies to a
-    single article page. `timeout` is the connect timeout in seconds (setting `timeout`,
-    default 10); each request must be done within twice that. Feed entries and redirects
-    that lead to an internal address on another host are refused unless
-    `allow_private_network` (setting `allow_private_network`). `progress(done, total)` is
-    called as the URL and each entry finish. A URL or feed entry that fails comes back as a
-    Skipped with its reason; only a bad setting raises (ConfigError). All fetching ends
-    within `deadline` seconds (default 300): entries not fetched by then are named as skipped
-    (or read from the feed's own copy of the article, when it has one).
-    """
-    return load_urls(
-        [url],
-        limit=limit,
-        since=since,
-        timeout=timeout,
-        allow_private_network=allow_private_network,
-        progress=progress,
-        deadline=deadline,
-    )[url]
-
-
 def load_urls(
     urls: Iterable[str],
     *,
     limit: int | None = None,
     since: dt.date | None = None,
     timeout: float | None = None,
-    allow_private_network: bool | None = None,
+    allow_private_network: bool = False,
+    contact: str = "",
     progress: Progress | None = None,
     deadline: float | None = DEFAULT_DEADLINE_S,
 ) -> dict[str, tuple[list[Document], list[Skipped]]]:
-    """`load_url` for several URLs at once: in parallel across hosts, never more than
-    `fetch.PER_HOST` requests at once to one host, all within one `deadline`. Returns each
-    URL's result by URL; `progress(done, total)` counts URLs and feed entries (a feed adds
-    its entries when read).
+    """Fetch article pages and RSS/Atom feeds into Documents; each URL's result by URL.
+
+    For a feed, entries are taken newest first; `since` keeps those published on or after
+    that day (in the publisher's time zone), `limit` keeps the first N. Neither applies to a
+    single article page. `timeout` is the connect timeout in seconds (None: default 10);
+    each request must be done within twice that. Feed entries and redirects that lead to an
+    internal address on another host are refused unless `allow_private_network`; `contact`
+    goes into the User-Agent. URLs are fetched in parallel across hosts, never more than
+    `fetch.PER_HOST` requests at once to one host; `progress(done, total)` counts URLs and
+    feed entries (a feed adds its entries when read). A URL or feed entry that fails comes
+    back as a Skipped with its reason; only a bad argument raises (ConfigError). All fetching
+    ends within `deadline` seconds (default 300): entries not fetched by then are named as
+    skipped (or read from the feed's own copy of the article, when it has one).
     """
     if isinstance(since, dt.datetime):
         since = since.date()
-    _check(limit, timeout, allow_private_network)
+    if limit is not None and limit < 1:
+        raise ConfigError(f"limit must be at least 1, not {limit}")
     run = RunDeadline.start(deadline)
+
+    def fetcher_for(trusted_host: str | None) -> Fetcher:
+        return Fetcher(
+            timeout=timeout,
+            trusted_host=trusted_host,
+            allow_private_network=allow_private_network,
+            contact=contact,
+            run=run,
+        )
+
+    fetcher_for(None).close()  # a bad setting raises here, before anything is fetched
     pages = {url: page_url(url) for url in urls}
     unique = list(dict.fromkeys(pages.values()))
     tally = _Tally(progress, len(unique))
 
     def one(url: str) -> tuple[list[Document], list[Skipped]]:
-        return _load_one(
-            url,
-            limit=limit,
-            since=since,
-            timeout=timeout,
-            allow_private_network=allow_private_network,
-            run=run,
-            tally=tally,
-        )
+        return _load_one(url, limit=limit, since=since, fetcher_for=fetcher_for, tally=tally)
 
     done = dict(zip(unique, _parallel(unique, one, host=_host), strict=True))
     return {url: done[page] for url, page in pages.items()}

@@ -22,7 +22,7 @@ import markupsafe
 
 from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert
 from .layout import BRIEFS_NOTE, article_note, cited, entries, entry_note, layout, passages
-from .text import withheld_note
+from .text import check_note, withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
 
@@ -50,6 +50,7 @@ STYLES: Mapping[str, str] = {
     "background:#fff4e0;border-left:3px solid #e8a33c;",
     "withheld": "display:block;margin:4px 0 0;padding:4px 8px;font-size:14px;color:#8a1c1c;"
     "background:#fdecea;border-left:3px solid #d93025;",
+    "checknote": "display:block;margin:2px 0 0;font-size:13px;color:#5f6368;",
     "link": "color:#0b57d0;",
     "passage": "font-size:15px;margin:0 0 10px;",
     "cited": "background:#fff6cc;",
@@ -122,6 +123,7 @@ def _env() -> jinja2.Environment:
     env.globals["css"] = STYLES
     env.globals["target_style"] = markupsafe.Markup(TARGET_STYLE)  # ours, not article text
     env.globals["withheld_note"] = withheld_note
+    env.globals["check_note"] = check_note
     env.globals["article_note"] = article_note
     env.globals["entry_note"] = entry_note
     env.globals["citation"] = Citation

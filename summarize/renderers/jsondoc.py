@@ -49,6 +49,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "text": s.text,
                 "score": s.score,
                 **_withheld(s.problems),
+                "check_notes": list(s.check_notes),
             }
             for s in b.sentences
         ],
@@ -68,6 +69,7 @@ def item_dict(i: DigestItem) -> dict[str, Any]:
         "publishers": list(i.publishers),
         "score": i.score,
         **_withheld(i.problems),
+        "check_notes": list(i.check_notes),
         "trimmed": i.trimmed is not None,
     }
     if i.trimmed is not None:  # the shown part of the sentence: a leading connective left off

@@ -18,6 +18,7 @@ from .text import (
     DATED_NOTE,
     IN_BRIEFS,
     IN_SOURCES,
+    check_note,
     citation_note,
     cites,
     figures_note,
@@ -89,7 +90,7 @@ def _item(line: Line, indent: str = "", *, dated: bool = True) -> str:
     item = line.item
     count = f" _({line.count})_" if line.count else ""
     text = f"{indent}- {_escape(item.text)} {cites(item.citations, line.dated if dated else None)}{count}"
-    notes = [n for n in (withheld_note(item.problems), figures_note(item)) if n]
+    notes = [n for n in (withheld_note(item.problems), check_note(item.check_notes), figures_note(item)) if n]
     return text + "".join(f"\n{indent}  - _{_escape(note)}_" for note in notes)
 
 
@@ -105,8 +106,9 @@ def _briefs(briefs: Sequence[Brief], level: int) -> str:
         lines += [f"_{original}{_escape(article_note(a))} — {_escape(origin(a))}_", ""]
         for s in b.sentences:
             lines.append(f"- {_escape(s.text)} {cite_label(a.id, s.index)}")
-            if s.problems:
-                lines.append(f"  - _{_escape(withheld_note(s.problems))}_")
+            for note in (withheld_note(s.problems), check_note(s.check_notes)):
+                if note:
+                    lines.append(f"  - _{_escape(note)}_")
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 

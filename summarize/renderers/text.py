@@ -60,6 +60,22 @@ def withheld_note(problems: Sequence[Problem]) -> str:
     return note + (f" (and {more} more)" if more > 0 else "")
 
 
+SHOWN_CHECK_NOTES = 2  # a line rarely adds more than one conversion; JSON carries them all
+
+
+def check_note(notes: Sequence[str]) -> str:
+    """'translation note: the English adds a conversion: 27 miles' for English that passed
+    the check with something added, else ''."""
+    if not notes:
+        return ""
+    more = len(notes) - SHOWN_CHECK_NOTES
+    return (
+        "translation note: "
+        + "; ".join(notes[:SHOWN_CHECK_NOTES])
+        + (f" (and {more} more)" if more > 0 else "")
+    )
+
+
 WIDTH = 78  # fits an 80-column terminal and the 78-character line mail readers expect
 
 
@@ -115,7 +131,11 @@ def _item(
     item = line.item
     pieces = [*before, (oneline(item.text), True), *_atoms(line, dated), (after, False)]
     out = [_fill(pieces, first, rest)]
-    notes = [oneline(n) for n in (withheld_note(item.problems), figures_note(item)) if n]
+    notes = [
+        oneline(n)
+        for n in (withheld_note(item.problems), check_note(item.check_notes), figures_note(item))
+        if n
+    ]
     return out + [_wrap(note, rest, rest) for note in notes]
 
 
@@ -139,8 +159,9 @@ def _brief_lines(briefs: Sequence[Brief]) -> list[str]:
             lines.append(_wrap(oneline(withheld_note(b.title_problems)), "    ", "    "))
         for s in b.sentences:
             lines.append(_wrap(oneline(s.text), atoms=[cite_label(a.id, s.index)]))
-            if s.problems:
-                lines.append(_wrap(oneline(withheld_note(s.problems)), "  ", "  "))
+            for note in (withheld_note(s.problems), check_note(s.check_notes)):
+                if note:
+                    lines.append(_wrap(oneline(note), "  ", "  "))
         lines.append("")
     return lines
 

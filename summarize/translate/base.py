@@ -33,10 +33,12 @@ Progress = Callable[[int, int], None]  # progress(done, total), called as batche
 @dataclass(frozen=True, slots=True)
 class Checked:
     """One sentence's final result: English that passed the check, or, when `problems` is
-    set, the source sentence itself (its translation withheld, and why)."""
+    set, the source sentence itself (its translation withheld, and why). `notes`: what the
+    check noticed in English that passed (a conversion or gloss it adds)."""
 
     text: str
     problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def withheld(self) -> bool:

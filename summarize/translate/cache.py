@@ -31,7 +31,7 @@ from ..config import cache_dir
 from ..errors import SummarizeError
 from ..values import Problem
 from .base import Progress, Translator
-from .check import check_translation
+from .check import review_translation
 from .guard import Checked, CheckedWrapper, translate_checked
 
 __all__ = ["FILENAME", "CacheInfo", "CachingTranslator", "TranslationCache", "cache_key"]
@@ -376,11 +376,15 @@ def _dump(problems: Sequence[Problem]) -> str:
 
 def _load(source: str, text: str, stored: str | None) -> Checked | None:
     """A stored row as a `Checked`, or None when it must be translated again (a row from
-    before the guard whose English fails the check now; unreadable problems)."""
-    if stored is None:
-        return None if check_translation(source, text) else Checked(text)
+    before the guard whose English fails the check now; unreadable problems). The notes on
+    English that passed are not stored: the check gives them again, as it reads now."""
     try:
-        problems = tuple(Problem(str(kind), str(message)) for kind, message in json.loads(stored))
+        problems = tuple(Problem(str(kind), str(message)) for kind, message in json.loads(stored or "[]"))
     except (ValueError, TypeError):
         return None
-    return Checked(text, problems)
+    if problems:
+        return Checked(text, problems)
+    review = review_translation(source, text)
+    if stored is None and review.problems:
+        return None
+    return Checked(text, notes=review.notes)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .base import Checked, Progress, Translator, TranslatorBase
-from .check import check_translation
+from .check import review_translation
 
 __all__ = ["Checked", "CheckedWrapper", "GuardedTranslator", "translate_checked"]
 
@@ -55,16 +55,16 @@ class GuardedTranslator(CheckedWrapper):
         if not sentences:
             return []
         english = self.inner.translate(sentences, progress=progress)
-        problems = [tuple(check_translation(s, e)) for s, e in zip(sentences, english, strict=True)]
-        failed = [i for i, p in enumerate(problems) if p]
+        reviews = [review_translation(s, e) for s, e in zip(sentences, english, strict=True)]
+        failed = [i for i, r in enumerate(reviews) if r.problems]
         retry = self.inner.repair([sentences[i] for i in failed]) if failed else None
         if retry is not None:
             for i, text in zip(failed, retry, strict=True):
                 english[i] = text
-                problems[i] = tuple(check_translation(sentences[i], text))
+                reviews[i] = review_translation(sentences[i], text)
         return [
-            Checked(source, found) if found else Checked(text)
-            for source, text, found in zip(sentences, english, problems, strict=True)
+            Checked(source, r.problems) if r.problems else Checked(text, notes=r.notes)
+            for source, text, r in zip(sentences, english, reviews, strict=True)
         ]
 
 

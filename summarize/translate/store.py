@@ -120,7 +120,10 @@ def unavailable(model: str) -> ModelUnavailable:
 
 
 def hub_offline() -> bool:
-    """HF_HUB_OFFLINE as set now (huggingface_hub itself reads it only once, at import)."""
+    """HF_HUB_OFFLINE as set now (huggingface_hub itself reads it only once, at import).
+
+    Read here, not passed in: it is the hub library's own switch, not one of ours, and the
+    hub obeys it in every call whatever we pass; this only keeps our messages in step."""
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
 
 
