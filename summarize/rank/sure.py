@@ -253,22 +253,32 @@ def _row(
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
     }
-    opening = _opening(tokens, lower)
+    row.update(_clause_row(i, tokens, words, named, _opening(tokens, lower), bool(row["dateline"])))
+    row.update(_context_row(tokens, words, names, lower, earlier))
+    row.pop("", None)  # no text doubt
+    return row
+
+
+def _clause_row(
+    i: int, tokens: Sequence[str], words: Sequence[str], named: Sequence[int], opening: str, dateline: bool
+) -> dict[str, float]:
+    """How the sentence's clauses begin: a comma after the first word, a pronoun after a
+    comma, a "-nya" before any name, a lead opening with a common word (`named`: where the
+    names stand)."""
     nya = next(
         (k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None
     )
     named_at = named[0] if named else len(tokens)
-    row["comma-opener"] = float(tokens[0].endswith(","))
-    row["pronoun-after-comma"] = float(
-        any(tokens[k - 1].endswith(",") and words[k] in _PRONOUNS for k in range(1, len(words)))
-    )
-    row["his-before-name"] = float(nya is not None and nya < named_at and opening != "opens-name")
-    row["first-common-opening"] = float(
-        i == 0 and opening in ("opens-common", "opens-function-word") and not row["dateline"]
-    )
-    row.update(_context_row(tokens, words, names, lower, earlier))
-    row.pop("", None)  # no text doubt
-    return row
+    return {
+        "comma-opener": float(tokens[0].endswith(",")),
+        "pronoun-after-comma": float(
+            any(tokens[k - 1].endswith(",") and words[k] in _PRONOUNS for k in range(1, len(words)))
+        ),
+        "his-before-name": float(nya is not None and nya < named_at and opening != "opens-name"),
+        "first-common-opening": float(
+            i == 0 and opening in ("opens-common", "opens-function-word") and not dateline
+        ),
+    }
 
 
 def features(
