@@ -117,13 +117,20 @@ def merge_round3(folder: Path) -> int:
         rows.append(
             {"id": r["id"], "source": r["source"], "english": text, "styles": english[r["id"]]["styles"]}
             | {"origin": r["origin"], "kind": r["kind"], "split": "heldout3"}
-            | {"second_reading": {"verdict": reading["verdict"], "note": reading.get("note", "")}}
+            | {"second_reading": _reading(reading)}
         )
     with (OUT / "pairs.jsonl").open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"heldout3: {len(drawn)} pairs added to {OUT / 'pairs.jsonl'}; second reading {verdicts}")
     return 0
+
+
+def _reading(reading: dict) -> dict:
+    """The second reading as stored: a pair the reader corrected keeps the reader's translation,
+    recorded as FIXED (with the note saying what was wrong with the first)."""
+    verdict = "FIXED" if reading.get("fixed") else reading["verdict"]
+    return {"verdict": verdict, "note": reading.get("note", "")}
 
 
 def draw(seed: int, scale: float, exclude: set[str], name: str, split: str | None) -> int:
