@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"   (with that kind: {c['same_kind_rate']:.1%})"
             )
         for how, c in r["catch_by_how"].items():
-            print(f"    {how:<40} {c['caught']:>4}/{c['total']:<4} = {c['rate']:6.1%}")
+            print(f"    {how:<44} {c['caught']:>4}/{c['total']:<4} = {c['rate']:6.1%}")
         for fa in r["false_alarm_examples"][: args.examples]:
             print(f"  FALSE ALARM {fa['id']}: {fa['problems']}")
             print(f"      id: {fa['source']}\n      en: {fa['english']}")

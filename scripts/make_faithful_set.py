@@ -97,6 +97,13 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def _reading(reading: dict) -> dict:
+    """The second reading as a pair keeps it; `fixed` marks an UNFAITHFUL pair whose
+    translation is the reader's corrected one."""
+    kept = {"verdict": reading["verdict"], "note": reading.get("note", "")}
+    return kept | ({"fixed": True} if reading.get("fixed") else {})
+
+
 def merge_round3(folder: Path) -> int:
     """Add the translated, second-read third draw to pairs.jsonl as split `heldout3` (replacing
     the rows of an earlier merge). Every drawn sentence must have one translation and one reading."""
@@ -117,7 +124,7 @@ def merge_round3(folder: Path) -> int:
         rows.append(
             {"id": r["id"], "source": r["source"], "english": text, "styles": english[r["id"]]["styles"]}
             | {"origin": r["origin"], "kind": r["kind"], "split": "heldout3"}
-            | {"second_reading": {"verdict": reading["verdict"], "note": reading.get("note", "")}}
+            | {"second_reading": _reading(reading)}
         )
     with (OUT / "pairs.jsonl").open("w", encoding="utf-8") as fh:
         for row in rows:
