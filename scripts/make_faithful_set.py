@@ -97,13 +97,6 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _reading(reading: dict) -> dict:
-    """The second reading as a pair keeps it; `fixed` marks an UNFAITHFUL pair whose
-    translation is the reader's corrected one."""
-    kept = {"verdict": reading["verdict"], "note": reading.get("note", "")}
-    return kept | ({"fixed": True} if reading.get("fixed") else {})
-
-
 def merge_round3(folder: Path) -> int:
     """Add the translated, second-read third draw to pairs.jsonl as split `heldout3` (replacing
     the rows of an earlier merge). Every drawn sentence must have one translation and one reading."""
@@ -131,6 +124,13 @@ def merge_round3(folder: Path) -> int:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"heldout3: {len(drawn)} pairs added to {OUT / 'pairs.jsonl'}; second reading {verdicts}")
     return 0
+
+
+def _reading(reading: dict) -> dict:
+    """The second reading as stored: a pair the reader corrected keeps the reader's translation,
+    recorded as FIXED (with the note saying what was wrong with the first)."""
+    verdict = "FIXED" if reading.get("fixed") else reading["verdict"]
+    return {"verdict": verdict, "note": reading.get("note", "")}
 
 
 def draw(seed: int, scale: float, exclude: set[str], name: str, split: str | None) -> int:
