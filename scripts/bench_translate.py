@@ -63,7 +63,12 @@ def build(config_path: Path, dest: Path, *, rebuild: bool) -> tuple[Path, Path]:
     from summarize.translate.store import convert, is_ct2_folder
     from tests.tinymodel import build_random_marian
 
-    config = json.loads(config_path.read_text("utf-8"))
+    try:
+        config = json.loads(config_path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(
+            f"no usable model config at {config_path} ({exc}): pass --config PATH, a MarianConfig JSON"
+        ) from None
     stamp = hashlib.sha256(config_path.read_bytes()).hexdigest()[:12]
     marker = dest / ".bench-config"
     ct2 = dest.with_name(dest.name + "-ct2")

@@ -6,10 +6,12 @@ Two sets of good translations, each with a tune and a held-out split:
   (split by a hash of the id, `split_of`);
 - **faithful**: scripts/data/faithful/pairs.jsonl, newsroom-style translations (idiomatic
   English, English number style, natural dates, conversions, glosses; split in the file):
-  310 drawn first (tune and heldout), 124 drawn afterwards (heldout2); all three have been
-  scored and then tuned on. A split added to the file later (a fresh draw, "heldout3") is
-  scored the same way: `--split` takes any split the files hold; a set without pairs in that
-  split is left out, with a line saying so.
+  310 drawn first (tune and heldout), 124 and 186 drawn afterwards (heldout2, heldout3); all
+  four have been scored and then tuned on. `--split` takes any split the files hold; a set
+  without pairs in that split is left out, with a line saying so.
+
+"change a digit" is reported in two parts: a figure the source states, and a digit inside a
+conversion or gloss the translator added, which the checker can hold only to plausibility.
 
 For each set it prints the false-alarm rate on the good pairs (with the kinds that fired),
 and per corruption kind the catch rate on corrupted copies built from them deterministically
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"   (with that kind: {c['same_kind_rate']:.1%})"
             )
         for how, c in r["catch_by_how"].items():
-            print(f"    {how:<40} {c['caught']:>4}/{c['total']:<4} = {c['rate']:6.1%}")
+            print(f"    {how:<44} {c['caught']:>4}/{c['total']:<4} = {c['rate']:6.1%}")
         for fa in r["false_alarm_examples"][: args.examples]:
             print(f"  FALSE ALARM {fa['id']}: {fa['problems']}")
             print(f"      id: {fa['source']}\n      en: {fa['english']}")

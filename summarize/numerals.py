@@ -104,6 +104,8 @@ _SOFT: dict[str, dict[str, float]] = {
         "kesembilan": 9, "kesepuluh": 10, "setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3,
         "seperempat": 0.25, "sepasang": 2, "lusin": 12, "selusin": 12, "dekade": 10, "abad": 100,
         "perdana": 1, "tunggal": 1, "kembar": 2, "ganda": 2,
+        # a chip's cores as the trade writes them, in either language: "deca core" = 10 cores
+        "dual": 2, "quad": 4, "hexa": 6, "octa": 8, "deca": 10,
     },
     "en": {
         "one": 1, "single": 1, "once": 1, "first": 1, "twice": 2, "both": 2, "pair": 2,
@@ -114,9 +116,14 @@ _SOFT: dict[str, dict[str, float]] = {
         "fourfold": 4, "fivefold": 5, "tenfold": 10,
         # number words as adjectives: "dua mesin" = "twin-engine", "pertama" = "maiden"
         "sole": 1, "lone": 1, "maiden": 1, "inaugural": 1, "twin": 2, "twins": 2, "dual": 2,
-        "duo": 2, "trio": 3, "treble": 3, "quartet": 4, "fortnight": 2,
+        "duo": 2, "trio": 3, "treble": 3, "quartet": 4, "fortnight": 2, "quad": 4, "hexa": 6,
+        "octa": 8, "deca": 10,
+        # number idioms of sport: "dua gol" = "a brace", "tiga gol" = "a hat-trick" (see _SOFT_PAIRS)
+        "brace": 2,
     },
 }  # fmt: skip
+# Soft number words of two words, by their second: "hat-trick" (and "hat trick") = 3.
+_SOFT_PAIRS: dict[str, dict[tuple[str, str], float]] = {"id": {}, "en": {("hat", "trick"): 3}}
 # "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
 _APPROX: dict[str, dict[str, float]] = {
     "id": {
@@ -220,7 +227,7 @@ _NUMBER_RE = re.compile(
     r"(?P<apos>['\u2019](?=\d\d\b))?"
     r"(?P<num>\d+(?:[.,]\d+)*)"
     rf"(?:\s?[-\u2013]?\s?(?P<scale>{_SCALE_ALT})\b)?"
-    r"(?P<unit>\s?%|[\s-]{0,2}(?:(?:square|sq\.?|cubic)\s+)?[^\W\d_][\w°²]*(?:\s+persegi)?)?",
+    r"(?P<unit>\s?%|[\s-]{0,2}(?:(?:square|sq\.?|(?:standard\s+)?cubic)\s+)?[^\W\d_][\w°²³]*(?:\s+(?:persegi|kubik))?)?",
     re.IGNORECASE,
 )
 _DATE_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
@@ -678,7 +685,8 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
             continue
         leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
         if not (leading_a or word in units):
-            if (value := _soft(word, lang)) is not None:
+            value = _soft(word, lang)
+            if (value := _SOFT_PAIRS[lang].get((w.at(i - 1), word), value)) is not None:
                 out.append(w.quantity(i, i + 1, _norm(value), "word", False))
             i += 1
             continue

@@ -126,6 +126,15 @@ def _repetition(pair: dict[str, str], rng: random.Random) -> list[tuple[str, str
     return [(f"repetition/{k}", v) for k, v in out if v != en]
 
 
+def _stated_in_source(at: int, pair: dict[str, str]) -> bool:
+    """Whether the English figure at offset `at` states a value the source states, rather
+    than one the translator added: a conversion or gloss ("Rp3 billion (about $225,000)"),
+    which the checker can only hold to plausibility and shows the reader as a note."""
+    src = frozenset().union(*(q.values for q in quantities(pair["source"], "id")))
+    here = [q for q in quantities(pair["english"], "en") if q.start <= at < q.end]
+    return not here or any(not q.values.isdisjoint(src) for q in here)
+
+
 def _numbers(pair: dict[str, str], rng: random.Random) -> list[tuple[str, str]]:
     en = pair["english"]
     out: list[tuple[str, str]] = []
@@ -143,7 +152,8 @@ def _numbers(pair: dict[str, str], rng: random.Random) -> list[tuple[str, str]]:
         old = m.group(0)
         new = old[:i] + str((int(old[i]) + rng.randint(1, 8)) % 10) + old[i + 1 :]
         if new.lstrip("0") != old.lstrip("0") and new[0] != "0":
-            out.append(("change a digit", en[: m.start()] + new + en[m.end() :]))
+            where = "stated" if _stated_in_source(m.start(), pair) else "in an added gloss"
+            out.append((f"change a digit ({where})", en[: m.start()] + new + en[m.end() :]))
     for big, small in _SCALE_SWAP.items():
         if re.search(rf"\b{big}\b", en):
             out.append(("scale swap", re.sub(rf"\b{big}\b", small, en, count=1)))

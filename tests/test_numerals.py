@@ -146,3 +146,15 @@ def test_number_words_as_adjectives_and_ordinals_with_nya() -> None:
     assert [q.values for q in quantities("gim kelimanya", "id")] == [frozenset({5.0})]
     assert quantities("satu-satunya", "id")[0].hard is False
     assert quantities("dua meter", "id")[0].unit == "meter"
+
+
+def test_number_idioms_core_counts_and_compound_units() -> None:
+    assert [(q.values, q.hard) for q in quantities("a hat-trick and a brace", "en")] == [
+        (frozenset({3.0}), False),
+        (frozenset({2.0}), False),
+    ]
+    assert quantities("a magic trick", "en") == []
+    assert [q.values for q in quantities("deca core", "id")] == [frozenset({10.0})]
+    assert [q.values for q in quantities("a quad-core chip", "en")] == [frozenset({4.0})]
+    assert quantities("120 juta kaki kubik gas", "id")[0].unit == "kaki kubik"
+    assert quantities("120 million standard cubic feet", "en")[0].unit == "standard cubic feet"

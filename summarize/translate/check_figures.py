@@ -4,10 +4,10 @@ A number, date, money amount, percentage or quantity word that one side states a
 does not is a problem, compared as values read by `summarize.numerals` ("Rp 2 triliun" = "IDR
 2 trillion" = 2e12; "1.000" = "1,000"; "triwulan IV" = "the fourth quarter"; "ketiga" =
 "third"). What newsroom English does faithfully passes: a conversion or a gloss beside the
-figure ("25 meters (82 feet)", "(about $700,000)"), which comes back as a note for the reader;
-a date placed relative to the article ("this year", "last month", "on Monday"); a number word
-inside a name or set phrase ("Nusa Dua", "satu-satunya"). A figure's place left empty ("(about
-$ million)", "Sept. 29, ,") is a dropped figure.
+figure ("25 meters (82 feet)", "(about $700,000)"), held as `glosses` says and given back as
+a note for the reader; a date placed relative to the article ("this year", "last month", "on
+Monday"); a number word inside a name or set phrase ("Nusa Dua", "satu-satunya"). A figure's
+place left empty ("(about $ million)", "Sept. 29, ,", "a depth of km") is a dropped figure.
 
 Pure Python and stdlib only; every regex is compiled once, at import.
 """
@@ -15,46 +15,18 @@ Pure Python and stdlib only; every regex is compiled once, at import.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
 from ..values import Problem
+from .glosses import HEDGE, UNIT_SIZES, converts, find_glosses, rates_disagree, unit_size
 
 __all__ = ["check_figures"]
 
-# A unit conversion ("5.268 km" -> "3,274 miles") states the same quantity: each unit's
-# size in its dimension's base unit, for the units news converts.
-_UNIT_SIZES: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("km", "kilometer", "kilometre"), ("length", 1000.0)),
-    **dict.fromkeys(("m", "meter", "metre"), ("length", 1.0)),
-    **dict.fromkeys(("cm", "centimeter", "centimetre", "sentimeter"), ("length", 0.01)),
-    **dict.fromkeys(("mile", "mil"), ("length", 1609.344)),
-    # a speed is read by its distance, per hour on both sides: "100 km / jam" is "100 km"
-    **dict.fromkeys(("mph",), ("length", 1609.344)),
-    **dict.fromkeys(("knot",), ("length", 1852.0)),
-    **dict.fromkeys(("foot", "feet", "ft"), ("length", 0.3048)),
-    **dict.fromkeys(("inch", "inci"), ("length", 0.0254)),
-    **dict.fromkeys(("hectare", "hektare", "hektar", "ha"), ("area", 1e4)),
-    **dict.fromkeys(("acre", "are"), ("area", 4046.86)),
-    **dict.fromkeys(("meter persegi", "square meter", "square metre", "sq m"), ("area", 1.0)),
-    **dict.fromkeys(("square foot", "square feet", "sq ft"), ("area", 0.0929)),
-    **dict.fromkeys(("kilometer persegi", "km persegi", "square kilometer", "square km"), ("area", 1e6)),
-    **dict.fromkeys(("square mile",), ("area", 2.59e6)),
-    **dict.fromkeys(("kg", "kilogram", "kilo"), ("mass", 1.0)),
-    **dict.fromkeys(("ton", "tonne"), ("mass", 1000.0)),
-    **dict.fromkeys(("gram", "g"), ("mass", 0.001)),
-    **dict.fromkeys(("pound", "lb"), ("mass", 0.4536)),
-    **dict.fromkeys(("liter", "litre"), ("volume", 1.0)),
-    **dict.fromkeys(("gallon",), ("volume", 3.785)),
-}
 # A figure's place left empty: English that needs a number where none is, as a dropped figure
 # leaves it ("$ million", "(about pounds)", "27 miles, or kilometers", "a -meter wall",
-# "Sept. 29, ,", "the world No. shuttler", a line opening on a list number's stop).
-_HEDGE = (
-    r"(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|more\s+than|less\s+than"
-    r"|equivalent\s+to|the\s+equivalent\s+of)"
-)
-_UNIT_NAMES = sorted((u for u in _UNIT_SIZES if u.isalpha() and len(u) > 2), key=len, reverse=True)
+# "Sept. 29, ,", "the world No. shuttler", "a depth of km", "(about $53 to )", a line opening on a
+# list number's stop).
+_UNIT_NAMES = sorted((u for u in UNIT_SIZES if u.isalpha() and len(u) > 2), key=len, reverse=True)
 _MONTH_NAMES = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True))
 _UNIT_WORD = (
     r"(?:" + "|".join(_UNIT_NAMES) + r"|mph|km/h|knots?|(?:U\.S\.\s+)?cents?|dollars?|pounds?)(?:e?s)?\b"
@@ -62,32 +34,18 @@ _UNIT_WORD = (
 _UNIT = rf"(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"  # spelled out or abbreviated
 _EMPTY_SLOT_RE = re.compile(
     r"(?:US\$|\$|\bRp\.?|€|£)(?=\s*(?:million|billion|trillion|thousand)\b|\s*[),;]|\s*\Z)"
-    rf"|\(\s*(?:{_HEDGE}\s*)?[)/]"
-    rf"|\((?:\s+|\s*{_HEDGE}\s+)-?{_UNIT_WORD}"
+    rf"|\(\s*(?:{HEDGE}\s*)?[)/]"
+    rf"|\((?:\s+|\s*{HEDGE}\s+)-?{_UNIT_WORD}"
     rf"|,\s*or\s+{_UNIT_WORD}"
     rf"|\b(?:about|around|roughly|approximately|nearly|almost|just|only|up\s+to)\s+{_UNIT}"
     rf"|(?<=[\s(])-{_UNIT}"
+    r"|(?-i:\b(?:of|at|to|by|from)\s+(?:km|kg|cm|mm)\b)"  # "at a depth of km (18 miles)"
+    r"|\b(?:to|and)\s*\)"  # a range's end left empty: "(about $53 to )"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:-\d{{1,2}})?,\s*(?=[,.)]|\Z)"
     r"|(?-i:\bNo\.\s+(?=[a-z]))"
     r"|\A\s*[.,;:]\s",
     re.IGNORECASE,
 )
-# Rupiah per US dollar in the news years the data covers (about 8,500 in the early 2000s
-# to 16,500 at the weakest): an added "(about $1.5 million)" beside "Rp20 billion" must
-# fall in this range.
-IDR_PER_USD = (8000.0, 17500.0)
-_CURRENCY_WORDS = {"rupiah": "IDR", "dollar": "USD", "dollars": "USD"}
-CONVERSION_TOLERANCE = 0.06  # converted figures are rounded ("about 6 miles" for 10 km)
-ROUNDING_MAX = 0.25  # a one-digit figure rounds by up to a quarter ("2 miles" for 3 km)
-_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
-# What may stand between a figure and its gloss: its unit words, then "(", ", or", "/",
-# and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
-_GLOSS_GAP_RE = re.compile(
-    r"\s*(?:-?\s*+[^\W\d_][\w.²/]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
-    rf"(?:{_HEDGE}\s+)?",
-    re.IGNORECASE,
-)
-GLOSS_GAP_CHARS = 50  # three unit words and a hedge fit in this
 # English that places a dropped year or month relative to the article's date: "pada 2008"
 # may be "this year", "Oktober" may be "last month".
 _RELATIVE_YEAR_RE = re.compile(
@@ -188,82 +146,6 @@ def _en_weekday(name: str) -> re.Pattern[str]:
     return _EN_WEEKDAY_RES[WEEKDAYS[name.lower()]]
 
 
-@lru_cache(maxsize=4096)
-def _unit_size(unit: str) -> tuple[str, float] | None:
-    """(dimension, size in its base unit) of a unit as written: "miles", "square feet"."""
-    for word in (unit, unit[:-2] if unit.endswith("es") else "", unit[:-1] if unit.endswith("s") else ""):
-        if word in _UNIT_SIZES:
-            return _UNIT_SIZES[word]
-    return _UNIT_SIZES.get(unit.replace("s ", " "))
-
-
-def _converts(a: Quantity, b: Quantity) -> bool:
-    """Whether `a` and `b` are one measure in two units ("10 kilometer" ~ "6 miles")."""
-    ua, ub = _unit_size(a.unit), _unit_size(b.unit)
-    if not ua or not ub or ua[0] != ub[0] or ua[1] == ub[1]:
-        return False
-    sizes_a = [v * ua[1] for v in a.values if isinstance(v, float)]
-    sizes_b = [v * ub[1] for v in b.values if isinstance(v, float) and v]
-    tolerance = _rounding(b)
-    return any(abs(x / y - 1) <= tolerance for x in sizes_a for y in sizes_b)
-
-
-def _rounding(q: Quantity) -> float:
-    """How far a converted figure may be from the exact one: `CONVERSION_TOLERANCE`, or half
-    its last written digit where that is more ("about 2 miles" for 3 km: 2 is 1.5 to 2.5),
-    at most `ROUNDING_MAX`."""
-    m = _DIGITS_RE.search(q.text)
-    whole, _, frac = (m.group(0).replace(",", "") if m else "").partition(".")
-    if not whole.strip("0"):
-        return CONVERSION_TOLERANCE
-    place = 10.0 ** -len(frac) if frac else 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    return min(ROUNDING_MAX, max(CONVERSION_TOLERANCE, 0.5 * place / float(f"{whole}.{frac or 0}")))
-
-
-def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> bool:
-    """Whether `q`, an English figure the source lacks, glosses a figure that is there,
-    before or after it: a conversion or an amount in another currency beside it, "(82
-    feet)", "(about $9)", "27 miles, or 43 kilometers". A conversion between units this
-    module knows must come out right."""
-    if not q.unit and q.kind != "money":
-        return False
-    for m in matched:
-        after = m.end <= q.start <= m.end + GLOSS_GAP_CHARS
-        before = q.end <= m.start <= q.end + GLOSS_GAP_CHARS
-        beside = (after and _GLOSS_GAP_RE.fullmatch(english, m.end, q.start)) or (
-            before and _GLOSS_GAP_RE.fullmatch(english, q.end, m.start)
-        )
-        if beside and (_converts(m, q) or not _comparable(m, q)) and _plausible_rate(m, q):
-            return True
-    return False
-
-
-def _currency(q: Quantity) -> str:
-    return q.unit if q.kind == "money" else _CURRENCY_WORDS.get(q.unit, "")
-
-
-def _plausible_rate(a: Quantity, b: Quantity) -> bool:
-    """Whether a rupiah amount and its dollar gloss (either way round) are at a rate the
-    rupiah has had; other pairs of currencies are not checked."""
-    pair = {_currency(a): a, _currency(b): b}
-    rupiah, dollars = pair.get("IDR"), pair.get("USD")
-    if rupiah is None or dollars is None or rupiah is dollars:
-        return True
-    low, high = IDR_PER_USD
-    return any(
-        low <= r / d <= high
-        for r in rupiah.values
-        if isinstance(r, float)
-        for d in dollars.values
-        if isinstance(d, float) and d
-    )
-
-
-def _comparable(a: Quantity, b: Quantity) -> bool:
-    ua, ub = _unit_size(a.unit), _unit_size(b.unit)
-    return bool(ua and ub and ua[0] == ub[0])
-
-
 def _show(qs: list[Quantity]) -> str:
     seen = list(dict.fromkeys(q.text for q in qs))
     return ", ".join(seen[:4]) + (", ..." if len(seen) > 4 else "")
@@ -280,9 +162,9 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     en_values = frozenset().union(*(e.values for e in en))
     src_left = [q for q in src if q.values.isdisjoint(en_values)]
     en_left = [e for e in en if e.values.isdisjoint(src_values)]
-    measures = [(i, e) for i, e in enumerate(en_left) if _unit_size(e.unit)]
+    measures = [(i, e) for i, e in enumerate(en_left) if unit_size(e.unit)]
     converted = {
-        (i, j) for i, q in enumerate(src_left) if _unit_size(q.unit) for j, e in measures if _converts(q, e)
+        (i, j) for i, q in enumerate(src_left) if unit_size(q.unit) for j, e in measures if converts(q, e)
     }
     missing = [q for i, q in enumerate(src_left) if q.hard and not any(a == i for a, _ in converted)]
     missing = _placed_relative(missing, source, english)
@@ -291,8 +173,9 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     left = {id(e) for e in en_left}
     matched = [e for e in en if id(e) not in left]
     unpaired = [e for j, e in enumerate(en_left) if e.hard and not any(b == j for _, b in converted)]
-    glossed = [e for e in unpaired if _gloss(e, english, matched)]
-    extra = [e for e in unpaired if not any(e is g for g in glossed)]
+    glosses = find_glosses(english, matched, unpaired)
+    glossed = [e for e in unpaired if id(e) in glosses]
+    extra = [e for e in unpaired if id(e) not in glosses]
     if not any(q.kind == "year" for q in src_left):  # else the year was changed, not added
         extra = [e for e in extra if not _completes_date(e, english, matched)]
     notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed)
@@ -303,6 +186,8 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
         ), notes
     if extra:
         return Problem("numbers", f"numbers differ: English has {_show(extra)}, not in the source"), notes
+    if rates := rates_disagree([(glosses[id(e)], e) for e in glossed]):
+        return rates, notes
     return (_empty_slot(source, english) if src else None), notes
 
 
@@ -311,7 +196,7 @@ def _notes(converted: list[tuple[Quantity, Quantity]], glossed: list[Quantity]) 
     as 3,274 miles", "the English adds a conversion: 27 miles"."""
     out = [f"the English gives {_stated(q)} as {_stated(e)}" for q, e in converted]
     for e in glossed:
-        what = "a conversion" if _unit_size(e.unit) or e.kind == "money" else "a gloss"
+        what = "a conversion" if unit_size(e.unit) or e.kind == "money" else "a gloss"
         out.append(f"the English adds {what}: {_stated(e)}")
     return tuple(dict.fromkeys(out))
 

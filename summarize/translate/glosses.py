@@ -1,0 +1,226 @@
+"""The conversions and glosses newsroom English adds beside a figure, and how far they are held.
+
+"25 meters (82 feet)", "35 miles, or 56 kilometers", "Rp10 billion (about $700,000)",
+"Rp700,000 to Rp1 million (about $53 to $75)": a figure the source does not state, which the
+translation checker (`check_figures`) lets pass as a note for the reader. A conversion between
+units this module knows must come out right within rounding; a dollar gloss of rupiah must be
+at a rate the rupiah has had, and the dollar glosses of one line at one rate. Without the
+article's date no gloss can be held tighter than that: a gloss is shown as a translation note,
+never as the source's figure.
+
+Pure Python and stdlib only; every regex is compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from ..numerals import Quantity
+from ..values import Problem
+
+__all__ = ["HEDGE", "UNIT_SIZES", "converts", "find_glosses", "rates_disagree", "unit_size"]
+
+# A unit conversion ("5.268 km" -> "3,274 miles") states the same quantity: each unit's
+# size in its dimension's base unit, for the units news converts.
+UNIT_SIZES: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("km", "kilometer", "kilometre"), ("length", 1000.0)),
+    **dict.fromkeys(("m", "meter", "metre"), ("length", 1.0)),
+    **dict.fromkeys(("cm", "centimeter", "centimetre", "sentimeter"), ("length", 0.01)),
+    **dict.fromkeys(("mile", "mil"), ("length", 1609.344)),
+    # a speed is read by its distance, per hour on both sides: "100 km / jam" is "100 km"
+    **dict.fromkeys(("mph",), ("length", 1609.344)),
+    **dict.fromkeys(("knot",), ("length", 1852.0)),
+    **dict.fromkeys(("foot", "feet", "ft"), ("length", 0.3048)),
+    **dict.fromkeys(("inch", "inci"), ("length", 0.0254)),
+    **dict.fromkeys(("hectare", "hektare", "hektar", "ha"), ("area", 1e4)),
+    **dict.fromkeys(("acre", "are"), ("area", 4046.86)),
+    **dict.fromkeys(("meter persegi", "square meter", "square metre", "sq m"), ("area", 1.0)),
+    **dict.fromkeys(("square foot", "square feet", "sq ft"), ("area", 0.0929)),
+    **dict.fromkeys(("kilometer persegi", "km persegi", "square kilometer", "square km"), ("area", 1e6)),
+    **dict.fromkeys(("square mile",), ("area", 2.59e6)),
+    **dict.fromkeys(("kg", "kilogram", "kilo"), ("mass", 1.0)),
+    **dict.fromkeys(("ton", "tonne"), ("mass", 1000.0)),
+    **dict.fromkeys(("gram", "g"), ("mass", 0.001)),
+    **dict.fromkeys(("pound", "lb"), ("mass", 0.4536)),
+    **dict.fromkeys(("cubic meter", "cubic metre", "meter kubik", "m3", "m³"), ("volume", 1.0)),
+    **dict.fromkeys(("cubic foot", "cubic feet", "standard cubic feet", "kaki kubik"), ("volume", 0.0283168)),
+    **dict.fromkeys(("liter", "litre"), ("volume", 0.001)),
+    **dict.fromkeys(("gallon",), ("volume", 0.003785)),
+    **dict.fromkeys(("barrel", "barel"), ("volume", 0.158987)),
+}
+# Words that hedge a rounded figure: "(about $9)", "or roughly 6 miles".
+HEDGE = (
+    r"(?:about|around|roughly|approximately|approx\.|some|nearly|almost|over|just\s+over|more\s+than|less\s+than"
+    r"|equivalent\s+to|the\s+equivalent\s+of)"
+)
+# Rupiah per US dollar in the news years the data covers (about 8,500 in the early 2000s
+# to 16,500 at the weakest): an added "(about $1.5 million)" beside "Rp20 billion" must
+# fall in this range.
+IDR_PER_USD = (8000.0, 17500.0)
+_CURRENCY_WORDS = {"rupiah": "IDR", "dollar": "USD", "dollars": "USD"}
+CONVERSION_TOLERANCE = 0.06  # converted figures are rounded ("about 6 miles" for 10 km)
+ROUNDING_MAX = 0.25  # a one-digit figure rounds by up to a quarter ("2 miles" for 3 km)
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# What may stand between a figure and its gloss: its unit words, then "(", ", or", "/",
+# and a hedge: "25 meters (82 feet)", "Rp10 billion (about $700,000)", "1.5-meter (5-foot)".
+_GLOSS_GAP_RE = re.compile(
+    r"\s*(?:-?\s*+[^\W\d_][\w.²/]*+\s*+){0,3}(?:\(|,?\s*or\b|/)\s*"
+    rf"(?:{HEDGE}\s+)?",
+    re.IGNORECASE,
+)
+GLOSS_GAP_CHARS = 50  # three unit words and a hedge fit in this
+# A conversion that comes out right may sit farther from its figure, past a compound unit
+# and its abbreviation: "230.5 million standard cubic feet of gas per day (MMSCFD), or about
+# 6.5 million cubic meters". Nothing with a digit may stand between.
+_CONVERSION_GAP_RE = re.compile(rf"[^\d]{{0,90}}?(?:\(|,?\s*or\b|/)\s*(?:{HEDGE}\s+)?", re.IGNORECASE)
+# The two ends of a range: "Rp700,000 to Rp1 million", "(about $53 to $75)", "5-10 km".
+_RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|\u2013|\u2014)\s*", re.IGNORECASE)
+# Dollar glosses of rupiah in one line come from one rate: two that imply rates further apart
+# than this (beyond their rounding) mean one of them is wrong.
+RATE_SPREAD_MAX = 0.10
+
+
+@lru_cache(maxsize=4096)
+def unit_size(unit: str) -> tuple[str, float] | None:
+    """(dimension, size in its base unit) of a unit as written: "miles", "square feet"."""
+    for word in (unit, unit[:-2] if unit.endswith("es") else "", unit[:-1] if unit.endswith("s") else ""):
+        if word in UNIT_SIZES:
+            return UNIT_SIZES[word]
+    return UNIT_SIZES.get(unit.replace("s ", " "))
+
+
+def converts(a: Quantity, b: Quantity) -> bool:
+    """Whether `a` and `b` are one measure in two units ("10 kilometer" ~ "6 miles")."""
+    ua, ub = unit_size(a.unit), unit_size(b.unit)
+    if not ua or not ub or ua[0] != ub[0] or ua[1] == ub[1]:
+        return False
+    sizes_a = [v * ua[1] for v in a.values if isinstance(v, float)]
+    sizes_b = [v * ub[1] for v in b.values if isinstance(v, float) and v]
+    tolerance = _rounding(b)
+    return any(abs(x / y - 1) <= tolerance for x in sizes_a for y in sizes_b)
+
+
+def _rounding(q: Quantity) -> float:
+    """How far a converted figure may be from the exact one: `CONVERSION_TOLERANCE`, or half
+    its last written digit where that is more ("about 2 miles" for 3 km: 2 is 1.5 to 2.5),
+    at most `ROUNDING_MAX`."""
+    return min(ROUNDING_MAX, max(CONVERSION_TOLERANCE, _last_digit(q)))
+
+
+def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> Quantity | None:
+    """The figure that `q`, an English figure the source lacks, glosses, before or after it:
+    a conversion or an amount in another currency beside it, "(82 feet)", "(about $9)", "27
+    miles, or 43 kilometers". A conversion between units this module knows must come out
+    right; one that does may sit farther away, past a compound unit."""
+    if not q.unit and q.kind != "money":
+        return None
+    for m in matched:
+        if _beside(m, q, english, _GLOSS_GAP_RE, GLOSS_GAP_CHARS) and _glosses(m, q):
+            return m
+        if converts(m, q) and _beside(m, q, english, _CONVERSION_GAP_RE, 2 * GLOSS_GAP_CHARS):
+            return m
+    return None
+
+
+def _beside(m: Quantity, q: Quantity, english: str, gap: re.Pattern[str], chars: int) -> bool:
+    """Whether `q` stands just after or just before `m`, with only `gap` between."""
+    if m.end <= q.start <= m.end + chars:
+        return gap.fullmatch(english, m.end, q.start) is not None
+    if q.end <= m.start <= q.end + chars:
+        return gap.fullmatch(english, q.end, m.start) is not None
+    return False
+
+
+def _glosses(m: Quantity, q: Quantity) -> bool:
+    """Whether `q` may gloss `m`: a conversion that comes out right, or a figure of another
+    kind (a currency at a rate the rupiah has had). A number word glossed by digits
+    ("octa-core (8-core)") must restate its value: only a conversion may differ from it."""
+    if converts(m, q):
+        return _plausible_rate(m, q)
+    return m.kind != "word" and not _comparable(m, q) and _plausible_rate(m, q)
+
+
+def _range_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]) -> dict[int, Quantity]:
+    """A range glossed by a range, end by end: "Rp700,000 to Rp1 million (about $53 to $75)",
+    "5 to 10 km (3 to 6 miles)". Maps each gloss's id to the figure it glosses."""
+    out: dict[int, Quantity] = {}
+    for a1, a2 in _ranges(english, matched):
+        for b1, b2 in _ranges(english, unpaired):
+            beside = _beside(a2, b1, english, _GLOSS_GAP_RE, GLOSS_GAP_CHARS)
+            if beside and _glosses(a1, b1) and _glosses(a2, b2):
+                out |= {id(b1): a1, id(b2): a2}
+    return out
+
+
+def _ranges(english: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Consecutive figures of one kind joined as a range ("$53 to $75")."""
+    return [
+        (a, b)
+        for a, b in pairwise(qs)
+        if a.kind == b.kind and a.end <= b.start and _RANGE_GAP_RE.fullmatch(english, a.end, b.start)
+    ]
+
+
+def rates_disagree(pairs: list[tuple[Quantity, Quantity]]) -> Problem | None:
+    """Dollar glosses of rupiah in one line that imply rates more than `RATE_SPREAD_MAX`
+    apart, beyond what the glosses' rounding allows ("Rp1 million (about $75)" beside
+    "Rp3 billion (about $2.25 million)" agree; "$22.5 million" would not)."""
+    rates = []
+    for m, g in pairs:
+        rupiah, dollars = (m, g) if _currency(m) == "IDR" else (g, m)
+        if {_currency(rupiah), _currency(dollars)} == {"IDR", "USD"} and rupiah.value and dollars.value:
+            rates.append((rupiah.value / dollars.value, _last_digit(dollars), dollars.text))
+    if len(rates) < 2:
+        return None
+    low, high = min(rates), max(rates)
+    if high[0] / low[0] - 1 <= RATE_SPREAD_MAX + low[1] + high[1]:
+        return None
+    return Problem("numbers", f"numbers differ: the glosses {low[2]} and {high[2]} imply different rates")
+
+
+def _last_digit(q: Quantity) -> float:
+    """Half the last written digit of a figure, relative to it: how far rounding moves it."""
+    m = _DIGITS_RE.search(q.text)
+    whole, _, frac = (m.group(0).replace(",", "") if m else "").partition(".")
+    if not whole.strip("0"):
+        return 0.0  # "0.5": too small a figure to tell its rounding by
+    place = 10.0 ** -len(frac) if frac else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return 0.5 * place / float(f"{whole}.{frac or 0}")
+
+
+def _currency(q: Quantity) -> str:
+    return q.unit if q.kind == "money" else _CURRENCY_WORDS.get(q.unit, "")
+
+
+def _plausible_rate(a: Quantity, b: Quantity) -> bool:
+    """Whether a rupiah amount and its dollar gloss (either way round) are at a rate the
+    rupiah has had; other pairs of currencies are not checked."""
+    pair = {_currency(a): a, _currency(b): b}
+    rupiah, dollars = pair.get("IDR"), pair.get("USD")
+    if rupiah is None or dollars is None or rupiah is dollars:
+        return True
+    low, high = IDR_PER_USD
+    return any(
+        low <= r / d <= high
+        for r in rupiah.values
+        if isinstance(r, float)
+        for d in dollars.values
+        if isinstance(d, float) and d
+    )
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    ua, ub = unit_size(a.unit), unit_size(b.unit)
+    return bool(ua and ub and ua[0] == ub[0])
+
+
+def find_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]) -> dict[int, Quantity]:
+    """The English figures in `unpaired` that gloss one in `matched` (a figure the source
+    states), each by its id, to the figure it glosses: ranges end by end, then single figures."""
+    glosses = _range_glosses(english, matched, unpaired)
+    for e in unpaired:
+        if id(e) not in glosses and (m := _gloss(e, english, matched)):
+            glosses[id(e)] = m
+    return glosses
