@@ -23,8 +23,10 @@ __all__ = [
     "BACK_REFERENCES",
     "CONNECTIVES",
     "DEICTIC_HEADS",
+    "DESCRIPTORS",
     "PRONOUNS",
     "READER_WORDS",
+    "ROLE_WORDS",
     "SAY_VERBS",
     "STOPWORDS_EN",
     "STOPWORDS_ID",
@@ -159,6 +161,30 @@ DEICTIC_HEADS = frozenset(
 
 # Addressing the reader: how a hook or a how-to speaks, not how a report does.
 READER_WORDS = frozenset("kamu kalian anda sobat yuk ayo mari simak temukan intip cek".split())
+
+# Roles that open a sentence before the name they belong to ("Presiden Joko Widodo ...",
+# "Kapolres Jakarta Barat ..."): the sentence names its actor (read by `rank.sure`).
+ROLE_WORDS = frozenset(
+    """
+    presiden wakil menteri menko ketua kepala direktur dirut gubernur bupati wali walikota
+    camat lurah kapolri kapolda kapolres kapolsek kasat kasatreskrim kabid kasubdit panglima
+    jenderal kasad pangdam dandim sekjen sekretaris juru jubir kabag kadis komisaris
+    pelatih kapten manajer bos pendiri ceo chairman hakim jaksa kajati kajari perdana raja
+    ratu pangeran paus senator anggota politikus pengamat ekonom peneliti profesor guru
+    dokter pengacara kuasa komandan danramil asisten staf deputi dirjen irjen kakanwil
+    """.split()
+)
+
+# Descriptors that stand for people or a side the article named before ("para pemain",
+# "kedua tim", "pihak kepolisian", "korban", "pelaku"): with no name in the sentence, the
+# reader does not know who (read by `rank.sure`).
+DESCRIPTORS = frozenset(
+    """
+    para kedua ketiga pihak korban pelaku tersangka terdakwa terduga warga tim pasangan
+    keluarga petugas pemain pasukan rombongan peserta pengunjung penumpang pengungsi
+    pendukung suporter pejabat aparat polisi kelompok massa sang si
+    """.split()
+)
 
 # Words both lists share would blur the language check.
 _ID_ONLY = STOPWORDS_ID - STOPWORDS_EN

@@ -430,7 +430,7 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         if factor != 1.0:
             values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
             value = None if value is None else _norm(value * factor)
-        elif apos:
+        elif apos and digits.isdigit():  # "'96", not "'00.0"
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
         elif not cur and len(digits) == 4 and digits[:2] in ("19", "20"):

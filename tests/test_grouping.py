@@ -31,14 +31,26 @@ def _reference_plan(
         )
         for g in groups
     ]
+    # Largest stories first; within a size, by the top fact's score, and a story with no line
+    # (none of its sentences stands alone for sure) after those that have one. At most one
+    # story per item: a story with no line takes a place, is shown with no facts, and no story
+    # vanishes unless the digest has no room for it.
     order = sorted(
         range(len(groups)),
-        key=lambda k: (-len(groups[k].articles), -(per_story[k][0].score if per_story[k] else 0.0), k),
+        key=lambda k: (
+            -len(groups[k].articles),
+            not per_story[k],
+            -(per_story[k][0].score if per_story[k] else 0.0),
+            k,
+        ),
     )
-    if max_stories is not None:
-        order = order[:max_stories]
+    order = order[: n if max_stories is None else min(n, max_stories)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
-    return [Section(groups[k], tuple(per_story[k][:c])) for k, c in zip(order, counts, strict=True) if c]
+    return [
+        Section(groups[k], tuple(per_story[k][:c]))
+        for k, c in zip(order, counts, strict=True)
+        if c or not per_story[k]
+    ]
 
 
 @pytest.fixture(scope="module")

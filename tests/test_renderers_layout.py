@@ -186,3 +186,38 @@ def test_a_compact_entry_dates_its_story_and_its_relative_lines() -> None:
     assert "- **Banjir Jakarta** (13 Oct 2023)" in markdown and "[1.2, 13 Oct 2023]" in markdown
     assert ">[1.2, 13 Oct 2023]</a>" in render(result, "html")
     assert "2 stories from 2 articles, 12 Oct – 13 Oct 2023\n" in text
+
+
+def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> None:
+    """No story vanishes: one none of whose sentences stands alone shows its heading, its
+    articles and a note, in every format, among stories of several articles or of one."""
+    import dataclasses
+
+    from summarize.renderers.layout import NO_LINE_NOTE
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a, b, c = (dataclasses.replace(x, published="2023-10-13") for x in samples.articles()[:3])
+    rice = DigestItem("Rice rose.", c.sentences[0].text, (Citation("3", 0),), 0.8)
+    stories = (
+        Story("Banjir Jakarta", ("1", "2"), ()),
+        Story("Harga beras", ("3",), (rice,)),
+        Story("Gempa Bali", ("4",), ()),
+    )
+    d = dataclasses.replace(a, id="4", title="Gempa Bali")
+    result = Digest(articles=(a, b, c, d), items=(rice,), stories=stories)
+    text = " ".join(render(result, "text").split())  # as read, past the wrapping
+    assert "Banjir Jakarta" in text and "[1] [2]" in text and text.count(NO_LINE_NOTE) == 2
+    assert f"- Gempa Bali (13 Oct 2023) — {NO_LINE_NOTE} [4]" in text
+    assert "3 stories from 4 articles" in text
+    markdown = render(result, "markdown")
+    assert (
+        " ".join(markdown.split()).count(NO_LINE_NOTE) == 2
+        and "## Banjir Jakarta" in markdown
+        and "**Gempa Bali**" in markdown
+    )
+    html = render(result, "html")
+    assert html.count(NO_LINE_NOTE) == 2 and 'href="#source-4"' in html
+    body = json.loads(render(result, "json"))["digest"]["stories"]
+    assert [s.get("note") for s in body] == [NO_LINE_NOTE, None, NO_LINE_NOTE]

@@ -23,6 +23,7 @@ from summarize.rank.standalone import (
     Judgement,
     judge,
     judge_text,
+    rule_verdicts,
     shown_span,
 )
 from summarize.renderers import render
@@ -46,6 +47,7 @@ CASES = [
     ("Saat itu dia dijuluki pelopor penyanyi cilik Indonesia.", NEEDS_CONTEXT, "back-reference"),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),
     ("Hal ini juga dinilai menjadi faktor pertumbuhan jumlah kunjungan.", NEEDS_CONTEXT, "pronoun"),
+    ("Hal itulah yang dirasakan Titik Kusumawardani di Senayan, Jakarta.", NEEDS_CONTEXT, "pronoun"),
     ("Bila tulisannya rampung, sebuah kebahagiaan luar biasa menantinya.", NEEDS_CONTEXT, "pronoun"),
     ('"Kami masih mendata jumlah korban di lapangan," ujarnya.', NEEDS_CONTEXT, "bare-attribution"),
     ('"Konser ini obat saya untuk sembuh," kata dia.', NEEDS_CONTEXT, "bare-attribution"),
@@ -163,14 +165,26 @@ Kepala Dinas Perdagangan DKI Jakarta menyebut pasokan beras cukup sampai Maret.
 
 def test_the_article_doubts_a_habit_lead_and_deep_sentences() -> None:
     article = article_from_text(LEAD_ARTICLE, source="belanja.txt")
+    rules = rule_verdicts(article)
+    assert all(v.stands_alone for v in rules)
+    assert [v.doubt for v in rules] == ["habit-lead", "", "", "", "", "deep"]
+    assert rules[5].depends_on == 4  # taken after the sentence before it
     verdicts = judge(article)
-    assert all(v.stands_alone for v in verdicts)
-    assert [v.doubt for v in verdicts] == ["habit-lead", "", "", "", "", "deep"]
-    assert verdicts[5].depends_on == 4  # taken after the sentence before it
-    # A lead that tells an event is never doubted, even with "itu" in it.
-    text = "Polisi Bogor menangkap pencuri motor itu bersama dua rekan di Jalan Pajajaran pada Senin pagi."
-    assert judge_text(text).doubt == "referring-word"
-    assert judge(article_from_text(f"Judul\n\n{text}\n", source="x.txt"))[0].confident
+    assert [v.doubt for v in verdicts][::5] == ["habit-lead", "deep"] and not verdicts[0].sure
+    # The sure tier is the learned score's: a sentence it leaves out names why, and leans on
+    # the one before it.
+    for i, v in enumerate(verdicts):
+        assert v.score is not None and 0 <= v.score <= 1
+        assert v.sure or (v.doubt and v.depends_on == (i - 1 if i else None))
+    # A lead that tells an event with its actor is sure; "X itu" in it makes the score less sure.
+    plain = (
+        "Kepolisian Resor Bogor menangkap dua pencuri motor di Jalan Pajajaran, Kota Bogor,"
+        " Jawa Barat, pada Senin (12/3/2018) pagi."
+    )
+    that = "Polisi Bogor menangkap pencuri motor itu bersama dua rekan di Jalan Pajajaran pada Senin pagi."
+    assert judge_text(that).doubt == "referring-word"
+    sure, unsure = (judge(article_from_text(f"Judul\n\n{t}\n", source="x.txt"))[0] for t in (plain, that))
+    assert sure.confident and (sure.score or 0) > (unsure.score or 0)
 
 
 PIECES = [*"aZ \"“”'?!.:,-–()İ9 \n", "Namun, ", "ujarnya", " itu", "Dia ", "Berikut"]
@@ -253,11 +267,11 @@ def _vectors(n: int) -> list[Vector]:
 
 def test_a_dependent_sentence_comes_only_with_what_it_needs_before_it() -> None:
     js = [
-        Judgement(STANDALONE),
-        Judgement(STANDALONE),
+        Judgement(STANDALONE, sure=True),
+        Judgement(STANDALONE, sure=True),
         Judgement(NEEDS_CONTEXT, "pronoun", depends_on=1),
         Judgement(NEEDS_CONTEXT, "pronoun", depends_on=2),
-        Judgement(STANDALONE),
+        Judgement(STANDALONE, sure=True),
     ]
     scores = [0.1, 0.1, 0.9, 1.0, 0.1]
     assert select(scores, _vectors(5), 2, judgements=js) == [1, 2]  # 3 needs 2 and 1: three sentences
@@ -269,7 +283,7 @@ def test_hooks_never_lead_and_a_connective_never_opens_a_brief() -> None:
     js = [
         Judgement(TEASER, "question"),
         Judgement(NEEDS_CONTEXT, "connective", depends_on=0, trim=1),
-        Judgement(STANDALONE),
+        Judgement(STANDALONE, sure=True),
         Judgement(NEEDS_CONTEXT, "connective", depends_on=2, trim=1),
     ]
     scores = [1.0, 0.9, 0.3, 0.8]
@@ -281,17 +295,17 @@ def test_hooks_never_lead_and_a_connective_never_opens_a_brief() -> None:
 
 def test_a_brief_opens_with_a_sentence_the_judgement_is_sure_of() -> None:
     js = [
-        Judgement(STANDALONE),
-        Judgement(STANDALONE, doubt="deep", depends_on=0),
-        Judgement(STANDALONE),
+        Judgement(STANDALONE, sure=True, score=0.99),
+        Judgement(STANDALONE, doubt="deep", depends_on=0, score=0.9),
+        Judgement(STANDALONE, sure=True, score=0.98),
     ]
     scores = [0.2, 1.0, 0.1]
-    assert select(scores, _vectors(3), 1, judgements=js) == [0]  # not the doubted 1 first
+    assert select(scores, _vectors(3), 1, judgements=js) == [0]  # not the unsure 1 first
     assert select(scores, _vectors(3), 2, judgements=js) == [0, 1]  # 1 after a sure opening
-    # "X itu" may open a brief (`OPEN_DESPITE`), though never a digest line.
-    that = [Judgement(STANDALONE), Judgement(STANDALONE, doubt="referring-word", depends_on=0)]
-    assert select([0.1, 1.0], _vectors(2), 1, judgements=that) == [1]
-    # Only doubted sentences: doubted only for where they stand first, then any that passes.
+    # None sure: one the rules pass with only a doubt a headline reader gets past may open.
+    unsure = [Judgement(STANDALONE, doubt="pointing-words", score=0.9), Judgement(STANDALONE, opens=True)]
+    assert select([1.0, 0.1], _vectors(2), 1, judgements=unsure) == [1]
+    # None of those: then any sentence the rules pass.
     deep = [Judgement(TEASER, "question"), Judgement(STANDALONE, doubt="deep", depends_on=0)]
     assert select([0.1, 1.0], _vectors(2), 1, judgements=deep) == [1]
     habit = [Judgement(STANDALONE, doubt="habit-lead"), Judgement(TEASER, "question")]
@@ -343,8 +357,9 @@ needs_data = pytest.mark.skipif(
 
 
 @needs_data
-def test_heldout_figures_stay_within_their_floors() -> None:
-    result = ev.evaluate("heldout")
+@pytest.mark.parametrize("split", [s for s in ev.splits_present() if s in BASELINE["floor"]])
+def test_each_split_stays_within_its_floors(split: str) -> None:
+    result = ev.evaluate(split)
     j = result["judgement"]
     got = {
         "judgement": {
@@ -359,12 +374,20 @@ def test_heldout_figures_stay_within_their_floors() -> None:
         "brief_3": result["briefs"]["3"],
         "brief_5": result["briefs"]["5"],
     }
-    for part, floors in BASELINE["floor"].items():
+    for part, floors in BASELINE["floor"][split].items():
         for name, floor in floors.items():
-            assert got[part][name] >= floor, (part, name, got[part][name], floor)
-    for part, ceilings in BASELINE["ceiling"].items():
+            assert got[part][name] >= floor, (split, part, name, got[part][name], floor)
+    for part, ceilings in BASELINE["ceiling"][split].items():
         for name, ceiling in ceilings.items():
-            assert got[part][name] <= ceiling, (part, name, got[part][name], ceiling)
+            assert got[part][name] <= ceiling, (split, part, name, got[part][name], ceiling)
+
+
+def test_the_floors_cover_the_fresh_held_out_split() -> None:
+    # The lead adds heldout2 to the set after this work and scores it once: its floors must
+    # already be there, set from the cross-validated figures, not from heldout2 itself.
+    assert {"tuning", "heldout2"} <= set(BASELINE["floor"]) and set(BASELINE["floor"]) == set(
+        BASELINE["ceiling"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -107,12 +107,12 @@ def _ordered_facts(
     """The stories in display order, as far as the digest can reach, and their facts.
 
     Stories are ordered by how many articles cover them, then by their top fact's score,
-    and the digest shows at most one story per item it has room for. So facts are worked
-    out tier by tier (all stories of one size, which their scores then order) and only
-    until the tiers done hold `n` stories with a fact (or `max_stories` stories): the
-    stories after those can't be shown. A day of news is mostly stories of one article,
-    and those are never reached by a 20-item digest, so their facts are never computed.
-    Every story whose facts are computed is ordered exactly as if all were.
+    and the digest shows at most one story per item it has room for (a story with no line
+    takes a place too). So facts are worked out tier by tier (all stories of one size,
+    which their scores then order) and only until the tiers done hold `n` stories (or
+    `max_stories`): the stories after those can't be shown. A day of news is mostly stories
+    of one article, and those are never reached by a 20-item digest, so their facts are
+    never computed. Every story whose facts are computed is ordered exactly as if all were.
     """
     by_size: dict[int, list[int]] = {}
     for k, g in enumerate(groups):
@@ -120,20 +120,16 @@ def _ordered_facts(
     sizes = sorted(by_size, reverse=True)
     order: list[int] = []
     per_story: dict[int, list[Fact]] = {}
-    shown = 0
+    room = n if max_stories is None else min(n, max_stories)
 
-    def more(shown: int, ordered: int) -> bool:
-        return shown < n and (max_stories is None or ordered < max_stories)
-
-    while sizes and more(shown, len(order)):
-        # The tiers needed if every story has a fact (all but empty articles do): worked
-        # out together, so that they can be spread over processes. An empty story only
-        # means another round; a tier is never worked out that the digest would not reach.
+    while sizes and len(order) < room:
+        # The tiers the digest reaches, worked out together so that they can be spread
+        # over processes; a tier is never worked out that the digest would not reach.
         batch: list[int] = []
-        reach = (shown, len(order))
-        while sizes and more(*reach):
+        reach = len(order)
+        while sizes and reach < room:
             batch.append(sizes.pop(0))
-            reach = (reach[0] + len(by_size[batch[-1]]), reach[1] + len(by_size[batch[-1]]))
+            reach += len(by_size[batch[-1]])
         cap = {
             size: items_per_story if size > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
             for size in batch
@@ -147,8 +143,10 @@ def _ordered_facts(
             ]
         for size in batch:
             tier = by_size[size]
-            order += sorted(tier, key=lambda k: (-(per_story[k][0].score if per_story[k] else 0.0), k))
-            shown += sum(1 for k in tier if per_story[k])
+            # A story with no line sorts after those of its size that have one.
+            order += sorted(
+                tier, key=lambda k: (not per_story[k], -(per_story[k][0].score if per_story[k] else 0.0), k)
+            )
     return order, per_story
 
 
@@ -208,7 +206,10 @@ def plan(
     """The digest's sections, in display order, each with the facts it shows.
 
     Stories are ordered by how many articles cover them (then by their top fact's score);
-    a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. Republished copies
+    a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. A story none of whose
+    sentences may be a line (none stands alone surely enough, `rank.standalone`) is still a
+    section, with no facts, after those of its size that have some: it never vanishes
+    silently (the reader follows its citations). Republished copies
     (`duplicate_of` set, see `mark_copies`) are left out. `n` caps the facts of
     the whole digest (first one per story, then more to stories with more articles),
     `items_per_story` those of each story, `max_stories` the sections. The facts of many
@@ -216,11 +217,11 @@ def plan(
     """
     groups = group_stories([a for a in articles if not a.duplicate_of])
     order, per_story = _ordered_facts(groups, n, items_per_story, max_stories, ranker, workers)
-    if max_stories is not None:
-        order = order[: max(max_stories, 0)]
+    # At most one story per item the digest has room for: a story with no line takes a place too.
+    order = order[: max(n if max_stories is None else min(n, max_stories), 0)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
     return [
         Section(groups[k], tuple(per_story[k][:count]))
         for k, count in zip(order, counts, strict=True)
-        if count
+        if count or not per_story[k]
     ]

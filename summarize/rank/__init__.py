@@ -117,9 +117,6 @@ def select(
     if n <= 0 or not scores:
         return []
     if judgements is not None:
-        # Without a sentence the judgement is sure of (`Judgement.doubt`), the brief may open
-        # with one doubted only for where it stands ("deep"), then with any it passes;
-        # without any, plain MMR rather than nothing.
         for tier in _tiers(judgements):
             picked = _paragraph(scores, vectors, n, diversity, tier)
             if picked:
@@ -128,11 +125,17 @@ def select(
 
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
-    """The judgements as given, without the "deep" doubt, and without any doubt."""
+    """Who may open the brief: one the judgement is sure of, or one the rules pass with no
+    doubt but one a reader with the headline gets past, likely enough (`Judgement.may_open`);
+    failing those, the one the rules pass that the learned score rates most likely to
+    stand alone; failing that, any the rules pass. (Plain MMR when none qualifies, rather
+    than nothing.)"""
+    likely = [j.score for j in judgements if j.stands_alone and j.score is not None]
+    best = max(likely, default=math.inf)
     return [
         judgements,
-        [replace(j, doubt="") if j.doubt == "deep" else j for j in judgements],
-        [replace(j, doubt="") for j in judgements],
+        [replace(j, sure=j.stands_alone and (j.score or 0.0) >= best, opens=False) for j in judgements],
+        [replace(j, sure=j.stands_alone) for j in judgements],
     ]
 
 
@@ -159,15 +162,16 @@ def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: 
 
 
 def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
-    """For each sentence, itself and the earlier sentences it needs, nearest first, back to
-    one that stands alone (or needs only what precedes it, `Judgement.trim`); None when that
+    """For each sentence, itself and the earlier sentences it needs (or, `Judgement.leans`, is
+    likely to), nearest first, back to one that stands alone (or needs only what precedes
+    it, `Judgement.trim`); None when that
     takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
     (nothing a reader can start from)."""
     out: list[tuple[int, ...] | None] = []
     for i, j in enumerate(judgements):
-        if j.stands_alone or j.trim:
+        if (j.stands_alone or j.trim) and not j.leans:
             out.append((i,))
-        elif j.label == "NEEDS_CONTEXT" and j.depends_on is not None and j.depends_on < i:
+        elif (j.label == "NEEDS_CONTEXT" or j.leans) and j.depends_on is not None and j.depends_on < i:
             before = out[j.depends_on]
             out.append((i, *before) if before is not None and len(before) < n else None)
         else:

@@ -7,6 +7,8 @@ A digest reads like a news brief a person forwards:
   central article has no title, or when it would repeat the story's one line), with its
   date or range of dates; then the stories one article reports, compactly, a line each,
   under "Other news";
+- a story none of whose sentences stands alone out of context keeps its heading and its
+  articles, with `NO_LINE_NOTE` in place of lines: no story vanishes silently;
 - a count of sources only where two or more independent publishers state the fact;
 - a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
   ini", a weekday) carries its article's date beside its citation;
@@ -30,6 +32,7 @@ from ..numerals import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
 
 __all__ = [
+    "NO_LINE_NOTE",
     "Entry",
     "Layout",
     "Line",
@@ -48,6 +51,7 @@ __all__ = [
 
 OTHER_NEWS = "Other news"
 BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
+NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
 
 
 def day_label(iso: str | None) -> str | None:
@@ -95,13 +99,15 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A story as shown: its heading (or None), its dates, its articles and lines."""
+    """A story as shown: its heading (or None), its dates, its articles and lines, and the
+    note shown in place of lines when it has none (`NO_LINE_NOTE`; else None)."""
 
     heading: str | None
     title_problems: tuple[Problem, ...]
     dates: str | None
     articles: tuple[str, ...]
     lines: tuple[Line, ...]
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +164,8 @@ def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
 def _section(story: Story, by_id: dict[str, Article]) -> Section:
     days = [by_id[a].published for a in story.articles if a in by_id]
     lines = tuple(_line(i, by_id) for i in story.items)
-    return Section(story.title, story.title_problems, span_label(days), story.articles, lines)
+    note = None if lines else NO_LINE_NOTE
+    return Section(story.title, story.title_problems, span_label(days), story.articles, lines, note)
 
 
 def _stories(digest: Digest) -> tuple[Story, ...]:

@@ -130,6 +130,8 @@ def _section(section: Section) -> list[str]:
         lines += [f"_{_escape(withheld_note(section.title_problems))}_", ""]
     about = [section.dates or "date unknown", f"{len(section.articles)} articles"]
     lines += [f"_{_escape(' · '.join(about))}: {', '.join(_escape(a) for a in section.articles)}_", ""]
+    if section.note:  # in place of lines
+        lines.append(f"_{_escape(section.note)}_")
     return [*lines, *(_item(line) for line in section.lines), ""]
 
 
@@ -137,8 +139,10 @@ def _compact(section: Section) -> list[str]:
     """A story one article reports: one entry, its headline in bold (if any) and its date."""
     date = f" ({_escape(section.dates)})" if section.dates else ""
     lines = list(section.lines)
-    if not lines:
-        return []
+    if not lines:  # nothing stands alone: the note and the article, to read it there
+        where = " ".join(f"[{_escape(a)}]" for a in section.articles)
+        head = f"**{_escape(section.heading)}**{date} — " if section.heading else ""
+        return [f"- {head}_{_escape(section.note or '')}_ {where}"]
     if section.heading:
         head = f"- **{_escape(section.heading)}**{date}"
         if len(lines) == 1:

@@ -212,6 +212,8 @@ def _section(section: Section) -> list[str]:
         lines.append(_wrap(oneline(withheld_note(section.title_problems)), "", ""))
     about = [section.dates or "date unknown", _plural(len(section.articles), "article")]
     lines.append(" · ".join(about) + ": " + " ".join(f"[{a}]" for a in section.articles))
+    if section.note:
+        lines.append(_wrap(section.note, "", ""))
     for line in section.lines:
         lines += _item(line)
     return [*lines, ""]
@@ -223,9 +225,11 @@ def _compact(section: Section) -> list[str]:
     The date sits beside the headline, else beside the first line's citations; a line on
     that same row carries no date of its own (it would be the same one), the others do when
     they say when relative to their writing."""
-    if not section.lines:
-        return []
     date = f"({section.dates})" if section.dates else ""
+    if not section.lines:  # nothing stands alone: the note and the article, to read it there
+        told = " ".join(x for x in (oneline(section.heading or ""), date) if x)
+        where = " ".join(f"[{a}]" for a in section.articles)
+        return [_wrap(f"{told} — {section.note}" if told else section.note or "", atoms=[where])]
     first, *rest = section.lines
     problems = withheld_note(section.title_problems)
     notes = [_wrap(oneline(problems), "  ", "  ")] if problems else []

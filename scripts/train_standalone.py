@@ -1,0 +1,375 @@
+"""Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
+
+Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout` and
+`tune2`, together the tuning data; `heldout2` is never read here) that the named rules pass,
+whole or once a leading connective is trimmed; positive when the readers labelled it
+STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
+Model: an L2-regularised logistic regression fitted by Newton's method in numpy
+(deterministic).
+
+Cross-validation is grouped by article (`FOLDS` folds by a hash of the article id): each
+sentence is scored by a model that never saw its article. Two cuts:
+
+- an article's lead: the lowest probability at which the out-of-fold precision of the leads
+  in the tier (rules pass and score at or above it) reaches `PRECISION`;
+- a later sentence: out of fold no cut lifts all later sentences to `PRECISION`, but a digest
+  shows only salient ones. Each fold's articles are digested with the model trained on the
+  other folds, at each cut of `BODY_CUTS`; the cut is the lowest at which the digest's
+  labelled lines stand alone at least `PRECISION` of the time. The curve is printed, with
+  the brief figures at each cut.
+
+    python scripts/train_standalone.py                 # the figures and the cuts
+    python scripts/train_standalone.py -o summarize/data/standalone.json
+
+Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine_info import describe as machine  # noqa: E402
+
+from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
+from summarize.rank.sure import FEATURES, Scorer, features  # noqa: E402
+from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
+
+FOLDS = 10
+PRECISION = 0.98  # the tier's out-of-fold precision the threshold must reach
+NEVER = 1.5  # a cut no probability reaches
+MIN_TIER = 30  # a cut's precision over fewer sentences says little
+L2 = 1.0  # ridge on the standardised weights
+# How briefs use the score (`Scorer.open_threshold`, `Scorer.lean_below`): a sentence the
+# rules pass with no doubt that matters to a reader with the headline may open a brief at
+# `OPEN_LEAD` (an article's lead) or `OPEN_BODY` (a later sentence) or above, sure or not;
+# one scoring below `LEAN_BELOW` is shown only after the sentence it may lean on. Chosen on
+# the frontier (`--frontier`) between briefs that open with, or show, a sentence that needs
+# context (cross-validated on the tuning data) and the IndoSum quality gate's ROUGE-1
+# (tests/quality_baseline.json): the point that helps briefs most with the gate held.
+OPEN_LEAD = 0.0
+OPEN_BODY = 0.3
+LEAN_BELOW = 0.1  # 0.2 meets <= 2% (n=3) but takes the gate's R-2 and R-L below their floors
+# (open_lead, open_body, lean_below) points `--frontier` prints.
+FRONTIER = (
+    (0.0, 0.0, 0.0),
+    (0.0, 0.3, 0.0),
+    (0.0, 0.3, 0.1),
+    (0.0, 0.3, 0.2),
+    (0.0, 0.5, 0.0),
+    (0.0, 0.0, 0.3),
+    (0.0, 0.0, 0.5),
+    (0.8, 0.0, 0.0),
+    (0.9, 0.9, 0.0),
+)
+
+
+def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Feature matrix, 0/1 labels and article ids of every labelled sentence the rules pass."""
+    rows, ys, groups = [], [], []
+    for a in data.articles:
+        verdicts = rule_verdicts(a)
+        named = features(a, verdicts, [judge_text(s.text).doubt for s in a.sentences])
+        for i, (v, row) in enumerate(zip(verdicts, named, strict=True)):
+            gold = data.labels.get((a.id, i))
+            if gold is None or not (v.stands_alone or v.trim):
+                continue
+            rows.append([row.get(f, 0.0) for f in FEATURES])
+            ys.append(float(gold["label"] == "STANDALONE"))
+            groups.append(a.id)
+    return np.array(rows), np.array(ys), groups
+
+
+def fold_of(article_id: str) -> int:
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % FOLDS
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+    """Standardise, then Newton's method on the L2-penalised log-loss (the bias unpenalised)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-z @ w))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return {
+        "bias": float(w[0]),
+        "weights": dict(zip(FEATURES, map(float, w[1:]), strict=True)),
+        "mean": dict(zip(FEATURES, map(float, mean), strict=True)),
+        "scale": dict(zip(FEATURES, map(float, scale), strict=True)),
+    }
+
+
+def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
+    return Scorer(
+        model["weights"],
+        model["mean"],
+        model["scale"],
+        model["bias"],
+        cuts["lead"],
+        cuts["body"],
+        cuts.get("open_lead", 0.0),
+        cuts.get("open_body", 0.0),
+        cuts.get("lean_below", 0.0),
+    )
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> np.ndarray:
+    """Each example's probability from the model trained on the other folds."""
+    folds = np.array([fold_of(g) for g in groups])
+    p = np.zeros(len(y))
+    for k in range(FOLDS):
+        test = folds == k
+        model = fit(x[~test], y[~test])
+        s = scorer(model, {"lead": 0.5, "body": 0.5})
+        p[test] = [s.probability(dict(zip(FEATURES, row, strict=True))) for row in x[test]]
+    return p
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The lowest cut whose tier (p >= cut, at least `MIN_TIER` sentences) reaches `PRECISION`
+    out of fold, plus `MARGIN`; `NEVER` when no cut does."""
+    for cut in np.unique(np.round(p, 3)):
+        tier = p >= cut
+        if tier.sum() >= MIN_TIER and y[tier].mean() >= PRECISION:
+            return round(float(cut), 3)
+    return NEVER
+
+
+def report(p: np.ndarray, y: np.ndarray, lead: np.ndarray, cuts: dict[str, float]) -> None:
+    """Out-of-fold precision and recall of the tier at a few cuts, for leads and for the rest."""
+    print(
+        f"examples (labelled, the rules pass them whole or trimmed): {len(y)}, of which STANDALONE {int(y.sum())}"
+    )
+    for name, part in (("leads", lead), ("later sentences", ~lead)):
+        pp, yy = p[part], y[part]
+        print(f"  {name}: {len(yy)}, STANDALONE {100 * yy.mean():.1f}% (the rules alone)")
+        for cut in (0.8, 0.9, 0.95, 0.97, 0.98, 0.99, *([cuts["lead"]] if name == "leads" else [])):
+            tier = pp >= cut
+            if tier.any():
+                print(
+                    f"    out of fold p >= {cut:.3f}: {int(tier.sum())} sentences,"
+                    f" precision {100 * yy[tier].mean():.1f}%, recall {100 * yy[tier].sum() / yy.sum():.1f}%"
+                )
+            else:
+                print(f"    out of fold p >= {cut:.3f}: no sentence")
+
+
+def fold_data(data: Labelled, k: int) -> tuple[Labelled, Labelled]:
+    """The tuning data outside fold `k` (to train on) and inside it (to judge)."""
+
+    def part(inside: bool) -> Labelled:
+        return Labelled(
+            [a for a in data.articles if (fold_of(a.id) == k) == inside],
+            {key: v for key, v in data.labels.items() if (fold_of(key[0]) == k) == inside},
+        )
+
+    return part(False), part(True)
+
+
+# The later-sentence cuts tried: out of fold, no cut lifts the precision of all later sentences
+# the rules pass to `PRECISION`, but a digest shows only the salient ones, so the cut is chosen
+# on what a digest shows (`choose_body`).
+BODY_CUTS = (0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.995)
+
+
+def choose_body(totals: dict[float, dict[str, float]]) -> float:
+    """The lowest later-sentence cut at which the cross-validated digest's labelled lines
+    stand alone at least `PRECISION` of the time; `NEVER` when none does."""
+    for cut in sorted(totals):
+        t = totals[cut]
+        if cut < NEVER and t["lines"] and t["lines_alone"] / t["lines"] >= PRECISION:
+            return cut
+    return NEVER
+
+
+def cv_eval(
+    data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()
+) -> dict[float, dict[str, float]]:
+    """Digest and brief figures over all tuning articles, each fold's articles judged by the
+    model trained on the other folds (so that no article is scored by a model that saw it);
+    with `body_cuts`, once per cut for later sentences (the curve the cut is chosen on)."""
+    tried = list(body_cuts) or [cuts["body"]]
+    totals: dict[float, dict[str, float]] = {cut: {} for cut in tried}
+    for k in range(FOLDS):
+        train, test = fold_data(data, k)
+        x, y, _ = examples(train)
+        model = fit(x, y)
+        for cut in tried:
+            with mock.patch(
+                "summarize.rank.standalone.load_scorer",
+                return_value=scorer(model, {**cuts, "body": cut}),
+            ):
+                result = evaluate_data("cv", test)
+            for name, value in _counts(result).items():
+                totals[cut][name] = totals[cut].get(name, 0) + value
+    print("cross-validated use (each fold judged by a model that never saw it):")
+    for cut in tried:
+        _print_counts(cut, totals[cut])
+    return totals
+
+
+def frontier(data: Labelled, cuts: dict[str, float]) -> None:
+    """For each (open_lead, open_body, lean_below) of `FRONTIER`: the cross-validated brief
+    figures, and ROUGE-1 of the IndoSum quality gate (the command of tests/quality_baseline.json,
+    judged by the scorer trained on all the tuning data)."""
+    import eval_indosum  # scripts/: the gate's evaluation
+
+    models = []
+    for k in range(FOLDS):
+        train, test = fold_data(data, k)
+        x, y, _ = examples(train)
+        models.append((test, fit(x, y)))
+    x, y, _ = examples(data)
+    whole = fit(x, y)
+    gate = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))["gate"]
+    floor = "/".join(str(gate["floor"][k]) for k in ("R1", "R2", "RL"))
+    print(f"frontier (briefs cross-validated; gate: {gate['command']}, floors {floor}):")
+    for open_lead, open_body, lean_below in FRONTIER:
+        point = {**cuts, "open_lead": open_lead, "open_body": open_body, "lean_below": lean_below}
+        totals: dict[str, float] = {}
+        for test, model in models:
+            with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(model, point)):
+                for name, value in _counts(evaluate_data("cv", test)).items():
+                    totals[name] = totals.get(name, 0) + value
+        out = io.StringIO()
+        with (
+            mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(whole, point)),
+            contextlib.redirect_stdout(out),
+        ):
+            eval_indosum.main(shlex.split(gate["command"])[2:])
+        row = next(line.split() for line in out.getvalue().splitlines() if line.startswith(gate["ranker"]))
+        rouge = dict(zip(("R1", "R2", "RL"), map(float, row[1:4]), strict=True))
+        held = "holds" if all(rouge[k] >= gate["floor"][k] for k in rouge) else "fails"
+        shares = {
+            key: 100 * totals[f"brief{n}_{part}"] / totals[f"brief{n}_{whole_}"]
+            for key, n, part, whole_ in (
+                ("first3", 3, "bad_first", "briefs"),
+                ("first5", 5, "bad_first", "briefs"),
+                ("unshown3", 3, "unshown", "sentences"),
+                ("unshown5", 5, "unshown", "sentences"),
+            )
+        }
+        print(
+            f"  open lead {open_lead:.2f}, open later {open_body:.2f}, lean below {lean_below:.2f}:"
+            f" briefs opening with a non-standalone sentence {shares['first3']:.1f}% (n=3)"
+            f" {shares['first5']:.1f}% (n=5); sentences needing an unshown one {shares['unshown3']:.1f}%"
+            f" {shares['unshown5']:.1f}%; gate R-1/R-2/R-L {rouge['R1']}/{rouge['R2']}/{rouge['RL']} ({held})"
+        )
+
+
+def _counts(result: dict[str, Any]) -> dict[str, float]:
+    d = result["digest"]
+    out = {
+        "lines": d["labelled_lines"],
+        "all_lines": d["lines"],
+        "lines_alone": d["line_labels"].get("STANDALONE", 0),
+        "stories": d["stories"],
+        "bare_stories": d["bare_stories"],
+        "bad_leads": d["bad_leads"],
+    }
+    for n, b in result["briefs"].items():
+        out[f"brief{n}_sentences"] = b["sentences"] - b["unlabelled"]
+        out[f"brief{n}_unshown"] = b["needs_unshown"]
+        out[f"brief{n}_briefs"] = b["briefs"] - b["first_unlabelled"]
+        out[f"brief{n}_bad_first"] = b["first_not_standalone"]
+    return out
+
+
+def _print_counts(cut: float, t: dict[str, float]) -> None:
+    print(
+        f"  later-sentence cut {cut:.3f}: digest {t['all_lines']:.0f} lines, {t['lines_alone']:.0f} of"
+        f" {t['lines']:.0f} labelled stand alone ({100 * t['lines_alone'] / t['lines']:.1f}%);"
+        f" {t['bare_stories']:.0f} of {t['stories']:.0f} stories with no line;"
+        f" {t['bad_leads']:.0f} led by a teaser, fragment or furniture"
+    )
+    for n in ("3", "5"):
+        s, u = t[f"brief{n}_sentences"], t[f"brief{n}_unshown"]
+        b, f = t[f"brief{n}_briefs"], t[f"brief{n}_bad_first"]
+        print(
+            f"    brief n={n}: {100 * u / s:.1f}% of {s:.0f} sentences need an unshown earlier one;"
+            f" {100 * f / b:.1f}% of {b:.0f} briefs open with a non-standalone sentence"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
+    parser.add_argument(
+        "--body-cuts",
+        type=float,
+        nargs="+",
+        default=BODY_CUTS,
+        metavar="P",
+        help=f"the later-sentence cuts to try (default {' '.join(map(str, BODY_CUTS))})",
+    )
+    parser.add_argument(
+        "--frontier",
+        action="store_true",
+        help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
+    )
+    args = parser.parse_args(argv)
+    print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
+    print(f"machine: {machine()}")
+    data = load(TUNING)
+    x, y, groups = examples(data)
+    p = out_of_fold(x, y, groups)
+    lead = x[:, FEATURES.index("first")] == 1
+    cuts = {
+        "lead": choose_threshold(p[lead], y[lead]),
+        "body": NEVER,
+        "open_lead": OPEN_LEAD,
+        "open_body": OPEN_BODY,
+        "lean_below": LEAN_BELOW,
+    }
+    report(p, y, lead, cuts)
+    curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}))
+    cuts["body"] = choose_body(curve)
+    print(
+        f"cuts: {cuts} (lead: the lowest with out-of-fold precision >= {PRECISION} over >= {MIN_TIER};"
+        f" body: the lowest whose cross-validated digest lines stand alone >= {PRECISION}; {NEVER}: none;"
+        " open_lead, open_body, lean_below: as set, see --frontier)"
+    )
+    if args.frontier:
+        frontier(data, cuts)
+    if args.output:
+        model = fit(x, y)
+        model["threshold"] = cuts
+        model["about"] = (
+            "Sure tier of the stands-alone judgement (summarize/rank/sure.py): logistic weights over"
+            " standardised named features, written by scripts/train_standalone.py from the tune,"
+            " heldout and tune2 splits of scripts/data/standalone/."
+        )
+        model["examples"] = len(y)
+        args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

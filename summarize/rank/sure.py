@@ -1,0 +1,374 @@
+"""How sure is the stands-alone judgement? A learned score over named, explainable features.
+
+The named rules of `rank.standalone` pass about 86% of the sentences that stand alone, but
+a third of what they pass still leans on an earlier sentence, mostly through a noun phrase
+the article set up before. A digest line must be drawn only from sentences the judgement is
+very sure of: this module scores each sentence the rules pass with a logistic regression
+over features that each have a name (`FEATURES`): the rule verdict and its doubts, where
+the sentence stands, how it opens (a name, a role and a name, a common noun, a figure, a
+quotation), whether it names its speaker, how many words point back, its length, how much
+it shares with the sentence before it; and what it takes from the sentences before it (the
+antecedent signal): whether its opening noun phrase names no one and repeats a word written
+before, a descriptor ("para", "korban", "pihak" ...) with no name, names it introduces or
+only ones introduced before, a quotation with or without its speaker.
+
+The weights (`summarize/data/standalone.json`) are written by `scripts/train_standalone.py`
+from the labelled set in scripts/data/standalone/, with the thresholds chosen by
+article-grouped cross-validation (see there). Every score can be explained
+(`Scorer.reasons`): the features that pushed it down most.
+
+This module reads only words and verdict names, so that `rank.standalone` can call it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from typing import Protocol
+
+from ..errors import ConfigError
+from ..lang import DEICTIC_HEADS, DESCRIPTORS, PRONOUNS, ROLE_WORDS, SAY_VERBS, STOPWORDS_ID, content_terms
+from ..values import Article
+
+__all__ = ["FEATURES", "Scorer", "Verdict", "features", "load_scorer"]
+
+FEATURES: tuple[str, ...] = (
+    "rules-pass",  # the named rules pass it (STANDALONE)
+    "trimmed",  # it passes once a leading connective is left off
+    "referring-word",  # the doubts of rank.standalone, by name
+    "vague-set",
+    "short",
+    "habit-lead",
+    "first",  # the first sentence of the article
+    "second",
+    "third",
+    "log-index",
+    "dateline",  # opens with a dateline ("Jakarta, CNN Indonesia - -"): a report's lead
+    "opens-name",  # opens with a name the article never writes in lower case
+    "opens-role",  # opens with a role ("Presiden", "Ketua", "Menteri" ...)
+    "opens-common",  # opens with a common word (the article writes it in lower case too)
+    "opens-function-word",  # opens with a function word: "Saat ...", "Meski ...", "Hanya, ..."
+    "opens-number",
+    "opens-quote",
+    "named-speaker",  # a verb of saying and a name in the sentence
+    "says",  # a verb of saying
+    "pointing-words",  # "ini", "itu", "tersebut" after a word that is not a time
+    "late-pointing",  # of those, the ones in the second half past a name ("... Rusia ... negara itu")
+    "pronouns",  # "ia", "dia", "mereka", "beliau", "dirinya" ... anywhere in the sentence
+    "early-comma",  # a clause before the subject: a comma among the first five words
+    "comma-opener",  # a first word set off by a comma ("Terakhir,", "Hanya,"): it goes on from before
+    "pronoun-after-comma",  # ", ia ...", ", mereka ...": a clause whose subject was named before
+    "his-before-name",  # a "-nya" word before any name ("Kemampuan musiknya ..."): whose?
+    "first-common-opening",  # the first sentence opens with a common or function word, no dateline
+    "possessives",  # "-nya" words: his, her or its X
+    "log-words",
+    "names",  # names past the first word
+    "known-names",  # of those, how many an earlier sentence already wrote
+    "number",
+    "quote",
+    "previous-overlap",  # share of its content terms the sentence before it holds
+    "lead-overlap",  # share of its content terms the first sentence holds (0 for the first)
+    # What an earlier sentence set up (the antecedent signal surface cues miss):
+    "subject-seen",  # the opening noun phrase (before the verb) names no one, and its head
+    # word was written before: "Suasana semakin ...", "Pemain Belgia itu ..."
+    "subject-new",  # it names no one, and its head is new to the article
+    "descriptor-no-name",  # "para X", "kedua X", "pihak X", "korban", "pelaku" ... and no name
+    "new-names",  # names this sentence introduces
+    "all-names-known",  # it names someone, every one of them introduced before
+    "no-names",  # it names no one at all (a dateline aside)
+    "quote-named-speaker",  # a quotation whose speaker the sentence names
+    "quote-no-speaker",  # a quotation, no named speaker in the sentence
+    "opens-known-name",  # opens with a name an earlier sentence wrote
+    "this-matter",  # "hal ini/itu/tersebut" anywhere: what was said before
+)
+
+_EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
+_QUOTES = '"“”'
+_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
+_POINTING = frozenset({"ini", "itu", "tersebut"})
+_SAY = (
+    frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
+)
+_NOT_NAMES = STOPWORDS_ID | PRONOUNS
+# "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
+_NOT_POINTING = DEICTIC_HEADS | {
+    "selama",
+    "sejauh",
+    "hingga",
+    "sampai",
+    "seperti",
+    "selain",
+    "begini",
+    "begitu",
+}
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile(f"[{_QUOTES}]")
+_PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
+# Where a subject ends and its predicate starts: an auxiliary, "yang", or a verb's prefix.
+_PREDICATE_WORDS = frozenset(
+    "adalah merupakan akan telah sudah sedang masih tidak belum bakal pun juga yang bisa dapat harus".split()
+)
+_VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
+SUBJECT_WORDS = 6  # an opening noun phrase longer than this is read as its first words
+
+
+class Verdict(Protocol):
+    """What the score reads of a rule verdict (`rank.standalone.Judgement`)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def doubt(self) -> str: ...
+    @property
+    def trim(self) -> int: ...
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE)
+
+
+def _lower_words(article: Article) -> frozenset[str]:
+    """Words the article writes in lower case somewhere: common words, not names."""
+    return frozenset(
+        w for s in article.sentences for t in s.text.split() if (w := _bare(t)) and w[0].islower()
+    )
+
+
+def _names(bare: Sequence[str], lower: frozenset[str]) -> list[str]:
+    """Capitalised words past the first that are not common words: names, places, bodies
+    (`bare`: the sentence's words without their punctuation)."""
+    return [w for w in bare[1:] if w[:1].isupper() and (k := w.lower()) not in _NOT_NAMES and k not in lower]
+
+
+def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
+    """How the sentence opens: "opens-name", "-role", "-common", "-number" or "-quote"."""
+    if tokens[0][:1] in _QUOTES:
+        return "opens-quote"
+    first = _bare(tokens[0])
+    if first[:1].isdigit():
+        return "opens-number"
+    if first.lower() in ROLE_WORDS:
+        return "opens-role"
+    if first.lower() in STOPWORDS_ID:
+        return "opens-function-word"
+    if first[:1].isupper() and first.lower() not in _NOT_NAMES and first.lower() not in lower:
+        return "opens-name"
+    return "opens-common"
+
+
+def _subject(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
+    """Positions of the opening noun phrase: the words before the first that starts the
+    predicate (an auxiliary, "yang", a verb of saying, a word with a verb's prefix)."""
+    out = []
+    for k, w in enumerate(words[:SUBJECT_WORDS]):
+        verb = w.startswith(_VERB_PREFIXES) and len(w) > 4 and not tokens[k][:1].isupper()
+        if k and (w in _PREDICATE_WORDS or w in _SAY or verb or tokens[k - 1].endswith(",")):
+            break
+        out.append(k)
+    return out
+
+
+def _context_row(
+    tokens: Sequence[str], words: Sequence[str], names: Sequence[str], lower: frozenset[str], earlier: Earlier
+) -> dict[str, float]:
+    """The antecedent signal: what the sentence takes from what the article said before."""
+    subject = _subject(tokens, words)
+    head = next((words[k] for k in subject if words[k] and words[k] not in STOPWORDS_ID), "")
+    opening_name = _opening(tokens, lower) == "opens-name"
+    nameless = not names and not opening_name
+    said = _QUOTE_MARK.search(" ".join(tokens)) is not None
+    speaker = bool(names) and not _SAY.isdisjoint(words)
+    new = [n for n in names if n not in earlier.names]
+    return {
+        "subject-seen": float(nameless and bool(head) and head in earlier.words),
+        "subject-new": float(nameless and bool(head) and head not in earlier.words),
+        "descriptor-no-name": float(nameless and not DESCRIPTORS.isdisjoint(words)),
+        "new-names": float(min(len(new), 5)),
+        "all-names-known": float(bool(names) and not new),
+        "no-names": float(nameless),
+        "quote-named-speaker": float(said and speaker),
+        "quote-no-speaker": float(said and not speaker),
+        "opens-known-name": float(opening_name and _bare(tokens[0]) in earlier.names),
+        "this-matter": float(any(a == "hal" and b in _POINTING for a, b in pairwise(words))),
+    }
+
+
+@dataclass(slots=True)
+class Earlier:
+    """What the sentences before the one scored wrote: its names, and its words in lower case."""
+
+    names: set[str]
+    words: set[str]
+    terms: list[frozenset[str]]  # every sentence's content terms, by index
+
+
+def _row(
+    article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
+) -> dict[str, float]:
+    text = article.sentences[i].text
+    tokens = _DATELINE.sub("", text).split() or text.split()
+    bare = [_bare(t) for t in tokens]
+    words = [w.lower() for w in bare]
+    names = _names(bare, lower)
+    pointing = [
+        k for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
+    ]
+    # "... ke Rusia untuk mendukung negara itu": late, past a name, it points within the sentence.
+    named = [k for k, w in enumerate(bare) if k and w in names]
+    late = sum(1 for k in pointing if 2 * k > len(words) and named and named[0] < k - 1)
+    terms = earlier.terms[i]
+    before = earlier.terms[i - 1] if i else frozenset()
+    lead = earlier.terms[0] if i else frozenset()
+    row = {
+        "rules-pass": float(verdict.label == "STANDALONE"),
+        "trimmed": float(verdict.trim > 0),
+        text_doubt: 1.0,
+        "habit-lead": float(verdict.doubt == "habit-lead"),
+        "first": float(i == 0),
+        "second": float(i == 1),
+        "third": float(i == 2),
+        "log-index": math.log1p(i),
+        "dateline": float(_DATELINE.match(text) is not None),
+        _opening(tokens, lower): 1.0,
+        "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
+        "says": float(not _SAY.isdisjoint(words)),
+        "pointing-words": float(len(pointing) - late),
+        "late-pointing": float(late),
+        "possessives": float(
+            sum(1 for w in words if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID)
+        ),
+        "log-words": math.log(len(tokens)),
+        "names": float(min(len(names), 5)),
+        "known-names": float(min(sum(1 for n in names if n in earlier.names), 5)),
+        "number": float(_DIGIT.search(text) is not None),
+        "quote": float(_QUOTE_MARK.search(text) is not None),
+        "previous-overlap": len(terms & before) / len(terms) if terms else 0.0,
+        "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
+        "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
+        "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
+    }
+    row.update(_clause_row(i, tokens, words, named, _opening(tokens, lower), bool(row["dateline"])))
+    row.update(_context_row(tokens, words, names, lower, earlier))
+    row.pop("", None)  # no text doubt
+    return row
+
+
+def _clause_row(
+    i: int, tokens: Sequence[str], words: Sequence[str], named: Sequence[int], opening: str, dateline: bool
+) -> dict[str, float]:
+    """How the sentence's clauses begin: a comma after the first word, a pronoun after a
+    comma, a "-nya" before any name, a lead opening with a common word (`named`: where the
+    names stand)."""
+    nya = next(
+        (k for k, w in enumerate(words) if len(w) > 5 and w.endswith("nya") and w not in STOPWORDS_ID), None
+    )
+    named_at = named[0] if named else len(tokens)
+    return {
+        "comma-opener": float(tokens[0].endswith(",")),
+        "pronoun-after-comma": float(
+            any(tokens[k - 1].endswith(",") and words[k] in _PRONOUNS for k in range(1, len(words)))
+        ),
+        "his-before-name": float(nya is not None and nya < named_at and opening != "opens-name"),
+        "first-common-opening": float(
+            i == 0 and opening in ("opens-common", "opens-function-word") and not dateline
+        ),
+    }
+
+
+def features(
+    article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]
+) -> list[dict[str, float]]:
+    """Each sentence's named features (absent means 0): what the scorer and its training read.
+
+    `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
+    the rules name from the sentence alone (before the article's own, "deep" aside)."""
+    lower = _lower_words(article)
+    earlier = Earlier(set(), set(), [frozenset(content_terms(s.text)) for s in article.sentences])
+    rows = []
+    for i, s in enumerate(article.sentences):
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
+        bare = [_bare(t) for t in s.text.split()]
+        earlier.names.update(_names(bare, lower))
+        earlier.names.add(bare[0] if bare else "")
+        earlier.words.update(w.lower() for w in bare)
+    return rows
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scorer:
+    """Logistic weights over standardised named features, and the sure tier's threshold.
+
+    Compared and hashed by identity: the judgement caches its verdicts per scorer."""
+
+    weights: dict[str, float]
+    mean: dict[str, float]
+    scale: dict[str, float]
+    bias: float
+    # A sentence the rules pass is sure at or above this probability: one cut for an
+    # article's lead, one for the sentences after it (above 1 when none may be sure).
+    lead_threshold: float
+    body_threshold: float
+    # A sentence the rules pass with no doubt (or only one a reader with the headline gets
+    # past) may open a brief at or above this probability, sure or not: one cut for an
+    # article's lead, one for the sentences after it.
+    open_lead: float = 0.0
+    open_body: float = 0.0
+    # A sentence the rules pass but that scores below this is shown in a brief only after the
+    # sentence it may lean on (`Judgement.leans`).
+    lean_below: float = 0.0
+
+    def open_threshold(self, index: int) -> float:
+        """The probability at which the sentence at `index` may open a brief, sure or not."""
+        return self.open_lead if index == 0 else self.open_body
+
+    def threshold(self, index: int) -> float:
+        """The sure tier's cut for the sentence at `index`."""
+        return self.lead_threshold if index == 0 else self.body_threshold
+
+    def contributions(self, row: dict[str, float]) -> dict[str, float]:
+        """Each feature's share of the log-odds."""
+        return {f: w * (row.get(f, 0.0) - self.mean[f]) / self.scale[f] for f, w in self.weights.items()}
+
+    def probability(self, row: dict[str, float]) -> float:
+        """The probability that the sentence stands alone."""
+        get, mean, scale = row.get, self.mean, self.scale
+        z = self.bias + sum(w * (get(f, 0.0) - mean[f]) / scale[f] for f, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def reasons(self, row: dict[str, float], k: int = 3) -> list[str]:
+        """The `k` features that pushed the score down most, by name."""
+        parts = sorted(self.contributions(row).items(), key=lambda fw: fw[1])
+        return [f for f, w in parts[:k] if w < 0]
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: str | None = None) -> Scorer:
+    """The shipped scorer (`summarize/data/standalone.json`), or one from `path`."""
+    try:
+        if path is None:
+            text = resources.files("summarize").joinpath("data/standalone.json").read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        data = json.loads(text)
+        return Scorer(
+            weights={f: float(data["weights"][f]) for f in FEATURES},
+            mean={f: float(data["mean"][f]) for f in FEATURES},
+            scale={f: float(data["scale"][f]) for f in FEATURES},
+            bias=float(data["bias"]),
+            lead_threshold=float(data["threshold"]["lead"]),
+            body_threshold=float(data["threshold"]["body"]),
+            open_lead=float(data["threshold"]["open_lead"]),
+            open_body=float(data["threshold"]["open_body"]),
+            lean_below=float(data["threshold"]["lean_below"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"cannot read the stands-alone scorer ({exc}); rebuild it with scripts/train_standalone.py"
+        ) from exc
