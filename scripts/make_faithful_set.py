@@ -67,29 +67,39 @@ def split_of(key: str) -> str:
     return "heldout" if h % 5 < 2 else "tune"
 
 
+# Later draws: (seed, share of KINDS' counts) by round; each leaves out every earlier draw.
+ROUNDS = {2: (SEED + 1, 0.4), 3: (SEED + 2, 0.6), 4: (SEED + 3, 0.6)}
+
+
 def main() -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--round2", action="store_true", help="draw the second held-out set")
-    ap.add_argument("--round3", action="store_true", help="draw the third held-out set")
+    ap.add_argument("--round", type=int, choices=sorted(ROUNDS), help="draw a later held-out set")
+    ap.add_argument("--round2", action="store_const", const=2, dest="round", help="the same as --round 2")
+    ap.add_argument("--round3", action="store_const", const=3, dest="round", help="the same as --round 3")
     ap.add_argument(
-        "--merge-round3", type=Path, metavar="DIR", help="add DIR's translations of the third draw"
+        "--merge-round", type=int, choices=sorted(ROUNDS), help="add DIR's translations of that draw"
     )
+    ap.add_argument("--merge-round3", type=Path, metavar="DIR", help="the same as --merge-round 3 --dir DIR")
+    ap.add_argument("--dir", type=Path, help="the folder of translations and readings (with --merge-round)")
     args = ap.parse_args()
     if args.merge_round3:
-        return merge_round3(args.merge_round3)
-    if not (args.round2 or args.round3):
+        return merge_round(3, args.merge_round3)
+    if args.merge_round:
+        if args.dir is None:
+            ap.error("--merge-round needs --dir")
+        return merge_round(args.merge_round, args.dir)
+    if not args.round:
         return draw(SEED, 1.0, set(), "to_translate.jsonl", None)
-    earlier = ["to_translate.jsonl"] + (["to_translate_round2.jsonl"] if args.round3 else [])
+    earlier = ["to_translate.jsonl"] + [f"to_translate_round{k}.jsonl" for k in range(2, args.round)]
     exclude: set[str] = set()
     for name in earlier:
         for line in (OUT / name).open(encoding="utf-8"):
             row = json.loads(line)
             exclude |= {row["origin"].rsplit(" ", 1)[0], row["source"]}
-    if args.round3:
-        return draw(SEED + 2, 0.6, exclude, "to_translate_round3.jsonl", "heldout3")
-    return draw(SEED + 1, 0.4, exclude, "to_translate_round2.jsonl", "heldout2")
+    seed, scale = ROUNDS[args.round]
+    return draw(seed, scale, exclude, f"to_translate_round{args.round}.jsonl", f"heldout{args.round}")
 
 
 def _read(path: Path) -> list[dict]:
@@ -97,10 +107,12 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def merge_round3(folder: Path) -> int:
-    """Add the translated, second-read third draw to pairs.jsonl as split `heldout3` (replacing
-    the rows of an earlier merge). Every drawn sentence must have one translation and one reading."""
-    drawn = _read(OUT / "to_translate_round3.jsonl")
+def merge_round(number: int, folder: Path) -> int:
+    """Add the translated, second-read draw of round `number` to pairs.jsonl as split
+    `heldout<number>` (replacing the rows of an earlier merge). Every drawn sentence must have
+    one translation and one reading."""
+    split = f"heldout{number}"
+    drawn = _read(OUT / f"to_translate_round{number}.jsonl")
     english = {r["id"]: r for p in sorted(folder.glob("part*.jsonl")) for r in _read(p)}
     readings = {r["id"]: r for r in _read(folder / "second_reading.jsonl")}
     missing = [r["id"] for r in drawn if r["id"] not in english or r["id"] not in readings]
@@ -108,7 +120,7 @@ def merge_round3(folder: Path) -> int:
         raise SystemExit(
             f"{len(missing)} drawn sentences lack a translation or a reading, e.g. {missing[:3]}"
         )
-    rows = [r for r in _read(OUT / "pairs.jsonl") if r["split"] != "heldout3"]
+    rows = [r for r in _read(OUT / "pairs.jsonl") if r["split"] != split]
     verdicts: dict[str, int] = {}
     for r in drawn:
         reading = readings[r["id"]]
@@ -116,13 +128,13 @@ def merge_round3(folder: Path) -> int:
         text = reading.get("fixed") or english[r["id"]]["english"]
         rows.append(
             {"id": r["id"], "source": r["source"], "english": text, "styles": english[r["id"]]["styles"]}
-            | {"origin": r["origin"], "kind": r["kind"], "split": "heldout3"}
+            | {"origin": r["origin"], "kind": r["kind"], "split": split}
             | {"second_reading": _reading(reading)}
         )
     with (OUT / "pairs.jsonl").open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"heldout3: {len(drawn)} pairs added to {OUT / 'pairs.jsonl'}; second reading {verdicts}")
+    print(f"{split}: {len(drawn)} pairs added to {OUT / 'pairs.jsonl'}; second reading {verdicts}")
     return 0
 
 
