@@ -249,7 +249,7 @@ _PERIOD_ID_RE = re.compile(
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
-_REDUPLICATED_RE = re.compile(r"[^\W\d_]{2}2(?![\w.,])")
+_REDUPLICATED_RE = re.compile(r"[a-z]{2}2(?![\w.,])")  # "hal2", "foto2"; not "TL2" or "CO2", names
 _RANGE_GAP_RE = re.compile(
     r"\s*(?:-|hingga|sampai|s\.?d\.?|atau|dan|to|and|or)\s*(?:Rp\.?|US\$|\$|€|£)?\s*", re.IGNORECASE
 )
