@@ -454,6 +454,11 @@ ASIDES_FLAG = [
     ("Harganya Rp 5 juta.", "It costs Rp5 million (2019)."),
     ("Survei itu digelar pada Maret 2021.", "The survey was held in April."),
     ("Ia tiba di Jakarta (14/3).", "He arrived in Jakarta on March 15."),
+    # an aside that restates a source date holds no gloss: its changed year is a changed year
+    (
+        "Ia tiba Minggu (20/8/2017) pukul 16.00 WIB.",
+        "He arrived at 4 p.m. Western Indonesia Time on Sunday (Aug. 20, 2917).",
+    ),
     # a figure's place left empty
     ("Survei itu digelar pada Maret 2021.", "The survey was held in March ."),
     ("Tingginya lebih dari 3 meter.", "It is more than meters (10 feet) high."),

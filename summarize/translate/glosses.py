@@ -269,6 +269,9 @@ def aside_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity
         near = [m for m in matched if m.end <= start and start - m.end <= ASIDE_REACH]
         if not near or any(c.isdigit() for c in english[near[-1].end : start]):
             continue
+        end = english.find(")", q.end) if english[start] == "(" else q.end
+        if any(start <= m.start < end for m in matched):
+            continue  # an aside that restates the source ("(Aug. 20, 2017)") holds no gloss
         if (m := _aside_source(q, english, [m for m in matched if m.end <= start])) is not None:
             out[id(q)] = m
     return out
