@@ -978,6 +978,37 @@ def test_at_most_two_requests_at_once_per_host(web: _Server) -> None:
     assert web.peak["pelan"] == 2  # in parallel, but never more than two at once
 
 
+def test_pages_fetched_in_parallel_are_parsed_one_at_a_time(
+    web: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trafilatura and htmldate parse with module-level lxml parsers, which two threads must not
+    use at once (a feed run once aborted in C, "munmap_chunk(): invalid pointer"): fetching
+    overlaps, parsing never does."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    inside = peak = 0
+    lock = threading.Lock()
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        nonlocal inside, peak
+        with lock:
+            inside += 1
+            peak = max(peak, inside)
+        try:
+            time.sleep(0.05)  # long enough that two unserialised parses would overlap
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                inside -= 1
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", watched)
+    docs, skipped = load_url(f"{web.base}/feed-pelan.xml", timeout=TIMEOUT)
+    assert len(docs) == 6 and skipped == []
+    assert web.peak["pelan"] == 2  # the pages were fetched two at a time
+    assert peak == 1  # and parsed one at a time
+
+
 def test_hosts_fetched_in_parallel_but_two_at_once_per_host(
     web: _Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:

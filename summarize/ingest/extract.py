@@ -8,6 +8,7 @@ our own named cleaning rules (`summarize.clean`), so `summarize clean` can show 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from html.parser import HTMLParser
 from typing import Any
 
@@ -46,6 +47,15 @@ def iso_date(value: str | None) -> str | None:
 
 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+# trafilatura and htmldate parse with module-level lxml parsers (`trafilatura.utils.HTML_PARSER`,
+# `htmldate.utils.HTML_PARSER`), and lxml's documentation says a parser must not be used by two
+# threads at once. Pages fetched in parallel (ingest/web.py) were parsed in their fetching
+# threads, and a run of a feed once aborted in C ("munmap_chunk(): invalid pointer"), the kind
+# of crash such sharing causes. Parsing holds this lock (it held the GIL anyway); fetching stays
+# parallel.
+PARSING = threading.Lock()
 
 
 def _extract(html: str, url: str | None) -> Any:
@@ -98,10 +108,12 @@ def html_to_document(html: str | bytes, *, source: str, url: str | None = None) 
         html, warnings = decode(html, source, html=True)
     if not html.strip():
         raise ExtractionError(source, "empty page")
-    try:
-        result = _extract(html, url)
-    except Exception as exc:  # third-party parser boundary: any failure means "no text"
-        raise ExtractionError(source, f"cannot parse the page ({type(exc).__name__})") from None
+    with PARSING:
+        try:
+            result = _extract(html, url)
+        except Exception as exc:  # third-party parser boundary: any failure means "no text"
+            raise ExtractionError(source, f"cannot parse the page ({type(exc).__name__})") from None
+        published = _page_date(html, result.date) if result is not None else None
     paragraphs = _paragraphs(result.text or "") if result is not None else []
     if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in paragraphs):
         raise ExtractionError(source, "no article text found in the page")
@@ -110,7 +122,7 @@ def html_to_document(html: str | bytes, *, source: str, url: str | None = None) 
         text="\n\n".join(paragraphs) + "\n",
         title=" ".join(result.title.split()) if result.title else None,
         url=url or result.url,
-        published=_page_date(html, result.date),
+        published=published,
         site=result.sitename or result.hostname,
         warnings=warnings,
     )
