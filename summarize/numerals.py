@@ -142,6 +142,9 @@ _MEASURE_NOUNS = frozenset(
 _SOME = frozenset({"several", "few", "some"})
 _SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
 _ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
+# A count before these names a round of a tournament, not a count: "delapan besar" = the last
+# eight, the quarterfinals.
+_ROUND_WORDS = frozenset({"besar"})
 # Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
 _IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "id": (("salah", "satu"), ("satu", "per", "satu"), ("satu", "sama", "lain"), ("dua", "alam")),
@@ -249,7 +252,10 @@ _PERIOD_ID_RE = re.compile(
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
-_REDUPLICATED_RE = re.compile(r"[^\W\d_]{2}2(?![\w.,])")
+_FEET_INCHES_RE = re.compile(
+    r"(?<![\d.,])(\d)[\s-](?:foot|feet|ft)[\s-](\d{1,2})\b(?:\s*inch(?:es)?\b)?", re.IGNORECASE
+)
+_REDUPLICATED_RE = re.compile(r"[a-z]{2}2(?![\w.,])")  # "hal2", "foto2"; not "TL2" or "CO2", names
 _RANGE_GAP_RE = re.compile(
     r"\s*(?:-|hingga|sampai|s\.?d\.?|atau|dan|to|and|or)\s*(?:Rp\.?|US\$|\$|€|£)?\s*", re.IGNORECASE
 )
@@ -349,6 +355,18 @@ def _periods(text: str, lang: str, found: list[Quantity]) -> str:
     return _masked(text, spans)
 
 
+def _feet_and_inches(text: str, found: list[Quantity]) -> str:
+    """ "6-foot-1", "5 feet 10 inches": one height, read in inches (73), as a unit converts."""
+    spans: list[tuple[int, int]] = []
+    for m in _FEET_INCHES_RE.finditer(text):
+        inches = float(12 * int(m.group(1)) + int(m.group(2)))
+        found.append(
+            Quantity(m.group(0), m.start(), m.end(), frozenset({inches}), "number", "inch", value=inches)
+        )
+        spans.append(m.span())
+    return _masked(text, spans)
+
+
 def _times(text: str, found: list[Quantity]) -> str:
     """ "pukul 10.30 WIB", "10:30", "22.00 WITA", "4 p.m.": times of day."""
     spans: list[tuple[int, int]] = []
@@ -440,8 +458,32 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         q = Quantity(text[m.start() : end], m.start(), end, frozenset(values), kind, unit, value=value)
         mine.append((q, factor))
         spans.append((m.start(), end))
-    found.extend(_shared_scales(text, mine))
+    found.extend(_shared_scales(text, _compound_amounts(text, mine)))
     return _masked(text, spans)
+
+
+def _compound_amounts(text: str, mine: list[tuple[Quantity, float]]) -> list[tuple[Quantity, float]]:
+    """ "Rp 1 juta 750 ribu": one amount in two scales, 1,750,000, as "Rp1.75 million" says it."""
+    out: list[tuple[Quantity, float]] = []
+    for q, factor in mine:
+        if out and 1.0 < factor < out[-1][1] and not text[out[-1][0].end : q.start].strip():
+            head, big = out.pop()
+            if head.value is not None and q.value is not None:
+                total = _norm(head.value + q.value)
+                q = Quantity(
+                    text[head.start : q.end],
+                    head.start,
+                    q.end,
+                    frozenset({total}),
+                    head.kind,
+                    head.unit,
+                    value=total,
+                )
+                factor = big
+            else:
+                out.append((head, big))
+        out.append((q, factor))
+    return out
 
 
 def _scale(m: re.Match[str], text: str, lang: str) -> tuple[float, int]:
@@ -532,6 +574,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         text = _seasons(text, found)
         text = _slash_dates(text, found)
         text = _times(text, found)
+        text = _feet_and_inches(text, found) if lang == "en" else text
         text = _digits(text, lang, found)
     text = _romans(text, lang, found)
     found.extend(_spelled(text, lang))
@@ -692,7 +735,7 @@ def _spelled(text: str, lang: str) -> list[Quantity]:
             continue
         value, j, parts = _count(w, i, lang)
         lone = parts == 1 and (word in _SOFT[lang] or (lang == "en" and value <= 12))
-        hard = not lone and not w.set_phrase(i, lang)
+        hard = not lone and not w.set_phrase(i, lang) and w.at(j) not in _ROUND_WORDS
         out.append(w.quantity(i, j, _norm(value), "word", hard, unit=w.at(j)))  # "dua meter": meter
         i = max(j, i + 1)
     return out

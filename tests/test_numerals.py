@@ -66,6 +66,15 @@ def test_times() -> None:
 def test_informal_reduplication_is_no_number() -> None:
     assert quantities("hal2 yang saya hindari, foto2", "id") == []
     assert [q.text for q in quantities("G2 dan 2 orang", "id")] == ["2", "2"]
+    assert [q.text for q in quantities("emisi CO2 di TL2", "id")] == ["2", "2"]  # names, not "hal2"
+
+
+def test_compound_forms_read_as_one_figure() -> None:
+    assert [(q.values, q.unit) for q in quantities("the 6-foot-1 striker", "en")] == [
+        (frozenset({73.0}), "inch")
+    ]
+    assert [q.values for q in quantities("Rp 1 juta 750 ribu", "id")] == [frozenset({1_750_000.0})]
+    assert [q.values for q in quantities("a 2.36-million-dot viewfinder", "en")] == [frozenset({2_360_000.0})]
 
 
 def test_names_and_set_phrases_are_soft() -> None:

@@ -402,6 +402,97 @@ def test_a_range_gloss_gives_a_note_for_each_end() -> None:
     assert review.notes == ("the English adds a conversion: $10", "the English adds a conversion: $20")
 
 
+# ------------------------------------------------------------------ the principle: asides and relative dates
+# A figure the source does not state, in a parenthesis or an appositive ("or about ...") just after
+# a source figure, is a gloss: held to its figure where the units allow, else passed with a note.
+# The same figure standing alone in the running text is invented. A date given relative to the
+# article passes where what the English does state of it agrees. (Made-up sentences.)
+
+ASIDES_PASS = [
+    # a unit the checker does not know: passes, unverified, with a note
+    ("Kapal itu berangkat pukul 14.00 WIB.", "The ship left at 2 p.m. Western Indonesia Time (0700 GMT)."),
+    ("Pemain setinggi 193 sentimeter itu dikontrak.", "The 193-centimeter (6-foot-4) player was signed."),
+    ("Poster ukuran A3 itu dijual.", "The A3-size poster (roughly 12 by 17 inches) was sold."),
+    # several source figures glossed together, or a range glossing several prices
+    (
+        "Tiket dijual Rp 150 ribu dan Rp 400 ribu.",
+        "Tickets sell for Rp150,000 and Rp400,000 (about 10 and 27 dollars respectively).",
+    ),
+    (
+        "Harga kamar Rp 800 ribu, Rp 1,2 juta, hingga Rp 3 juta per malam.",
+        "Rooms cost Rp800,000, Rp1.2 million and up to Rp3 million a night, or roughly US$55 to US$210.",
+    ),
+    # a rate that comes out of two source figures
+    (
+        "Untuk jarak 100 km, motor itu hanya butuh 2 liter bensin.",
+        "To cover 100 kilometers the motorbike needs only 2 liters of petrol, or about 118 miles per gallon.",
+    ),
+    # compound forms read as what they are
+    ("Layarnya beresolusi 1,04 juta dot.", "It has a 1.04-million-dot screen."),
+    ("Emisi CO2 di G20 turun 3 persen.", "CO2 emissions in the G20 fell 3 percent."),
+    ("Tiket dijual Rp 2 juta 500 ribu.", "Tickets sell for Rp2.5 million."),
+    ("Mereka lolos ke empat besar.", "They reached the semifinals."),
+]
+ASIDES_FLAG = [
+    # the same figures standing alone in the running text are invented
+    (
+        "Kapal itu berangkat pukul 14.00 WIB.",
+        "The ship left at 2 p.m. Western Indonesia Time, with 700 passengers.",
+    ),
+    ("Tiket dijual Rp 150 ribu.", "Tickets sell for Rp150,000, and 27 dollars at the door."),
+    # a gloss in a unit of the figure's own dimension must convert to it
+    ("Pemain setinggi 193 sentimeter itu dikontrak.", "The 193-centimeter (5-foot-4) player was signed."),
+    ("Tembok itu setinggi 3 meter.", "The wall is 3 meters (about 19 feet) high."),
+    # a dollar gloss at a rate the rupiah has never had
+    ("Tiket dijual Rp 150 ribu.", "Tickets sell for Rp150,000 (about US$150)."),
+    # a rate that does not come out of its figures
+    (
+        "Untuk jarak 100 km, motor itu hanya butuh 2 liter bensin.",
+        "To cover 100 kilometers the motorbike needs only 2 liters of petrol, or about 60 miles per gallon.",
+    ),
+    # a year in an aside is no gloss; a stated part that disagrees is no relative date
+    ("Harganya Rp 5 juta.", "It costs Rp5 million (2019)."),
+    ("Survei itu digelar pada Maret 2021.", "The survey was held in April."),
+    ("Ia tiba di Jakarta (14/3).", "He arrived in Jakarta on March 15."),
+    # an aside that restates a source date holds no gloss: its changed year is a changed year
+    (
+        "Ia tiba Minggu (20/8/2017) pukul 16.00 WIB.",
+        "He arrived at 4 p.m. Western Indonesia Time on Sunday (Aug. 20, 2917).",
+    ),
+    # a figure's place left empty
+    ("Survei itu digelar pada Maret 2021.", "The survey was held in March ."),
+    ("Tingginya lebih dari 3 meter.", "It is more than meters (10 feet) high."),
+    ("Kapal itu berangkat pukul 14.00 atau 15.00 WIB.", "The ship left at 2 or 3 p.m. (0700 or GMT)."),
+]
+RELATIVE_DATES_PASS = [
+    ("Survei itu digelar pada Maret 2021.", "The survey was held in March."),
+    ("Kesepakatan tercapai pada akhir Agustus 2019 lalu.", "The deal was struck in late August."),
+    (
+        "Jumlah pengguna hingga September 2020 mencapai 2 juta.",
+        "Users reached 2 million as of September this year.",
+    ),
+    ("Ia mengatakan hal itu di kantornya (14/3).", "He said so at his office last Tuesday."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), ASIDES_PASS + RELATIVE_DATES_PASS)
+def test_asides_and_relative_dates_pass(source: str, english: str) -> None:
+    assert check_translation(source, english) == []
+
+
+@pytest.mark.parametrize(("source", "english"), ASIDES_FLAG)
+def test_invented_changed_or_emptied_figures_still_flag(source: str, english: str) -> None:
+    assert [p.kind for p in check_translation(source, english)] == ["numbers"]
+
+
+def test_an_unverified_gloss_and_a_relative_date_are_shown_as_notes() -> None:
+    assert review_translation(*ASIDES_PASS[0]).notes == ("the English adds a gloss: 0700 gmt",)
+    assert review_translation(*RELATIVE_DATES_PASS[0]).notes == (
+        "the English gives Maret relative to the article's date",
+        "the English gives 2021 relative to the article's date",
+    )
+
+
 # ------------------------------------------------------------------ repetition
 
 REPEATED = [

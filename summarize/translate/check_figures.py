@@ -24,8 +24,8 @@ __all__ = ["check_figures"]
 
 # A figure's place left empty: English that needs a number where none is, as a dropped figure
 # leaves it ("$ million", "(about pounds)", "27 miles, or kilometers", "a -meter wall",
-# "Sept. 29, ,", "the world No. shuttler", "a depth of km", "(about $53 to )", a line opening on a
-# list number's stop).
+# "Sept. 29, ,", "in July .", "the world No. shuttler", "a depth of km", "more than meters", "to get
+# percent", "8 by inches", "(0200 or GMT)", "(about $53 to )", a line opening on a list number's stop).
 _UNIT_NAMES = sorted((u for u in UNIT_SIZES if u.isalpha() and len(u) > 2), key=len, reverse=True)
 _MONTH_NAMES = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True))
 _UNIT_WORD = (
@@ -33,15 +33,20 @@ _UNIT_WORD = (
 )
 _UNIT = rf"(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"  # spelled out or abbreviated
 _EMPTY_SLOT_RE = re.compile(
-    r"(?:US\$|\$|\bRp\.?|€|£)(?=\s*(?:million|billion|trillion|thousand)\b|\s*[),;]|\s*\Z)"
+    r"(?:US\$|\$|\bRp\.?|€|£)(?=\s*(?:million|billion|trillion|thousand)\b|\s*[),;]|\s+(?:to|and)\b|\s*\Z)"
     rf"|\(\s*(?:{HEDGE}\s*)?[)/]"
     rf"|\((?:\s+|\s*{HEDGE}\s+)-?{_UNIT_WORD}"
     rf"|,\s*or\s+{_UNIT_WORD}"
     rf"|\b(?:about|around|roughly|approximately|nearly|almost|just|only|up\s+to)\s+{_UNIT}"
     rf"|(?<=[\s(])-{_UNIT}"
     r"|(?-i:\b(?:of|at|to|by|from)\s+(?:km|kg|cm|mm)\b)"  # "at a depth of km (18 miles)"
+    rf"|(?-i:\b(?:than|weigh\w*|measur\w*)\s+{_UNIT})"  # "more than meters (8 feet)"
+    r"|(?-i:\b(?:get|gets|got|of|by|to|at|from)\s+percent\b)"
+    rf"|(?<=\d)\s+by\s+{_UNIT}"  # a size's second side: "(roughly 8 by inches)"
+    r"|\b(?:or|to|and)\s+(?:GMT|UTC)\b"  # an hour's conversion: "(0200 or GMT)"
     r"|\b(?:to|and)\s*\)"  # a range's end left empty: "(about $53 to )"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:-\d{{1,2}})?,\s*(?=[,.)]|\Z)"
+    rf"|(?-i:\b(?:{_MONTH_NAMES})\s+(?=[,.;)]))"  # its year or day gone: "in July .", "(June )"
     r"|(?-i:\bNo\.\s+(?=[a-z]))"
     r"|\A\s*[.,;:]\s",
     re.IGNORECASE,
@@ -131,6 +136,43 @@ def _dates_left_implied(
     return [q for q in missing if id(q) not in implied]
 
 
+# An English month named as a word, with or without a day: "in May", "late November", "July
+# this year". "May" opening a sentence may be the verb.
+_EN_MONTH_WORD_RE = re.compile(
+    r"(?<![.!?]\s)(?<!\A)\b(" + "|".join(m.title() for m in MONTHS_EN) + r")\b"
+    r"|\b(" + "|".join(m.title() for m in MONTHS_EN if m != "may") + r")\b"
+)
+
+
+def _dates_made_relative(
+    missing: list[Quantity], src: list[Quantity], source: str, english: str
+) -> tuple[list[Quantity], list[str]]:
+    """Leave out a date part the English gives relative to the article's date, where what the
+    English does state of that date agrees: "Mei 2017" as "in May" (the month named, the year
+    the article's), "(16/6)" as "last Friday" (a weekday or "yesterday", and no month named that
+    could disagree). Each is a note for the reader, who has the article's date beside the line."""
+    named = {MONTHS[(a or b).lower()] for a, b in _EN_MONTH_WORD_RE.findall(english)}
+    said_day = any(r.search(english) for r in _EN_WEEKDAY_RES) or _RELATIVE_DAY_RE.search(english)
+    gone = {id(q) for q in missing}
+    relative: set[int] = set()
+    for i, q in enumerate(src):
+        if id(q) not in gone:
+            continue
+        if q.kind == "month" and {v[1] for v in q.values if isinstance(v, tuple)} & named:
+            year = src[i + 1] if i + 1 < len(src) else None
+            relative |= {id(q)} | (
+                {id(year)} if year and year.kind == "year" and year.start - q.end <= 3 else set()
+            )
+        elif q.kind == "date" and said_day and not named and not _EN_MONTH_RE.search(english):
+            if _WEEKDAY_BEFORE_RE.search(source, max(0, q.start - 12), q.start):
+                continue  # the source names its weekday: `_dates_left_implied` holds the English to it
+            relative |= {id(p) for p in src if (p.start, p.end) == (q.start, q.end)}
+    notes = [
+        f"the English gives {q.text} relative to the article's date" for q in missing if id(q) in relative
+    ]
+    return [q for q in missing if id(q) not in relative], list(dict.fromkeys(notes))
+
+
 def _completes_date(q: Quantity, english: str, matched: list[Quantity]) -> bool:
     """Whether `q` is the year the English adds to a date the source gives without one:
     "Sabtu (16/9)" as "Saturday, Sept. 16, 2023"."""
@@ -170,6 +212,9 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     missing = _placed_relative(missing, source, english)
     if not any(e.kind == "year" for e in en_left):  # else the year was changed, not left out
         missing = _dates_left_implied(missing, src, en, source, english)
+        missing, relative = _dates_made_relative(missing, src, source, english)
+    else:
+        relative = []
     left = {id(e) for e in en_left}
     matched = [e for e in en if id(e) not in left]
     unpaired = [e for j, e in enumerate(en_left) if e.hard and not any(b == j for _, b in converted)]
@@ -178,7 +223,7 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     extra = [e for e in unpaired if id(e) not in glosses]
     if not any(q.kind == "year" for q in src_left):  # else the year was changed, not added
         extra = [e for e in extra if not _completes_date(e, english, matched)]
-    notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed)
+    notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed) + tuple(relative)
     if missing:
         return Problem(
             "numbers",
@@ -203,7 +248,8 @@ def _notes(converted: list[tuple[Quantity, Quantity]], glossed: list[Quantity]) 
 
 def _stated(q: Quantity) -> str:
     """A figure with its unit word, as a note shows it: "27 miles", "$700,000"."""
-    return f"{q.text} {q.unit}" if q.unit and q.kind != "money" and q.unit != "%" else q.text
+    bare = q.unit and q.kind != "money" and q.unit != "%" and not any(c.isalpha() for c in q.text)
+    return f"{q.text} {q.unit}" if bare else q.text  # "6 feet 1 inch" carries its unit
 
 
 def _empty_slot(source: str, english: str) -> Problem | None:

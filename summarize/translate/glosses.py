@@ -20,7 +20,7 @@ from itertools import pairwise
 from ..numerals import Quantity
 from ..values import Problem
 
-__all__ = ["HEDGE", "UNIT_SIZES", "converts", "find_glosses", "rates_disagree", "unit_size"]
+__all__ = ["HEDGE", "UNIT_SIZES", "aside_glosses", "converts", "find_glosses", "rates_disagree", "unit_size"]
 
 # A unit conversion ("5.268 km" -> "3,274 miles") states the same quantity: each unit's
 # size in its dimension's base unit, for the units news converts.
@@ -114,8 +114,8 @@ def _gloss(q: Quantity, english: str, matched: list[Quantity]) -> Quantity | Non
     a conversion or an amount in another currency beside it, "(82 feet)", "(about $9)", "27
     miles, or 43 kilometers". A conversion between units this module knows must come out
     right; one that does may sit farther away, past a compound unit."""
-    if not q.unit and q.kind != "money":
-        return None
+    if (not q.unit and q.kind != "money") or _rate_converts(q, english, matched) is not None:
+        return None  # a rate the line can be held to is held in its aside (`aside_glosses`)
     for m in matched:
         if _beside(m, q, english, _GLOSS_GAP_RE, GLOSS_GAP_CHARS) and _glosses(m, q):
             return m
@@ -223,4 +223,89 @@ def find_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]
     for e in unpaired:
         if id(e) not in glosses and (m := _gloss(e, english, matched)):
             glosses[id(e)] = m
-    return glosses
+    return glosses | aside_glosses(english, matched, [e for e in unpaired if id(e) not in glosses])
+
+
+# An aside that opens just after a figure the source states: a parenthesis, or an appositive
+# ", or about ...". What English news puts there is a gloss of that figure (a conversion, the
+# amount in dollars, the hour in GMT, a size in inches), in whatever unit; a figure standing
+# alone in the running text is not one.
+_APPOSITIVE_RE = re.compile(rf",?\s*\bor\s+{HEDGE}\s+", re.IGNORECASE)
+# Between an appositive's hedge and its figure, at most the first end of a range: "or roughly
+# US$89 to US$200". Anything more (", or about $5 worth $12 million") is running text.
+_APPOSITIVE_GAP_RE = re.compile(
+    r"(?:\S+(?:\s+(?:thousand|million|billion|trillion))?\s*(?:to|and|-|\u2013)\s*)?"
+)
+ASIDE_REACH = (
+    40  # from a figure to its aside, past unit words and a label: "10 a.m. Western Indonesia Time ("
+)
+_GLOSS_KINDS = frozenset({"number", "money", "code", "time"})  # a date or year in an aside is not a gloss
+# "49 miles per gallon": a rate, in a compound unit, per its second word
+_PER_RE = re.compile(r"[^\W\d_]*\s*[^\W\d_]*\s*(?:per\b|/)\s*([^\W\d_]*)", re.IGNORECASE)
+
+
+def _aside_start(q: Quantity, english: str) -> int | None:
+    """Where the aside that holds `q` opens: the parenthesis around it, or the appositive
+    ", or about" just before it."""
+    paren = english.rfind("(", 0, q.start)
+    if paren >= 0 and ")" not in english[paren : q.start] and ")" in english[q.end :]:
+        return paren
+    for m in _APPOSITIVE_RE.finditer(english, max(0, q.start - 60), q.start):
+        if _APPOSITIVE_GAP_RE.fullmatch(english, m.end(), q.start):
+            return m.start()
+    return None
+
+
+def aside_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]) -> dict[int, Quantity]:
+    """The figures in `unpaired` that stand in an aside just after a source figure, each by
+    its id, to the source figure it glosses. One in a unit comparable with that figure must
+    convert to it, a dollar amount must be at a rate the rupiah has had; one in a unit this
+    module does not know ("6-foot-1", "0200 GMT", "mpg") passes, shown to the reader as a note."""
+    out: dict[int, Quantity] = {}
+    for q in unpaired:
+        start = _aside_start(q, english) if q.kind in _GLOSS_KINDS else None
+        if start is None:
+            continue
+        near = [m for m in matched if m.end <= start and start - m.end <= ASIDE_REACH]
+        if not near or any(c.isdigit() for c in english[near[-1].end : start]):
+            continue
+        end = english.find(")", q.end) if english[start] == "(" else q.end
+        if any(start <= m.start < end for m in matched):
+            continue  # an aside that restates the source ("(Aug. 20, 2017)") holds no gloss
+        if (m := _aside_source(q, english, [m for m in matched if m.end <= start])) is not None:
+            out[id(q)] = m
+    return out
+
+
+def _rate_converts(q: Quantity, english: str, before: list[Quantity]) -> bool | None:
+    """Whether a rate ("49 miles per gallon") comes out of two figures before it, one in each
+    of its dimensions ("100 kilometers" on "4.8 liters"); None where the line has no such pair."""
+    m = _PER_RE.match(english, q.end)
+    top, per = unit_size(q.unit), m and unit_size(m.group(1).lower())
+    if top is None or per is None or not q.value:
+        return None
+    sized = [(m, size) for m in before if m.value and (size := unit_size(m.unit))]
+    tops = [m.value * size[1] / top[1] for m, size in sized if m.value and size[0] == top[0]]
+    bottoms = [m.value * size[1] / per[1] for m, size in sized if m.value and size[0] == per[0]]
+    if not tops or not bottoms:
+        return None
+    return any(abs(t / b / q.value - 1) <= _rounding(q) for t in tops for b in bottoms)
+
+
+def _aside_source(q: Quantity, english: str, before: list[Quantity]) -> Quantity | None:
+    """The figure an aside's `q` glosses, nearest first: the first in a unit of its dimension
+    decides, and must convert; a dollar amount needs a rupiah amount before it at a rate the
+    rupiah has had; a figure that can be held to neither glosses the nearest, unverified."""
+    if (rate := _rate_converts(q, english, before)) is not None:
+        return before[-1] if rate and before else None
+    compound = _PER_RE.match(english, q.end) is not None  # a rate the line cannot be held to
+    for m in sorted(before, key=lambda m: -m.end):
+        if _comparable(m, q) and not compound:
+            return m if converts(m, q) else None
+        if {_currency(m), _currency(q)} == {"IDR", "USD"} and _plausible_rate(m, q):
+            return (
+                m  # a range's first end may gloss a figure before the nearest: "or roughly US$89 to US$200"
+            )
+    if any({_currency(m), _currency(q)} == {"IDR", "USD"} for m in before):
+        return None
+    return before[-1] if before and before[-1].kind != "word" else None
