@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarize.numerals import quantities
 from summarize.translate.check import KINDS, Problem, check_translation, review_translation
+from summarize.translate.glosses import gloss_lists
 from tests import guard_eval
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -400,6 +402,55 @@ def test_a_conversion_or_gloss_passes_with_a_note() -> None:
 def test_a_range_gloss_gives_a_note_for_each_end() -> None:
     review = review_translation(*GLOSS_KINDS_PASS[0])
     assert review.notes == ("the English adds a conversion: $10", "the English adds a conversion: $20")
+
+
+# A list of glosses right after a list of figures of one kind glosses them in order, pair by
+# pair; each pair is held as a single gloss, and the glosses of one list to one rate.
+LIST_SOURCE = (
+    "Tiket dijual Rp 75.000 untuk kelas ekonomi, Rp 150.000 untuk kelas bisnis dan Rp 300.000 untuk VIP."
+)
+LIST_ENGLISH = "Tickets cost Rp75,000 for economy, Rp150,000 for business and Rp300,000 for VIP{}."
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        " (about $5.60, $11.20 and $22.40)",
+        " \u2014 roughly $5.60, $11.20 and $22.40",
+        ", or about $5.60, $11.20, and $22.40",
+    ],
+)
+def test_a_list_of_glosses_passes_in_order(gloss: str) -> None:
+    english = LIST_ENGLISH.format(gloss)
+    review = review_translation(LIST_SOURCE, english)
+    assert review.problems == ()
+    assert review.notes == tuple(f"the English adds a conversion: ${d}" for d in ("5.60", "11.20", "22.40"))
+    figures = quantities(english, "en")
+    (pairs,) = gloss_lists(english, figures[:3], figures[3:])
+    assert [(m.text, g.text) for m, g in pairs] == [
+        ("Rp75,000", "$5.60"),
+        ("Rp150,000", "$11.20"),
+        ("Rp300,000", "$22.40"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        " (about $5.60, $1.20 and $22.40)",  # a rate the rupiah never had
+        " (about $5.60, $10.50 and $22.40)",  # a rate 7% off the list's own
+        " \u2014 roughly $22.40, $11.20 and $5.60",  # the list in the wrong order
+    ],
+)
+def test_a_list_of_glosses_with_a_wrong_figure_flags(gloss: str) -> None:
+    assert "numbers" in kinds(LIST_SOURCE, LIST_ENGLISH.format(gloss))
+
+
+def test_a_list_of_glosses_of_another_length_is_not_paired_in_order() -> None:
+    english = LIST_ENGLISH.format(" (about $5.60, $11.20, $22.40 and $30)")
+    figures = quantities(english, "en")
+    assert gloss_lists(english, figures[:3], figures[3:]) == []
+    assert "numbers" in kinds(LIST_SOURCE, english)
 
 
 # ------------------------------------------------------------------ the principle: asides and relative dates

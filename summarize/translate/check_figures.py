@@ -18,7 +18,16 @@ import re
 
 from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
 from ..values import Problem
-from .glosses import HEDGE, UNIT_SIZES, converts, find_glosses, rates_disagree, unit_size
+from .glosses import (
+    HEDGE,
+    LIST_RATE_SPREAD_MAX,
+    UNIT_SIZES,
+    converts,
+    find_glosses,
+    gloss_lists,
+    rates_disagree,
+    unit_size,
+)
 
 __all__ = ["check_figures"]
 
@@ -233,6 +242,9 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
         return Problem("numbers", f"numbers differ: English has {_show(extra)}, not in the source"), notes
     if rates := rates_disagree([(glosses[id(e)], e) for e in glossed]):
         return rates, notes
+    for pairs in gloss_lists(english, matched, unpaired):
+        if rates := rates_disagree(pairs, LIST_RATE_SPREAD_MAX):
+            return rates, notes
     return (_empty_slot(source, english) if src else None), notes
 
 

@@ -20,7 +20,17 @@ from itertools import pairwise
 from ..numerals import Quantity
 from ..values import Problem
 
-__all__ = ["HEDGE", "UNIT_SIZES", "aside_glosses", "converts", "find_glosses", "rates_disagree", "unit_size"]
+__all__ = [
+    "HEDGE",
+    "LIST_RATE_SPREAD_MAX",
+    "UNIT_SIZES",
+    "aside_glosses",
+    "converts",
+    "find_glosses",
+    "gloss_lists",
+    "rates_disagree",
+    "unit_size",
+]
 
 # A unit conversion ("5.268 km" -> "3,274 miles") states the same quantity: each unit's
 # size in its dimension's base unit, for the units news converts.
@@ -80,6 +90,9 @@ _RANGE_GAP_RE = re.compile(r"\s*(?:to|and|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # Dollar glosses of rupiah in one line come from one rate: two that imply rates further apart
 # than this (beyond their rounding) mean one of them is wrong.
 RATE_SPREAD_MAX = 0.10
+# The glosses of one list ("(roughly $6.70, $8.90 and $11.10)") were worked out together, at
+# one rate: they may differ by their rounding and little more.
+LIST_RATE_SPREAD_MAX = 0.03
 
 
 @lru_cache(maxsize=4096)
@@ -163,10 +176,10 @@ def _ranges(english: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantity]]
     ]
 
 
-def rates_disagree(pairs: list[tuple[Quantity, Quantity]]) -> Problem | None:
-    """Dollar glosses of rupiah in one line that imply rates more than `RATE_SPREAD_MAX`
-    apart, beyond what the glosses' rounding allows ("Rp1 million (about $75)" beside
-    "Rp3 billion (about $2.25 million)" agree; "$22.5 million" would not)."""
+def rates_disagree(pairs: list[tuple[Quantity, Quantity]], spread: float = RATE_SPREAD_MAX) -> Problem | None:
+    """Dollar glosses of rupiah in one line that imply rates more than `spread` apart,
+    beyond what the glosses' rounding allows ("Rp1 million (about $75)" beside "Rp3 billion
+    (about $2.25 million)" agree; "$22.5 million" would not)."""
     rates = []
     for m, g in pairs:
         rupiah, dollars = (m, g) if _currency(m) == "IDR" else (g, m)
@@ -175,7 +188,7 @@ def rates_disagree(pairs: list[tuple[Quantity, Quantity]]) -> Problem | None:
     if len(rates) < 2:
         return None
     low, high = min(rates), max(rates)
-    if high[0] / low[0] - 1 <= RATE_SPREAD_MAX + low[1] + high[1]:
+    if high[0] / low[0] - 1 <= spread + low[1] + high[1]:
         return None
     return Problem("numbers", f"numbers differ: the glosses {low[2]} and {high[2]} imply different rates")
 
@@ -216,10 +229,82 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return bool(ua and ub and ua[0] == ub[0])
 
 
+# A list of glosses after a list of figures: "(roughly $6.70, $8.90 and $11.10)", "... each
+# — roughly $33, $41 and $48". It opens with a parenthesis (a hedge optional) or with a
+# comma, semicolon or dash and a hedge (", or about"); its figures are joined by commas and
+# "and", each followed by at most two unit words.
+_LIST_OPEN_RE = re.compile(
+    rf"(?:\(\s*(?:{HEDGE}\s+)?|\s*[,;\u2013\u2014-]\s*(?:or\s+)?{HEDGE}\s+)", re.IGNORECASE
+)
+_LIST_SEP_RE = re.compile(r"(?:\s*[^\W\d_][\w.²/]*){0,2}\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+
+
+def gloss_lists(
+    english: str, matched: list[Quantity], unpaired: list[Quantity]
+) -> list[list[tuple[Quantity, Quantity]]]:
+    """A list of glosses right after a list of figures of one kind glosses them in order:
+    "Rp89,900, Rp119,900 and Rp149,900 (roughly $6.70, $8.90 and $11.10)". The two lists must
+    be as long, and each pair must hold as a single gloss does (a rate the rupiah has had, a
+    conversion that comes out right). Each list as its (figure, gloss) pairs."""
+    out: list[list[tuple[Quantity, Quantity]]] = []
+    for items in _gloss_lists(english, unpaired):
+        opener = _list_opener(english, items[0], matched)
+        if opener is None:
+            continue
+        before = [m for m in matched if m.end <= opener]
+        for kind in dict.fromkeys(_kind(m) for m in reversed(before)):
+            figures = [m for m in before if _kind(m) == kind]
+            if len(figures) == len(items) and all(
+                _checked(m, q) and _glosses(m, q) for m, q in zip(figures, items, strict=True)
+            ):
+                out.append(list(zip(figures, items, strict=True)))
+                break
+    return out
+
+
+def _gloss_lists(english: str, qs: list[Quantity]) -> list[list[Quantity]]:
+    """Runs of two or more consecutive figures of one kind joined as a list ("$33, $41 and $48")."""
+    runs: list[list[Quantity]] = []
+    for a, b in pairwise(qs):
+        joined = _kind(a) == _kind(b) and a.end <= b.start and _LIST_SEP_RE.fullmatch(english, a.end, b.start)
+        if joined and runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        elif joined:
+            runs.append([a, b])
+    return runs
+
+
+def _list_opener(english: str, first: Quantity, matched: list[Quantity]) -> int | None:
+    """Where a list of glosses that begins with `first` opens, if an opener stands just
+    before it, after the last figure the source states and with no digit between."""
+    before = [m.end for m in matched if m.end <= first.start]
+    if not before:
+        return None
+    for m in _LIST_OPEN_RE.finditer(english, max(before[-1], first.start - 60), first.start):
+        if m.end() == first.start and not any(c.isdigit() for c in english[before[-1] : m.start()]):
+            return m.start()
+    return None
+
+
+def _kind(q: Quantity) -> tuple[str, str]:
+    """What a figure is, for lining up lists: its currency, its unit's dimension, or its kind."""
+    size = unit_size(q.unit)
+    return (q.kind, _currency(q) or (size[0] if size else q.unit))
+
+
+def _checked(m: Quantity, q: Quantity) -> bool:
+    """Whether a gloss can be held to its figure: a currency for another, or a unit for
+    another of its dimension."""
+    return _comparable(m, q) or "" != _currency(m) != _currency(q) != ""
+
+
 def find_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]) -> dict[int, Quantity]:
     """The English figures in `unpaired` that gloss one in `matched` (a figure the source
-    states), each by its id, to the figure it glosses: ranges end by end, then single figures."""
-    glosses = _range_glosses(english, matched, unpaired)
+    states), each by its id, to the figure it glosses: lists in order, ranges end by end, then
+    single figures."""
+    listed = {id(q): m for pairs in gloss_lists(english, matched, unpaired) for m, q in pairs}
+    unpaired = [e for e in unpaired if id(e) not in listed]
+    glosses = listed | _range_glosses(english, matched, unpaired)
     for e in unpaired:
         if id(e) not in glosses and (m := _gloss(e, english, matched)):
             glosses[id(e)] = m
