@@ -68,7 +68,13 @@ def split_of(key: str) -> str:
 
 
 # Later draws: (seed, share of KINDS' counts) by round; each leaves out every earlier draw.
-ROUNDS = {2: (SEED + 1, 0.4), 3: (SEED + 2, 0.6), 4: (SEED + 3, 0.6), 5: (SEED + 4, 0.6)}
+ROUNDS = {
+    2: (SEED + 1, 0.4),
+    3: (SEED + 2, 0.6),
+    4: (SEED + 3, 0.6),
+    5: (SEED + 4, 0.6),
+    6: (SEED + 5, 1.0),
+}
 
 
 def main() -> int:
