@@ -557,6 +557,7 @@ ADDED_PASS = [
     ("Ia tiba di Bandung Selasa lalu.", "He arrived in Bandung last Tuesday, Oct. 10."),
     ("Pameran itu dibuka Minggu.", "The exhibition opened on Sunday (Feb. 4)."),
     ("Rapat digelar kemarin.", "The meeting was held yesterday, March 2."),
+    ("Rapat berlangsung Selasa malam.", "The meeting took place on Tuesday night, Dec. 12."),
     # glosses after a dash, or after an appositive hedge, in whatever unit
     (
         "Tiket pertunjukan itu dijual seharga 20, 25 dan 30 ringgit di loket.",
@@ -614,9 +615,9 @@ def test_what_a_translator_adds_is_shown_as_a_note() -> None:
     assert review_translation(*ADDED_PASS[0]).notes == (
         "the English adds Oct, 10, which the source does not state",
     )
-    assert review_translation(*ADDED_PASS[5]).notes == ("the English gives 1500 ml as 1.5 liters",)
-    assert review_translation(*ADDED_PASS[8]).notes == ("the English gives 1 as a rate",)
-    assert review_translation(*ADDED_PASS[11]).notes == (
+    assert review_translation(*ADDED_PASS[6]).notes == ("the English gives 1500 ml as 1.5 liters",)
+    assert review_translation(*ADDED_PASS[9]).notes == ("the English gives 1 as a rate",)
+    assert review_translation(*ADDED_PASS[12]).notes == (
         "the English leaves out tiga, beside another number in the source",
     )
 

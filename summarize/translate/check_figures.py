@@ -366,9 +366,11 @@ def _slips_and_spans(
     of months as its length ("Januari - September" as "the first nine months"); and, where every
     figure in digits is stated, a number word standing beside another number that the English
     states ("dua empat varian", a slip, as "four variants")."""
+    if not missing:
+        return missing, ()
     notes: list[str] = []
     out = []
-    spans = _month_spans(source, en)
+    spans = _month_spans(source, en) if any(q.kind == "month" for q in missing) else []
     digits_stated = all(q.kind == "word" for q in missing)
     for q in missing:
         per_one = q.values == {1.0} and _RATE_ONE_RE.search(source, max(0, q.start - 6), q.start)

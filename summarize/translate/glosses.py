@@ -325,7 +325,9 @@ _APPOSITIVE_RE = re.compile(
 )
 # A date made explicit beside the day the source names: "last Thursday, Aug. 3", "on Monday, 2 p.m.".
 _DAY_BEFORE_RE = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS_EN)}|yesterday|today|tomorrow|tonight)\s*,\s*\Z", re.IGNORECASE
+    rf"\b(?:{'|'.join(WEEKDAYS_EN)}|yesterday|today|tomorrow|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*\Z",  # "on Tuesday night, Dec. 12"
+    re.IGNORECASE,
 )
 # What joins the figures of one aside: "$33, $41 and $48", "Aug. 3", "(Nov. 11)".
 _ASIDE_JOIN_RE = re.compile(r"\.?,?\s*(?:(?:and|or|to)\s+)?|\s*[-\u2013]\s*", re.IGNORECASE)
