@@ -261,17 +261,17 @@ def story_lines(
     section: Draw,
     compact: Draw,
     heading: Callable[[str], list[str]],
-    unshown: Callable[[Sequence[Section]], list[str]],
+    unshown: Callable[[str, Sequence[Section]], list[str]],
 ) -> list[str]:
     """The stories in display order, as a line-based format draws them: each story several
     articles report (`section`), then "Other news" (`heading`), the compact ones, and those
-    of one article that show no line (`unshown`, all together)."""
+    of one article that show no line (`unshown`: their note, then all of them)."""
     lines = [line for s in shape.stories for line in section(s)]
     if shape.other_heading:
         lines += heading(shape.other_heading)
     lines += [line for s in shape.other for line in compact(s)]
     if shape.unshown:
-        lines += ([""] if shape.other else []) + unshown(shape.unshown)
+        lines += ([""] if shape.other else []) + unshown(unshown_note(len(shape.unshown)), shape.unshown)
     return lines + ([""] if shape.other or shape.unshown else [])
 
 

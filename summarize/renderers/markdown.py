@@ -13,17 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
-from .layout import (
-    BRIEFS_NOTE,
-    Entry,
-    Line,
-    Section,
-    article_note,
-    entry_note,
-    layout,
-    story_lines,
-    unshown_note,
-)
+from .layout import BRIEFS_NOTE, Entry, Line, Section, article_note, entry_note, layout, story_lines
 from .text import (
     DATED_NOTE,
     IN_BRIEFS,
@@ -159,10 +149,10 @@ def _compact(section: Section) -> list[str]:
     return [first, *(_item(line, "  ") for line in lines[1:])]
 
 
-def _unshown(sections: Sequence[Section]) -> list[str]:
-    """Stories of one article none of whose sentences stands alone: the note once, then each
+def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
+    """Stories of one article none of whose sentences stands alone: `note` once, then each
     headline and date with its article's number (those without a headline on one line)."""
-    lines = [f"_{_escape(unshown_note(len(sections)))}_", ""]
+    lines = [f"_{_escape(note)}_", ""]
     untitled = []
     for s in sections:
         where = " ".join(f"[{_escape(a)}]" for a in s.articles)

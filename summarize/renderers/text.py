@@ -18,18 +18,7 @@ from ..values import (
     cite_label,
     inert,
 )
-from .layout import (
-    BRIEFS_NOTE,
-    Entry,
-    Layout,
-    Line,
-    Section,
-    article_note,
-    entry_note,
-    layout,
-    story_lines,
-    unshown_note,
-)
+from .layout import BRIEFS_NOTE, Entry, Layout, Line, Section, article_note, entry_note, layout, story_lines
 
 # Titles, sentences, file names and URLs are outside text: `inert` keeps each on one line
 # and shows control characters and bidi controls as escapes ("\\n", "\\x1b", "\\u202e").
@@ -250,10 +239,10 @@ def _compact(section: Section) -> list[str]:
     return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
 
 
-def _unshown(sections: Sequence[Section]) -> list[str]:
-    """Stories of one article none of whose sentences stands alone: the note once, then each
+def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
+    """Stories of one article none of whose sentences stands alone: `note` once, then each
     headline and date with its article's number (those without a headline on one line)."""
-    lines = [_wrap(unshown_note(len(sections)), "", "")]
+    lines = [_wrap(note, "", "")]
     untitled = []
     for s in sections:
         where = " ".join(f"[{a}]" for a in s.articles)
