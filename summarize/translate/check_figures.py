@@ -310,9 +310,12 @@ def _added(
         left = {id(e) for e in unpaired}
         matched = [e for e in en if id(e) not in left]
         noted = aside_notes(english, unpaired, matched, [e for e in en if id(e) not in gone], extra)
+        months = [m for m in unpaired if m.kind == "month"]
         if ADDED_FIGURES == "dates":
-            noted |= {id(e) for e in extra if _date_part(e, english, unpaired)}
-        noted -= {id(e) for e in extra if not _makes_explicit(e, src, source, english, unpaired)}
+            noted |= {id(e) for e in extra if _date_part(e, english, months)}
+        noted -= {
+            id(e) for e in extra if id(e) in noted and not _makes_explicit(e, src, source, english, months)
+        }
     shown = [e for e in extra if id(e) in noted]
     note = (f"the English adds {_show(shown)}, which the source does not state",) if shown else ()
     return [e for e in extra if id(e) not in noted], note
@@ -326,12 +329,14 @@ _DAY_ID_RE = re.compile(
 )
 
 
-def _makes_explicit(q: Quantity, src: list[Quantity], source: str, english: str, qs: list[Quantity]) -> bool:
+def _makes_explicit(
+    q: Quantity, src: list[Quantity], source: str, english: str, months: list[Quantity]
+) -> bool:
     """Whether `q`, if a part of a date, makes explicit a date the source gives only by its
     day: the source names a weekday or a relative day and states no figure of that part
     ("Kamis (15/6)" as "Thursday (15/8)" changed it), and a day is a day of a month ("Nov. 81"
     is none)."""
-    part = _date_part(q, english, qs)
+    part = _date_part(q, english, months)
     if not part:
         return True
     if part == "date" and q.kind == "number" and not 1 <= (q.value or 0) <= 31:
@@ -339,11 +344,11 @@ def _makes_explicit(q: Quantity, src: list[Quantity], source: str, english: str,
     return _DAY_ID_RE.search(source) is not None and all(_date_part(s, "", []) != part for s in src)
 
 
-def _date_part(q: Quantity, text: str, qs: list[Quantity]) -> str:
-    """What part of a date `q` is: "date" (a day or month, or the day of a month just before
-    it in `qs`: "Aug. 3"), "year", "time", or "" for none."""
+def _date_part(q: Quantity, text: str, months: list[Quantity]) -> str:
+    """What part of a date `q` is: "date" (a day or month, or the day of one of `months` just
+    before it: "Aug. 3"), "year", "time", or "" for none."""
     if q.kind in ("date", "month") or any(
-        m.kind == "month" and m.end <= q.start and text[m.end : q.start].strip(". ") == "" for m in qs
+        m.end <= q.start <= m.end + 2 and text[m.end : q.start].strip(". ") == "" for m in months
     ):
         return "date"
     return q.kind if q.kind in ("year", "time") else ""

@@ -14,6 +14,7 @@ Pure Python and stdlib only; every regex is compiled once, at import.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
@@ -349,7 +350,7 @@ def _aside_start(q: Quantity, english: str) -> int | None:
     """Where the aside that holds `q` opens: the parenthesis around it, or the appositive
     ", or about" just before it."""
     paren = english.rfind("(", 0, q.start)
-    if paren >= 0 and ")" not in english[paren : q.start] and ")" in english[q.end :]:
+    if paren >= 0 and english.find(")", paren, q.start) < 0 and english.find(")", q.end) >= 0:
         return paren
     for m in _APPOSITIVE_RE.finditer(english, max(0, q.start - 60), q.start):
         if _APPOSITIVE_GAP_RE.fullmatch(english, m.end(), q.start):
@@ -431,6 +432,8 @@ def aside_notes(
     ids = {id(q) for q in added}
     out: set[int] = set()
     start, last = None, None
+    starts = [m.start for m in matched]
+    held = [m for m in known if unit_size(m.unit) or _currency(m) in ("IDR", "USD")]
     for q in unpaired:
         joined = last is not None and _ASIDE_JOIN_RE.fullmatch(english, last.end, q.start)
         start = start if joined else _aside_start(q, english)
@@ -438,8 +441,10 @@ def aside_notes(
         if start is None or id(q) not in ids:
             continue
         end = english.find(")", q.end) if english[start] == "(" else q.end
-        restates = any(start <= m.start < end for m in matched) or _after_word(q, english, start, matched)
-        if not restates and not _held_and_wrong(q, english, known):
+        restates = bisect_left(starts, start) < bisect_left(starts, end) or _after_word(
+            q, english, start, matched
+        )
+        if not restates and not _held_and_wrong(q, english, held):
             out.add(id(q))
     return out
 
@@ -447,10 +452,12 @@ def aside_notes(
 def _after_word(q: Quantity, english: str, start: int, known: list[Quantity]) -> bool:
     """Whether the aside holding `q` follows a number word, which digits may only restate
     ("octa-core (8-core)"): a figure there that differs changed it."""
-    near = [m for m in known if m.end <= start and start - m.end <= ASIDE_REACH]
-    if not near or near[-1].kind != "word" or q.kind == "money":
+    if q.kind == "money":
         return False
-    return not any(c.isdigit() for c in english[near[-1].end : start])
+    near = next((m for m in reversed(known) if m.end <= start), None)
+    if near is None or near.kind != "word" or start - near.end > ASIDE_REACH:
+        return False
+    return not any(c.isdigit() for c in english[near.end : start])
 
 
 def _held_and_wrong(q: Quantity, english: str, known: list[Quantity]) -> bool:
