@@ -117,7 +117,7 @@ CONNECTIVES = _phrases(
     meskipun demikian, walau begitu, walau demikian, walaupun begitu, walaupun demikian,
     kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
     adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
-    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah
+    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab
     """
 )
 
@@ -140,7 +140,8 @@ BACK_REFERENCES = tuple(
     di sana, di situ, di tempat yang sama, pada kesempatan yang sama, dalam kesempatan yang sama,
     di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
     di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
-    mulai dari
+    mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
+    bisa dikatakan
     """
 )
 

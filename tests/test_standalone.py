@@ -426,6 +426,12 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Pelaku kemudian melarikan diri ke arah Bogor.", "bare-role"),
         ("Tersangka mengaku nekat mencuri karena terlilit utang.", "bare-role"),
         ("Pria berusia 45 tahun itu kemudian dibawa ke rumah sakit.", "undefined-reference"),
+        ("Dari situ lahirlah gagasan membangun pasar terapung di Banjarmasin.", "back-reference"),
+        ("Mulanya warga mendengar suara ledakan dari gudang bahan bakar.", "back-reference"),
+        ("Termasuk rencana pembangunan jalan tol Trans Sumatera sepanjang 2.000 km.", "back-reference"),
+        ("Dikatakan, pekerja tersebut sudah tiga bulan tidak digaji pabrik.", "back-reference"),
+        ("Sebab harga pupuk di tingkat petani naik dua kali lipat.", "connective"),
+        ("Beberapa acara musik kini dipandu olehnya setiap Sabtu malam di Jakarta.", "pronoun"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:

@@ -174,6 +174,10 @@ _BARE_SPEAKER = frozenset({"dia", "ia", "mereka", "beliau"})
 # Mid-sentence, only these stand for an unnamed person ("Saat ditemui, dia ..."); "kami"
 # or "saya" outside a quotation is rarer and mostly a speaker's own words.
 _THIRD_PERSON = frozenset({"ia", "dia", "mereka", "beliau", "keduanya", "dirinya", "pihaknya"})
+# A preposition with "-nya": by, to, with, for him, her or it ("dipandu olehnya").
+_TO_HIM = frozenset(
+    "olehnya padanya kepadanya dengannya untuknya baginya darinya terhadapnya bersamanya tentangnya".split()
+)
 _SUBJECTS = PRONOUNS - {"hal"}  # "hal" only with "ini/itu/tersebut" ("Hal ini")
 _NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
@@ -323,7 +327,7 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     for k in range(len(words)):
         if not outside[k]:
             continue
-        if not named and (words[k] in _THIRD_PERSON or _possessive(words[k])):
+        if not named and (words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k])):
             return "pronoun"
         if k and tokens[k][:1].isupper():
             named = True
