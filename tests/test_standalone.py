@@ -445,10 +445,23 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
         "Korban Budi Santoso dilarikan ke RSUD Cibinong.",  # and named
         "Pria berusia 45 tahun ditemukan tewas di Bekasi pada Senin pagi.",  # introduced here
         "Wanita yang menjabat Wali Kota Surabaya itu meresmikan taman baru.",  # the clause says who
+        "Seorang pedagang sayur di Bogor dirampok saat menutup tokonya.",  # "-nya": that pedagang's
     ],
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:
     assert judge_text(text).stands_alone
+
+
+def test_a_body_opening_the_lead_is_an_actor() -> None:
+    # "no-actor" is for a lead naming nobody; a body ("Pemerintah") acts as a name does, even
+    # where the article writes the word in lower case too.
+    text = (
+        "Pemerintah menaikkan harga eceran tertinggi beras medium.\n\n"
+        "Kebijakan itu disampaikan oleh juru bicara pemerintah pada Senin."
+    )
+    assert judge(article_from_text(text))[0].stands_alone
+    hook = "Bekerja merupakan salah satu upaya manusia untuk bertahan hidup.\n\nBanyak orang bekerja lebih dari 40 jam sepekan."
+    assert judge(article_from_text(hook))[0].rule == "no-actor"
 
 
 def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:

@@ -79,6 +79,7 @@ from ..lang import (
     PREDICATE_WORDS,
     PRONOUNS,
     READER_WORDS,
+    ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
     VERB_PREFIXES,
@@ -178,7 +179,13 @@ _THIRD_PERSON = frozenset({"ia", "dia", "mereka", "beliau", "keduanya", "dirinya
 _TO_HIM = frozenset(
     "olehnya padanya kepadanya dengannya untuknya baginya darinya terhadapnya bersamanya tentangnya".split()
 )
-_SUBJECTS = PRONOUNS - {"hal"}  # "hal" only with "ini/itu/tersebut" ("Hal ini")
+_SUBJECTS = PRONOUNS - {"hal"}
+# Openers that introduce the subject: a "-nya" later in the sentence is that subject's.
+_INDEFINITE = frozenset("seorang sebuah seekor sejumlah sekelompok sekitar puluhan ratusan ribuan".split())
+# Bodies that act in a lead as a name does ("Pemerintah telah menyepakati ...").
+_BODIES = frozenset(
+    "pemerintah kepolisian polisi pengadilan kementerian parlemen kejaksaan".split()
+)  # "hal" only with "ini/itu/tersebut" ("Hal ini")
 _NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
 _NYA_ADVERBS = frozenset(
@@ -324,6 +331,7 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
     named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
+    named = named or first in _INDEFINITE  # "Seorang bocah ... dihajar majikannya": the bocah's
     for k in range(len(words)):
         if not outside[k]:
             continue
@@ -528,8 +536,11 @@ def _no_actor(text: str, article: Article) -> bool:
     first = tokens[0].strip(_EDGE)
     if not first[:1].isupper() or first.lower() in STOPWORDS_ID:
         return True
-    # A capitalised first word is a name unless the article writes it in lower case somewhere.
+    # A capitalised first word is a name unless the article writes it in lower case somewhere;
+    # a role or a body ("Pemerintah telah menyepakati ...") is an actor all the same.
     lower = first.lower()
+    if lower in ROLE_WORDS or lower in _BODIES:
+        return False
     return any(lower in s.text.split() for s in article.sentences)
 
 
