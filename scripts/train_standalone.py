@@ -298,6 +298,36 @@ def frontier(data: Labelled, cuts: dict[str, float]) -> None:
         )
 
 
+WEAK_FOLDS = ("01", "02")  # never 03: the IndoSum gate reports on it
+
+
+def weak_check() -> None:
+    """Weak supervision for the hook signs: in IndoSum's folds `WEAK_FOLDS`, a lead that the
+    human extractive summary leaves out while it keeps a later sentence is likely a hook. Prints
+    how often a lead is left out, overall and when it holds each sign of `rank.sure`."""
+    from summarize.lang import HEDGES, HOOK_PHRASES
+    from tests.indosum import load_records
+
+    signs = {"hedge": lambda words, _text: not HEDGES.isdisjoint(words)}
+    signs.update({f"hook phrase {p!r}": lambda _w, text, p=p: f" {p} " in f" {text} " for p in HOOK_PHRASES})
+    counts = {name: [0, 0] for name in ("all", *signs)}
+    for record in load_records(WEAK_FOLDS):
+        labels = record.flat_labels
+        if not labels:
+            continue
+        text = " ".join(record.sentences[0].lower().split())
+        words = {w.strip(".,;:!?\"'()") for w in text.split()}
+        left_out = not labels[0] and any(labels[1:])
+        for name, holds in (("all", lambda _w, _t: True), *signs.items()):
+            if holds(words, text):
+                counts[name][0] += 1
+                counts[name][1] += left_out
+    print(f"weak check on IndoSum folds {', '.join(WEAK_FOLDS)}: leads the human summary leaves out")
+    for name, (n, out) in counts.items():
+        if n:
+            print(f"  {name}: {out} of {n} ({100 * out / n:.0f}%)")
+
+
 def _counts(result: dict[str, Any]) -> dict[str, float]:
     d = result["digest"]
     out = {
@@ -344,6 +374,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"the later-sentence cuts to try (default {' '.join(map(str, BODY_CUTS))})",
     )
     parser.add_argument(
+        "--weak",
+        action="store_true",
+        help="only the weak check of the hook signs on IndoSum folds 01 and 02 (see weak_check)",
+    )
+    parser.add_argument(
         "--frontier",
         action="store_true",
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
@@ -351,6 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     print(f"machine: {machine()}")
+    if args.weak:
+        weak_check()
+        return 0
     data = load(TUNING)
     x, y, groups = examples(data)
     p = out_of_fold(x, y, groups)

@@ -4,6 +4,8 @@ read as a paragraph, digest lines that stand alone, and the held-out figures abo
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -478,3 +480,17 @@ def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:
     assert hooked.score is not None and plain.score is not None and hooked.score < plain.score
     assert not hooked.may_open and plain.may_open
     assert hooked.doubt in ("hook-phrase", "hedge", "promise", "when")
+
+
+def test_eval_script_names_a_split_it_does_not_hold_in_one_line() -> None:
+    # A split merged later (heldout3) is scored by name; one the set lacks is one clear line.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_standalone.py"), "--split", "no-such-split"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "holds no split 'no-such-split'" in done.stderr.splitlines()[-1]
+    assert "tuning" in ev.splits_present() and ev.default_split() in ev.splits_present()
