@@ -129,7 +129,8 @@ def test_the_email_text_part_does_not_repeat_a_digest_line_under_briefs() -> Non
     # No digest line's text appears again, whole, under Briefs.
     lines = [" ".join(x.split()) for x in re.split(r"\n- ", top)[1:]]
     flat = " ".join(briefs.split())
-    assert not any(line.split(" [")[0] in flat for line in lines if len(line) > 40)
+    # (A digest line cites sentences, "[2.4]"; a story listed without a line is not one.)
+    assert not any(line.split(" [")[0] in flat for line in lines if len(line) > 40 and label.search(line))
 
 
 def test_notes_reach_every_format() -> None:
@@ -209,7 +210,7 @@ def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> No
     result = Digest(articles=(a, b, c, d), items=(rice,), stories=stories)
     text = " ".join(render(result, "text").split())  # as read, past the wrapping
     assert "Banjir Jakarta" in text and "[1] [2]" in text and text.count(NO_LINE_NOTE) == 2
-    assert f"- Gempa Bali (13 Oct 2023) — {NO_LINE_NOTE} [4]" in text
+    assert f"{NO_LINE_NOTE} - Gempa Bali (13 Oct 2023) [4]" in text
     assert "3 stories from 4 articles" in text
     markdown = render(result, "markdown")
     assert (
@@ -221,3 +222,40 @@ def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> No
     assert html.count(NO_LINE_NOTE) == 2 and 'href="#source-4"' in html
     body = json.loads(render(result, "json"))["digest"]["stories"]
     assert [s.get("note") for s in body] == [NO_LINE_NOTE, None, NO_LINE_NOTE]
+
+
+def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() -> None:
+    """Several stories of one article with no line that stands alone: the note once, after
+    the stories that show lines, then each headline and date with its article's number;
+    those without a headline share one entry. Nothing is left out."""
+    import dataclasses
+
+    from summarize.renderers.layout import NO_LINE_NOTE, NO_LINES_NOTE
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a, b, c = (dataclasses.replace(x, published="2023-10-13") for x in samples.articles()[:3])
+    rice = DigestItem("Rice rose.", c.sentences[0].text, (Citation("3", 0),), 0.8)
+    d = dataclasses.replace(a, id="4", title="Gempa Bali")
+    e = dataclasses.replace(b, id="5", title="Banjir Medan", published=None)
+    stories = (
+        Story("Gempa Bali", ("4",), ()),
+        Story("Harga beras", ("3",), (rice,)),
+        Story("Banjir Medan", ("5",), ()),
+        Story(None, ("1",), ()),
+        Story(None, ("2",), ()),
+    )
+    result = Digest(articles=(a, b, c, d, e), items=(rice,), stories=stories)
+    text = " ".join(render(result, "text").split())
+    assert text.count(NO_LINES_NOTE) == 1 and NO_LINE_NOTE not in text
+    assert text.index("Rice rose.") < text.index(NO_LINES_NOTE)
+    assert f"{NO_LINES_NOTE} - Gempa Bali (13 Oct 2023) [4] - Banjir Medan [5] - [1] [2]" in text
+    markdown = render(result, "markdown")
+    assert markdown.count(NO_LINES_NOTE) == 1
+    assert "- **Gempa Bali** (13 Oct 2023) [4]\n- **Banjir Medan** [5]\n- [1] [2]\n" in markdown
+    html = render(result, "html")
+    assert html.count(NO_LINES_NOTE) == 1
+    assert all(f'href="#source-{k}"' in html for k in "1245")
+    body = json.loads(render(result, "json"))["digest"]["stories"]
+    assert [s.get("note") for s in body] == [NO_LINE_NOTE, None, NO_LINE_NOTE, NO_LINE_NOTE, NO_LINE_NOTE]

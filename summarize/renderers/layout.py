@@ -8,7 +8,8 @@ A digest reads like a news brief a person forwards:
   date or range of dates; then the stories one article reports, compactly, a line each,
   under "Other news";
 - a story none of whose sentences stands alone out of context keeps its heading and its
-  articles, with `NO_LINE_NOTE` in place of lines: no story vanishes silently;
+  articles, with `NO_LINE_NOTE` in place of lines: no story vanishes silently; such stories
+  of one article come last, under one note (`unshown_note`), a heading and a link each;
 - a count of sources only where two or more independent publishers state the fact;
 - a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
   ini", a weekday) carries its article's date beside its citation;
@@ -47,11 +48,18 @@ __all__ = [
     "layout",
     "passages",
     "span_label",
+    "unshown_note",
 ]
 
 OTHER_NEWS = "Other news"
 BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
 NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
+NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
+
+
+def unshown_note(count: int) -> str:
+    """The note over the stories of one article that show no line (`Layout.unshown`)."""
+    return NO_LINE_NOTE if count == 1 else NO_LINES_NOTE
 
 
 def day_label(iso: str | None) -> str | None:
@@ -129,6 +137,7 @@ class Layout:
     notes: tuple[str, ...]
     stories: tuple[Section, ...]  # reported by several articles
     other: tuple[Section, ...]  # reported by one article: drawn compactly
+    unshown: tuple[Section, ...]  # reported by one article, no line stands alone: listed last
     other_heading: str | None  # "Other news", or None when there is nothing above it
     briefs: tuple[Brief, ...]  # only sentences the digest does not show; copies left out
     sources: tuple[Entry, ...]
@@ -229,13 +238,15 @@ def layout(digest: Digest) -> Layout:
     by_id = {a.id: a for a in digest.articles}
     sections = [_section(s, by_id) for s in _stories(digest)]
     stories = tuple(s for s in sections if len(s.articles) > 1)
-    other = tuple(s for s in sections if len(s.articles) <= 1)
+    other = tuple(s for s in sections if len(s.articles) <= 1 and s.lines)
+    unshown = tuple(s for s in sections if len(s.articles) <= 1 and not s.lines)
     return Layout(
         summary=_summary(len(sections), digest.articles),
         notes=digest.notes,
         stories=stories,
         other=other,
-        other_heading=OTHER_NEWS if stories and other else None,
+        unshown=unshown,
+        other_heading=OTHER_NEWS if stories and (other or unshown) else None,
         briefs=_other_briefs(digest),
         sources=entries(digest.articles, dict(digest.english_titles)),
     )
@@ -245,15 +256,23 @@ Draw = Callable[[Section], list[str]]
 
 
 def story_lines(
-    shape: Layout, *, section: Draw, compact: Draw, heading: Callable[[str], list[str]]
+    shape: Layout,
+    *,
+    section: Draw,
+    compact: Draw,
+    heading: Callable[[str], list[str]],
+    unshown: Callable[[str, Sequence[Section]], list[str]],
 ) -> list[str]:
     """The stories in display order, as a line-based format draws them: each story several
-    articles report (`section`), then "Other news" (`heading`) and the compact ones."""
+    articles report (`section`), then "Other news" (`heading`), the compact ones, and those
+    of one article that show no line (`unshown`: their note, then all of them)."""
     lines = [line for s in shape.stories for line in section(s)]
     if shape.other_heading:
         lines += heading(shape.other_heading)
     lines += [line for s in shape.other for line in compact(s)]
-    return lines + ([""] if shape.other else [])
+    if shape.unshown:
+        lines += ([""] if shape.other else []) + unshown(unshown_note(len(shape.unshown)), shape.unshown)
+    return lines + ([""] if shape.other or shape.unshown else [])
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,10 +139,6 @@ def _compact(section: Section) -> list[str]:
     """A story one article reports: one entry, its headline in bold (if any) and its date."""
     date = f" ({_escape(section.dates)})" if section.dates else ""
     lines = list(section.lines)
-    if not lines:  # nothing stands alone: the note and the article, to read it there
-        where = " ".join(f"[{_escape(a)}]" for a in section.articles)
-        head = f"**{_escape(section.heading)}**{date} — " if section.heading else ""
-        return [f"- {head}_{_escape(section.note or '')}_ {where}"]
     if section.heading:
         head = f"- **{_escape(section.heading)}**{date}"
         if len(lines) == 1:
@@ -153,10 +149,27 @@ def _compact(section: Section) -> list[str]:
     return [first, *(_item(line, "  ") for line in lines[1:])]
 
 
+def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
+    """Stories of one article none of whose sentences stands alone: `note` once, then each
+    headline and date with its article's number (those without a headline on one line)."""
+    lines = [f"_{_escape(note)}_", ""]
+    untitled = []
+    for s in sections:
+        where = " ".join(f"[{_escape(a)}]" for a in s.articles)
+        if s.heading:
+            date = f" ({_escape(s.dates)})" if s.dates else ""
+            lines.append(f"- **{_escape(s.heading)}**{date} {where}")
+        else:
+            untitled.append(where)
+    return lines + ([f"- {' '.join(untitled)}"] if untitled else [])
+
+
 def digest_markdown(digest: Digest) -> str:
     shape = layout(digest)
     lines = ["# News digest", "", f"_{_escape(shape.summary)}_", "", *_notes(shape.notes)]
-    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: [f"## {h}", ""])
+    lines += story_lines(
+        shape, section=_section, compact=_compact, heading=lambda h: [f"## {h}", ""], unshown=_unshown
+    )
     if shape.briefs:
         lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]

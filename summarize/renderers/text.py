@@ -226,10 +226,6 @@ def _compact(section: Section) -> list[str]:
     that same row carries no date of its own (it would be the same one), the others do when
     they say when relative to their writing."""
     date = f"({section.dates})" if section.dates else ""
-    if not section.lines:  # nothing stands alone: the note and the article, to read it there
-        told = " ".join(x for x in (oneline(section.heading or ""), date) if x)
-        where = " ".join(f"[{a}]" for a in section.articles)
-        return [_wrap(f"{told} — {section.note}" if told else section.note or "", atoms=[where])]
     first, *rest = section.lines
     problems = withheld_note(section.title_problems)
     notes = [_wrap(oneline(problems), "  ", "  ")] if problems else []
@@ -241,6 +237,20 @@ def _compact(section: Section) -> list[str]:
         return lines + [x for line in section.lines for x in _item(line, "  - ", "    ")]
     lines = _item(first, dated=False, after=date)
     return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
+
+
+def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
+    """Stories of one article none of whose sentences stands alone: `note` once, then each
+    headline and date with its article's number (those without a headline on one line)."""
+    lines = [_wrap(note, "", "")]
+    untitled = []
+    for s in sections:
+        where = " ".join(f"[{a}]" for a in s.articles)
+        if s.heading:
+            lines.append(_wrap(oneline(s.heading), atoms=[f"({s.dates})" if s.dates else "", where]))
+        else:
+            untitled.append(where)
+    return lines + ([_wrap("", atoms=untitled)] if untitled else [])
 
 
 def _sources(entries: Sequence[Entry]) -> list[str]:
@@ -257,7 +267,9 @@ def _sources(entries: Sequence[Entry]) -> list[str]:
 def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
     """A laid-out digest as plain text (see `renderers.layout`)."""
     lines = [*_heading(title, "="), _wrap(shape.summary, "", ""), "", *_notes(shape.notes)]
-    lines += story_lines(shape, section=_section, compact=_compact, heading=lambda h: _heading(h, "-"))
+    lines += story_lines(
+        shape, section=_section, compact=_compact, heading=lambda h: _heading(h, "-"), unshown=_unshown
+    )
     if shape.briefs:
         lines += [*_heading("Briefs", "-"), BRIEFS_NOTE, ""]
         lines += _brief_lines(shape.briefs)
