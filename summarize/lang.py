@@ -24,6 +24,10 @@ __all__ = [
     "CONNECTIVES",
     "DEICTIC_HEADS",
     "DESCRIPTORS",
+    "HEDGES",
+    "HOOK_PHRASES",
+    "PERSON_ROLES",
+    "PREDICATE_WORDS",
     "PRONOUNS",
     "READER_WORDS",
     "ROLE_WORDS",
@@ -113,7 +117,7 @@ CONNECTIVES = _phrases(
     meskipun demikian, walau begitu, walau demikian, walaupun begitu, walaupun demikian,
     kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
     adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
-    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah
+    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab
     """
 )
 
@@ -136,7 +140,8 @@ BACK_REFERENCES = tuple(
     di sana, di situ, di tempat yang sama, pada kesempatan yang sama, dalam kesempatan yang sama,
     di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
     di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
-    mulai dari
+    mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
+    bisa dikatakan
     """
 )
 
@@ -183,6 +188,55 @@ DESCRIPTORS = frozenset(
     para kedua ketiga pihak korban pelaku tersangka terdakwa terduga warga tim pasangan
     keluarga petugas pemain pasukan rombongan peserta pengunjung penumpang pengungsi
     pendukung suporter pejabat aparat polisi kelompok massa sang si
+    """.split()
+)
+
+# People a report calls by their part in the event ("Korban", "Pelaku", "Pria itu"): as the
+# whole subject of a sentence ("Korban berhasil kabur ..."), bare, with no name, they stand
+# for someone an earlier sentence introduced (`rank.standalone`'s "bare-role").
+PERSON_ROLES = frozenset(
+    """
+    korban pelaku tersangka terdakwa terduga terpidana pelapor terlapor pria wanita perempuan
+    lelaki bocah remaja pemuda pemudi balita bayi pengemudi sopir penumpang
+    """.split()
+)
+
+# Where a subject ends and its predicate starts: an auxiliary, "yang", an adverb of sequence,
+# or (`VERB_PREFIXES`) a word with a verb's prefix.
+PREDICATE_WORDS = frozenset(
+    """
+    adalah merupakan akan telah sudah sedang masih tidak belum bakal pun juga yang bisa dapat
+    harus kemudian lalu langsung sempat segera akhirnya kini sendiri tewas meninggal selamat
+    kabur luka
+    """.split()
+)
+VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
+
+# Stock phrases of a hook: a lead that promises its news instead of telling it ("... akan
+# mencatat sejarah", "... punya rencana besar", "kabar gembira ..."). Each is a signal the
+# stands-alone score weighs (`rank.sure`'s "hook-phrase"), not a verdict: a report's lead
+# may use one too.
+HOOK_PHRASES = tuple(
+    p.strip()
+    for p in """
+    mencatat sejarah, mengukir sejarah, membuat sejarah, rencana besar, kabar gembira, kabar baik,
+    kabar buruk, kabar duka, kabar mengejutkan, ada yang baru, ada yang berbeda, ada yang unik,
+    hal baru, sesuatu yang, kejutan, gebrakan, heboh, menghebohkan, viral, mencuri perhatian,
+    menarik perhatian, jadi sorotan, menjadi sorotan, jadi perbincangan, menjadi perbincangan,
+    ramai dibicarakan, ramai diperbincangkan, naik daun, bukan rahasia, siapa sangka, tak disangka,
+    tidak disangka, tak main-main, tidak main-main, tak kalah, tidak kalah, tidaklah mudah,
+    tidak mudah, bukan hal mudah, semakin dekat, kian dekat, tinggal menghitung hari, siap-siap,
+    bersiaplah, kabar terbaru, babak baru, era baru, angin segar, kado manis, kado istimewa,
+    terobosan baru, tangan dingin, tengah dirundung, dirundung duka
+    """.split(",")
+)
+
+# Words that hedge what the sentence says ("nampaknya", "konon"): a hook's tone more than a
+# report's (`rank.sure`'s "hedge").
+HEDGES = frozenset(
+    """
+    nampaknya tampaknya sepertinya agaknya rupanya kabarnya konon barangkali mungkin seakan
+    seolah memang terkadang kadang tentu tentunya
     """.split()
 )
 

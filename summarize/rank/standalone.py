@@ -20,11 +20,14 @@ hook                   TEASER         a stock opening formula: "Ada yang baru da
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
-back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...
+back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
+                                      or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
 pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name
 bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
 undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is not defined here
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
+bare-role              NEEDS_CONTEXT  "Korban", "Pelaku", "Tersangka" ... as the whole subject,
+                                      no name: "Korban berhasil kabur ..." (who?)
 =====================  =============  ======================================================
 
 A sentence the rules pass may still lean on an earlier one (a third of them do, on the
@@ -72,10 +75,14 @@ from ..lang import (
     BACK_REFERENCES,
     CONNECTIVES,
     DEICTIC_HEADS,
+    PERSON_ROLES,
+    PREDICATE_WORDS,
     PRONOUNS,
     READER_WORDS,
+    ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
+    VERB_PREFIXES,
 )
 from ..values import Article
 from .sure import Scorer, features, load_scorer
@@ -168,7 +175,17 @@ _BARE_SPEAKER = frozenset({"dia", "ia", "mereka", "beliau"})
 # Mid-sentence, only these stand for an unnamed person ("Saat ditemui, dia ..."); "kami"
 # or "saya" outside a quotation is rarer and mostly a speaker's own words.
 _THIRD_PERSON = frozenset({"ia", "dia", "mereka", "beliau", "keduanya", "dirinya", "pihaknya"})
-_SUBJECTS = PRONOUNS - {"hal"}  # "hal" only with "ini/itu/tersebut" ("Hal ini")
+# A preposition with "-nya": by, to, with, for him, her or it ("dipandu olehnya").
+_TO_HIM = frozenset(
+    "olehnya padanya kepadanya dengannya untuknya baginya darinya terhadapnya bersamanya tentangnya".split()
+)
+_SUBJECTS = PRONOUNS - {"hal"}
+# Openers that introduce the subject: a "-nya" later in the sentence is that subject's.
+_INDEFINITE = frozenset("seorang sebuah seekor sejumlah sekelompok sekitar puluhan ratusan ribuan".split())
+# Bodies that act in a lead as a name does ("Pemerintah telah menyepakati ...").
+_BODIES = frozenset(
+    "pemerintah kepolisian polisi pengadilan kementerian parlemen kejaksaan".split()
+)  # "hal" only with "ini/itu/tersebut" ("Hal ini")
 _NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
 _NYA_ADVERBS = frozenset(
@@ -314,10 +331,11 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
     named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
+    named = named or first in _INDEFINITE  # "Seorang bocah ... dihajar majikannya": the bocah's
     for k in range(len(words)):
         if not outside[k]:
             continue
-        if not named and (words[k] in _THIRD_PERSON or _possessive(words[k])):
+        if not named and (words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k])):
             return "pronoun"
         if k and tokens[k][:1].isupper():
             named = True
@@ -327,6 +345,9 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
 def _name(token: str) -> bool:
     word = token.strip(_EDGE)
     return word[:1].isupper() and not word.isupper()
+
+
+_AGE = frozenset({"berusia", "berumur", "usia", "umur"})
 
 
 def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
@@ -343,6 +364,8 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
         if words[k] not in _REFERRING or not outside[k]:
             continue
         head = words[k - 1]
+        if head == "tahun" and k >= 3 and words[k - 3] in _AGE:
+            return words[k - 4] if k >= 4 else head  # "Pria berusia 45 tahun itu": that man
         if not head or head in DEICTIC_HEADS or head[0].isdigit() or head in STOPWORDS_ID:
             continue
         if words[k] == "ini" and k >= 2 and words[k - 2] in DEICTIC_HEADS:
@@ -360,14 +383,36 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
     return ""
 
 
+# "Itulah mengapa ...", "Inilah yang ...", "Begitulah ...": this (said before) is why.
+_POINTING_OPENERS = frozenset({"itulah", "inilah", "begitulah", "demikianlah", "itupun"})
+# Words with a verb's prefix that describe the person rather than tell what they did: "Pria
+# berusia 45 tahun ...", "Korban berinisial AS ..." still leave the subject unnamed, but
+# "Pria berusia 45 tahun ditemukan ..." introduces someone.
+_DESCRIBING = frozenset({"berusia", "berumur", "bernama", "berinisial", "berasal", "berstatus"})
+
+
+def _bare_role(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """ "Korban berhasil kabur ...", "Pelaku kemudian ...": a role of `PERSON_ROLES` is the
+    whole subject (the next word starts the predicate) and no name follows it. Not "Pria
+    yang ...": the clause may say who."""
+    if words[0] not in PERSON_ROLES or len(words) < 3 or not tokens[1][:1].islower():
+        return False
+    second = words[1]
+    verb = second.startswith(VERB_PREFIXES) and len(second) > 4 and second not in _DESCRIBING
+    starts = second in PREDICATE_WORDS and second != "yang"
+    return (starts or verb) and not any(_name(t) for t in tokens[1:4])
+
+
 def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """The rule by which a sentence leans on an earlier one, or "" when it needs none."""
-    if _opener(words, _BACK_REFERENCES):
+    if _opener(words, _BACK_REFERENCES) or words[0] in _POINTING_OPENERS:
         return "back-reference"
     rule = _attribution(tokens, words, outside) or _pronoun(words, tokens, outside)
     if rule:
         return rule
-    return "undefined-reference" if _undefined_reference(words, tokens, outside) else ""
+    if _undefined_reference(words, tokens, outside):
+        return "undefined-reference"
+    return "bare-role" if _bare_role(words, tokens) else ""
 
 
 # Doubts ----------------------------------------------------------------------------------
@@ -491,8 +536,11 @@ def _no_actor(text: str, article: Article) -> bool:
     first = tokens[0].strip(_EDGE)
     if not first[:1].isupper() or first.lower() in STOPWORDS_ID:
         return True
-    # A capitalised first word is a name unless the article writes it in lower case somewhere.
+    # A capitalised first word is a name unless the article writes it in lower case somewhere;
+    # a role or a body ("Pemerintah telah menyepakati ...") is an actor all the same.
     lower = first.lower()
+    if lower in ROLE_WORDS or lower in _BODIES:
+        return False
     return any(lower in s.text.split() for s in article.sentences)
 
 
@@ -530,17 +578,22 @@ JUDGED_ARTICLES = 2048
 def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     verdicts = rule_verdicts(article)
     rows = features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences])
-    return tuple(_tier(i, v, scorer, row) for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)))
+    out: list[Judgement] = []
+    for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
+        out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
+    return tuple(out)
 
 
-def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float]) -> Judgement:
+def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, hooked: bool) -> Judgement:
+    """The verdict with its learned score, tier, opening and leaning (`hooked`: the article's
+    lead may not open a brief, so a later sentence needs `Scorer.open_after_hook` to)."""
     score = scorer.probability(row)
     if not (verdict.stands_alone or verdict.trim):
         return replace(verdict, sure=False, score=score)
     if score >= scorer.threshold(i):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
-    opens = opens and score >= scorer.open_threshold(i)
+    opens = opens and score >= scorer.open_threshold(i, hooked=hooked)
     doubt = verdict.doubt or ("body" if i and score >= scorer.threshold(0) else "")
     doubt = doubt or next(iter(scorer.reasons(row, 1)), "unsure")
     before = verdict.depends_on if verdict.depends_on is not None else (i - 1 if i else None)

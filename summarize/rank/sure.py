@@ -33,7 +33,19 @@ from itertools import pairwise
 from typing import Protocol
 
 from ..errors import ConfigError
-from ..lang import DEICTIC_HEADS, DESCRIPTORS, PRONOUNS, ROLE_WORDS, SAY_VERBS, STOPWORDS_ID, content_terms
+from ..lang import (
+    DEICTIC_HEADS,
+    DESCRIPTORS,
+    HEDGES,
+    HOOK_PHRASES,
+    PREDICATE_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SAY_VERBS,
+    STOPWORDS_ID,
+    VERB_PREFIXES,
+    content_terms,
+)
 from ..values import Article
 
 __all__ = ["FEATURES", "Scorer", "Verdict", "features", "load_scorer"]
@@ -86,6 +98,11 @@ FEATURES: tuple[str, ...] = (
     "quote-no-speaker",  # a quotation, no named speaker in the sentence
     "opens-known-name",  # opens with a name an earlier sentence wrote
     "this-matter",  # "hal ini/itu/tersebut" anywhere: what was said before
+    # A hook's signs (a lead that promises its news instead of telling it):
+    "hook-phrase",  # a stock phrase of `lang.HOOK_PHRASES`: "mencatat sejarah", "rencana besar"
+    "hedge",  # a word of `lang.HEDGES`: "nampaknya", "konon"
+    "promise",  # "akan" / "bakal" with no figure: what will be, not what is
+    "when",  # a time: a weekday, a month, a date, "kemarin", "pekan lalu" (a report says when)
 )
 
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
@@ -108,13 +125,16 @@ _NOT_POINTING = DEICTIC_HEADS | {
     "begitu",
 }
 _DIGIT = re.compile(r"\d")
+_HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
+_FUTURE = frozenset({"akan", "bakal"})
+_WHEN = re.compile(
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|kemarin|semalam|tadi|lalu|"
+    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
+    r"|\(\d{1,2}/\d{1,2}",
+    re.I,
+)
 _QUOTE_MARK = re.compile(f"[{_QUOTES}]")
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "dirinya", "pihaknya", "keduanya", "ketiganya"})
-# Where a subject ends and its predicate starts: an auxiliary, "yang", or a verb's prefix.
-_PREDICATE_WORDS = frozenset(
-    "adalah merupakan akan telah sudah sedang masih tidak belum bakal pun juga yang bisa dapat harus".split()
-)
-_VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
 SUBJECT_WORDS = 6  # an opening noun phrase longer than this is read as its first words
 
 
@@ -167,8 +187,8 @@ def _subject(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
     predicate (an auxiliary, "yang", a verb of saying, a word with a verb's prefix)."""
     out = []
     for k, w in enumerate(words[:SUBJECT_WORDS]):
-        verb = w.startswith(_VERB_PREFIXES) and len(w) > 4 and not tokens[k][:1].isupper()
-        if k and (w in _PREDICATE_WORDS or w in _SAY or verb or tokens[k - 1].endswith(",")):
+        verb = w.startswith(VERB_PREFIXES) and len(w) > 4 and not tokens[k][:1].isupper()
+        if k and (w in PREDICATE_WORDS or w in _SAY or verb or tokens[k - 1].endswith(",")):
             break
         out.append(k)
     return out
@@ -252,7 +272,11 @@ def _row(
         "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
+        "hook-phrase": float(_HOOK_PHRASE.search(" ".join(words)) is not None),
+        "hedge": float(not HEDGES.isdisjoint(words)),
     }
+    row["promise"] = float(not row["number"] and not _FUTURE.isdisjoint(words))
+    row["when"] = float(_WHEN.search(text) is not None)
     row.update(_clause_row(i, tokens, words, named, _opening(tokens, lower), bool(row["dateline"])))
     row.update(_context_row(tokens, words, names, lower, earlier))
     row.pop("", None)  # no text doubt
@@ -319,13 +343,19 @@ class Scorer:
     # article's lead, one for the sentences after it.
     open_lead: float = 0.0
     open_body: float = 0.0
+    # Where the article's lead may not open a brief (a hook, by the rules or by its score), the
+    # sentences after it lean on it more often: a later sentence opens only at or above this.
+    open_after_hook: float = 0.0
     # A sentence the rules pass but that scores below this is shown in a brief only after the
     # sentence it may lean on (`Judgement.leans`).
     lean_below: float = 0.0
 
-    def open_threshold(self, index: int) -> float:
-        """The probability at which the sentence at `index` may open a brief, sure or not."""
-        return self.open_lead if index == 0 else self.open_body
+    def open_threshold(self, index: int, *, hooked: bool = False) -> float:
+        """The probability at which the sentence at `index` may open a brief, sure or not
+        (`hooked`: the article's lead may not open one)."""
+        if index == 0:
+            return self.open_lead
+        return max(self.open_body, self.open_after_hook) if hooked else self.open_body
 
     def threshold(self, index: int) -> float:
         """The sure tier's cut for the sentence at `index`."""
@@ -366,6 +396,7 @@ def load_scorer(path: str | None = None) -> Scorer:
             body_threshold=float(data["threshold"]["body"]),
             open_lead=float(data["threshold"]["open_lead"]),
             open_body=float(data["threshold"]["open_body"]),
+            open_after_hook=float(data["threshold"].get("open_after_hook", 0.0)),
             lean_below=float(data["threshold"]["lean_below"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
