@@ -648,6 +648,8 @@ ROUGH_AND_IDIOM_FLAG = [
     # the empty places a dropped figure leaves
     ("Ia kini berada di peringkat dua dunia.", "She is now ranked world No. ."),
     ("Kongres ke-34 itu dibuka Senin.", "The th congress opened on Monday."),
+    ("Rapat dimulai pukul empat sore.", "The meeting began in the afternoon."),
+    ("Rapat dimulai pukul 4 sore.", "The meeting began at p.m."),
 ]
 
 

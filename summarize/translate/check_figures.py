@@ -70,6 +70,7 @@ _EMPTY_SLOT_RE = re.compile(
     rf"|(?-i:\b(?:{_MONTH_NAMES})\s+(?=[,.;)]))"  # its year or day gone: "in July .", "(June )"
     r"|(?-i:\bNo\.\s+(?=[a-z])|\bNo\.\s*(?=[.,;:)]|\Z))"  # "the world No. ."
     r"|(?-i:\b(?:the|a|an)\s+(?:st|nd|rd|th)\b)"  # an ordinal's number gone: "the th Asian Games"
+    r"|(?-i:\b(?:at|after|before|by|until|from|to|around|about)\s+[ap]\.m\.)"  # an hour gone: "after p.m."
     r"|\A\s*[.,;:]\s",
     re.IGNORECASE,
 )
@@ -369,6 +370,8 @@ def _date_part(q: Quantity, text: str, months: list[Quantity]) -> str:
     return q.kind if q.kind in ("year", "time") else ""
 
 
+# An hour's word before a number word: "pukul empat", "jam dua".
+_HOUR_BEFORE_RE = re.compile(r"\b(?:pukul|jam)\s+\Z", re.IGNORECASE)
 # The "1" of a rate, and a span of months, that the English states in other words.
 _RATE_ONE_RE = re.compile(r"(?:/|\bper)\s*\Z", re.IGNORECASE)  # "2000 mg / 1 sendok teh"
 _PER_EN_RE = re.compile(r"\b(?:per|a|an|each|every)\b|/", re.IGNORECASE)  # "2,000 mg per teaspoon"
@@ -407,19 +410,20 @@ def _slips_and_spans(
             notes.append(f"the English gives {source[q.start : q.end]} as a span of months")
         elif digits_stated and q.kind == "word" and _beside_number(q, src, missing, source):
             notes.append(f"the English leaves out {q.text}, beside another number in the source")
-        elif digits_stated and not counts_left and _uncounted(q):
+        elif digits_stated and not counts_left and _uncounted(q, source):
             notes.append(f"the English leaves out {q.text}, a number word perhaps in a set phrase")
         else:
             out.append(q)
     return out, tuple(dict.fromkeys(notes))
 
 
-def _uncounted(q: Quantity) -> bool:
+def _uncounted(q: Quantity, source: str) -> bool:
     """Whether `q` may be a number word in a set phrase rather than a count the English must
-    state: spelled out in words (not a Roman numeral), and not the number of a unit or a
-    percentage ("empat persen", "dua meter" are measures)."""
+    state: spelled out in words (not a Roman numeral), and not the number of a unit, a
+    percentage or an hour ("empat persen", "dua meter", "pukul empat" are measures)."""
     measure = unit_size(q.unit) or q.unit.startswith("persen")
-    return q.kind == "word" and not q.text.isupper() and not measure
+    hour = _HOUR_BEFORE_RE.search(source, max(0, q.start - 8), q.start)
+    return q.kind == "word" and not q.text.isupper() and not measure and not hour
 
 
 def _month_spans(source: str, en: list[Quantity]) -> list[tuple[int, int]]:
