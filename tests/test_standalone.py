@@ -385,8 +385,8 @@ def test_each_split_stays_within_its_floors(split: str) -> None:
 
 
 def test_the_floors_cover_the_fresh_held_out_split() -> None:
-    # The lead adds heldout3 to the set after this work and scores it once: its floors must
-    # already be there, set before it was scored, not from heldout3 itself.
+    # The lead adds heldout4 to the set after this work and scores it once: its floors must
+    # already be there, set before it was scored, not from heldout4 itself.
     assert {"tuning", ev.FRESH} <= set(BASELINE["floor"]) and set(BASELINE["floor"]) == set(
         BASELINE["ceiling"]
     )
@@ -483,7 +483,7 @@ def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:
 
 
 def test_eval_script_names_a_split_it_does_not_hold_in_one_line() -> None:
-    # A split merged later (heldout3) is scored by name; one the set lacks is one clear line.
+    # A split merged later (heldout4) is scored by name; one the set lacks is one clear line.
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "eval_standalone.py"), "--split", "no-such-split"],
         capture_output=True,
