@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from summarize.rank.standalone import (
     TEASER,
     Judgement,
     judge,
+    judge_for_brief,
     judge_text,
     rule_verdicts,
     shown_span,
@@ -279,6 +281,69 @@ def test_a_dependent_sentence_comes_only_with_what_it_needs_before_it() -> None:
     assert select(scores, _vectors(5), 2, judgements=js) == [1, 2]  # 3 needs 2 and 1: three sentences
     assert select(scores, _vectors(5), 3, judgements=js) == [1, 2, 3]  # its chain, in order
     assert select(scores, _vectors(5), 2) == [2, 3]  # without the judgement: plain MMR
+
+
+def test_a_tied_sentence_follows_one_of_its_ties_or_is_left_out() -> None:
+    js = [
+        Judgement(STANDALONE, sure=True),
+        Judgement(STANDALONE, sure=True),
+        Judgement(STANDALONE, sure=True),
+        Judgement(STANDALONE, sure=True, ties=(0, 1), tie="earlier-noun"),
+    ]
+    scores = [0.2, 0.5, 0.4, 1.0]
+    assert select(scores, _vectors(4), 1, judgements=js) == [1]  # not 3 alone
+    assert select(scores, _vectors(4), 2, judgements=js) == [1, 3]  # after its nearest tie
+    # A tie the brief already shows will do: 3 comes after 0, not with 1 as well.
+    js[1] = Judgement(TEASER, "question")
+    assert select([0.9, 0.5, 0.1, 1.0], _vectors(4), 2, judgements=js) == [0, 3]
+
+
+# A made-up article with one sentence of each kind of tie (`judge_for_brief`).
+TIED_ARTICLE = """Rambu baru di Bandung
+
+Pemerintah Kota Bandung memasang rambu-rambu baru di 40 persimpangan jalan pada Senin (4/3).
+
+Pada era Wali Kota Dada Rosada, rambu itu hanya dipasang di jalan protokol.
+
+"Warga harus merasa aman saat menyeberang jalan," kata Wali Kota Bandung Yana Mulyana.
+
+Target kami, kecelakaan di Bandung turun separuh tahun ini.
+
+Dinas Perhubungan Bandung turut memasang 120 lampu lalu lintas baru di Jalan Soekarno-Hatta.
+
+Semua bermula ketika angka kecelakaan di Jalan Soekarno-Hatta naik dua kali lipat pada 2023.
+
+Kepala Dinas Perhubungan Bandung, Ricky Gustiadi, menyampaikan hal itu kepada wartawan pada Selasa (5/3).
+
+Gubernur Jawa Barat Ridwan Kamil menyebut jembatan itu selesai pada Desember 2024.
+"""
+
+
+def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None:
+    article = article_from_text(TIED_ARTICLE, source="rambu.txt")
+    got = [(j.ties, j.tie) for j in judge_for_brief(article)]
+    assert got[:7] == [
+        ((), ""),
+        ((0,), "earlier-noun"),  # "rambu itu": the lead's "rambu-rambu"
+        ((), ""),
+        ((2,), "quote-goes-on"),  # "kami" outside quotation marks, after a quotation
+        ((3,), "also"),  # "turut"
+        ((4,), "story-start"),  # "Semua bermula"
+        ((5,), "this-matter"),  # "hal itu"
+    ]
+    assert got[7] == ((), "")  # "jembatan itu": no earlier sentence holds it (the score doubts it)
+    # The digest's judgement is the same but for the ties.
+    plain = judge(article)
+    assert [replace(j, ties=(), tie="") for j in judge_for_brief(article)] == plain
+
+
+def test_briefs_show_a_tied_sentence_after_one_of_its_ties() -> None:
+    article = article_from_text(TIED_ARTICLE, source="rambu.txt")
+    ties = judge_for_brief(article)
+    for n in (1, 2, 3, 5):
+        shown = [s.index for s in brief([article], n=n).briefs[0].sentences]
+        for i in shown:
+            assert not ties[i].ties or any(t in shown and t < i for t in ties[i].ties), (n, shown)
 
 
 def test_hooks_never_lead_and_a_connective_never_opens_a_brief() -> None:
