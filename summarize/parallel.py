@@ -58,14 +58,16 @@ def busy() -> bool:
     minute stands in for it (macOS), and where there is neither (Windows) the machine is taken
     to be idle.
 
-    Measured with `summarize digest` of 200 IndoSum articles (`--no-translate`, a fresh
-    process each run) on a 2-core machine that six engineers shared: while others kept both
-    cores busy, two processes took 1.2 to 1.4 times as long as one, since Linux shares the
-    CPU between sessions, not processes (autogroup), and the pool's start-up and copying only
-    add work; with the cores to itself (its session given priority over the others), two
-    processes took 0.96 to 1.13 s where one took 1.30 to 1.67 s, so there the pools'
-    thresholds (`per_worker` of the callers) pay at 200 articles. The one-minute load average
-    lags: once the others paused, a run that read it still took one process and was slower.
+    Measured on a 2-core machine that six engineers shared, with a digest of 200 IndoSum
+    articles (`--no-translate`, scripts/bench_scale.py's files, a fresh process each run, ten
+    runs each way): while others kept both cores busy, two processes took 1.0 to 1.6 times as
+    long as one (median 1.2), since Linux shares the CPU between sessions, not processes
+    (autogroup), and a pool's start-up and copying only add work. With the run's session
+    given priority over the others (nice -10 in /proc/self/autogroup: the cores as on an idle
+    machine), two processes took 0.96 to 1.13 s where one took 1.30 to 1.67 s, so there the
+    callers' thresholds (`per_worker`) pay at 200 articles and stay. The one-minute load
+    average lags behind: read instead, it kept two runs to one process after the others had
+    paused (1.31 and 1.24 s, where a pool beside them took 1.02 and 1.06 s).
     """
     load = load_now()
     return load is not None and load >= (os.cpu_count() or 1)
