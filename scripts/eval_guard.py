@@ -10,6 +10,11 @@ Two sets of good translations, each with a tune and a held-out split:
   four have been scored and then tuned on. `--split` takes any split the files hold; a set
   without pairs in that split is left out, with a line saying so.
 
+With `--split all`, the false alarms are also given per split. `--added-figures` picks what a
+figure the English adds, unexplained, does (`ADDED_FIGURES` in
+summarize/translate/check_figures.py): "aside" (the checker's: a note in an aside, a withholding
+in the running text), "withhold", "dates" or "note", to measure each policy on both sides.
+
 "change a digit" is reported in two parts: a figure the source states, and a digit inside a
 conversion or gloss the translator added, which the checker can hold only to plausibility.
 
@@ -24,6 +29,7 @@ and per corruption kind the catch rate on corrupted copies built from them deter
     python scripts/eval_guard.py --split heldout3  # a split added later (faithful set only)
     python scripts/eval_guard.py --no-tiny --json  # machine-readable, without the model
     python scripts/eval_guard.py --lengths         # length-ratio percentiles of the tune pairs
+    python scripts/eval_guard.py --split all --no-tiny --added-figures note   # another policy
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from summarize.translate import check_figures  # noqa: E402
 from summarize.translate.check import check_translation  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
@@ -103,10 +110,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--lengths", action="store_true", help="length-ratio percentiles only")
     ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument(
+        "--added-figures",
+        choices=check_figures.ADDED_FIGURE_POLICIES,
+        default=check_figures.ADDED_FIGURES,
+        help="what a figure the English adds, unexplained, does (to measure each policy; default: the checker's)",
+    )
     args = ap.parse_args(argv)
+    check_figures.ADDED_FIGURES = args.added_figures
 
     report: dict[str, Any] = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "added_figures": args.added_figures,
         "machine": {
             "platform": platform.platform(),
             "cpu": cpu_model(),
@@ -164,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {report['command']}")
     m = report["machine"]
     print(f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}")
+    print(f"added figures: {report['added_figures']}")
     for name in report["not_in_split"]:
         print(f"({name}: no pairs in split {args.split}; its splits: {', '.join(splits(name))})")
     for key in names:
@@ -173,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             f"false alarms: {r['false_alarms']}/{r['good_pairs']} = {r['false_alarm_rate']:.1%}"
             f"  kinds: {r['false_alarm_kinds'] or '-'}"
         )
+        if len(r["false_alarms_by_split"]) > 1:
+            print("  by split: " + ", ".join(f"{k} {v}" for k, v in r["false_alarms_by_split"].items()))
         for kind, c in r["catch"].items():
             print(
                 f"catch {kind:<10} {c['caught']:>4}/{c['total']:<4} = {c['rate']:6.1%}"

@@ -76,12 +76,12 @@ _SCALE_TYPO_TARGETS = ("miliar", "milyar", "triliun", "trilyun")
 
 _UNITS: dict[str, dict[str, float]] = {
     "id": {
-        "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+        "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
         "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100,
         "seribu": 1000, "sejuta": 1e6, "semiliar": 1e9,
     },
     "en": {
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -147,7 +147,13 @@ _ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he s
 _ROUND_WORDS = frozenset({"besar"})
 # Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
 _IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "id": (("salah", "satu"), ("satu", "per", "satu"), ("satu", "sama", "lain"), ("dua", "alam")),
+    "id": (
+        ("salah", "satu"),
+        ("satu", "per", "satu"),
+        ("satu", "sama", "lain"),
+        ("dua", "alam"),
+        ("sepatah", "dua", "kata"),  # "a few words"
+    ),
     "en": (("one", "another"), ("one", "of"), ("no", "one"), ("each", "one")),
 }
 # Quarters and halves of a year: "triwulan IV/2006", "kuartal pertama", "semester I".
@@ -230,7 +236,7 @@ _NUMBER_RE = re.compile(
     r"(?P<apos>['\u2019](?=\d\d\b))?"
     r"(?P<num>\d+(?:[.,]\d+)*)"
     rf"(?:\s?[-\u2013]?\s?(?P<scale>{_SCALE_ALT})\b)?"
-    r"(?P<unit>\s?%|[\s-]{0,2}(?:(?:square|sq\.?|(?:standard\s+)?cubic)\s+)?[^\W\d_][\w°²³]*(?:\s+(?:persegi|kubik))?)?",
+    r"(?P<unit>\s?%|[\s-]{0,2}(?![x\u00d7]\d)(?:(?:square|sq\.?|(?:standard\s+)?cubic)\s+)?[^\W\d_][\w°²³]*(?:\s+(?:persegi|kubik))?)?",
     re.IGNORECASE,
 )
 _DATE_SLASH_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")

@@ -251,6 +251,11 @@ def corruptions(pairs: list[dict[str, str]], seed: int = SEED) -> list[dict[str,
 # ---------------------------------------------------------------------------- the report
 
 
+def _split(pair: dict[str, Any]) -> str:
+    """The split a pair is in: as its file says (faithful), or by its id's hash (literal)."""
+    return str(pair.get("split") or split_of(str(pair.get("id", ""))))
+
+
 def _rate(flags: Iterable[bool]) -> tuple[int, int, float]:
     fl = list(flags)
     return sum(fl), len(fl), (sum(fl) / len(fl) if fl else 0.0)
@@ -265,9 +270,11 @@ def evaluate(
     """False alarms on `pairs` and catch rates on their corruptions."""
     fired: Counter[str] = Counter()
     false_alarms = []
+    by_split: Counter[str] = Counter()
     for p in pairs:
         problems = check(p["source"], p["english"])
         if problems:
+            by_split[_split(p)] += 1
             fired.update({q.kind for q in problems})
             false_alarms.append({**p, "problems": [q.message for q in problems]})
     result: dict[str, Any] = {
@@ -275,7 +282,10 @@ def evaluate(
         "false_alarms": len(false_alarms),
         "false_alarm_rate": len(false_alarms) / len(pairs) if pairs else 0.0,
         "false_alarm_kinds": dict(fired),
-        "false_alarm_examples": false_alarms[:5],
+        "false_alarms_by_split": {
+            s: f"{by_split[s]}/{n}" for s, n in Counter(_split(p) for p in pairs).items()
+        },
+        "false_alarm_examples": false_alarms,
         "catch": {},
         "catch_by_how": {},
         "misses": [],

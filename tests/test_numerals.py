@@ -167,3 +167,17 @@ def test_number_idioms_core_counts_and_compound_units() -> None:
     assert [q.values for q in quantities("a quad-core chip", "en")] == [frozenset({4.0})]
     assert quantities("120 juta kaki kubik gas", "id")[0].unit == "kaki kubik"
     assert quantities("120 million standard cubic feet", "en")[0].unit == "standard cubic feet"
+
+
+def test_a_relay_zero_and_a_few_words() -> None:
+    """ "4x100" is two figures, written either way; "zero" and "nol" are 0 (English "zero" is
+    soft, like "one"); "sepatah dua kata" is "a few words", no count."""
+    for text, lang in (("nomor 4 x 100 meter", "id"), ("the 4x100 meters", "en"), ("4×400 relay", "en")):
+        assert [q.values for q in quantities(text, lang)][:2] in (
+            [frozenset({4.0}), frozenset({100.0})],
+            [frozenset({4.0}), frozenset({400.0})],
+        ), text
+    assert [(q.values, q.hard) for q in quantities("nol persen", "id")] == [(frozenset({0.0}), True)]
+    assert [(q.values, q.hard) for q in quantities("zero percent", "en")] == [(frozenset({0.0}), False)]
+    assert [q.hard for q in quantities("mengucapkan sepatah dua kata", "id")] == [False]
+    assert [q.hard for q in quantities("mendapat dua kata sandi", "id")] == [True]

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
-from ..numerals import MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN, Quantity, quantities
+from ..numerals import MONTHS, MONTHS_EN, MONTHS_ID, WEEKDAYS, WEEKDAYS_EN, WEEKDAYS_ID, Quantity, quantities
 from ..values import Problem
 from .glosses import (
     HEDGE,
     LIST_RATE_SPREAD_MAX,
     UNIT_SIZES,
+    aside_notes,
     converts,
     find_glosses,
     gloss_lists,
@@ -29,7 +30,18 @@ from .glosses import (
     unit_size,
 )
 
-__all__ = ["check_figures"]
+__all__ = ["ADDED_FIGURE_POLICIES", "check_figures"]
+
+# What a figure the English adds does when no source figure explains it (not a conversion or
+# gloss that comes out right, not a date the English completes). "aside", the policy: a note
+# for the reader where it sits in an aside (a parenthesis, a dash, ", or about ...", a date
+# after the day it makes explicit, "last Thursday, Aug. 3"), a withholding where it stands in
+# the running text, as an invented figure does. The others are kept so that
+# `scripts/eval_guard.py --added-figures` can measure what each does to both sides: "withhold"
+# (every such figure withholds), "dates" (also any added date or time is a note), "note"
+# (every such figure is a note).
+ADDED_FIGURE_POLICIES = ("aside", "withhold", "dates", "note")
+ADDED_FIGURES = "aside"
 
 # A figure's place left empty: English that needs a number where none is, as a dropped figure
 # leaves it ("$ million", "(about pounds)", "27 miles, or kilometers", "a -meter wall",
@@ -40,7 +52,7 @@ _MONTH_NAMES = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)
 _UNIT_WORD = (
     r"(?:" + "|".join(_UNIT_NAMES) + r"|mph|km/h|knots?|(?:U\.S\.\s+)?cents?|dollars?|pounds?)(?:e?s)?\b"
 )
-_UNIT = rf"(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"  # spelled out or abbreviated
+_UNIT = rf"(?:(?:square|cubic)\s+)?(?:{_UNIT_WORD}|(?:km|kg|cm|mm)\b)"  # spelled out or abbreviated
 _EMPTY_SLOT_RE = re.compile(
     r"(?:US\$|\$|\bRp\.?|€|£)(?=\s*(?:million|billion|trillion|thousand)\b|\s*[),;]|\s+(?:to|and)\b|\s*\Z)"
     rf"|\(\s*(?:{HEDGE}\s*)?[)/]"
@@ -232,11 +244,15 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     extra = [e for e in unpaired if id(e) not in glosses]
     if not any(q.kind == "year" for q in src_left):  # else the year was changed, not added
         extra = [e for e in extra if not _completes_date(e, english, matched)]
-    notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed) + tuple(relative)
+    missing, kept = _slips_and_spans(missing, src, source, en, english)
+    shown = extra
+    extra, added = _added(extra, src, source, english, unpaired, en)
+    notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed)
+    notes += tuple(relative) + kept + added
     if missing:
         return Problem(
             "numbers",
-            f"numbers differ: source has {_show(missing)}; English has {_show(extra) or 'no match'}",
+            f"numbers differ: source has {_show(missing)}; English has {_show(shown) or 'no match'}",
         ), notes
     if extra:
         return Problem("numbers", f"numbers differ: English has {_show(extra)}, not in the source"), notes
@@ -272,3 +288,123 @@ def _empty_slot(source: str, english: str) -> Problem | None:
     before, after = english[: m.start()].split()[-1:], english[m.end() :].split()[:1]
     around = " ".join([*before, m.group(0).strip(), *after])
     return Problem("numbers", f'numbers differ: a figure is missing in "{around}"')
+
+
+def _added(
+    extra: list[Quantity],
+    src: list[Quantity],
+    source: str,
+    english: str,
+    unpaired: list[Quantity],
+    en: list[Quantity],
+) -> tuple[list[Quantity], tuple[str, ...]]:
+    """Split the figures the English adds into those that withhold and those shown as a note,
+    as `ADDED_FIGURES` says. A date part the source states in its own figures ("Kamis (15/6)")
+    is held to them: one the English adds in an aside ("Thursday (15/8)") changed it."""
+    if not extra or ADDED_FIGURES == "withhold":
+        return extra, ()
+    if ADDED_FIGURES == "note":
+        noted = {id(e) for e in extra}
+    else:
+        gone = {id(e) for e in extra}
+        left = {id(e) for e in unpaired}
+        matched = [e for e in en if id(e) not in left]
+        noted = aside_notes(english, unpaired, matched, [e for e in en if id(e) not in gone], extra)
+        months = [m for m in unpaired if m.kind == "month"]
+        if ADDED_FIGURES == "dates":
+            noted |= {id(e) for e in extra if _date_part(e, english, months)}
+        noted -= {
+            id(e) for e in extra if id(e) in noted and not _makes_explicit(e, src, source, english, months)
+        }
+    shown = [e for e in extra if id(e) in noted]
+    note = (f"the English adds {_show(shown)}, which the source does not state",) if shown else ()
+    return [e for e in extra if id(e) not in noted], note
+
+
+# What a date the English makes explicit stands for in the source: a weekday or a word that
+# places a day relative to the article's ("Kamis lalu" as "last Thursday, Aug. 3").
+_DAY_ID_RE = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS_ID)}|jum'at|kemarin|kemarin\s+lusa|besok|lusa|tadi|lalu|mendatang|depan)\b",
+    re.IGNORECASE,
+)
+
+
+def _makes_explicit(
+    q: Quantity, src: list[Quantity], source: str, english: str, months: list[Quantity]
+) -> bool:
+    """Whether `q`, if a part of a date, makes explicit a date the source gives only by its
+    day: the source names a weekday or a relative day and states no figure of that part
+    ("Kamis (15/6)" as "Thursday (15/8)" changed it), and a day is a day of a month ("Nov. 81"
+    is none)."""
+    part = _date_part(q, english, months)
+    if not part:
+        return True
+    if part == "date" and q.kind == "number" and not 1 <= (q.value or 0) <= 31:
+        return False
+    return _DAY_ID_RE.search(source) is not None and all(_date_part(s, "", []) != part for s in src)
+
+
+def _date_part(q: Quantity, text: str, months: list[Quantity]) -> str:
+    """What part of a date `q` is: "date" (a day or month, or the day of one of `months` just
+    before it: "Aug. 3"), "year", "time", or "" for none."""
+    if q.kind in ("date", "month") or any(
+        m.end <= q.start <= m.end + 2 and text[m.end : q.start].strip(". ") == "" for m in months
+    ):
+        return "date"
+    return q.kind if q.kind in ("year", "time") else ""
+
+
+# The "1" of a rate, and a span of months, that the English states in other words.
+_RATE_ONE_RE = re.compile(r"(?:/|\bper)\s*\Z", re.IGNORECASE)  # "2000 mg / 1 sendok teh"
+_PER_EN_RE = re.compile(r"\b(?:per|a|an|each|every)\b|/", re.IGNORECASE)  # "2,000 mg per teaspoon"
+_MONTH_ALT = "|".join(MONTHS_ID)
+_MONTH_SPAN_RE = re.compile(
+    rf"\b({_MONTH_ALT})\s*(?:-|\u2013|s/d|sd|hingga|sampai(?:\s+dengan)?)\s*({_MONTH_ALT})\b", re.IGNORECASE
+)
+
+
+def _slips_and_spans(
+    missing: list[Quantity], src: list[Quantity], source: str, en: list[Quantity], english: str
+) -> tuple[list[Quantity], tuple[str, ...]]:
+    """Leave out, as notes, what the English states in other words or what the source states
+    by a slip: the "1" of a rate ("2000 mg / 1 sendok teh" as "2,000 mg per teaspoon"); a span
+    of months as its length ("Januari - September" as "the first nine months"); and, where every
+    figure in digits is stated, a number word standing beside another number that the English
+    states ("dua empat varian", a slip, as "four variants")."""
+    if not missing:
+        return missing, ()
+    notes: list[str] = []
+    out = []
+    spans = _month_spans(source, en) if any(q.kind == "month" for q in missing) else []
+    digits_stated = all(q.kind == "word" for q in missing)
+    for q in missing:
+        per_one = q.values == {1.0} and _RATE_ONE_RE.search(source, max(0, q.start - 6), q.start)
+        if per_one and _PER_EN_RE.search(english):
+            notes.append(f"the English gives {q.text} as a rate")
+        elif q.kind == "month" and any(a <= q.start < b for a, b in spans):
+            notes.append(f"the English gives {source[q.start : q.end]} as a span of months")
+        elif digits_stated and q.kind == "word" and _beside_number(q, src, missing, source):
+            notes.append(f"the English leaves out {q.text}, beside another number in the source")
+        else:
+            out.append(q)
+    return out, tuple(dict.fromkeys(notes))
+
+
+def _month_spans(source: str, en: list[Quantity]) -> list[tuple[int, int]]:
+    """The spans of months in the source whose length in months the English states."""
+    spans = []
+    for m in _MONTH_SPAN_RE.finditer(source):
+        length = MONTHS[m.group(2).lower()] - MONTHS[m.group(1).lower()] + 1
+        if any(e.unit.startswith("month") and float(length) in e.values for e in en):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _beside_number(q: Quantity, src: list[Quantity], missing: list[Quantity], source: str) -> bool:
+    """Whether a number the English states stands right beside `q` in the source."""
+    return any(
+        o is not q
+        and all(o is not m for m in missing)
+        and source[min(q.end, o.end) : max(q.start, o.start)].strip() == ""
+        for o in src
+    )

@@ -14,10 +14,11 @@ Pure Python and stdlib only; every regex is compiled once, at import.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
-from ..numerals import Quantity
+from ..numerals import WEEKDAYS_EN, Quantity
 from ..values import Problem
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "LIST_RATE_SPREAD_MAX",
     "UNIT_SIZES",
     "aside_glosses",
+    "aside_notes",
     "converts",
     "find_glosses",
     "gloss_lists",
@@ -38,6 +40,7 @@ UNIT_SIZES: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("km", "kilometer", "kilometre"), ("length", 1000.0)),
     **dict.fromkeys(("m", "meter", "metre"), ("length", 1.0)),
     **dict.fromkeys(("cm", "centimeter", "centimetre", "sentimeter"), ("length", 0.01)),
+    **dict.fromkeys(("mm", "millimeter", "millimetre", "milimeter"), ("length", 0.001)),
     **dict.fromkeys(("mile", "mil"), ("length", 1609.344)),
     # a speed is read by its distance, per hour on both sides: "100 km / jam" is "100 km"
     **dict.fromkeys(("mph",), ("length", 1609.344)),
@@ -53,10 +56,12 @@ UNIT_SIZES: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("kg", "kilogram", "kilo"), ("mass", 1.0)),
     **dict.fromkeys(("ton", "tonne"), ("mass", 1000.0)),
     **dict.fromkeys(("gram", "g"), ("mass", 0.001)),
+    **dict.fromkeys(("mg", "milligram", "miligram"), ("mass", 1e-6)),
     **dict.fromkeys(("pound", "lb"), ("mass", 0.4536)),
     **dict.fromkeys(("cubic meter", "cubic metre", "meter kubik", "m3", "m³"), ("volume", 1.0)),
     **dict.fromkeys(("cubic foot", "cubic feet", "standard cubic feet", "kaki kubik"), ("volume", 0.0283168)),
-    **dict.fromkeys(("liter", "litre"), ("volume", 0.001)),
+    **dict.fromkeys(("liter", "litre", "l"), ("volume", 0.001)),
+    **dict.fromkeys(("ml", "milliliter", "millilitre", "mililiter"), ("volume", 1e-6)),
     **dict.fromkeys(("gallon",), ("volume", 0.003785)),
     **dict.fromkeys(("barrel", "barel"), ("volume", 0.158987)),
 }
@@ -311,14 +316,26 @@ def find_glosses(english: str, matched: list[Quantity], unpaired: list[Quantity]
     return glosses | aside_glosses(english, matched, [e for e in unpaired if id(e) not in glosses])
 
 
-# An aside that opens just after a figure the source states: a parenthesis, or an appositive
-# ", or about ...". What English news puts there is a gloss of that figure (a conversion, the
-# amount in dollars, the hour in GMT, a size in inches), in whatever unit; a figure standing
-# alone in the running text is not one.
-_APPOSITIVE_RE = re.compile(rf",?\s*\bor\s+{HEDGE}\s+", re.IGNORECASE)
+# An aside that opens just after a figure the source states: a parenthesis, a dash, or an
+# appositive (", or about ...", ", roughly ..."). What English news puts there is a gloss of that
+# figure (a conversion, the amount in dollars, the hour in GMT, a size in inches), in whatever
+# unit; a figure standing alone in the running text is not one.
+_APPOSITIVE_RE = re.compile(
+    rf"(?:,?\s*\bor\s+{HEDGE}|,\s*{HEDGE}|\s*[\u2013\u2014]\s*(?:{HEDGE})?|\s+-\s+(?:{HEDGE})?)\s+",
+    re.IGNORECASE,
+)
+# A date made explicit beside the day the source names: "last Thursday, Aug. 3", "on Monday, 2 p.m.".
+_DAY_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS_EN)}|yesterday|today|tomorrow|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*\Z",  # "on Tuesday night, Dec. 12"
+    re.IGNORECASE,
+)
+# What joins the figures of one aside: "$33, $41 and $48", "Aug. 3", "(Nov. 11)".
+_ASIDE_JOIN_RE = re.compile(r"\.?,?\s*(?:(?:and|or|to)\s+)?|\s*[-\u2013]\s*", re.IGNORECASE)
 # Between an appositive's hedge and its figure, at most the first end of a range: "or roughly
 # US$89 to US$200". Anything more (", or about $5 worth $12 million") is running text.
 _APPOSITIVE_GAP_RE = re.compile(
+    r"(?:the\s+[^\W\d_]+\s+of\s+)?"  # "roughly the length of 20 football pitches"
     r"(?:\S+(?:\s+(?:thousand|million|billion|trillion))?\s*(?:to|and|-|\u2013)\s*)?"
 )
 ASIDE_REACH = (
@@ -333,11 +350,13 @@ def _aside_start(q: Quantity, english: str) -> int | None:
     """Where the aside that holds `q` opens: the parenthesis around it, or the appositive
     ", or about" just before it."""
     paren = english.rfind("(", 0, q.start)
-    if paren >= 0 and ")" not in english[paren : q.start] and ")" in english[q.end :]:
+    if paren >= 0 and english.find(")", paren, q.start) < 0 and english.find(")", q.end) >= 0:
         return paren
     for m in _APPOSITIVE_RE.finditer(english, max(0, q.start - 60), q.start):
         if _APPOSITIVE_GAP_RE.fullmatch(english, m.end(), q.start):
             return m.start()
+    if (day := _DAY_BEFORE_RE.search(english, max(0, q.start - 40), q.start)) is not None:
+        return english.rindex(",", day.start(), q.start)
     return None
 
 
@@ -394,3 +413,65 @@ def _aside_source(q: Quantity, english: str, before: list[Quantity]) -> Quantity
     if any({_currency(m), _currency(q)} == {"IDR", "USD"} for m in before):
         return None
     return before[-1] if before and before[-1].kind != "word" else None
+
+
+def aside_notes(
+    english: str,
+    unpaired: list[Quantity],
+    matched: list[Quantity],
+    known: list[Quantity],
+    added: list[Quantity],
+) -> set[int]:
+    """The ids of the figures in `added` (English figures nothing in the source explains) that
+    sit in an aside: a parenthesis, a dash, an appositive (", or about", "last Thursday, Aug.
+    3"), or a figure joined to one that does ("$33, $41 and $48", "Aug. 3"). Such a figure is a
+    note for the reader, unless the aside restates a figure the source states (one in `matched`:
+    "(Dec. 6, 3017)" for "(6/12)"), or a figure of the line in `known` (stated, converted or
+    glossed) can hold it (a unit of its dimension, rupiah for dollars) and it fails: then it
+    withholds."""
+    ids = {id(q) for q in added}
+    out: set[int] = set()
+    start, last = None, None
+    starts = [m.start for m in matched]
+    held = [m for m in known if unit_size(m.unit) or _currency(m) in ("IDR", "USD")]
+    for q in unpaired:
+        joined = last is not None and _ASIDE_JOIN_RE.fullmatch(english, last.end, q.start)
+        start = start if joined else _aside_start(q, english)
+        last = q if start is not None else None
+        if start is None or id(q) not in ids:
+            continue
+        end = english.find(")", q.end) if english[start] == "(" else q.end
+        restates = bisect_left(starts, start) < bisect_left(starts, end) or _after_word(
+            q, english, start, matched
+        )
+        if not restates and not _held_and_wrong(q, english, held):
+            out.add(id(q))
+    return out
+
+
+def _after_word(q: Quantity, english: str, start: int, known: list[Quantity]) -> bool:
+    """Whether the aside holding `q` follows a number word, which digits may only restate
+    ("octa-core (8-core)"): a figure there that differs changed it."""
+    if q.kind == "money":
+        return False
+    near = next((m for m in reversed(known) if m.end <= start), None)
+    if near is None or near.kind != "word" or start - near.end > ASIDE_REACH:
+        return False
+    return not any(c.isdigit() for c in english[near.end : start])
+
+
+def _held_and_wrong(q: Quantity, english: str, known: list[Quantity]) -> bool:
+    """Whether a figure in an aside can be held to a figure of the line and fails: a rate that
+    does not come out of the figures before it, a measure that converts to none of its
+    dimension, a dollar amount at no rate the rupiah has had with the rupiah amount nearest
+    before it."""
+    if q.kind not in _GLOSS_KINDS:
+        return False
+    if (rate := _rate_converts(q, english, [m for m in known if m.end <= q.start])) is not None:
+        return not rate
+    if same := [m for m in known if _comparable(m, q)]:
+        return not any(converts(m, q) for m in same)
+    if money := [m for m in known if {_currency(m), _currency(q)} == {"IDR", "USD"}]:
+        before = [m for m in money if m.end <= q.start]  # the nearest before: a list glosses in order
+        return not _plausible_rate(before[-1] if before else money[0], q)
+    return False
