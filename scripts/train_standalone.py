@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
-Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`
-and `heldout2`, together the tuning data; `heldout3` is never read here) that the named rules pass,
+Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
+`heldout2` and `heldout3`, together the tuning data; `heldout4` is never read here) that the named rules pass,
 whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
@@ -416,8 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         model["threshold"] = cuts
         model["about"] = (
             "Sure tier of the stands-alone judgement (summarize/rank/sure.py): logistic weights over"
-            " standardised named features, written by scripts/train_standalone.py from the tune,"
-            " heldout and tune2 splits of scripts/data/standalone/."
+            " standardised named features, written by scripts/train_standalone.py from the tuning"
+            " splits of scripts/data/standalone/ (tests/standalone_eval.py: TUNING)."
         )
         model["examples"] = len(y)
         args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")

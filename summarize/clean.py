@@ -480,11 +480,13 @@ def lost_prose(cleaned: Cleaned, text: str) -> str | None:
 
     Prose is counted in words of lines that read as sentences (`is_prose`), kept or dropped.
     """
-    kept = sum(len(_words(text[s:e])) for s, e in cleaned.paragraphs if is_prose(text[s:e]))
     lost: dict[str, int] = {}
     for d in cleaned.dropped:
         if d.rule not in _NOT_FURNITURE_RULES and is_prose(d.text):
             lost[d.rule] = lost.get(d.rule, 0) + len(_words(d.text))
+    if not lost:
+        return None  # most articles: nothing to weigh, so the kept prose goes uncounted
+    kept = sum(len(_words(text[s:e])) for s, e in cleaned.paragraphs if is_prose(text[s:e]))
     if sum(lost.values()) <= kept:
         return None
     rules = ", ".join(f"{rule} ({words} words)" for rule, words in sorted(lost.items(), key=lambda x: -x[1]))

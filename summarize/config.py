@@ -154,7 +154,7 @@ SETTINGS: dict[str, Setting] = {
             "threads",
             None,
             "CPU threads for translation, and processes for reading large folders",
-            computed="all cores",
+            computed="all cores (processes: only one while other work fills the cores)",
         ),
         Setting("compute_type", "auto", "CTranslate2 weight type (auto: int8, int8_float16 on CUDA)"),
         Setting("timeout", 10.0, "seconds to connect to a web server (a whole response gets twice as long)"),

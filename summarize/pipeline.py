@@ -21,7 +21,7 @@ from .errors import check_count
 from .grouping import Fact, Section, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
-from .rank.standalone import judge
+from .rank.standalone import judge_for_brief
 from .values import (
     Article,
     Brief,
@@ -144,7 +144,7 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
     for article in articles:
         feats = features(article)
         scores = r.score(article, feats)
-        picked = select(scores, [f.vector for f in feats], n, judgements=judge(article))
+        picked = select(scores, [f.vector for f in feats], n, judgements=judge_for_brief(article))
         out.append([(i, scores[i]) for i in picked])
     return out
 

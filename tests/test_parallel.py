@@ -83,8 +83,33 @@ def test_a_broken_pool_finishes_the_rest_here(monkeypatch: pytest.MonkeyPatch) -
 def test_the_library_reads_no_threads_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     # How many processes is the caller's to say; the environment changes nothing here.
     monkeypatch.setenv("SUMMARIZE_THREADS", "1")
+    monkeypatch.setattr(parallel, "busy", lambda: False)
     assert parallel.processes_for(400, per_worker=10) == min(parallel.available_cores(), 40)
     assert parallel.processes_for(400, per_worker=10, workers=3) == 3
+
+
+def test_a_busy_machine_keeps_the_work_here_unless_the_caller_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(parallel, "load_now", lambda: float(cores))
+    assert parallel.busy()
+    assert parallel.processes_for(400, per_worker=10) == 1
+    assert parallel.processes_for(400, per_worker=10, workers=3) == 3  # asked for: as asked
+    monkeypatch.setattr(parallel, "load_now", lambda: cores - 1.0)
+    assert not parallel.busy()  # a core to spare
+    monkeypatch.setattr(parallel, "load_now", lambda: None)
+    assert not parallel.busy()  # no way to tell (Windows): as before, every core
+    assert parallel.processes_for(400, per_worker=10) == min(parallel.available_cores(), 40)
+
+
+def test_the_load_now_is_read_on_every_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    load = parallel.load_now()
+    if sys.platform == "win32":
+        assert load is None
+    else:
+        assert load is not None and load >= 0
+    if not Path("/proc/loadavg").exists():  # macOS: the last minute's load average
+        monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 1.0, 1.0))
+        assert parallel.load_now() == 2.5
 
 
 def test_unsendable_work_stays_here_when_processes_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +173,7 @@ def work(x):
     return x
 
 if __name__ == "__main__":
-    for _ in process_map(work, range(8), per_worker=1):
+    for _ in process_map(work, range(8), per_worker=1, workers=2):  # a pool, however busy the machine
         pass
 """
 

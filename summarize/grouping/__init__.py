@@ -182,13 +182,14 @@ def _facts_of(
     jobs: Sequence[tuple[Sequence[Article], int]], ranker: Ranker | None, workers: int | None
 ) -> Iterator[_Found]:
     """The facts of each job's story: over up to `workers` processes when there are many stories."""
-    if processes_for(len(jobs), PARALLEL_STORIES, workers) == 1:
+    count = processes_for(len(jobs), PARALLEL_STORIES, workers)  # decided once: the load may move
+    if count == 1:
         return (_facts_in(job, ranker) for job in jobs)  # no module state in this process
     return process_map(
         _facts_job,
         jobs,
         per_worker=PARALLEL_STORIES,
-        workers=workers,
+        workers=count,
         initializer=_use_ranker,
         initargs=(ranker,),
     )

@@ -392,11 +392,12 @@ def _read_files(
     Reading, cleaning and segmenting are independent per file and pure Python, so a big
     folder is spread over processes (`summarize.parallel`); results come back in input order.
     """
-    pooled = processes_for(len(paths), PARALLEL_FILES // 2, workers) > 1
+    count = processes_for(len(paths), PARALLEL_FILES // 2, workers)  # decided once: the load may move
+    pooled = count > 1
     step = max(1, len(paths) // 100)
     if len(paths) < PARALLEL_FILES:
         progress = None
-    reads = process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2, workers=workers)
+    reads = process_map(_load_file, paths, per_worker=PARALLEL_FILES // 2, workers=count)
     for done, read in enumerate(reads, 1):
         if pooled and read.article is not None:
             # This process would only wait for the pool: it works out each sentence's

@@ -163,13 +163,15 @@ def _mmr(scores: Sequence[float], vectors: Sequence[Vector], n: int, diversity: 
 
 def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | None]:
     """For each sentence, itself and the earlier sentences it needs (or, `Judgement.leans`, is
-    likely to), nearest first, back to one that stands alone (or needs only what precedes
-    it, `Judgement.trim`); None when that
-    takes more than `n` sentences, or the way back meets a teaser, a fragment or furniture
-    (nothing a reader can start from)."""
+    likely to; or, `Judgement.ties`, takes from), nearest first, back to one that stands alone
+    (or needs only what precedes it, `Judgement.trim`); None when that takes more than `n`
+    sentences, or the way back meets a teaser, a fragment or furniture (nothing a reader can
+    start from)."""
     out: list[tuple[int, ...] | None] = []
     for i, j in enumerate(judgements):
-        if (j.stands_alone or j.trim) and not j.leans:
+        if j.ties and not j.leans:
+            out.append(_tied(i, [out[t] for t in reversed(j.ties) if t < i], n))
+        elif (j.stands_alone or j.trim) and not j.leans:
             out.append((i,))
         elif (j.label == "NEEDS_CONTEXT" or j.leans) and j.depends_on is not None and j.depends_on < i:
             before = out[j.depends_on]
@@ -177,6 +179,13 @@ def _chains(judgements: Sequence[Judgement], n: int) -> list[tuple[int, ...] | N
         else:
             out.append(None)
     return out
+
+
+def _tied(i: int, before: Sequence[tuple[int, ...] | None], n: int) -> tuple[int, ...] | None:
+    """A tied sentence's chain: itself after the nearest of its ties that can be shown (`before`:
+    their chains, nearest first); None when none can (`Judgement.ties`)."""
+    chain = next((c for c in before if c is not None and len(c) < n), None)
+    return (i, *chain) if chain is not None else None
 
 
 def _paragraph(
@@ -203,9 +212,11 @@ def _paragraph(
         best: tuple[int, ...] = ()
         best_value = -math.inf
         for i, chain in enumerate(chains):
-            if chain is None or i in chosen:
+            # A tied sentence needs one of its ties before it, not the nearest: one already shown will do.
+            tied = not chosen.isdisjoint(judgements[i].ties)
+            if (chain is None and not tied) or i in chosen:
                 continue
-            adds = [k for k in chain if k not in chosen]
+            adds = [i] if tied or chain is None else [k for k in chain if k not in chosen]
             if len(chosen) + len(adds) > n or any(redundancy[k] >= REPEAT for k in adds):
                 continue
             if any(judgements[k].trim and not any(m < k for m in (*chosen, *adds)) for k in adds):
