@@ -622,6 +622,56 @@ def test_what_a_translator_adds_is_shown_as_a_note() -> None:
     )
 
 
+# Round i23-last: what the English adds without a figure, and a source number word that is no
+# count (sentences made up for the test).
+ROUGH_AND_IDIOM_PASS = [
+    # a rough quantity in words the English adds, anywhere in the running text
+    (
+        "Antrean di pelabuhan memuncak pada 3 April.",
+        "Queues at the port, where thousands wait for ferries each holiday, peaked on April 3.",
+    ),
+    ("Warga menonton pawai itu.", "Residents, dozens of them, watched the parade."),
+    # a number word in a set phrase the English renders without it, every digit figure stated
+    ("Keduanya berbicara empat mata selama 20 menit.", "The two spoke privately for 20 minutes."),
+    ("Ia menerima tawaran itu dengan setengah hati.", "He accepted the offer half-heartedly."),
+    ("Toko itu menjual seribu satu macam barang.", "The shop sells all manner of goods."),
+]
+ROUGH_AND_IDIOM_FLAG = [
+    # a source figure the rough quantity stands for instead; a rough quantity with digits
+    ("Ratusan warga menonton pawai itu.", "Thousands of residents watched the parade."),
+    ("380 juta orang menonton pawai itu.", "Millions of people watched the parade."),
+    ("Warga menonton pawai itu.", "Some 40 thousands of residents watched the parade."),
+    # a number word the English changes, or a measure's number word it drops
+    ("Keduanya berbicara empat mata.", "The two spoke for seven hours."),
+    ("Saham perusahaan itu turun empat persen.", "The company's shares fell percent."),
+    ("Tinggi air mencapai dua meter.", "The water rose to meters."),
+    # the empty places a dropped figure leaves
+    ("Ia kini berada di peringkat dua dunia.", "She is now ranked world No. ."),
+    ("Kongres ke-34 itu dibuka Senin.", "The th congress opened on Monday."),
+    ("Rapat dimulai pukul empat sore.", "The meeting began in the afternoon."),
+    ("Rapat dimulai pukul 4 sore.", "The meeting began at p.m."),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), ROUGH_AND_IDIOM_PASS)
+def test_a_rough_quantity_or_a_number_word_in_a_set_phrase_passes(source: str, english: str) -> None:
+    assert check_translation(source, english) == []
+
+
+@pytest.mark.parametrize(("source", "english"), ROUGH_AND_IDIOM_FLAG)
+def test_a_changed_or_dropped_count_still_flags(source: str, english: str) -> None:
+    assert [p.kind for p in check_translation(source, english)] == ["numbers"]
+
+
+def test_a_rough_quantity_and_a_set_phrase_are_shown_as_notes() -> None:
+    assert review_translation(*ROUGH_AND_IDIOM_PASS[0]).notes == (
+        "the English adds thousands, a rough quantity the source does not state",
+    )
+    assert review_translation(*ROUGH_AND_IDIOM_PASS[2]).notes == (
+        "the English leaves out empat, a number word perhaps in a set phrase",
+    )
+
+
 @pytest.mark.parametrize(
     ("policy", "flags"), [("withhold", True), ("aside", False), ("dates", False), ("note", False)]
 )
@@ -713,6 +763,36 @@ def test_copy_flags_the_source_with_a_few_english_words() -> None:
 )
 def test_copy_flags_a_title_case_headline(headline: str) -> None:
     assert "copy" in kinds(headline, headline)
+
+
+NOTHING_TO_TRANSLATE = [
+    # a line-up and a menu: names, foreign words and figures the English keeps as they are
+    (
+        "Persita: Dedi Permana; Raka Berlian, Yosef Tua (Ardi 71 '), Marco Silva, Taufik Hidayat, Jonas Berg.",
+        "Persita: Dedi Permana; Raka Berlian, Yosef Tua (Ardi 71'), Marco Silva, Taufik Hidayat, Jonas Berg.",
+    ),
+    (
+        "Dua menu andalan adalah fish and chips, beef wellington, sticky toffee pudding dan apple crumble.",
+        "Two signature dishes are fish and chips, beef wellington, sticky toffee pudding and apple crumble.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), NOTHING_TO_TRANSLATE)
+def test_copy_allows_a_line_with_nothing_to_translate(source: str, english: str) -> None:
+    assert check_translation(source, english) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Tiket konser dijual mulai Rp 75 ribu.",  # one affixed word is Indonesian enough
+        "Menu andalan: fish and chips, beef wellington dan apple crumble.",  # one function word
+        "Persita: Dedi Permana, Raka Berlian dan Yosef Tua dicoret dari skuad.",
+    ],
+)
+def test_copy_still_flags_untranslated_indonesian_among_names(source: str) -> None:
+    assert "copy" in kinds(source, source)
 
 
 def test_copy_allows_shared_names() -> None:

@@ -55,6 +55,10 @@ COPY_MIN_WORDS = 3
 # (tune split max 0.59, a name-heavy line).
 COPY_ALL_SHARE_MAX = 0.7
 COPY_ALL_MIN_WORDS = 5
+# ... and only where the shared words hold this many Indonesian function or affixed words
+# (`_copies_indonesian`): a line of names and foreign words kept as it is has nothing to
+# translate.
+COPY_ID_MIN_WORDS = 1
 
 # Language: share of English function words and word forms among the English's words that
 # are not the source's names, for outputs of 6+ such words (good pairs, all splits: min 0.2;
@@ -241,14 +245,30 @@ def _check_copy(pair: _Pair) -> Problem | None:
     plain = [w for w in pair.en_words if w not in names]
     copied = sum(1 for w in plain if w in src_set and w not in EN_FUNCTION)
     shared = sum(1 for w in pair.en_words if w in src_set)
-    if (copied >= COPY_MIN_WORDS and copied > COPY_SHARE_MAX * len(plain)) or (
-        shared >= COPY_ALL_MIN_WORDS and shared > COPY_ALL_SHARE_MAX * len(pair.en_words)
-    ):
+    if (
+        (copied >= COPY_MIN_WORDS and copied > COPY_SHARE_MAX * len(plain))
+        or (shared >= COPY_ALL_MIN_WORDS and shared > COPY_ALL_SHARE_MAX * len(pair.en_words))
+    ) and _copies_indonesian(pair, src_set):
         return Problem(
             "copy",
             f"looks untranslated: {max(copied, shared)} of {len(pair.en_words)} words are the source's",
         )
     return None
+
+
+def _copies_indonesian(pair: _Pair, src_set: set[str]) -> bool:
+    """Whether what the English shares with the source has Indonesian in it to translate: at
+    least `COPY_ID_MIN_WORDS` of its function words or affixed words written in lower case.
+    A line of names, titles, foreign words and figures (a line-up, a list of dishes) has
+    none, and its faithful English keeps it as it is."""
+    found = 0
+    for token in pair.en_tokens:
+        w = token.lower()
+        if w in src_set and w not in EN_FUNCTION:
+            found += w in ID_FUNCTION or w in STOPWORDS_ID or (token.islower() and bool(_AFFIXED_RE.match(w)))
+            if found >= COPY_ID_MIN_WORDS:
+                return True
+    return False
 
 
 def _check_language(pair: _Pair) -> Problem | None:

@@ -68,7 +68,9 @@ _EMPTY_SLOT_RE = re.compile(
     r"|\b(?:to|and)\s*\)"  # a range's end left empty: "(about $53 to )"
     rf"|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:-\d{{1,2}})?,\s*(?=[,.)]|\Z)"
     rf"|(?-i:\b(?:{_MONTH_NAMES})\s+(?=[,.;)]))"  # its year or day gone: "in July .", "(June )"
-    r"|(?-i:\bNo\.\s+(?=[a-z]))"
+    r"|(?-i:\bNo\.\s+(?=[a-z])|\bNo\.\s*(?=[.,;:)]|\Z))"  # "the world No. ."
+    r"|(?-i:\b(?:the|a|an)\s+(?:st|nd|rd|th)\b)"  # an ordinal's number gone: "the th Asian Games"
+    r"|(?-i:\b(?:at|after|before|by|until|from|to|around|about)\s+[ap]\.m\.)"  # an hour gone: "after p.m."
     r"|\A\s*[.,;:]\s",
     re.IGNORECASE,
 )
@@ -244,11 +246,13 @@ def check_figures(source: str, english: str) -> tuple[Problem | None, tuple[str,
     extra = [e for e in unpaired if id(e) not in glosses]
     if not any(q.kind == "year" for q in src_left):  # else the year was changed, not added
         extra = [e for e in extra if not _completes_date(e, english, matched)]
-    missing, kept = _slips_and_spans(missing, src, source, en, english)
+    counts_left = [e for e in en_left if e.kind in ("word", "number", "approx") and 1.0 not in e.values]
+    missing, kept = _slips_and_spans(missing, src, source, en, english, bool(counts_left))
     shown = extra
+    extra, vague = _vague(extra)
     extra, added = _added(extra, src, source, english, unpaired, en)
     notes = _notes([(src_left[i], en_left[j]) for i, j in sorted(converted)], glossed)
-    notes += tuple(relative) + kept + added
+    notes += tuple(relative) + kept + vague + added
     if missing:
         return Problem(
             "numbers",
@@ -278,6 +282,18 @@ def _stated(q: Quantity) -> str:
     """A figure with its unit word, as a note shows it: "27 miles", "$700,000"."""
     bare = q.unit and q.kind != "money" and q.unit != "%" and not any(c.isalpha() for c in q.text)
     return f"{q.text} {q.unit}" if bare else q.text  # "6 feet 1 inch" carries its unit
+
+
+def _vague(extra: list[Quantity]) -> tuple[list[Quantity], tuple[str, ...]]:
+    """Leave out, as a note, an order of magnitude the English adds in words ("when millions
+    travel home", "dozens of"): no figure a reader could take for the source's. A source figure
+    it stands for instead ("ribuan", "380 juta") is still missing, and an invented figure in
+    digits ("in 2019", "worth $12 million") still withholds."""
+    vague = [e for e in extra if e.kind == "approx" and not any(c.isdigit() for c in e.text)]
+    if not vague:
+        return extra, ()
+    note = f"the English adds {_show(vague)}, a rough quantity the source does not state"
+    return [e for e in extra if all(e is not v for v in vague)], (note,)
 
 
 def _empty_slot(source: str, english: str) -> Problem | None:
@@ -354,6 +370,8 @@ def _date_part(q: Quantity, text: str, months: list[Quantity]) -> str:
     return q.kind if q.kind in ("year", "time") else ""
 
 
+# An hour's word before a number word: "pukul empat", "jam dua".
+_HOUR_BEFORE_RE = re.compile(r"\b(?:pukul|jam)\s+\Z", re.IGNORECASE)
 # The "1" of a rate, and a span of months, that the English states in other words.
 _RATE_ONE_RE = re.compile(r"(?:/|\bper)\s*\Z", re.IGNORECASE)  # "2000 mg / 1 sendok teh"
 _PER_EN_RE = re.compile(r"\b(?:per|a|an|each|every)\b|/", re.IGNORECASE)  # "2,000 mg per teaspoon"
@@ -364,13 +382,20 @@ _MONTH_SPAN_RE = re.compile(
 
 
 def _slips_and_spans(
-    missing: list[Quantity], src: list[Quantity], source: str, en: list[Quantity], english: str
+    missing: list[Quantity],
+    src: list[Quantity],
+    source: str,
+    en: list[Quantity],
+    english: str,
+    counts_left: bool,
 ) -> tuple[list[Quantity], tuple[str, ...]]:
     """Leave out, as notes, what the English states in other words or what the source states
-    by a slip: the "1" of a rate ("2000 mg / 1 sendok teh" as "2,000 mg per teaspoon"); a span
-    of months as its length ("Januari - September" as "the first nine months"); and, where every
-    figure in digits is stated, a number word standing beside another number that the English
-    states ("dua empat varian", a slip, as "four variants")."""
+    by a slip or an idiom: the "1" of a rate ("2000 mg / 1 sendok teh" as "2,000 mg per
+    teaspoon"); a span of months as its length ("Januari - September" as "the first nine
+    months"); and, where every figure in digits is stated and the English has no count of its
+    own left over (`counts_left`: "enam" as "seven" changed it), a number word standing beside
+    another number ("dua empat varian", a slip, as "four variants") or in a set phrase the
+    English renders without it ("bertemu empat mata" as "met one-on-one")."""
     if not missing:
         return missing, ()
     notes: list[str] = []
@@ -385,9 +410,20 @@ def _slips_and_spans(
             notes.append(f"the English gives {source[q.start : q.end]} as a span of months")
         elif digits_stated and q.kind == "word" and _beside_number(q, src, missing, source):
             notes.append(f"the English leaves out {q.text}, beside another number in the source")
+        elif digits_stated and not counts_left and _uncounted(q, source):
+            notes.append(f"the English leaves out {q.text}, a number word perhaps in a set phrase")
         else:
             out.append(q)
     return out, tuple(dict.fromkeys(notes))
+
+
+def _uncounted(q: Quantity, source: str) -> bool:
+    """Whether `q` may be a number word in a set phrase rather than a count the English must
+    state: spelled out in words (not a Roman numeral), and not the number of a unit, a
+    percentage or an hour ("empat persen", "dua meter", "pukul empat" are measures)."""
+    measure = unit_size(q.unit) or q.unit.startswith("persen")
+    hour = _HOUR_BEFORE_RE.search(source, max(0, q.start - 8), q.start)
+    return q.kind == "word" and not q.text.isupper() and not measure and not hour
 
 
 def _month_spans(source: str, en: list[Quantity]) -> list[tuple[int, int]]:
