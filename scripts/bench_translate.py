@@ -1,7 +1,7 @@
 """Translation speed and memory, side by side, on a random-weight model of the real size.
 
 Builds (once) a MarianMT model with the architecture of Helsinki-NLP/opus-mt-id-en
-(../shared/models/opus-mt-id-en.config.json, vocab 54796) and random weights, with a
+(its config.json, `--config`; vocab 54796) and random weights, with a
 SentencePiece tokenizer trained on the seeds plus the IndoSum dev folds, and its
 CTranslate2 int8 conversion, under models/ (git-ignored). Then runs each variant in a
 fresh process, so wall time and peak RSS are per variant:
