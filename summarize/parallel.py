@@ -70,6 +70,7 @@ def busy() -> bool:
     paused (1.31 and 1.24 s, where a pool beside them took 1.02 and 1.06 s).
     """
     load = load_now()
+    # The machine's cores, not `available_cores()`: the load counts every thread on the machine.
     return load is not None and load >= (os.cpu_count() or 1)
 
 

@@ -85,6 +85,12 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 # An Indonesian verb or derived word by its affixes: "Resmikan", "Tingkatkan", "diserang".
 _AFFIXED_RE = re.compile(r"(?:me|di|ber|ter|per)[a-z]{4,}$|[a-z]{4,}(?:kan|nya)$")
 
+
+def _indonesian_form(word: str) -> bool:
+    """An Indonesian function word or affixed word (lower case): language, not a name."""
+    return word in STOPWORDS_ID or bool(_AFFIXED_RE.match(word))
+
+
 EN_FUNCTION = frozenset(
     """a an the of to in on at by for from with without into onto over under about after
     before and or but nor so if then than that this these those there here which who whom
@@ -215,7 +221,7 @@ class _Pair:
         if len(lower) >= COPY_MIN_WORDS:
             return False
         # A Title Case headline is words, not names: "... Mungkin Sekutu Rusia Paling Berbahaya".
-        return not any(w in STOPWORDS_ID or _AFFIXED_RE.match(w) for w in self.src_words)
+        return not any(_indonesian_form(w) for w in self.src_words)
 
     @classmethod
     def of(cls, source: str, english: str) -> _Pair:
@@ -265,7 +271,7 @@ def _copies_indonesian(pair: _Pair, src_set: set[str]) -> bool:
     for token in pair.en_tokens:
         w = token.lower()
         if w in src_set and w not in EN_FUNCTION:
-            found += w in ID_FUNCTION or w in STOPWORDS_ID or (token.islower() and bool(_AFFIXED_RE.match(w)))
+            found += w in ID_FUNCTION or (_indonesian_form(w) if token.islower() else w in STOPWORDS_ID)
             if found >= COPY_ID_MIN_WORDS:
                 return True
     return False
