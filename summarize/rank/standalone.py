@@ -758,7 +758,7 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
     """Stems of the common words of every "X itu" phrase outside quotation marks ("rambu
     itu": "rambu"; "warga asli Jakarta itu": "warga", "asli") whose X the sentence does not
     say before it: not a time ("saat itu"), not a function word, not a figure; a name in the
-    phrase is left to the names the score reads."""
+    phrase (past the sentence's first word) is left to the names the score reads."""
     out: set[str] = set()
     for k in range(1, len(words)):
         head = words[k - 1]
@@ -771,7 +771,8 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
             if not words[start - 1] or tokens[start - 1].endswith(","):
                 break
             start -= 1
-        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not _name(tokens[m]))
+        # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
+        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not (m and _name(tokens[m])))
     return out
 
 
