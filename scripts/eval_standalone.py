@@ -16,18 +16,18 @@ Shown sentences past the labelled first twelve of an article are counted as unla
 the digest trimmed (a leading connective left off) is judged by the label of its whole sentence
 in the strict figure, and reported beside it.
 
-    python scripts/eval_standalone.py                    # heldout4 once the set holds it, else tuning
-    python scripts/eval_standalone.py --split heldout4   # the fresh held-out split (scored once)
-    python scripts/eval_standalone.py --split tuning     # tune + heldout + tune2 + heldout2 + heldout3: all tuned on
-    python scripts/eval_standalone.py --split tune2      # or one part of it
+    python scripts/eval_standalone.py                    # heldout5 once the set holds it, else tuning
+    python scripts/eval_standalone.py --split heldout5   # the fresh held-out split (scored once)
+    python scripts/eval_standalone.py --split tuning     # tune + heldout + ... + heldout4: all tuned on
+    python scripts/eval_standalone.py --split heldout4   # or one part of it
 
 The articles are rebuilt as the tool reads them (seeds/ and the shared IndoSum folds, through
 `load_articles` and `scripts/eval_indosum.to_article`), and checked sentence by sentence against
 the labelled set. tests/test_standalone.py keeps each split's figures within the floors that
-tests/standalone_baseline.json gives for it. `tune`, `heldout`, `tune2`, `heldout2` and `heldout3`
-are all tuned on (each held-out split once it was scored): the sure tier's scorer
+tests/standalone_baseline.json gives for it. `tune`, `heldout`, `tune2`, `heldout2`, `heldout3` and
+`heldout4` are all tuned on (each held-out split once it was scored): the sure tier's scorer
 (`scripts/train_standalone.py`) is trained on them, and its honest figures are cross-validated
-by article; `heldout4`, merged after this work, is never tuned on.
+by article; `heldout5`, merged after this work, is never tuned on.
 """
 
 from __future__ import annotations
