@@ -75,6 +75,10 @@ def _print(result: dict[str, Any]) -> None:
         print(f"  rule {rule:<20} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)")
     for rule, m in j["doubts"].items():
         print(f"  doubt {rule:<19} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)")
+    for rule, m in j["ties"].items():
+        print(
+            f"  brief tie {rule:<15} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)"
+        )
     c = j["confident"]
     print(f"  confident (stands alone, no doubt): {c['judged']} sentences, precision {c['precision']}%")
     print(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize import brief, digest, load_articles
-from summarize.rank.standalone import LABELS, STANDALONE, judge
+from summarize.rank.standalone import LABELS, STANDALONE, judge_for_brief
 from summarize.values import Article
 from tests.indosum import DATA_DIR, load_records, to_article
 
@@ -91,13 +91,16 @@ def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
 
 
 def judgement_scores(data: Labelled) -> dict[str, Any]:
-    """Precision and recall of the judgement, per label and for "stands alone"; rule precision."""
+    """Precision and recall of the judgement, per label and for "stands alone"; how often each
+    rule, doubt and brief tie is right (its sentence does not stand alone)."""
     pairs = []
     rules: dict[str, Counter[bool]] = {}
     doubts: dict[str, Counter[bool]] = {}
+    ties: dict[str, Counter[bool]] = {}
     confident: dict[bool, Counter[bool]] = {True: Counter(), False: Counter()}
     for a in data.articles:
-        for i, verdict in enumerate(judge(a)):
+        # `judge` with the ties a brief keeps (`judge_for_brief` is `judge` but for the ties)
+        for i, verdict in enumerate(judge_for_brief(a)):
             gold = data.labels.get((a.id, i))
             if gold is None:
                 continue
@@ -106,6 +109,8 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
                 rules.setdefault(verdict.rule, Counter())[gold["label"] != STANDALONE] += 1
             if verdict.doubt:
                 doubts.setdefault(verdict.doubt, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.tie:
+                ties.setdefault(verdict.tie, Counter())[gold["label"] != STANDALONE] += 1
             if verdict.stands_alone:
                 confident[verdict.confident][gold["label"] == STANDALONE] += 1
     out: dict[str, Any] = {"sentences": len(pairs), "labels": {}}
@@ -124,10 +129,11 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
         rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
         for rule, c in sorted(rules.items())
     }
-    out["doubts"] = {
-        rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
-        for rule, c in sorted(doubts.items())
-    }
+    for name, counts in (("doubts", doubts), ("ties", ties)):
+        out[name] = {
+            rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
+            for rule, c in sorted(counts.items())
+        }
     sure = confident[True]
     out["confident"] = {"judged": sure.total(), "precision": _share(sure[True], sure.total())}
     return out
