@@ -230,16 +230,11 @@ class Earlier:
     names: set[str]
     words: set[str]
     terms: list[frozenset[str]]  # every sentence's content terms, by index
+    datelines: set[int]  # where a dateline that cleaning cut ends (`_cut_datelines`)
 
 
 def _row(
-    article: Article,
-    i: int,
-    verdict: Verdict,
-    text_doubt: str,
-    lower: frozenset[str],
-    earlier: Earlier,
-    datelines: set[int],
+    article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
 ) -> dict[str, float]:
     text = article.sentences[i].text
     tokens = _DATELINE.sub("", text).split() or text.split()
@@ -266,7 +261,9 @@ def _row(
         "second": float(i == 1),
         "third": float(i == 2),
         "log-index": math.log1p(i),
-        "dateline": float(_DATELINE.match(text) is not None or article.sentences[i].start in datelines),
+        "dateline": float(
+            _DATELINE.match(text) is not None or article.sentences[i].start in earlier.datelines
+        ),
         opening: 1.0,
         "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
         "says": float(not _SAY.isdisjoint(words)),
@@ -332,11 +329,11 @@ def features(
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
     the rules name from the sentence alone (before the article's own, "deep" aside)."""
     lower = _lower_words(article)
-    earlier = Earlier(set(), set(), [frozenset(content_terms(s.text)) for s in article.sentences])
-    datelines = _cut_datelines(article)
+    terms = [frozenset(content_terms(s.text)) for s in article.sentences]
+    earlier = Earlier(set(), set(), terms, _cut_datelines(article))
     rows = []
     for i, s in enumerate(article.sentences):
-        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier, datelines))
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
         bare = [t.strip(_EDGE) for t in s.text.split()]
         earlier.names.update(_names(bare, lower))
         earlier.names.add(bare[0] if bare else "")
