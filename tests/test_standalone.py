@@ -328,6 +328,8 @@ Wali Kota Bandung Yana Mulyana mengenalkan program itu kepada sang istri di Bala
 Lampu lainnya dipasang di Jalan Dago pada pekan depan.
 
 Meski demikian, Polrestabes Bandung mencatat 14 kecelakaan di Jalan Asia Afrika pada Maret.
+
+Wali Kota Bandung Yana Mulyana meminta pengendara mematuhi rambu tersebut mulai April.
 """
 
 
@@ -349,23 +351,24 @@ def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None
     assert got[10] == ((9,), "whose")  # "sang istri": whose wife?
     assert got[11] == ((), "")  # "sang istri" after a name: his
     assert got[12] == ((4,), "earlier-noun")  # "Lampu lainnya": the lamps told of before
-    assert got[13] == ((), "")  # a trimmable connective follows anything (`TIE_CONNECTIVES` off)
+    assert got[13] == ((12,), "connective")  # shown whole in a brief: after what it answers
+    assert got[14] == ((0, 1, 8, 9), "earlier-noun")  # "rambu tersebut": any sentence holding "rambu"
     # The digest's judgement is the same but for the ties.
     plain = judge(article)
     assert [replace(j, ties=(), tie="") for j in judge_for_brief(article)] == plain
 
 
-def test_the_connective_switch_ties_a_trimmable_connective_to_what_it_answers(
+def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     article = article_from_text(TIED_ARTICLE, source="rambu.txt")
-    monkeypatch.setattr(standalone, "TIE_CONNECTIVES", True)
+    monkeypatch.setattr(standalone, "TIE_CONNECTIVES", False)
     standalone._judged_for_brief.cache_clear()
     try:
-        tied = judge_for_brief(article)[13]
+        untied = judge_for_brief(article)[13]
     finally:
         standalone._judged_for_brief.cache_clear()
-    assert (tied.trim, tied.ties, tied.tie) == (2, (12,), "connective")
+    assert (untied.trim, untied.ties, untied.tie) == (2, (), "")
 
 
 def test_briefs_show_a_tied_sentence_after_one_of_its_ties() -> None:
@@ -554,6 +557,15 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:
     assert judge_text(text).stands_alone
+
+
+def test_a_referring_subject_right_after_a_cut_dateline_needs_context() -> None:
+    # The cleaner cuts IndoSum's spaced "City, Outlet - -" dateline: "Turnamen ini" then opens
+    # the lead, and the headline does not say which tournament "ini" is.
+    text = "Turnamen catur\n\nJakarta, CNN Indonesia - - Turnamen ini digelar di Bekasi pada 4 Maret 2018.\n"
+    article = article_from_text(text, source="catur.txt")
+    assert article.sentences[0].text.startswith("Turnamen ini")
+    assert (judge(article)[0].label, judge(article)[0].rule) == (NEEDS_CONTEXT, "undefined-reference")
 
 
 def test_an_example_word_late_in_the_sentence_is_no_opener() -> None:

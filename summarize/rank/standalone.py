@@ -710,10 +710,10 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
 # sentence only after one of the sentences it takes from (`Judgement.ties`), or not at all.
 # Each kind has a name (`Judgement.tie`):
 #
-# earlier-noun   "X itu" or "X lainnya" whose X (or its stem) an earlier sentence holds: that
-#                sentence introduced it ("rambu itu" after "... rambu-rambu dalam menyusun
-#                APBN"; "Model lainnya ..." after "... model Honda ..."); any earlier sentence
-#                holding X will do, one the brief already shows included
+# earlier-noun   "X itu", "X tersebut" or "X lainnya" whose X (or its stem) an earlier sentence
+#                holds: that sentence introduced it ("rambu itu" after "... rambu-rambu dalam
+#                menyusun APBN"; "Model lainnya ..." after "... model Honda ..."); any earlier
+#                sentence holding X will do, one the brief already shows included
 # this-matter    "hal itu/ini/tersebut" past the opening ("Panggah menyampaikan hal itu ..."):
 #                what the sentence before said
 # also           `lang.ALSO_WORDS` right after the subject ("Pihak promotor turut menyampaikan
@@ -729,13 +729,14 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
 # connective     a leading connective a digest may trim ("Meski demikian, Rooney ..."): in a
 #                brief it is shown whole, so after the sentence it answers (`TIE_CONNECTIVES`)
 #
-# Only "X itu" for earlier-noun: "X tersebut" and "X ini" were tried and cost the IndoSum gate
-# (R-L 67.06 -> 66.75 with "tersebut": IndoSum's summaries keep such sentences without the
-# one before), with no brief figure better for "ini" (README, "Sentences that stand alone").
-_TIED_REFERRING = frozenset({"itu", "lainnya"})
-# The switch for "connective": off, a trimmable "Namun, X ..." follows anything the brief shows
-# before it (README, "Sentences that stand alone", gives the gate's figures both ways).
-TIE_CONNECTIVES = False
+# "X tersebut" and the connective tie each cost the IndoSum gate about 0.3 R-L (IndoSum's
+# summaries keep such sentences without the one before): at the floor before the cleaner cut
+# IndoSum's spaced datelines, within it since. Each is a one-line switch: drop "tersebut" here,
+# or set `TIE_CONNECTIVES` to False (a trimmable "Namun, X ..." then follows anything the brief
+# shows before it); README, "Sentences that stand alone", gives the gate's figures each way.
+# Not "X ini": it cost the gate with no brief figure better.
+_TIED_REFERRING = frozenset({"itu", "tersebut", "lainnya"})
+TIE_CONNECTIVES = True
 # Outside quotation marks, a speaker's own "I" / "we": the quotation goes on.
 _FIRST_PERSON = frozenset({"saya", "aku", "kami"})
 _QUOTE_CHARS = frozenset('"“”')
@@ -755,8 +756,9 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> set[str]:
-    """Stems of the common words of every "X itu" phrase outside quotation marks ("rambu
-    itu": "rambu"; "warga asli Jakarta itu": "warga", "asli") whose X the sentence does not
+    """Stems of the common words of every "X itu" phrase (or "X tersebut", "X lainnya":
+    `_TIED_REFERRING`) outside quotation marks ("rambu itu": "rambu"; "warga asli Jakarta
+    itu": "warga", "asli") whose X the sentence does not
     say before it: not a time ("saat itu"), not a function word, not a figure; a name in the
     phrase (past the sentence's first word) is left to the names the score reads."""
     out: set[str] = set()
