@@ -143,8 +143,12 @@ def test_a_spaced_name_that_recurs_in_the_article_is_no_dateline() -> None:
     assert dateline_length(line) == len("Kevin - ")  # alone, it reads as a place
     assert dateline_length(line, "\n\nKevin - Prince bergabung pada Senin.") == 0
     # A place's pair never recurs: "Jakarta - Presiden" stays a dateline beside other text.
-    assert dateline_length("Jakarta - Presiden berkata.", "\n\nPresiden Jakarta berkata.") == len("Jakarta - ")
-    cleaned = clean(Document(source="a", text="Mercedes - Benz meluncurkan mobil.\n\nMercedes - Benz E - Class.\n"))
+    assert dateline_length("Jakarta - Presiden berkata.", "\n\nPresiden Jakarta berkata.") == len(
+        "Jakarta - "
+    )
+    cleaned = clean(
+        Document(source="a", text="Mercedes - Benz meluncurkan mobil.\n\nMercedes - Benz E - Class.\n")
+    )
     assert not [d for d in cleaned.dropped if d.rule == "dateline"]
 
 
