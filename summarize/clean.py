@@ -418,11 +418,13 @@ def _body(
     seen: dict[int, list[frozenset[str]]] = {}  # the word sets of the lines kept so far, by size
     title_words = _word_set(title) if title else frozenset()
     zone: str | None = None
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
         listed = _words(line)
         words = _word_set(line, listed)
         rule = _line_rule(line, listed, words, title_words, zone, seen)
+        if rule is None and k + 1 < len(lines) and _truncated_copy(line, text[slice(*lines[k + 1])]):
+            rule = "truncated-copy"
         if rule is not None:
             if rule in _ZONE_RULES:
                 zone = f"after-{rule}"
@@ -455,6 +457,21 @@ def _line_rule(
     return rule
 
 
+_ELLIPSIS = re.compile(r"\s*(?:…|\.{3})\s*$")
+TRUNCATED_AT_LEAST = 20  # characters a cut-off copy keeps: shorter could be any sentence's start
+
+
+def _truncated_copy(line: str, following: str) -> bool:
+    """A line cut off with an ellipsis that the next line starts with: a teaser or a feed's
+    summary above the paragraph it shortens ("Pelatih ... sebagai manajer Crystal Palace
+    pada…" above the whole sentence). Shown, it would be a broken copy of a kept sentence."""
+    cut = _ELLIPSIS.search(line)
+    if not cut:
+        return False
+    head = " ".join(line[: cut.start()].split())
+    return len(head) >= TRUNCATED_AT_LEAST and " ".join(following.split()).startswith(head)
+
+
 def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) -> tuple[int, int]:
     """A kept line's span without a leading dateline or a trailing "Baca juga:" link (both dropped)."""
     # Datelines open the article body; further down, "X, Y - Z" is just text.
@@ -472,7 +489,7 @@ def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) 
 
 # Rules that drop whole lines for what they are, not for where they stand: when they take
 # most of an article's prose, a rule has likely mistaken the news for furniture.
-_NOT_FURNITURE_RULES = frozenset({"title", "repeated-title", "duplicate-line", "dateline"})
+_NOT_FURNITURE_RULES = frozenset({"title", "repeated-title", "duplicate-line", "truncated-copy", "dateline"})
 
 
 def lost_prose(cleaned: Cleaned, text: str) -> str | None:

@@ -166,6 +166,9 @@ class Article:
     published: str | None = None  # ISO day ("2023-10-13"): the page's, the feed's or the text's
     site: str | None = None
     publisher: str | None = None  # site name or host, else the dateline's outlet, else the folder
+    # What named `publisher`: "site", "host", "dateline" or "folder" (only the file's folder:
+    # shown as such, not as a named outlet); None when unknown or given by the caller.
+    publisher_from: str | None = None
     duplicate_of: str | None = None  # id of the article this one republishes (`mark_copies`)
 
     @property

@@ -283,3 +283,27 @@ def _write_getty(folder: Path) -> Path:
     path = folder / "getty.txt"
     path.write_text(GETTY_CASE, encoding="utf-8")
     return path
+
+
+FULL = (
+    "Pelatih asal Belanda Frank de Boer dipecat sebagai manajer Crystal Palace pada Senin setelah "
+    "hanya menangani empat pertandingan Liga Inggris."
+)
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "...", " …"])
+def test_a_cut_off_copy_of_the_next_paragraph_is_dropped(ellipsis: str) -> None:
+    teaser = "Pelatih asal Belanda Frank de Boer dipecat sebagai manajer Crystal Palace pada" + ellipsis
+    text = f"{teaser}\n\n{FULL}\n\nDe Boer menggantikan Sam Allardyce.\n"
+    cleaned = clean(Document(source="a.txt", text=text))
+    assert [d.rule for d in cleaned.dropped] == ["truncated-copy"]
+    assert text[slice(*cleaned.paragraphs[0])] == FULL
+
+
+def test_a_line_ending_in_an_ellipsis_is_kept_unless_it_cuts_off_the_next() -> None:
+    other = "Pelatih asal Belanda itu lalu berkata bahwa dia menyesal..."  # not the next one's start
+    short = "Pelatih asal…"  # the next one's start, too short to be told from any sentence's
+    text = f"Judul berita\n\n{FULL}\n\n{other}\n\n{FULL}\n\n{short}\n\n{FULL}\n"
+    cleaned = clean(Document(source="a.txt", text=text))
+    assert not any(d.rule == "truncated-copy" for d in cleaned.dropped)
+    assert other in [text[slice(*p)] for p in cleaned.paragraphs]

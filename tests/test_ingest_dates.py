@@ -10,7 +10,7 @@ import pytest
 from summarize import load_articles
 from summarize.ingest import article_from_text
 from summarize.ingest.dates import find_date, relative_time
-from summarize.ingest.publisher import dateline_outlet, publisher_of
+from summarize.ingest.publisher import FOLDER, dateline_outlet, publisher_evidence, publisher_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,6 +90,36 @@ def test_publisher_falls_back_from_site_to_host_to_dateline_to_folder() -> None:
     assert publisher_of(site=None, url=None, dateline=None, source="kompas/a.txt") == "kompas"
     assert publisher_of(site=None, url=None, dateline=None, source="a.txt") is None
     assert publisher_of(site=None, url=None, dateline=None, source="-") is None
+
+
+@pytest.mark.parametrize(
+    ("site", "url", "dateline", "source", "expected"),
+    [
+        ("Kompas.com", "https://x.id/a", None, "a", ("Kompas.com", "site")),
+        (None, "https://www.detik.com/a", None, "a", ("detik.com", "host")),
+        (None, None, "Jakarta, ANTARA -", "kompas/a.txt", ("ANTARA", "dateline")),
+        (None, None, None, "kompas/a.txt", ("kompas", FOLDER)),
+        (None, None, None, "a.txt", (None, None)),
+    ],
+)
+def test_publisher_evidence_says_what_named_it(
+    site: str | None,
+    url: str | None,
+    dateline: str | None,
+    source: str,
+    expected: tuple[str | None, str | None],
+) -> None:
+    assert publisher_evidence(site=site, url=url, dateline=dateline, source=source) == expected
+
+
+def test_an_article_named_only_by_its_folder_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "simpanan"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Judul berita yang panjang\n\nHarga beras naik lima persen di Jakarta.\n")
+    (folder / "b.txt").write_text("Judul lain\n\nJakarta, CNN Indonesia -- Harga cabai naik lima persen.\n")
+    by_file = {Path(a.source).name: a for a in load_articles([folder]).articles}
+    assert (by_file["a.txt"].publisher, by_file["a.txt"].publisher_from) == ("simpanan", FOLDER)
+    assert (by_file["b.txt"].publisher, by_file["b.txt"].publisher_from) == ("CNN Indonesia", "dateline")
 
 
 def test_an_article_gets_its_datelines_outlet() -> None:

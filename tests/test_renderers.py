@@ -298,3 +298,17 @@ def _reference_layout(data: dict) -> str:  # type: ignore[type-arg]
             1,
         )
     return out
+
+
+def test_a_folder_is_never_shown_as_an_outlet() -> None:
+    """An article whose publisher only its folder names reads as such in every format; JSON
+    says what named it."""
+    d = samples.digest(stories=True)
+    folder_named = dataclasses.replace(d.articles[2], publisher="seeds", publisher_from="folder")
+    d = dataclasses.replace(d, articles=(*d.articles[:2], folder_named, *d.articles[3:]))
+    expected = "publisher not named, folder seeds"
+    assert expected in digest_text(d)
+    assert expected in "".join(parse(digest_html(d)).text)
+    assert expected in render(d, "markdown")
+    art = next(a for a in json.loads(render(d, "json"))["articles"] if a["id"] == folder_named.id)
+    assert (art["publisher"], art["publisher_from"]) == ("seeds", "folder")

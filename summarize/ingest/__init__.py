@@ -27,7 +27,7 @@ from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped, page_url
 from .dates import article_date, iso_day
 from .decoding import decode
-from .publisher import publisher_of
+from .publisher import publisher_evidence
 
 __all__ = [
     "MAX_BYTES",
@@ -170,6 +170,8 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
         )
     title = cleaned.title or _fallback_title(sentences[0].text)
     body = " ".join(s.text for s in sentences)
+    dateline = _dropped(cleaned.dropped, "dateline")
+    publisher, evidence = publisher_evidence(site=doc.site, url=doc.url, dateline=dateline, source=doc.source)
     article = Article(
         id=article_id,
         source=doc.source,
@@ -181,9 +183,8 @@ def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
         url=doc.url,
         published=iso_day(doc.published) or _stated_date(cleaned.dropped, sentences),
         site=doc.site,
-        publisher=publisher_of(
-            site=doc.site, url=doc.url, dateline=_dropped(cleaned.dropped, "dateline"), source=doc.source
-        ),
+        publisher=publisher,
+        publisher_from=evidence,
     )
     return article, warnings
 

@@ -17,7 +17,10 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-__all__ = ["dateline_outlet", "host_name", "publisher_of"]
+__all__ = ["FOLDER", "dateline_outlet", "host_name", "publisher_evidence", "publisher_of"]
+
+# The evidence that names only the file's folder: readers are told it is not a named outlet.
+FOLDER = "folder"
 
 # What marks a dateline's part as the outlet rather than the place: a domain, a word outlets
 # put in their names, a name in parentheses, or capitals ("ANTARA", "TRIBUNNEWS.COM").
@@ -59,10 +62,22 @@ def host_name(url: str | None) -> str | None:
 
 def publisher_of(*, site: str | None, url: str | None, dateline: str | None, source: str) -> str | None:
     """The publisher's name, from the best evidence there is (see the module docstring)."""
-    name = (site or "").strip() or host_name(url) or (dateline_outlet(dateline) if dateline else None)
-    if name:
-        return name
+    return publisher_evidence(site=site, url=url, dateline=dateline, source=source)[0]
+
+
+def publisher_evidence(
+    *, site: str | None, url: str | None, dateline: str | None, source: str
+) -> tuple[str | None, str | None]:
+    """The publisher's name and what named it: "site", "host", "dateline" or `FOLDER`
+    (`(None, None)` when nothing does)."""
+    for name, evidence in (
+        ((site or "").strip(), "site"),
+        (host_name(url), "host"),
+        (dateline_outlet(dateline) if dateline else None, "dateline"),
+    ):
+        if name:
+            return name, evidence
     if source == "-" or "://" in source:
-        return None
+        return None, None
     folder = PurePath(source).parent.name
-    return folder or None
+    return (folder, FOLDER) if folder else (None, None)

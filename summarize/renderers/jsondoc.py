@@ -17,6 +17,7 @@ def article_dict(a: Article) -> dict[str, Any]:
         "language": a.language,
         "published": a.published,
         "publisher": a.publisher,
+        "publisher_from": a.publisher_from,
         "duplicate_of": a.duplicate_of,
         "sentences": [
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in a.sentences

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..ingest.dates import find_date, relative_time
+from ..ingest.publisher import FOLDER
 from ..numerals import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
 
@@ -47,6 +48,7 @@ __all__ = [
     "entry_note",
     "layout",
     "passages",
+    "publisher_label",
     "span_label",
     "unshown_note",
 ]
@@ -145,7 +147,17 @@ class Layout:
 
 def article_note(article: Article) -> str:
     """ "IDN Times, 16 Sep 2023": who published the article and when, as far as known."""
-    return f"{article.publisher or 'publisher unknown'}, {day_label(article.published) or 'date unknown'}"
+    return f"{publisher_label(article)}, {day_label(article.published) or 'date unknown'}"
+
+
+def publisher_label(article: Article) -> str:
+    """The publisher as a reader should take it: a name the page, its address or its dateline
+    gives; a folder's name only as a folder ("publisher not named, folder seeds")."""
+    if not article.publisher:
+        return "publisher unknown"
+    if article.publisher_from == FOLDER:
+        return f"publisher not named, folder {article.publisher}"
+    return article.publisher
 
 
 def entry_note(entry: Entry) -> str:
@@ -211,7 +223,7 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
     copies: dict[str, list[tuple[str, str | None]]] = {}
     for a in articles:
         if a.duplicate_of:
-            copies.setdefault(a.duplicate_of, []).append((a.id, a.publisher))
+            copies.setdefault(a.duplicate_of, []).append((a.id, publisher_label(a) if a.publisher else None))
     return tuple(
         Entry(
             article=a,
