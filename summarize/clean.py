@@ -253,7 +253,8 @@ _DATELINE = re.compile(
         (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
         (?:\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\))?   # "(ANTARA)", "( ANTARA News )"
     )
-    \s*[-–—]{1,2}\s+(?=[\"“A-Z0-9])""",
+    \s*(?:[-–—]\s?[-–—]|[-–—])\s+(?=[\"“A-Z0-9])  # "-", "--", or IndoSum's spaced "- -"
+    """,
     re.VERBOSE,
 )
 _SITE = re.compile(
@@ -270,9 +271,17 @@ def dateline_length(line: str) -> int:
     if len(prefix.split()) > 6:
         return 0
     # A dateline names an outlet or agency, or is "CITY, Outlet" / an all-caps place.
-    if _SITE.search(prefix) or "," in prefix or prefix.isupper():
+    if _SITE.search(prefix) or "," in prefix or _caps_place(prefix):
         return m.end()
     return 0
+
+
+PLACE_LETTERS = 3  # "JAKARTA -" is a place; "GO - JEK" (IndoSum's spaced "GO-JEK") or "H - 2" is not
+
+
+def _caps_place(prefix: str) -> bool:
+    """An all-caps prefix long enough to name a place ("JAKARTA", "KOREA SELATAN")."""
+    return prefix.isupper() and sum(c.isalpha() for c in prefix) >= PLACE_LETTERS
 
 
 def is_prose(line: str, words: list[str] | None = None) -> bool:

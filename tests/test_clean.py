@@ -108,6 +108,16 @@ def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
         ("Jakarta, IDN Times - Mark Milley berkata.", "Jakarta, IDN Times - "),
         ("JAKARTA, KOMPAS.com - Presiden berkata.", "JAKARTA, KOMPAS.com - "),
         ("Jakarta (ANTARA) - Presiden berkata.", "Jakarta (ANTARA) - "),
+        # IndoSum's tokenised text writes "--" as "- -" (and "––" as "– –").
+        ("Jakarta, CNN Indonesia - - Kompetisi ini berlangsung.", "Jakarta, CNN Indonesia - - "),
+        ("Jakarta, CNN Indonesia – – Kompetisi ini berlangsung.", "Jakarta, CNN Indonesia – – "),
+        ("Jakarta, CNN Indonesia -- Kompetisi ini berlangsung.", "Jakarta, CNN Indonesia -- "),
+        # An all-caps place has a place's length; IndoSum's "GO-JEK" or "H-2" is no dateline.
+        ("JAKARTA - KPK menetapkan tersangka baru.", "JAKARTA - "),
+        ("KOREA SELATAN – Setelah resmi menyatakan mundur.", "KOREA SELATAN – "),
+        ("GO - JEK perlahan tapi pasti menambah fungsionalitas GO - PAY.", ""),
+        ("H - 2 lebaran, Stasiun Pasar Senen ramai.", ""),
+        ("Jakarta - - - Presiden berkata.", ""),
         ("Presiden Jokowi - yang baru tiba - berkata.", ""),
         ("Menurut AS, Korut mungkin bisa meningkatkan pasokan.", ""),
     ],

@@ -67,6 +67,7 @@ def test_a_page_date_wins_over_the_text() -> None:
     ("dateline", "outlet"),
     [
         ("Jakarta, CNN Indonesia --", "CNN Indonesia"),
+        ("Jakarta, CNN Indonesia - -", "CNN Indonesia"),  # IndoSum's spaced "--"
         ("TRIBUNNEWS.COM -", "TRIBUNNEWS.COM"),
         ("Jakarta, ANTARA -", "ANTARA"),
         ("Jakarta (ANTARA) -", "ANTARA"),
@@ -122,11 +123,21 @@ def test_an_article_named_only_by_its_folder_says_so(tmp_path: Path) -> None:
     assert (by_file["b.txt"].publisher, by_file["b.txt"].publisher_from) == ("CNN Indonesia", "dateline")
 
 
-def test_an_article_gets_its_datelines_outlet() -> None:
+@pytest.mark.parametrize("dash", ["--", "- -", "– –"])
+def test_an_article_gets_its_datelines_outlet(dash: str) -> None:
     a = article_from_text(
-        "Judul berita yang panjang\n\nJakarta, CNN Indonesia -- Harga beras naik lima persen.\n"
+        f"Judul berita yang panjang\n\nJakarta, CNN Indonesia {dash} Harga beras naik lima persen.\n"
     )
     assert a.publisher == "CNN Indonesia"
+    assert a.sentences[0].text == "Harga beras naik lima persen."
+
+
+def test_a_short_all_caps_word_is_not_a_dateline() -> None:
+    a = article_from_text(
+        "Judul berita yang panjang\n\nGO - JEK perlahan tapi pasti menambah fungsionalitas GO - PAY.\n"
+    )
+    assert a.sentences[0].text.startswith("GO - JEK perlahan")
+    assert a.publisher is None and not [d for d in a.dropped if d.rule == "dateline"]
 
 
 @pytest.mark.parametrize(

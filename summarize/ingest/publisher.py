@@ -4,7 +4,7 @@ Counts of sources mean independent publishers (`summarize.grouping.copies`), so 
 article gets the best name its source offers:
 
 1. the site name a page or feed gives, or the host of its URL (`www.` dropped);
-2. the outlet its dateline names: "Jakarta, CNN Indonesia --", "TRIBUNNEWS.COM -",
+2. the outlet its dateline names: "Jakarta, CNN Indonesia --" (or "- -"), "TRIBUNNEWS.COM -",
    "Jakarta (ANTARA) -", "Liputan6.com, Washington -";
 3. the name of the folder the file sits in (news saved per outlet: `kompas/a.txt`).
 
@@ -34,7 +34,7 @@ _PARENS = re.compile(r"\(\s*([^()]+?)\s*\)")
 
 def dateline_outlet(dateline: str) -> str | None:
     """The outlet a dateline names ("Jakarta, IDN Times -" -> "IDN Times"), or None."""
-    text = dateline.strip().rstrip("-–—").strip()
+    text = dateline.rstrip().rstrip("-–— ").strip()  # "--", "-" or IndoSum's spaced "- -"
     inner = _PARENS.search(text)
     if inner:  # "Jakarta (ANTARA)"
         return inner.group(1)

@@ -230,6 +230,7 @@ class Earlier:
     names: set[str]
     words: set[str]
     terms: list[frozenset[str]]  # every sentence's content terms, by index
+    datelines: set[int]  # where a dateline that cleaning cut ends (`_cut_datelines`)
 
 
 def _row(
@@ -260,7 +261,9 @@ def _row(
         "second": float(i == 1),
         "third": float(i == 2),
         "log-index": math.log1p(i),
-        "dateline": float(_DATELINE.match(text) is not None),
+        "dateline": float(
+            _DATELINE.match(text) is not None or article.sentences[i].start in earlier.datelines
+        ),
         opening: 1.0,
         "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
         "says": float(not _SAY.isdisjoint(words)),
@@ -311,6 +314,13 @@ def _clause_row(
     }
 
 
+def _cut_datelines(article: Article) -> set[int]:
+    """Where a sentence starts right after a dateline of `_DATELINE`'s shape that cleaning cut
+    ("Jakarta, CNN Indonesia - -", cut since IndoSum's spaced dashes are read): such a sentence
+    opens with its dateline as much as one that still holds it, and the scorer learned so."""
+    return {d.end for d in article.dropped if d.rule == "dateline" and _DATELINE.match(d.text.rstrip() + " ")}
+
+
 def features(
     article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]
 ) -> list[dict[str, float]]:
@@ -319,7 +329,8 @@ def features(
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
     the rules name from the sentence alone (before the article's own, "deep" aside)."""
     lower = _lower_words(article)
-    earlier = Earlier(set(), set(), [frozenset(content_terms(s.text)) for s in article.sentences])
+    terms = [frozenset(content_terms(s.text)) for s in article.sentences]
+    earlier = Earlier(set(), set(), terms, _cut_datelines(article))
     rows = []
     for i, s in enumerate(article.sentences):
         rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))

@@ -1,0 +1,82 @@
+"""How the labelled stands-alone set meets the tool's reading of its articles: labels follow
+their sentence's text, across a dateline the cleaner now cuts; a sentence read otherwise loses
+its label, and the loss is counted and bounded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests import standalone_eval as ev
+
+needs_data = pytest.mark.skipif(
+    not (ev.DATA_DIR / "dev.01.jsonl").exists(), reason=f"IndoSum folds not found in {ev.DATA_DIR}"
+)
+
+
+def _row(index: int, label: str, depends_on: int | None = None) -> dict[str, object]:
+    return {"article": "a", "index": index, "label": label, "depends_on": depends_on, "why": ""}
+
+
+def _carry(labelled: list[str], tool: list[str], rows: list[dict[str, object]]) -> tuple[dict, int]:
+    return ev.carry_labels(rows, {"a": ev.Reading("1", labelled, tool)})
+
+
+def test_a_label_is_kept_across_a_dateline_the_tool_now_cuts() -> None:
+    labelled = ["Jakarta, CNN Indonesia - - Harga beras naik lima persen.", "Dia  mengatakan hal itu."]
+    tool = ["Harga beras naik lima persen.", "Dia mengatakan hal itu."]
+    labels, unmatched = _carry(labelled, tool, [_row(0, "STANDALONE"), _row(1, "NEEDS_CONTEXT", 0)])
+    assert unmatched == 0
+    assert labels[("1", 0)]["label"] == "STANDALONE"
+    assert labels[("1", 1)]["depends_on"] == 0
+
+
+def test_a_grown_sentence_stays_unlabelled_and_is_counted() -> None:
+    # The tool used to cut "GO -" as a dateline; it now reads IndoSum's "GO - JEK" whole.
+    labelled = ["JEK perlahan tapi pasti menambah fungsionalitas.", "Fitur itu baru.", "Harga naik."]
+    tool = ["GO - JEK perlahan tapi pasti menambah fungsionalitas.", "Fitur itu baru.", "Harga naik."]
+    rows = [_row(0, "STANDALONE"), _row(1, "NEEDS_CONTEXT", 0), _row(2, "STANDALONE")]
+    labels, unmatched = _carry(labelled, tool, rows)
+    # The grown sentence's label spoke of other text; the one leaning on it cannot be checked.
+    assert unmatched == 2
+    assert set(labels) == {("1", 2)}
+
+
+def test_labels_follow_their_sentence_when_an_earlier_one_is_split() -> None:
+    labelled = ["Pertama. Kedua.", "Dia datang.", "Harga naik."]
+    tool = ["Pertama.", "Kedua.", "Dia datang.", "Harga naik."]
+    rows = [_row(0, "STANDALONE"), _row(1, "NEEDS_CONTEXT", 0), _row(2, "STANDALONE")]
+    labels, unmatched = _carry(labelled, tool, rows)
+    assert unmatched == 2  # the split sentence, and the one that depends on it
+    assert set(labels) == {("1", 3)} and labels[("1", 3)]["index"] == 3
+
+
+def test_a_label_never_moves_onto_part_of_a_longer_sentence() -> None:
+    # Only a cut dateline may be missing from the front: "Kedua." is not "Pertama. Kedua.".
+    assert ev.match_sentences(["Pertama. Kedua.", "Harga naik."], ["Kedua.", "Harga naik."]) == {1: 1}
+
+
+@needs_data
+def test_load_stops_when_many_labels_no_longer_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ev, "match_sentences", lambda labelled, got: {})
+    with pytest.raises(SystemExit, match=r"heldout2: \d+ of \d+ labels no longer match"):
+        ev.load("heldout2")
+
+
+@needs_data
+def test_the_script_says_how_many_labels_no_longer_match() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ev.ROOT / "scripts" / "eval_standalone.py"), "--split", "heldout2", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ev.ROOT,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    data = ev.load("heldout2")
+    assert (
+        result["unmatched_labels"] == data.unmatched <= ev.MAX_UNMATCHED * (len(data.labels) + data.unmatched)
+    )
