@@ -257,26 +257,57 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
-_SITE = re.compile(
-    r"\.(com|co\.id|id|net|org)\b|\btimes\b|\bwarta\b|\bnews\b|\bpost\b|\(|^[A-Z .]{3,}$", re.I
-)
+_OUTLET_MARK = re.compile(r"\.(com|co\.id|id|net|org)\b|\btimes\b|\bwarta\b|\bnews\b|\bpost\b|\(", re.I)
+_LETTERS_ONLY = re.compile(r"^[A-Za-z .]{3,}$")
 
 
-def dateline_length(line: str) -> int:
-    """Length of a leading dateline ("Jakarta, IDN Times - "), or 0 when there is none."""
+def dateline_length(line: str, following: str = "") -> int:
+    """Length of a leading dateline ("Jakarta, IDN Times - "), or 0 when there is none.
+
+    `following` is the article's text after `line`: a name that recurs there is no dateline.
+    """
     m = _DATELINE.match(line)
     if not m:
         return 0
     prefix = m.group("prefix")
     if len(prefix.split()) > 6:
         return 0
-    # A dateline names an outlet or agency, or is "CITY, Outlet" / an all-caps place.
-    if _SITE.search(prefix) or "," in prefix or _caps_place(prefix):
-        return m.end()
-    return 0
+    if not (_OUTLET_MARK.search(prefix) or "," in prefix or _caps_place(prefix) or _place_alone(prefix)):
+        return 0
+    if _spaced_name(prefix, line[m.end() :], following):
+        return 0
+    return m.end()
+
+
+NAME_PIECE_LETTERS = 2  # "Timnas U - 22", "CEO Go - Jek", "Sederhananya, T - HR3": half a name
+_FIRST_WORD = re.compile(r"[\"“]?([^\W_]+)")
+
+
+def _spaced_name(prefix: str, after: str, following: str) -> bool:
+    """A hyphenated name whose dash IndoSum's tokens spaced ("Paris Saint - Germain"), read as
+    "prefix - rest": a piece of one or two letters before the dash, or the pair recurring in
+    the article ("Mercedes - Benz ... Mercedes - Benz"; "Jakarta - Presiden" never does)."""
+    if prefix.rstrip().endswith(")"):  # "Jakarta (ANTARA)"
+        return False
+    last = prefix.split()[-1]
+    if sum(c.isalnum() for c in last) <= NAME_PIECE_LETTERS:
+        return True
+    first = _FIRST_WORD.match(after)
+    if not first:
+        return False
+    pair = re.compile(rf"\b{re.escape(last)}\s*[-–—]\s*{re.escape(first.group(1))}\b", re.IGNORECASE)
+    return bool(pair.search(after[first.end() :]) or pair.search(following))
 
 
 PLACE_LETTERS = 3  # "JAKARTA -" is a place; "GO - JEK" (IndoSum's spaced "GO-JEK") or "H - 2" is not
+
+
+def _place_alone(prefix: str) -> bool:
+    """A title-case place or outlet with no mark: one word ("Jakarta", "Rimanews") or dotted
+    ("Washington D.C."). "Paris Saint - Germain" and "Bandara Soekarno - Hatta" are IndoSum's
+    spaced names, so a bare "Kuala Lumpur -" is left in: a dateline kept costs less than a
+    name cut in half."""
+    return bool(_LETTERS_ONLY.match(prefix)) and (len(prefix.split()) == 1 or "." in prefix)
 
 
 def _caps_place(prefix: str) -> bool:
@@ -409,7 +440,7 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
-        if is_prose(line) or dateline_length(line) or _body_like(line):
+        if is_prose(line) or dateline_length(line, text[e:]) or _body_like(line):
             break
         if looks_like_headline(line):
             labels = [
@@ -484,7 +515,7 @@ def _truncated_copy(line: str, following: str) -> bool:
 def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) -> tuple[int, int]:
     """A kept line's span without a leading dateline or a trailing "Baca juga:" link (both dropped)."""
     # Datelines open the article body; further down, "X, Y - Z" is just text.
-    cut = dateline_length(text[s:e]) if paragraph < DATELINE_PARAGRAPHS else 0
+    cut = dateline_length(text[s:e], text[e:]) if paragraph < DATELINE_PARAGRAPHS else 0
     if cut:
         dropped.append(_dropped(text, s, s + cut, "dateline"))
         s += cut

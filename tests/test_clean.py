@@ -118,12 +118,38 @@ def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
         ("GO - JEK perlahan tapi pasti menambah fungsionalitas GO - PAY.", ""),
         ("H - 2 lebaran, Stasiun Pasar Senen ramai.", ""),
         ("Jakarta - - - Presiden berkata.", ""),
+        # A title-case place or outlet alone is a dateline; IndoSum's spaced names are not.
+        ("Jakarta - Presiden Joko Widodo berkata.", "Jakarta - "),
+        ("Rimanews - Calon Gubernur DKI Jakarta berkata.", "Rimanews - "),
+        ("Liputan6.com, Washington - Presiden berkata.", "Liputan6.com, Washington - "),
+        ("TRIBUNNEWS.COM - Presiden berkata.", "TRIBUNNEWS.COM - "),
+        ("Paris Saint - Germain kembali ke jalur kemenangan.", ""),
+        ("Bandara Soekarno - Hatta melaksanakan Posko Angkutan Lebaran.", ""),
+        ("Timnas U - 22 membuka peluang lolos ke putaran final.", ""),
+        ("CEO Go - Jek Nadiem Makariem mengatakan layanan baru.", ""),
+        ("Sederhananya, T - HR3 memiliki kemampuan mengikuti gerakan.", ""),
+        ("Kepada DailySocial, Co - Founder Visio Incubator berkata.", ""),
+        ("Mercedes - Benz meluncurkan E - Class, dan Mercedes - Benz berkata.", ""),
         ("Presiden Jokowi - yang baru tiba - berkata.", ""),
         ("Menurut AS, Korut mungkin bisa meningkatkan pasokan.", ""),
     ],
 )
 def test_dateline_length(line: str, cut: str) -> None:
     assert line[: dateline_length(line)] == cut
+
+
+def test_a_spaced_name_that_recurs_in_the_article_is_no_dateline() -> None:
+    line = "Kevin - Prince Boateng sudah menjalani tes medis."
+    assert dateline_length(line) == len("Kevin - ")  # alone, it reads as a place
+    assert dateline_length(line, "\n\nKevin - Prince bergabung pada Senin.") == 0
+    # A place's pair never recurs: "Jakarta - Presiden" stays a dateline beside other text.
+    assert dateline_length("Jakarta - Presiden berkata.", "\n\nPresiden Jakarta berkata.") == len(
+        "Jakarta - "
+    )
+    cleaned = clean(
+        Document(source="a", text="Mercedes - Benz meluncurkan mobil.\n\nMercedes - Benz E - Class.\n")
+    )
+    assert not [d for d in cleaned.dropped if d.rule == "dateline"]
 
 
 # The rules' shortcuts (hints, line endings) must never change a rule's answer ------------

@@ -75,6 +75,7 @@ def test_a_page_date_wins_over_the_text() -> None:
         ("Washington D.C., Purna Warta –", "Purna Warta"),
         ("Jakarta, IDN Times -", "IDN Times"),
         ("JAKARTA -", None),  # a place only
+        ("Rimanews -", "Rimanews"),
     ],
 )
 def test_dateline_outlet(dateline: str, outlet: str | None) -> None:

@@ -26,7 +26,7 @@ FOLDER = "folder"
 # put in their names, a name in parentheses, or capitals ("ANTARA", "TRIBUNNEWS.COM").
 _OUTLET = re.compile(
     r"\.(?:com|co\.id|id|net|org|tv)\b|\b(?:times|news|warta|post|pos|tv|media|online|antara|tempo"
-    r"|kompas|detik|tribun\w*|okezone|republika|cnn|kumparan|suara|merdeka|liputan\d*|sindo\w*)\b",
+    r"|kompas|detik|tribun\w*|okezone|republika|rimanews|cnn|kumparan|suara|merdeka|liputan\d*|sindo\w*)\b",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\(\s*([^()]+?)\s*\)")
