@@ -97,10 +97,19 @@ def fit(rows: list[list[float]], labels: list[int]) -> dict[str, Any]:
 
 
 def _check_export(clf: Any, data: dict[str, Any], rows: list[list[float]]) -> None:
-    """The pure-Python model must reproduce scikit-learn's probabilities."""
+    """The pure-Python model must reproduce scikit-learn's probabilities.
+
+    Compared on the rows as scikit-learn's trees read them, in float32: a float64 value
+    within float32 rounding of a threshold can take the other branch (one row in 17,000 of
+    one cross-validation part did, by 1.6e-4), which says nothing about the export."""
+    import numpy as np
+
     model = Model.from_json(data)
-    expected = clf.predict_proba(rows)[:, 1]
-    worst = max(abs(model.probability(r) - p) for r, p in zip(rows, expected, strict=True))
+    seen = np.asarray(rows, dtype=np.float32)
+    expected = clf.predict_proba(seen)[:, 1]
+    worst = max(
+        abs(model.probability(r) - p) for r, p in zip(seen.astype(np.float64).tolist(), expected, strict=True)
+    )
     if worst > 1e-5:
         raise SystemExit(f"exported model disagrees with scikit-learn (max |dp| = {worst:.2g})")
 
