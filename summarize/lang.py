@@ -25,17 +25,23 @@ __all__ = [
     "CONNECTIVES",
     "DEICTIC_HEADS",
     "DESCRIPTORS",
+    "EVENT_NOUNS",
+    "EXAMPLE_WORDS",
+    "HAPPEN_VERBS",
     "HEDGES",
     "HOOK_PHRASES",
+    "KIN_WORDS",
     "PERSON_ROLES",
     "PREDICATE_WORDS",
     "PRONOUNS",
     "READER_WORDS",
+    "RELATIVE_TIMES",
     "ROLE_WORDS",
     "SAY_VERBS",
     "STOPWORDS_EN",
     "STOPWORDS_ID",
     "STORY_STARTS",
+    "TIME_UNITS",
     "TOKEN",
     "Vector",
     "centroid",
@@ -156,6 +162,44 @@ STORY_STARTS = frozenset(
     f"{subject} {verb}"
     for subject in ("semua", "semuanya", "kisah", "cerita")
     for verb in ("bermula", "berawal")
+)
+
+# "Hollywood misalnya, ...", "Contohnya, ...": among a sentence's first words, an example
+# of a claim an earlier sentence made (`rank.standalone`'s "example").
+EXAMPLE_WORDS = frozenset("misalnya contohnya misalkan umpamanya".split())
+# Openers that count time from an event an earlier sentence told ("Keesokan harinya", "Tak
+# lama kemudian"; with `TIME_UNITS`: "Tiga hari kemudian"): a brief shows such a sentence
+# only after the one before it (`rank.standalone`'s "then" tie). Not "Kemudian" or "Lalu"
+# alone: on the labelled set they open as many plain facts as dependent ones.
+RELATIVE_TIMES = _phrases(
+    """
+    keesokan harinya, keesokan hari, keesokan paginya, keesokan malamnya, esok harinya, esoknya,
+    tak lama kemudian, tidak lama kemudian, tak berapa lama kemudian, sesaat kemudian,
+    beberapa saat kemudian, setelahnya, sesudahnya
+    """
+)
+# "<how many> <unit> kemudian": "Tiga hari kemudian", "Sepekan setelahnya".
+TIME_UNITS = frozenset("detik menit jam hari minggu pekan bulan tahun musim".split())
+# "sang istri", "sang ayah": with no name before it in the sentence, whose? (someone told of
+# before; `rank.standalone`'s "whose" tie).
+KIN_WORDS = frozenset(
+    """
+    istri suami ayah ibu anak kakak adik nenek kakek putra putri cucu paman bibi kekasih pacar
+    tunangan mertua menantu ibunda ayahanda
+    """.split()
+)
+# An event told by its noun, with a verb of happening ("Penggerebekan dilakukan tim
+# gabungan ...", "Acara berlangsung di ..."): past an article's lead, which event is the one
+# the lead told (`rank.standalone`'s "bare-event"). A noun of the shape pe-...-an, per-...-an
+# or ke-...-an counts too.
+EVENT_NOUNS = frozenset(
+    "acara aksi laga pertandingan konser insiden razia operasi sidang rapat upacara".split()
+)
+HAPPEN_VERBS = frozenset(
+    """
+    dilakukan berlangsung digelar terjadi dilaksanakan diadakan diselenggarakan dimulai
+    berakhir dijadwalkan
+    """.split()
 )
 
 # Pronouns that, as the subject, stand for someone an earlier sentence names.

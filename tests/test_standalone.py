@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from summarize import InputError, brief, digest, load_articles
 from summarize.ingest import article_from_text
 from summarize.lang import Vector
-from summarize.rank import select
+from summarize.rank import select, standalone
 from summarize.rank.standalone import (
     FRAGMENT,
     FURNITURE,
@@ -316,6 +316,20 @@ Semua bermula ketika angka kecelakaan di Jalan Soekarno-Hatta naik dua kali lipa
 Kepala Dinas Perhubungan Bandung, Ricky Gustiadi, menyampaikan hal itu kepada wartawan pada Selasa (5/3).
 
 Gubernur Jawa Barat Ridwan Kamil menyebut jembatan itu selesai pada Desember 2024.
+
+Dua hari kemudian, Dinas Perhubungan Bandung menambah 30 rambu di Jalan Asia Afrika.
+
+Kemudian, polisi menilang 120 pengendara yang melanggar rambu baru pada pekan pertama.
+
+Sebelumnya sang istri, Ani Rahmawati, mengatakan angka kecelakaan di Jalan Dago menurun.
+
+Wali Kota Bandung Yana Mulyana mengenalkan program itu kepada sang istri di Balai Kota.
+
+Lampu lainnya dipasang di Jalan Dago pada pekan depan.
+
+Meski demikian, Polrestabes Bandung mencatat 14 kecelakaan di Jalan Asia Afrika pada Maret.
+
+Wali Kota Bandung Yana Mulyana meminta pengendara mematuhi rambu tersebut mulai April.
 """
 
 
@@ -332,9 +346,26 @@ def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None
         ((5,), "this-matter"),  # "hal itu"
     ]
     assert got[7] == ((), "")  # "jembatan itu": no earlier sentence holds it (the score doubts it)
+    assert got[8] == ((7,), "then")  # "Dua hari kemudian": after what the sentence before told
+    assert got[9] == ((), "")  # "Kemudian" alone: as often a plain next fact
+    assert got[10] == ((9,), "whose")  # "sang istri": whose wife?
+    assert got[11] == ((), "")  # "sang istri" after a name: his
+    assert got[12] == ((4,), "earlier-noun")  # "Lampu lainnya": the lamps told of before
+    assert got[13] == ((12,), "connective")  # shown whole in a brief: after what it answers
+    assert got[14] == ((0, 1, 8, 9), "earlier-noun")  # "rambu tersebut": any sentence holding "rambu"
     # The digest's judgement is the same but for the ties.
     plain = judge(article)
     assert [replace(j, ties=(), tie="") for j in judge_for_brief(article)] == plain
+
+
+def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(standalone, "TIE_CONNECTIVES", False)
+    # An article of its own: a brief's judgement is cached per article.
+    article = article_from_text(TIED_ARTICLE, source="rambu-untied.txt")
+    untied = judge_for_brief(article)[13]
+    assert (untied.trim, untied.ties, untied.tie) == (2, (), "")
 
 
 def test_briefs_show_a_tied_sentence_after_one_of_its_ties() -> None:
@@ -499,6 +530,12 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Dikatakan, pekerja tersebut sudah tiga bulan tidak digaji pabrik.", "back-reference"),
         ("Sebab harga pupuk di tingkat petani naik dua kali lipat.", "connective"),
         ("Beberapa acara musik kini dipandu olehnya setiap Sabtu malam di Jakarta.", "pronoun"),
+        # An example of a claim made before, the example word among the first words.
+        ("Jepang misalnya, sudah lama meliburkan sekolah sepekan pada musim panas.", "example"),
+        ("Contohnya, sayur bayam yang dimasak ulang kehilangan zat besinya.", "pronoun"),
+        ("Kota Bandung contohnya memasang 40 rambu baru di persimpangan jalan.", "example"),
+        # A dateline cut by the cleaner leaves "X ini" opening the sentence: still undefined.
+        ("Turnamen ini digelar di Stadion Patriot, Bekasi, pada 4 Maret 2018.", "undefined-reference"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
@@ -517,6 +554,44 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:
     assert judge_text(text).stands_alone
+
+
+def test_a_referring_subject_right_after_a_cut_dateline_needs_context() -> None:
+    # The cleaner cuts IndoSum's spaced "City, Outlet - -" dateline: "Turnamen ini" then opens
+    # the lead, and the headline does not say which tournament "ini" is.
+    text = "Turnamen catur\n\nJakarta, CNN Indonesia - - Turnamen ini digelar di Bekasi pada 4 Maret 2018.\n"
+    article = article_from_text(text, source="catur.txt")
+    assert article.sentences[0].text.startswith("Turnamen ini")
+    assert (judge(article)[0].label, judge(article)[0].rule) == (NEEDS_CONTEXT, "undefined-reference")
+
+
+def test_an_example_word_late_in_the_sentence_is_no_opener() -> None:
+    assert judge_text(
+        "Presiden Joko Widodo meresmikan tiga bendungan baru, misalnya Bendungan Karian."
+    ).stands_alone
+
+
+EVENT_ARTICLE = """Gudang benih digerebek
+
+Kebakaran terjadi di gudang benih wortel di Surabaya pada Senin (3/4) pagi.
+
+Penggerebekan dilakukan tim gabungan Bareskrim Polri dan Polrestabes Surabaya pada Selasa.
+
+Operasi akan berlangsung sampai Jumat di tiga gudang lain di Jawa Timur.
+
+Pengujian benih dilakukan di laboratorium Kementerian Pertanian di Bogor.
+"""
+
+
+def test_an_event_named_by_its_noun_past_the_lead_needs_the_lead() -> None:
+    rules = rule_verdicts(article_from_text(EVENT_ARTICLE, source="gudang.txt"))
+    # The lead tells its event; later, "Penggerebekan dilakukan ..." is the one told before.
+    assert rules[0].stands_alone
+    assert [(v.label, v.rule, v.depends_on) for v in rules[1:3]] == [
+        (NEEDS_CONTEXT, "bare-event", 0),
+        (NEEDS_CONTEXT, "bare-event", 1),  # an auxiliary between noun and verb
+    ]
+    assert rules[3].stands_alone  # "Pengujian benih dilakukan": the noun is not alone
 
 
 def test_a_body_opening_the_lead_is_an_actor() -> None:

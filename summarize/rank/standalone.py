@@ -28,6 +28,10 @@ undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is no
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
 bare-role              NEEDS_CONTEXT  "Korban", "Pelaku", "Tersangka" ... as the whole subject,
                                       no name: "Korban berhasil kabur ..." (who?)
+example                NEEDS_CONTEXT  "misalnya", "contohnya" among the first words: "Hollywood
+                                      misalnya, ..." (an example of a claim made before)
+bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
+                                      of happening: "Penggerebekan dilakukan tim ..." (which raid?)
 =====================  =============  ======================================================
 
 A sentence the rules pass may still lean on an earlier one (a third of them do, on the
@@ -76,14 +80,20 @@ from ..lang import (
     BACK_REFERENCES,
     CONNECTIVES,
     DEICTIC_HEADS,
+    EVENT_NOUNS,
+    EXAMPLE_WORDS,
+    HAPPEN_VERBS,
+    KIN_WORDS,
     PERSON_ROLES,
     PREDICATE_WORDS,
     PRONOUNS,
     READER_WORDS,
+    RELATIVE_TIMES,
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
     STORY_STARTS,
+    TIME_UNITS,
     VERB_PREFIXES,
     stem,
 )
@@ -234,6 +244,7 @@ def _phrases(entries: Sequence[str]) -> Phrases:
 
 _CONNECTIVES = _phrases(CONNECTIVES)
 _BACK_REFERENCES = _phrases(BACK_REFERENCES)
+_RELATIVE_TIMES = _phrases(RELATIVE_TIMES)
 
 
 def _bare(token: str) -> str:
@@ -393,6 +404,10 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
     return ""
 
 
+# "Hollywood misalnya, ...": an example word this early opens the sentence as an example.
+EXAMPLE_AT = 3
+# Between an event's noun and its verb: "Acara akan berlangsung", "Sidang kembali digelar".
+_AUXILIARIES = frozenset({"akan", "telah", "sudah", "sempat", "pun", "juga", "kembali", "baru", "bakal"})
 # "Itulah mengapa ...", "Inilah yang ...", "Begitulah ...": this (said before) is why.
 _POINTING_OPENERS = frozenset({"itulah", "inilah", "begitulah", "demikianlah", "itupun"})
 # Words with a verb's prefix that describe the person rather than tell what they did: "Pria
@@ -422,7 +437,22 @@ def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool
         return rule
     if _undefined_reference(words, tokens, outside):
         return "undefined-reference"
+    if not EXAMPLE_WORDS.isdisjoint(w for w, out in zip(words[:EXAMPLE_AT], outside, strict=False) if out):
+        return "example"
     return "bare-role" if _bare_role(words, tokens) else ""
+
+
+def _bare_event(words: Sequence[str]) -> bool:
+    """ "Penggerebekan dilakukan ...", "Acara akan berlangsung ...": the subject is an event
+    named by its noun alone (`lang.EVENT_NOUNS`, or a pe-/per-/ke-...-an noun) and the verb
+    says it happened (`lang.HAPPEN_VERBS`), at most one auxiliary between."""
+    first = words[0]
+    shaped = len(first) > 6 and first.startswith(("pe", "ke")) and first.endswith("an")
+    noun = first in EVENT_NOUNS or (shaped and first not in STOPWORDS_ID)
+    if not noun or len(words) < 3:
+        return False
+    verb = words[2] if words[1] in _AUXILIARIES else words[1]
+    return verb in HAPPEN_VERBS
 
 
 # Doubts ----------------------------------------------------------------------------------
@@ -453,7 +483,7 @@ DEEP = 5
 # A habit, not an event: with no figure, a lead that says what usually is ("Album biasanya
 # dirilis ...", "Berbelanja merupakan sebuah kegiatan rutin ...") is a hook. Not "merupakan"
 # alone ("X is Y"): it opens too many plain facts.
-_HABIT = frozenset({"biasanya", "umumnya", "seringkali", "sering", "kerap", "selalu", "rutin"})
+_HABIT = frozenset("biasanya umumnya seringkali sering kerap selalu rutin terkadang kadang".split())
 
 
 def _doubt_text(tokens: Sequence[str], words: Sequence[str]) -> tuple[str, str]:
@@ -617,6 +647,8 @@ def rule_verdicts(article: Article) -> list[Judgement]:
     out = []
     for i, s in enumerate(article.sentences):
         verdict = judge_text(s.text)
+        if i and verdict.stands_alone and _bare_event([_bare(t) for t in s.text.split()]):
+            verdict = Judgement(NEEDS_CONTEXT, "bare-event")
         if verdict.label == NEEDS_CONTEXT:
             verdict = replace(verdict, depends_on=_antecedent(article, i, verdict))
         elif i == 0 and verdict.stands_alone and _no_actor(s.text, article):
@@ -678,9 +710,10 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
 # sentence only after one of the sentences it takes from (`Judgement.ties`), or not at all.
 # Each kind has a name (`Judgement.tie`):
 #
-# earlier-noun   "X itu" whose X (or its stem) an earlier sentence holds: that sentence
-#                introduced it ("rambu itu" after "... rambu-rambu dalam menyusun APBN"); any
-#                earlier sentence holding X will do, one the brief already shows included
+# earlier-noun   "X itu", "X tersebut" or "X lainnya" whose X (or its stem) an earlier sentence
+#                holds: that sentence introduced it ("rambu itu" after "... rambu-rambu dalam
+#                menyusun APBN"; "Model lainnya ..." after "... model Honda ..."); any earlier
+#                sentence holding X will do, one the brief already shows included
 # this-matter    "hal itu/ini/tersebut" past the opening ("Panggah menyampaikan hal itu ..."):
 #                what the sentence before said
 # also           `lang.ALSO_WORDS` right after the subject ("Pihak promotor turut menyampaikan
@@ -689,11 +722,21 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
 #                told began
 # quote-goes-on  a speaker's own words without a speaker: "saya", "kami" outside quotation
 #                marks, or a quotation with no verb of saying, after a sentence that quotes
+# then           opens with a time counted from an event told before (`lang.RELATIVE_TIMES`,
+#                "Tiga hari kemudian"): after the sentence before
+# whose          "sang istri", "sang ayah" (`lang.KIN_WORDS`) with no name before it: whose
+#                wife? the one the sentence before told of
+# connective     a leading connective a digest may trim ("Meski demikian, Rooney ..."): in a
+#                brief it is shown whole, so after the sentence it answers (`TIE_CONNECTIVES`)
 #
-# Only "X itu" for earlier-noun: "X tersebut" and "X ini" were tried and cost the IndoSum gate
-# (R-L 67.06 -> 66.75 with "tersebut": IndoSum's summaries keep such sentences without the
-# one before), with no brief figure better for "ini" (README, "Sentences that stand alone").
-_TIED_REFERRING = frozenset({"itu"})
+# "X tersebut" and the connective tie each cost the IndoSum gate about 0.3 R-L (IndoSum's
+# summaries keep such sentences without the one before): at the floor before the cleaner cut
+# IndoSum's spaced datelines, within it since. Each is a one-line switch: drop "tersebut" here,
+# or set `TIE_CONNECTIVES` to False (a trimmable "Namun, X ..." then follows anything the brief
+# shows before it); README, "Sentences that stand alone", gives the gate's figures each way.
+# Not "X ini": it cost the gate with no brief figure better.
+_TIED_REFERRING = frozenset({"itu", "tersebut", "lainnya"})
+TIE_CONNECTIVES = True
 # Outside quotation marks, a speaker's own "I" / "we": the quotation goes on.
 _FIRST_PERSON = frozenset({"saya", "aku", "kami"})
 _QUOTE_CHARS = frozenset('"“”')
@@ -713,10 +756,11 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> set[str]:
-    """Stems of the common words of every "X itu" phrase outside quotation marks ("rambu
-    itu": "rambu"; "warga asli Jakarta itu": "warga", "asli") whose X the sentence does not
+    """Stems of the common words of every "X itu" phrase (or "X tersebut", "X lainnya":
+    `_TIED_REFERRING`) outside quotation marks ("rambu itu": "rambu"; "warga asli Jakarta
+    itu": "warga", "asli") whose X the sentence does not
     say before it: not a time ("saat itu"), not a function word, not a figure; a name in the
-    phrase is left to the names the score reads."""
+    phrase (past the sentence's first word) is left to the names the score reads."""
     out: set[str] = set()
     for k in range(1, len(words)):
         head = words[k - 1]
@@ -729,7 +773,8 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
             if not words[start - 1] or tokens[start - 1].endswith(","):
                 break
             start -= 1
-        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not _name(tokens[m]))
+        # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
+        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not (m and _name(tokens[m])))
     return out
 
 
@@ -743,6 +788,10 @@ def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], q
         return "also"
     if " ".join(words[:2]) in STORY_STARTS:
         return "story-start"
+    if _opener(words, _RELATIVE_TIMES) or _counted_time(words):
+        return "then"
+    if _whose(words, tokens, outside):
+        return "whose"
     if quoted_before:
         if any(w in _FIRST_PERSON and out for w, out in zip(words, outside, strict=True)):
             return "quote-goes-on"
@@ -750,6 +799,29 @@ def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], q
         if tokens[0][:1] in _QUOTE_CHARS and not said:
             return "quote-goes-on"
     return ""
+
+
+# "Tiga hari kemudian", "Sepekan setelahnya": a count of `lang.TIME_UNITS`, then "later".
+_LATER = frozenset({"kemudian", "setelahnya", "sesudahnya", "berikutnya"})
+
+
+def _counted_time(words: Sequence[str]) -> bool:
+    """Opens with "<how many> <unit> kemudian" ("Tiga hari kemudian") or "se<unit> kemudian"
+    ("Sehari kemudian")."""
+    if len(words) > 2 and words[1] in TIME_UNITS and words[2] in _LATER:
+        return True
+    return len(words) > 1 and words[0][:2] == "se" and words[0][2:] in TIME_UNITS and words[1] in _LATER
+
+
+def _whose(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> bool:
+    """ "sang istri" (`lang.KIN_WORDS`) outside quotation marks with no name before it: the
+    kin of someone told of before ("Sebelumnya sang istri, Tiwi, ..."; not "Harry ... kepada
+    sang kekasih")."""
+    for k in range(len(words) - 1):
+        if words[k] == "sang" and words[k + 1] in KIN_WORDS and outside[k]:
+            first = words[0] not in _NOT_NAMES and words[0] not in _NYA_ADVERBS and k > 0 and _name(tokens[0])
+            return not first and not any(_name(t) for t in tokens[1:k])
+    return False
 
 
 def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
@@ -780,7 +852,9 @@ def judge_for_brief(article: Article, *, scorer: Scorer | None = None) -> list[J
 def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     out = []
     for i, j in enumerate(_judged(article, scorer)):
-        if (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
+        if j.trim and TIE_CONNECTIVES and j.depends_on is not None:
+            j = replace(j, ties=(j.depends_on,), tie="connective")
+        elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
             ties, kind = _ties(article, i)
             j = replace(j, ties=ties, tie=kind) if ties else j
         out.append(j)
