@@ -349,12 +349,26 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
 _INLINE_READ_ALSO = re.compile(r"\s(?:baca|simak|lihat)\s+(?:juga|pula)\s*:", re.IGNORECASE)
 
 
+def _prose_with_names(line: str, words: list[str]) -> bool:
+    """A sentence that names many people or places: it ends in a full stop, has no "Label:"
+    ("Pelatih: Wanderley Junior.", a line-up) and a long word in lower case (its verb)."""
+    return (
+        line.rstrip().rstrip("\"'”’)]").endswith(".")
+        and ":" not in line
+        and any(len(w) > 3 and w.islower() for w in words)
+    )
+
+
 def _heading(line: str, words: list[str]) -> bool:
     """A heading, label or link: no sentence ending, no quotation, short or title-cased."""
     if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line)):
         return False  # a quotation or a sentence inside: article text, even if cut short
     if _TERMINAL.search(line):
-        # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!".
+        # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!". Not a
+        # sentence full of names that ends in a full stop, no label before a colon, and keeps
+        # a long word in lower case ("Kepolisian menangkap Sri Rahayu (32) di ... Jawa Barat.").
+        if _prose_with_names(line, words):
+            return False
         return len(words) <= 25 and _title_cased(words)
     return len(words) <= 12 or (len(words) <= 30 and _title_cased(words)) or bool(_LIST_ITEM.match(line))
 
