@@ -38,6 +38,8 @@ bare-role              NEEDS_CONTEXT  "Korban", "Pelaku", "Tersangka" ... as the
                                       no name: "Korban berhasil kabur ..." (who?)
 example                NEEDS_CONTEXT  "misalnya", "contohnya" among the first words: "Hollywood
                                       misalnya, ..." (an example of a claim made before)
+other-set              NEEDS_CONTEXT  "X lainnya" among the first three words, no comma after it:
+                                      "Musisi lainnya yang ..." (other than whom?)
 bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
                                       of happening: "Penggerebekan dilakukan tim ..." (which raid?)
 =====================  =============  ======================================================
@@ -442,6 +444,10 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
 
 # "Hollywood misalnya, ...": an example word this early opens the sentence as an example.
 EXAMPLE_AT = 3
+# "Musisi lainnya yang ...", "Delapan maskapai lainnya ...": "X lainnya" (the other X) this early,
+# with no comma after it (not "Jemaat gereja lainnya, Rina ..."), is the subject: a set an
+# earlier sentence began.
+OTHER_SET_AT = 3
 # Between an event's noun and its verb: "Acara akan berlangsung", "Sidang kembali digelar".
 _AUXILIARIES = frozenset({"akan", "telah", "sudah", "sempat", "pun", "juga", "kembali", "baru", "bakal"})
 # "Itulah mengapa ...", "Inilah yang ...", "Begitulah ...": this (said before) is why.
@@ -475,6 +481,8 @@ def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool
         return "undefined-reference"
     if not EXAMPLE_WORDS.isdisjoint(w for w, out in zip(words[:EXAMPLE_AT], outside, strict=False) if out):
         return "example"
+    if any(tokens[k] == "lainnya" for k in range(1, min(OTHER_SET_AT, len(tokens)))):
+        return "other-set"  # "Musisi lainnya ...", "Enam polisi lainnya ...": others than whom?
     return "bare-role" if _bare_role(words, tokens) else ""
 
 
