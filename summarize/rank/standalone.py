@@ -9,14 +9,22 @@ STANDALONE names the rule that decided it:
 rule                   label          what it sees
 =====================  =============  ======================================================
 furniture              FURNITURE      "Baca juga:", "Foto:", "Editor:" ...
-fragment-start         FRAGMENT       starts lower case or with closing punctuation
+fragment-start         FRAGMENT       starts lower case or with closing punctuation, also past a
+                                      credited dateline ("Jakarta, CNN Indonesia - - kembali ...")
 fragment-end           FRAGMENT       ends without sentence-final punctuation (a cut)
 too-short              FRAGMENT       fewer than three words
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
                                       gembira datang dari ...", "Kejadian menegangkan terjadi
-                                      di ...", "... kedatangan tamu spesial"
+                                      di ...", "... kedatangan tamu spesial", a scene set before
+                                      "pemandangan tak biasa terlihat", "X bukan satu-satunya Y
+                                      yang ditunggu", "Kabar asmara X kembali terguncang."
+vague-claim            TEASER         an evaluative phrase standing for what the next sentence
+                                      tells: "... bukan tanpa usaha.", "fakta berkata lain",
+                                      "... tak kalah heboh." (checked after the NEEDS_CONTEXT rules)
+short-hook             TEASER         under `SHORT_HOOK` words, no figure, a stock phrase of a
+                                      hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
@@ -30,6 +38,8 @@ bare-role              NEEDS_CONTEXT  "Korban", "Pelaku", "Tersangka" ... as the
                                       no name: "Korban berhasil kabur ..." (who?)
 example                NEEDS_CONTEXT  "misalnya", "contohnya" among the first words: "Hollywood
                                       misalnya, ..." (an example of a claim made before)
+other-set              NEEDS_CONTEXT  "X lainnya" among the first three words, no comma after it:
+                                      "Musisi lainnya yang ..." (other than whom?)
 bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
                                       of happening: "Penggerebekan dilakukan tim ..." (which raid?)
 =====================  =============  ======================================================
@@ -98,7 +108,7 @@ from ..lang import (
     stem,
 )
 from ..values import Article
-from .sure import Scorer, features, load_scorer
+from .sure import HOOK_PHRASE, Scorer, features, load_scorer
 
 __all__ = [
     "FRAGMENT",
@@ -223,12 +233,29 @@ _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
     r"ada\s+(?:yang\s+|kabar\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
     r"|(?:ada\s+)?kabar\s+(?:baru|gembira|baik|buruk|duka|mengejutkan|menarik)\s+(?:datang|dari)\b"
-    r"|(?:kejadian|peristiwa|insiden|momen|pemandangan)\s+(?:menegangkan|mengejutkan|unik|langka|"
+    r"|(?:[^.,]{0,120},\s+)?(?:kejadian|peristiwa|insiden|momen|pemandangan)\s+(?:menegangkan|mengejutkan|unik|langka|"
     r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa)\s+(?:terjadi|terlihat|tersaji)\b"
+    r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
+    r"|kabar\s+\w+(?:\s+\S+){0,3}\s+kembali\s+\w+\s*\.$"
     r"|.{0,40}\b(?:lagi-lagi\s+)?kedatangan\s+tamu\s+(?:spesial|istimewa|penting)\s*\.?$"
     r")",
     re.I,
 )
+# An evaluative phrase standing for what the next sentence tells, closing the sentence or
+# opening it: "Vero juga bukan tanpa usaha." (the effort comes next), "Sayangnya, fakta berkata
+# lain.", "Peretas tak kalah heboh." (as what, told before or after?).
+_VAGUE_CLAIM = re.compile(
+    r"\bbukan\s+tanpa\s+\w+\s*\.$|^bukan\s+tanpa\s+alasan\b"
+    r"|\b(?:fakta|takdir|kenyataan|nasib|hasil)\s+berkata\s+lain\b"
+    r"|\bt(?:ak|idak)\s+kalah\s+\w+\s*\.$",
+    re.I,
+)
+# A short sentence with a stock phrase of a hook and no figure ("Juventus tengah dirundung
+# duka.", "Negara tetangga, Singapura, akan mencatat sejarah."): the news is in what follows.
+SHORT_HOOK = 10
+# A credited dateline the cleaner leaves before a cut-off subject ("Jakarta, CNN Indonesia - -
+# kembali membuka akses ..."): what follows starts mid-sentence.
+_CREDIT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*(?:--|[-–—]\s+[-–—])\s+(?=[a-z])")
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -282,7 +309,7 @@ def _outside_quotes(tokens: Sequence[str]) -> list[bool]:
 
 
 def _fragment(text: str, tokens: Sequence[str]) -> str:
-    first = text.lstrip("\"'“‘([ ")
+    first = _CREDIT_DATELINE.sub("", text).lstrip("\"'“‘([ ")
     if not first or first[0] in "”’),;:." or (first[0].islower() and not first[1:2].isupper()):
         return "fragment-start"
     if text.rstrip()[-1] not in _TERMINAL:
@@ -303,6 +330,17 @@ def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
         w in READER_WORDS and out for w, out in zip(words, outside, strict=True)
     ):
         return "reader-address"
+    return ""
+
+
+def _vague(text: str, words: Sequence[str]) -> str:
+    """'vague-claim' or 'short-hook' for a sentence the other rules pass that only promises its
+    fact (`_VAGUE_CLAIM`, `SHORT_HOOK`); checked last, so a sentence that needs context keeps
+    that label and the earlier sentence it leans on."""
+    if _VAGUE_CLAIM.search(text):
+        return "vague-claim"
+    if len(words) < SHORT_HOOK and not any(c.isdigit() for c in text) and HOOK_PHRASE.search(" ".join(words)):
+        return "short-hook"
     return ""
 
 
@@ -406,6 +444,10 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
 
 # "Hollywood misalnya, ...": an example word this early opens the sentence as an example.
 EXAMPLE_AT = 3
+# "Musisi lainnya yang ...", "Delapan maskapai lainnya ...": "X lainnya" (the other X) this early,
+# with no comma after it (not "Jemaat gereja lainnya, Rina ..."), is the subject: a set an
+# earlier sentence began.
+OTHER_SET_AT = 3
 # Between an event's noun and its verb: "Acara akan berlangsung", "Sidang kembali digelar".
 _AUXILIARIES = frozenset({"akan", "telah", "sudah", "sempat", "pun", "juga", "kembali", "baru", "bakal"})
 # "Itulah mengapa ...", "Inilah yang ...", "Begitulah ...": this (said before) is why.
@@ -439,6 +481,8 @@ def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool
         return "undefined-reference"
     if not EXAMPLE_WORDS.isdisjoint(w for w, out in zip(words[:EXAMPLE_AT], outside, strict=False) if out):
         return "example"
+    if any(tokens[k] == "lainnya" for k in range(1, min(OTHER_SET_AT, len(tokens)))):
+        return "other-set"  # "Musisi lainnya ...", "Enam polisi lainnya ...": others than whom?
     return "bare-role" if _bare_role(words, tokens) else ""
 
 
@@ -536,6 +580,7 @@ def judge_text(text: str) -> Judgement:
             and rest[0][:1].isupper()
             and words[k] not in STOPWORDS_ID
             and not _context(rest, words[k:], outside[k:])
+            and not _vague(" ".join(rest), words[k:])
         )
         if not clean:
             return Judgement(NEEDS_CONTEXT, "connective")
@@ -544,6 +589,9 @@ def judge_text(text: str) -> Judgement:
     rule = _context(tokens, words, outside)
     if rule:
         return Judgement(NEEDS_CONTEXT, rule)
+    rule = _vague(text, words)
+    if rule:
+        return Judgement(TEASER, rule)
     doubt = _doubt_text(tokens, words)[0]
     return Judgement(STANDALONE, doubt=doubt, sure=not doubt)
 

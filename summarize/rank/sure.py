@@ -126,7 +126,8 @@ _NOT_POINTING = DEICTIC_HEADS | {
     "begitu",
 }
 _DIGIT = re.compile(r"\d")
-_HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
+# A stock phrase of a hook, searched in the lower-cased words (`rank.standalone` reads it too).
+HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
 _FUTURE = frozenset({"akan", "bakal"})
 # A weekday, a month (their one home: `summarize.numerals`) or a word placing a time.
 _WHEN_WORDS = [*WEEKDAYS_ID, "jum'at", "kemarin", "semalam", "tadi", "lalu", *MONTHS_ID]
@@ -281,7 +282,7 @@ def _row(
         "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
-        "hook-phrase": float(_HOOK_PHRASE.search(" ".join(words)) is not None),
+        "hook-phrase": float(HOOK_PHRASE.search(" ".join(words)) is not None),
         "hedge": float(not HEDGES.isdisjoint(words)),
     }
     row["promise"] = float(not row["number"] and not _FUTURE.isdisjoint(words))
