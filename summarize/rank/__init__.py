@@ -70,7 +70,7 @@ def _learned() -> Ranker:
 
 
 _RANKERS: dict[str, Callable[[], Ranker]] = {"centrality": CentralityRanker, "learned": _learned}
-# Learned from IndoSum's oracle labels; beats LEAD-3 by about 2 ROUGE-1 points on held-out
+# Learned from IndoSum's oracle labels; beats LEAD-3 by about 1.5 ROUGE-1 points on held-out
 # articles with briefs read as a paragraph (3 without), where the centrality baseline falls
 # below it (scripts/README.md).
 DEFAULT_RANKER = "learned"
