@@ -21,7 +21,7 @@ from .errors import check_count
 from .grouping import Fact, Section, mark_copies, plan, publishers
 from .rank import get_ranker, select
 from .rank.features import features
-from .rank.standalone import judge_for_brief
+from .rank.ties import judge_for_brief
 from .values import (
     Article,
     Brief,

@@ -14,7 +14,8 @@ from typing import Any
 
 from summarize import brief, digest, load_articles
 from summarize.clean import dateline_length
-from summarize.rank.standalone import LABELS, STANDALONE, judge_for_brief
+from summarize.rank.standalone import LABELS, STANDALONE
+from summarize.rank.ties import judge_for_brief
 from summarize.values import Article
 from tests.indosum import DATA_DIR, load_records, to_article
 

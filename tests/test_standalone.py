@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from summarize import InputError, brief, digest, load_articles
 from summarize.ingest import article_from_text
 from summarize.lang import Vector
-from summarize.rank import select, standalone
+from summarize.rank import select, ties
 from summarize.rank.standalone import (
     FRAGMENT,
     FURNITURE,
@@ -25,11 +25,11 @@ from summarize.rank.standalone import (
     TEASER,
     Judgement,
     judge,
-    judge_for_brief,
     judge_text,
     rule_verdicts,
     shown_span,
 )
+from summarize.rank.ties import judge_for_brief
 from summarize.renderers import render
 from summarize.segment import collapse
 from tests import standalone_eval as ev
@@ -364,7 +364,7 @@ def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(standalone, "TIE_CONNECTIVES", False)
+    monkeypatch.setattr(ties, "TIE_CONNECTIVES", False)
     # An article of its own: a brief's judgement is cached per article.
     article = article_from_text(TIED_ARTICLE, source="rambu-untied.txt")
     untied = judge_for_brief(article)[13]

@@ -86,14 +86,12 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..lang import (
-    ALSO_WORDS,
     BACK_REFERENCES,
     CONNECTIVES,
     DEICTIC_HEADS,
     EVENT_NOUNS,
     EXAMPLE_WORDS,
     HAPPEN_VERBS,
-    KIN_WORDS,
     PERSON_ROLES,
     PREDICATE_WORDS,
     PRONOUNS,
@@ -102,10 +100,7 @@ from ..lang import (
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
-    STORY_STARTS,
-    TIME_UNITS,
     VERB_PREFIXES,
-    stem,
 )
 from ..values import Article
 from .sure import HOOK_PHRASE, Scorer, features, load_scorer
@@ -119,7 +114,6 @@ __all__ = [
     "TEASER",
     "Judgement",
     "judge",
-    "judge_for_brief",
     "judge_text",
     "rule_verdicts",
     "shown_span",
@@ -158,7 +152,7 @@ class Judgement:
     # only after the sentence it may lean on (`depends_on`), as if it needed context.
     leans: bool = False
     # Earlier sentences one of which a brief shows before this one, or it leaves this one out
-    # (`judge_for_brief`): it takes something from them that the rules and the score let pass
+    # (`rank.ties.judge_for_brief`): it takes something from them that the rules and the score let pass
     # ("rambu itu" after a sentence on "rambu-rambu", "Pihak promotor turut ..."); `tie` names
     # the kind.
     ties: tuple[int, ...] = ()
@@ -750,160 +744,3 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
         if n == k:
             return m.start(), s.end
     return s.start, s.end
-
-
-# Ties a brief keeps ------------------------------------------------------------------------
-# A sentence the rules pass may still take something from an earlier one that a digest line
-# is spared (a digest shows only the sure tier) but a brief is not: a brief shows such a
-# sentence only after one of the sentences it takes from (`Judgement.ties`), or not at all.
-# Each kind has a name (`Judgement.tie`):
-#
-# earlier-noun   "X itu", "X tersebut" or "X lainnya" whose X (or its stem) an earlier sentence
-#                holds: that sentence introduced it ("rambu itu" after "... rambu-rambu dalam
-#                menyusun APBN"; "Model lainnya ..." after "... model Honda ..."); any earlier
-#                sentence holding X will do, one the brief already shows included
-# this-matter    "hal itu/ini/tersebut" past the opening ("Panggah menyampaikan hal itu ..."):
-#                what the sentence before said
-# also           `lang.ALSO_WORDS` right after the subject ("Pihak promotor turut menyampaikan
-#                ..."): in addition to what the sentence before told
-# story-start    `lang.STORY_STARTS` ("Semua bermula ketika ..."): how what the sentence before
-#                told began
-# quote-goes-on  a speaker's own words without a speaker: "saya", "kami" outside quotation
-#                marks, or a quotation with no verb of saying, after a sentence that quotes
-# then           opens with a time counted from an event told before (`lang.RELATIVE_TIMES`,
-#                "Tiga hari kemudian"): after the sentence before
-# whose          "sang istri", "sang ayah" (`lang.KIN_WORDS`) with no name before it: whose
-#                wife? the one the sentence before told of
-# connective     a leading connective a digest may trim ("Meski demikian, Rooney ..."): in a
-#                brief it is shown whole, so after the sentence it answers (`TIE_CONNECTIVES`)
-#
-# "X tersebut" and the connective tie each cost the IndoSum gate about 0.3 R-L (IndoSum's
-# summaries keep such sentences without the one before): at the floor before the cleaner cut
-# IndoSum's spaced datelines, within it since. Each is a one-line switch: drop "tersebut" here,
-# or set `TIE_CONNECTIVES` to False (a trimmable "Namun, X ..." then follows anything the brief
-# shows before it); README, "Sentences that stand alone", gives the gate's figures each way.
-# Not "X ini": it cost the gate with no brief figure better.
-_TIED_REFERRING = frozenset({"itu", "tersebut", "lainnya"})
-TIE_CONNECTIVES = True
-# Outside quotation marks, a speaker's own "I" / "we": the quotation goes on.
-_FIRST_PERSON = frozenset({"saya", "aku", "kami"})
-_QUOTE_CHARS = frozenset('"“”')
-ALSO_AT = 5  # "also" counts among the first this many words: right after a short subject
-
-
-def _word_stem(word: str) -> str:
-    """The stem of a lower-case word, a reduplication read once ("rambu-rambu" -> "rambu")."""
-    left, _, right = word.partition("-")
-    return stem(left if left == right else word)
-
-
-@lru_cache(maxsize=100_000)
-def _stems(text: str) -> frozenset[str]:
-    """The stems of a sentence's words."""
-    return frozenset(_word_stem(w) for t in text.split() if (w := _bare(t)))
-
-
-def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> set[str]:
-    """Stems of the common words of every "X itu" phrase (or "X tersebut", "X lainnya":
-    `_TIED_REFERRING`) outside quotation marks ("rambu itu": "rambu"; "warga asli Jakarta
-    itu": "warga", "asli") whose X the sentence does not
-    say before it: not a time ("saat itu"), not a function word, not a figure; a name in the
-    phrase (past the sentence's first word) is left to the names the score reads."""
-    out: set[str] = set()
-    for k in range(1, len(words)):
-        head = words[k - 1]
-        if words[k] not in _TIED_REFERRING or not outside[k] or not head or head[0].isdigit():
-            continue
-        if head in DEICTIC_HEADS or head in STOPWORDS_ID or head in _SPAN_WORDS or head in words[: k - 1]:
-            continue
-        start = k - 1  # back over the phrase's words, at most three, to a function word or comma
-        while start > 0 and k - start < 4 and words[start - 1] not in STOPWORDS_ID:
-            if not words[start - 1] or tokens[start - 1].endswith(","):
-                break
-            start -= 1
-        # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
-        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not (m and _name(tokens[m])))
-    return out
-
-
-def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], quoted_before: bool) -> str:
-    """The kind of tie to the sentence just before ("this-matter", "also", "story-start",
-    "quote-goes-on"), or "" when there is none (`quoted_before`: that sentence quotes)."""
-    if any(a == "hal" and b in _REFERRING and outside[k + 1] for k, (a, b) in enumerate(pairwise(words))):
-        return "this-matter"
-    early = [w for w, out in zip(words[:ALSO_AT], outside, strict=False) if out]
-    if not ALSO_WORDS.isdisjoint(early[1:]):
-        return "also"
-    if " ".join(words[:2]) in STORY_STARTS:
-        return "story-start"
-    if _opener(words, _RELATIVE_TIMES) or _counted_time(words):
-        return "then"
-    if _whose(words, tokens, outside):
-        return "whose"
-    if quoted_before:
-        if any(w in _FIRST_PERSON and out for w, out in zip(words, outside, strict=True)):
-            return "quote-goes-on"
-        said = any(w in _SAY for w, out in zip(words, outside, strict=True) if out)
-        if tokens[0][:1] in _QUOTE_CHARS and not said:
-            return "quote-goes-on"
-    return ""
-
-
-# "Tiga hari kemudian", "Sepekan setelahnya": a count of `lang.TIME_UNITS`, then "later".
-_LATER = frozenset({"kemudian", "setelahnya", "sesudahnya", "berikutnya"})
-
-
-def _counted_time(words: Sequence[str]) -> bool:
-    """Opens with "<how many> <unit> kemudian" ("Tiga hari kemudian") or "se<unit> kemudian"
-    ("Sehari kemudian")."""
-    if len(words) > 2 and words[1] in TIME_UNITS and words[2] in _LATER:
-        return True
-    return len(words) > 1 and words[0][:2] == "se" and words[0][2:] in TIME_UNITS and words[1] in _LATER
-
-
-def _whose(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> bool:
-    """ "sang istri" (`lang.KIN_WORDS`) outside quotation marks with no name before it: the
-    kin of someone told of before ("Sebelumnya sang istri, Tiwi, ..."; not "Harry ... kepada
-    sang kekasih")."""
-    for k in range(len(words) - 1):
-        if words[k] == "sang" and words[k + 1] in KIN_WORDS and outside[k]:
-            first = words[0] not in _NOT_NAMES and words[0] not in _NYA_ADVERBS and k > 0 and _name(tokens[0])
-            return not first and not any(_name(t) for t in tokens[1:k])
-    return False
-
-
-def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
-    """The earlier sentences that sentence `i` takes from, and the kind (see above)."""
-    if i == 0:
-        return (), ""
-    tokens = article.sentences[i].text.split()
-    words = [_bare(t) for t in tokens]
-    outside = _outside_quotes(tokens)
-    referred = _referred(words, tokens, outside)
-    if referred:
-        holders = tuple(j for j in range(i) if not referred.isdisjoint(_stems(article.sentences[j].text)))
-        if holders:
-            return holders, "earlier-noun"
-    quoted_before = not _QUOTE_CHARS.isdisjoint(article.sentences[i - 1].text)
-    kind = _tie(words, tokens, outside, quoted_before)
-    return ((i - 1,), kind) if kind else ((), "")
-
-
-def judge_for_brief(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
-    """`judge`, with each sentence the rules pass (whole or trimmed) tied to the earlier
-    sentences it takes from (`Judgement.ties`), for a brief. A digest needs none of it (it
-    shows only the sure tier) and calls `judge`, so its cost is unchanged."""
-    return list(_judged_for_brief(article, scorer or load_scorer()))
-
-
-@lru_cache(maxsize=JUDGED_ARTICLES)
-def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
-    out = []
-    for i, j in enumerate(_judged(article, scorer)):
-        if j.trim and TIE_CONNECTIVES and j.depends_on is not None:
-            j = replace(j, ties=(j.depends_on,), tie="connective")
-        elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
-            ties, kind = _ties(article, i)
-            j = replace(j, ties=ties, tie=kind) if ties else j
-        out.append(j)
-    return tuple(out)
