@@ -532,6 +532,13 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Arsenal tengah dirundung duka.", "short-hook"),
         ("Kota kecil di Jepang itu akan mencatat sejarah.", "short-hook"),
         ("Negeri jiran, Malaysia, akan mencatat sejarah.", "short-hook"),
+        # heldout6's kinds: an evaluative noun phrase, a riddle answered later, a hedged guess.
+        ("Liburan keluarga Raffi Ahmad di Lombok berubah menjadi hal yang menyedihkan.", "vague-claim"),
+        ("Pengunjung Taman Safari mengalami sesuatu yang mengejutkan akhir pekan lalu.", "vague-claim"),
+        ("Teka-teki siapa pelatih baru Persib akhirnya terjawab sudah.", "hook"),
+        ("Misteri hilangnya kapal nelayan di Selat Sunda terungkap.", "hook"),
+        ("Tampaknya tidak mudah bagi penggemar untuk bertemu idolanya.", "hedged-guess"),
+        ("Sepertinya akan sulit bagi siapa pun untuk menyaingi penjualan album Adele.", "hedged-guess"),
     ],
 )
 def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -> None:
@@ -548,6 +555,9 @@ def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -
         "Kabar kenaikan harga BBM kembali membuat warga Bekasi mengantre di SPBU sejak Senin pagi.",
         "Pemandangan itu terlihat di pinggiran hutan Kubangkangkung pada Selasa (20/6).",
         "Xiaomi merilis Mi Note 2 di Beijing pada Selasa (25/10) dengan harga Rp 4 juta.",
+        "Tampaknya sulit bagi Persija menembus 4 besar setelah kalah 0-3 dari Bali United.",
+        "Polisi menyebut teka-teki pembunuhan di Pulomas terungkap lewat rekaman CCTV rumah korban.",
+        "Menurut Febry, perbedaan pendapat adalah hal yang biasa di Indonesia.",
     ],
 )
 def test_facts_near_a_vague_phrase_are_not_teasers(text: str) -> None:
