@@ -361,6 +361,30 @@ def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None
     assert [replace(j, ties=(), tie="") for j in judge_for_brief(article)] == plain
 
 
+# heldout6's kind: the sentence after the lead says "acara tersebut" where the lead said
+# "konferensi pers"; no earlier sentence holds "acara".
+NO_HOLDER_ARTICLE = """Momen lucu terjadi di konferensi pers kualifikasi GP Italia di Sirkuit Mugello, Sabtu (3/6).
+
+Pebalap Moto3, Joan Mir, berhasil membuat Marc Marquez dan para wartawan yang hadir di acara tersebut tertawa lepas.
+
+Panitia GP Italia mencatat 90 ribu penonton datang ke Mugello pada hari kualifikasi.
+
+Marc Marquez mengaku senang bisa bercanda dengan Joan Mir di sela kesibukan tersebut.
+"""
+
+
+def test_tersebut_with_no_holder_right_after_the_lead_follows_the_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = article_from_text(NO_HOLDER_ARTICLE, source="mugello.txt")
+    got = [(j.ties, j.tie) for j in judge_for_brief(article)]
+    assert got[1] == ((0,), "no-holder")  # "acara tersebut": the lead named it otherwise
+    assert got[3] == ((), "")  # "kesibukan tersebut" later in the article: left to the score
+    monkeypatch.setattr(ties, "NO_HOLDER", False)
+    untied = judge_for_brief(article_from_text(NO_HOLDER_ARTICLE, source="mugello-untied.txt"))[1]
+    assert (untied.ties, untied.tie) == ((), "")
+
+
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
