@@ -588,6 +588,22 @@ def test_facts_near_a_vague_phrase_are_not_teasers(text: str) -> None:
     assert judge_text(text).label != TEASER
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # heldout6's kind: a bare "perusahaan" subject stands for a company named before.
+        ("Perusahaan menargetkan 20 gerai baru di Sumatra pada 2018.", NEEDS_CONTEXT),
+        ("Pihak perusahaan mengatakan layanan akan pulih pada Senin malam.", NEEDS_CONTEXT),
+        ("Disebutkan perusahaan mengincar dana segar Rp 500 miliar.", NEEDS_CONTEXT),
+        # The company named in the sentence: it stands alone.
+        ("Perusahaan rintisan Bukalapak menargetkan 20 gerai baru di Sumatra pada 2018.", STANDALONE),
+        ("Perusahaan Jepang Toyota menutup pabriknya di Australia pada Selasa (3/10).", STANDALONE),
+    ],
+)
+def test_a_bare_company_subject_needs_the_company_named_before(text: str, label: str) -> None:
+    assert judge_text(text).label == label
+
+
 def test_the_other_x_named_right_after_a_comma_or_late_stands_alone() -> None:
     assert judge_text("Warga lainnya, Siti Aminah, mengaku kehilangan rumahnya.").rule != "other-set"
     assert judge_text("Pemkot Bogor menambah 20 bus dan armada lainnya.").rule != "other-set"

@@ -34,7 +34,8 @@ no-actor               TEASER         an opening sentence naming nobody, with no
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
                                       or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
-pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name
+pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name; a
+                                      bare "Perusahaan" subject ("Perusahaan menargetkan ...")
 bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
 undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is not defined here
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
@@ -251,6 +252,11 @@ _VAGUE_CLAIM = re.compile(
     r"unik|lucu|aneh|mengejutkan|menyenangkan|menyedihkan|memalukan|mengerikan|menegangkan)\b",
     re.I,
 )
+# A bare "perusahaan" as the subject, before a verb: "Perusahaan menargetkan ...", "Pihak
+# perusahaan mengatakan ...", "Diungkapkan perusahaan mengincar ..." (which company?).
+_BARE_COMPANY = re.compile(
+    r"(?:di\w+kan\s+)?(?:pihak\s+)?perusahaan\s+(?:me|ber|akan\b|telah\b|sudah\b|juga\b|tengah\b|sedang\b)"
+)
 # A hedged guess with no fact: "Nampaknya akan sangat sulit bagi seseorang untuk mengontak X."
 _HEDGED_GUESS = re.compile(
     r"^(?:nampaknya|tampaknya|sepertinya|kelihatannya)\b[^.]{0,80}\b(?:sulit|susah|mustahil|t(?:ak|idak)\s+mudah)\b",
@@ -395,6 +401,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         return "pronoun"
     if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
+    if _BARE_COMPANY.match(" ".join(words[:4])):
+        return "pronoun"  # "Perusahaan menargetkan ...": the company an earlier sentence named
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
     named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
