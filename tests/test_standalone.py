@@ -361,6 +361,30 @@ def test_judge_for_brief_names_what_a_sentence_takes_from_earlier_ones() -> None
     assert [replace(j, ties=(), tie="") for j in judge_for_brief(article)] == plain
 
 
+# heldout6's kind: the sentence after the lead says "acara tersebut" where the lead said
+# "konferensi pers"; no earlier sentence holds "acara".
+NO_HOLDER_ARTICLE = """Momen lucu terjadi di konferensi pers kualifikasi GP Italia di Sirkuit Mugello, Sabtu (3/6).
+
+Pebalap Moto3, Joan Mir, berhasil membuat Marc Marquez dan para wartawan yang hadir di acara tersebut tertawa lepas.
+
+Panitia GP Italia mencatat 90 ribu penonton datang ke Mugello pada hari kualifikasi.
+
+Marc Marquez mengaku senang bisa bercanda dengan Joan Mir di sela kesibukan tersebut.
+"""
+
+
+def test_tersebut_with_no_holder_right_after_the_lead_follows_the_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = article_from_text(NO_HOLDER_ARTICLE, source="mugello.txt")
+    got = [(j.ties, j.tie) for j in judge_for_brief(article)]
+    assert got[1] == ((0,), "no-holder")  # "acara tersebut": the lead named it otherwise
+    assert got[3] == ((), "")  # "kesibukan tersebut" later in the article: left to the score
+    monkeypatch.setattr(ties, "NO_HOLDER", False)
+    untied = judge_for_brief(article_from_text(NO_HOLDER_ARTICLE, source="mugello-untied.txt"))[1]
+    assert (untied.ties, untied.tie) == ((), "")
+
+
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -532,6 +556,13 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Arsenal tengah dirundung duka.", "short-hook"),
         ("Kota kecil di Jepang itu akan mencatat sejarah.", "short-hook"),
         ("Negeri jiran, Malaysia, akan mencatat sejarah.", "short-hook"),
+        # heldout6's kinds: an evaluative noun phrase, a riddle answered later, a hedged guess.
+        ("Liburan keluarga Raffi Ahmad di Lombok berubah menjadi hal yang menyedihkan.", "vague-claim"),
+        ("Pengunjung Taman Safari mengalami sesuatu yang mengejutkan akhir pekan lalu.", "vague-claim"),
+        ("Teka-teki siapa pelatih baru Persib akhirnya terjawab sudah.", "hook"),
+        ("Misteri hilangnya kapal nelayan di Selat Sunda terungkap.", "hook"),
+        ("Tampaknya tidak mudah bagi penggemar untuk bertemu idolanya.", "hedged-guess"),
+        ("Sepertinya akan sulit bagi siapa pun untuk menyaingi penjualan album Adele.", "hedged-guess"),
     ],
 )
 def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -> None:
@@ -548,10 +579,29 @@ def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -
         "Kabar kenaikan harga BBM kembali membuat warga Bekasi mengantre di SPBU sejak Senin pagi.",
         "Pemandangan itu terlihat di pinggiran hutan Kubangkangkung pada Selasa (20/6).",
         "Xiaomi merilis Mi Note 2 di Beijing pada Selasa (25/10) dengan harga Rp 4 juta.",
+        "Tampaknya sulit bagi Persija menembus 4 besar setelah kalah 0-3 dari Bali United.",
+        "Polisi menyebut teka-teki pembunuhan di Pulomas terungkap lewat rekaman CCTV rumah korban.",
+        "Menurut Febry, perbedaan pendapat adalah hal yang biasa di Indonesia.",
     ],
 )
 def test_facts_near_a_vague_phrase_are_not_teasers(text: str) -> None:
     assert judge_text(text).label != TEASER
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # heldout6's kind: a bare "perusahaan" subject stands for a company named before.
+        ("Perusahaan menargetkan 20 gerai baru di Sumatra pada 2018.", NEEDS_CONTEXT),
+        ("Pihak perusahaan mengatakan layanan akan pulih pada Senin malam.", NEEDS_CONTEXT),
+        ("Disebutkan perusahaan mengincar dana segar Rp 500 miliar.", NEEDS_CONTEXT),
+        # The company named in the sentence: it stands alone.
+        ("Perusahaan rintisan Bukalapak menargetkan 20 gerai baru di Sumatra pada 2018.", STANDALONE),
+        ("Perusahaan Jepang Toyota menutup pabriknya di Australia pada Selasa (3/10).", STANDALONE),
+    ],
+)
+def test_a_bare_company_subject_needs_the_company_named_before(text: str, label: str) -> None:
+    assert judge_text(text).label == label
 
 
 def test_the_other_x_named_right_after_a_comma_or_late_stands_alone() -> None:

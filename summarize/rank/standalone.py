@@ -19,10 +19,14 @@ hook                   TEASER         a stock opening formula: "Ada yang baru da
                                       gembira datang dari ...", "Kejadian menegangkan terjadi
                                       di ...", "... kedatangan tamu spesial", a scene set before
                                       "pemandangan tak biasa terlihat", "X bukan satu-satunya Y
-                                      yang ditunggu", "Kabar asmara X kembali terguncang."
+                                      yang ditunggu", "Kabar asmara X kembali terguncang.",
+                                      "Teka-teki ... terjawab sudah."
 vague-claim            TEASER         an evaluative phrase standing for what the next sentence
                                       tells: "... bukan tanpa usaha.", "fakta berkata lain",
-                                      "... tak kalah heboh." (checked after the NEEDS_CONTEXT rules)
+                                      "... tak kalah heboh.", "berubah menjadi hal yang buruk"
+                                      (checked after the NEEDS_CONTEXT rules)
+hedged-guess           TEASER         "Nampaknya/Tampaknya ... sulit ...", no figure: a guess,
+                                      no fact (checked last too)
 short-hook             TEASER         under `SHORT_HOOK` words, no figure, a stock phrase of a
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
@@ -30,7 +34,8 @@ no-actor               TEASER         an opening sentence naming nobody, with no
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
                                       or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
-pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name
+pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name; a
+                                      bare "Perusahaan" subject ("Perusahaan menargetkan ...")
 bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
 undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is not defined here
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
@@ -231,6 +236,7 @@ _HOOK = re.compile(
     r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa)\s+(?:terjadi|terlihat|tersaji)\b"
     r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
     r"|kabar\s+\w+(?:\s+\S+){0,3}\s+kembali\s+\w+\s*\.$"
+    r"|(?:teka\s*-\s*teki|misteri)\b[^.]{0,120}\b(?:terjawab|terungkap|terpecahkan)(?:\s+sudah)?\s*\.$"
     r"|.{0,40}\b(?:lagi-lagi\s+)?kedatangan\s+tamu\s+(?:spesial|istimewa|penting)\s*\.?$"
     r")",
     re.I,
@@ -241,7 +247,19 @@ _HOOK = re.compile(
 _VAGUE_CLAIM = re.compile(
     r"\bbukan\s+tanpa\s+\w+\s*\.$|^bukan\s+tanpa\s+alasan\b"
     r"|\b(?:fakta|takdir|kenyataan|nasib|hasil)\s+berkata\s+lain\b"
-    r"|\bt(?:ak|idak)\s+kalah\s+\w+\s*\.$",
+    r"|\bt(?:ak|idak)\s+kalah\s+\w+\s*\.$"
+    r"|\b(?:berubah\s+menjadi|mengalami|melakukan)\s+(?:hal|sesuatu)\s+yang\s+(?:sangat\s+)?(?:buruk|menarik|"
+    r"unik|lucu|aneh|mengejutkan|menyenangkan|menyedihkan|memalukan|mengerikan|menegangkan)\b",
+    re.I,
+)
+# A bare "perusahaan" as the subject, before a verb: "Perusahaan menargetkan ...", "Pihak
+# perusahaan mengatakan ...", "Diungkapkan perusahaan mengincar ..." (which company?).
+_BARE_COMPANY = re.compile(
+    r"(?:di\w+kan\s+)?(?:pihak\s+)?perusahaan\s+(?:me|ber|akan\b|telah\b|sudah\b|juga\b|tengah\b|sedang\b)"
+)
+# A hedged guess with no fact: "Nampaknya akan sangat sulit bagi seseorang untuk mengontak X."
+_HEDGED_GUESS = re.compile(
+    r"^(?:nampaknya|tampaknya|sepertinya|kelihatannya)\b[^.]{0,80}\b(?:sulit|susah|mustahil|t(?:ak|idak)\s+mudah)\b",
     re.I,
 )
 # A short sentence with a stock phrase of a hook and no figure ("Juventus tengah dirundung
@@ -328,11 +346,13 @@ def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
 
 
 def _vague(text: str, words: Sequence[str]) -> str:
-    """'vague-claim' or 'short-hook' for a sentence the other rules pass that only promises its
-    fact (`_VAGUE_CLAIM`, `SHORT_HOOK`); checked last, so a sentence that needs context keeps
-    that label and the earlier sentence it leans on."""
+    """'vague-claim', 'hedged-guess' or 'short-hook' for a sentence the other rules pass that
+    only promises its fact (`_VAGUE_CLAIM`, `_HEDGED_GUESS`, `SHORT_HOOK`); checked last, so a
+    sentence that needs context keeps that label and the earlier sentence it leans on."""
     if _VAGUE_CLAIM.search(text):
         return "vague-claim"
+    if _HEDGED_GUESS.search(text) and not any(c.isdigit() for c in text):
+        return "hedged-guess"
     if len(words) < SHORT_HOOK and not any(c.isdigit() for c in text) and HOOK_PHRASE.search(" ".join(words)):
         return "short-hook"
     return ""
@@ -381,6 +401,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         return "pronoun"
     if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
+    if _BARE_COMPANY.match(" ".join(words[:4])):
+        return "pronoun"  # "Perusahaan menargetkan ...": the company an earlier sentence named
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
     named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)

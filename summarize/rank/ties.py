@@ -19,6 +19,9 @@ quote-goes-on  a speaker's own words without a speaker: "saya", "kami" outside q
                marks, or a quotation with no verb of saying, after a sentence that quotes
 then           opens with a time counted from an event told before (`lang.RELATIVE_TIMES`,
                "Tiga hari kemudian"): after the sentence before
+no-holder      right after the lead, "X tersebut" whose X no earlier sentence holds ("acara
+               tersebut" after a lead that said "konferensi pers"): the lead named it by
+               another word, so after the lead
 whose          "sang istri", "sang ayah" (`lang.KIN_WORDS`) with no name before it: whose
                wife? the one the sentence before told of
 connective     a leading connective a digest may trim ("Meski demikian, Rooney ..."): in a
@@ -57,7 +60,7 @@ from .standalone import (
 )
 from .sure import Scorer, load_scorer
 
-__all__ = ["TIE_CONNECTIVES", "judge_for_brief"]
+__all__ = ["NO_HOLDER", "TIE_CONNECTIVES", "judge_for_brief"]
 
 # "X tersebut" and the connective tie each cost the IndoSum gate about 0.3 R-L (IndoSum's
 # summaries keep such sentences without the one before): at the floor before the cleaner cut
@@ -67,6 +70,11 @@ __all__ = ["TIE_CONNECTIVES", "judge_for_brief"]
 # Not "X ini": it cost the gate with no brief figure better.
 _TIED_REFERRING = frozenset({"itu", "tersebut", "lainnya"})
 TIE_CONNECTIVES = True
+# "X tersebut" whose X no earlier sentence holds, in the sentence right after the lead ("orang-
+# orang yang hadir di acara tersebut" after a lead that said "konferensi pers"): the lead named
+# it by another word. A one-line switch; README, "Sentences that stand alone", gives the gate's
+# figures each way (any "X itu/tersebut/lainnya" anywhere with no holder cost 0.8 R-2).
+NO_HOLDER = True
 # Outside quotation marks, a speaker's own "I" / "we": the quotation goes on.
 _FIRST_PERSON = frozenset({"saya", "aku", "kami"})
 _QUOTE_CHARS = frozenset('"“”')
@@ -106,6 +114,12 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
         # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
         out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not (m and _name(tokens[m])))
     return out
+
+
+def _no_holder(words: Sequence[str], outside: Sequence[bool], i: int) -> bool:
+    """The sentence right after the lead says "X tersebut" outside quotation marks (whose X no
+    earlier sentence holds: the caller checks): the lead named it by another word."""
+    return i == 1 and any(w == "tersebut" and out for w, out in zip(words, outside, strict=True))
 
 
 def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], quoted_before: bool) -> str:
@@ -166,6 +180,8 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
         holders = tuple(j for j in range(i) if not referred.isdisjoint(_stems(article.sentences[j].text)))
         if holders:
             return holders, "earlier-noun"
+        if NO_HOLDER and _no_holder(words, outside, i):
+            return (i - 1,), "no-holder"
     quoted_before = not _QUOTE_CHARS.isdisjoint(article.sentences[i - 1].text)
     kind = _tie(words, tokens, outside, quoted_before)
     return ((i - 1,), kind) if kind else ((), "")
