@@ -125,8 +125,9 @@ def test_digest_markdown_cites_and_lists_sources(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.startswith("- ")]
     # Every line ends with its citations (the first dated when the line says "kemarin" or
-    # the like), or with a count, which appears only from two independent publishers.
-    cite = r"\[\d+\.\d+(, \d{1,2} \w{3} \d{4})?\]"
+    # the like; "article date unknown" when its article names no day), or with a count, which
+    # appears only from two independent publishers.
+    cite = r"\[\d+\.\d+(, (\d{1,2} \w{3} \d{4}|article date unknown))?\]"
     assert lines and all(
         re.search(rf"{cite}(\[\d+\.\d+\])*( _\([2-9]\d* sources\)_)?$", line) for line in lines
     )

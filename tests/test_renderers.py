@@ -312,3 +312,16 @@ def test_a_folder_is_never_shown_as_an_outlet() -> None:
     assert expected in render(d, "markdown")
     art = next(a for a in json.loads(render(d, "json"))["articles"] if a["id"] == folder_named.id)
     assert (art["publisher"], art["publisher_from"]) == ("seeds", "folder")
+
+
+def test_a_relative_day_in_an_undated_article_is_said_to_be_unplaceable() -> None:
+    """ "Kemarin ..." from an article that names no day: the citation says so rather than
+    leaving the reader to take "yesterday" for today's."""
+    d = samples.digest()
+    undated = dataclasses.replace(d.articles[0], published=None)
+    item = dataclasses.replace(d.items[0], source_text="Kemarin banjir melanda Jakarta Selatan.")
+    d = dataclasses.replace(d, articles=(undated, *d.articles[1:]), items=(item, *d.items[1:]))
+    label = f"[{item.citations[0].article}.{item.citations[0].index + 1}, article date unknown]"
+    assert label in digest_text(d)
+    assert label in "".join(parse(digest_html(d)).text)
+    assert label in render(d, "markdown")

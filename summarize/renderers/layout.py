@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 OTHER_NEWS = "Other news"
+UNKNOWN_DAY = "article date unknown"  # a line says "kemarin" and its article names no day
 BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
 NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
 NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
@@ -178,7 +179,8 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
     first = by_id.get(item.citations[0].article) if item.citations else None
     relative = relative_time(item.source_text) and find_date(item.source_text) is None
-    dated = day_label(first.published) if first and relative else None
+    # A relative day ("kemarin") is placed by its article's date, or said to be unplaceable.
+    dated = (day_label(first.published) or UNKNOWN_DAY) if first and relative else None
     return Line(item, count_note(item), dated)
 
 

@@ -142,9 +142,9 @@ def _compact(section: Section) -> list[str]:
     if section.heading:
         head = f"- **{_escape(section.heading)}**{date}"
         if len(lines) == 1:
-            return [f"{head} — {_item(lines[0], dated=False)[2:]}"]
+            return [f"{head} — {_item(lines[0], dated=not date)[2:]}"]
         return [head, *(_item(line, "  ") for line in lines)]
-    first = _item(lines[0], dated=False)
+    first = _item(lines[0], dated=not date)
     first = first.replace("\n", f"{date}\n", 1) if "\n" in first else first + date
     return [first, *(_item(line, "  ") for line in lines[1:])]
 

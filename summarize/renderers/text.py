@@ -187,7 +187,7 @@ IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sour
 # A citation with a date: the line says when relative to its writing.
 DATED_NOTE = (
     "[2.4, 13 Oct 2023]: the sentence says when relative to its writing (kemarin, a weekday), "
-    "so its article's date is given."
+    'so its article\'s date is given (or "article date unknown": it cannot be placed).'
 )
 
 
@@ -231,11 +231,11 @@ def _compact(section: Section) -> list[str]:
     notes = [_wrap(oneline(problems), "  ", "  ")] if problems else []
     if section.heading and not rest:
         head = [(oneline(section.heading), True), (date, False), ("—", False)]
-        return _item(first, dated=False, before=head) + notes
+        return _item(first, dated=not date, before=head) + notes
     if section.heading:
         lines = [_wrap(oneline(section.heading), atoms=[date]), *notes]
         return lines + [x for line in section.lines for x in _item(line, "  - ", "    ")]
-    lines = _item(first, dated=False, after=date)
+    lines = _item(first, dated=not date, after=date)
     return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
 
 
