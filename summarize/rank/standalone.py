@@ -108,7 +108,7 @@ from ..lang import (
     VERB_PREFIXES,
 )
 from ..values import Article
-from .sure import HOOK_PHRASE, Scorer, features, load_scorer
+from .sure import HOOK_PHRASE, LEFT_DATELINE, Scorer, features, load_scorer
 
 __all__ = [
     "FRAGMENT",
@@ -627,14 +627,10 @@ def _antecedent(article: Article, i: int, verdict: Judgement) -> int | None:
     return i - 1
 
 
-# A dateline left in the prose ("Jakarta, CNN Indonesia - - "): not an actor of the sentence.
-_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
-
-
 def _no_actor(text: str, article: Article) -> bool:
     """No name (a capitalised word that is not a common word) and no figure: "a hook with no
     concrete actor or figure" ("Bekerja merupakan salah satu upaya manusia ...")."""
-    tokens = _DATELINE.sub("", text).split()
+    tokens = LEFT_DATELINE.sub("", text).split()
     if any(ch.isdigit() for ch in text) or any(t.lstrip("\"'“‘([")[:1].isupper() for t in tokens[1:]):
         return False
     first = tokens[0].strip(_EDGE)
@@ -737,7 +733,7 @@ def _habit(text: str) -> bool:
     ..."; not "Xavi Hernandez kerap menyuarakan dukungan untuk Barcelona": an actor)."""
     if _HABIT.isdisjoint(_bare(t) for t in text.split()) or any(ch.isdigit() for ch in text):
         return False
-    return not any(_name(t) for t in _DATELINE.sub("", text).split()[1:])
+    return not any(_name(t) for t in LEFT_DATELINE.sub("", text).split()[1:])
 
 
 def _holder(article: Article, i: int, word: str) -> int | None:

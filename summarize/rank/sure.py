@@ -49,7 +49,7 @@ from ..lang import (
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 
-__all__ = ["FEATURES", "Scorer", "Verdict", "features", "load_scorer"]
+__all__ = ["FEATURES", "LEFT_DATELINE", "Scorer", "Verdict", "features", "load_scorer"]
 
 FEATURES: tuple[str, ...] = (
     "rules-pass",  # the named rules pass it (STANDALONE)
@@ -108,7 +108,9 @@ FEATURES: tuple[str, ...] = (
 
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
 _QUOTES = '"“”'
-_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
+# A dateline left in a sentence's text ("Jakarta, CNN Indonesia - - "): not an actor of it.
+# One home: the stands-alone rules read it too.
+LEFT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
 _POINTING = frozenset({"ini", "itu", "tersebut"})
 _SAY = (
     frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
@@ -238,7 +240,7 @@ def _row(
     article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
 ) -> dict[str, float]:
     text = article.sentences[i].text
-    tokens = _DATELINE.sub("", text).split() or text.split()
+    tokens = LEFT_DATELINE.sub("", text).split() or text.split()
     bare = [t.strip(_EDGE) for t in tokens]  # `_bare`, inline: it runs for every word judged
     words = [w.lower() for w in bare]
     names = _names(bare, lower)
@@ -263,7 +265,7 @@ def _row(
         "third": float(i == 2),
         "log-index": math.log1p(i),
         "dateline": float(
-            _DATELINE.match(text) is not None or article.sentences[i].start in earlier.datelines
+            LEFT_DATELINE.match(text) is not None or article.sentences[i].start in earlier.datelines
         ),
         opening: 1.0,
         "named-speaker": float(bool(names) and not _SAY.isdisjoint(words)),
@@ -316,10 +318,11 @@ def _clause_row(
 
 
 def _cut_datelines(article: Article) -> set[int]:
-    """Where a sentence starts right after a dateline of `_DATELINE`'s shape that cleaning cut
+    """Where a sentence starts right after a dateline of `LEFT_DATELINE`'s shape that cleaning cut
     ("Jakarta, CNN Indonesia - -", cut since IndoSum's spaced dashes are read): such a sentence
     opens with its dateline as much as one that still holds it, and the scorer learned so."""
-    return {d.end for d in article.dropped if d.rule == "dateline" and _DATELINE.match(d.text.rstrip() + " ")}
+    cut = (d for d in article.dropped if d.rule == "dateline")
+    return {d.end for d in cut if LEFT_DATELINE.match(d.text.rstrip() + " ")}
 
 
 def features(
