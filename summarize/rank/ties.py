@@ -40,25 +40,20 @@ from itertools import pairwise
 
 from ..lang import ALSO_WORDS, DEICTIC_HEADS, KIN_WORDS, STOPWORDS_ID, STORY_STARTS, TIME_UNITS, stem
 from ..values import Article
-
-# The rules' own reading of a sentence's words, shared so that a tie and a rule never read a
-# word differently.
-from .standalone import (
-    _NOT_NAMES,
-    _NYA_ADVERBS,
-    _REFERRING,
-    _RELATIVE_TIMES,
-    _SAY,
-    _SPAN_WORDS,
-    JUDGED_ARTICLES,
-    Judgement,
-    _bare,
-    _judged,
-    _name,
-    _opener,
-    _outside_quotes,
-)
+from .standalone import JUDGED_ARTICLES, Judgement, judge
 from .sure import Scorer, load_scorer
+from .words import (
+    NOT_NAMES,
+    NYA_ADVERBS,
+    REFERRING,
+    RELATIVE_TIME_OPENERS,
+    SAY,
+    SPAN_WORDS,
+    bare,
+    is_name,
+    opener,
+    outside_quotes,
+)
 
 __all__ = ["NO_HOLDER", "TIE_CONNECTIVES", "judge_for_brief"]
 
@@ -90,7 +85,7 @@ def _word_stem(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def _stems(text: str) -> frozenset[str]:
     """The stems of a sentence's words."""
-    return frozenset(_word_stem(w) for t in text.split() if (w := _bare(t)))
+    return frozenset(_word_stem(w) for t in text.split() if (w := bare(t)))
 
 
 def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> set[str]:
@@ -104,7 +99,7 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
         head = words[k - 1]
         if words[k] not in _TIED_REFERRING or not outside[k] or not head or head[0].isdigit():
             continue
-        if head in DEICTIC_HEADS or head in STOPWORDS_ID or head in _SPAN_WORDS or head in words[: k - 1]:
+        if head in DEICTIC_HEADS or head in STOPWORDS_ID or head in SPAN_WORDS or head in words[: k - 1]:
             continue
         start = k - 1  # back over the phrase's words, at most three, to a function word or comma
         while start > 0 and k - start < 4 and words[start - 1] not in STOPWORDS_ID:
@@ -112,7 +107,9 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
                 break
             start -= 1
         # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
-        out.update(_word_stem(words[m]) for m in range(start, k) if words[m] and not (m and _name(tokens[m])))
+        out.update(
+            _word_stem(words[m]) for m in range(start, k) if words[m] and not (m and is_name(tokens[m]))
+        )
     return out
 
 
@@ -125,21 +122,21 @@ def _no_holder(words: Sequence[str], outside: Sequence[bool], i: int) -> bool:
 def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], quoted_before: bool) -> str:
     """The kind of tie to the sentence just before ("this-matter", "also", "story-start",
     "quote-goes-on"), or "" when there is none (`quoted_before`: that sentence quotes)."""
-    if any(a == "hal" and b in _REFERRING and outside[k + 1] for k, (a, b) in enumerate(pairwise(words))):
+    if any(a == "hal" and b in REFERRING and outside[k + 1] for k, (a, b) in enumerate(pairwise(words))):
         return "this-matter"
     early = [w for w, out in zip(words[:ALSO_AT], outside, strict=False) if out]
     if not ALSO_WORDS.isdisjoint(early[1:]):
         return "also"
     if " ".join(words[:2]) in STORY_STARTS:
         return "story-start"
-    if _opener(words, _RELATIVE_TIMES) or _counted_time(words):
+    if opener(words, RELATIVE_TIME_OPENERS) or _counted_time(words):
         return "then"
     if _whose(words, tokens, outside):
         return "whose"
     if quoted_before:
         if any(w in _FIRST_PERSON and out for w, out in zip(words, outside, strict=True)):
             return "quote-goes-on"
-        said = any(w in _SAY for w, out in zip(words, outside, strict=True) if out)
+        said = any(w in SAY for w, out in zip(words, outside, strict=True) if out)
         if tokens[0][:1] in _QUOTE_CHARS and not said:
             return "quote-goes-on"
     return ""
@@ -163,8 +160,8 @@ def _whose(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool])
     sang kekasih")."""
     for k in range(len(words) - 1):
         if words[k] == "sang" and words[k + 1] in KIN_WORDS and outside[k]:
-            first = words[0] not in _NOT_NAMES and words[0] not in _NYA_ADVERBS and k > 0 and _name(tokens[0])
-            return not first and not any(_name(t) for t in tokens[1:k])
+            first = words[0] not in NOT_NAMES and words[0] not in NYA_ADVERBS and k > 0 and is_name(tokens[0])
+            return not first and not any(is_name(t) for t in tokens[1:k])
     return False
 
 
@@ -173,8 +170,8 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
     if i == 0:
         return (), ""
     tokens = article.sentences[i].text.split()
-    words = [_bare(t) for t in tokens]
-    outside = _outside_quotes(tokens)
+    words = [bare(t) for t in tokens]
+    outside = outside_quotes(tokens)
     referred = _referred(words, tokens, outside)
     if referred:
         holders = tuple(j for j in range(i) if not referred.isdisjoint(_stems(article.sentences[j].text)))
@@ -197,7 +194,7 @@ def judge_for_brief(article: Article, *, scorer: Scorer | None = None) -> list[J
 @lru_cache(maxsize=JUDGED_ARTICLES)
 def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     out = []
-    for i, j in enumerate(_judged(article, scorer)):
+    for i, j in enumerate(judge(article, scorer=scorer)):
         if j.trim and TIE_CONNECTIVES and j.depends_on is not None:
             j = replace(j, ties=(j.depends_on,), tie="connective")
         elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
