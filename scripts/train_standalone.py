@@ -33,7 +33,7 @@ import io
 import json
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -220,6 +220,22 @@ def choose_body(totals: dict[float, dict[str, float]]) -> float:
     return NEVER
 
 
+# Where the judgement loads its shipped scorer: the rules' verdicts (`rank.standalone.judge`) and
+# the brief's ties (`rank.ties.judge_for_brief`, which judges with the scorer it loads itself).
+# A figure "judged by a model that never saw it" must replace both: until round 8 only the
+# first was, so the brief figures (and the frontier's) were the shipped scorer's, in sample.
+SCORER_HOMES = ("summarize.rank.standalone.load_scorer", "summarize.rank.ties.load_scorer")
+
+
+@contextlib.contextmanager
+def scored_by(model: Scorer) -> Iterator[None]:
+    """Judge with `model` wherever the judgement would load the shipped scorer."""
+    with contextlib.ExitStack() as stack:
+        for home in SCORER_HOMES:
+            stack.enter_context(mock.patch(home, return_value=model))
+        yield
+
+
 def cv_eval(
     data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()
 ) -> dict[float, dict[str, float]]:
@@ -233,10 +249,7 @@ def cv_eval(
         x, y, _ = examples(train)
         model = fit(x, y)
         for cut in tried:
-            with mock.patch(
-                "summarize.rank.standalone.load_scorer",
-                return_value=scorer(model, {**cuts, "body": cut}),
-            ):
+            with scored_by(scorer(model, {**cuts, "body": cut})):
                 result = evaluate_data("cv", test)
             for name, value in _counts(result).items():
                 totals[cut][name] = totals[cut].get(name, 0) + value
@@ -272,12 +285,12 @@ def frontier(data: Labelled, cuts: dict[str, float]) -> None:
         }
         totals: dict[str, float] = {}
         for test, model in models:
-            with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(model, point)):
+            with scored_by(scorer(model, point)):
                 for name, value in _counts(evaluate_data("cv", test)).items():
                     totals[name] = totals.get(name, 0) + value
         out = io.StringIO()
         with (
-            mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(whole, point)),
+            scored_by(scorer(whole, point)),
             contextlib.redirect_stdout(out),
         ):
             eval_indosum.main(shlex.split(gate["command"])[2:])
