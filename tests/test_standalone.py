@@ -385,6 +385,48 @@ def test_tersebut_with_no_holder_right_after_the_lead_follows_the_lead(
     assert (untied.ties, untied.tie) == ((), "")
 
 
+# heldout7's kind: the lead is a hook and the next sentence is about the company (whose
+# "-nya"?); the one after says "kegiatan ini", an event no earlier sentence names that way.
+UNHELD_LEAD = "Ada kabar gembira datang dari dunia kecantikan tanah air."
+UNHELD_BODY = """
+
+Setelah menjalankan bisnisnya selama satu tahun, HelloBeauty resmi menggelar pelatihan perdana bagi penata rias di Jakarta, Sabtu (3/6).
+
+Kepada DailySocial Co-founder HelloBeauty Dennish Tjandra mengungkapkan, kegiatan ini nantinya menjadi wadah bagi penata rias untuk berbagi ilmu.
+
+Pelatihan yang digelar di Jakarta Selatan itu diikuti 120 penata rias dari 12 kota.
+"""
+
+
+def test_an_unheld_this_x_never_opens_a_brief_whose_lead_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty.txt")
+    assert judge(article)[2].may_open and not judge(article)[0].may_open  # the score alone would open with it
+    got = judge_for_brief(article)
+    assert not got[2].may_open and (got[2].ties, got[2].tie) == ((), "")  # no tie: it may still follow
+    assert [replace(j, sure=False, opens=False) for j in got] == [
+        replace(j, sure=False, opens=False) for j in judge(article)
+    ]
+    monkeypatch.setattr(ties, "UNHELD_OPENS_NOT", False)
+    off = judge_for_brief(article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty-off.txt"))
+    assert off[2].may_open
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unheld"),
+    [
+        ("Kepada wartawan, Budi mengatakan kegiatan ini digelar setiap tahun.", True),
+        ('"Kegiatan ini kami gelar setiap tahun," kata Budi kepada wartawan.', True),  # quoted too
+        ("Penyanyi yang kerap dipanggil KD tersebut tiba di Tegal pada Sabtu (3/6).", False),  # a name
+        ("Budi mengatakan pada tahun ini panitia menambah 12 kota baru.", False),  # a time
+        ("Budi mengatakan pelatihan ini digelar setiap tahun.", False),  # the lead holds "pelatihan"
+    ],
+)
+def test_what_counts_as_an_unheld_reference(sentence: str, unheld: bool) -> None:
+    text = "Panitia menggelar pelatihan bagi 120 penata rias di Jakarta, Sabtu (3/6).\n\n" + sentence + "\n"
+    article = article_from_text(text, source=f"unheld-{abs(hash(sentence))}.txt")
+    assert ties._unheld(article, 1) is unheld
+
+
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -28,7 +28,9 @@ connective     a leading connective a digest may trim ("Meski demikian, Rooney .
                brief it is shown whole, so after the sentence it answers (`TIE_CONNECTIVES`)
 
 `judge_for_brief` adds the ties to `standalone.judge`'s verdicts; `rank.select` reads them. A
-digest needs none of this (it shows only the sure tier).
+digest needs none of this (it shows only the sure tier). One more thing only a brief needs:
+which sentence may open it. Where the lead may not, a later sentence with an unheld "X ini/itu/
+tersebut" may not either (`UNHELD_OPENS_NOT`), however sure the score is.
 """
 
 from __future__ import annotations
@@ -88,16 +90,24 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(_word_stem(w) for t in text.split() if (w := bare(t)))
 
 
-def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> set[str]:
+def _referred(
+    words: Sequence[str],
+    tokens: Sequence[str],
+    outside: Sequence[bool],
+    pointing: frozenset[str] = _TIED_REFERRING,
+    *,
+    named_defines: bool = False,
+) -> set[str]:
     """Stems of the common words of every "X itu" phrase (or "X tersebut", "X lainnya":
-    `_TIED_REFERRING`) outside quotation marks ("rambu itu": "rambu"; "warga asli Jakarta
-    itu": "warga", "asli") whose X the sentence does not
+    `pointing`) where `outside` (outside quotation marks: "rambu itu": "rambu"; "warga asli
+    Jakarta itu": "warga", "asli") whose X the sentence does not
     say before it: not a time ("saat itu"), not a function word, not a figure; a name in the
-    phrase (past the sentence's first word) is left to the names the score reads."""
+    phrase (past the sentence's first word) is left to the names the score reads, or, with
+    `named_defines`, defines X: the phrase is left out."""
     out: set[str] = set()
     for k in range(1, len(words)):
         head = words[k - 1]
-        if words[k] not in _TIED_REFERRING or not outside[k] or not head or head[0].isdigit():
+        if words[k] not in pointing or not outside[k] or not head or head[0].isdigit():
             continue
         if head in DEICTIC_HEADS or head in STOPWORDS_ID or head in SPAN_WORDS or head in words[: k - 1]:
             continue
@@ -106,6 +116,8 @@ def _referred(words: Sequence[str], tokens: Sequence[str], outside: Sequence[boo
             if not words[start - 1] or tokens[start - 1].endswith(","):
                 break
             start -= 1
+        if named_defines and any(tokens[m][:1].isupper() for m in range(max(start, 1), k)):
+            continue  # "penyanyi yang kerap dipanggil KD tersebut": the name says who
         # The first word is capitalised as any sentence's is: a common word ("Model lainnya ...").
         out.update(
             _word_stem(words[m]) for m in range(start, k) if words[m] and not (m and is_name(tokens[m]))
@@ -184,21 +196,42 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
     return ((i - 1,), kind) if kind else ((), "")
 
 
+# A brief opens with a sentence the judgement is sure of. Where the lead may not open, a later
+# sentence saying "X ini/itu/tersebut" whose X no earlier sentence holds and the sentence does
+# not define ("Kepada DailySocial ... mengungkapkan, kegiatan ini nantinya ...": which event?)
+# is not one, whatever its score: it may follow, never open. Not a tie, and not where the lead
+# may open (the brief picks the same sentences there); with the lead too, it cost the gate
+# 1.0 R-1. A one-line switch; README, "Sentences that stand alone", gives the figures.
+UNHELD_OPENS_NOT = True
+
+
+def _unheld(article: Article, i: int) -> bool:
+    """Sentence `i` says "X ini/itu/tersebut" (in a quotation or not, not a time, no name in
+    the phrase) whose X no earlier sentence holds."""
+    tokens = article.sentences[i].text.split()
+    words = [bare(t) for t in tokens]
+    referred = _referred(words, tokens, [True] * len(tokens), REFERRING, named_defines=True)
+    return bool(referred) and all(referred.isdisjoint(_stems(article.sentences[j].text)) for j in range(i))
+
+
 def judge_for_brief(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     """`judge`, with each sentence the rules pass (whole or trimmed) tied to the earlier
-    sentences it takes from (`Judgement.ties`), for a brief. A digest needs none of it (it
-    shows only the sure tier) and calls `judge`, so its cost is unchanged."""
+    sentences it takes from (`Judgement.ties`), and an unheld "X ini" kept from opening
+    (`UNHELD_OPENS_NOT`), for a brief. A digest needs none of it (it shows only the sure
+    tier) and calls `judge`, so its cost is unchanged."""
     return list(_judged_for_brief(article, scorer or load_scorer()))
 
 
 @lru_cache(maxsize=JUDGED_ARTICLES)
 def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
-    out = []
+    out: list[Judgement] = []
     for i, j in enumerate(judge(article, scorer=scorer)):
         if j.trim and TIE_CONNECTIVES and j.depends_on is not None:
             j = replace(j, ties=(j.depends_on,), tie="connective")
         elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
             ties, kind = _ties(article, i)
             j = replace(j, ties=ties, tie=kind) if ties else j
+        if j.may_open and UNHELD_OPENS_NOT and i and not out[0].may_open and _unheld(article, i):
+            j = replace(j, sure=False, opens=False)
         out.append(j)
     return tuple(out)
