@@ -406,7 +406,7 @@ def test_an_unheld_this_x_never_opens_a_brief_whose_lead_cannot(monkeypatch: pyt
     assert [replace(j, sure=False, opens=False) for j in got] == [
         replace(j, sure=False, opens=False) for j in judge(article)
     ]
-    monkeypatch.setattr(ties, "UNHELD_OPENS_NOT", False)
+    monkeypatch.setattr(ties, "NO_OPENING", frozenset({"quote"}))
     off = judge_for_brief(article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty-off.txt"))
     assert off[2].may_open
 
@@ -424,7 +424,23 @@ def test_an_unheld_this_x_never_opens_a_brief_whose_lead_cannot(monkeypatch: pyt
 def test_what_counts_as_an_unheld_reference(sentence: str, unheld: bool) -> None:
     text = "Panitia menggelar pelatihan bagi 120 penata rias di Jakarta, Sabtu (3/6).\n\n" + sentence + "\n"
     article = article_from_text(text, source=f"unheld-{abs(hash(sentence))}.txt")
-    assert ties._unheld(article, 1) is unheld
+    assert ties._unheld(article, 1, article.sentences[1].text.split()) is unheld
+
+
+QUOTE_BODY = """
+
+Kepala Asosiasi Pendakian Nepal Ang Tshering menduga para pendaki naik gunung tanpa izin kepada pihak pengelola.
+
+"Mungkin saja beberapa pendaki mendapatkan izin dan melakukan pendakian tanpa dukungan yang cukup karena masalah biaya," ujar Ang kepada Reuters, Rabu (24/5).
+"""
+
+
+def test_a_sentence_opening_with_a_quotation_never_opens_a_brief_whose_lead_cannot() -> None:
+    article = article_from_text(UNHELD_LEAD + QUOTE_BODY, source="everest.txt")
+    assert not judge(article)[0].may_open and judge(article)[2].may_open  # the score alone would open with it
+    quoted = ties._cannot_open(article, 2)
+    assert quoted == "quote" and not judge_for_brief(article)[2].may_open
+    assert ties._cannot_open(article, 1) == ""  # the one naming the speaker in full may
 
 
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(

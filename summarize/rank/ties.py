@@ -30,7 +30,7 @@ connective     a leading connective a digest may trim ("Meski demikian, Rooney .
 `judge_for_brief` adds the ties to `standalone.judge`'s verdicts; `rank.select` reads them. A
 digest needs none of this (it shows only the sure tier). One more thing only a brief needs:
 which sentence may open it. Where the lead may not, a later sentence with an unheld "X ini/itu/
-tersebut" may not either (`UNHELD_OPENS_NOT`), however sure the score is.
+tersebut" may not either (`NO_OPENING`), however sure the score is.
 """
 
 from __future__ import annotations
@@ -197,18 +197,33 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
 
 
 # A brief opens with a sentence the judgement is sure of. Where the lead may not open, a later
-# sentence saying "X ini/itu/tersebut" whose X no earlier sentence holds and the sentence does
-# not define ("Kepada DailySocial ... mengungkapkan, kegiatan ini nantinya ...": which event?)
-# is not one, whatever its score: it may follow, never open. Not a tie, and not where the lead
-# may open (the brief picks the same sentences there); with the lead too, it cost the gate
-# 1.0 R-1. A one-line switch; README, "Sentences that stand alone", gives the figures.
-UNHELD_OPENS_NOT = True
+# sentence of these kinds is not one, whatever its score: it may follow, never open. Not a tie,
+# and not where the lead may open (the brief picks the same sentences there). Each kind is a
+# switch (drop it from the set); README, "Sentences that stand alone", gives the figures.
+#   unheld  "X ini/itu/tersebut" whose X no earlier sentence holds and the sentence does not
+#           define ("Kepada DailySocial ... mengungkapkan, kegiatan ini nantinya ...": which
+#           event?); with the lead too, it cost the gate 1.0 R-1
+#   quote   opens with a quotation: a speaker's words explaining what was told before
+#           ("\"Mungkin saja beberapa pendaki ...,\" ujar Ang ...": the climbers the sentence
+#           before counted; Ang, named in full there)
+# Not "X pun" ("Indonesia pun tidak hanya ..."): it changed two tuning briefs, neither's
+# opening better.
+NO_OPENING = frozenset({"unheld", "quote"})
 
 
-def _unheld(article: Article, i: int) -> bool:
-    """Sentence `i` says "X ini/itu/tersebut" (in a quotation or not, not a time, no name in
-    the phrase) whose X no earlier sentence holds."""
+def _cannot_open(article: Article, i: int) -> str:
+    """The kind (`NO_OPENING`) that keeps sentence `i` from opening a brief, or ""."""
     tokens = article.sentences[i].text.split()
+    if "quote" in NO_OPENING and tokens[0][:1] in _QUOTE_CHARS:
+        return "quote"
+    if "unheld" in NO_OPENING and _unheld(article, i, tokens):
+        return "unheld"
+    return ""
+
+
+def _unheld(article: Article, i: int, tokens: Sequence[str]) -> bool:
+    """Sentence `i` (its `tokens`) says "X ini/itu/tersebut" (in a quotation or not, not a
+    time, no name in the phrase) whose X no earlier sentence holds."""
     words = [bare(t) for t in tokens]
     referred = _referred(words, tokens, [True] * len(tokens), REFERRING, named_defines=True)
     return bool(referred) and all(referred.isdisjoint(_stems(article.sentences[j].text)) for j in range(i))
@@ -217,7 +232,7 @@ def _unheld(article: Article, i: int) -> bool:
 def judge_for_brief(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     """`judge`, with each sentence the rules pass (whole or trimmed) tied to the earlier
     sentences it takes from (`Judgement.ties`), and an unheld "X ini" kept from opening
-    (`UNHELD_OPENS_NOT`), for a brief. A digest needs none of it (it shows only the sure
+    (`NO_OPENING`), for a brief. A digest needs none of it (it shows only the sure
     tier) and calls `judge`, so its cost is unchanged."""
     return list(_judged_for_brief(article, scorer or load_scorer()))
 
@@ -231,7 +246,7 @@ def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]
         elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
             ties, kind = _ties(article, i)
             j = replace(j, ties=ties, tie=kind) if ties else j
-        if j.may_open and UNHELD_OPENS_NOT and i and not out[0].may_open and _unheld(article, i):
+        if j.may_open and i and not out[0].may_open and _cannot_open(article, i):
             j = replace(j, sure=False, opens=False)
         out.append(j)
     return tuple(out)
