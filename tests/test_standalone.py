@@ -621,6 +621,11 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Misteri hilangnya kapal nelayan di Selat Sunda terungkap.", "hook"),
         ("Tampaknya tidak mudah bagi penggemar untuk bertemu idolanya.", "hedged-guess"),
         ("Sepertinya akan sulit bagi siapa pun untuk menyaingi penjualan album Adele.", "hedged-guess"),
+        # heldout7's kind: a generic evaluative claim a feature story opens with.
+        ("Hari Lebaran adalah saat yang istimewa bagi para perantau di Jakarta.", "generic-claim"),
+        ("Musim liburan merupakan waktu yang tepat untuk berkumpul bersama keluarga.", "generic-claim"),
+        ("Lady Gaga selalu punya cara untuk mengejutkan penggemarnya.", "generic-claim"),
+        ("Serial Stranger Things selalu berhasil menarik perhatian penontonnya.", "generic-claim"),
     ],
 )
 def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -> None:
@@ -640,6 +645,8 @@ def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -
         "Tampaknya sulit bagi Persija menembus 4 besar setelah kalah 0-3 dari Bali United.",
         "Polisi menyebut teka-teki pembunuhan di Pulomas terungkap lewat rekaman CCTV rumah korban.",
         "Menurut Febry, perbedaan pendapat adalah hal yang biasa di Indonesia.",
+        "BMKG menyebut Juli 2018 adalah waktu yang tepat untuk menanam padi di 12 kabupaten.",
+        "Lady Gaga selalu punya cara baru di setiap konsernya, kali ini di depan 70 ribu penonton.",
     ],
 )
 def test_facts_near_a_vague_phrase_are_not_teasers(text: str) -> None:

@@ -27,6 +27,9 @@ vague-claim            TEASER         an evaluative phrase standing for what the
                                       (checked after the NEEDS_CONTEXT rules)
 hedged-guess           TEASER         "Nampaknya/Tampaknya ... sulit ...", no figure: a guess,
                                       no fact (checked last too)
+generic-claim          TEASER         a generic evaluative claim, no figure: "... adalah saat yang
+                                      istimewa", "X selalu punya cara ...", "X selalu menarik
+                                      perhatian ..." (checked last too)
 short-hook             TEASER         under `SHORT_HOOK` words, no figure, a stock phrase of a
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
@@ -252,6 +255,17 @@ _VAGUE_CLAIM = re.compile(
     r"unik|lucu|aneh|mengejutkan|menyenangkan|menyedihkan|memalukan|mengerikan|menegangkan)\b",
     re.I,
 )
+# A generic evaluative claim a feature story opens with, no figure: what it is said of comes
+# next ("Malam perayaan Tahun Baru adalah saat yang istimewa, tak terkecuali untuk ...",
+# "Katy Perry selalu punya cara untuk mempersiapkan albumnya.").
+_GENERIC_CLAIM = re.compile(
+    r"\b(?:adalah|merupakan)\s+(?:saat|waktu|momen|hal|sesuatu|bulan|hari|malam)\s+(?:yang\s+)?"
+    r"(?:paling\s+|sangat\s+|amat\s+|penuh\s+)?(?:istimewa|spesial|tepat|membanggakan|berkah|dinanti|"
+    r"ditunggu|menyenangkan|membahagiakan|berharga)\b"
+    r"|\bselalu\s+(?:punya|memiliki|mempunyai)\s+cara\b"
+    r"|\bselalu\s+(?:berhasil\s+)?menarik\s+perhatian\b",
+    re.I,
+)
 # A bare "perusahaan" as the subject, before a verb: "Perusahaan menargetkan ...", "Pihak
 # perusahaan mengatakan ...", "Diungkapkan perusahaan mengincar ..." (which company?).
 _BARE_COMPANY = re.compile(
@@ -300,13 +314,16 @@ def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
 
 
 def _vague(text: str, words: Sequence[str]) -> str:
-    """'vague-claim', 'hedged-guess' or 'short-hook' for a sentence the other rules pass that
-    only promises its fact (`_VAGUE_CLAIM`, `_HEDGED_GUESS`, `SHORT_HOOK`); checked last, so a
+    """'vague-claim', 'hedged-guess', 'generic-claim' or 'short-hook' for a sentence the other
+    rules pass that only promises its fact (`_VAGUE_CLAIM`, `_HEDGED_GUESS`, `_GENERIC_CLAIM`,
+    `SHORT_HOOK`); checked last, so a
     sentence that needs context keeps that label and the earlier sentence it leans on."""
     if _VAGUE_CLAIM.search(text):
         return "vague-claim"
     if _HEDGED_GUESS.search(text) and not any(c.isdigit() for c in text):
         return "hedged-guess"
+    if _GENERIC_CLAIM.search(text) and not any(c.isdigit() for c in text):
+        return "generic-claim"
     if len(words) < SHORT_HOOK and not any(c.isdigit() for c in text) and HOOK_PHRASE.search(" ".join(words)):
         return "short-hook"
     return ""
