@@ -443,6 +443,15 @@ def test_a_sentence_opening_with_a_quotation_never_opens_a_brief_whose_lead_cann
     assert ties._cannot_open(article, 1) == ""  # the one naming the speaker in full may
 
 
+def test_tengok_saja_follows_the_claim_it_illustrates() -> None:
+    text = (
+        "Harga cabai rawit di Jakarta naik tajam menjelang Lebaran.\n\n"
+        "Tengok saja Pasar Induk Kramat Jati, di mana harga cabai rawit mencapai Rp 80.000 per kilogram.\n"
+    )
+    got = judge_for_brief(article_from_text(text, source="cabai.txt"))[1]
+    assert (got.ties, got.tie) == ((0,), "look")
+
+
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

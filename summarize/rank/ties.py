@@ -19,6 +19,8 @@ quote-goes-on  a speaker's own words without a speaker: "saya", "kami" outside q
                marks, or a quotation with no verb of saying, after a sentence that quotes
 then           opens with a time counted from an event told before (`lang.RELATIVE_TIMES`,
                "Tiga hari kemudian"): after the sentence before
+look           opens with "Tengok saja", "Lihat saja": an example of what the sentence
+               before claimed, so after it
 no-holder      right after the lead, "X tersebut" whose X no earlier sentence holds ("acara
                tersebut" after a lead that said "konferensi pers"): the lead named it by
                another word, so after the lead
@@ -133,7 +135,8 @@ def _no_holder(words: Sequence[str], outside: Sequence[bool], i: int) -> bool:
 
 def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], quoted_before: bool) -> str:
     """The kind of tie to the sentence just before ("this-matter", "also", "story-start",
-    "quote-goes-on"), or "" when there is none (`quoted_before`: that sentence quotes)."""
+    "then", "look", "whose", "quote-goes-on"), or "" when there is none (`quoted_before`:
+    that sentence quotes)."""
     if any(a == "hal" and b in REFERRING and outside[k + 1] for k, (a, b) in enumerate(pairwise(words))):
         return "this-matter"
     early = [w for w, out in zip(words[:ALSO_AT], outside, strict=False) if out]
@@ -143,6 +146,8 @@ def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], q
         return "story-start"
     if opener(words, RELATIVE_TIME_OPENERS) or _counted_time(words):
         return "then"
+    if tuple(words[:2]) in _LOOK:
+        return "look"
     if _whose(words, tokens, outside):
         return "whose"
     if quoted_before:
@@ -152,6 +157,12 @@ def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], q
         if tokens[0][:1] in _QUOTE_CHARS and not said:
             return "quote-goes-on"
     return ""
+
+
+# "Tengok saja ...", "Lihat saja ...": an example of what the sentence before claimed. Not
+# "Di tempat yang sama" nor "malam itu" / "hari tersebut" (a time told before): as ties,
+# neither moved a figure on the tuning data.
+_LOOK = frozenset({("tengok", "saja"), ("lihat", "saja"), ("simak", "saja")})
 
 
 # "Tiga hari kemudian", "Sepekan setelahnya": a count of `lang.TIME_UNITS`, then "later".
