@@ -59,7 +59,7 @@ from .words import (
     outside_quotes,
 )
 
-__all__ = ["NO_HOLDER", "TIE_CONNECTIVES", "judge_for_brief"]
+__all__ = ["NO_HOLDER", "NO_OPENING", "TIE_CONNECTIVES", "judge_for_brief", "no_opening"]
 
 # "X tersebut" and the connective tie each cost the IndoSum gate about 0.3 R-L (IndoSum's
 # summaries keep such sentences without the one before): at the floor before the cleaner cut
@@ -222,8 +222,9 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
 NO_OPENING = frozenset({"unheld", "quote"})
 
 
-def _cannot_open(article: Article, i: int) -> str:
-    """The kind (`NO_OPENING`) that keeps sentence `i` from opening a brief, or ""."""
+def no_opening(article: Article, i: int) -> str:
+    """The kind (`NO_OPENING`) that keeps sentence `i` from opening a brief where the article's
+    lead may not open, or "" (`judge_for_brief` applies it)."""
     tokens = article.sentences[i].text.split()
     if "quote" in NO_OPENING and tokens[0][:1] in _QUOTE_CHARS:
         return "quote"
@@ -257,7 +258,7 @@ def _judged_for_brief(article: Article, scorer: Scorer) -> tuple[Judgement, ...]
         elif (j.stands_alone or j.trim) and not j.leans:  # one that leans follows its own
             ties, kind = _ties(article, i)
             j = replace(j, ties=ties, tie=kind) if ties else j
-        if j.may_open and i and not out[0].may_open and _cannot_open(article, i):
+        if j.may_open and i and not out[0].may_open and no_opening(article, i):
             j = replace(j, sure=False, opens=False)
         out.append(j)
     return tuple(out)
