@@ -290,7 +290,7 @@ class StoryTerms:
             article=article,
             index=i,
             terms=frozenset(shared),
-            vector=tfidf(shared, self.weights),
+            vector=tfidf(shared, self.weights) if shared else {},  # none in a one-article story
             main={},
             predicate=frozenset(),
             actors=frozenset(),
@@ -524,6 +524,10 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
             nodes.append(story.candidate(k, article, i, salience, shown=shown, sure=verdicts[i].line))
     middle = centroid(node.vector for node in nodes)
+    if not middle:
+        # No vector has a term (a story of one article shares none with another): every
+        # cosine to the centroid is 0, and each salience stays as it is.
+        return nodes
     return [
         replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
     ]
