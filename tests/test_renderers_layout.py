@@ -264,10 +264,16 @@ def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() ->
     text = " ".join(render(result, "text").split())
     assert text.count(NO_LINES_NOTE) == 1 and NO_LINE_NOTE not in text
     assert text.index("Rice rose.") < text.index(NO_LINES_NOTE)
-    assert f"{NO_LINES_NOTE} - Gempa Bali (13 Oct 2023) [4] - Banjir Medan [5] - Articles [1] [2] (no headline: see Sources)" in text
+    assert (
+        f"{NO_LINES_NOTE} - Gempa Bali (13 Oct 2023) [4] - Banjir Medan [5] - Articles [1] [2] (no headline: see Sources)"
+        in text
+    )
     markdown = render(result, "markdown")
     assert markdown.count(NO_LINES_NOTE) == 1
-    assert "- **Gempa Bali** (13 Oct 2023) [4]\n- **Banjir Medan** [5]\n- Articles [1] [2] (no headline: see Sources)\n" in markdown
+    assert (
+        "- **Gempa Bali** (13 Oct 2023) [4]\n- **Banjir Medan** [5]\n- Articles [1] [2] (no headline: see Sources)\n"
+        in markdown
+    )
     html = render(result, "html")
     assert html.count(NO_LINES_NOTE) == 1
     assert all(f'href="#source-{k}"' in html for k in "1245")
