@@ -29,12 +29,15 @@ as is, the others altered as above), as when a feed repeats one wire story many 
 `summarize` from its working folder): one untimed run of each first (which writes the
 bytecode, as an installed copy has it, where `PYTHONDONTWRITEBYTECODE` is unset), then
 `--repeat` rounds alternating which goes first, each run's time and then the min, median and
-max of each with the median of the pairs' ratios.
+max of each with the median of the pairs' ratios. With `--stages`, each run is instead one
+process that reads the folder and makes the digest with `workers=1`, timing in CPU seconds
+its imports, `load_articles`, `digest` and the JSON; medians of each stage are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -183,6 +186,46 @@ stats.sort_stats("tottime").print_stats(top)
 """
 
 
+_STAGES = """
+import json, sys, time
+c0 = time.process_time()
+import summarize.cli
+from summarize import digest, load_articles, render
+c1 = time.process_time()
+loaded = load_articles([sys.argv[1]], workers=1)
+c2 = time.process_time()
+result = digest(loaded, workers=1)
+c3 = time.process_time()
+render(result, "json")
+c4 = time.process_time()
+print(json.dumps({"imports": c1 - c0, "load": c2 - c1, "digest": c3 - c2, "json": c4 - c3, "all": c4}))
+"""
+
+
+def _stages(root: Path, folder: Path) -> dict[str, float]:
+    """CPU seconds of each stage of one digest in a fresh process importing from `root`."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STAGES, str(folder)], cwd=root, capture_output=True, text=True, check=True
+    )
+    times: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return times
+
+
+def _stage_medians(args: argparse.Namespace, roots: dict[str, Path], folder: Path) -> None:
+    """`--stages`: each checkout's stage times, alternating, then the medians."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
+    for k in range(args.repeat + 1):  # the first round untimed: it writes the bytecode
+        for name in ("this", "other") if k % 2 == 0 else ("other", "this"):
+            times = _stages(roots[name], folder)
+            if k:
+                runs[name].append(times)
+    for name, rows in runs.items():
+        medians = {stage: statistics.median(r[stage] for r in rows) for stage in rows[0]}
+        print(
+            f"{name}: CPU s, medians of {len(rows)}: " + ", ".join(f"{k} {v:.3f}" for k, v in medians.items())
+        )
+
+
 def _size_label(n: int | None) -> str:
     return "n/a" if n is None else f"{n / 2**20:.0f} MB"
 
@@ -198,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30, help="functions to list with --profile")
     parser.add_argument("--against", type=Path, metavar="DIR", help="another checkout's root, timed beside")
     parser.add_argument("--repeat", type=int, default=10, help="alternating rounds with --against")
+    parser.add_argument("--stages", action="store_true", help="with --against: CPU time of each stage")
     args = parser.parse_args(argv)
 
     records = load_records(data_dir=args.data)
@@ -253,6 +297,10 @@ def _compare(args: argparse.Namespace, records: Sequence[Record], tmp: Path, out
     for size in args.sizes:
         folder = tmp / str(size)
         write(folder, KINDS[args.kind](records, size))
+        if args.stages:
+            print(f"digest {size}, in one process:")
+            _stage_medians(args, roots, folder)
+            continue
         for command in args.commands:
             argv = [*child, *_argv(command, folder, out)]
             for root in roots.values():  # untimed: writes the bytecode where that is allowed
