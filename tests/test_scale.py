@@ -1,10 +1,10 @@
 """The fast paths of a big digest decide exactly what the plain code they replace decides.
 
 Each speed-up (memoised content terms, the unrolled tree ensemble, sums over `map`, word
-sets made once in cleaning, the trailing-ellipsis test, one-article stories without the judge's reading, the binary
-check in C, reading many files in a process pool) is compared here with the plain code it
-replaced, kept below as the reference, on real articles: equal floats, equal decisions,
-and the same digest and briefs end to end.
+sets made once in cleaning, the trailing-ellipsis test, one-article stories without the
+judge's reading, the binary check in C, reading many files in a process pool) is compared
+here with the plain code it replaced, kept below as the reference, on real articles: equal
+floats, equal decisions, and the same digest and briefs end to end.
 """
 
 from __future__ import annotations
