@@ -23,14 +23,25 @@ as is, the others altered as above), as when a feed repeats one wire story many 
     python scripts/bench_scale.py --kind tiny --sizes 16000 32000 100000 --commands digest
     python scripts/bench_scale.py --kind near-copies --sizes 1000 --commands digest
     python scripts/bench_scale.py --profile 2146 [--top 30]
+    python scripts/bench_scale.py --sizes 200 --commands digest --against /tmp/main --repeat 10
+
+`--against DIR` times another checkout beside this one (DIR is its root: the child imports
+`summarize` from its working folder): one untimed run of each first (which writes the
+bytecode, as an installed copy has it, where `PYTHONDONTWRITEBYTECODE` is unset), then
+`--repeat` rounds alternating which goes first, each run's time and then the min, median and
+max of each with the median of the pairs' ratios. With `--stages`, each run is instead one
+process that reads the folder and makes the digest with `workers=1`, timing in CPU seconds
+its imports, `load_articles`, `digest` and the JSON; medians of each stage are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,11 +115,13 @@ def _max_rss_bytes(ru_maxrss: int) -> int:
     return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024  # macOS: bytes; Linux: KiB
 
 
-def run_child(args: Sequence[str], timeout: float) -> tuple[float, int | None, int | None, str]:
+def run_child(
+    args: Sequence[str], timeout: float, cwd: Path = ROOT
+) -> tuple[float, int | None, int | None, str]:
     """Run `args` in a fresh process: (seconds, peak RSS bytes or None, exit code or None, stderr tail)."""
     err = tempfile.TemporaryFile()  # noqa: SIM115  (closed below, after the child has written to it)
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd)
     peak: int | None = None
     code: int | None = None
     if hasattr(os, "wait4"):
@@ -173,6 +186,46 @@ stats.sort_stats("tottime").print_stats(top)
 """
 
 
+_STAGES = """
+import json, sys, time
+c0 = time.process_time()
+import summarize.cli
+from summarize import digest, load_articles, render
+c1 = time.process_time()
+loaded = load_articles([sys.argv[1]], workers=1)
+c2 = time.process_time()
+result = digest(loaded, workers=1)
+c3 = time.process_time()
+render(result, "json")
+c4 = time.process_time()
+print(json.dumps({"imports": c1 - c0, "load": c2 - c1, "digest": c3 - c2, "json": c4 - c3, "all": c4}))
+"""
+
+
+def _stages(root: Path, folder: Path) -> dict[str, float]:
+    """CPU seconds of each stage of one digest in a fresh process importing from `root`."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STAGES, str(folder)], cwd=root, capture_output=True, text=True, check=True
+    )
+    times: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return times
+
+
+def _stage_medians(args: argparse.Namespace, roots: dict[str, Path], folder: Path) -> None:
+    """`--stages`: each checkout's stage times, alternating, then the medians."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
+    for k in range(args.repeat + 1):  # the first round untimed: it writes the bytecode
+        for name in ("this", "other") if k % 2 == 0 else ("other", "this"):
+            times = _stages(roots[name], folder)
+            if k:
+                runs[name].append(times)
+    for name, rows in runs.items():
+        medians = {stage: statistics.median(r[stage] for r in rows) for stage in rows[0]}
+        print(
+            f"{name}: CPU s, medians of {len(rows)}: " + ", ".join(f"{k} {v:.3f}" for k, v in medians.items())
+        )
+
+
 def _size_label(n: int | None) -> str:
     return "n/a" if n is None else f"{n / 2**20:.0f} MB"
 
@@ -186,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is stopped")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="profile one digest of SIZE articles")
     parser.add_argument("--top", type=int, default=30, help="functions to list with --profile")
+    parser.add_argument("--against", type=Path, metavar="DIR", help="another checkout's root, timed beside")
+    parser.add_argument("--repeat", type=int, default=10, help="alternating rounds with --against")
+    parser.add_argument("--stages", action="store_true", help="with --against: CPU time of each stage")
     args = parser.parse_args(argv)
 
     records = load_records(data_dir=args.data)
@@ -211,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             print(done.stderr)
             return done.returncode
+        if args.against:
+            return _compare(args, records, Path(tmp), out)
         print()
         print(f"{'command':8} {'articles':>8} {'wall s':>8} {'peak RSS':>9}  exit")
         for size in args.sizes:
@@ -231,10 +289,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _where() -> str:
+def _compare(args: argparse.Namespace, records: Sequence[Record], tmp: Path, out: Path) -> int:
+    """Time this checkout and `args.against` alternately: each run, then min/median/max."""
+    roots = {"this": ROOT, "other": args.against.resolve()}
+    print(f"other: summarize imported from {_where(roots['other'])}")
+    child = [sys.executable, "-c", "from summarize.cli import main; main()"]
+    for size in args.sizes:
+        folder = tmp / str(size)
+        write(folder, KINDS[args.kind](records, size))
+        if args.stages:
+            print(f"digest {size}, in one process:")
+            _stage_medians(args, roots, folder)
+            continue
+        for command in args.commands:
+            argv = [*child, *_argv(command, folder, out)]
+            for root in roots.values():  # untimed: writes the bytecode where that is allowed
+                subprocess.run(
+                    argv, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+                )
+            times: dict[str, list[float]] = {"this": [], "other": []}
+            for k in range(args.repeat):
+                for name in ("this", "other") if k % 2 == 0 else ("other", "this"):
+                    seconds, _, code, tail = run_child(argv, args.timeout, cwd=roots[name])
+                    if code not in (0, 3):
+                        raise SystemExit(f"{name}: exit {code} ({tail})")
+                    times[name].append(seconds)
+                print(f"{command} {size}: this {times['this'][-1]:.2f} s, other {times['other'][-1]:.2f} s")
+            for name, ts in times.items():
+                low, mid, high = min(ts), statistics.median(ts), max(ts)
+                print(f"{command} {size} {name}: min {low:.2f} median {mid:.2f} max {high:.2f} s")
+            ratios = [a / b for a, b in zip(times["this"], times["other"], strict=True)]
+            print(
+                f"{command} {size}: this / other, median of the pairs' ratios {statistics.median(ratios):.2f}"
+            )
+    print(f"load after: {_load()}")
+    return 0
+
+
+def _where(root: Path = ROOT) -> str:
     code = "import summarize, os; print(os.path.dirname(os.path.dirname(summarize.__file__)))"
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root
     ).stdout.strip()
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from .config import version
 from .errors import ConfigError, DeliveryError, InputError, ModelError, SummarizeError
 from .ingest import article_from_text, load_articles
 from .pipeline import brief, digest
@@ -25,8 +24,6 @@ from .values import Article, Brief, Briefs, Citation, Digest, DigestItem, Loaded
 if TYPE_CHECKING:
     from .translate import Translator, load_translator
     from .translate.check import Problem, check_translation
-
-__version__ = version()
 
 # The library never configures logging; the application (or our CLI) does.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -60,6 +57,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the installed metadata when asked: importlib.metadata (and the email
+        # package it reads with) is a tenth of the CLI's start-up, and only --version needs it.
+        from .config import version
+
+        globals()["__version__"] = found = version()
+        return found
     # The translate package is light, but keep `import summarize` minimal all the same.
     if name in ("load_translator", "Translator"):
         from . import translate

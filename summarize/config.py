@@ -20,7 +20,6 @@ import math
 import os
 import stat
 import sys
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +55,8 @@ def config_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _read_config(path: Path, mtime: float) -> dict[str, Any]:
+    import tomllib  # here: most runs have no config file to parse
+
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_CONFIG_BYTES + 1)

@@ -23,7 +23,6 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any, TypeVar
 
@@ -148,6 +147,8 @@ def _pooled(
     initializer: Callable[..., object] | None,
     initargs: tuple[Any, ...],
 ) -> Iterator[R]:
+    from concurrent.futures.process import BrokenProcessPool  # loaded with the pool, not before
+
     done = 0
     try:
         for result in pool.map(fn, todo, chunksize=max(1, len(todo) // (count * 8))):

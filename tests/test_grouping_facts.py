@@ -194,6 +194,7 @@ def test_differing_figures_each_cited() -> None:
     )
     assert differing_figures(texts, cites) == (("1.000", (cites[0], cites[2])), ("1.200", (cites[1],)))
     assert differing_figures(texts[::2], cites[::2]) == ()
+    assert differing_figures(texts[:1], cites[:1]) == differing_figures(texts[1:2], cites[1:2]) == ()
 
 
 def _article(aid: str, title: str, sentences: Sequence[str]) -> Article:

@@ -55,6 +55,20 @@ def test_a_story_without_a_title_has_no_heading() -> None:
     assert "1 story from 1 article" in text
 
 
+def test_unshown_articles_without_a_headline_are_named_not_left_as_bare_numbers() -> None:
+    leaning = "Ia mengatakan hal itu kepada wartawan.\n\nNamun, mereka menolak tawaran tersebut.\n"
+    other = "Dia menyebut angka itu terlalu tinggi.\n\nSelain itu, pihaknya belum menerima laporan lengkap.\n"
+    result = digest([article_from_text(leaning, id="1"), article_from_text(other, id="2")])
+    shape = layout(result)
+    assert len(shape.unshown) == 2 and not any(s.heading for s in shape.unshown)
+    text, markdown, html = (render(result, fmt) for fmt in ("text", "markdown", "html"))
+    assert "Articles [1] [2] (no headline: see Sources)" in text
+    assert "- Articles [1] [2] (no headline: see Sources)" in markdown
+    assert re.search(r"Articles <a [^>]*>\[1\]</a> <a [^>]*>\[2\]</a> \(no headline: see Sources\)", html)
+    one = render(digest([article_from_text(leaning, id="1")]), "text")
+    assert "Article [1] (no headline: see Sources)" in one
+
+
 def test_one_article_stories_are_compact_under_other_news() -> None:
     result = mixed()
     shape = layout(result)
@@ -250,10 +264,16 @@ def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() ->
     text = " ".join(render(result, "text").split())
     assert text.count(NO_LINES_NOTE) == 1 and NO_LINE_NOTE not in text
     assert text.index("Rice rose.") < text.index(NO_LINES_NOTE)
-    assert f"{NO_LINES_NOTE} - Gempa Bali (13 Oct 2023) [4] - Banjir Medan [5] - [1] [2]" in text
+    assert (
+        f"{NO_LINES_NOTE} - Gempa Bali (13 Oct 2023) [4] - Banjir Medan [5] - Articles [1] [2] (no headline: see Sources)"
+        in text
+    )
     markdown = render(result, "markdown")
     assert markdown.count(NO_LINES_NOTE) == 1
-    assert "- **Gempa Bali** (13 Oct 2023) [4]\n- **Banjir Medan** [5]\n- [1] [2]\n" in markdown
+    assert (
+        "- **Gempa Bali** (13 Oct 2023) [4]\n- **Banjir Medan** [5]\n- Articles [1] [2] (no headline: see Sources)\n"
+        in markdown
+    )
     html = render(result, "html")
     assert html.count(NO_LINES_NOTE) == 1
     assert all(f'href="#source-{k}"' in html for k in "1245")

@@ -1,10 +1,10 @@
 """The fast paths of a big digest decide exactly what the plain code they replace decides.
 
 Each speed-up (memoised content terms, the unrolled tree ensemble, sums over `map`, word
-sets made once in cleaning, one-article stories without the judge's reading, the binary
-check in C, reading many files in a process pool) is compared here with the plain code it
-replaced, kept below as the reference, on real articles: equal floats, equal decisions,
-and the same digest and briefs end to end.
+sets made once in cleaning, the trailing-ellipsis test, one-article stories without the
+judge's reading, the binary check in C, reading many files in a process pool) is compared
+here with the plain code it replaced, kept below as the reference, on real articles: equal
+floats, equal decisions, and the same digest and briefs end to end.
 """
 
 from __future__ import annotations
@@ -23,7 +23,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import article_from_text, brief, digest, load_articles
-from summarize.clean import _overlap, _repeats, _word_set, _words
+from summarize.clean import (
+    _ELLIPSIS,
+    TRUNCATED_AT_LEAST,
+    _overlap,
+    _repeats,
+    _truncated_copy,
+    _word_set,
+    _words,
+)
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
@@ -155,6 +163,28 @@ def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], thr
 @given(st.text(alphabet="aAzΣσςΟΔİıI'’- .\t\u00a0é1_", max_size=40))
 def test_word_set_lowers_each_word_as_it_stands_alone(line: str) -> None:
     assert _word_set(line) == frozenset(w.lower() for w in _words(line))
+
+
+def plain_truncated_copy(line: str, following: str) -> bool:
+    cut = _ELLIPSIS.search(line)
+    if not cut:
+        return False
+    head = " ".join(line[: cut.start()].split())
+    return len(head) >= TRUNCATED_AT_LEAST and " ".join(following.split()).startswith(head)
+
+
+# Every kind of whitespace `\s` and `str.rstrip` know, and two that neither does.
+_ENDINGS = "a.…x \t\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200b\ufeff"
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet=_ENDINGS, max_size=12), st.sampled_from(("", "Pelatih asal Spanyol itu menjadi manajer"))
+)
+def test_ellipsis_check_is_the_pattern_alone(end: str, start: str) -> None:
+    line = start + end
+    assert _truncated_copy(line, line + " lagi") == plain_truncated_copy(line, line + " lagi")
+    assert (_ELLIPSIS.search(line) is not None) == line.rstrip().endswith(("…", "..."))
 
 
 def plain_detect_language(text: str) -> str:

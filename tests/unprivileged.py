@@ -27,6 +27,7 @@ needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissi
 _RUNNER = """
 import os, smtplib, sqlite3, ssl, tomllib
 import filelock, secrets  # the run lock (imported late by the code) and what it imports
+import importlib.metadata  # read late too: the version, the translation backends' versions
 import platformdirs
 from summarize.cli import main
 import summarize.cli.mail, summarize.cli.models, summarize.deliver.mail, summarize.translate.cache

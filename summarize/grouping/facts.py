@@ -279,15 +279,18 @@ class StoryTerms:
         )
         self.weights = _weights([s for per_article in self.terms for s in per_article])
 
-    def candidate(self, k: int, article: Article, i: int, salience: float) -> Candidate:
-        """What the judge reads of sentence `i` of `article` (the story's `k`-th article)."""
+    def candidate(
+        self, k: int, article: Article, i: int, salience: float, *, shown: bool = True, sure: bool = True
+    ) -> Candidate:
+        """What the judge reads of sentence `i` of `article` (the story's `k`-th article);
+        `shown` and `sure` as `Candidate` has them."""
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
         plain = Candidate(
             article=article,
             index=i,
             terms=frozenset(shared),
-            vector=tfidf(shared, self.weights),
+            vector=tfidf(shared, self.weights) if shared else {},  # none in a one-article story
             main={},
             predicate=frozenset(),
             actors=frozenset(),
@@ -299,6 +302,8 @@ class StoryTerms:
             figures={},
             question=False,
             salience=salience,
+            shown=shown,
+            sure=sure,
         )
         return self._judged(plain, text) if self.judged else plain
 
@@ -517,9 +522,12 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
-            node = story.candidate(k, article, i, salience)
-            nodes.append(replace(node, shown=shown, sure=verdicts[i].line))
+            nodes.append(story.candidate(k, article, i, salience, shown=shown, sure=verdicts[i].line))
     middle = centroid(node.vector for node in nodes)
+    if not middle:
+        # No vector has a term (a story of one article shares none with another): every
+        # cosine to the centroid is 0, and each salience stays as it is.
+        return nodes
     return [
         replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
     ]

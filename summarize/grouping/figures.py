@@ -45,6 +45,8 @@ def differing_figures(
     Empty when they agree or share no counted noun. Only the first noun they disagree on
     (in the first report's order) is returned, so the note stays one line.
     """
+    if len(texts) < 2:
+        return ()  # one report agrees with itself: most facts of a day are one article's
     found = [figures(t) for t in texts]
     units = [u for f in found for u in f]
     for unit in dict.fromkeys(units):

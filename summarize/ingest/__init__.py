@@ -8,7 +8,6 @@ reason; it never stops the others.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import re
@@ -232,6 +231,8 @@ def article_from_text(
 
 def text_id(text: str) -> str:
     """A short id made from `text` (12 hex digits of its SHA-256): the same text, the same id."""
+    import hashlib  # here: reading files never needs it
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 

@@ -21,7 +21,17 @@ import jinja2
 import markupsafe
 
 from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert
-from .layout import BRIEFS_NOTE, article_note, cited, entries, entry_note, layout, passages, unshown_note
+from .layout import (
+    BRIEFS_NOTE,
+    article_note,
+    cited,
+    entries,
+    entry_note,
+    layout,
+    passages,
+    unshown_note,
+    untitled_words,
+)
 from .text import check_note, withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
@@ -129,6 +139,7 @@ def _env() -> jinja2.Environment:
     env.globals["citation"] = Citation
     env.globals["briefs_note"] = BRIEFS_NOTE
     env.globals["unshown_note"] = unshown_note
+    env.globals["untitled_words"] = untitled_words
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link
     return env

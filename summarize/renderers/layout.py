@@ -51,6 +51,7 @@ __all__ = [
     "publisher_label",
     "span_label",
     "unshown_note",
+    "untitled_words",
 ]
 
 OTHER_NEWS = "Other news"
@@ -58,11 +59,18 @@ UNKNOWN_DAY = "article date unknown"  # a line says "kemarin" and its article na
 BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
 NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
 NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
+UNTITLED_NOTE = "(no headline: see Sources)"
 
 
 def unshown_note(count: int) -> str:
     """The note over the stories of one article that show no line (`Layout.unshown`)."""
     return NO_LINE_NOTE if count == 1 else NO_LINES_NOTE
+
+
+def untitled_words(count: int) -> tuple[str, str]:
+    """The words around the numbers of `count` unshown articles with no headline, so the
+    numbers do not stand bare: ("Articles", "(no headline: see Sources)")."""
+    return ("Article" if count == 1 else "Articles"), UNTITLED_NOTE
 
 
 def day_label(iso: str | None) -> str | None:

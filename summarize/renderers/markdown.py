@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
-from .layout import BRIEFS_NOTE, Entry, Line, Section, article_note, entry_note, layout, story_lines
+from .layout import (
+    BRIEFS_NOTE,
+    Entry,
+    Line,
+    Section,
+    article_note,
+    entry_note,
+    layout,
+    story_lines,
+    untitled_words,
+)
 from .text import (
     DATED_NOTE,
     IN_BRIEFS,
@@ -161,7 +171,10 @@ def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
             lines.append(f"- **{_escape(s.heading)}**{date} {where}")
         else:
             untitled.append(where)
-    return lines + ([f"- {' '.join(untitled)}"] if untitled else [])
+    if not untitled:
+        return lines
+    before, after = untitled_words(len(untitled))
+    return [*lines, f"- {before} {' '.join(untitled)} {_escape(after)}"]
 
 
 def digest_markdown(digest: Digest) -> str:

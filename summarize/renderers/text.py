@@ -18,7 +18,18 @@ from ..values import (
     cite_label,
     inert,
 )
-from .layout import BRIEFS_NOTE, Entry, Layout, Line, Section, article_note, entry_note, layout, story_lines
+from .layout import (
+    BRIEFS_NOTE,
+    Entry,
+    Layout,
+    Line,
+    Section,
+    article_note,
+    entry_note,
+    layout,
+    story_lines,
+    untitled_words,
+)
 
 # Titles, sentences, file names and URLs are outside text: `inert` keeps each on one line
 # and shows control characters and bidi controls as escapes ("\\n", "\\x1b", "\\u202e").
@@ -250,7 +261,10 @@ def _unshown(note: str, sections: Sequence[Section]) -> list[str]:
             lines.append(_wrap(oneline(s.heading), atoms=[f"({s.dates})" if s.dates else "", where]))
         else:
             untitled.append(where)
-    return lines + ([_wrap("", atoms=untitled)] if untitled else [])
+    if not untitled:
+        return lines
+    before, after = untitled_words(len(untitled))
+    return [*lines, _wrap(before, atoms=[*untitled, after])]
 
 
 def _sources(entries: Sequence[Entry]) -> list[str]:
