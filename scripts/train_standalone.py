@@ -33,7 +33,7 @@ import io
 import json
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -69,9 +69,12 @@ L2 = 1.0  # ridge on the standardised weights
 # Round 5 (heldout4 tuned on, "X tersebut" and connective ties): a lead opens from 0.75 (0.7 to
 # 0.75 kept the gate and cut bad openings), and 0.25, not 0.3, keeps the gate's R-L 0.45 above
 # its floor (0.3: 0.27) for 0.1 point of sentences needing an unshown one.
-OPEN_LEAD = 0.75
+# Round 8 (heldout7 tuned on, the frontier judged by each fold's own scorer at last): a lead
+# opens from 0.8 and 0.3 is the lean cut: bad openings 3.5% -> 3.3% (n=3 and n=5), sentences
+# needing an unshown one 1.8% / 2.0% -> 1.8% / 1.9%, the gate unchanged (0.35 costs R-2 0.08).
+OPEN_LEAD = 0.8
 OPEN_BODY = 0.3
-LEAN_BELOW = 0.25
+LEAN_BELOW = 0.3
 # `OPEN_AFTER_HOOK`: where the lead may not open, a later sentence opens only at this or
 # above (`Scorer.open_after_hook`); no cut above 0 tried helps briefs with the gate held
 # (at 0.7 it fails the gate; see --frontier).
@@ -79,13 +82,14 @@ OPEN_AFTER_HOOK = 0.0
 # (open_lead, open_body, lean_below, open_after_hook) points `--frontier` prints.
 FRONTIER = (
     (0.0, 0.3, 0.1, 0.0),
-    (0.7, 0.3, 0.1, 0.0),
     (0.7, 0.3, 0.25, 0.0),
-    (0.7, 0.3, 0.3, 0.0),
-    (0.75, 0.3, 0.2, 0.0),
     (0.75, 0.3, 0.25, 0.0),
     (0.75, 0.3, 0.3, 0.0),
+    (0.75, 0.3, 0.35, 0.0),
     (0.8, 0.3, 0.25, 0.0),
+    (0.8, 0.3, 0.3, 0.0),
+    (0.85, 0.3, 0.3, 0.0),
+    (0.9, 0.3, 0.3, 0.0),
     (0.75, 0.5, 0.25, 0.0),
     (0.75, 0.3, 0.25, 0.7),
 )
@@ -220,6 +224,22 @@ def choose_body(totals: dict[float, dict[str, float]]) -> float:
     return NEVER
 
 
+# Where the judgement loads its shipped scorer: the rules' verdicts (`rank.standalone.judge`) and
+# the brief's ties (`rank.ties.judge_for_brief`, which judges with the scorer it loads itself).
+# A figure "judged by a model that never saw it" must replace both: until round 8 only the
+# first was, so the brief figures (and the frontier's) were the shipped scorer's, in sample.
+SCORER_HOMES = ("summarize.rank.standalone.load_scorer", "summarize.rank.ties.load_scorer")
+
+
+@contextlib.contextmanager
+def scored_by(model: Scorer) -> Iterator[None]:
+    """Judge with `model` wherever the judgement would load the shipped scorer."""
+    with contextlib.ExitStack() as stack:
+        for home in SCORER_HOMES:
+            stack.enter_context(mock.patch(home, return_value=model))
+        yield
+
+
 def cv_eval(
     data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()
 ) -> dict[float, dict[str, float]]:
@@ -233,10 +253,7 @@ def cv_eval(
         x, y, _ = examples(train)
         model = fit(x, y)
         for cut in tried:
-            with mock.patch(
-                "summarize.rank.standalone.load_scorer",
-                return_value=scorer(model, {**cuts, "body": cut}),
-            ):
+            with scored_by(scorer(model, {**cuts, "body": cut})):
                 result = evaluate_data("cv", test)
             for name, value in _counts(result).items():
                 totals[cut][name] = totals[cut].get(name, 0) + value
@@ -272,12 +289,12 @@ def frontier(data: Labelled, cuts: dict[str, float]) -> None:
         }
         totals: dict[str, float] = {}
         for test, model in models:
-            with mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(model, point)):
+            with scored_by(scorer(model, point)):
                 for name, value in _counts(evaluate_data("cv", test)).items():
                     totals[name] = totals.get(name, 0) + value
         out = io.StringIO()
         with (
-            mock.patch("summarize.rank.standalone.load_scorer", return_value=scorer(whole, point)),
+            scored_by(scorer(whole, point)),
             contextlib.redirect_stdout(out),
         ):
             eval_indosum.main(shlex.split(gate["command"])[2:])

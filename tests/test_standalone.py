@@ -385,6 +385,73 @@ def test_tersebut_with_no_holder_right_after_the_lead_follows_the_lead(
     assert (untied.ties, untied.tie) == ((), "")
 
 
+# heldout7's kind: the lead is a hook and the next sentence is about the company (whose
+# "-nya"?); the one after says "kegiatan ini", an event no earlier sentence names that way.
+UNHELD_LEAD = "Ada kabar gembira datang dari dunia kecantikan tanah air."
+UNHELD_BODY = """
+
+Setelah menjalankan bisnisnya selama satu tahun, HelloBeauty resmi menggelar pelatihan perdana bagi penata rias di Jakarta, Sabtu (3/6).
+
+Kepada DailySocial Co-founder HelloBeauty Dennish Tjandra mengungkapkan, kegiatan ini nantinya menjadi wadah bagi penata rias untuk berbagi ilmu.
+
+Pelatihan yang digelar di Jakarta Selatan itu diikuti 120 penata rias dari 12 kota.
+"""
+
+
+def test_an_unheld_this_x_never_opens_a_brief_whose_lead_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty.txt")
+    assert judge(article)[2].may_open and not judge(article)[0].may_open  # the score alone would open with it
+    got = judge_for_brief(article)
+    assert not got[2].may_open and (got[2].ties, got[2].tie) == ((), "")  # no tie: it may still follow
+    assert [replace(j, sure=False, opens=False) for j in got] == [
+        replace(j, sure=False, opens=False) for j in judge(article)
+    ]
+    monkeypatch.setattr(ties, "NO_OPENING", frozenset({"quote"}))
+    off = judge_for_brief(article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty-off.txt"))
+    assert off[2].may_open
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unheld"),
+    [
+        ("Kepada wartawan, Budi mengatakan kegiatan ini digelar setiap tahun.", True),
+        ('Budi mengatakan, "Kami sudah lama menyiapkan kegiatan ini."', True),  # quoted too
+        ("Penyanyi yang kerap dipanggil KD tersebut tiba di Tegal pada Sabtu (3/6).", False),  # a name
+        ("Budi mengatakan pada tahun ini panitia menambah 12 kota baru.", False),  # a time
+        ("Budi mengatakan pelatihan ini digelar setiap tahun.", False),  # the lead holds "pelatihan"
+    ],
+)
+def test_what_counts_as_an_unheld_reference(sentence: str, unheld: bool) -> None:
+    text = "Panitia menggelar pelatihan bagi 120 penata rias di Jakarta, Sabtu (3/6).\n\n" + sentence + "\n"
+    article = article_from_text(text, source=f"unheld-{abs(hash(sentence))}.txt")
+    assert ties.no_opening(article, 1) == ("unheld" if unheld else "")
+
+
+QUOTE_BODY = """
+
+Kepala Asosiasi Pendakian Nepal Ang Tshering menduga para pendaki naik gunung tanpa izin kepada pihak pengelola.
+
+"Mungkin saja beberapa pendaki mendapatkan izin dan melakukan pendakian tanpa dukungan yang cukup karena masalah biaya," ujar Ang kepada Reuters, Rabu (24/5).
+"""
+
+
+def test_a_sentence_opening_with_a_quotation_never_opens_a_brief_whose_lead_cannot() -> None:
+    article = article_from_text(UNHELD_LEAD + QUOTE_BODY, source="everest.txt")
+    assert not judge(article)[0].may_open and judge(article)[2].may_open  # the score alone would open with it
+    quoted = ties.no_opening(article, 2)
+    assert quoted == "quote" and not judge_for_brief(article)[2].may_open
+    assert ties.no_opening(article, 1) == ""  # the one naming the speaker in full may
+
+
+def test_tengok_saja_follows_the_claim_it_illustrates() -> None:
+    text = (
+        "Harga cabai rawit di Jakarta naik tajam menjelang Lebaran.\n\n"
+        "Tengok saja Pasar Induk Kramat Jati, di mana harga cabai rawit mencapai Rp 80.000 per kilogram.\n"
+    )
+    got = judge_for_brief(article_from_text(text, source="cabai.txt"))[1]
+    assert (got.ties, got.tie) == ((0,), "look")
+
+
 def test_the_connective_switch_off_lets_a_trimmable_connective_follow_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -563,6 +630,11 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Misteri hilangnya kapal nelayan di Selat Sunda terungkap.", "hook"),
         ("Tampaknya tidak mudah bagi penggemar untuk bertemu idolanya.", "hedged-guess"),
         ("Sepertinya akan sulit bagi siapa pun untuk menyaingi penjualan album Adele.", "hedged-guess"),
+        # heldout7's kind: a generic evaluative claim a feature story opens with.
+        ("Hari Lebaran adalah saat yang istimewa bagi para perantau di Jakarta.", "generic-claim"),
+        ("Musim liburan merupakan waktu yang tepat untuk berkumpul bersama keluarga.", "generic-claim"),
+        ("Lady Gaga selalu punya cara untuk mengejutkan penggemarnya.", "generic-claim"),
+        ("Serial Stranger Things selalu berhasil menarik perhatian penontonnya.", "generic-claim"),
     ],
 )
 def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -> None:
@@ -582,6 +654,8 @@ def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -
         "Tampaknya sulit bagi Persija menembus 4 besar setelah kalah 0-3 dari Bali United.",
         "Polisi menyebut teka-teki pembunuhan di Pulomas terungkap lewat rekaman CCTV rumah korban.",
         "Menurut Febry, perbedaan pendapat adalah hal yang biasa di Indonesia.",
+        "BMKG menyebut Juli 2018 adalah waktu yang tepat untuk menanam padi di 12 kabupaten.",
+        "Lady Gaga selalu punya cara baru di setiap konsernya, kali ini di depan 70 ribu penonton.",
     ],
 )
 def test_facts_near_a_vague_phrase_are_not_teasers(text: str) -> None:

@@ -27,6 +27,9 @@ vague-claim            TEASER         an evaluative phrase standing for what the
                                       (checked after the NEEDS_CONTEXT rules)
 hedged-guess           TEASER         "Nampaknya/Tampaknya ... sulit ...", no figure: a guess,
                                       no fact (checked last too)
+generic-claim          TEASER         a generic evaluative claim, no figure: "... adalah saat yang
+                                      istimewa", "X selalu punya cara ...", "X selalu menarik
+                                      perhatian ..." (checked last too)
 short-hook             TEASER         under `SHORT_HOOK` words, no figure, a stock phrase of a
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
@@ -101,7 +104,6 @@ from ..lang import (
     PREDICATE_WORDS,
     PRONOUNS,
     READER_WORDS,
-    RELATIVE_TIMES,
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
@@ -109,6 +111,20 @@ from ..lang import (
 )
 from ..values import Article
 from .sure import HOOK_PHRASE, LEFT_DATELINE, Scorer, features, load_scorer
+from .words import (
+    EDGE,
+    NOT_NAMES,
+    NYA_ADVERBS,
+    REFERRING,
+    SAY,
+    SAY_SHORT,
+    SPAN_WORDS,
+    bare,
+    is_name,
+    opener,
+    outside_quotes,
+    phrases,
+)
 
 __all__ = [
     "FRAGMENT",
@@ -189,7 +205,6 @@ class Judgement:
         return self.label in (STANDALONE, NEEDS_CONTEXT)
 
 
-_EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
 _TERMINAL = frozenset(".!?…\"”’')]:")  # ":" ends a lead-in, a teaser rule's to name
 _FURNITURE = re.compile(
     r"^\W*(?:baca\s+juga|lihat\s+juga|simak\s+juga|tonton\s+juga|foto|video|editor|penulis|reporter|"
@@ -197,9 +212,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _SAID_NYA = frozenset([f"{v}nya" for v in SAY_VERBS] + ["menurutnya"])
-_SAY_SHORT = frozenset(SAY_VERBS) | {"menurut", "tanya"}  # "kata dia": the speaker follows
-_SAY = _SAY_SHORT | {"mengatakan", "menyatakan", "katanya"}
-_REFERRING = frozenset({"tersebut", "itu", "ini"})
 _BARE_SPEAKER = frozenset({"dia", "ia", "mereka", "beliau"})
 # Mid-sentence, only these stand for an unnamed person ("Saat ditemui, dia ..."); "kami"
 # or "saya" outside a quotation is rarer and mostly a speaker's own words.
@@ -215,15 +227,6 @@ _INDEFINITE = frozenset("seorang sebuah seekor sejumlah sekelompok sekitar puluh
 _BODIES = frozenset(
     "pemerintah kepolisian polisi pengadilan kementerian parlemen kejaksaan".split()
 )  # "hal" only with "ini/itu/tersebut" ("Hal ini")
-_NOT_NAMES = STOPWORDS_ID | PRONOUNS
-# Words ending in "-nya" that open a sentence as an adverb, not "his/her/its X".
-_NYA_ADVERBS = frozenset(
-    """
-    sebelumnya selanjutnya akhirnya rencananya biasanya sayangnya untungnya rupanya nampaknya
-    tampaknya agaknya padahalnya sepertinya seharusnya sebenarnya sesungguhnya terutamanya
-    khususnya umumnya harusnya nantinya awalnya mulanya intinya pokoknya hasilnya
-    """.split()
-)
 _LEAD_IN = re.compile(r"\b(?:berikut(?:\s+ini|\s+adalah|\s+beberapa|\s+daftar)|sebagai\s+berikut)\b", re.I)
 # Stock formulas Indonesian news opens a story with before its fact: what they announce is in
 # the next sentences ("Ada yang baru dari Google Calendar versi web." / "Kejadian menegangkan
@@ -252,6 +255,17 @@ _VAGUE_CLAIM = re.compile(
     r"unik|lucu|aneh|mengejutkan|menyenangkan|menyedihkan|memalukan|mengerikan|menegangkan)\b",
     re.I,
 )
+# A generic evaluative claim a feature story opens with, no figure: what it is said of comes
+# next ("Malam perayaan Tahun Baru adalah saat yang istimewa, tak terkecuali untuk ...",
+# "Katy Perry selalu punya cara untuk mempersiapkan albumnya.").
+_GENERIC_CLAIM = re.compile(
+    r"\b(?:adalah|merupakan)\s+(?:saat|waktu|momen|hal|sesuatu|bulan|hari|malam)\s+(?:yang\s+)?"
+    r"(?:paling\s+|sangat\s+|amat\s+|penuh\s+)?(?:istimewa|spesial|tepat|membanggakan|berkah|dinanti|"
+    r"ditunggu|menyenangkan|membahagiakan|berharga)\b"
+    r"|\bselalu\s+(?:punya|memiliki|mempunyai)\s+cara\b"
+    r"|\bselalu\s+(?:berhasil\s+)?menarik\s+perhatian\b",
+    re.I,
+)
 # A bare "perusahaan" as the subject, before a verb: "Perusahaan menargetkan ...", "Pihak
 # perusahaan mengatakan ...", "Diungkapkan perusahaan mengincar ..." (which company?).
 _BARE_COMPANY = re.compile(
@@ -270,54 +284,8 @@ SHORT_HOOK = 10
 _CREDIT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*(?:--|[-–—]\s+[-–—])\s+(?=[a-z])")
 
 
-Phrases = dict[str, tuple[tuple[str, ...], ...]]
-
-
-def _phrases(entries: Sequence[str]) -> Phrases:
-    """Phrases by their first word, longest first (so "oleh karena itu" wins over "oleh")."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted((tuple(e.split()) for e in entries), key=len, reverse=True):
-        out.setdefault(words[0], []).append(words)
-    return {first: tuple(found) for first, found in out.items()}
-
-
-_CONNECTIVES = _phrases(CONNECTIVES)
-_BACK_REFERENCES = _phrases(BACK_REFERENCES)
-_RELATIVE_TIMES = _phrases(RELATIVE_TIMES)
-
-
-def _bare(token: str) -> str:
-    return token.strip(_EDGE).lower()
-
-
-def _opener(words: Sequence[str], phrases: Phrases) -> int:
-    """How many leading words form one of `phrases` (0 when none does); the last word may
-    carry the particle "-lah" or "-pun" ("Untuk itulah", "Oleh karena itupun")."""
-    first = words[0]
-    for phrase in phrases.get(first, ()) or phrases.get(first[:-3], ()):
-        k = len(phrase)
-        if len(words) > k and tuple(words[: k - 1]) == phrase[:-1]:
-            last = words[k - 1]
-            if last == phrase[-1] or (last[:-3] == phrase[-1] and last[-3:] in ("lah", "pun")):
-                return k
-    return 0
-
-
-def _outside_quotes(tokens: Sequence[str]) -> list[bool]:
-    """For each token, whether it lies outside a quotation (straight quotes alternate)."""
-    if not any('"' in t or "“" in t or "”" in t for t in tokens):
-        return [True] * len(tokens)  # most sentences quote nobody
-    out = []
-    inside = False
-    for tok in tokens:
-        opens = tok[:1] in '"“' and not inside
-        if opens:
-            inside = True
-        out.append(not inside)
-        closes = ("”" in tok or tok.count('"') % 2 == (0 if opens else 1)) and inside
-        if closes and not (opens and tok.count('"') == 1 and "”" not in tok):
-            inside = False
-    return out
+_CONNECTIVES = phrases(CONNECTIVES)
+_BACK_REFERENCES = phrases(BACK_REFERENCES)
 
 
 def _fragment(text: str, tokens: Sequence[str]) -> str:
@@ -346,13 +314,16 @@ def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
 
 
 def _vague(text: str, words: Sequence[str]) -> str:
-    """'vague-claim', 'hedged-guess' or 'short-hook' for a sentence the other rules pass that
-    only promises its fact (`_VAGUE_CLAIM`, `_HEDGED_GUESS`, `SHORT_HOOK`); checked last, so a
+    """'vague-claim', 'hedged-guess', 'generic-claim' or 'short-hook' for a sentence the other
+    rules pass that only promises its fact (`_VAGUE_CLAIM`, `_HEDGED_GUESS`, `_GENERIC_CLAIM`,
+    `SHORT_HOOK`); checked last, so a
     sentence that needs context keeps that label and the earlier sentence it leans on."""
     if _VAGUE_CLAIM.search(text):
         return "vague-claim"
     if _HEDGED_GUESS.search(text) and not any(c.isdigit() for c in text):
         return "hedged-guess"
+    if _GENERIC_CLAIM.search(text) and not any(c.isdigit() for c in text):
+        return "generic-claim"
     if len(words) < SHORT_HOOK and not any(c.isdigit() for c in text) and HOOK_PHRASE.search(" ".join(words)):
         return "short-hook"
     return ""
@@ -360,18 +331,18 @@ def _vague(text: str, words: Sequence[str]) -> str:
 
 def _attribution(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """'bare-attribution', 'quote-continued' or '' for how the sentence credits what it quotes."""
-    if all(outside) and _SAID_NYA.isdisjoint(words) and _SAY_SHORT.isdisjoint(words):
+    if all(outside) and _SAID_NYA.isdisjoint(words) and SAY_SHORT.isdisjoint(words):
         return ""  # no quotation and no "-nya" speaker: the usual sentence
     for k, w in enumerate(words):
         if w in _SAID_NYA and outside[k]:
             return "bare-attribution"
-        if w in _SAY_SHORT and k + 1 < len(words) and words[k + 1] in _BARE_SPEAKER and outside[k]:
+        if w in SAY_SHORT and k + 1 < len(words) and words[k + 1] in _BARE_SPEAKER and outside[k]:
             return "bare-attribution"
     quotes = [c for c in "".join(tokens) if c in '"“”']
     closes_first = quotes[:1] == ["”"] or (tokens[0][:1] != '"' and quotes.count('"') % 2 == 1)
     if quotes and closes_first:
         return "quote-continued"
-    if tokens[0][:1] in '"“' and not any(w in _SAY or w.startswith("meng") for w in words if w):
+    if tokens[0][:1] in '"“' and not any(w in SAY or w.startswith("meng") for w in words if w):
         return "quote-continued"  # quoted words and nobody said them: the speaker came before
     if tokens[0][:1] in '"“' and all(not o for o in outside):
         return "quote-continued"
@@ -388,7 +359,7 @@ def _possessive(word: str) -> bool:
     """ "tulisannya", "akuisisinya": his, her or its X, for someone named before."""
     if word in _SAID_NYA or (word.startswith("ke") and not word.endswith("annya")):
         return False  # "keluarnya aturan": "the release of", not "its release"
-    return len(word) > 5 and word.endswith("nya") and word not in _NYA_ADVERBS and word not in STOPWORDS_ID
+    return len(word) > 5 and word.endswith("nya") and word not in NYA_ADVERBS and word not in STOPWORDS_ID
 
 
 def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
@@ -397,7 +368,7 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     if first in _SUBJECTS and (outside[0] or first in _THIRD_PERSON):
         return "pronoun"
     # "Hal ini ...", "Hal itulah yang ...": the matter told before
-    if first in ("hal", "ini", "itu") and (first != "hal" or _without_particle(words[1:2]) in _REFERRING):
+    if first in ("hal", "ini", "itu") and (first != "hal" or _without_particle(words[1:2]) in REFERRING):
         return "pronoun"
     if first == "para" and not any(t[:1].isupper() for t in tokens[1:4]):
         return "pronoun"  # "Para pengungsi ...": the ones an earlier sentence counted
@@ -405,7 +376,7 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         return "pronoun"  # "Perusahaan menargetkan ...": the company an earlier sentence named
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words):
         return ""
-    named = tokens[0][:1].isupper() and first not in _NOT_NAMES and not _possessive(first)
+    named = tokens[0][:1].isupper() and first not in NOT_NAMES and not _possessive(first)
     named = named or first in _INDEFINITE  # "Seorang bocah ... dihajar majikannya": the bocah's
     for k in range(len(words)):
         if not outside[k]:
@@ -415,11 +386,6 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
         if k and tokens[k][:1].isupper():
             named = True
     return ""
-
-
-def _name(token: str) -> bool:
-    word = token.strip(_EDGE)
-    return word[:1].isupper() and not word.isupper()
 
 
 _AGE = frozenset({"berusia", "berumur", "usia", "umur"})
@@ -433,10 +399,10 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
     some report), or, past the subject, a name came before it ("Bek Inter protes, namun Cutrone
     merayakan gol tersebut"): then the sentence is about someone the reader knows.
     """
-    if _REFERRING.isdisjoint(words):
+    if REFERRING.isdisjoint(words):
         return ""
     for k in range(1, len(words)):
-        if words[k] not in _REFERRING or not outside[k]:
+        if words[k] not in REFERRING or not outside[k]:
             continue
         head = words[k - 1]
         if head == "tahun" and k >= 3 and words[k - 3] in _AGE:
@@ -450,7 +416,7 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
         phrase = k - 1
         while phrase > 0 and words[phrase - 1] not in STOPWORDS_ID and not tokens[phrase - 1].endswith(","):
             phrase -= 1
-        if any(_name(t) for t in tokens[max(phrase, 1) : k]):
+        if any(is_name(t) for t in tokens[max(phrase, 1) : k]):
             continue
         if k > 4 and any(t[:1].isupper() for t in tokens[1:phrase]):
             continue
@@ -483,12 +449,12 @@ def _bare_role(words: Sequence[str], tokens: Sequence[str]) -> bool:
     second = words[1]
     verb = second.startswith(VERB_PREFIXES) and len(second) > 4 and second not in _DESCRIBING
     starts = second in PREDICATE_WORDS and second != "yang"
-    return (starts or verb) and not any(_name(t) for t in tokens[1:4])
+    return (starts or verb) and not any(is_name(t) for t in tokens[1:4])
 
 
 def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """The rule by which a sentence leans on an earlier one, or "" when it needs none."""
-    if _opener(words, _BACK_REFERENCES) or words[0] in _POINTING_OPENERS:
+    if opener(words, _BACK_REFERENCES) or words[0] in _POINTING_OPENERS:
         return "back-reference"
     rule = _attribution(tokens, words, outside) or _pronoun(words, tokens, outside)
     if rule:
@@ -521,8 +487,6 @@ def _bare_event(words: Sequence[str]) -> bool:
 # brief's opening must not be one of them: these rules name the signs, and a doubted sentence
 # is shown only after the sentence it may lean on.
 
-# "selama ini", "hingga kini": not a reference to something said before.
-_SPAN_WORDS = frozenset({"selama", "sejauh", "hingga", "sampai", "seperti", "begini", "begitu"})
 # "saat ini", "tahun ini": now; but "kali ini" (this time) is the event told before.
 _NOW = DEICTIC_HEADS - {"kali"}
 # A set or a place the reader was told of before: "kedua tim", "keduanya", "masing-masing
@@ -556,9 +520,9 @@ def _doubt_text(tokens: Sequence[str], words: Sequence[str]) -> tuple[str, str]:
         return "short", ""
     for k in range(1, len(words)):
         head = words[k - 1]
-        if words[k] not in _REFERRING or not head or head in _SPAN_WORDS:
+        if words[k] not in REFERRING or not head or head in SPAN_WORDS:
             continue
-        if 2 * k > len(words) and any(_name(t) for t in tokens[1 : k - 1]):
+        if 2 * k > len(words) and any(is_name(t) for t in tokens[1 : k - 1]):
             break  # late, past a name: "... ke Rusia untuk mendukung negara itu dalam perang"
         # "saat ini", "tahun 2018 ini" are now; "tahun itu", "musim 2017 - 2018 itu" are then
         if words[k] != "ini" or not (head[0].isdigit() or head in _NOW):
@@ -574,8 +538,8 @@ def judge_text(text: str) -> Judgement:
     tokens = text.split()
     if not tokens:
         return Judgement(FRAGMENT, "too-short")
-    words = [t.strip(_EDGE) for t in text.lower().split()]
-    outside = _outside_quotes(tokens)
+    words = [t.strip(EDGE) for t in text.lower().split()]
+    outside = outside_quotes(tokens)
     if _FURNITURE.match(text):
         return Judgement(FURNITURE, "furniture")
     rule = _fragment(text, tokens)
@@ -586,7 +550,7 @@ def judge_text(text: str) -> Judgement:
         return Judgement(TEASER, rule)
     if len(tokens) < 3:
         return Judgement(FRAGMENT, "too-short")
-    k = _opener(words, _CONNECTIVES)
+    k = opener(words, _CONNECTIVES)
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
         # reads as a sentence ("Namun, Presiden Jokowi ..."), not "Namun, masih ada ...".
@@ -620,9 +584,9 @@ def _antecedent(article: Article, i: int, verdict: Judgement) -> int | None:
     if verdict.rule == "undefined-reference":
         text = article.sentences[i].text
         tokens = text.split()
-        head = _undefined_reference([_bare(t) for t in tokens], tokens, _outside_quotes(tokens))
+        head = _undefined_reference([bare(t) for t in tokens], tokens, outside_quotes(tokens))
         for j in range(i - 1, -1, -1):
-            if head in {_bare(t) for t in article.sentences[j].text.split()}:
+            if head in {bare(t) for t in article.sentences[j].text.split()}:
                 return j
     return i - 1
 
@@ -633,7 +597,7 @@ def _no_actor(text: str, article: Article) -> bool:
     tokens = LEFT_DATELINE.sub("", text).split()
     if any(ch.isdigit() for ch in text) or any(t.lstrip("\"'“‘([")[:1].isupper() for t in tokens[1:]):
         return False
-    first = tokens[0].strip(_EDGE)
+    first = tokens[0].strip(EDGE)
     if not first[:1].isupper() or first.lower() in STOPWORDS_ID:
         return True
     # A capitalised first word is a name unless the article writes it in lower case somewhere;
@@ -707,7 +671,7 @@ def rule_verdicts(article: Article) -> list[Judgement]:
     out = []
     for i, s in enumerate(article.sentences):
         verdict = judge_text(s.text)
-        if i and verdict.stands_alone and _bare_event([_bare(t) for t in s.text.split()]):
+        if i and verdict.stands_alone and _bare_event([bare(t) for t in s.text.split()]):
             verdict = Judgement(NEEDS_CONTEXT, "bare-event")
         if verdict.label == NEEDS_CONTEXT:
             verdict = replace(verdict, depends_on=_antecedent(article, i, verdict))
@@ -721,7 +685,7 @@ def rule_verdicts(article: Article) -> list[Judgement]:
             verdict = replace(verdict, doubt="deep", depends_on=before, sure=False)
         elif verdict.doubt and verdict.stands_alone:
             tokens = s.text.split()
-            head = _doubt_text(tokens, [_bare(t) for t in tokens])[1]
+            head = _doubt_text(tokens, [bare(t) for t in tokens])[1]
             verdict = replace(verdict, depends_on=_holder(article, i, head))
         out.append(verdict)
     return out
@@ -731,16 +695,16 @@ def _habit(text: str) -> bool:
     """A lead that tells a habit, not an event: a word of habit ("biasanya", "rutin"), no
     figure and no name past the first word ("Berbelanja merupakan sebuah kegiatan rutin
     ..."; not "Xavi Hernandez kerap menyuarakan dukungan untuk Barcelona": an actor)."""
-    if _HABIT.isdisjoint(_bare(t) for t in text.split()) or any(ch.isdigit() for ch in text):
+    if _HABIT.isdisjoint(bare(t) for t in text.split()) or any(ch.isdigit() for ch in text):
         return False
-    return not any(_name(t) for t in LEFT_DATELINE.sub("", text).split()[1:])
+    return not any(is_name(t) for t in LEFT_DATELINE.sub("", text).split()[1:])
 
 
 def _holder(article: Article, i: int, word: str) -> int | None:
     """The nearest sentence before `i` that holds `word`, else the one just before (None
     for the first sentence)."""
     for j in range(i - 1, -1, -1):
-        if word and word in {_bare(t) for t in article.sentences[j].text.split()}:
+        if word and word in {bare(t) for t in article.sentences[j].text.split()}:
             return j
     return i - 1 if i else None
 

@@ -39,7 +39,6 @@ from ..lang import (
     HEDGES,
     HOOK_PHRASES,
     PREDICATE_WORDS,
-    PRONOUNS,
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
@@ -48,6 +47,7 @@ from ..lang import (
 )
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
+from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS
 
 __all__ = ["FEATURES", "LEFT_DATELINE", "Scorer", "Verdict", "features", "load_scorer"]
 
@@ -106,27 +106,15 @@ FEATURES: tuple[str, ...] = (
     "when",  # a time: a weekday, a month, a date, "kemarin", "pekan lalu" (a report says when)
 )
 
-_EDGE = "\"'“”‘’()[]{}«»,.;:!?…-–—*"
 _QUOTES = '"“”'
 # A dateline left in a sentence's text ("Jakarta, CNN Indonesia - - "): not an actor of it.
 # One home: the stands-alone rules read it too.
 LEFT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
-_POINTING = frozenset({"ini", "itu", "tersebut"})
 _SAY = (
     frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
 )
-_NOT_NAMES = STOPWORDS_ID | PRONOUNS
 # "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
-_NOT_POINTING = DEICTIC_HEADS | {
-    "selama",
-    "sejauh",
-    "hingga",
-    "sampai",
-    "seperti",
-    "selain",
-    "begini",
-    "begitu",
-}
+_NOT_POINTING = DEICTIC_HEADS | SPAN_WORDS | {"selain"}
 _DIGIT = re.compile(r"\d")
 # A stock phrase of a hook, searched in the lower-cased words (`rank.standalone` reads it too).
 HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
@@ -157,20 +145,20 @@ class Verdict(Protocol):
 
 
 def _bare(token: str) -> str:
-    return token.strip(_EDGE)
+    return token.strip(EDGE)
 
 
 def _lower_words(article: Article) -> frozenset[str]:
     """Words the article writes in lower case somewhere: common words, not names."""
     return frozenset(
-        w for s in article.sentences for t in s.text.split() if (w := t.strip(_EDGE)) and w[0].islower()
+        w for s in article.sentences for t in s.text.split() if (w := t.strip(EDGE)) and w[0].islower()
     )
 
 
 def _names(bare: Sequence[str], lower: frozenset[str]) -> list[str]:
     """Capitalised words past the first that are not common words: names, places, bodies
     (`bare`: the sentence's words without their punctuation)."""
-    return [w for w in bare[1:] if w[:1].isupper() and (k := w.lower()) not in _NOT_NAMES and k not in lower]
+    return [w for w in bare[1:] if w[:1].isupper() and (k := w.lower()) not in NOT_NAMES and k not in lower]
 
 
 def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
@@ -184,7 +172,7 @@ def _opening(tokens: Sequence[str], lower: frozenset[str]) -> str:
         return "opens-role"
     if first.lower() in STOPWORDS_ID:
         return "opens-function-word"
-    if first[:1].isupper() and first.lower() not in _NOT_NAMES and first.lower() not in lower:
+    if first[:1].isupper() and first.lower() not in NOT_NAMES and first.lower() not in lower:
         return "opens-name"
     return "opens-common"
 
@@ -222,7 +210,7 @@ def _context_row(
         "quote-named-speaker": float(said and speaker),
         "quote-no-speaker": float(said and not speaker),
         "opens-known-name": float(opening_name and _bare(tokens[0]) in earlier.names),
-        "this-matter": float(any(a == "hal" and b in _POINTING for a, b in pairwise(words))),
+        "this-matter": float(any(a == "hal" and b in REFERRING for a, b in pairwise(words))),
     }
 
 
@@ -241,12 +229,12 @@ def _row(
 ) -> dict[str, float]:
     text = article.sentences[i].text
     tokens = LEFT_DATELINE.sub("", text).split() or text.split()
-    bare = [t.strip(_EDGE) for t in tokens]  # `_bare`, inline: it runs for every word judged
+    bare = [t.strip(EDGE) for t in tokens]  # `_bare`, inline: it runs for every word judged
     words = [w.lower() for w in bare]
     names = _names(bare, lower)
     opening = _opening(tokens, lower)
     pointing = [
-        k for k in range(1, len(words)) if words[k] in _POINTING and words[k - 1] not in _NOT_POINTING
+        k for k in range(1, len(words)) if words[k] in REFERRING and words[k - 1] not in _NOT_POINTING
     ]
     # "... ke Rusia untuk mendukung negara itu": late, past a name, it points within the sentence.
     named_set = set(names)
@@ -338,7 +326,7 @@ def features(
     rows = []
     for i, s in enumerate(article.sentences):
         rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
-        bare = [t.strip(_EDGE) for t in s.text.split()]
+        bare = [t.strip(EDGE) for t in s.text.split()]
         earlier.names.update(_names(bare, lower))
         earlier.names.add(bare[0] if bare else "")
         earlier.words.update(w.lower() for w in bare)
