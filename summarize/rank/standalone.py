@@ -61,9 +61,11 @@ A sentence the rules pass may still lean on an earlier one (a third of them do, 
 labelled set). Digest lines are drawn from the *sure* tier (`Judgement.sure`,
 `Judgement.confident`, `Judgement.line`): of the sentences the rules pass, those a learned
 score over named features (`rank.sure`) rates at or above its threshold, chosen by
-article-grouped cross-validation: for an article's lead, where the tier's precision reaches
-98%; for a later sentence (which the rules pass standing alone only about 65% of the time),
-where the digest's lines stand alone at least 98% of the time. A brief opens with a sentence
+article-grouped cross-validation, on the one-sided 95% lower bound (Wilson) of the precision
+rather than the point estimate: for an article's lead, where that bound of the tier's
+precision reaches 98%; for a later sentence (which the rules pass standing alone only about
+65% of the time), where that bound of the share of the digest's lines standing alone reaches
+97%. A brief opens with a sentence
 of the tier, or one the rules pass with no doubt that matters to a reader with the headline
 and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
 `Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
