@@ -722,6 +722,14 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Fitur lainnya mencakup pengingat jadwal minum obat.", "other-set"),
         # A dateline cut by the cleaner leaves "X ini" opening the sentence: still undefined.
         ("Turnamen ini digelar di Stadion Patriot, Bekasi, pada 4 Maret 2018.", "undefined-reference"),
+        # heldout8's kinds: the emphatic "-lah" on "itu"/"ini" points back as "X itu" does ...
+        ("Keputusan inilah yang memicu protes ratusan buruh di depan kantor bupati.", "emphatic-reference"),
+        ("Dari rapat itulah, warga sepakat menutup jalan desa selama sepekan.", "emphatic-reference"),
+        ("Kenaikan harga itupun memukul pedagang kecil di pasar tradisional.", "emphatic-reference"),
+        # ... and so does a connective right after the subject.
+        ("Pemerintah daerah di sisi lain menolak usulan kenaikan tarif air bersih.", "late-connective"),
+        ("Harga beras pun demikian, naik 10 persen dalam sepekan.", "late-connective"),
+        ("Tarif ojek sebaliknya turun 5 persen pada Januari 2018.", "late-connective"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
@@ -740,6 +748,22 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:
     assert judge_text(text).stands_alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "X inilah" late, closing a list the sentence gave: defined here.
+        "Jujur, cepat, dan murah, prinsip inilah yang dipegang Bank Jateng sejak 1963.",
+        "Bank Jateng itulah bank daerah pertama yang melantai di Bursa Efek Indonesia.",  # a name
+        # "X pun ...", "X sendiri ...": on the tuning labels mostly standing alone.
+        "Persija Jakarta pun resmi merekrut Marko Simic dari klub Malaysia Melaka United.",
+        "Gojek sendiri didirikan Nadiem Makarim pada 2010 di Jakarta.",
+        "Kota Bogor di sisi utara berbatasan langsung dengan Kabupaten Bogor dan Depok.",  # no connective
+    ],
+)
+def test_an_emphatic_or_late_word_that_points_nowhere_stands_alone(text: str) -> None:
+    assert judge_text(text).stands_alone, judge_text(text)
 
 
 def test_a_referring_subject_right_after_a_cut_dateline_needs_context() -> None:
