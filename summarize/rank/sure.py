@@ -37,7 +37,6 @@ from ..lang import (
     DEICTIC_HEADS,
     DESCRIPTORS,
     HEDGES,
-    HOOK_PHRASES,
     PREDICATE_WORDS,
     ROLE_WORDS,
     SAY_VERBS,
@@ -47,7 +46,7 @@ from ..lang import (
 )
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
-from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS
+from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read
 
 __all__ = ["FEATURES", "LEFT_DATELINE", "Scorer", "Verdict", "features", "load_scorer"]
 
@@ -116,8 +115,6 @@ _SAY = (
 # "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
 _NOT_POINTING = DEICTIC_HEADS | SPAN_WORDS | {"selain"}
 _DIGIT = re.compile(r"\d")
-# A stock phrase of a hook, searched in the lower-cased words (`rank.standalone` reads it too).
-HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
 _FUTURE = frozenset({"akan", "bakal"})
 # A weekday, a month (their one home: `summarize.numerals`) or a word placing a time.
 _WHEN_WORDS = [*WEEKDAYS_ID, "jum'at", "kemarin", "semalam", "tadi", "lalu", *MONTHS_ID]
@@ -150,9 +147,7 @@ def _bare(token: str) -> str:
 
 def _lower_words(article: Article) -> frozenset[str]:
     """Words the article writes in lower case somewhere: common words, not names."""
-    return frozenset(
-        w for s in article.sentences for t in s.text.split() if (w := t.strip(EDGE)) and w[0].islower()
-    )
+    return frozenset(w for s in article.sentences for w in read(s.text).bare if w and w[0].islower())
 
 
 def _names(bare: Sequence[str], lower: frozenset[str]) -> list[str]:
@@ -224,13 +219,18 @@ class Earlier:
     datelines: set[int]  # where a dateline that cleaning cut ends (`_cut_datelines`)
 
 
+def _undated(text: str) -> Read:
+    """The sentence's words past a dateline left in it (all of them when nothing is left)."""
+    undated = read(LEFT_DATELINE.sub("", text))
+    return undated if undated.tokens else read(text)
+
+
 def _row(
     article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
 ) -> dict[str, float]:
     text = article.sentences[i].text
-    tokens = LEFT_DATELINE.sub("", text).split() or text.split()
-    bare = [t.strip(EDGE) for t in tokens]  # `_bare`, inline: it runs for every word judged
-    words = [w.lower() for w in bare]
+    seen = _undated(text)
+    tokens, bare, words = seen.tokens, seen.bare, seen.words
     names = _names(bare, lower)
     opening = _opening(tokens, lower)
     pointing = [
@@ -272,7 +272,7 @@ def _row(
         "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
-        "hook-phrase": float(HOOK_PHRASE.search(" ".join(words)) is not None),
+        "hook-phrase": float(seen.hook_phrase),
         "hedge": float(not HEDGES.isdisjoint(words)),
     }
     row["promise"] = float(not row["number"] and not _FUTURE.isdisjoint(words))
@@ -326,10 +326,10 @@ def features(
     rows = []
     for i, s in enumerate(article.sentences):
         rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
-        bare = [t.strip(EDGE) for t in s.text.split()]
-        earlier.names.update(_names(bare, lower))
-        earlier.names.add(bare[0] if bare else "")
-        earlier.words.update(w.lower() for w in bare)
+        seen = read(s.text)
+        earlier.names.update(_names(seen.bare, lower))
+        earlier.names.add(seen.bare[0] if seen.bare else "")
+        earlier.words.update(seen.words)
     return rows
 
 
