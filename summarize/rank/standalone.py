@@ -653,7 +653,7 @@ def _no_actor(text: str, article: Article) -> bool:
     lower = first.lower()
     if lower in ROLE_WORDS or lower in _BODIES:
         return False
-    return any(lower in s.text.split() for s in article.sentences)
+    return any(lower in read(s.text).tokens for s in article.sentences)
 
 
 def judge(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:

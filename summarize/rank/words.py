@@ -27,7 +27,6 @@ __all__ = [
     "SPAN_WORDS",
     "Phrases",
     "Read",
-    "bare",
     "is_name",
     "opener",
     "outside_quotes",
@@ -68,11 +67,6 @@ def phrases(entries: Sequence[str]) -> Phrases:
 
 
 RELATIVE_TIME_OPENERS = phrases(RELATIVE_TIMES)
-
-
-def bare(token: str) -> str:
-    """The token as a lower-case word, without its quotes and punctuation."""
-    return token.strip(EDGE).lower()
 
 
 def is_name(token: str) -> bool:
@@ -117,14 +111,16 @@ class Read:
 
     tokens: tuple[str, ...]  # split on whitespace
     bare: tuple[str, ...]  # each token without its quotes and punctuation (`EDGE`), case kept
-    words: tuple[str, ...]  # those in lower case (`bare` of each token)
+    words: tuple[str, ...]  # those in lower case: how the rules compare words
     outside: tuple[bool, ...]  # whether each token lies outside a quotation (`outside_quotes`)
     word_set: frozenset[str]  # `words` as a set
     hook_phrase: bool  # `HOOK_PHRASE` is among the words
 
 
-# Sentences a digest reads at once (its articles' sentences, each with and without a dateline).
-READ_SENTENCES = 100_000
+# Sentences kept read: an article is judged all at once (its rules, features and ties read
+# each sentence a few times), so a few thousand suffice, and a `Read` holds about 4 KB (the 200
+# IndoSum articles of scripts/bench_scale.py: 3,132 sentences, all kept).
+READ_SENTENCES = 4096
 
 
 @lru_cache(maxsize=READ_SENTENCES)
