@@ -393,7 +393,7 @@ class Scorer:
     def probability(self, row: dict[str, float]) -> float:
         """The probability that the sentence stands alone."""
         get = row.get
-        z = self.bias + sum([w * (get(f, 0.0) - m) / s for f, w, m, s in self._terms])  # a list: faster
+        z = self.bias + sum(w * (get(f, 0.0) - m) / s for f, w, m, s in self._terms)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def reasons(self, row: dict[str, float], k: int = 3) -> list[str]:
