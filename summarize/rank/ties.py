@@ -64,13 +64,13 @@ __all__ = ["NO_HOLDER", "NO_OPENING", "TIE_CONNECTIVES", "judge_for_brief", "no_
 # summaries keep such sentences without the one before): at the floor before the cleaner cut
 # IndoSum's spaced datelines, within it since. Each is a one-line switch: drop "tersebut" here,
 # or set `TIE_CONNECTIVES` to False (a trimmable "Namun, X ..." then follows anything the brief
-# shows before it); README, "Sentences that stand alone", gives the gate's figures each way.
+# shows before it); docs/standalone-rounds.md gives the gate's figures each way.
 # Not "X ini": it cost the gate with no brief figure better.
 _TIED_REFERRING = frozenset({"itu", "tersebut", "lainnya"})
 TIE_CONNECTIVES = True
 # "X tersebut" whose X no earlier sentence holds, in the sentence right after the lead ("orang-
 # orang yang hadir di acara tersebut" after a lead that said "konferensi pers"): the lead named
-# it by another word. A one-line switch; README, "Sentences that stand alone", gives the gate's
+# it by another word. A one-line switch; docs/standalone-rounds.md gives the gate's
 # figures each way (any "X itu/tersebut/lainnya" anywhere with no holder cost 0.8 R-2).
 NO_HOLDER = True
 # Outside quotation marks, a speaker's own "I" / "we": the quotation goes on.
@@ -208,7 +208,7 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
 # A brief opens with a sentence the judgement is sure of. Where the lead may not open, a later
 # sentence of these kinds is not one, whatever its score: it may follow, never open. Not a tie,
 # and not where the lead may open (the brief picks the same sentences there). Each kind is a
-# switch (drop it from the set); README, "Sentences that stand alone", gives the figures.
+# switch (drop it from the set); docs/standalone-rounds.md gives the figures.
 #   unheld  "X ini/itu/tersebut" whose X no earlier sentence holds and the sentence does not
 #           define ("Kepada DailySocial ... mengungkapkan, kegiatan ini nantinya ...": which
 #           event?); with the lead too, it cost the gate 1.0 R-1
