@@ -171,7 +171,9 @@ class Judgement:
     # trimmed) stands alone. Read alone (`judge_text`): the rules pass it with no doubt; in
     # its article (`judge`): the learned score (`rank.sure`) reaches the tier's threshold.
     sure: bool = False
-    score: float | None = None  # the learned probability that it stands alone (`judge` only)
+    # The learned probability that it stands alone (`judge` only, for a sentence the rules
+    # pass whole or trimmed: the others are never in the tier, and nothing reads theirs).
+    score: float | None = None
     # The rules pass it with no doubt, or only one of `OPEN_DESPITE`, and the learned score
     # is at least its opening cut (`Scorer.open_threshold`): a brief may open with it.
     opens: bool = False
@@ -689,7 +691,8 @@ JUDGED_ARTICLES = 2048
 @lru_cache(maxsize=JUDGED_ARTICLES)
 def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     verdicts = rule_verdicts(article)
-    rows = features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences])
+    passed = [v.stands_alone or v.trim > 0 for v in verdicts]
+    rows = features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences], scored=passed)
     out: list[Judgement] = []
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
@@ -699,9 +702,9 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
 def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, hooked: bool) -> Judgement:
     """The verdict with its learned score, tier, opening and leaning (`hooked`: the article's
     lead may not open a brief, so a later sentence needs `Scorer.open_after_hook` to)."""
-    score = scorer.probability(row)
     if not (verdict.stands_alone or verdict.trim):
-        return replace(verdict, sure=False, score=score)
+        return replace(verdict, sure=False) if verdict.sure else verdict  # not scored: never in the tier
+    score = scorer.probability(row)
     if score >= scorer.threshold(i):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)

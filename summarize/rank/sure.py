@@ -323,18 +323,25 @@ def _cut_datelines(article: Article) -> set[int]:
 
 
 def features(
-    article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]
+    article: Article,
+    verdicts: Sequence[Verdict],
+    text_doubts: Sequence[str],
+    *,
+    scored: Sequence[bool] | None = None,
 ) -> list[dict[str, float]]:
     """Each sentence's named features (absent means 0): what the scorer and its training read.
 
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
-    the rules name from the sentence alone (before the article's own, "deep" aside)."""
+    the rules name from the sentence alone (before the article's own, "deep" aside); `scored`
+    which sentences need a row (all when None; the others get an empty one, though what they
+    write still counts as written before the next)."""
     lower = _lower_words(article)
     terms = [frozenset(content_terms(s.text)) for s in article.sentences]
     earlier = Earlier(set(), set(), terms, _cut_datelines(article))
     rows = []
     for i, s in enumerate(article.sentences):
-        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
+        wanted = scored is None or scored[i]
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier) if wanted else {})
         seen = read(s.text)
         earlier.names.update(earlier.names_of(seen, lower))
         earlier.names.add(seen.bare[0] if seen.bare else "")
