@@ -29,7 +29,9 @@ from summarize.rank.standalone import (
     rule_verdicts,
     shown_span,
 )
+from summarize.rank.sure import features, load_scorer
 from summarize.rank.ties import judge_for_brief
+from summarize.rank.words import read
 from summarize.renderers import render
 from summarize.segment import collapse
 from tests import standalone_eval as ev
@@ -228,6 +230,29 @@ def test_judge_guesses_the_sentence_a_dependent_one_leans_on() -> None:
     assert [v.label for v in verdicts] == [STANDALONE, NEEDS_CONTEXT, NEEDS_CONTEXT, NEEDS_CONTEXT]
     assert [v.depends_on for v in verdicts] == [None, 0, 1, 2]  # "Jalan tol tersebut" names "tol" in 0
     assert verdicts[2].rule == "connective" and verdicts[2].trim == 1
+
+
+def test_judge_scores_only_what_the_rules_pass_with_the_same_rows() -> None:
+    # Sentences 1 and 3 the rules reject: no score (nothing reads it); 0 and the trimmed 2 keep
+    # theirs, from the same rows as when every sentence is scored.
+    article = article_from_text(ARTICLE, source="tol.txt")
+    verdicts = judge(article)
+    assert [v.score is not None for v in verdicts] == [True, False, True, False]
+    rules = rule_verdicts(article)
+    doubts = [judge_text(s.text).doubt for s in article.sentences]
+    every = features(article, rules, doubts)
+    some = features(article, rules, doubts, scored=[True, False, True, False])
+    assert some[1] == some[3] == {} and (some[0], some[2]) == (every[0], every[2]) and every[1]
+    assert [v.score for v in verdicts[::2]] == [load_scorer().probability(every[i]) for i in (0, 2)]
+
+
+def test_read_shares_one_reading_of_a_sentence() -> None:
+    seen = read('"Kami siap," kata Ia, mencatat sejarah.')
+    assert seen is read('"Kami siap," kata Ia, mencatat sejarah.')
+    assert seen.words == ("kami", "siap", "kata", "ia", "mencatat", "sejarah")
+    assert seen.bare[3] == "Ia" and seen.outside == (False, False, True, True, True, True)
+    assert seen.hook_phrase and not read("Kami siap.").hook_phrase  # "mencatat sejarah": a hook's phrase
+    assert "sejarah" in seen.word_set
 
 
 def test_shown_span_slices_the_source_after_the_connective() -> None:

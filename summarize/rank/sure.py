@@ -37,7 +37,6 @@ from ..lang import (
     DEICTIC_HEADS,
     DESCRIPTORS,
     HEDGES,
-    HOOK_PHRASES,
     PREDICATE_WORDS,
     ROLE_WORDS,
     SAY_VERBS,
@@ -47,7 +46,7 @@ from ..lang import (
 )
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
-from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS
+from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read
 
 __all__ = ["FEATURES", "LEFT_DATELINE", "Scorer", "Verdict", "features", "load_scorer"]
 
@@ -116,8 +115,6 @@ _SAY = (
 # "saat ini", "selama ini", "selain itu": now, or a connective the rules weigh, not a reference.
 _NOT_POINTING = DEICTIC_HEADS | SPAN_WORDS | {"selain"}
 _DIGIT = re.compile(r"\d")
-# A stock phrase of a hook, searched in the lower-cased words (`rank.standalone` reads it too).
-HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
 _FUTURE = frozenset({"akan", "bakal"})
 # A weekday, a month (their one home: `summarize.numerals`) or a word placing a time.
 _WHEN_WORDS = [*WEEKDAYS_ID, "jum'at", "kemarin", "semalam", "tadi", "lalu", *MONTHS_ID]
@@ -150,9 +147,7 @@ def _bare(token: str) -> str:
 
 def _lower_words(article: Article) -> frozenset[str]:
     """Words the article writes in lower case somewhere: common words, not names."""
-    return frozenset(
-        w for s in article.sentences for t in s.text.split() if (w := t.strip(EDGE)) and w[0].islower()
-    )
+    return frozenset(w for s in article.sentences for w in read(s.text).bare if w and w[0].islower())
 
 
 def _names(bare: Sequence[str], lower: frozenset[str]) -> list[str]:
@@ -222,16 +217,30 @@ class Earlier:
     words: set[str]
     terms: list[frozenset[str]]  # every sentence's content terms, by index
     datelines: set[int]  # where a dateline that cleaning cut ends (`_cut_datelines`)
+    # The last sentence's names (`names_of`): a sentence with no dateline is read for them
+    # twice, as it is scored and as it becomes an earlier one.
+    _last: tuple[Read | None, list[str]] = (None, [])
+
+    def names_of(self, seen: Read, lower: frozenset[str]) -> list[str]:
+        """`_names` of a sentence's words, kept for the next call on the same words."""
+        if self._last[0] is not seen:
+            self._last = (seen, _names(seen.bare, lower))
+        return self._last[1]
+
+
+def _undated(text: str) -> Read:
+    """The sentence's words past a dateline left in it (all of them when nothing is left)."""
+    undated = read(LEFT_DATELINE.sub("", text))
+    return undated if undated.tokens else read(text)
 
 
 def _row(
     article: Article, i: int, verdict: Verdict, text_doubt: str, lower: frozenset[str], earlier: Earlier
 ) -> dict[str, float]:
     text = article.sentences[i].text
-    tokens = LEFT_DATELINE.sub("", text).split() or text.split()
-    bare = [t.strip(EDGE) for t in tokens]  # `_bare`, inline: it runs for every word judged
-    words = [w.lower() for w in bare]
-    names = _names(bare, lower)
+    seen = _undated(text)
+    tokens, bare, words = seen.tokens, seen.bare, seen.words
+    names = earlier.names_of(seen, lower)
     opening = _opening(tokens, lower)
     pointing = [
         k for k in range(1, len(words)) if words[k] in REFERRING and words[k - 1] not in _NOT_POINTING
@@ -272,7 +281,7 @@ def _row(
         "lead-overlap": len(terms & lead) / len(terms) if terms else 0.0,
         "pronouns": float(sum(1 for w in words if w in _PRONOUNS)),
         "early-comma": float(any(t.endswith(",") for t in tokens[:5])),
-        "hook-phrase": float(HOOK_PHRASE.search(" ".join(words)) is not None),
+        "hook-phrase": float(seen.hook_phrase),
         "hedge": float(not HEDGES.isdisjoint(words)),
     }
     row["promise"] = float(not row["number"] and not _FUTURE.isdisjoint(words))
@@ -314,22 +323,29 @@ def _cut_datelines(article: Article) -> set[int]:
 
 
 def features(
-    article: Article, verdicts: Sequence[Verdict], text_doubts: Sequence[str]
+    article: Article,
+    verdicts: Sequence[Verdict],
+    text_doubts: Sequence[str],
+    *,
+    scored: Sequence[bool] | None = None,
 ) -> list[dict[str, float]]:
     """Each sentence's named features (absent means 0): what the scorer and its training read.
 
     `verdicts` are the rules' verdicts on the article's sentences; `text_doubts` the doubts
-    the rules name from the sentence alone (before the article's own, "deep" aside)."""
+    the rules name from the sentence alone (before the article's own, "deep" aside); `scored`
+    which sentences need a row (all when None; the others get an empty one, though what they
+    write still counts as written before the next)."""
     lower = _lower_words(article)
     terms = [frozenset(content_terms(s.text)) for s in article.sentences]
     earlier = Earlier(set(), set(), terms, _cut_datelines(article))
     rows = []
     for i, s in enumerate(article.sentences):
-        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier))
-        bare = [t.strip(EDGE) for t in s.text.split()]
-        earlier.names.update(_names(bare, lower))
-        earlier.names.add(bare[0] if bare else "")
-        earlier.words.update(w.lower() for w in bare)
+        wanted = scored is None or scored[i]
+        rows.append(_row(article, i, verdicts[i], text_doubts[i], lower, earlier) if wanted else {})
+        seen = read(s.text)
+        earlier.names.update(earlier.names_of(seen, lower))
+        earlier.names.add(seen.bare[0] if seen.bare else "")
+        earlier.words.update(seen.words)
     return rows
 
 

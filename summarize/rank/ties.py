@@ -53,10 +53,9 @@ from .words import (
     RELATIVE_TIME_OPENERS,
     SAY,
     SPAN_WORDS,
-    bare,
     is_name,
     opener,
-    outside_quotes,
+    read,
 )
 
 __all__ = ["NO_HOLDER", "NO_OPENING", "TIE_CONNECTIVES", "judge_for_brief", "no_opening"]
@@ -89,7 +88,7 @@ def _word_stem(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def _stems(text: str) -> frozenset[str]:
     """The stems of a sentence's words."""
-    return frozenset(_word_stem(w) for t in text.split() if (w := bare(t)))
+    return frozenset(_word_stem(w) for w in read(text).words if w)
 
 
 def _referred(
@@ -192,9 +191,8 @@ def _ties(article: Article, i: int) -> tuple[tuple[int, ...], str]:
     """The earlier sentences that sentence `i` takes from, and the kind (see above)."""
     if i == 0:
         return (), ""
-    tokens = article.sentences[i].text.split()
-    words = [bare(t) for t in tokens]
-    outside = outside_quotes(tokens)
+    seen = read(article.sentences[i].text)
+    tokens, words, outside = seen.tokens, seen.words, seen.outside
     referred = _referred(words, tokens, outside)
     if referred:
         holders = tuple(j for j in range(i) if not referred.isdisjoint(_stems(article.sentences[j].text)))
@@ -225,7 +223,7 @@ NO_OPENING = frozenset({"unheld", "quote"})
 def no_opening(article: Article, i: int) -> str:
     """The kind (`NO_OPENING`) that keeps sentence `i` from opening a brief where the article's
     lead may not open, or "" (`judge_for_brief` applies it)."""
-    tokens = article.sentences[i].text.split()
+    tokens = read(article.sentences[i].text).tokens
     if "quote" in NO_OPENING and tokens[0][:1] in _QUOTE_CHARS:
         return "quote"
     if "unheld" in NO_OPENING and _unheld(article, i, tokens):
@@ -236,7 +234,7 @@ def no_opening(article: Article, i: int) -> str:
 def _unheld(article: Article, i: int, tokens: Sequence[str]) -> bool:
     """Sentence `i` (its `tokens`) says "X ini/itu/tersebut" (in a quotation or not, not a
     time, no name in the phrase) whose X no earlier sentence holds."""
-    words = [bare(t) for t in tokens]
+    words = read(article.sentences[i].text).words
     referred = _referred(words, tokens, [True] * len(tokens), REFERRING, named_defines=True)
     return bool(referred) and all(referred.isdisjoint(_stems(article.sentences[j].text)) for j in range(i))
 

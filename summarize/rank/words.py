@@ -3,17 +3,21 @@
 One home, so that a rule (`rank.standalone`), a tie (`rank.ties`) and a feature (`rank.sure`)
 never read a word differently: the characters a token sheds (`EDGE`), a name, the words that
 point back ("ini", "itu", "tersebut"), the leading phrases of a word list, and which tokens lie
-inside a quotation.
+inside a quotation. A sentence's words are read once (`read`) and shared by all three.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..lang import PRONOUNS, RELATIVE_TIMES, SAY_VERBS, STOPWORDS_ID
+from ..lang import HOOK_PHRASES, PRONOUNS, RELATIVE_TIMES, SAY_VERBS, STOPWORDS_ID
 
 __all__ = [
     "EDGE",
+    "HOOK_PHRASE",
     "NOT_NAMES",
     "NYA_ADVERBS",
     "REFERRING",
@@ -22,11 +26,12 @@ __all__ = [
     "SAY_SHORT",
     "SPAN_WORDS",
     "Phrases",
-    "bare",
+    "Read",
     "is_name",
     "opener",
     "outside_quotes",
     "phrases",
+    "read",
 ]
 
 # What a token sheds to be read as a word: quotes, brackets, punctuation, dashes.
@@ -47,6 +52,8 @@ NYA_ADVERBS = frozenset(
 )
 # "selama ini", "hingga kini": not a reference to something said before.
 SPAN_WORDS = frozenset({"selama", "sejauh", "hingga", "sampai", "seperti", "begini", "begitu"})
+# A stock phrase of a hook, searched in the lower-cased words (a rule and a feature ask it).
+HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
@@ -60,11 +67,6 @@ def phrases(entries: Sequence[str]) -> Phrases:
 
 
 RELATIVE_TIME_OPENERS = phrases(RELATIVE_TIMES)
-
-
-def bare(token: str) -> str:
-    """The token as a lower-case word, without its quotes and punctuation."""
-    return token.strip(EDGE).lower()
 
 
 def is_name(token: str) -> bool:
@@ -101,3 +103,37 @@ def outside_quotes(tokens: Sequence[str]) -> list[bool]:
         if closes and not (opens and tok.count('"') == 1 and "”" not in tok):
             inside = False
     return out
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Read:
+    """A sentence's words as the rules, the ties and the features read them, made once."""
+
+    tokens: tuple[str, ...]  # split on whitespace
+    bare: tuple[str, ...]  # each token without its quotes and punctuation (`EDGE`), case kept
+    words: tuple[str, ...]  # those in lower case: how the rules compare words
+    outside: tuple[bool, ...]  # whether each token lies outside a quotation (`outside_quotes`)
+    word_set: frozenset[str]  # `words` as a set
+    hook_phrase: bool  # `HOOK_PHRASE` is among the words
+
+
+# Sentences kept read: an article is judged all at once (its rules, features and ties read
+# each sentence a few times), so a few thousand suffice, and a `Read` holds about 4 KB (the 200
+# IndoSum articles of scripts/bench_scale.py: 3,132 sentences, all kept).
+READ_SENTENCES = 4096
+
+
+@lru_cache(maxsize=READ_SENTENCES)
+def read(text: str) -> Read:
+    """`text`'s words, read once: a sentence is asked about by many rules and features."""
+    tokens = text.split()
+    stripped = [t.strip(EDGE) for t in tokens]
+    words = [w.lower() for w in stripped]
+    return Read(
+        tokens=tuple(tokens),
+        bare=tuple(stripped),
+        words=tuple(words),
+        outside=tuple(outside_quotes(tokens)),
+        word_set=frozenset(words),
+        hook_phrase=HOOK_PHRASE.search(" ".join(words)) is not None,
+    )
