@@ -53,6 +53,7 @@ from .words import (
     RELATIVE_TIME_OPENERS,
     SAY,
     SPAN_WORDS,
+    Read,
     is_name,
     opener,
     read,
@@ -223,19 +224,19 @@ NO_OPENING = frozenset({"unheld", "quote"})
 def no_opening(article: Article, i: int) -> str:
     """The kind (`NO_OPENING`) that keeps sentence `i` from opening a brief where the article's
     lead may not open, or "" (`judge_for_brief` applies it)."""
-    tokens = read(article.sentences[i].text).tokens
-    if "quote" in NO_OPENING and tokens[0][:1] in _QUOTE_CHARS:
+    seen = read(article.sentences[i].text)
+    if "quote" in NO_OPENING and seen.tokens[0][:1] in _QUOTE_CHARS:
         return "quote"
-    if "unheld" in NO_OPENING and _unheld(article, i, tokens):
+    if "unheld" in NO_OPENING and _unheld(article, i, seen):
         return "unheld"
     return ""
 
 
-def _unheld(article: Article, i: int, tokens: Sequence[str]) -> bool:
-    """Sentence `i` (its `tokens`) says "X ini/itu/tersebut" (in a quotation or not, not a
-    time, no name in the phrase) whose X no earlier sentence holds."""
-    words = read(article.sentences[i].text).words
-    referred = _referred(words, tokens, [True] * len(tokens), REFERRING, named_defines=True)
+def _unheld(article: Article, i: int, seen: Read) -> bool:
+    """Sentence `i` (`seen`: its words) says "X ini/itu/tersebut" (in a quotation or not, not
+    a time, no name in the phrase) whose X no earlier sentence holds."""
+    tokens = seen.tokens
+    referred = _referred(seen.words, tokens, [True] * len(tokens), REFERRING, named_defines=True)
     return bool(referred) and all(referred.isdisjoint(_stems(article.sentences[j].text)) for j in range(i))
 
 
