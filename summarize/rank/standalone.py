@@ -13,6 +13,8 @@ fragment-start         FRAGMENT       starts lower case or with closing punctuat
                                       credited dateline ("Jakarta, CNN Indonesia - - kembali ...")
 fragment-end           FRAGMENT       ends without sentence-final punctuation (a cut)
 too-short              FRAGMENT       fewer than three words
+verbless-list          FRAGMENT       "Mulai X hingga Y ...", "Dari X, Y, hingga Z ...": a list the
+                                      sentence before announced, with no verb and no figure
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
@@ -310,6 +312,39 @@ def _fragment(text: str, tokens: Sequence[str]) -> str:
     return ""
 
 
+# "Mulai X hingga Y.", "Dari X, Y, hingga Z.": the items of a list an earlier sentence announced,
+# with no verb of its own. On the tuning labels none of these stands alone; with a verb
+# ("Dari Menlu Inggris hingga Menlu Belanda, memberi dukungan.") or a figure ("Mulai pukul 06.00
+# hingga 10.00 WIB, ...") it is left to the other rules.
+_LIST_OPENERS = frozenset({"mulai", "dari"})
+_LIST_ENDS = frozenset({"hingga", "sampai"})
+
+
+def _verbless_list(text: str, words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """A verbless list: it opens with "Mulai"/"Dari", runs from its last "hingga"/"sampai" to
+    the end with no comma (no clause follows the list: not "Dari Jakarta hingga Surabaya, harga
+    ... naik"), holds no figure, no auxiliary (`PREDICATE_WORDS`) and no verb but in a "yang"
+    clause (a word with a verb's prefix that is not a noun in "-an": "pertunjukan" is a thing,
+    "menjalankan" is done)."""
+    if words[0] not in _LIST_OPENERS or any(ch.isdigit() for ch in text):
+        return False
+    last = max((k for k, w in enumerate(words) if w in _LIST_ENDS), default=0)
+    if not last or any(t.endswith(",") for t in tokens[last:]):
+        return False
+    return not any(
+        before != "yang"
+        and w != "yang"
+        and (w in PREDICATE_WORDS or (w.startswith(VERB_PREFIXES) and len(w) > 4 and not _noun(w)))
+        for before, w in pairwise(["", *words])
+    )
+
+
+def _noun(word: str) -> bool:
+    """A word of a verb's prefix that is a noun: "per-...-an" ("pertunjukan", "perusahaan"), or
+    "-an" but not "-kan" ("pendaratan"); not "menjalankan", "diberikan"."""
+    return word.endswith("an") and (word.startswith("per") or not word.endswith("kan"))
+
+
 def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
     if text.rstrip(" \"'”’)]").endswith(("?", "!")) and outside[-1] and outside[0]:
         return "question" if "?" in text[-4:] else "reader-address"
@@ -601,6 +636,8 @@ def judge_text(text: str) -> Judgement:
         return Judgement(TEASER, rule)
     if len(tokens) < 3:
         return Judgement(FRAGMENT, "too-short")
+    if _verbless_list(text, words, tokens):
+        return Judgement(FRAGMENT, "verbless-list")
     k = opener(words, _CONNECTIVES)
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
