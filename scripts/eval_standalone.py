@@ -4,8 +4,9 @@ Scored on one split of the labelled set (scripts/data/standalone/: articles, lab
 
 - the judgement (`summarize.rank.standalone.judge`) against the readers' labels: precision and
   recall of "stands alone", of each label, and how often each rule's verdict is right; how
-  often each doubt rule is right, and the precision of the confident tier (stands alone, no
-  doubt: what digest lines and brief openings are drawn from);
+  often each doubt rule is right, how often the lexical hook score (`summarize.rank.sure.Hook`)
+  is right where it keeps a lead from the digest, and the precision of the confident tier
+  (stands alone, no doubt: what digest lines and brief openings are drawn from);
 - the real `summarize.digest` (no translation) over the split's articles: the share of lines whose
   sentence stands alone, and whether a teaser, fragment or furniture leads a story;
 - the real `summarize.brief` with n=3 and n=5: the share of shown sentences that need an earlier
@@ -86,6 +87,11 @@ def _print(result: dict[str, Any]) -> None:
         print(
             f"  brief tie {rule:<15} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)"
         )
+    h = j["hook"]
+    print(
+        f"  hook (the lexical score of a lead in the tier, kept from the digest) fired {h['fired']:>4}"
+        f"  right {h['right']}% (gold label is not STANDALONE); its terms {h['terms']}"
+    )
     c = j["confident"]
     print(f"  confident (stands alone, no doubt): {c['judged']} sentences, precision {c['precision']}%")
     print(

@@ -67,7 +67,10 @@ article-grouped cross-validation, on the one-sided 95% lower bound (Wilson) of t
 rather than the point estimate: for an article's lead, where that bound of the tier's
 precision reaches 98%; for a later sentence (which the rules pass standing alone only about
 65% of the time), where that bound of the share of the digest's lines standing alone reaches
-97%. A brief opens with a sentence
+97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
+its words and word pairs, learned from the leads labelled TEASER) calls a likely hook is no
+digest line either (`Judgement.hook` names the terms that pushed it); briefs read the tier as
+if it were not there. A brief opens with a sentence
 of the tier, or one the rules pass with no doubt that matters to a reader with the headline
 and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
 `Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
@@ -188,6 +191,11 @@ class Judgement:
     # the kind.
     ties: tuple[int, ...] = ()
     tie: str = ""
+    # A lead in the sure tier that the lexical hook score (`rank.sure.Hook`) calls a likely
+    # hook: the words and word pairs that pushed it most ("<s> mulai", "bukan satu-satunya").
+    # A digest does not show it (`line`); a brief reads `sure`, `may_open` and `opens`, which
+    # it leaves as they are.
+    hook: tuple[str, ...] = ()
 
     @property
     def stands_alone(self) -> bool:
@@ -206,8 +214,9 @@ class Judgement:
 
     @property
     def line(self) -> bool:
-        """May be shown out of its article: in the sure tier, whole or trimmed."""
-        return (self.label == STANDALONE or self.trim > 0) and self.sure
+        """May be shown out of its article: in the sure tier, whole or trimmed, and not a
+        likely hook (`hook`)."""
+        return (self.label == STANDALONE or self.trim > 0) and self.sure and not self.hook
 
     @property
     def states_fact(self) -> bool:
@@ -733,6 +742,8 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     out: list[Judgement] = []
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
+    if out and out[0].sure and scorer.hook is not None:
+        out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 
