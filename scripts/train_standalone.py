@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from logistic import newton  # noqa: E402
+from logistic import newton, newton_wide  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
@@ -177,21 +177,7 @@ def fit_hook_weights(terms: Sequence[frozenset[str]], y: np.ndarray) -> dict[str
     for n, t in enumerate(terms):
         z[n, [1 + at[term] for term in t if term in at]] = 1.0
     weigh = np.where(y == 1, (len(y) - y.sum()) / max(y.sum(), 1.0), 1.0)  # classes weighed alike
-    inverse = np.full(z.shape[1], 1 / HOOK_L2)
-    inverse[0] = 1e4  # the bias all but unpenalised
-    w = np.zeros(z.shape[1])
-    kernel = (z * inverse) @ z.T  # Z P^-1 Z', the same at every step
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-z @ w))
-        grad = z.T @ (weigh * (p - y)) + w / inverse
-        # (Z'DZ + P)^-1 grad by Woodbury: an n-by-n solve, n leads fewer than the terms.
-        root = np.sqrt(weigh * p * (1 - p))
-        pg = inverse * grad
-        inner = np.eye(len(y)) + root[:, None] * kernel * root[None, :]
-        step = pg - inverse * (z.T @ (root * np.linalg.solve(inner, root * (z @ pg))))
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    w = newton_wide(z, y, weigh, HOOK_L2)
     keep = np.argsort(-np.abs(w[1:]), kind="stable")[:HOOK_TERMS]
     return {"bias": float(w[0]), "weights": {vocab[k]: float(w[1 + k]) for k in sorted(keep)}}
 
