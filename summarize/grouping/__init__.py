@@ -199,8 +199,6 @@ def _reached_singles(
     be shown (their scores are at most their bounds) and are left out. Those worked out are
     ordered as before, so the digest is the one every story's facts would give (a test).
     """
-    if places >= len(singles):  # every one is shown: no bound to work out
-        return _worked_out(singles, groups, cap, ranker, workers)
     bound = {k: salience_bound(groups[k].articles[0]) for k in singles}
     ranked = sorted(singles, key=lambda k: (-bound[k], k))
     done: dict[int, list[Fact]] = {}
