@@ -17,10 +17,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..parallel import process_map, processes_for
-from ..rank import Ranker, get_ranker
+from ..rank import Ranker
 from ..values import Article, Citation
 from .copies import mark_copies, publishers
-from .facts import Fact, group_facts, salience_bound
+from .facts import Fact, group_facts
 from .stories import StoryGroup, group_stories
 
 __all__ = [
@@ -112,8 +112,7 @@ def _ordered_facts(
     which their scores then order) and only until the tiers done hold `n` stories (or
     `max_stories`): the stories after those can't be shown. A day of news is mostly stories
     of one article, and those are never reached by a 20-item digest, so their facts are
-    never computed; where it does reach them, only those that can take a place left are
-    (`_reached_singles`). Every story whose facts are computed is ordered exactly as if all were.
+    never computed. Every story whose facts are computed is ordered exactly as if all were.
     """
     by_size: dict[int, list[int]] = {}
     for k, g in enumerate(groups):
@@ -135,17 +134,13 @@ def _ordered_facts(
             size: items_per_story if size > 1 else min(items_per_story, SINGLE_ARTICLE_ITEMS)
             for size in batch
         }
-        if batch[-1] == 1 and _bounded(ranker):
-            # The one-article tier, always last and on a big day the largest: only the
-            # stories that can take one of the places left (`_reached_singles`).
-            stories = [k for size in batch[:-1] for k in by_size[size]]
-            per_story.update(_worked_out(stories, groups, cap, ranker, workers))
-            places = room - len(order) - len(stories)
-            per_story.update(_reached_singles(by_size[1], places, groups, cap, ranker, workers))
-            by_size[1] = [k for k in by_size[1] if k in per_story]
-        else:
-            stories = [k for size in batch for k in by_size[size]]
-            per_story.update(_worked_out(stories, groups, cap, ranker, workers))
+        stories = [k for size in batch for k in by_size[size]]
+        jobs = [(groups[k].articles, cap[len(groups[k].articles)]) for k in stories]
+        for k, (articles, _), found in zip(stories, jobs, _facts_of(jobs, ranker, workers), strict=True):
+            per_story[k] = [
+                Fact(articles[a], index, citations, score, figures)
+                for a, index, citations, score, figures in found
+            ]
         for size in batch:
             tier = by_size[size]
             # A story with no line sorts after those of its size that have one.
@@ -153,67 +148,6 @@ def _ordered_facts(
                 tier, key=lambda k: (not per_story[k], -(per_story[k][0].score if per_story[k] else 0.0), k)
             )
     return order, per_story
-
-
-def _worked_out(
-    stories: Sequence[int],
-    groups: Sequence[StoryGroup],
-    cap: dict[int, int],
-    ranker: Ranker | None,
-    workers: int | None,
-) -> dict[int, list[Fact]]:
-    """{story: its facts} for each of `stories` (at most `cap[its size]` each)."""
-    jobs = [(groups[k].articles, cap[len(groups[k].articles)]) for k in stories]
-    return {
-        k: [
-            Fact(articles[a], index, citations, score, figures)
-            for a, index, citations, score, figures in found
-        ]
-        for k, (articles, _), found in zip(stories, jobs, _facts_of(jobs, ranker, workers), strict=True)
-    }
-
-
-def _bounded(ranker: Ranker | None) -> bool:
-    """Whether `salience_bound` holds for the ranker (None: the default, as `group_facts`
-    takes it): the learned one, whose scores are probabilities (another ranker's may be
-    negative, which the bound does not allow)."""
-    from ..rank.learned import LearnedRanker  # loaded by then: the digest's default ranker
-
-    return type(ranker or get_ranker()) is LearnedRanker
-
-
-def _reached_singles(
-    singles: Sequence[int],
-    places: int,
-    groups: Sequence[StoryGroup],
-    cap: dict[int, int],
-    ranker: Ranker | None,
-    workers: int | None,
-) -> dict[int, list[Fact]]:
-    """The facts of the one-article stories that can take one of `places` places.
-
-    Those stories are shown best top fact first, and most of a day's news never reaches a
-    20-item digest. Each story's `salience_bound` is cheap (its sentences' cosines to the
-    headline; no ranking, no stands-alone judgement): stories are worked out highest bound
-    first, and once `places` stories with a line score above every bound left, the rest can't
-    be shown (their scores are at most their bounds) and are left out. Those worked out are
-    ordered as before, so the digest is the one every story's facts would give (a test).
-    """
-    bound = {k: salience_bound(groups[k].articles[0]) for k in singles}
-    ranked = sorted(singles, key=lambda k: (-bound[k], k))
-    done: dict[int, list[Fact]] = {}
-    scores: list[float] = []  # the top fact's score of each story worked out that has one, highest first
-    while len(done) < len(ranked):
-        missing = max(places - len(scores), 1)  # at least this many more stories are needed
-        done.update(_worked_out(ranked[len(done) : len(done) + missing], groups, cap, ranker, workers))
-        scores = sorted((facts[0].score for facts in done.values() if facts), reverse=True)
-        if (
-            len(done) < len(ranked)
-            and len(scores) >= places
-            and scores[places - 1] > bound[ranked[len(done)]]
-        ):
-            break
-    return done
 
 
 # A story's facts, as a pool process sends them back: the representative article's place in

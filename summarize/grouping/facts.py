@@ -51,7 +51,6 @@ __all__ = [
     "clauses",
     "figures_differ",
     "group_facts",
-    "salience_bound",
     "same_fact",
 ]
 
@@ -532,28 +531,6 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
     return [
         replace(node, salience=node.salience + CENTRAL_WEIGHT * cosine(node.vector, middle)) for node in nodes
     ]
-
-
-def salience_bound(article: Article) -> float:
-    """No fact of a story that `article` alone covers scores above this, for a ranker whose
-    scores are never negative (the learned one's are probabilities), so that a digest can
-    leave out one-article stories that can't reach it without working out their facts.
-
-    In `candidates`, such a story's sentence gets the ranker's score scaled by the article's
-    top score (at most 1), plus what restating the headline adds, computed here as there
-    (the same floats), and nothing for being typical of the story: its vectors share no term
-    with another article's. A fact's score is its sentence's salience (no other article backs
-    it), rounded as here.
-    """
-    story = StoryTerms([article])
-    title = tfidf(content_terms(article.title), story.weights)
-    return round(
-        max(
-            (1.0 + TITLE_WEIGHT * cosine(tfidf(t, story.weights), title) for t in story.terms[0]),
-            default=-math.inf,
-        ),
-        4,
-    )
 
 
 def _members(
