@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from logistic import newton  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
@@ -124,21 +125,7 @@ def fold_of(article_id: str) -> int:
 
 def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
     """Standardise, then Newton's method on the L2-penalised log-loss (the bias unpenalised)."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-z @ w))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
+    w, mean, scale = newton(x, y, L2)
     return {
         "bias": float(w[0]),
         "weights": dict(zip(FEATURES, map(float, w[1:]), strict=True)),

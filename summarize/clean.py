@@ -253,7 +253,7 @@ _DATELINE = re.compile(
         (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
         (?:\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\))?   # "(ANTARA)", "( ANTARA News )"
     )
-    \s*(?:[-–—]\s?[-–—]|[-–—])\s+(?=[\"“A-Z0-9])  # "-", "--", or IndoSum's spaced "- -"
+    \s*(?:[-–—]\s?[-–—]|[-–—])(?P<gap>\s*)(?=[\"“A-Z0-9])  # "-", "--", or IndoSum's spaced "- -"
     """,
     re.VERBOSE,
 )
@@ -271,6 +271,10 @@ def dateline_length(line: str, following: str = "") -> int:
         return 0
     prefix = m.group("prefix")
     if len(prefix.split()) > 6:
+        return 0
+    # The text may follow the dash unspaced only after an outlet in brackets ("JAKARTA (Pos
+    # Kota) –Komisi ..."): "Jakarta–Bandung ..." opens a sentence about a route.
+    if not m.group("gap") and not prefix.rstrip().endswith(")"):
         return 0
     if not (_OUTLET_MARK.search(prefix) or "," in prefix or _caps_place(prefix) or _place_alone(prefix)):
         return 0

@@ -47,16 +47,24 @@ _WIDE = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 _LIVE = re.compile(rf"[\x00-\x1f{_WIDE}]")
 _LIVE_IN_JSON = re.compile(rf"[{_WIDE}]")  # json.dumps escapes C0 controls itself
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Of those, the three bidi marks (Arabic letter mark, left-to-right mark, right-to-left mark)
+# are shown as nothing: they are invisible, open and close nothing, and real pages carry them
+# ("Wihara Dharma Bhakti\u200e ini" in IndoSum), so an escape only litters the sentence. Left
+# live they could still turn the brackets and digits beside them ("[1.2]"), so they go.
+_MARKS = frozenset("\u061c\u200e\u200f")
 
 
 def _shown(char: str) -> str:
+    if char in _MARKS:
+        return ""
     code = ord(char)
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def inert(text: str) -> str:
     """`text` on one line and inert wherever it is shown: every control character, line
-    break and bidi control becomes a visible escape ("\\n", "\\x1b", "\\u202e").
+    break and bidi control becomes a visible escape ("\\n", "\\x1b", "\\u202e"); the
+    invisible bidi marks (U+061C, U+200E, U+200F) are dropped.
 
     The one helper for everything that came from outside, on stderr, in `summarize cite`
     and in every output format.

@@ -271,6 +271,16 @@ def test_every_format_shows_control_and_bidi_characters_inert(hostile_folder: Pa
         assert "\\u202e" in result.stdout and "\\x1b" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_a_left_to_right_mark_is_shown_as_nothing(tmp_path: Path, fmt: str) -> None:
+    text = HOSTILE.replace(f"{ESC}[31mmerah{BEL}", "Wihara Dharma Bhakti\u200e").replace(RLO, "")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["digest", str(tmp_path), "--no-translate", "--with-briefs", "-f", fmt])
+    assert result.exit_code == 0, result.output
+    assert "Wihara Dharma Bhakti setelah" in " ".join(result.stdout.split()), result.stdout
+    assert "\u200e" not in result.stdout and "\\u200e" not in result.stdout
+
+
 def test_cite_prints_a_sentence_inert(hostile_folder: Path) -> None:
     result = runner.invoke(app, ["cite", str(hostile_folder), "1.1"])
     assert result.exit_code == 0, result.output

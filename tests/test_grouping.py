@@ -9,7 +9,9 @@ import pytest
 
 import summarize.grouping as grouping
 from summarize.grouping import SINGLE_ARTICLE_ITEMS, Section, allot, group_facts, group_stories, plan
+from summarize.grouping.facts import Fact
 from summarize.ingest import article_from_text
+from summarize.rank.news import news_score
 from summarize.values import Article
 from tests import indosum
 
@@ -31,15 +33,20 @@ def _reference_plan(
         )
         for g in groups
     ]
-    # Largest stories first; within a size, by the top fact's score, and a story with no line
-    # (none of its sentences stands alone for sure) after those that have one. At most one
-    # story per item: a story with no line takes a place, is shown with no facts, and no story
-    # vanishes unless the digest has no room for it.
+
+    # Largest stories first; within a size, the top line that reads most as news (then the top
+    # fact's score), and a story with no line (none of its sentences stands alone for sure)
+    # after those that have one. At most one story per item: a story with no line takes a
+    # place, is shown with no facts, and no story vanishes unless the digest has no room for it.
+    def news(facts: list[Fact]) -> float:
+        return news_score(facts[0].article.text[facts[0].span[0] : facts[0].span[1]]) if facts else 0.0
+
     order = sorted(
         range(len(groups)),
         key=lambda k: (
             -len(groups[k].articles),
             not per_story[k],
+            -news(per_story[k]),
             -(per_story[k][0].score if per_story[k] else 0.0),
             k,
         ),

@@ -54,6 +54,15 @@ def test_article_markup_is_escaped_and_inert() -> None:
     assert samples.IMG in "".join(parsed.text)
 
 
+def test_inert_drops_the_invisible_bidi_marks_and_escapes_every_other_control() -> None:
+    # A real IndoSum sentence carries a left-to-right mark after a name; it is shown as
+    # nothing, not as a "\\u200e" in the middle of the sentence. The controls that act stay
+    # visible escapes.
+    assert inert("Wihara Dharma Bhakti\u200e ini dibangun") == "Wihara Dharma Bhakti ini dibangun"
+    assert inert("\u200f[1.2]\u061c [3.4]\u200f") == "[1.2] [3.4]"
+    assert inert("a\u202eb\u2067c\x1bd\ne") == "a\\u202eb\\u2067c\\x1bd\\ne"
+
+
 def test_only_http_urls_become_links() -> None:
     hrefs = [a.get("href") or "" for t, a in parse(digest_html(samples.digest())).tags if t == "a"]
     assert hrefs and not any(h.lower().startswith("javascript") for h in hrefs)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..parallel import process_map, processes_for
 from ..rank import Ranker
+from ..rank.news import news_score
 from ..values import Article, Citation
 from .copies import mark_copies, publishers
 from .facts import Fact, group_facts
@@ -106,7 +107,7 @@ def _ordered_facts(
 ) -> tuple[list[int], dict[int, list[Fact]]]:
     """The stories in display order, as far as the digest can reach, and their facts.
 
-    Stories are ordered by how many articles cover them, then by their top fact's score,
+    Stories are ordered by how many articles cover them, then facts first (`_precedence`),
     and the digest shows at most one story per item it has room for (a story with no line
     takes a place too). So facts are worked out tier by tier (all stories of one size,
     which their scores then order) and only until the tiers done hold `n` stories (or
@@ -142,12 +143,20 @@ def _ordered_facts(
                 for a, index, citations, score, figures in found
             ]
         for size in batch:
-            tier = by_size[size]
-            # A story with no line sorts after those of its size that have one.
-            order += sorted(
-                tier, key=lambda k: (not per_story[k], -(per_story[k][0].score if per_story[k] else 0.0), k)
-            )
+            order += sorted(by_size[size], key=lambda k: (*_precedence(per_story[k]), k))
     return order, per_story
+
+
+def _precedence(facts: Sequence[Fact]) -> tuple[bool, float, float]:
+    """How a story sorts among stories of its size: after those with a line if it has none;
+    else the one whose first line reads most as news first (`rank.news`: who did, said or
+    decided what, how much, when; not a scene, a description or a judgement), then by that
+    line's ranker score (which rates a sentence within its own article, so it cannot order
+    stories alone: every lead scores near the top)."""
+    if not facts:
+        return (True, 0.0, 0.0)
+    top = facts[0]
+    return (False, -news_score(top.article.text[slice(*top.span)]), -top.score)
 
 
 # A story's facts, as a pool process sends them back: the representative article's place in
@@ -206,7 +215,8 @@ def plan(
 ) -> list[Section]:
     """The digest's sections, in display order, each with the facts it shows.
 
-    Stories are ordered by how many articles cover them (then by their top fact's score);
+    Stories are ordered by how many articles cover them, then the one whose line tells news
+    first (`_precedence`);
     a story of one article gets at most `SINGLE_ARTICLE_ITEMS` facts. A story none of whose
     sentences may be a line (none stands alone surely enough, `rank.standalone`) is still a
     section, with no facts, after those of its size that have some: it never vanishes

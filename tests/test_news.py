@@ -1,0 +1,77 @@
+"""Facts first across stories (issue 21): the news score and the digest's story order."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+
+from summarize import article_from_text, digest
+from summarize.rank.news import FEATURES, features, news_score, reasons
+from tests import news_eval
+
+NEWS = "Polda Metro Jaya menangkap tiga tersangka pembobolan ATM di Bekasi, Senin (12/6), kata Kombes Argo Yuwono."
+SCENE = "Pantai ini menawarkan pemandangan yang indah dan air yang jernih bagi wisatawan yang datang."
+
+
+def test_each_feature_is_read_from_the_line() -> None:
+    news, scene = features(NEWS), features(SCENE)
+    assert set(news) == set(FEATURES)
+    assert news["names"] > 0 and news["acts"] > 0 and news["says"] and news["figure"] and news["time"]
+    assert not scene["names"] and scene["this"] and not scene["figure"]
+    assert features("Harga tiket naik 20 persen menjadi Rp 1,5 juta pada 2018.")["amount"]
+
+
+def test_news_scores_above_a_scene_and_the_scene_says_why() -> None:
+    assert news_score(NEWS) > 0.5 > news_score(SCENE)
+    assert "this" in reasons(SCENE)
+    assert reasons(NEWS) == []
+
+
+# Two one-article stories on unrelated subjects. The soft one comes first in the input, and
+# the ranker rates its lead higher within its article (1.90 against 1.82 when this was
+# written): a line that promises news to fans, with no event (labelled SOFT in the set).
+SOFT_ARTICLE = (
+    "Kabar bahagia datang bagi penggemar tokoh Adit dan Tita dalam film Eiffel I am in Love. "
+    "Ia kini lebih sering tampil di layar lebar ketimbang di panggung musik. Penggemarnya pun menyambut "
+    "baik langkah tersebut. Ia mengaku menikmati proses belajar akting bersama para sutradara muda.\n"
+)
+NEWS_ARTICLE = (
+    f"{NEWS} Para tersangka menggunakan alat skimming untuk mencuri data nasabah bank. "
+    "Polisi menyita puluhan kartu ATM palsu dan uang tunai dari rumah kontrakan mereka.\n"
+)
+
+
+def _articles() -> list:
+    return [
+        article_from_text(SOFT_ARTICLE, id="1", source="film.txt"),
+        article_from_text(NEWS_ARTICLE, id="2", source="atm.txt"),
+    ]
+
+
+def test_the_story_whose_line_tells_news_is_listed_first() -> None:
+    shown = digest(_articles(), workers=1)
+    assert [s.articles for s in shown.stories] == [("2",), ("1",)]
+
+
+def test_without_the_news_score_the_soft_story_led() -> None:
+    # The test above can fail: with the news score flat, the ranker's score puts the soft one first.
+    with mock.patch("summarize.grouping.news_score", return_value=0.5):
+        shown = digest(_articles(), workers=1)
+    assert [s.articles for s in shown.stories] == [("1",), ("2",)]
+
+
+needs_data = pytest.mark.skipif(
+    not (news_eval.DATA_DIR / "dev.03.jsonl").exists(),
+    reason=f"IndoSum folds not found in {news_eval.DATA_DIR}",
+)
+
+
+@needs_data
+def test_held_out_story_leads_are_listed_facts_first() -> None:
+    # Fold 03 (never tuned on): 21.5% of FACT/SOFT pairs inverted when this was written, 72.4%
+    # ordered by the ranker's score alone (`python scripts/eval_news.py [--without-news]`).
+    result = news_eval.order(news_eval.HELD_OUT)
+    assert result.unmatched <= 0.05 * (result.leads + result.unmatched)
+    assert result.pairs > 1000 and result.inverted <= 0.30, result
+    assert result.soft_in_first_quarter <= 3, result
