@@ -172,6 +172,8 @@ EDGES = {
     # the cache that holds it lives, and a converted model the same wherever it is kept.
     ("summarize/translate/cache.py", "cache_dir"): "where the translation cache is stored",
     ("summarize/translate/store.py", "cache_dir"): "where converted models are stored",
+    # The same log-odds whether the trees' code is read back or compiled again.
+    ("summarize/rank/learned.py", "cache_dir"): "where the ranker's compiled trees are kept",
     # huggingface_hub's own variable, read again because the hub reads it only at import.
     ("summarize/translate/store.py", "os.environ"): "HF_HUB_OFFLINE, the hub library's switch",
 }
@@ -217,7 +219,10 @@ def test_the_library_reads_settings_only_at_its_edges() -> None:
 FAST_PATH = "a speed path checked against the plain version beside it in the test"
 COST = "the cost of an inner step, which no public call can show"
 _BY_FILE: dict[str, dict[str, str]] = {
-    "tests/test_clean.py": {"clean._MAYBE_FURNITURE": "the pre-filter must pass every rule's line"},
+    "tests/test_clean.py": {
+        "clean._MAYBE_FURNITURE": "the pre-filter must pass every rule's line",
+        "clean._spaced_name": FAST_PATH,
+    },
     "tests/test_grouping_copies.py": {"grouping.copies._candidates": COST},
     "tests/test_grouping_stories.py": {
         "grouping.stories._central": FAST_PATH,
