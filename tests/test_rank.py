@@ -8,7 +8,6 @@ import math
 import subprocess
 import sys
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from summarize import brief
 from summarize.errors import ConfigError
 from summarize.ingest import article_from_text
 from summarize.lang import Vector
-from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, learned, select
+from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, select
 from summarize.rank.features import SentenceFeatures, features
 from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, load_model, sentence_features
 from summarize.values import Article
@@ -150,83 +149,6 @@ def test_tree_model_walks_thresholds_and_sums_leaves() -> None:
     assert model.logit(row) == pytest.approx(0.1 + 0.5 * (-2.0 + 0.0))
     assert model.probability([0.0] * len(FEATURE_NAMES)) > 0.5 > model.probability(row)
     assert 0.0 < Model.from_json(data).probability([-1e9] * len(FEATURE_NAMES)) < 1.0
-
-
-# The trees' compiled code, kept in the cache folder ------------------------------------------
-
-
-def _shipped_data() -> dict[str, object]:
-    data: dict[str, object] = json.loads(
-        resources.files("summarize").joinpath("data/ranker.json").read_text(encoding="utf-8")
-    )
-    return data
-
-
-def _kept() -> list[Path]:
-    """The files the cache folder keeps compiled trees in."""
-    from summarize.config import cache_dir
-
-    return sorted((cache_dir(create=False) / "ranker").glob("*"))
-
-
-def _rows(model: Model) -> list[list[float]]:
-    cuts = [t for tree in model.trees for f, t in zip(tree[0], tree[1], strict=True) if f >= 0]
-    return [[cuts[(k * 7 + j) % len(cuts)] for j in range(len(FEATURE_NAMES))] for k in range(50)]
-
-
-def _no_compile(*args: object, **kwargs: object) -> object:
-    raise AssertionError("compiled again")
-
-
-def test_compiled_trees_are_kept_and_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    first = Model.from_json(_shipped_data())
-    assert first.unrolled and len(_kept()) == 1
-    monkeypatch.setattr(learned, "compile", _no_compile, raising=False)
-    again = Model.from_json(_shipped_data())  # read back: compiling would fail
-    assert again.unrolled
-    for row in _rows(first):
-        assert again.logit(row) == first.logit(row) == first.walk(row)
-
-
-@pytest.mark.parametrize("damage", ["truncated", "other python", "other model", "garbage"])
-def test_a_kept_file_that_does_not_fit_is_compiled_again(
-    damage: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    model = Model.from_json(_shipped_data())
-    (path,) = _kept()
-    data = path.read_bytes()
-    if damage == "truncated":
-        path.write_bytes(data[: len(data) // 2])
-    elif damage == "other python":
-        path.write_bytes(b"\x00\x00" + data[2:])
-    elif damage == "other model":  # another model's code under this one's name
-        Model.from_json({**_shipped_data(), "bias": 0.25})
-        (other,) = [p for p in _kept() if p != path]
-        path.write_bytes(other.read_bytes())
-    else:
-        path.write_bytes(b"not code")
-    again = Model.from_json(_shipped_data())
-    for row in _rows(model):
-        assert again.logit(row) == model.walk(row)
-    monkeypatch.setattr(learned, "compile", _no_compile, raising=False)
-    assert Model.from_json(_shipped_data()).unrolled  # written again, whole
-
-
-def test_trees_are_compiled_in_memory_where_nothing_can_be_kept(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as Python writes no bytecode
-    model = Model.from_json(_shipped_data())
-    assert model.unrolled and _kept() == []
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    blocker = tmp_path / "a file"
-    blocker.write_text("")
-    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(blocker))  # a folder that can't be made
-    assert Model.from_json(_shipped_data()).unrolled
-    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", "")  # a setting that is no folder
-    assert Model.from_json(_shipped_data()).unrolled
 
 
 def test_model_from_other_features_is_refused() -> None:

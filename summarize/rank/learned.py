@@ -11,14 +11,8 @@ to the lead sentence instead, which a real title mostly restates.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import logging
-import marshal
 import math
-import os
-import sys
-import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,19 +21,15 @@ from importlib import resources
 from itertools import repeat
 from operator import mul
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
-from ..config import cache_dir
-from ..errors import ConfigError, SummarizeError
+from ..errors import ConfigError
 from ..lang import cosine
 from ..values import Article
 from .features import SentenceFeatures
 from .standalone import judge
 
 __all__ = ["FEATURE_NAMES", "LearnedRanker", "Model", "load_model", "sentence_features"]
-
-log = logging.getLogger(__name__)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "index",
@@ -320,74 +310,9 @@ def unrolled_logit(model: Model) -> Callable[[Sequence[float]], float] | None:
     lines[:0] = ["def logit(row):", *(f"    x{f} = row[{f}]" for f in sorted(used))]
     namespace: dict[str, Any] = {}
     # Safe to exec: the source holds only ints and float reprs written above, never model text.
-    exec(_compiled("\n".join(lines)), namespace)
+    exec(compile("\n".join(lines), "<ranker trees>", "exec"), namespace)
     fn: Callable[[Sequence[float]], float] = namespace["logit"]
     return fn
-
-
-def _compiled(source: str) -> CodeType:
-    """`source` compiled, and kept in the cache folder as Python keeps a module's bytecode.
-
-    Compiling the shipped model's 200 trees took 20-45 ms of every run, a twentieth of a
-    200-article digest (2-core EPYC, shared); reading them back takes about 1. The file holds
-    the interpreter's magic number, a checksum and the source beside its code, so a file of
-    another Python, a broken one or another model's is compiled again. A cache folder that
-    can't be read or written only costs the compile; as with bytecode, nothing is written
-    where Python writes none (`PYTHONDONTWRITEBYTECODE`).
-    """
-    path = _code_path(source)
-    code = _read_code(path, source) if path else None
-    if code is None:
-        code = compile(source, "<ranker trees>", "exec")
-        if path and not sys.dont_write_bytecode:
-            _write_code(path, source, code)
-    return code
-
-
-def _code_path(source: str) -> Path | None:
-    try:
-        folder = cache_dir(create=False)
-    except SummarizeError:  # a config file that can't be read: the run goes on, compiling
-        return None
-    return folder / "ranker" / f"trees-{zlib.crc32(source.encode()):08x}.bin"
-
-
-def _read_code(path: Path, source: str) -> CodeType | None:
-    """The code kept at `path` for `source`, or None (no file, or not this Python's, or not
-    this source's, or damaged)."""
-    from importlib.util import MAGIC_NUMBER
-
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    n = len(MAGIC_NUMBER)
-    head, checksum, payload = data[:n], data[n : n + 4], data[n + 4 :]
-    if head != MAGIC_NUMBER or checksum != zlib.crc32(payload).to_bytes(4, "big"):
-        return None
-    try:
-        kept, code = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return code if kept == source and isinstance(code, CodeType) else None
-
-
-def _write_code(path: Path, source: str, code: CodeType) -> None:
-    """Keep `code` at `path` (see `_read_code`), or nothing where the folder can't be written.
-    Written beside it first and then moved in, so a reader never sees half a file."""
-    from importlib.util import MAGIC_NUMBER
-
-    payload = marshal.dumps((source, code))
-    spare = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(spare, "xb") as f:  # never through a link left there
-            f.write(MAGIC_NUMBER + zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(spare, path)
-    except OSError as e:
-        log.debug("ranker trees not kept in %s: %s", path.parent, e)
-        with contextlib.suppress(OSError):
-            spare.unlink(missing_ok=True)
 
 
 def load_model(path: str | Path | None = None) -> Model:
