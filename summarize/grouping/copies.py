@@ -26,14 +26,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from hashlib import blake2b
 
 from ..values import Article, Citation
 from .partition import Partition
-
-try:  # CPython's own blake2b, which hashlib hands out: importing hashlib loads OpenSSL too (3-7 ms)
-    from _blake2 import blake2b
-except ImportError:  # another Python
-    from hashlib import blake2b
 
 __all__ = [
     "MAX_BITS",
