@@ -299,8 +299,25 @@ def _spaced_name(prefix: str, after: str, following: str) -> bool:
     first = _FIRST_WORD.match(after)
     if not first:
         return False
-    pair = re.compile(rf"\b{re.escape(last)}\s*[-–—]\s*{re.escape(first.group(1))}\b", re.IGNORECASE)
-    return bool(pair.search(after[first.end() :]) or pair.search(following))
+    name, rest = first.group(1), after[first.end() :]
+    # Most pairs' words never both come back, and compiling the pattern for each dateline
+    # was most of what this check cost (about 0.15 ms a dateline): it is compiled only
+    # where a text holds both words.
+    texts = [text for text in (rest, following) if _may_hold(text, last, name)]
+    if not texts:
+        return False
+    pair = re.compile(rf"\b{re.escape(last)}\s*[-–—]\s*{re.escape(name)}\b", re.IGNORECASE)
+    return any(pair.search(text) for text in texts)
+
+
+def _may_hold(text: str, *pieces: str) -> bool:
+    """False only when `text` holds some piece in no case: an IGNORECASE pattern that must
+    match every piece can't match there. ASCII pieces only (`_lowered` folds the letters that
+    match ASCII ones); any other piece may be there."""
+    if not all(piece.isascii() for piece in pieces):
+        return True
+    lowered = _lowered(text)
+    return all(piece.lower() in lowered for piece in pieces)
 
 
 PLACE_LETTERS = 3  # "JAKARTA -" is a place; "GO - JEK" (IndoSum's spaced "GO-JEK") or "H - 2" is not

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import load_articles
-from summarize.clean import _MAYBE_FURNITURE, RULES, clean, dateline_length, furniture_rule, lost_prose
+from summarize.clean import (
+    _MAYBE_FURNITURE,
+    RULES,
+    _spaced_name,
+    clean,
+    dateline_length,
+    furniture_rule,
+    lost_prose,
+)
 from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -219,6 +228,44 @@ def test_rule_shortcuts_agree_on_real_lines() -> None:
             if rule(line):
                 matched.add(name)
     assert {"comment-form", "copyright", "author-box", "photo-caption"} <= matched  # the shortcuts were tried
+
+
+@st.composite
+def _look_alike(draw: st.DrawFn, word: str) -> str:
+    """`word` with some letters swapped for look-alikes (`_LOOKALIKE`) or the other case."""
+    return "".join(
+        draw(st.sampled_from([c, c.swapcase(), _LOOKALIKE.get(c, c)])) if draw(st.booleans()) else c
+        for c in word
+    )
+
+
+_LASTS = ["Mercedes", "Kevin", "Jakarta", "Bo-s", "Kİm", "Zürich"]
+_FIRSTS = ["Benz", "Prince", "Presiden", "ſoko", "\u212aota", "Ölçü"]
+
+
+@st.composite
+def _after_a_dateline(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A pair (last word before the dash, first after it) and an article text that may name
+    them again, disguised, with or without the dash between them."""
+    last, first = draw(st.sampled_from(_LASTS)), draw(st.sampled_from(_FIRSTS))
+    noise = st.text(max_size=3) | st.sampled_from(["ſ", "ı", "İ", "\u212a", " "])
+    said = [
+        draw(noise),
+        draw(_look_alike(last)) if draw(st.booleans()) else draw(noise),
+        draw(st.sampled_from([" - ", "–", "-", " ", ""])),
+        draw(_look_alike(first)) if draw(st.booleans()) else draw(noise),
+        draw(noise),
+    ]
+    return last, first, "".join(said)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_after_a_dateline())
+def test_a_spaced_names_pair_is_found_as_the_plain_pattern_finds_it(case: tuple[str, str, str]) -> None:
+    # The words are looked for before the pattern is compiled: that never changes the answer.
+    last, first, text = case
+    pair = re.compile(rf"\b{re.escape(last)}\s*[-–—]\s*{re.escape(first)}\b", re.IGNORECASE)
+    assert _spaced_name(f"Kota {last}", first, text) == bool(pair.search(text)), case
 
 
 # Credit rules match credits, not the news that names them -------------------------------

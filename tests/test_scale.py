@@ -35,7 +35,17 @@ from summarize.clean import (
 from summarize.grouping import facts
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
-from summarize.lang import _stemmer, _terms_of, content_terms, cosine, detect_language, norm, stem, tokens
+from summarize.lang import (
+    _stemmer,
+    _terms_of,
+    content_terms,
+    cosine,
+    detect_language,
+    norm,
+    stem,
+    tfidf,
+    tokens,
+)
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
@@ -146,6 +156,20 @@ vectors = st.dictionaries(st.sampled_from("abcdefghij"), st.floats(0.0, 1.0, all
 def test_cosine_and_norm_are_the_generator_sums(a: dict[str, float], b: dict[str, float]) -> None:
     assert norm(a) == plain_norm(a)
     assert cosine(a, b) == plain_cosine(a, b)
+
+
+def plain_tfidf(terms: list[str], weights: dict[str, float]) -> dict[str, float]:
+    """TF-IDF with every term counted (what `tfidf` skips for a sentence of distinct terms)."""
+    counts: dict[str, int] = {}
+    for t in terms:
+        counts[t] = counts.get(t, 0) + 1
+    return plain_norm({t: (1.0 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()})
+
+
+@given(st.lists(st.sampled_from("abcdefghij"), max_size=12), vectors)
+def test_tfidf_of_distinct_terms_is_the_counted_one(terms: list[str], weights: dict[str, float]) -> None:
+    vec = tfidf(terms, weights)
+    assert list(vec.items()) == list(plain_tfidf(terms, weights).items())  # the same floats, in order
 
 
 lines = st.lists(
