@@ -47,7 +47,8 @@ def main() -> int:
     quarter = result.leads // 4
     print(
         f"folds {' '.join(args.folds)}: {result.leads} labelled story leads shown ({result.soft} SOFT; "
-        f"{result.unmatched} labelled leads no longer open their story)"
+        f"{result.unmatched} labelled leads no longer open their story, {result.lineless} of whose stories"
+        " show no line)"
     )
     print(
         f"SOFT listed above FACT (same story size): {result.soft_above} of {result.pairs} pairs, {result.inverted:.1%}"

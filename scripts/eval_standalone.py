@@ -4,8 +4,9 @@ Scored on one split of the labelled set (scripts/data/standalone/: articles, lab
 
 - the judgement (`summarize.rank.standalone.judge`) against the readers' labels: precision and
   recall of "stands alone", of each label, and how often each rule's verdict is right; how
-  often each doubt rule is right, and the precision of the confident tier (stands alone, no
-  doubt: what digest lines and brief openings are drawn from);
+  often each doubt rule is right, how often the lexical hook score (`summarize.rank.sure.Hook`)
+  is right where it keeps a lead from the digest, and the precision of the confident tier
+  (stands alone, no doubt: what digest lines and brief openings are drawn from);
 - the real `summarize.digest` (no translation) over the split's articles: the share of lines whose
   sentence stands alone, and whether a teaser, fragment or furniture leads a story;
 - the real `summarize.brief` with n=3 and n=5: the share of shown sentences that need an earlier
@@ -16,10 +17,10 @@ Shown sentences past the labelled first twelve of an article are counted as unla
 the digest trimmed (a leading connective left off) is judged by the label of its whole sentence
 in the strict figure, and reported beside it.
 
-    python scripts/eval_standalone.py                    # heldout9 once the set holds it, else tuning
-    python scripts/eval_standalone.py --split heldout9   # the fresh held-out split (scored once)
-    python scripts/eval_standalone.py --split tuning     # tune + heldout + ... + heldout8: all tuned on
-    python scripts/eval_standalone.py --split heldout8   # or one part of it
+    python scripts/eval_standalone.py                    # heldout10 once the set holds it, else tuning
+    python scripts/eval_standalone.py --split heldout10  # the fresh held-out split (scored once)
+    python scripts/eval_standalone.py --split tuning     # tune + heldout + ... + heldout9: all tuned on
+    python scripts/eval_standalone.py --split heldout9   # or one part of it
 
 The articles are rebuilt as the tool reads them (seeds/ and the shared IndoSum folds, through
 `load_articles` and `tests/indosum.to_article`), and the labels are carried onto the tool's
@@ -27,9 +28,9 @@ sentences by text, in order: the same text, or the labelled text less a leading 
 tool now cuts. A label whose sentence the tool now reads otherwise (merged, split, grown) is not
 scored; the script prints how many, and stops when they are more than 2% of the split's labels. tests/test_standalone.py keeps each split's figures within the floors that
 tests/standalone_baseline.json gives for it. `tune`, `heldout`, `tune2`, `heldout2`, `heldout3`,
-`heldout4`, `heldout5`, `heldout6`, `heldout7` and `heldout8` are all tuned on (each held-out split once it was scored): the sure tier's scorer
+`heldout4`, `heldout5`, `heldout6`, `heldout7`, `heldout8` and `heldout9` are all tuned on (each held-out split once it was scored): the sure tier's scorer
 (`scripts/train_standalone.py`) is trained on them, and its honest figures are cross-validated
-by article; `heldout9`, merged after this work, is never tuned on.
+by article; `heldout10`, merged after this work, is never tuned on.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ def _print(result: dict[str, Any]) -> None:
         print(
             f"  brief tie {rule:<15} fired {m['fired']:>4}  right {m['right']}% (gold label is not STANDALONE)"
         )
+    h = j["hook"]
+    print(
+        f"  hook (the lexical score of a lead in the tier, kept from the digest) fired {h['fired']:>4}"
+        f"  right {h['right']}% (gold label is not STANDALONE); its terms {h['terms']}"
+    )
     c = j["confident"]
     print(f"  confident (stands alone, no doubt): {c['judged']} sentences, precision {c['precision']}%")
     print(

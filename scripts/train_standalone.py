@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
 Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout8`, together the tuning data; `heldout9` is never read here) that
+`heldout2` to `heldout9`, together the tuning data; `heldout10` is never read here) that
 the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
@@ -46,11 +46,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from logistic import newton  # noqa: E402
+from logistic import newton, newton_wide  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
-from summarize.rank.sure import FEATURES, Scorer, features  # noqa: E402
+from summarize.rank.sure import FEATURES, Hook, Scorer, features, hook_terms  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 
 FOLDS = 10
@@ -60,7 +60,10 @@ FOLDS = 10
 # target admits the lines it is least sure of. The digest's lines (leads and later sentences
 # together) must reach `BOUND`.
 Z95 = 1.645  # one-sided 95%
-BOUND = 0.97
+# Round 10: 97.5%, not the target's 97%: every fresh set came in under its cross-validated figure.
+# With the hook score the cut is 0.96 either way (bound 97.55%); 98% would need 0.99 (448 lines,
+# not 616; 287 of 727 stories with no line, not 256).
+BOUND = 0.975
 # A lead in the tier leads a digest story: its cut asks more (round 8 asked a point estimate of
 # 0.99; at 0.98, 5 of 317 stories were led by a teaser out of fold; at 0.99, 3).
 LEAD_BOUND = 0.98
@@ -134,6 +137,80 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
     }
 
 
+# The lexical hook score of a lead (`rank.sure.Hook`), round 10: an L2-regularised logistic
+# regression over the words and word pairs of the leads labelled TEASER against those labelled
+# STANDALONE (classes weighed alike), fitted by Newton's method (each step solved through the
+# leads, fewer than the terms); the `HOOK_TERMS` terms that weigh most are kept. Its cut flags
+# `HOOK_FLAGGED` of the STANDALONE leads, out of fold (`HOOK_INNER` folds of the training
+# data). Leads alone: over all sentences with their position as a term, the cross-validated
+# digest kept the same teaser leads and lost more lines (see docs/standalone-rounds.md, round 10).
+HOOK_L2 = 1.0
+HOOK_MIN_LEADS = 2  # a term on fewer training leads is not read
+HOOK_TERMS = 400
+HOOK_FLAGGED = 0.02
+HOOK_INNER = 5
+
+
+def hook_examples(data: Labelled) -> tuple[list[frozenset[str]], np.ndarray, list[str]]:
+    """The terms (`hook_terms`) of every lead labelled TEASER or STANDALONE, 1 for TEASER, and
+    the article ids."""
+    terms, ys, groups = [], [], []
+    for a in data.articles:
+        gold = data.labels.get((a.id, 0))
+        if a.sentences and gold is not None and gold["label"] in ("TEASER", "STANDALONE"):
+            terms.append(hook_terms(a.sentences[0].text))
+            ys.append(float(gold["label"] == "TEASER"))
+            groups.append(a.id)
+    return terms, np.array(ys), groups
+
+
+def fit_hook_weights(terms: Sequence[frozenset[str]], y: np.ndarray) -> dict[str, Any]:
+    """Logistic weights (pruned to `HOOK_TERMS`) and bias of the hook score on `terms`."""
+    counts: dict[str, int] = {}
+    for t in terms:
+        for term in t:
+            counts[term] = counts.get(term, 0) + 1
+    vocab = sorted(term for term, c in counts.items() if c >= HOOK_MIN_LEADS)
+    at = {term: k for k, term in enumerate(vocab)}
+    z = np.zeros((len(terms), len(vocab) + 1))
+    z[:, 0] = 1.0
+    for n, t in enumerate(terms):
+        z[n, [1 + at[term] for term in t if term in at]] = 1.0
+    weigh = np.where(y == 1, (len(y) - y.sum()) / max(y.sum(), 1.0), 1.0)  # classes weighed alike
+    w = newton_wide(z, y, weigh, HOOK_L2)
+    keep = np.argsort(-np.abs(w[1:]), kind="stable")[:HOOK_TERMS]
+    return {"bias": float(w[0]), "weights": {vocab[k]: float(w[1 + k]) for k in sorted(keep)}}
+
+
+def hook_model(data: Labelled) -> dict[str, Any]:
+    """The hook score trained on `data`'s leads, with its cut: the score above which
+    `HOOK_FLAGGED` of its STANDALONE leads lie, each scored by a model trained on the other
+    `HOOK_INNER` inner folds."""
+    terms, y, groups = hook_examples(data)
+    inner = np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) // FOLDS % HOOK_INNER for g in groups])
+    scores = np.zeros(len(y))
+    for k in range(HOOK_INNER):
+        part = inner == k
+        model = fit_hook_weights([t for t, p in zip(terms, part, strict=True) if not p], y[~part])
+        hook = Hook(model["weights"], model["bias"], 0.0)
+        scores[part] = [hook.score_terms(t) for t, p in zip(terms, part, strict=True) if p]
+    standalone = np.sort(scores[y == 0])[::-1]
+    k = max(1, int(HOOK_FLAGGED * len(standalone)))
+    model = fit_hook_weights(terms, y)
+    model["cut"] = float((standalone[k - 1] + standalone[k]) / 2)
+    return model
+
+
+def fit_all(data: Labelled, *, hook: bool = True) -> dict[str, Any]:
+    """The sure tier's weights (`fit`) and, with `hook`, the lexical hook score (`hook_model`)
+    trained on `data`."""
+    x, y, _ = examples(data)
+    model = fit(x, y)
+    if hook:
+        model["hook"] = hook_model(data)
+    return model
+
+
 def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
     return Scorer(
         model["weights"],
@@ -146,6 +223,9 @@ def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
         open_body=cuts.get("open_body", 0.0),
         lean_below=cuts.get("lean_below", 0.0),
         open_after_hook=cuts.get("open_after_hook", 0.0),
+        hook=Hook(model["hook"]["weights"], model["hook"]["bias"], model["hook"]["cut"])
+        if "hook" in model
+        else None,
     )
 
 
@@ -249,7 +329,7 @@ def scored_by(model: Scorer) -> Iterator[None]:
 
 
 def cv_eval(
-    data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = ()
+    data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = (), *, hook: bool = True
 ) -> dict[float, dict[str, float]]:
     """Digest and brief figures over all tuning articles, each fold's articles judged by the
     model trained on the other folds (so that no article is scored by a model that saw it);
@@ -258,8 +338,7 @@ def cv_eval(
     totals: dict[float, dict[str, float]] = {cut: {} for cut in tried}
     for k in range(FOLDS):
         train, test = fold_data(data, k)
-        x, y, _ = examples(train)
-        model = fit(x, y)
+        model = fit_all(train, hook=hook)
         for cut in tried:
             with scored_by(scorer(model, {**cuts, "body": cut})):
                 result = evaluate_data("cv", test)
@@ -271,7 +350,7 @@ def cv_eval(
     return totals
 
 
-def frontier(data: Labelled, cuts: dict[str, float]) -> None:
+def frontier(data: Labelled, cuts: dict[str, float], *, hook: bool = True) -> None:
     """For each (open_lead, open_body, lean_below) of `FRONTIER`: the cross-validated brief
     figures, and ROUGE-1 of the IndoSum quality gate (the command of tests/quality_baseline.json,
     judged by the scorer trained on all the tuning data)."""
@@ -280,10 +359,8 @@ def frontier(data: Labelled, cuts: dict[str, float]) -> None:
     models = []
     for k in range(FOLDS):
         train, test = fold_data(data, k)
-        x, y, _ = examples(train)
-        models.append((test, fit(x, y)))
-    x, y, _ = examples(data)
-    whole = fit(x, y)
+        models.append((test, fit_all(train, hook=hook)))
+    whole = fit_all(data, hook=hook)
     gate = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))["gate"]
     floor = "/".join(str(gate["floor"][k]) for k in ("R1", "R2", "RL"))
     print(f"frontier (briefs cross-validated; gate: {gate['command']}, floors {floor}):")
@@ -409,6 +486,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the weak check of the hook signs on IndoSum folds 01 and 02 (see weak_check)",
     )
     parser.add_argument(
+        "--no-hook",
+        action="store_true",
+        help="without the lexical hook score of leads (rank.sure.Hook): to measure what it adds",
+    )
+    parser.add_argument(
         "--frontier",
         action="store_true",
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
@@ -432,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "open_after_hook": OPEN_AFTER_HOOK,
     }
     report(p, y, lead, cuts)
-    curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}))
+    curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}), hook=not args.no_hook)
     cuts["body"] = choose_body(curve)
     print(
         f"cuts: {cuts} (lead: the lowest whose out-of-fold precision's lower bound (one-sided 95%,"
@@ -441,9 +523,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         " open_lead, open_body, lean_below, open_after_hook: as set, see --frontier)"
     )
     if args.frontier:
-        frontier(data, cuts)
+        frontier(data, cuts, hook=not args.no_hook)
     if args.output:
-        model = fit(x, y)
+        model = fit_all(data, hook=not args.no_hook)
         model["threshold"] = cuts
         model["about"] = (
             "Sure tier of the stands-alone judgement (summarize/rank/sure.py): logistic weights over"

@@ -44,6 +44,9 @@ class Order:
     leads: int  # labelled leads the digest showed first for their story
     soft: int
     unmatched: int  # labelled leads whose story the digest now opens with another line
+    # Of those, the stories the digest shows with no line at all (none sure enough: issue 21's
+    # round 10 made the sure tier stricter); there the label speaks of no line shown instead.
+    lineless: int
     soft_above: int  # pairs of the same story size with the SOFT lead listed first
     pairs: int  # pairs of the same story size, one FACT and one SOFT
     soft_in_first_quarter: int  # SOFT leads among the first quarter of labelled leads listed
@@ -67,6 +70,7 @@ def order(folds: Sequence[str], data_dir: Path = DATA_DIR) -> Order:
                 continue
     shown = digest(articles, n=len(articles), items_per_story=1, workers=1)
     seen: list[tuple[str, int]] = []  # (label, story size) in display order
+    lineless = sum(1 for story in shown.stories if not story.items and wanted.intersection(story.articles))
     for story in shown.stories:
         first = story.items[0].citations[0] if story.items else None
         if first is not None and (first.article, first.index) in label:
@@ -77,6 +81,7 @@ def order(folds: Sequence[str], data_dir: Path = DATA_DIR) -> Order:
         leads=len(seen),
         soft=sum(lab == SOFT for lab, _ in seen),
         unmatched=len(label) - len(seen),
+        lineless=lineless,
         soft_above=sum(a[0] == SOFT for a, _ in pairs),
         pairs=len(pairs),
         soft_in_first_quarter=quarter.count(SOFT),

@@ -57,10 +57,11 @@ _PARTS = {
         "heldout6",
         "heldout7",
         "heldout8",
+        "heldout9",
     )
 }
 # The fresh held-out split, merged into the set after this work and scored once.
-FRESH = "heldout9"
+FRESH = "heldout10"
 SPLITS = (*_PARTS[TUNING], FRESH, TUNING)
 
 
@@ -176,6 +177,8 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
     rules: dict[str, Counter[bool]] = {}
     doubts: dict[str, Counter[bool]] = {}
     ties: dict[str, Counter[bool]] = {}
+    hooks: Counter[bool] = Counter()  # leads the lexical hook score keeps from the digest
+    hook_terms: Counter[str] = Counter()  # the terms that pushed them (`Judgement.hook`)
     confident: dict[bool, Counter[bool]] = {True: Counter(), False: Counter()}
     for a in data.articles:
         # `judge` with the ties a brief keeps (`judge_for_brief` is `judge` but for the ties)
@@ -190,6 +193,9 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
                 doubts.setdefault(verdict.doubt, Counter())[gold["label"] != STANDALONE] += 1
             if verdict.tie:
                 ties.setdefault(verdict.tie, Counter())[gold["label"] != STANDALONE] += 1
+            if verdict.hook:
+                hooks[gold["label"] != STANDALONE] += 1
+                hook_terms.update(verdict.hook)
             if verdict.stands_alone:
                 confident[verdict.confident][gold["label"] == STANDALONE] += 1
     out: dict[str, Any] = {"sentences": len(pairs), "labels": {}}
@@ -213,6 +219,11 @@ def judgement_scores(data: Labelled) -> dict[str, Any]:
             rule: {"fired": c[True] + c[False], "right": _share(c[True], c[True] + c[False])}
             for rule, c in sorted(counts.items())
         }
+    out["hook"] = {
+        "fired": hooks.total(),
+        "right": _share(hooks[True], hooks.total()),
+        "terms": dict(hook_terms.most_common(10)),
+    }
     sure = confident[True]
     out["confident"] = {"judged": sure.total(), "precision": _share(sure[True], sure.total())}
     return out

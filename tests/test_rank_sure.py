@@ -1,12 +1,16 @@
-"""The sure tier's features: a lead opens with its dateline whether or not cleaning cut it."""
+"""The sure tier's features (a lead opens with its dateline whether or not cleaning cut it) and
+the lexical hook score of a lead."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from summarize.ingest import article_from_text
-from summarize.rank.standalone import judge_text, rule_verdicts
-from summarize.rank.sure import features
+from summarize.rank.standalone import judge, judge_text, rule_verdicts
+from summarize.rank.sure import Hook, features, hook_terms, load_scorer
+from summarize.values import Article
 
 
 def _lead_row(body: str) -> dict[str, float]:
@@ -26,3 +30,49 @@ def test_a_lead_after_another_dateline_shape_does_not() -> None:
     # "Merdeka.com -" was always cut, and was never this feature's dateline.
     assert _lead_row("Merdeka.com - Harga beras naik lima persen pada Senin.").get("dateline") == 0.0
     assert _lead_row("Harga beras naik lima persen pada Senin kemarin.").get("dateline") == 0.0
+
+
+# The lexical hook score of a lead (round 10): made-up weights, so that the test does not
+# depend on what the shipped JSON learned.
+HOOK = Hook({"<s> mulai": 1.5, "ternyata": 1.0, "bukan satu-satunya": 2.0, "<n>": -2.0}, -1.0, 0.5)
+
+
+def test_hook_terms_read_words_and_pairs_past_a_dateline() -> None:
+    terms = hook_terms("Jakarta, CNN Indonesia - - Mulai 11 November, bioskop dibuka.")
+    assert {"<s> mulai", "mulai <n>", "<n>", "bioskop dibuka"} <= terms
+    assert not any("jakarta" in t or "cnn" in t for t in terms)
+
+
+def test_a_lead_scores_as_a_hook_by_the_terms_that_push_it() -> None:
+    text = "Piala Oscar ternyata bukan satu-satunya capaian aktris Emma Stone."
+    assert HOOK.score(text) == pytest.approx(-1.0 + 1.0 + 2.0)
+    assert HOOK.reasons(text) == ("bukan satu-satunya", "ternyata")
+    assert HOOK.reasons("Harga beras naik 5 persen pada Senin.") == ()  # under the cut
+
+
+def _article(lead: str) -> Article:
+    return article_from_text(
+        f"Judul berita yang cukup panjang\n\n{lead} Presiden Joko Widodo meresmikan bendungan"
+        " Karian di Lebak, Banten, pada Senin (10/9/2018). Bendungan itu menampung 300 juta meter"
+        " kubik air.\n"
+    )
+
+
+def test_a_hooked_lead_is_no_digest_line_and_briefs_read_it_as_before() -> None:
+    shipped = load_scorer()
+    hooked = replace(shipped, lead_threshold=0.0, hook=Hook({"<s> mulai": 5.0}, -1.0, 0.0))
+    plain = replace(hooked, hook=None)
+    article = _article("Mulai pekan depan, warga Lebak menikmati air bersih dari bendungan baru.")
+    with_hook, without = judge(article, scorer=hooked), judge(article, scorer=plain)
+    assert with_hook[0].sure and with_hook[0].hook == ("<s> mulai",) and not with_hook[0].line
+    assert without[0].line and not without[0].hook
+    # Briefs read `sure`, `may_open`, `opens`, `leans`: the hook leaves them as they are.
+    for a, b in zip(with_hook, without, strict=True):
+        assert replace(a, hook=()) == b
+    # Only the lead is read.
+    assert not any(j.hook for j in with_hook[1:])
+
+
+def test_the_shipped_scorer_holds_a_pruned_hook_score() -> None:
+    hook = load_scorer().hook
+    assert hook is not None and 0 < len(hook.weights) <= 400

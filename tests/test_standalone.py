@@ -791,6 +791,33 @@ def test_an_emphatic_or_late_word_that_points_nowhere_stands_alone(text: str) ->
     assert judge_text(text).stands_alone, judge_text(text)
 
 
+# heldout9's verbless list: the items of a list the sentence before announced, no verb.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mulai dari sayur bayam, kangkung, hingga sawi putih.",
+        "Mulai keramahan warganya hingga pertunjukan tari dan pameran batik khas Pekalongan.",
+        "Dari kopi tubruk, teh tarik, sampai jamu gendong yang dijajakan keliling.",  # a verb only in "yang"
+    ],
+)
+def test_a_verbless_list_is_a_fragment(text: str) -> None:
+    assert judge_text(text) == Judgement(FRAGMENT, "verbless-list")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dari Menteri Keuangan hingga Gubernur BI, semua memberi dukungan.",  # a clause follows
+        "Dari Jakarta hingga Surabaya, harga cabai naik.",  # a clause follows, with no verb prefix
+        "Mulai pukul 06.00 hingga 10.00 WIB jalan ditutup.",  # a figure and a verb
+        "Mulai dari petani hingga nelayan menerima bantuan tunai.",  # a verb
+        "Dari Bandung, rombongan melanjutkan perjalanan ke Garut.",  # no list
+    ],
+)
+def test_a_list_with_a_clause_a_verb_or_a_figure_is_not_a_verbless_list(text: str) -> None:
+    assert judge_text(text).rule != "verbless-list", judge_text(text)
+
+
 def test_a_referring_subject_right_after_a_cut_dateline_needs_context() -> None:
     # The cleaner cuts IndoSum's spaced "City, Outlet - -" dateline: "Turnamen ini" then opens
     # the lead, and the headline does not say which tournament "ini" is.

@@ -13,6 +13,8 @@ fragment-start         FRAGMENT       starts lower case or with closing punctuat
                                       credited dateline ("Jakarta, CNN Indonesia - - kembali ...")
 fragment-end           FRAGMENT       ends without sentence-final punctuation (a cut)
 too-short              FRAGMENT       fewer than three words
+verbless-list          FRAGMENT       "Mulai X hingga Y ...", "Dari X, Y, hingga Z ...": a list the
+                                      sentence before announced, with no verb and no figure
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
@@ -65,7 +67,10 @@ article-grouped cross-validation, on the one-sided 95% lower bound (Wilson) of t
 rather than the point estimate: for an article's lead, where that bound of the tier's
 precision reaches 98%; for a later sentence (which the rules pass standing alone only about
 65% of the time), where that bound of the share of the digest's lines standing alone reaches
-97%. A brief opens with a sentence
+97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
+its words and word pairs, learned from the leads labelled TEASER) calls a likely hook is no
+digest line either (`Judgement.hook` names the terms that pushed it); briefs read the tier as
+if it were not there. A brief opens with a sentence
 of the tier, or one the rules pass with no doubt that matters to a reader with the headline
 and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
 `Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
@@ -186,6 +191,11 @@ class Judgement:
     # the kind.
     ties: tuple[int, ...] = ()
     tie: str = ""
+    # A lead in the sure tier that the lexical hook score (`rank.sure.Hook`) calls a likely
+    # hook: the words and word pairs that pushed it most ("<s> mulai", "bukan satu-satunya").
+    # A digest does not show it (`line`); a brief reads `sure`, `may_open` and `opens`, which
+    # it leaves as they are.
+    hook: tuple[str, ...] = ()
 
     @property
     def stands_alone(self) -> bool:
@@ -204,8 +214,9 @@ class Judgement:
 
     @property
     def line(self) -> bool:
-        """May be shown out of its article: in the sure tier, whole or trimmed."""
-        return (self.label == STANDALONE or self.trim > 0) and self.sure
+        """May be shown out of its article: in the sure tier, whole or trimmed, and not a
+        likely hook (`hook`)."""
+        return (self.label == STANDALONE or self.trim > 0) and self.sure and not self.hook
 
     @property
     def states_fact(self) -> bool:
@@ -308,6 +319,39 @@ def _fragment(text: str, tokens: Sequence[str]) -> str:
     if text.rstrip()[-1] not in _TERMINAL:
         return "fragment-end"
     return ""
+
+
+# "Mulai X hingga Y.", "Dari X, Y, hingga Z.": the items of a list an earlier sentence announced,
+# with no verb of its own. On the tuning labels none of these stands alone; with a verb
+# ("Dari Menlu Inggris hingga Menlu Belanda, memberi dukungan.") or a figure ("Mulai pukul 06.00
+# hingga 10.00 WIB, ...") it is left to the other rules.
+_LIST_OPENERS = frozenset({"mulai", "dari"})
+_LIST_ENDS = frozenset({"hingga", "sampai"})
+
+
+def _verbless_list(text: str, words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """A verbless list: it opens with "Mulai"/"Dari", runs from its last "hingga"/"sampai" to
+    the end with no comma (no clause follows the list: not "Dari Jakarta hingga Surabaya, harga
+    ... naik"), holds no figure, no auxiliary (`PREDICATE_WORDS`) and no verb but in a "yang"
+    clause (a word with a verb's prefix that is not a noun in "-an": "pertunjukan" is a thing,
+    "menjalankan" is done)."""
+    if words[0] not in _LIST_OPENERS or any(ch.isdigit() for ch in text):
+        return False
+    last = max((k for k, w in enumerate(words) if w in _LIST_ENDS), default=0)
+    if not last or any(t.endswith(",") for t in tokens[last:]):
+        return False
+    return not any(
+        before != "yang"
+        and w != "yang"
+        and (w in PREDICATE_WORDS or (w.startswith(VERB_PREFIXES) and len(w) > 4 and not _noun(w)))
+        for before, w in pairwise(["", *words])
+    )
+
+
+def _noun(word: str) -> bool:
+    """A word of a verb's prefix that is a noun: "per-...-an" ("pertunjukan", "perusahaan"), or
+    "-an" but not "-kan" ("pendaratan"); not "menjalankan", "diberikan"."""
+    return word.endswith("an") and (word.startswith("per") or not word.endswith("kan"))
 
 
 def _teaser(text: str, words: Sequence[str], outside: Sequence[bool]) -> str:
@@ -601,6 +645,8 @@ def judge_text(text: str) -> Judgement:
         return Judgement(TEASER, rule)
     if len(tokens) < 3:
         return Judgement(FRAGMENT, "too-short")
+    if _verbless_list(text, words, tokens):
+        return Judgement(FRAGMENT, "verbless-list")
     k = opener(words, _CONNECTIVES)
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
@@ -696,6 +742,8 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     out: list[Judgement] = []
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
+    if out and out[0].sure and scorer.hook is not None:
+        out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..errors import ConfigError
 from ..lang import (
@@ -48,7 +48,7 @@ from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read
 
-__all__ = ["FEATURES", "LEFT_DATELINE", "Scorer", "Verdict", "features", "load_scorer"]
+__all__ = ["FEATURES", "LEFT_DATELINE", "Hook", "Scorer", "Verdict", "features", "hook_terms", "load_scorer"]
 
 FEATURES: tuple[str, ...] = (
     "rules-pass",  # the named rules pass it (STANDALONE)
@@ -349,6 +349,44 @@ def features(
     return rows
 
 
+def hook_terms(text: str) -> frozenset[str]:
+    """What the lexical hook score (`Hook`) reads of a lead: its words in lower case (a word
+    with a digit as "<n>") and each pair of neighbours, the first word paired with "<s>"
+    ("<s> mulai", "bukan satu-satunya"); a dateline left in the text is not read."""
+    words = ["<n>" if _DIGIT.search(w) else w for w in _undated(text).words if w]
+    return frozenset([*words, *(f"{a} {b}" for a, b in zip(["<s>", *words], words, strict=False))])
+
+
+@dataclass(frozen=True, slots=True)
+class Hook:
+    """The lexical hook score of a lead: logistic weights over its words and word pairs
+    (`hook_terms`), learned from the leads the readers labelled TEASER against those labelled
+    STANDALONE (`scripts/train_standalone.py`, which keeps the terms that weigh most). A lead
+    scoring at or above `cut` is a likely hook: a digest does not show it as a line
+    (`rank.standalone.Judgement.line`); briefs read the judgement as before."""
+
+    weights: dict[str, float]
+    bias: float
+    cut: float
+
+    def score(self, text: str) -> float:
+        """The log-odds that the lead is a hook."""
+        return self.score_terms(hook_terms(text))
+
+    def score_terms(self, terms: frozenset[str]) -> float:
+        """`score` of a lead's `hook_terms`."""
+        get = self.weights.get
+        return self.bias + sum(get(t, 0.0) for t in terms)
+
+    def reasons(self, text: str, k: int = 3) -> tuple[str, ...]:
+        """The `k` terms that push a likely hook's score up most, by weight; () when the lead
+        scores under the cut."""
+        if self.score(text) < self.cut:
+            return ()
+        up = sorted(((self.weights.get(t, 0.0), t) for t in hook_terms(text)), reverse=True)
+        return tuple(t for w, t in up[:k] if w > 0) or ("hook-score",)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Scorer:
     """Logistic weights over standardised named features, and the sure tier's threshold.
@@ -374,6 +412,8 @@ class Scorer:
     # A sentence the rules pass but that scores below this is shown in a brief only after the
     # sentence it may lean on (`Judgement.leans`).
     lean_below: float = 0.0
+    # The lexical hook score of a lead in the tier (None: none is read).
+    hook: Hook | None = None
     # (feature, weight, mean, scale) in `weights` order, for `probability`: one tuple a
     # feature rather than three dictionary lookups (it runs once per sentence judged).
     _terms: tuple[tuple[str, float, float, float], ...] = field(default=(), init=False, repr=False)
@@ -409,6 +449,14 @@ class Scorer:
         return [f for f, w in parts[:k] if w < 0]
 
 
+def _hook(data: dict[str, Any] | None) -> Hook | None:
+    """The lexical hook score the scorer's JSON holds ("hook"), if any."""
+    if data is None:
+        return None
+    weights = {str(t): float(w) for t, w in data["weights"].items()}
+    return Hook(weights, float(data["bias"]), float(data["cut"]))
+
+
 @lru_cache(maxsize=4)
 def load_scorer(path: str | None = None) -> Scorer:
     """The shipped scorer (`summarize/data/standalone.json`), or one from `path`."""
@@ -430,6 +478,7 @@ def load_scorer(path: str | None = None) -> Scorer:
             open_body=float(data["threshold"]["open_body"]),
             open_after_hook=float(data["threshold"].get("open_after_hook", 0.0)),
             lean_below=float(data["threshold"]["lean_below"]),
+            hook=_hook(data.get("hook")),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(
