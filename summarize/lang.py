@@ -125,7 +125,8 @@ CONNECTIVES = _phrases(
     meskipun demikian, walau begitu, walau demikian, walaupun begitu, walaupun demikian,
     kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
     adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
-    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab
+    hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
+    terlebih, terlebih lagi, alhasil, sayangnya
     """
 )
 
@@ -149,7 +150,7 @@ BACK_REFERENCES = tuple(
     di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
     di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
     mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
-    bisa dikatakan
+    bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama
     """
 )
 

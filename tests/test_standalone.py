@@ -50,6 +50,13 @@ CASES = [
     ('"Saya skeptis terhadap hal itu," kata Milley di Oslo.', STANDALONE, ""),
     ("Namun, regulasi itu ditujukan untuk guru bukan murid.", NEEDS_CONTEXT, "connective"),
     ("Untuk itulah, berjalan minimal 15 menit setiap harinya membantu tulang.", NEEDS_CONTEXT, "connective"),
+    # "Moreover", "as a result", "unfortunately": on the tuning labels 18 of 20 such openers lean back.
+    ("Terlebih, perusahaan pengerukan itu diduga memberi upeti ke Tonny.", NEEDS_CONTEXT, "connective"),
+    ("Alhasil, skor imbang 2 - 2 bertahan hingga pertandingan usai.", NEEDS_CONTEXT, "connective"),
+    ("Sayangnya, realisasi janji tersebut tak terdapat dalam kontrak baru.", NEEDS_CONTEXT, "connective"),
+    # "The same was said by ...", "likewise ...": what the sentence before told.
+    ("Hal senada diungkapkan Menpora Imam Nahrawi di Jakarta.", NEEDS_CONTEXT, "back-reference"),
+    ("Begitu juga dengan jumlah kendaraan yang menyeberang, yakni 67.287 unit.", NEEDS_CONTEXT, "back-reference"),
     ("Saat itu dia dijuluki pelopor penyanyi cilik Indonesia.", NEEDS_CONTEXT, "back-reference"),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),
     ("Hal ini juga dinilai menjadi faktor pertumbuhan jumlah kunjungan.", NEEDS_CONTEXT, "pronoun"),
