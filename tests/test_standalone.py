@@ -56,7 +56,11 @@ CASES = [
     ("Sayangnya, realisasi janji tersebut tak terdapat dalam kontrak baru.", NEEDS_CONTEXT, "connective"),
     # "The same was said by ...", "likewise ...": what the sentence before told.
     ("Hal senada diungkapkan Menpora Imam Nahrawi di Jakarta.", NEEDS_CONTEXT, "back-reference"),
-    ("Begitu juga dengan jumlah kendaraan yang menyeberang, yakni 67.287 unit.", NEEDS_CONTEXT, "back-reference"),
+    (
+        "Begitu juga dengan jumlah kendaraan yang menyeberang, yakni 67.287 unit.",
+        NEEDS_CONTEXT,
+        "back-reference",
+    ),
     ("Saat itu dia dijuluki pelopor penyanyi cilik Indonesia.", NEEDS_CONTEXT, "back-reference"),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),
     ("Hal ini juga dinilai menjadi faktor pertumbuhan jumlah kunjungan.", NEEDS_CONTEXT, "pronoun"),
