@@ -77,13 +77,11 @@ needs_data = pytest.mark.skipif(
 
 @needs_data
 def test_held_out_story_leads_are_listed_facts_first() -> None:
-    # Fold 03 (never tuned on): 21.5% of FACT/SOFT pairs inverted when this was written, 72.4%
-    # ordered by the ranker's score alone (`python scripts/eval_news.py [--without-news]`).
-    # Issue 21's round 10 (a stricter sure tier, the lexical hook score of leads) shows 30 of the
-    # 150 labelled stories with no line and opens 10 with another line (3 on main before): the
-    # labelled leads still describe the lines shown, but fewer of them are shown, and fewer SOFT
-    # ones (9 of 107, 20 of 147 before), so fewer pairs (855, 2,480 before).
+    # Fold 03 (never tuned on), 300 labelled leads: 23.8% of FACT/SOFT pairs inverted when this
+    # was written, 68.5% ordered by the ranker's score alone (`python scripts/eval_news.py
+    # [--without-news]`); 1 and 12 SOFT leads in the first quarter. Of the 56 labelled leads not
+    # shown first, 29 are stories with no line and 27 open with another line.
     result = news_eval.order(news_eval.HELD_OUT)
-    assert result.unmatched - result.lineless <= 0.10 * (result.leads + result.unmatched)
-    assert result.pairs > 500 and result.inverted <= 0.30, result
+    assert result.unmatched - result.lineless <= 0.15 * (result.leads + result.unmatched)
+    assert result.pairs > 2000 and result.inverted <= 0.30, result
     assert result.soft_in_first_quarter <= 3, result
