@@ -654,7 +654,9 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Kabar rumah tangga Raffi kembali memanas.", "hook"),
         ("Persija juga bukan tanpa persiapan.", "vague-claim"),
         ("Bukan tanpa alasan bila Surabaya terpilih menjadi tuan rumah.", "vague-claim"),
-        ("Sayangnya, kenyataan berkata lain.", "vague-claim"),
+        # Not "Sayangnya, ...": since the connectives after round 10 "sayangnya" is one, and the
+        # connective rule reads it first (NEEDS_CONTEXT: not standalone either way).
+        ("Kenyataan berkata lain.", "vague-claim"),
         ("Penampilan sang adik tak kalah memukau.", "vague-claim"),
         ("Arsenal tengah dirundung duka.", "short-hook"),
         ("Kota kecil di Jepang itu akan mencatat sejarah.", "short-hook"),
