@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
 Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout9`, together the tuning data; `heldout10` is never read here) that
+`heldout2` to `heldout10`, together the tuning data; `heldout11` is never read here) that
 the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
@@ -20,6 +20,7 @@ sentence is scored by a model that never saw its article. Two cuts:
   printed (lines shown, precision, bound), with the brief figures at each cut.
 
     python scripts/train_standalone.py                 # the figures and the cuts
+    python scripts/train_standalone.py --cuts 0.971 0.96   # the figures at given cuts
     python scripts/train_standalone.py -o summarize/data/standalone.json
 
 Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer does not.
@@ -491,6 +492,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="without the lexical hook score of leads (rank.sure.Hook): to measure what it adds",
     )
     parser.add_argument(
+        "--cuts",
+        type=float,
+        nargs=2,
+        metavar=("LEAD", "LATER"),
+        help="evaluate these cuts (the shipped ones: summarize/data/standalone.json's threshold)"
+        " instead of choosing them: each fold's scorer is still trained on the other folds",
+    )
+    parser.add_argument(
         "--frontier",
         action="store_true",
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
@@ -506,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = out_of_fold(x, y, groups)
     lead = x[:, FEATURES.index("first")] == 1
     cuts = {
-        "lead": choose_threshold(p[lead], y[lead], LEAD_BOUND),
+        "lead": args.cuts[0] if args.cuts else choose_threshold(p[lead], y[lead], LEAD_BOUND),
         "body": NEVER,
         "open_lead": OPEN_LEAD,
         "open_body": OPEN_BODY,
@@ -514,10 +523,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "open_after_hook": OPEN_AFTER_HOOK,
     }
     report(p, y, lead, cuts)
-    curve = cv_eval(data, cuts, sorted({*args.body_cuts, NEVER}), hook=not args.no_hook)
-    cuts["body"] = choose_body(curve)
+    tried = [args.cuts[1]] if args.cuts else sorted({*args.body_cuts, NEVER})
+    curve = cv_eval(data, cuts, tried, hook=not args.no_hook)
+    cuts["body"] = args.cuts[1] if args.cuts else choose_body(curve)
     print(
-        f"cuts: {cuts} (lead: the lowest whose out-of-fold precision's lower bound (one-sided 95%,"
+        f"cuts: {cuts} ({'given (--cuts), not chosen; as chosen, ' if args.cuts else ''}lead: the lowest whose out-of-fold precision's lower bound (one-sided 95%,"
         f" Wilson) is >= {LEAD_BOUND} over >= {MIN_TIER}; body: the lowest whose cross-validated"
         f" digest lines' lower bound is >= {BOUND}; {NEVER}: none;"
         " open_lead, open_body, lean_below, open_after_hook: as set, see --frontier)"

@@ -154,6 +154,24 @@ BACK_REFERENCES = tuple(
     """
 )
 
+# A riddle's answer: the question it answers ("Siapa sosok di balik topeng itu?") was set by an
+# earlier sentence, often the lead ("Siapa lagi kalau bukan Jason Voorhees, ...").
+RIDDLE_ANSWERS = _phrases(
+    """
+    siapa lagi kalau bukan, siapa lagi jika bukan, siapa lagi kalau tidak, apa lagi kalau bukan,
+    apa lagi jika bukan, tak lain dan tak bukan, tidak lain dan tidak bukan, jawabannya adalah,
+    jawabannya
+    """
+)
+
+# Ordinals that open a list item ("Pertama, ...", "Yang kedua, ..."): the list was announced by
+# an earlier sentence. Not "Terakhir," alone: it also means "most recently" ("Terakhir,
+# Barcelona memenangi Liga Champions pada 2015"), and the tuning labels split on it.
+ORDINALS = frozenset(
+    "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh".split()
+)
+LIST_ITEMS = (*sorted(ORDINALS), *(f"yang {o}" for o in sorted(ORDINALS)), "yang terakhir")
+
 # "Also" right after a subject ("Pihak promotor turut menyampaikan ..."): the sentence adds
 # to what the one before told (rank.standalone ties it there in a brief). Not "pun": on the
 # IndoSum gate it cost R-L 0.2 for no brief figure better.

@@ -767,6 +767,15 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Pemerintah daerah di sisi lain menolak usulan kenaikan tarif air bersih.", "late-connective"),
         ("Harga beras pun demikian, naik 10 persen dalam sepekan.", "late-connective"),
         ("Tarif ojek sebaliknya turun 5 persen pada Januari 2018.", "late-connective"),
+        # heldout10's kinds: a riddle's answer, its riddle set before ...
+        ("Siapa lagi kalau bukan Rossa, penyanyi asal Sumedang yang merilis album baru.", "riddle-answer"),
+        ("Tak lain dan tak bukan, Bank Jateng yang membuka kantor cabang di Blora.", "riddle-answer"),
+        ("Jawabannya adalah garam dapur yang dicampur air hangat.", "riddle-answer"),
+        # ... and an item of a list the sentence before announced.
+        ("Yang pertama, Google memperbarui tampilan aplikasi Maps di Android.", "list-item"),
+        ("Pertama, Pemkot Bogor menambah 40 bus Transpakuan pada 2018.", "list-item"),
+        ("Ketiga, pelamar mengikuti ujian tertulis di kantor BKD.", "list-item"),
+        ("Yang terakhir, tarif parkir naik menjadi Rp 5.000 per jam.", "list-item"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
@@ -797,6 +806,12 @@ def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> N
         "Persija Jakarta pun resmi merekrut Marko Simic dari klub Malaysia Melaka United.",
         "Gojek sendiri didirikan Nadiem Makarim pada 2010 di Jakarta.",
         "Kota Bogor di sisi utara berbatasan langsung dengan Kabupaten Bogor dan Depok.",  # no connective
+        # An ordinal that is no list item: no comma, or the sentence gives the list itself.
+        "Kedua tim bermain imbang 1-1 di Stadion Old Trafford, Manchester.",
+        "Pertama kali Ferrari memakai pebalap Italia adalah pada 2009.",
+        "Pertama, harga pupuk naik; kedua, pasokan beras dari Jawa Timur turun.",
+        # "Terakhir," also means "most recently": the tuning labels split on it.
+        "Terakhir, Barcelona memenangi Liga Champions pada 2015 di Berlin.",
     ],
 )
 def test_an_emphatic_or_late_word_that_points_nowhere_stands_alone(text: str) -> None:

@@ -39,6 +39,10 @@ no-actor               TEASER         an opening sentence naming nobody, with no
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
                                       or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
+riddle-answer          NEEDS_CONTEXT  "Siapa lagi kalau bukan X", "Tak lain dan tak bukan",
+                                      "Jawabannya ...": answers a riddle set before
+list-item              NEEDS_CONTEXT  "Pertama, ...", "Yang kedua, ...": an item of a list an
+                                      earlier sentence announced (no further item in the sentence)
 pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name; a
                                       bare "Perusahaan" subject ("Perusahaan menargetkan ...")
 bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
@@ -112,10 +116,13 @@ from ..lang import (
     EVENT_NOUNS,
     EXAMPLE_WORDS,
     HAPPEN_VERBS,
+    LIST_ITEMS,
+    ORDINALS,
     PERSON_ROLES,
     PREDICATE_WORDS,
     PRONOUNS,
     READER_WORDS,
+    RIDDLE_ANSWERS,
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
@@ -310,6 +317,8 @@ _CREDIT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*(?:--|[-â€“â
 
 _CONNECTIVES = phrases(CONNECTIVES)
 _BACK_REFERENCES = phrases(BACK_REFERENCES)
+_RIDDLE_ANSWERS = phrases(RIDDLE_ANSWERS)
+_LIST_ITEMS = phrases(LIST_ITEMS)
 
 
 def _fragment(text: str, tokens: Sequence[str]) -> str:
@@ -544,10 +553,22 @@ def _bare_role(words: Sequence[str], tokens: Sequence[str]) -> bool:
     return (starts or verb) and not any(is_name(t) for t in tokens[1:4])
 
 
+def _list_item(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """ "Pertama, ...", "Yang kedua, ...": an ordinal and a comma open an item of a list an
+    earlier sentence announced; not when the sentence goes on to the next item itself
+    ("Pertama, X; kedua, Y")."""
+    k = opener(words, _LIST_ITEMS)
+    return bool(k) and tokens[k - 1].endswith(",") and ORDINALS.isdisjoint(words[k:])
+
+
 def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """The rule by which a sentence leans on an earlier one, or "" when it needs none."""
     if opener(words, _BACK_REFERENCES) or words[0] in _POINTING_OPENERS:
         return "back-reference"
+    if opener(words, _RIDDLE_ANSWERS):
+        return "riddle-answer"
+    if _list_item(words, tokens):
+        return "list-item"
     rule = _attribution(tokens, words, outside) or _pronoun(words, tokens, outside)
     if rule:
         return rule
