@@ -19,7 +19,10 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
 name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
 sentences, so no article is both tuned on and reported on), `title`, and every sentence
-(`index`, `text`, `to_label`: true for the first LABEL_FIRST sentences).
+(`index`, `text`, `to_label`: true for the first LABEL_FIRST sentences). The readers read the
+whole article (the draw folder keeps it); the set in scripts/data/standalone/ keeps only the
+labelled sentences (`stored`): the evaluation rebuilds each article from seeds/ or IndoSum and
+needs the labelled text only to carry the labels onto the tool's sentences.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ def _row(article_id: str, source: str, fold: str, title: str, sentences: list[st
         "title": title,
         "sentences": [{"index": i, "text": t, "to_label": i < LABEL_FIRST} for i, t in enumerate(sentences)],
     }
+
+
+def stored(row: dict) -> dict:
+    """An article as the set keeps it: only its labelled sentences (the whole article is rebuilt
+    from its source; `tests/standalone_eval.py` carries the labels by their text)."""
+    return row | {"sentences": [s for s in row["sentences"] if s["to_label"]]}
 
 
 def draw() -> list[dict]:
@@ -199,7 +208,7 @@ def merge_fresh(folder: Path) -> int:
     fields = ("article", "index", "label", "depends_on", "why")
     kept_articles = [r for r in _read(OUT / "articles.jsonl") if r["split"] != split]
     kept_labels = [r for r in _read(OUT / "labels.jsonl") if r["split"] != split]
-    _write(OUT / "articles.jsonl", kept_articles + list(drawn.values()))
+    _write(OUT / "articles.jsonl", [stored(r) for r in kept_articles + list(drawn.values())])
     _write(
         OUT / "labels.jsonl", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels]
     )
@@ -241,7 +250,7 @@ def main() -> int:
         rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude) if args.fresh else draw()
         out: Path = args.out
         out.mkdir(parents=True, exist_ok=True)
-        _write(out / "articles.jsonl", rows)
+        _write(out / "articles.jsonl", [stored(r) for r in rows] if out == OUT else rows)
         n = sum(s["to_label"] for r in rows for s in r["sentences"])
         print(f"{len(rows)} articles, {n} sentences to label -> {out / 'articles.jsonl'}")
         for k in range(args.shards):
