@@ -39,7 +39,7 @@ def _reference_plan(
     # after those that have one. At most one story per item: a story with no line takes a
     # place, is shown with no facts, and no story vanishes unless the digest has no room for it.
     def news(facts: list[Fact]) -> float:
-        return news_score(facts[0].article.text[facts[0].span[0] : facts[0].span[1]]) if facts else 0.0
+        return news_score(facts[0].source_text) if facts else 0.0
 
     order = sorted(
         range(len(groups)),

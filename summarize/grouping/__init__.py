@@ -156,7 +156,7 @@ def _precedence(facts: Sequence[Fact]) -> tuple[bool, float, float]:
     if not facts:
         return (True, 0.0, 0.0)
     top = facts[0]
-    return (False, -news_score(top.article.text[slice(*top.span)]), -top.score)
+    return (False, -news_score(top.source_text), -top.score)
 
 
 # A story's facts, as a pool process sends them back: the representative article's place in

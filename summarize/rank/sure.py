@@ -381,9 +381,10 @@ class Hook:
     def reasons(self, text: str, k: int = 3) -> tuple[str, ...]:
         """The `k` terms that push a likely hook's score up most, by weight; () when the lead
         scores under the cut."""
-        if self.score(text) < self.cut:
+        terms = hook_terms(text)
+        if self.score_terms(terms) < self.cut:
             return ()
-        up = sorted(((self.weights.get(t, 0.0), t) for t in hook_terms(text)), reverse=True)
+        up = sorted(((self.weights.get(t, 0.0), t) for t in terms), reverse=True)
         return tuple(t for w, t in up[:k] if w > 0) or ("hook-score",)
 
 
