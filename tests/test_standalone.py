@@ -521,6 +521,27 @@ def test_hooks_never_lead_and_a_connective_never_opens_a_brief() -> None:
     assert select([1.0], _vectors(1), 1, judgements=[Judgement(TEASER, "question")]) == [0]
 
 
+def test_where_nothing_may_open_the_brief_opens_with_the_first_fact_not_the_hook() -> None:
+    # "Kabar mengejutkan datang dari ...": each sentence after the hook leans on it or on a
+    # fragment, so no paragraph can be read in place; the last fallback leaves out the hook.
+    js = [
+        Judgement(TEASER, "hook"),
+        Judgement(STANDALONE, depends_on=0, leans=True, score=0.5),
+        Judgement(FRAGMENT, "fragment-end"),
+        Judgement(NEEDS_CONTEXT, "pronoun", depends_on=2),
+    ]
+    scores = [1.0, 0.9, 0.8, 0.7]
+    assert select(scores, _vectors(4), 1, judgements=js) == [1]
+    assert select(scores, _vectors(4), 2, judgements=js) == [1, 3]
+    # A lead only a soft teaser rule doubts ("no-actor") stays a candidate.
+    soft = [Judgement(TEASER, "no-actor"), Judgement(TEASER, "question"), Judgement(FRAGMENT, "fragment-end")]
+    assert select([0.5, 1.0, 0.9], _vectors(3), 1, judgements=soft) == [0]
+    # Nothing states a fact: plain MMR.
+    assert select(
+        [0.5, 1.0], _vectors(2), 1, judgements=[Judgement(TEASER, "hook"), Judgement(FRAGMENT, "too-short")]
+    ) == [1]
+
+
 def test_a_brief_opens_with_a_sentence_the_judgement_is_sure_of() -> None:
     js = [
         Judgement(STANDALONE, sure=True, score=0.99),
