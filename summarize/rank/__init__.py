@@ -114,7 +114,7 @@ def select(
     Each pick maximises (1 - diversity) * score - diversity * (max similarity to picks).
     With `judgements`, the picks read as a paragraph (`_paragraph`) and open with a sentence
     that stands alone with no doubt where the article has one; where none can be read in
-    place, they are `_facts`.
+    place, MMR over `_facts`.
     """
     if n <= 0 or not scores:
         return []
@@ -124,26 +124,18 @@ def select(
         picked = _paragraph(scores, vectors, n, diversity, tier)
         if picked:
             return picked
-    return _facts(scores, vectors, n, diversity, judgements)
-
-
-def _facts(
-    scores: Sequence[float],
-    vectors: Sequence[Vector],
-    n: int,
-    diversity: float,
-    judgements: Sequence[Judgement],
-) -> list[int]:
-    """The last fallback, where no sentence may open a paragraph (each leans on a hook or a
-    fragment): MMR over the sentences that state a fact, read alone or after an earlier one,
-    so the brief opens with the first fact rather than the hook ("Kabar mengejutkan datang
-    dari ..."). A lead only `SOFT_TEASERS` call a hook stays a candidate; plain MMR when no
-    sentence is left."""
-    keep = [i for i, j in enumerate(judgements) if j.states_fact or j.rule in SOFT_TEASERS]
-    if not keep:
-        return _mmr(scores, vectors, n, diversity)
+    keep = _facts(judgements) or list(range(len(scores)))
     picked = _mmr([scores[i] for i in keep], [vectors[i] for i in keep], n, diversity)
     return [keep[k] for k in picked]
+
+
+def _facts(judgements: Sequence[Judgement]) -> list[int]:
+    """The last fallback's candidates, where no sentence may open a paragraph (each leans on a
+    hook or a fragment): the sentences that state a fact, read alone or after an earlier one,
+    so the brief opens with the first fact rather than the hook ("Kabar mengejutkan datang
+    dari ..."). A lead only `SOFT_TEASERS` call a hook stays one. Empty when none does: then
+    plain MMR over all."""
+    return [i for i, j in enumerate(judgements) if j.states_fact or j.rule in SOFT_TEASERS]
 
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
