@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from logistic import newton, newton_wide  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
-from summarize.rank.standalone import judge_text, rule_verdicts  # noqa: E402
+from summarize.rank.standalone import rule_verdicts, text_doubts  # noqa: E402
 from summarize.rank.sure import FEATURES, Hook, Scorer, features, hook_terms  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 
@@ -112,7 +112,7 @@ def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
     rows, ys, groups = [], [], []
     for a in data.articles:
         verdicts = rule_verdicts(a)
-        named = features(a, verdicts, [judge_text(s.text).doubt for s in a.sentences])
+        named = features(a, verdicts, text_doubts(a))
         for i, (v, row) in enumerate(zip(verdicts, named, strict=True)):
             gold = data.labels.get((a.id, i))
             if gold is None or not (v.stands_alone or v.trim):

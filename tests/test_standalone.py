@@ -28,6 +28,7 @@ from summarize.rank.standalone import (
     judge_text,
     rule_verdicts,
     shown_span,
+    text_doubts,
 )
 from summarize.rank.sure import features, load_scorer
 from summarize.rank.ties import judge_for_brief
@@ -250,7 +251,7 @@ def test_judge_scores_only_what_the_rules_pass_with_the_same_rows() -> None:
     verdicts = judge(article)
     assert [v.score is not None for v in verdicts] == [True, False, True, False]
     rules = rule_verdicts(article)
-    doubts = [judge_text(s.text).doubt for s in article.sentences]
+    doubts = text_doubts(article)
     every = features(article, rules, doubts)
     some = features(article, rules, doubts, scored=[True, False, True, False])
     assert some[1] == some[3] == {} and (some[0], some[2]) == (every[0], every[2]) and every[1]
@@ -914,6 +915,39 @@ def test_a_body_opening_the_lead_is_an_actor() -> None:
     assert judge(article_from_text(text))[0].stands_alone
     hook = "Bekerja merupakan salah satu upaya manusia untuk bertahan hidup.\n\nBanyak orang bekerja lebih dari 40 jam sepekan."
     assert judge(article_from_text(hook))[0].rule == "no-actor"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Setidaknya 12 orang tewas dalam kecelakaan bus di Jalan Raya Puncak, Bogor, pada Sabtu (3/3).",
+        "Dilantiknya Budi Santoso sebagai Menteri Perhubungan disambut baik oleh asosiasi angkutan darat.",
+        "Maraknya pencurian motor di Kota Bekasi membuat polisi menambah patroli malam.",
+        "Kabarnya, tim gabungan Polda Jawa Timur telah menyita 3 ton gula ilegal di Surabaya.",
+        "Para nelayan di pesisir selatan Bantul menemukan seekor paus terdampar pada Minggu pagi.",
+    ],
+)
+def test_a_lead_opening_with_a_nya_word_or_para_names_its_own(lead: str) -> None:
+    # The "-nya" of the lead's first word is "the X-ing of" or "at least", and its "Para X" the
+    # ones it tells of: nothing came before it. Later in the article the same words point back.
+    later = "Polisi masih menyelidiki penyebab kejadian tersebut hingga Senin."
+    rules = rule_verdicts(article_from_text(f"{later}\n\n{lead}"))
+    assert rules[1].rule == "pronoun"
+    first = rule_verdicts(article_from_text(f"{lead}\n\n{later}"))[0]
+    assert first.stands_alone, first
+    assert judge_text(lead).rule == "pronoun" and judge_text(lead, lead=True).stands_alone
+
+
+def test_a_lead_still_needs_what_a_subject_pronoun_or_a_later_nya_stands_for() -> None:
+    # Only the lead's first word is read otherwise: "Ia ...", "Hal ini ...", "Keduanya ..." and
+    # a "-nya" past the first word before any name ("... dengan dimulainya tren ...") still count.
+    for lead in (
+        "Ia menyerahkan diri ke Polres Bogor pada Senin malam.",
+        "Hal ini disampaikan Kepala Dinas Kesehatan pada Senin.",
+        "Keduanya ditangkap di sebuah rumah kos di Depok.",
+        "2019 bakal menjadi babak baru dengan dimulainya tren kendaraan listrik.",
+    ):
+        assert judge_text(lead, lead=True).rule == "pronoun", lead
 
 
 def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:
