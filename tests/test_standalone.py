@@ -437,14 +437,19 @@ Pelatihan yang digelar di Jakarta Selatan itu diikuti 120 penata rias dari 12 ko
 
 def test_an_unheld_this_x_never_opens_a_brief_whose_lead_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
     article = article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty.txt")
-    assert judge(article)[2].may_open and not judge(article)[0].may_open  # the score alone would open with it
-    got = judge_for_brief(article)
+    # At a later sentence's opening cut of 0.3 (the shipped one until round 12; it scores 0.35)
+    # the score alone would open with it.
+    low = replace(load_scorer(), open_body=0.3)
+    assert judge(article, scorer=low)[2].may_open and not judge(article, scorer=low)[0].may_open
+    got = judge_for_brief(article, scorer=low)
     assert not got[2].may_open and (got[2].ties, got[2].tie) == ((), "")  # no tie: it may still follow
     assert [replace(j, sure=False, opens=False) for j in got] == [
-        replace(j, sure=False, opens=False) for j in judge(article)
+        replace(j, sure=False, opens=False) for j in judge(article, scorer=low)
     ]
     monkeypatch.setattr(ties, "NO_OPENING", frozenset({"quote"}))
-    off = judge_for_brief(article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty-off.txt"))
+    off = judge_for_brief(
+        article_from_text(UNHELD_LEAD + UNHELD_BODY, source="hellobeauty-off.txt"), scorer=low
+    )
     assert off[2].may_open
 
 
