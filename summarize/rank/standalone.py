@@ -762,19 +762,23 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     rows = features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences], scored=passed)
     out: list[Judgement] = []
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
-        out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
+        text = article.sentences[i].text
+        out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
     if out and out[0].sure and scorer.hook is not None:
         out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 
-def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, hooked: bool) -> Judgement:
-    """The verdict with its learned score, tier, opening and leaning (`hooked`: the article's
-    lead may not open a brief, so a later sentence needs `Scorer.open_after_hook` to)."""
+def _tier(
+    i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, text: str, hooked: bool
+) -> Judgement:
+    """The verdict on the sentence at `i` (`text`) with its learned score, tier, opening and
+    leaning (`hooked`: the article's lead may not open a brief, so a later sentence needs
+    `Scorer.open_after_hook` to)."""
     if not (verdict.stands_alone or verdict.trim):
         return replace(verdict, sure=False) if verdict.sure else verdict  # not scored: never in the tier
     score = scorer.probability(row)
-    if score >= scorer.threshold(i):
+    if scorer.in_tier(i, score, text):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
     opens = opens and score >= scorer.open_threshold(i, hooked=hooked)
