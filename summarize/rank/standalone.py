@@ -69,9 +69,10 @@ labelled set). Digest lines are drawn from the *sure* tier (`Judgement.sure`,
 score over named features (`rank.sure`) rates at or above its threshold, chosen by
 article-grouped cross-validation, on the one-sided 95% lower bound (Wilson) of the precision
 rather than the point estimate: for an article's lead, where that bound of the tier's
-precision reaches 98%; for a later sentence (which the rules pass standing alone only about
-65% of the time), where that bound of the share of the digest's lines standing alone reaches
-97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
+precision reaches 98% (and, lower, for a lead the news score of `rank.news` calls FACT, where
+that bound of those leads' precision does: `Scorer.in_tier`); for a later sentence (which the
+rules pass standing alone only about 65% of the time), where that bound of the share of the
+digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
 its words and word pairs, learned from the leads labelled TEASER) calls a likely hook is no
 digest line either (`Judgement.hook` names the terms that pushed it); briefs read the tier as
 if it were not there. A brief opens with a sentence
