@@ -34,6 +34,7 @@ from summarize.errors import ConfigError, DeliveryError
 from summarize.values import Article, Citation, Digest, DigestItem
 
 from . import mail_samples as samples
+from .doubles import disk_full
 from .unprivileged import give_away, needs_posix, run_cli, shared_folder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -596,18 +597,6 @@ def test_dry_run_without_output_leaves_no_file_behind(
 # --- a state folder that cannot record ------------------------------------------------------
 
 
-class _DiskFull(sqlite3.Connection):
-    """Writes fail as SQLite's do on a full disk."""
-
-    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
-            raise sqlite3.OperationalError("database or disk is full")
-        return super().execute(sql, *args)
-
-    def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
-        raise sqlite3.OperationalError("database or disk is full")
-
-
 def test_store_that_cannot_record_means_nothing_is_sent(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -625,7 +614,7 @@ def test_store_that_cannot_record_means_nothing_is_sent(
 def test_full_disk_before_sending_means_nothing_is_sent(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+    disk_full(monkeypatch)
     with pytest.raises(DeliveryError, match=r"database or disk is full\); nothing was sent"):
         send(server, new_only=True)
     assert server.inbox.messages == []
@@ -637,7 +626,7 @@ def test_full_disk_after_sending_says_what_will_happen(
     # The disk fills between the check and the record: the mail went out; the error says
     # so, and that a later --new-only run will send those articles again.
     monkeypatch.setattr(SentStore, "check_writable", lambda self: None)
-    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+    disk_full(monkeypatch)
     with pytest.raises(DeliveryError, match=r"was sent but could not be recorded .* will send its 3 article"):
         send(server, new_only=True)
     assert len(server.inbox.messages) == 1
@@ -648,7 +637,7 @@ def test_cli_state_trouble_is_one_line_not_internal(
     server: Server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, case: str
 ) -> None:
     if case == "disk full":
-        monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
+        disk_full(monkeypatch)
         expected = "database or disk is full"
     elif case == "wrong schema":
         with closing(sqlite3.connect(state_dir() / "sent.sqlite3")) as db, db:

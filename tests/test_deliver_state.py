@@ -18,6 +18,7 @@ from summarize.deliver import Outbox, SentStore, article_key, run_lock
 from summarize.errors import DeliveryError
 
 from . import mail_samples as samples
+from .doubles import disk_full
 
 EML = (
     b"From: a@example.org\r\nTo: b@example.org, c@example.org\r\nSubject: hi\r\n"
@@ -173,25 +174,9 @@ def test_lock_works_where_fcntl_is_missing(tmp_path: Path) -> None:
 # ------------------------------------------------------ a state store that cannot record
 
 
-class _DiskFull(sqlite3.Connection):
-    """A connection whose writes fail as SQLite's do on a full disk."""
-
-    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
-            raise sqlite3.OperationalError("database or disk is full")
-        return super().execute(sql, *args)
-
-    def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
-        raise sqlite3.OperationalError("database or disk is full")
-
-
-def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(SentStore, "_connect", lambda self: sqlite3.connect(self.path, factory=_DiskFull))
-
-
 def test_full_disk_is_a_one_line_delivery_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = SentStore(tmp_path / "sent.sqlite3")
-    _disk_full(monkeypatch)
+    disk_full(monkeypatch)
     with pytest.raises(
         DeliveryError, match=r"cannot record deliveries in .*database or disk is full.*nothing was sent"
     ):

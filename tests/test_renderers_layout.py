@@ -104,6 +104,22 @@ def test_the_seeds_digest_shows_each_articles_date(seeds: Path) -> None:
     assert dated >= 1
 
 
+def test_a_span_says_how_many_articles_it_does_not_date() -> None:
+    """A digest of 20 articles, one dated, must not read as all of 11 Feb 2018."""
+    assert span_label(["2018-02-11", None, "2018-02-11T09:00:00+07:00", ""]) == "11 Feb 2018 (2 undated)"
+    assert span_label(["2023-09-16", "2023-10-13"]) == "16 Sep – 13 Oct 2023"
+    assert span_label(["2022-12-30", "2023-01-02", None]) == "30 Dec 2022 – 2 Jan 2023 (1 undated)"
+    assert span_label([None, "not a date"]) is None
+
+
+def test_the_seeds_digest_counts_its_undated_articles(seeds: Path) -> None:
+    result = digest(load_articles([seeds]))
+    undated = sum(1 for a in result.articles if not a.published)
+    assert 0 < undated < len(result.articles)  # the seeds mix dated and undated pages
+    text = render(result, "markdown")
+    assert f"{len(result.articles)} articles, " in text and f" ({undated} undated)_" in text
+
+
 def test_a_dated_citation_still_parses() -> None:
     assert parse_cite("[2.1, 4 Oct 2025]") == ("2", 0)
     assert cites((Citation("2", 0), Citation("5", 3)), "4 Oct 2025") == "[2.1, 4 Oct 2025][5.4]"

@@ -120,7 +120,8 @@ def build_random_marian(
     return dest
 
 
-TINY_CONFIG: dict[str, Any] = {
+# The tiny encoder-decoder shape every test model shares (Marian, M2M100, NLLB).
+_TINY_SHAPE: dict[str, Any] = {
     "d_model": 32,
     "encoder_layers": 1,
     "decoder_layers": 1,
@@ -129,13 +130,17 @@ TINY_CONFIG: dict[str, Any] = {
     "encoder_ffn_dim": 64,
     "decoder_ffn_dim": 64,
     "max_position_embeddings": 512,
-    "activation_function": "swish",
-    "share_encoder_decoder_embeddings": True,
-    "static_position_embeddings": True,
     "scale_embedding": True,
     # Wide initial weights make the random output depend on the input, so tests can tell
     # sentences (and their order) apart; the default 0.02 gives one output for every input.
     "init_std": 0.5,
+}
+
+TINY_CONFIG: dict[str, Any] = {
+    **_TINY_SHAPE,
+    "activation_function": "swish",
+    "share_encoder_decoder_embeddings": True,
+    "static_position_embeddings": True,
 }
 
 
@@ -146,18 +151,7 @@ def build_tiny_model(dest: Path) -> Path:
 
 # The encoder-decoder shape shared by the tiny M2M100 and NLLB models (both are
 # M2M100ForConditionalGeneration; only the tokenizer differs).
-TINY_M2M100: dict[str, Any] = {
-    "d_model": 32,
-    "encoder_layers": 1,
-    "decoder_layers": 1,
-    "encoder_attention_heads": 2,
-    "decoder_attention_heads": 2,
-    "encoder_ffn_dim": 64,
-    "decoder_ffn_dim": 64,
-    "max_position_embeddings": 512,
-    "scale_embedding": True,
-    "init_std": 0.5,  # as for Marian: outputs that depend on the input
-}
+TINY_M2M100: dict[str, Any] = dict(_TINY_SHAPE)
 
 
 def _save_m2m100(dest: Path, tokenizer: Any, seed: int, vocab_size: int) -> Path:

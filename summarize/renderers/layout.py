@@ -88,17 +88,25 @@ _MONTHS = tuple(name[:3].title() for name in MONTHS_EN)  # "Jan" .. "Dec"
 
 
 def span_label(days: Sequence[str | None]) -> str | None:
-    """ "13 Oct 2023", or "16 Sep – 13 Oct 2023" for the days given; None when none is known."""
-    known = sorted({d[:10] for d in days if d and day_label(d)})
-    if not known:
+    """ "13 Oct 2023", or "16 Sep – 13 Oct 2023" for the days given; None when none is known.
+
+    When some are not known the span says how many ("11 Feb 2018 (19 undated)"): a span read
+    alone would date articles that carry no date.
+    """
+    dated = [d[:10] for d in days if d and day_label(d)]
+    if not dated:
         return None
+    known = sorted(set(dated))
     first, last = day_label(known[0]), day_label(known[-1])
-    if first == last:
-        return first
     assert first is not None and last is not None
-    if known[0][:4] == known[-1][:4]:
-        first = first.rsplit(" ", 1)[0]
-    return f"{first} – {last}"
+    if first == last:
+        span = first
+    else:
+        if known[0][:4] == known[-1][:4]:
+            first = first.rsplit(" ", 1)[0]
+        span = f"{first} – {last}"
+    undated = len(days) - len(dated)
+    return f"{span} ({undated} undated)" if undated else span
 
 
 def count_note(item: DigestItem) -> str | None:
