@@ -72,11 +72,11 @@ rather than the point estimate: for an article's lead, where that bound of the t
 precision reaches 98% (and, lower, for a lead the news score of `rank.news` calls FACT, where
 that bound of those leads' precision does: `Scorer.in_tier`); for a later sentence (which the
 rules pass standing alone only about 65% of the time), where that bound of the share of the
-digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
-its words and word pairs, learned from the leads labelled TEASER) calls a likely hook is no
-digest line either (`Judgement.hook` names the terms that pushed it); briefs read the tier as
-if it were not there. A brief opens with a sentence
-of the tier, or one the rules pass with no doubt that matters to a reader with the headline
+digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score
+(`rank.sure.Hook`: logistic weights over its words and word pairs, learned from the leads
+labelled TEASER) calls a likely hook is no digest line either (`Judgement.hook` names the
+terms that pushed it); briefs read the tier as if it were not there. A brief opens with a
+sentence of the tier, or one the rules pass with no doubt that matters to a reader with the headline
 and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
 `Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
 sentence left out of the tier keeps its label (the learned ranker reads labels) and names
