@@ -21,6 +21,12 @@ sentence is scored by a model that never saw its article. Two cuts:
 
     python scripts/train_standalone.py                 # the figures and the cuts
     python scripts/train_standalone.py --cuts 0.971 0.96   # the figures at given cuts
+    python scripts/train_standalone.py --cuts 0.971 0.96 --fact-lead   # and a second lead cut
+
+A lead the news score (`rank.news`) calls FACT has a second, lower cut (`--fact-lead`,
+`choose_fact_lead`: the lead's rule over those leads alone, from `OPEN_LEAD` up); its figures
+are given with each fold judged at the cut chosen on the other folds (`nested_fact_leads`), then
+at the cut chosen on all. `--fact CUT NEWS` evaluates a given one.
     python scripts/train_standalone.py -o summarize/data/standalone.json
 
 Needs numpy (installed with torch, or `pip install numpy`); the shipped scorer does not.
@@ -50,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from logistic import newton, newton_wide  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
+from summarize.rank.news import news_score  # noqa: E402
 from summarize.rank.standalone import rule_verdicts, text_doubts  # noqa: E402
 from summarize.rank.sure import FEATURES, Hook, Scorer, features, hook_terms  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
@@ -115,7 +122,13 @@ FRONTIER = (
 
 def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Feature matrix, 0/1 labels and article ids of every labelled sentence the rules pass."""
-    rows, ys, groups = [], [], []
+    x, y, groups, _ = examples_read(data)
+    return x, y, groups
+
+
+def examples_read(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """`examples`, and each sentence's news score (`rank.news`: does it tell news)."""
+    rows, ys, groups, news = [], [], [], []
     for a in data.articles:
         verdicts = rule_verdicts(a)
         named = features(a, verdicts, text_doubts(a))
@@ -126,7 +139,8 @@ def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
             rows.append([row.get(f, 0.0) for f in FEATURES])
             ys.append(float(gold["label"] == "STANDALONE"))
             groups.append(a.id)
-    return np.array(rows), np.array(ys), groups
+            news.append(news_score(a.sentences[i].text))
+    return np.array(rows), np.array(ys), groups, np.array(news)
 
 
 def fold_of(article_id: str) -> int:
@@ -230,6 +244,8 @@ def scorer(model: dict[str, Any], cuts: dict[str, float]) -> Scorer:
         open_body=cuts.get("open_body", 0.0),
         lean_below=cuts.get("lean_below", 0.0),
         open_after_hook=cuts.get("open_after_hook", 0.0),
+        fact_lead=cuts.get("fact_lead"),
+        news_fact=cuts.get("news_fact", 1.0),
         hook=Hook(model["hook"]["weights"], model["hook"]["bias"], model["hook"]["cut"])
         if "hook" in model
         else None,
@@ -302,6 +318,51 @@ def fold_data(data: Labelled, k: int) -> tuple[Labelled, Labelled]:
     return part(False), part(True)
 
 
+# The second cut for leads (`Scorer.fact_lead`, round 12): a lead the news score (`rank.news`)
+# calls FACT, at one of `NEWS_CUTS` or more, is in the tier from a lower probability, chosen by
+# the lead's own rule (`choose_fact_lead`), never under the cut at which a lead may open a brief.
+NEWS_CUTS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def choose_fact_lead(p: np.ndarray, y: np.ndarray, news: np.ndarray, lead_cut: float) -> dict[str, float]:
+    """The cuts of FACT leads (`p`, `y`, `news`: the leads' out-of-fold probabilities, labels
+    and news scores): for each news cut of `NEWS_CUTS`, the lowest probability from `OPEN_LEAD`
+    and under `lead_cut` at which the leads it calls FACT in the tier reach `LEAD_BOUND` (the
+    Wilson lower bound of their precision, over at least `MIN_TIER`), as `choose_threshold` asks
+    of all leads; of those, the one that adds most leads under `lead_cut` (a tie: the higher
+    news cut). {} when none adds one."""
+    best: tuple[int, dict[str, float]] = (0, {})
+    for news_cut in NEWS_CUTS:
+        fact = news >= news_cut
+        for cut in np.unique(np.round(p[fact], 3)):
+            tier = fact & (p >= cut)
+            if cut < OPEN_LEAD or cut >= lead_cut or tier.sum() < MIN_TIER:
+                continue
+            if wilson_lower(y[tier].sum(), tier.sum()) >= LEAD_BOUND:
+                added = int((tier & (p < lead_cut)).sum())
+                if added and added >= best[0]:
+                    best = (added, {"fact_lead": round(float(cut), 3), "news_fact": news_cut})
+                break
+    return best[1]
+
+
+def nested_fact_leads(
+    x: np.ndarray, y: np.ndarray, groups: Sequence[str], news: np.ndarray, lead_cut: float
+) -> dict[int, dict[str, float]]:
+    """`choose_fact_lead` for each fold, chosen on the other folds alone (their leads scored out
+    of fold among themselves): the cuts a fold's digest is judged with when no figure reported
+    may have chosen them."""
+    folds = np.array([fold_of(g) for g in groups])
+    lead = x[:, FEATURES.index("first")] == 1
+    chosen = {}
+    for k in range(FOLDS):
+        keep = folds != k
+        p = out_of_fold(x[keep], y[keep], [g for g, kept in zip(groups, keep, strict=True) if kept])
+        at = lead[keep]
+        chosen[k] = choose_fact_lead(p[at], y[keep][at], news[keep][at], lead_cut)
+    return chosen
+
+
 # The later-sentence cuts tried: out of fold, no cut lifts the precision of all later sentences
 # the rules pass near `BOUND`, but a digest shows only the salient ones, so the cut is chosen
 # on what a digest shows (`choose_body`).
@@ -336,18 +397,25 @@ def scored_by(model: Scorer) -> Iterator[None]:
 
 
 def cv_eval(
-    data: Labelled, cuts: dict[str, float], body_cuts: Sequence[float] = (), *, hook: bool = True
+    data: Labelled,
+    cuts: dict[str, float],
+    body_cuts: Sequence[float] = (),
+    *,
+    hook: bool = True,
+    per_fold: dict[int, dict[str, float]] | None = None,
 ) -> dict[float, dict[str, float]]:
     """Digest and brief figures over all tuning articles, each fold's articles judged by the
     model trained on the other folds (so that no article is scored by a model that saw it);
-    with `body_cuts`, once per cut for later sentences (the curve the cut is chosen on)."""
+    with `body_cuts`, once per cut for later sentences (the curve the cut is chosen on); with
+    `per_fold`, each fold's own cuts over `cuts` (`nested_fact_leads`)."""
     tried = list(body_cuts) or [cuts["body"]]
     totals: dict[float, dict[str, float]] = {cut: {} for cut in tried}
     for k in range(FOLDS):
         train, test = fold_data(data, k)
         model = fit_all(train, hook=hook)
+        own = {**cuts, **(per_fold or {}).get(k, {})}
         for cut in tried:
-            with scored_by(scorer(model, {**cuts, "body": cut})):
+            with scored_by(scorer(model, {**own, "body": cut})):
                 result = evaluate_data("cv", test)
             for name, value in _counts(result).items():
                 totals[cut][name] = totals[cut].get(name, 0) + value
@@ -476,6 +544,38 @@ def _print_counts(cut: float, t: dict[str, float]) -> None:
         )
 
 
+def report_fact_leads(
+    p: np.ndarray,
+    y: np.ndarray,
+    news: np.ndarray,
+    cuts: dict[str, float],
+    per_fold: dict[int, dict[str, float]],
+    groups: Sequence[str],
+) -> None:
+    """The leads (out-of-fold `p`, labels `y`, `news` scores) the second lead cut adds under the
+    lead cut: at the cut chosen on all folds, and at each fold's own (chosen on the others)."""
+
+    def added(chosen: dict[str, float], part: np.ndarray) -> tuple[int, int]:
+        if not chosen:
+            return 0, 0
+        more = part & (news >= chosen["news_fact"]) & (p >= chosen["fact_lead"]) & (p < cuts["lead"])
+        return int(more.sum()), int(y[more].sum())
+
+    everywhere = np.ones(len(y), dtype=bool)
+    n, alone = added(cuts, everywhere)
+    print(
+        f"second lead cut (chosen on all folds): {cuts.get('fact_lead')} for a news score of"
+        f" {cuts.get('news_fact')} or more: {n} leads under {cuts['lead']} join the tier, {alone} labelled standalone"
+    )
+    folds = np.array([fold_of(g) for g in groups])
+    total = [0, 0]
+    for k, chosen in sorted(per_fold.items()):
+        n, alone = added(chosen, folds == k)
+        total = [total[0] + n, total[1] + alone]
+        print(f"  fold {k}: chosen on the other folds {chosen or 'none'}: {n} leads join, {alone} standalone")
+    print(f"  nested: {total[0]} leads join, {total[1]} labelled standalone")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
@@ -506,6 +606,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         " instead of choosing them: each fold's scorer is still trained on the other folds",
     )
     parser.add_argument(
+        "--fact-lead",
+        action="store_true",
+        help="also choose the second cut of leads the news score calls FACT (choose_fact_lead), and"
+        " judge each fold with the cuts chosen on the other folds alone (nested_fact_leads)",
+    )
+    parser.add_argument(
+        "--fact",
+        type=float,
+        nargs=2,
+        metavar=("CUT", "NEWS"),
+        help="evaluate this second lead cut for leads whose news score is NEWS or more",
+    )
+    parser.add_argument(
         "--frontier",
         action="store_true",
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
@@ -517,7 +630,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         weak_check()
         return 0
     data = load(TUNING)
-    x, y, groups = examples(data)
+    x, y, groups, news = examples_read(data)
     p = out_of_fold(x, y, groups)
     lead = x[:, FEATURES.index("first")] == 1
     cuts = {
@@ -529,8 +642,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "open_after_hook": OPEN_AFTER_HOOK,
     }
     report(p, y, lead, cuts)
+    per_fold = None
+    if args.fact:
+        cuts.update(fact_lead=args.fact[0], news_fact=args.fact[1])
+    elif args.fact_lead:
+        cuts.update(choose_fact_lead(p[lead], y[lead], news[lead], cuts["lead"]))
+        per_fold = nested_fact_leads(x, y, groups, news, cuts["lead"])
+        lead_groups = [g for g, first in zip(groups, lead, strict=True) if first]
+        report_fact_leads(p[lead], y[lead], news[lead], cuts, per_fold, lead_groups)
     tried = [args.cuts[1]] if args.cuts else sorted({*args.body_cuts, NEVER})
-    curve = cv_eval(data, cuts, tried, hook=not args.no_hook)
+    curve = cv_eval(data, cuts, tried, hook=not args.no_hook, per_fold=per_fold)
+    if per_fold is not None:
+        print("  (each fold's second lead cut chosen on the other folds alone; at the cut chosen on all:)")
+        cv_eval(data, cuts, tried, hook=not args.no_hook)
     cuts["body"] = args.cuts[1] if args.cuts else choose_body(curve)
     print(
         f"cuts: {cuts} ({'given (--cuts), not chosen; as chosen, ' if args.cuts else ''}lead: the lowest whose out-of-fold precision's lower bound (one-sided 95%,"

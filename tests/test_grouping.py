@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -12,6 +13,7 @@ from summarize.grouping import SINGLE_ARTICLE_ITEMS, Section, allot, group_facts
 from summarize.grouping.facts import Fact
 from summarize.ingest import article_from_text
 from summarize.rank.news import news_score
+from summarize.rank.sure import load_scorer
 from summarize.values import Article
 from tests import indosum
 
@@ -53,10 +55,15 @@ def _reference_plan(
     )
     order = order[: n if max_stories is None else min(n, max_stories)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
+
+    # A story of one article shows its lines in the article's order, several articles' most
+    # important first.
+    def shown(k: int, c: int) -> tuple[Fact, ...]:
+        facts = per_story[k][:c]
+        return tuple(facts if len(groups[k].articles) > 1 else sorted(facts, key=lambda f: f.index))
+
     return [
-        Section(groups[k], tuple(per_story[k][:c]))
-        for k, c in zip(order, counts, strict=True)
-        if c or not per_story[k]
+        Section(groups[k], shown(k, c)) for k, c in zip(order, counts, strict=True) if c or not per_story[k]
     ]
 
 
@@ -109,3 +116,45 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
 
 def test_no_items_no_work(mixed: tuple[Article, ...]) -> None:
     assert plan(mixed, n=0, items_per_story=10) == []
+
+
+class _LaterFirst:
+    """A ranker that rates each sentence above the one before it: a story's facts, most
+    important first, come out in the reverse of the article's order."""
+
+    name = "later-first"
+
+    def score(self, article: Article, feats: Sequence[object]) -> list[float]:
+        return [float(i) for i in range(len(article.sentences))]
+
+
+FERDI = (
+    "Kebakaran di Braga\n\n"
+    "Kepala Dinas Kebakaran Kota Bandung Ferdi Ligaswara meninjau lokasi kebakaran di Jalan Braga"
+    " pada Senin (10/9/2018). Ferdi Ligaswara mengatakan api berasal dari korsleting listrik di"
+    " sebuah toko kain. Sebanyak 12 unit mobil pemadam dikerahkan untuk memadamkan api selama tiga jam.\n"
+)
+
+
+def test_a_one_article_story_shows_its_lines_in_the_articles_order(
+    monkeypatch: pytest.MonkeyPatch, mixed: tuple[Article, ...]
+) -> None:
+    # Every sentence the rules pass is a line here, so that the test does not depend on the cuts.
+    sure = replace(load_scorer(), lead_threshold=0.0, body_threshold=0.0, hook=None)
+    monkeypatch.setattr("summarize.rank.standalone.load_scorer", lambda: sure)
+    article = article_from_text(FERDI, id="9")
+    by_importance = [f.index for f in group_facts([article], n=3, ranker=_LaterFirst())]
+    # The order the digest used to show them in: the last sentence first.
+    assert sorted(by_importance) == [0, 1, 2] and by_importance[0] == 2
+    sections = plan([article], n=3, items_per_story=3, ranker=_LaterFirst())
+    assert [f.index for f in sections[0].facts] == [0, 1, 2]
+    # A story of several articles keeps importance order; the story order is the same as when
+    # every story showed its lines most important first (`_precedence` reads the top line).
+    day = [*mixed, article]
+    shown = plan(day, n=30, items_per_story=3, ranker=_LaterFirst())
+    lines = {s.story.articles[0].id: [f.index for f in s.facts] for s in shown if len(s.story.articles) == 1}
+    assert lines["9"] == [0, 1, 2]
+    several = [s for s in shown if len(s.story.articles) > 1 and len(s.facts) > 1]
+    assert several and all(
+        [f.score for f in s.facts] == sorted((f.score for f in s.facts), reverse=True) for s in several
+    )

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from summarize.ingest import article_from_text
+from summarize.rank.news import news_score
 from summarize.rank.standalone import judge, rule_verdicts, text_doubts
 from summarize.rank.sure import Hook, features, hook_terms, load_scorer
 from summarize.values import Article
@@ -76,3 +77,29 @@ def test_a_hooked_lead_is_no_digest_line_and_briefs_read_it_as_before() -> None:
 def test_the_shipped_scorer_holds_a_pruned_hook_score() -> None:
     hook = load_scorer().hook
     assert hook is not None and 0 < len(hook.weights) <= 400
+
+
+def test_a_lead_the_news_score_calls_fact_is_in_the_tier_from_the_second_cut() -> None:
+    article = _article("Polisi menangkap 12 tersangka pengedar narkoba di Medan pada Senin (10/9/2018).")
+    lead = article.sentences[0].text
+    alone = replace(load_scorer(), fact_lead=None)
+    score = judge(article, scorer=alone)[0].score
+    assert score is not None and news_score(lead) > 0.5
+    # Cuts set around the lead's own scores, so that the test does not depend on the shipped ones.
+    strict = replace(alone, lead_threshold=score + 0.01, body_threshold=1.5)
+    second = replace(strict, fact_lead=score - 0.01, news_fact=news_score(lead) - 0.01)
+    assert not judge(article, scorer=strict)[0].line
+    assert judge(article, scorer=second)[0].line and judge(article, scorer=second)[0].sure
+    # Not when the news score is under its cut, nor under the second cut, nor past the lead.
+    assert not judge(article, scorer=replace(second, news_fact=news_score(lead) + 0.01))[0].sure
+    assert not judge(article, scorer=replace(second, fact_lead=score + 0.005))[0].sure
+    later = [j.score for j in judge(article, scorer=alone)[1:] if j.score is not None]
+    low = min(later)
+    body = replace(second, body_threshold=low + 0.01, fact_lead=0.0, news_fact=0.0)
+    assert not any(j.sure for j in judge(article, scorer=body)[1:] if j.score == low)
+
+
+def test_the_shipped_second_lead_cut_is_under_the_lead_cut() -> None:
+    shipped = load_scorer()
+    assert shipped.fact_lead is not None and 0.8 <= shipped.fact_lead < shipped.lead_threshold
+    assert 0.5 <= shipped.news_fact < 1.0

@@ -232,7 +232,20 @@ def plan(
     order = order[: max(n if max_stories is None else min(n, max_stories), 0)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
     return [
-        Section(groups[k], tuple(per_story[k][:count]))
+        Section(groups[k], _reading_order(groups[k], per_story[k][:count]))
         for k, count in zip(order, counts, strict=True)
         if count or not per_story[k]
     ]
+
+
+def _reading_order(story: StoryGroup, facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The order a story shows the facts chosen for it (most important first): a story of one
+    article in the article's own order, so that a line naming "kepala Diskar PB Bandung Ferdi
+    Ligaswara" comes before the line "Ferdi mengatakan ..."; the story's place among stories was
+    decided before, on its most important line (`_precedence`), which is its first in source order
+    too on almost every story. A story of several articles keeps importance order: its lines come
+    from different reports, with no one order to follow, and its first is the fact the most
+    reports back."""
+    if len(story.articles) > 1:
+        return tuple(facts)
+    return tuple(sorted(facts, key=lambda f: f.index))

@@ -69,13 +69,14 @@ labelled set). Digest lines are drawn from the *sure* tier (`Judgement.sure`,
 score over named features (`rank.sure`) rates at or above its threshold, chosen by
 article-grouped cross-validation, on the one-sided 95% lower bound (Wilson) of the precision
 rather than the point estimate: for an article's lead, where that bound of the tier's
-precision reaches 98%; for a later sentence (which the rules pass standing alone only about
-65% of the time), where that bound of the share of the digest's lines standing alone reaches
-97%. A lead in the tier that a lexical hook score (`rank.sure.Hook`: logistic weights over
-its words and word pairs, learned from the leads labelled TEASER) calls a likely hook is no
-digest line either (`Judgement.hook` names the terms that pushed it); briefs read the tier as
-if it were not there. A brief opens with a sentence
-of the tier, or one the rules pass with no doubt that matters to a reader with the headline
+precision reaches 98% (and, lower, for a lead the news score of `rank.news` calls FACT, where
+that bound of those leads' precision does: `Scorer.in_tier`); for a later sentence (which the
+rules pass standing alone only about 65% of the time), where that bound of the share of the
+digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score
+(`rank.sure.Hook`: logistic weights over its words and word pairs, learned from the leads
+labelled TEASER) calls a likely hook is no digest line either (`Judgement.hook` names the
+terms that pushed it); briefs read the tier as if it were not there. A brief opens with a
+sentence of the tier, or one the rules pass with no doubt that matters to a reader with the headline
 and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
 `Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
 sentence left out of the tier keeps its label (the learned ranker reads labels) and names
@@ -778,19 +779,23 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     rows = features(article, verdicts, text_doubts(article), scored=passed)
     out: list[Judgement] = []
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
-        out.append(_tier(i, v, scorer, row, hooked=bool(out) and not out[0].may_open))
+        text = article.sentences[i].text
+        out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
     if out and out[0].sure and scorer.hook is not None:
         out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 
-def _tier(i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, hooked: bool) -> Judgement:
-    """The verdict with its learned score, tier, opening and leaning (`hooked`: the article's
-    lead may not open a brief, so a later sentence needs `Scorer.open_after_hook` to)."""
+def _tier(
+    i: int, verdict: Judgement, scorer: Scorer, row: dict[str, float], *, text: str, hooked: bool
+) -> Judgement:
+    """The verdict on the sentence at `i` (`text`) with its learned score, tier, opening and
+    leaning (`hooked`: the article's lead may not open a brief, so a later sentence needs
+    `Scorer.open_after_hook` to)."""
     if not (verdict.stands_alone or verdict.trim):
         return replace(verdict, sure=False) if verdict.sure else verdict  # not scored: never in the tier
     score = scorer.probability(row)
-    if score >= scorer.threshold(i):
+    if scorer.in_tier(i, score, text):
         return replace(verdict, sure=True, score=score)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
     opens = opens and score >= scorer.open_threshold(i, hooked=hooked)
