@@ -9,7 +9,7 @@ import pytest
 
 from summarize.ingest import article_from_text
 from summarize.rank.news import news_score
-from summarize.rank.standalone import judge, judge_text, rule_verdicts
+from summarize.rank.standalone import judge, rule_verdicts, text_doubts
 from summarize.rank.sure import Hook, features, hook_terms, load_scorer
 from summarize.values import Article
 
@@ -17,7 +17,7 @@ from summarize.values import Article
 def _lead_row(body: str) -> dict[str, float]:
     article = article_from_text(f"Judul berita yang cukup panjang\n\n{body}\n")
     verdicts = rule_verdicts(article)
-    return features(article, verdicts, [judge_text(s.text).doubt for s in article.sentences])[0]
+    return features(article, verdicts, text_doubts(article))[0]
 
 
 @pytest.mark.parametrize("dash", ["--", "- -", "– –"])

@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from ..lang import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
-from .standalone import Judgement
+from .standalone import SOFT_TEASERS, Judgement
 
 __all__ = [
     "CentralityRanker",
@@ -113,23 +113,36 @@ def select(
 
     Each pick maximises (1 - diversity) * score - diversity * (max similarity to picks).
     With `judgements`, the picks read as a paragraph (`_paragraph`) and open with a sentence
-    that stands alone with no doubt where the article has one.
+    that stands alone with no doubt where the article has one; where none can be read in
+    place, MMR over `_facts`.
     """
     if n <= 0 or not scores:
         return []
-    if judgements is not None:
-        for tier in _tiers(judgements):
-            picked = _paragraph(scores, vectors, n, diversity, tier)
-            if picked:
-                return picked
-    return _mmr(scores, vectors, n, diversity)
+    if judgements is None:
+        return _mmr(scores, vectors, n, diversity)
+    for tier in _tiers(judgements):
+        picked = _paragraph(scores, vectors, n, diversity, tier)
+        if picked:
+            return picked
+    keep = _facts(judgements) or list(range(len(scores)))
+    picked = _mmr([scores[i] for i in keep], [vectors[i] for i in keep], n, diversity)
+    return [keep[k] for k in picked]
+
+
+def _facts(judgements: Sequence[Judgement]) -> list[int]:
+    """The last fallback's candidates, where no sentence may open a paragraph (each leans on a
+    hook or a fragment): the sentences that state a fact, read alone or after an earlier one,
+    so the brief opens with the first fact rather than the hook ("Kabar mengejutkan datang
+    dari ..."). A lead only `SOFT_TEASERS` call a hook stays one. Empty when none does: then
+    plain MMR over all."""
+    return [i for i, j in enumerate(judgements) if j.states_fact or j.rule in SOFT_TEASERS]
 
 
 def _tiers(judgements: Sequence[Judgement]) -> list[Sequence[Judgement]]:
     """Who may open the brief: one the judgement is sure of, or one the rules pass with no
     doubt but one a reader with the headline gets past, likely enough (`Judgement.may_open`);
     failing those, the one the rules pass that the learned score rates most likely to
-    stand alone; failing that, any the rules pass. (Plain MMR when none qualifies, rather
+    stand alone; failing that, any the rules pass. (`_facts` when none qualifies, rather
     than nothing.)"""
     likely = [j.score for j in judgements if j.stands_alone and j.score is not None]
     best = max(likely, default=math.inf)
@@ -203,7 +216,7 @@ def _paragraph(
     brief opens with a sentence the judgement is sure of; hooks, fragments and furniture are
     never taken; nor is a sentence that repeats a pick (`REPEAT`). A chain is worth the mean
     MMR value of the sentences it adds. Returns [] when nothing qualifies (the caller then
-    relaxes the doubts, and at last falls back to plain MMR rather than show nothing)."""
+    relaxes the doubts, and at last falls back to `_facts` rather than show nothing)."""
     top = max(scores) or 1.0
     norm = [s / top for s in scores]
     chains = _chains(judgements, n)
