@@ -159,6 +159,16 @@ RULES: list[tuple[str, _Rule | _Either]] = [
             ),
         ),
     ),
+    (
+        # An outlet's line about itself at the foot of every article: "DailySocial.id adalah
+        # portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas ...".
+        "site-promo",
+        _rx(
+            r"^\W*[\w-]+\.(?:co\.id|com|id|net|org)\s+(?:adalah|merupakan)\s+(?:portal|situs|media)\b",
+            hints=("adalah", "merupakan"),
+            max_words=45,
+        ),
+    ),
     ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
     (
         "related-block",

@@ -175,7 +175,8 @@ _PIECES = [
     "(Dok.", "(dokumentasi.", "(Ilustrasi.", "(Sumber foto:", "(Photo.", "Pixabay", "Shutterstock", "Unsplash",
     "Getty Images", "Freepik", "Foto: ", "ANTARA FOTO", "/ AFP", "/Reuters)", "REUTERS", "Sputnik", "KCNA", "AP",
     "Xinhua", "Yonhap", "EPA", "ſ", "ı", "İ", "\u212a", "(", ")", "/", ":", " ", "  ", ".", "\u00a0", "\t",
-    "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya",
+    "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya", "DailySocial.id", "Kompas.co.id", " adalah ",
+    "merupakan", " portal", "situs", "media",
 ]  # fmt: skip
 
 
@@ -313,6 +314,30 @@ def test_an_article_about_a_copyright_case_keeps_its_news_and_drops_its_credits(
         ("copyright", "Copyright © 2024 Kompas.com. All rights reserved."),
     ]
     assert lost_prose(cleaned, GETTY_CASE) is None
+
+
+def test_an_outlets_line_about_itself_is_dropped_and_news_about_an_outlet_kept() -> None:
+    footer = (
+        "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi member "
+        "komunitas startup dan inovasi DailySocial.id, mengunduh laporan riset dan statistik seputar "
+        "teknologi secara cuma-cuma, dan mengikuti berita startup Indonesia dan gadget terbaru."
+    )
+    text = (
+        "Pico Luncurkan Headset VR Baru\n\nPico meluncurkan headset VR Goblin di Beijing pada Senin.\n\n"
+        f"Headset itu dijual seharga 270 dolar AS.\n\nSumber: Pico.\n\n{footer}\n"
+    )
+    cleaned = clean(Document(source="pico.txt", text=text))
+    assert [(d.rule, d.text) for d in cleaned.dropped if d.rule == "site-promo"] == [("site-promo", footer)]
+    assert [text[s:e] for s, e in cleaned.paragraphs][-1] == "Headset itu dijual seharga 270 dolar AS."
+    for prose in (
+        "Menurut survei itu, Detik.com adalah portal berita yang paling banyak dibaca, disusul Kompas.com dan "
+        "Tribunnews.com, dengan selisih yang tipis di antara ketiganya pada bulan lalu, kata peneliti dari "
+        "lembaga itu kepada wartawan di Jakarta, Senin, seraya menambahkan bahwa survei berikutnya akan "
+        "digelar tahun depan.",
+        "Situs ini adalah portal berita.",
+        "Kominfo memblokir situs judi.com yang merupakan situs ilegal.",
+    ):
+        assert furniture_rule(prose) is None, prose
 
 
 @pytest.mark.parametrize(
