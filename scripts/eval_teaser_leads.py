@@ -35,10 +35,9 @@ import re
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 from unittest import mock
 
 import numpy as np
@@ -54,9 +53,11 @@ from machine_info import describe as machine  # noqa: E402
 
 from summarize.lang import HEDGES, HOOK_PHRASES, STOPWORDS_ID, TOKEN  # noqa: E402
 from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
-from summarize.rank import standalone, ties  # noqa: E402
+from summarize.rank import standalone  # noqa: E402
 from summarize.rank.news import news_score  # noqa: E402
-from summarize.rank.sure import FEATURES, Hook, hook_terms  # noqa: E402
+from summarize.rank.standalone import Judgement  # noqa: E402
+from summarize.rank.sure import FEATURES, Hook, Scorer, hook_terms, load_scorer  # noqa: E402
+from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 
 # Evaluative or vague words a feature story's lead promises with ("menjadi kebanggaan",
@@ -236,7 +237,11 @@ def fresh_check(tune: Labelled, x: np.ndarray, y: np.ndarray, ids: Sequence[str]
         print(
             f"  cut over {share:.1%} of the tuning standalone leads: {int(flagged.sum())} flagged, {int(fy[flagged].sum())} not standalone"
         )
-        with flagged_may_not_open({t for t, f in zip(ftexts, flagged, strict=True) if f}):
+        shipped = replace(load_scorer())  # a new scorer: nothing cached for it
+        with (
+            ts.scored_by(shipped),
+            flagged_may_not_open({t for t, f in zip(ftexts, flagged, strict=True) if f}),
+        ):
             briefs = evaluate_data(split, fresh)["briefs"]
         for size, b in briefs.items():
             print(
@@ -307,25 +312,34 @@ def curve(p: np.ndarray, y: np.ndarray, label: str) -> None:
         )
 
 
+# Where the judgement's verdicts are read (each module imports `judge` by name): the learned
+# ranker's features, a brief's ties and selection, the digest's facts.
+JUDGE_HOMES = (
+    "summarize.rank.standalone.judge",
+    "summarize.rank.ties.judge",
+    "summarize.rank.learned.judge",
+    "summarize.grouping.facts.judge",
+)
+
+
 @contextmanager
 def flagged_may_not_open(texts: set[str]) -> Iterator[None]:
-    """Judge a lead whose text is in `texts` as neither sure nor opening a brief."""
-    tier = standalone._tier
+    """Judge a lead whose text is in `texts` as neither sure nor opening a brief. (Later
+    sentences are judged as before: with the shipped `open_after_hook` of 0 a lead that may not
+    open changes no later sentence's opening cut.) The brief's ties are cached per article and
+    scorer: judge with a scorer made for the call (`train_standalone.scored_by`)."""
+    plain = standalone.judge
 
-    def held(i: int, verdict: Any, scorer: Any, row: Any, *, text: str, hooked: bool) -> Any:
-        out = tier(i, verdict, scorer, row, text=text, hooked=hooked)
-        if i == 0 and text in texts and (out.sure or out.opens):
-            return replace(out, sure=False, opens=False, doubt=out.doubt or "teaser-score")
+    def held(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
+        out = plain(article, scorer=scorer)
+        if out and article.sentences[0].text in texts and (out[0].sure or out[0].opens):
+            out[0] = replace(out[0], sure=False, opens=False, doubt=out[0].doubt or "teaser-score")
         return out
 
-    def forget() -> None:  # the judgements are cached per article and scorer
-        standalone._judged.cache_clear()
-        ties._judged_for_brief.cache_clear()
-
-    forget()
-    with mock.patch.object(standalone, "_tier", held):
+    with ExitStack() as stack:
+        for home in JUDGE_HOMES:
+            stack.enter_context(mock.patch(home, held))
         yield
-    forget()
 
 
 def openings(data: Labelled, texts: Sequence[str], flags: np.ndarray, share: float) -> None:
