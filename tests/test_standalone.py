@@ -803,6 +803,10 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Pertama, Pemkot Bogor menambah 40 bus Transpakuan pada 2018.", "list-item"),
         ("Ketiga, pelamar mengikuti ujian tertulis di kantor BKD.", "list-item"),
         ("Yang terakhir, tarif parkir naik menjadi Rp 5.000 per jam.", "list-item"),
+        # heldout12's kind: "X yang dimaksud", the X an earlier sentence spoke of.
+        ("Kabupaten yang dimaksud adalah Garut dan Tasikmalaya.", "meant"),
+        ("Bupati Garut tidak menyebut perusahaan mana yang dimaksudnya.", "meant"),
+        ("Dua pejabat yang dimaksudkan adalah Kepala Dinas PU dan Sekretaris Daerah.", "meant"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
@@ -817,6 +821,9 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
         "Pria berusia 45 tahun ditemukan tewas di Bekasi pada Senin pagi.",  # introduced here
         "Wanita yang menjabat Wali Kota Surabaya itu meresmikan taman baru.",  # the clause says who
         "Seorang pedagang sayur di Bogor dirampok saat menutup tokonya.",  # "-nya": that pedagang's
+        # "Yang dimaksud dengan X adalah ..." defines X; in a quotation, the speaker's own words.
+        "Yang dimaksud dengan stunting adalah kondisi gagal tumbuh pada anak balita.",
+        '"Kabupaten yang dimaksud adalah Garut," kata Bupati Garut Rudy Gunawan di Garut.',
     ],
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:

@@ -61,6 +61,9 @@ other-set              NEEDS_CONTEXT  "X lainnya" among the first three words, n
                                       "Musisi lainnya yang ..." (other than whom?)
 bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
                                       of happening: "Penggerebekan dilakukan tim ..." (which raid?)
+meant                  NEEDS_CONTEXT  "X yang dimaksud(nya)" outside a quotation: the X an earlier
+                                      sentence spoke of ("Provinsi yang dimaksud adalah Jawa
+                                      Barat."); not "yang dimaksud dengan X" (a definition)
 =====================  =============  ======================================================
 
 A sentence the rules pass may still lean on an earlier one (a third of them do, on the
@@ -591,7 +594,23 @@ def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool
         return "example"
     if any(tokens[k] == "lainnya" for k in range(1, min(OTHER_SET_AT, len(tokens)))):
         return "other-set"  # "Musisi lainnya ...", "Enam polisi lainnya ...": others than whom?
+    if _meant(words, outside):
+        return "meant"
     return "bare-role" if _bare_role(words, tokens) else ""
+
+
+# "Provinsi yang dimaksud adalah ...", "... organisasi mana yang dimaksudnya.": the one an earlier
+# sentence spoke of. On the tuning labels every sentence the other rules pass with it outside a
+# quotation needs an earlier one. Not "yang dimaksud dengan X adalah ...": that defines X.
+_MEANT = frozenset({"dimaksud", "dimaksudnya", "dimaksudkan"})
+
+
+def _meant(words: Sequence[str], outside: Sequence[bool]) -> bool:
+    after = [*words[1:], ""]
+    return any(
+        words[k] in _MEANT and words[k - 1] == "yang" and outside[k] and after[k] != "dengan"
+        for k in range(1, len(words))
+    )
 
 
 def _bare_event(words: Sequence[str]) -> bool:
