@@ -128,6 +128,12 @@ CONNECTIVES = _phrases(
     hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
     terlebih, terlebih lagi, alhasil, sayangnya
     """
+) + tuple(  # "Tak berhenti di situ, ...", "Tidak cukup sampai di sana, ...": and more than that
+    f"{no} {how}{stop} di {there}"
+    for no in ("tak", "tidak")
+    for how in ("", "hanya ", "cukup ")
+    for stop in ("berhenti", "sampai")
+    for there in ("situ", "sana", "sini")
 )
 
 # Openers that place the sentence in a time, place or topic only an earlier sentence names

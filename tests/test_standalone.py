@@ -119,6 +119,8 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     assert judge_text("Namun, Presiden Jokowi menolak usulan DPR soal tarif tol.").trim == 1
     assert judge_text("Sementara itu, Bank Indonesia menahan suku bunga acuan di 6 persen.").trim == 2
     assert judge_text("Namun, masih ada sejumlah perbedaan yang cukup mencolok.").trim == 0  # no subject left
+    # "Not stopping there": more than what the sentence before told.
+    assert judge_text("Tak berhenti di situ, Pemkot Bogor juga menambah 20 bus baru.").trim == 4
     assert (
         judge_text("Saat itu, Bank Indonesia menahan suku bunga acuan.").trim == 0
     )  # a time, not a connective
@@ -806,6 +808,9 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         # heldout12's kind: "X yang dimaksud", the X an earlier sentence spoke of.
         ("Kabupaten yang dimaksud adalah Garut dan Tasikmalaya.", "meant"),
         ("Bupati Garut tidak menyebut perusahaan mana yang dimaksudnya.", "meant"),
+        # "Not stopping there", a connective like "Tak hanya itu".
+        ("Tidak cukup sampai di sana, warga kemudian memblokade jalan desa.", "connective"),
+        ("Tak hanya sampai di situ, polisi juga menyita dua sepeda motor.", "connective"),
         ("Dua pejabat yang dimaksudkan adalah Kepala Dinas PU dan Sekretaris Daerah.", "meant"),
     ],
 )
