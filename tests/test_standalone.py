@@ -121,6 +121,9 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     assert judge_text("Namun, masih ada sejumlah perbedaan yang cukup mencolok.").trim == 0  # no subject left
     # "Not stopping there": more than what the sentence before told.
     assert judge_text("Tak berhenti di situ, Pemkot Bogor juga menambah 20 bus baru.").trim == 4
+    # "Kemudian," is the next step of what was told before; "Kemudian X ..." is left to the score.
+    assert judge_text("Kemudian, Pemkot Bogor menambah 20 bus baru pada 2018.").trim == 1
+    assert judge_text("Kemudian ada Persib Bandung yang harus meladeni Persija Jakarta.").stands_alone
     assert (
         judge_text("Saat itu, Bank Indonesia menahan suku bunga acuan.").trim == 0
     )  # a time, not a connective
@@ -811,6 +814,7 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         # "Not stopping there", a connective like "Tak hanya itu".
         ("Tidak cukup sampai di sana, warga kemudian memblokade jalan desa.", "connective"),
         ("Tak hanya sampai di situ, polisi juga menyita dua sepeda motor.", "connective"),
+        ("Kemudian, harga cabai rawit naik menjadi Rp 80.000 per kilogram.", "connective"),
         ("Dua pejabat yang dimaksudkan adalah Kepala Dinas PU dan Sekretaris Daerah.", "meant"),
     ],
 )

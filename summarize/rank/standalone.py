@@ -36,7 +36,8 @@ short-hook             TEASER         under `SHORT_HOOK` words, no figure, a sto
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
-connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
+connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ..., or
+                                      "Kemudian," with its comma
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
                                       or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
 riddle-answer          NEEDS_CONTEXT  "Siapa lagi kalau bukan X", "Tak lain dan tak bukan",
@@ -115,6 +116,7 @@ from itertools import pairwise
 
 from ..lang import (
     BACK_REFERENCES,
+    COMMA_CONNECTIVES,
     CONNECTIVES,
     DEICTIC_HEADS,
     EVENT_NOUNS,
@@ -697,7 +699,7 @@ def judge_text(text: str, *, lead: bool = False) -> Judgement:
         return Judgement(FRAGMENT, "too-short")
     if _verbless_list(text, words, tokens):
         return Judgement(FRAGMENT, "verbless-list")
-    k = opener(words, _CONNECTIVES)
+    k = opener(words, _CONNECTIVES) or int(words[0] in COMMA_CONNECTIVES and tokens[0].endswith(","))
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
         # reads as a sentence ("Namun, Presiden Jokowi ..."), not "Namun, masih ada ...".
