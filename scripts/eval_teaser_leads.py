@@ -20,7 +20,7 @@ tuning data flags on a split none of it saw (a scored held-out set):
 
     python scripts/eval_teaser_leads.py
     python scripts/eval_teaser_leads.py --openings 0.005 0.01
-    python scripts/eval_teaser_leads.py --fresh heldout12
+    python scripts/eval_teaser_leads.py --fresh heldout13   # a held-out split, once scored
 
 Research only: nothing in the package reads it (docs/standalone-rounds.md, round 13, teaser
 leads). Needs numpy.

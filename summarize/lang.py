@@ -22,6 +22,7 @@ from operator import mul
 __all__ = [
     "ALSO_WORDS",
     "BACK_REFERENCES",
+    "COMMA_CONNECTIVES",
     "CONNECTIVES",
     "DEICTIC_HEADS",
     "DESCRIPTORS",
@@ -128,7 +129,17 @@ CONNECTIVES = _phrases(
     hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
     terlebih, terlebih lagi, alhasil, sayangnya
     """
+) + tuple(  # "Tak berhenti di situ, ...", "Tidak cukup sampai di sana, ...": and more than that
+    f"{no} {how}{stop} di {there}"
+    for no in ("tak", "tidak")
+    for how in ("", "hanya ", "cukup ")
+    for stop in ("berhenti", "sampai")
+    for there in ("situ", "sana", "sini")
 )
+# Connectives only with a comma after them: "Kemudian, margin laba usaha naik ..." is the next
+# step of what the sentence before told (9 of the 10 such tuning sentences the other rules pass
+# need it), but "Kemudian ada FC Porto yang ..." as often stands alone as not (5 of 11).
+COMMA_CONNECTIVES = frozenset({"kemudian"})
 
 # Openers that place the sentence in a time, place or topic only an earlier sentence names
 # ("Saat itu", "Dalam kesempatan tersebut", "Terkait hal ini"): leaving them off would change

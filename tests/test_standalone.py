@@ -119,6 +119,11 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     assert judge_text("Namun, Presiden Jokowi menolak usulan DPR soal tarif tol.").trim == 1
     assert judge_text("Sementara itu, Bank Indonesia menahan suku bunga acuan di 6 persen.").trim == 2
     assert judge_text("Namun, masih ada sejumlah perbedaan yang cukup mencolok.").trim == 0  # no subject left
+    # "Not stopping there": more than what the sentence before told.
+    assert judge_text("Tak berhenti di situ, Pemkot Bogor juga menambah 20 bus baru.").trim == 4
+    # "Kemudian," is the next step of what was told before; "Kemudian X ..." is left to the score.
+    assert judge_text("Kemudian, Pemkot Bogor menambah 20 bus baru pada 2018.").trim == 1
+    assert judge_text("Kemudian ada Persib Bandung yang harus meladeni Persija Jakarta.").stands_alone
     assert (
         judge_text("Saat itu, Bank Indonesia menahan suku bunga acuan.").trim == 0
     )  # a time, not a connective
@@ -803,6 +808,14 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Pertama, Pemkot Bogor menambah 40 bus Transpakuan pada 2018.", "list-item"),
         ("Ketiga, pelamar mengikuti ujian tertulis di kantor BKD.", "list-item"),
         ("Yang terakhir, tarif parkir naik menjadi Rp 5.000 per jam.", "list-item"),
+        # heldout12's kind: "X yang dimaksud", the X an earlier sentence spoke of.
+        ("Kabupaten yang dimaksud adalah Garut dan Tasikmalaya.", "meant"),
+        ("Bupati Garut tidak menyebut perusahaan mana yang dimaksudnya.", "meant"),
+        # "Not stopping there", a connective like "Tak hanya itu".
+        ("Tidak cukup sampai di sana, warga kemudian memblokade jalan desa.", "connective"),
+        ("Tak hanya sampai di situ, polisi juga menyita dua sepeda motor.", "connective"),
+        ("Kemudian, harga cabai rawit naik menjadi Rp 80.000 per kilogram.", "connective"),
+        ("Dua pejabat yang dimaksudkan adalah Kepala Dinas PU dan Sekretaris Daerah.", "meant"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
@@ -817,6 +830,9 @@ def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> N
         "Pria berusia 45 tahun ditemukan tewas di Bekasi pada Senin pagi.",  # introduced here
         "Wanita yang menjabat Wali Kota Surabaya itu meresmikan taman baru.",  # the clause says who
         "Seorang pedagang sayur di Bogor dirampok saat menutup tokonya.",  # "-nya": that pedagang's
+        # "Yang dimaksud dengan X adalah ..." defines X; in a quotation, the speaker's own words.
+        "Yang dimaksud dengan stunting adalah kondisi gagal tumbuh pada anak balita.",
+        '"Kabupaten yang dimaksud adalah Garut," kata Bupati Garut Rudy Gunawan di Garut.',
     ],
 )
 def test_a_role_that_is_defined_named_or_introduced_stands_alone(text: str) -> None:

@@ -36,7 +36,8 @@ short-hook             TEASER         under `SHORT_HOOK` words, no figure, a sto
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
-connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ...
+connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ..., or
+                                      "Kemudian," with its comma
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
                                       or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
 riddle-answer          NEEDS_CONTEXT  "Siapa lagi kalau bukan X", "Tak lain dan tak bukan",
@@ -61,6 +62,9 @@ other-set              NEEDS_CONTEXT  "X lainnya" among the first three words, n
                                       "Musisi lainnya yang ..." (other than whom?)
 bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
                                       of happening: "Penggerebekan dilakukan tim ..." (which raid?)
+meant                  NEEDS_CONTEXT  "X yang dimaksud(nya)" outside a quotation: the X an earlier
+                                      sentence spoke of ("Provinsi yang dimaksud adalah Jawa
+                                      Barat."); not "yang dimaksud dengan X" (a definition)
 =====================  =============  ======================================================
 
 A sentence the rules pass may still lean on an earlier one (a third of them do, on the
@@ -112,6 +116,7 @@ from itertools import pairwise
 
 from ..lang import (
     BACK_REFERENCES,
+    COMMA_CONNECTIVES,
     CONNECTIVES,
     DEICTIC_HEADS,
     EVENT_NOUNS,
@@ -591,7 +596,23 @@ def _context(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool
         return "example"
     if any(tokens[k] == "lainnya" for k in range(1, min(OTHER_SET_AT, len(tokens)))):
         return "other-set"  # "Musisi lainnya ...", "Enam polisi lainnya ...": others than whom?
+    if _meant(words, outside):
+        return "meant"
     return "bare-role" if _bare_role(words, tokens) else ""
+
+
+# "Provinsi yang dimaksud adalah ...", "... organisasi mana yang dimaksudnya.": the one an earlier
+# sentence spoke of. On the tuning labels every sentence the other rules pass with it outside a
+# quotation needs an earlier one. Not "yang dimaksud dengan X adalah ...": that defines X.
+_MEANT = frozenset({"dimaksud", "dimaksudnya", "dimaksudkan"})
+
+
+def _meant(words: Sequence[str], outside: Sequence[bool]) -> bool:
+    after = [*words[1:], ""]
+    return any(
+        words[k] in _MEANT and words[k - 1] == "yang" and outside[k] and after[k] != "dengan"
+        for k in range(1, len(words))
+    )
 
 
 def _bare_event(words: Sequence[str]) -> bool:
@@ -678,7 +699,7 @@ def judge_text(text: str, *, lead: bool = False) -> Judgement:
         return Judgement(FRAGMENT, "too-short")
     if _verbless_list(text, words, tokens):
         return Judgement(FRAGMENT, "verbless-list")
-    k = opener(words, _CONNECTIVES)
+    k = opener(words, _CONNECTIVES) or int(words[0] in COMMA_CONNECTIVES and tokens[0].endswith(","))
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
         # reads as a sentence ("Namun, Presiden Jokowi ..."), not "Namun, masih ada ...".
