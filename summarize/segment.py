@@ -98,6 +98,14 @@ def _word_before(text: str, end: int) -> str:
     return before.group(1)
 
 
+def _after_opening_quote(text: str, pos: int) -> bool:
+    """Whether the punctuation at `pos` comes right after a quotation mark that opens (one at
+    the paragraph's start or after a space): nothing has been said in the quotation yet. Read
+    for an ellipsis only: IndoSum spaces its closing quotes too ("tindakan ' gila '. Coombe"),
+    and a full stop there ends the sentence."""
+    return pos > 0 and text[pos - 1] in "'\"“‘" and (pos == 1 or text[pos - 2].isspace())
+
+
 def _boundaries(text: str) -> Iterator[int]:
     """Yield end offsets of sentences within one paragraph."""
     sentence_start = 0
@@ -106,6 +114,8 @@ def _boundaries(text: str) -> Iterator[int]:
         if not _STARTER.match(text, end):
             continue
         punct = m.group(0)
+        if punct.startswith(("...", "…")) and _after_opening_quote(text, m.start()):
+            continue  # "terbarunya '... Ready for It?'": a quotation that opens with an ellipsis
         token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token):
             continue

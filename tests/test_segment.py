@@ -74,6 +74,24 @@ def test_initials_and_ellipses() -> None:
     ]
 
 
+def test_an_ellipsis_that_opens_a_quotation_ends_no_sentence() -> None:
+    """A song title "...Ready for It?" cut after its opening ellipsis led a digest story as a
+    fragment; a closing quote spaced as IndoSum spaces it still ends the sentence before it."""
+    assert split_sentences("Video musik terbarunya '... Ready for It? ' dirilis Jumat. Lalu viral.") == [
+        "Video musik terbarunya '... Ready for It? ' dirilis Jumat.",
+        "Lalu viral.",
+    ]
+    assert split_sentences("Ia menyanyikan “… Baby One More Time” di panggung. Penonton bersorak.") == [
+        "Ia menyanyikan “… Baby One More Time” di panggung.",
+        "Penonton bersorak.",
+    ]
+    assert split_sentences("Coombe melakukan tindakan ' gila '. Coombe merajah lengannya.") == [
+        "Coombe melakukan tindakan ' gila '.",
+        "Coombe merajah lengannya.",
+    ]
+    assert split_sentences("Itu benar... Lalu dia pergi.") == ["Itu benar...", "Lalu dia pergi."]
+
+
 def test_sentence_final_dll_splits_before_a_capital() -> None:
     assert split_sentences("Ada sayur, buah, dll. Kemudian mereka makan.") == [
         "Ada sayur, buah, dll.",
@@ -140,6 +158,8 @@ def _old_boundaries(text: str) -> list[int]:
         if not _OLD_STARTER.match(text, end):
             continue
         punct = m.group(0)
+        if punct.startswith(("...", "…")) and segment._after_opening_quote(text, m.start()):
+            continue  # a rule added since, read the same way in both
         before = re.compile(r"(\S+)$").search(text, 0, m.start() + (1 if punct.startswith(".") else 0))
         token = before.group(1) if before else ""
         if punct.startswith(".") and not punct.startswith("...") and _old_is_abbreviation(token):
