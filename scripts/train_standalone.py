@@ -22,6 +22,7 @@ sentence is scored by a model that never saw its article. Two cuts:
     python scripts/train_standalone.py                 # the figures and the cuts
     python scripts/train_standalone.py --cuts 0.971 0.96   # the figures at given cuts
     python scripts/train_standalone.py --cuts 0.971 0.96 --fact-lead   # and a second lead cut
+    python scripts/train_standalone.py --cuts 0.971 0.96 --fact 0.939 0.7 --hook-cuts   # hook shares
 
 A lead the news score (`rank.news`) calls FACT has a second, lower cut (`--fact-lead`,
 `choose_fact_lead`: the lead's rule over those leads alone, from `OPEN_LEAD` up); its figures
@@ -203,11 +204,9 @@ def fit_hook_weights(terms: Sequence[frozenset[str]], y: np.ndarray) -> dict[str
     return {"bias": float(w[0]), "weights": {vocab[k]: float(w[1 + k]) for k in sorted(keep)}}
 
 
-def hook_model(data: Labelled) -> dict[str, Any]:
-    """The hook score trained on `data`'s leads, with its cut: the score above which
-    `HOOK_FLAGGED` of its STANDALONE leads lie, each scored by a model trained on the other
-    `HOOK_INNER` inner folds."""
-    terms, y, groups = hook_examples(data)
+def hook_inner_scores(terms: Sequence[frozenset[str]], y: np.ndarray, groups: Sequence[str]) -> np.ndarray:
+    """Each lead's hook score from a model trained on the other `HOOK_INNER` inner folds of
+    the leads given (`hook_examples`)."""
     inner = np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) // FOLDS % HOOK_INNER for g in groups])
     scores = np.zeros(len(y))
     for k in range(HOOK_INNER):
@@ -215,10 +214,23 @@ def hook_model(data: Labelled) -> dict[str, Any]:
         model = fit_hook_weights([t for t, p in zip(terms, part, strict=True) if not p], y[~part])
         hook = Hook(model["weights"], model["bias"], 0.0)
         scores[part] = [hook.score_terms(t) for t, p in zip(terms, part, strict=True) if p]
+    return scores
+
+
+def hook_cut(scores: np.ndarray, y: np.ndarray, flagged: float) -> float:
+    """The score above which `flagged` of the STANDALONE leads (`y` 0) lie."""
     standalone = np.sort(scores[y == 0])[::-1]
-    k = max(1, int(HOOK_FLAGGED * len(standalone)))
+    k = max(1, int(flagged * len(standalone)))
+    return float((standalone[k - 1] + standalone[k]) / 2)
+
+
+def hook_model(data: Labelled) -> dict[str, Any]:
+    """The hook score trained on `data`'s leads, with its cut: the score above which
+    `HOOK_FLAGGED` of its STANDALONE leads lie, each scored by a model trained on the other
+    `HOOK_INNER` inner folds."""
+    terms, y, groups = hook_examples(data)
     model = fit_hook_weights(terms, y)
-    model["cut"] = float((standalone[k - 1] + standalone[k]) / 2)
+    model["cut"] = hook_cut(hook_inner_scores(terms, y, groups), y, HOOK_FLAGGED)
     return model
 
 
@@ -425,6 +437,79 @@ def cv_eval(
     return totals
 
 
+# `--hook-cuts`: the hook score's flagging shares measured side by side (0: no hook score).
+HOOK_SHARES = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1)
+
+
+def hook_folds(
+    data: Labelled, cuts: dict[str, float], shares: Sequence[float]
+) -> list[dict[float, dict[str, float]]]:
+    """Each fold's digest counts (`_counts`, with the leads the hook score flags and those of them
+    labelled not standalone) at each flagging share of `shares`: the fold judged by a scorer and a
+    hook score trained on the other folds, the hook's cut set on their inner folds (`hook_cut`)."""
+    out: list[dict[float, dict[str, float]]] = []
+    for k in range(FOLDS):
+        train, test = fold_data(data, k)
+        model = fit_all(train, hook=False)
+        terms, y, groups = hook_examples(train)
+        weights, scores = fit_hook_weights(terms, y), hook_inner_scores(terms, y, groups)
+        out.append({})
+        for share in shares:
+            hooked = {**model, "hook": {**weights, "cut": hook_cut(scores, y, share)}} if share else model
+            with scored_by(scorer(hooked, cuts)):
+                result = evaluate_data("cv", test)
+            fired = result["judgement"]["hook"]
+            out[k][share] = {**_counts(result), "flagged": fired["fired"]}
+            out[k][share]["flagged_wrong"] = round((fired["right"] or 0.0) * fired["fired"] / 100)
+    return out
+
+
+def _summed(parts: Iterator[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for part in parts:
+        for name, value in part.items():
+            total[name] = total.get(name, 0) + value
+    return total
+
+
+def choose_hook_share(totals: dict[float, dict[str, float]]) -> float:
+    """The flagging share whose digest has the fewest stories led badly; of those, the one that
+    leaves the fewest stories with no line (then the smaller share)."""
+    return min(totals, key=lambda share: (totals[share]["bad_leads"], totals[share]["bare_stories"], share))
+
+
+def hook_report(data: Labelled, cuts: dict[str, float], shares: Sequence[float]) -> None:
+    """The cross-validated digest at each flagging share of the hook score (`hook_folds`), against
+    no hook score (the smallest share given, 0 by default); then each fold judged at the share
+    `choose_hook_share` picks on the other folds' figures, so that no fold's share saw its labels."""
+    folds = hook_folds(data, cuts, shares)
+    totals = {share: _summed(fold[share] for fold in folds) for share in shares}
+    chosen = [
+        choose_hook_share({s: _summed(f[s] for f in folds if f is not fold) for s in shares})
+        for fold in folds
+    ]
+    totals[-1.0] = _summed(fold[share] for fold, share in zip(folds, chosen, strict=True))
+    base = totals[min(shares)]
+    print(
+        f"the hook score's flagging share, cross-validated (cuts {cuts}; deltas against {min(shares):.3f}):"
+    )
+    for share, t in totals.items():
+        name = (
+            f"{100 * share:.1f}% of standalone leads"
+            if share >= 0
+            else f"each fold's share chosen on the others {chosen}"
+        )
+        print(
+            f"  {name}: flags {t['flagged']:.0f} sure-tier leads,"
+            f" {t['flagged_wrong']:.0f} labelled not standalone; digest {t['all_lines']:.0f} lines"
+            f" ({t['all_lines'] - base['all_lines']:+.0f}), {t['lines_alone']:.0f} of {t['lines']:.0f}"
+            f" labelled stand alone ({100 * t['lines_alone'] / t['lines']:.1f}%, lower bound"
+            f" {100 * wilson_lower(t['lines_alone'], t['lines']):.1f}%); {t['bare_stories']:.0f}"
+            f" stories with no line ({t['bare_stories'] - base['bare_stories']:+.0f});"
+            f" {t['bad_leads']:.0f} led badly ({t['bad_leads'] - base['bad_leads']:+.0f})"
+        )
+
+
 def frontier(data: Labelled, cuts: dict[str, float], *, hook: bool = True) -> None:
     """For each (open_lead, open_body, lean_below) of `FRONTIER`: the cross-validated brief
     figures, and ROUGE-1 of the IndoSum quality gate (the command of tests/quality_baseline.json,
@@ -619,11 +704,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="evaluate this second lead cut for leads whose news score is NEWS or more",
     )
     parser.add_argument(
+        "--hook-cuts",
+        type=float,
+        nargs="*",
+        metavar="SHARE",
+        help="only the digest at each flagging share of the hook score (default"
+        f" {' '.join(map(str, HOOK_SHARES))}; 0: none), cross-validated with nested cuts (hook_report)",
+    )
+    parser.add_argument(
         "--frontier",
         action="store_true",
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
     )
     args = parser.parse_args(argv)
+    if args.hook_cuts is not None and not args.cuts:
+        parser.error("--hook-cuts needs --cuts (the tier's cuts the digest is judged at)")
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     print(f"machine: {machine()}")
     if args.weak:
@@ -650,6 +745,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         per_fold = nested_fact_leads(x, y, groups, news, cuts["lead"])
         lead_groups = [g for g, first in zip(groups, lead, strict=True) if first]
         report_fact_leads(p[lead], y[lead], news[lead], cuts, per_fold, lead_groups)
+    if args.hook_cuts is not None:
+        hook_report(data, {**cuts, "body": args.cuts[1]}, args.hook_cuts or HOOK_SHARES)
+        return 0
     tried = [args.cuts[1]] if args.cuts else sorted({*args.body_cuts, NEVER})
     curve = cv_eval(data, cuts, tried, hook=not args.no_hook, per_fold=per_fold)
     if per_fold is not None:
