@@ -971,6 +971,29 @@ def test_a_lead_still_needs_what_a_subject_pronoun_or_a_later_nya_stands_for() -
         assert judge_text(lead, lead=True).rule == "pronoun", lead
 
 
+def test_a_first_word_capitalised_as_first_is_no_name_for_its_phrase_s_nya() -> None:
+    # "Cara kerjanya ...": "Cara" heads a phrase its own "-nya" closes (its way of working),
+    # capitalised because it comes first; a name is followed by what it did, not by "X-nya".
+    for later in (
+        "Cara kerjanya pun cukup mirip dengan kepunyaan Grab.",
+        "Kamera utamanya menggunakan sensor 8MP dengan lensa lebar.",
+        "Harga tiket masuk konsernya naik dua kali lipat tahun ini.",
+        "Nyali mereka mengalahkan rasa sakit yang diderita.",
+    ):
+        assert judge_text(later).rule == "pronoun", later
+    # Still standing alone: a name with its own verb first, a name right after the X-nya (what
+    # it speaks of), an adverb in "-nya", a fronted clause with its subject named after it, and
+    # "the X-ing of" what follows.
+    for alone in (
+        "Crutchlow mengakui bahwa luka pada jari telunjuknya bakal memengaruhi performanya.",
+        "Nama tempatnya Pizzeria Cavalese, lokasinya ada di Ruko Green Lake Sunter.",
+        "Arsenal sejatinya berhasil mendominasi babak pertama di Stamford Bridge.",
+        "Mengenai idenya membentuk Dewan Museum, Dhani mengaku hanya berniat membantu.",
+        "Kabar keluarnya aturan baru tentang ojek daring beredar di media sosial.",
+    ):
+        assert judge_text(alone).rule != "pronoun", alone
+
+
 def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:
     # The same lead with and without the hook's stock phrase and hedge: the score names it
     # (long enough that the "short-hook" rule leaves it to the score).

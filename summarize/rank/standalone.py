@@ -436,6 +436,52 @@ def _possessive(word: str) -> bool:
     return len(word) > 5 and word.endswith("nya") and word not in NYA_ADVERBS and word not in STOPWORDS_ID
 
 
+# How far into a sentence its first word's his/her/its may come and still be that word's own
+# ("Cara kerjanya", "Harga tiket masuk konsernya"): the length of a short noun phrase.
+POSSESSED_AT = 3
+
+
+def _verb_like(word: str) -> bool:
+    """A word of a verb's prefix that is no noun ("mengatakan", "dituduh"; not "pertahanan")."""
+    return word.startswith(VERB_PREFIXES) and len(word) > 4 and not _noun(word)
+
+
+def _own_nya(word: str, after: Sequence[str]) -> bool:
+    """Whether `word`, past a phrase's head, is "his/her/its X" (`after`: the word after it, or
+    none). A "ke..." word in "-nya" ("keluarnya aturan") is "the X-ing of" what follows it;
+    ending the phrase ("Cara kerjanya pun ..."), it is the possessive too."""
+    if _verb_like(word) or word in _SAID_NYA or word in EXAMPLE_WORDS or word == "lainnya":
+        return False  # "berjalannya waktu": the X-ing of; "Model lainnya": other X (`other-set`)
+    closes = not after or after[0] in STOPWORDS_ID
+    return _possessive(word) or (
+        closes and len(word) > 5 and word.endswith("nya") and word not in NYA_ADVERBS
+    )
+
+
+def _possessed_head(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> bool:
+    """Whether the sentence's first word heads a phrase its own his/her/its closes ("Cara
+    kerjanya pun ...", "Nyali mereka ...", "Harga tiket masuk konsernya ..."): a common noun,
+    capitalised only because it comes first. A name is followed by what it did ("Crutchlow
+    mengakui ... telunjuknya"), and an X-nya after a name belongs to someone else ("kerja Cara"
+    would be Cara's work): so within `POSSESSED_AT` words, before any verb, function word,
+    capitalised word or comma. Not when a name follows the X-nya ("Nama tempatnya Pizzeria
+    Cavalese", "Sisi baiknya, Asus Pegasus 4S ..."): the name is what it speaks of."""
+    if _verb_like(words[0]):
+        return False  # "Mengenai idenya ...", "Dikabarkan ia ...": no noun phrase opens
+    for k in range(1, min(POSSESSED_AT + 1, len(words))):
+        word = words[k]
+        if tokens[k - 1].endswith(",") and not (k == 1 and word in _THIRD_PERSON):
+            return False  # "Sayang, keduanya ..." still reads on: its subject is "keduanya"
+        if not word or tokens[k][:1].isupper() or not outside[k]:
+            return False
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if word in _THIRD_PERSON or word in _TO_HIM or _own_nya(word, words[k + 1 : k + 2]):
+            return not after[:1].isupper()
+        if word in STOPWORDS_ID or _verb_like(word):
+            return False
+    return False
+
+
 def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], *, lead: bool) -> str:
     """ "pronoun" when the subject, or a his/her/its, stands for someone not named yet.
 
@@ -457,6 +503,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     if _THIRD_PERSON.isdisjoint(words) and not any(w.endswith("nya") for w in words[start:]):
         return ""
     named = tokens[0][:1].isupper() and first not in NOT_NAMES and not _possessive(first)
+    if named and _possessed_head(words, tokens, outside):
+        return "pronoun"  # "Cara kerjanya ...": capitalised as the first word, not as a name
     named = named or first in _INDEFINITE  # "Seorang bocah ... dihajar majikannya": the bocah's
     for k in range(start, len(words)):
         if not outside[k]:

@@ -47,7 +47,7 @@ NYA_ADVERBS = frozenset(
     """
     sebelumnya selanjutnya akhirnya rencananya biasanya sayangnya untungnya rupanya nampaknya
     tampaknya agaknya padahalnya sepertinya seharusnya sebenarnya sesungguhnya terutamanya
-    khususnya umumnya harusnya nantinya awalnya mulanya intinya pokoknya hasilnya
+    khususnya umumnya harusnya nantinya awalnya mulanya intinya pokoknya hasilnya sejatinya
     """.split()
 )
 # "selama ini", "hingga kini": not a reference to something said before.
