@@ -3,7 +3,7 @@
 Sentences are the tool's own (`article_from_text` / `load_articles`: our cleaning and segmenter),
 so a FRAGMENT label speaks of our splitter and an index is the index `Article.sentences` uses.
 
-    python scripts/make_standalone_set.py --draw        # -> scripts/data/standalone/articles.jsonl + shards
+    python scripts/make_standalone_set.py --draw        # -> scripts/data/standalone/articles-*.jsonl + shards
     # second_reading_sample.jsonl: 12 whole articles given, without labels, to a second reader
     python scripts/make_standalone_set.py --merge SHARD_LABELS... --second SECOND_READING
         # -> labels.jsonl and second_reading.jsonl; prints counts and the readers' agreement
@@ -13,7 +13,7 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
         # second_reading_sample.jsonl (4 articles a fold, for a blind second reader)
     python scripts/make_standalone_set.py --fresh tune2 --per-fold 40 --seed 23 --exclude DIR/articles.jsonl --out DIR2
     python scripts/make_standalone_set.py --merge-fresh DIR
-        # adds DIR's labelled articles (labels_shard*.jsonl) to articles.jsonl and labels.jsonl in
+        # adds DIR's labelled articles (labels_shard*.jsonl) to the set's articles and labels in
         # their split, DIR's blind second_reading.jsonl (if any) as second_reading_SPLIT.jsonl
 
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from summarize import InputError, load_articles  # noqa: E402
 from tests.indosum import load_records, to_article  # noqa: E402
+from tests.standalone_eval import read_rows, write_rows  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "standalone"
 LABEL_FIRST = 12
@@ -116,7 +117,7 @@ def _draw_indosum(
 def draw_fresh(split: str, per_fold: int, seed: int, also_exclude: list[Path]) -> list[dict]:
     """A fresh draw, every article in `split`: no article already in the set or in the
     `also_exclude` files (by id, and by title: IndoSum repeats some articles across folds)."""
-    known = _read(OUT / "articles.jsonl") + [r for path in also_exclude for r in _read(path)]
+    known = read_rows("articles", OUT) + [r for path in also_exclude for r in _read(path)]
     exclude = {r["article"] for r in known} | {r["title"] for r in known}
     return _draw_indosum(random.Random(seed), per_fold, exclude, split)
 
@@ -167,17 +168,18 @@ def agreement(labels: list[dict], second: list[dict]) -> dict[str, float]:
 
 
 def merge(shards: list[Path], second: Path) -> int:
-    articles = {r["article"]: r for r in _read(OUT / "articles.jsonl")}
+    articles = {r["article"]: r for r in read_rows("articles", OUT)}
     order = {a: k for k, a in enumerate(articles)}
     labels = sorted((r for p in shards for r in _read(p)), key=lambda r: (order[r["article"]], r["index"]))
     _check(labels, articles)
     fields = ("article", "index", "label", "depends_on", "why")
-    with (OUT / "labels.jsonl").open("w", encoding="utf-8") as fh:
-        for r in labels:
-            row = {k: r.get(k) for k in fields} | {"split": articles[r["article"]]["split"]}
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    parts = write_rows(
+        "labels",
+        [{k: r.get(k) for k in fields} | {"split": articles[r["article"]]["split"]} for r in labels],
+        OUT,
+    )
     wanted = sum(s["to_label"] for a in articles.values() for s in a["sentences"])
-    print(f"{len(labels)} of {wanted} sentences labelled -> {OUT / 'labels.jsonl'}")
+    print(f"{len(labels)} of {wanted} sentences labelled -> {', '.join(p.name for p in parts)}")
     for split in ("tune", "heldout"):
         counts = {
             x: sum(1 for r in labels if r["label"] == x and articles[r["article"]]["split"] == split)
@@ -206,11 +208,11 @@ def merge_fresh(folder: Path) -> int:
     if len(labels) != wanted:
         raise SystemExit(f"{len(labels)} of {wanted} sentences labelled in {folder}: finish the labels first")
     fields = ("article", "index", "label", "depends_on", "why")
-    kept_articles = [r for r in _read(OUT / "articles.jsonl") if r["split"] != split]
-    kept_labels = [r for r in _read(OUT / "labels.jsonl") if r["split"] != split]
-    _write(OUT / "articles.jsonl", [stored(r) for r in kept_articles + list(drawn.values())])
-    _write(
-        OUT / "labels.jsonl", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels]
+    kept_articles = [r for r in read_rows("articles", OUT) if r["split"] != split]
+    kept_labels = [r for r in read_rows("labels", OUT) if r["split"] != split]
+    write_rows("articles", [stored(r) for r in kept_articles + list(drawn.values())], OUT)
+    write_rows(
+        "labels", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels], OUT
     )
     counts = {x: sum(1 for r in labels if r["label"] == x) for x in LABELS}
     print(f"{split}: {len(drawn)} articles, {len(labels)} sentences, {counts}")
@@ -225,7 +227,7 @@ def merge_fresh(folder: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--draw", action="store_true", help="draw articles.jsonl and labelling shards")
+    ap.add_argument("--draw", action="store_true", help="draw the articles and labelling shards")
     ap.add_argument("--shards", type=int, default=4)
     ap.add_argument("--merge", nargs="+", type=Path, metavar="LABELS", help="labelled shards to merge")
     ap.add_argument("--second", type=Path, help="the blind second reading (with --merge)")
@@ -250,9 +252,13 @@ def main() -> int:
         rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude) if args.fresh else draw()
         out: Path = args.out
         out.mkdir(parents=True, exist_ok=True)
-        _write(out / "articles.jsonl", [stored(r) for r in rows] if out == OUT else rows)
+        if out == OUT:  # the set keeps the labelled text only, in parts
+            names = ", ".join(p.name for p in write_rows("articles", [stored(r) for r in rows], OUT))
+        else:  # a draw folder keeps whole articles for the readers, in one file
+            _write(out / "articles.jsonl", rows)
+            names = "articles.jsonl"
         n = sum(s["to_label"] for r in rows for s in r["sentences"])
-        print(f"{len(rows)} articles, {n} sentences to label -> {out / 'articles.jsonl'}")
+        print(f"{len(rows)} articles, {n} sentences to label -> {out} ({names})")
         for k in range(args.shards):
             _write(out / f"shard{k}.jsonl", rows[k :: args.shards])
         if args.fresh:  # 4 articles per fold, whole and unlabelled, for a blind second reader

@@ -43,6 +43,45 @@ def _read(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+# The set's articles and labels are each kept in numbered parts ("articles-1.jsonl", ...) of at
+# most `PART_BYTES`, rows in order, so that no tracked file grows past 2 MB as fresh sets are
+# added; read together they are one file's rows, in the same order.
+PART_BYTES = 1_000_000
+
+
+def _parts(name: str, folder: Path) -> list[Path]:
+    found = folder.glob(f"{name}-*.jsonl")
+    numbered = [(int(p.stem.rsplit("-", 1)[1]), p) for p in found if p.stem.rsplit("-", 1)[1].isdigit()]
+    return [p for _, p in sorted(numbered)]
+
+
+def read_rows(name: str, folder: Path = SET) -> list[dict[str, Any]]:
+    """Every row of the set's `name` ("articles" or "labels"), in order, from all its parts."""
+    return [row for path in _parts(name, folder) for row in _read(path)]
+
+
+def write_rows(name: str, rows: Sequence[dict[str, Any]], folder: Path = SET) -> list[Path]:
+    """Write `rows` as the set's `name`, a new part after each `PART_BYTES`; older parts beyond
+    the new last one are removed. Returns the parts written."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for row in rows:
+        line = json.dumps(row, ensure_ascii=False) + "\n"
+        if chunks[-1] and size + len(line.encode("utf-8")) > PART_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line.encode("utf-8"))
+    written = []
+    for k, chunk in enumerate(chunks, start=1):
+        path = folder / f"{name}-{k}.jsonl"
+        path.write_text("".join(chunk), encoding="utf-8", newline="\n")
+        written.append(path)
+    for stale in set(_parts(name, folder)) - set(written):
+        stale.unlink()
+    return written
+
+
 # The splits tuned on: each held-out split, once scored, was tuned on too.
 TUNING = "tuning"
 _PARTS = {
@@ -73,7 +112,7 @@ SPLITS = (*_PARTS[TUNING], FRESH, TUNING)
 def splits_present() -> list[str]:
     """The splits the labelled set holds rows of (in `SPLITS` order, then any other merged
     later), and `TUNING` when it holds all its parts."""
-    present = {r["split"] for r in _read(SET / "articles.jsonl")}
+    present = {r["split"] for r in read_rows("articles")}
     out = [s for s in SPLITS if s in present] + sorted(present - set(SPLITS))
     return out + [s for s, parts in _PARTS.items() if present.issuperset(parts)]
 
@@ -89,7 +128,7 @@ def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
     parts = _PARTS.get(split, (split,))
     rows = []
     seen_ids: set[str] = set()
-    for r in _read(SET / "articles.jsonl"):
+    for r in read_rows("articles"):
         # One IndoSum article was drawn twice (folds 02 and 03); its labels are the first copy's.
         if r["split"] in parts and r["article"] not in seen_ids:
             rows.append(r)
@@ -109,7 +148,7 @@ def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
         readings[r["article"]] = Reading(
             article.id, [s["text"] for s in r["sentences"]], [s.text for s in article.sentences]
         )
-    stored = [row for row in _read(SET / "labels.jsonl") if row["article"] in readings]
+    stored = [row for row in read_rows("labels") if row["article"] in readings]
     labels, unmatched = carry_labels(stored, readings)
     if unmatched > MAX_UNMATCHED * len(stored):
         raise SystemExit(

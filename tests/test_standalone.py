@@ -1030,3 +1030,21 @@ def test_eval_script_names_a_split_it_does_not_hold_in_one_line() -> None:
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "holds no split 'no-such-split'" in done.stderr.splitlines()[-1]
     assert "tuning" in ev.splits_present() and ev.default_split() in ev.splits_present()
+
+
+def test_the_set_is_kept_in_parts_that_read_back_as_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No part passes its size, the rows come back in order, and a shorter write leaves no stale part."""
+    from tests import standalone_eval
+
+    monkeypatch.setattr(standalone_eval, "PART_BYTES", 2_000)
+    rows = [{"article": f"a{k}", "text": "kalimat " * (k % 7)} for k in range(300)]
+    parts = standalone_eval.write_rows("labels", rows, tmp_path)
+    assert len(parts) > 1
+    limit = standalone_eval.PART_BYTES
+    assert all(p.stat().st_size <= limit or len(p.read_text().splitlines()) == 1 for p in parts)
+    assert standalone_eval.read_rows("labels", tmp_path) == rows
+    assert standalone_eval.write_rows("labels", rows[:3], tmp_path) == [tmp_path / "labels-1.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["labels-1.jsonl"]
+    assert standalone_eval.read_rows("labels", tmp_path) == rows[:3]
