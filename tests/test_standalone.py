@@ -1048,3 +1048,18 @@ def test_the_set_is_kept_in_parts_that_read_back_as_one_file(
     assert standalone_eval.write_rows("labels", rows[:3], tmp_path) == [tmp_path / "labels-1.jsonl"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["labels-1.jsonl"]
     assert standalone_eval.read_rows("labels", tmp_path) == rows[:3]
+
+
+def test_a_lead_is_shown_as_its_verdict_reads_it() -> None:
+    """A lead's first word in -nya is no back-reference (nothing came before it), so after its
+    connective it stands alone: the digest's span drops the connective, as the verdict's trim says."""
+    from summarize.ingest import article_from_text
+    from summarize.rank.standalone import rule_verdicts, shown_span
+
+    article = article_from_text(
+        "Namun, Setidaknya 13 orang tewas dalam banjir di Jakarta pada Senin. Polisi masih mencari korban.",
+        id="x",
+    )
+    assert rule_verdicts(article)[0].trim == 1
+    start, end = shown_span(article, 0)
+    assert article.text[start:end] == "Setidaknya 13 orang tewas dalam banjir di Jakarta pada Senin."

@@ -357,9 +357,7 @@ def _verbless_list(text: str, words: Sequence[str], tokens: Sequence[str]) -> bo
     if not last or any(t.endswith(",") for t in tokens[last:]):
         return False
     return not any(
-        before != "yang"
-        and w != "yang"
-        and (w in PREDICATE_WORDS or (w.startswith(VERB_PREFIXES) and len(w) > 4 and not _noun(w)))
+        before != "yang" and w != "yang" and (w in PREDICATE_WORDS or _verb_like(w))
         for before, w in pairwise(["", *words])
     )
 
@@ -935,7 +933,7 @@ def shown_span(article: Article, index: int) -> tuple[int, int]:
     Either way the span slices `article.text` to the shown words (whitespace collapsed).
     """
     s = article.sentences[index]
-    k = judge_text(s.text).trim
+    k = judge_text(s.text, lead=not index).trim  # read as `rule_verdicts` reads it
     if not k:
         return s.start, s.end
     for n, m in enumerate(_WORDS.finditer(article.text, s.start, s.end)):
