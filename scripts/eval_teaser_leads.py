@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import math
 import re
 import shlex
@@ -346,16 +347,10 @@ def openings(data: Labelled, texts: Sequence[str], flags: np.ndarray, share: flo
     """The cross-validated digest and brief figures at the shipped cuts when the leads flagged
     (`nested_flags` at `share`) may neither open a brief nor be a digest line."""
     flagged = {t for t, f in zip(texts, flags, strict=True) if f}
-    cuts = {
-        "lead": 0.971,
-        "body": 0.96,
-        "fact_lead": 0.939,
-        "news_fact": 0.7,
-        "open_lead": ts.OPEN_LEAD,
-        "open_body": ts.OPEN_BODY,
-        "lean_below": ts.LEAN_BELOW,
-        "open_after_hook": ts.OPEN_AFTER_HOOK,
-    }
+    # The shipped cuts, as the package reads them.
+    cuts = json.loads((ROOT / "summarize" / "data" / "standalone.json").read_text(encoding="utf-8"))[
+        "threshold"
+    ]
     print(f"flagged leads (nested cut over {share:.1%} of standalone leads) may not open: {len(flagged)}")
     with flagged_may_not_open(flagged):
         t = ts.cv_eval(data, cuts)[cuts["body"]]
@@ -413,13 +408,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {share:.1%}: {n} flagged, {hit} not standalone (precision {100 * hit / max(n, 1):.0f}%,"
             f" lower bound {100 * ts.wilson_lower(hit, n):.0f}%), recall {100 * hit / y.sum():.1f}%"
         )
-        for t, yy in zip(texts, y, strict=True):
-            if t in {tt for tt, ff in zip(texts, f, strict=True) if ff}:
+        for t, yy, ff in zip(texts, y, f, strict=True):
+            if ff:
                 print(f"    {'TEASER/NOT' if yy else 'standalone'}: {t[:100]}")
     if args.fresh:
         fresh_check(data, x, y, ids, args.fresh)
     for share in args.openings:
-        openings(data, texts, flags.get(share, nested_flags(x, y, ids, share)), share)
+        openings(data, texts, flags[share] if share in flags else nested_flags(x, y, ids, share), share)
     return 0
 
 
