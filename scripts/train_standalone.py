@@ -425,7 +425,9 @@ def cv_eval(
     for k in range(FOLDS):
         train, test = fold_data(data, k)
         model = fit_all(train, hook=hook)
-        own = {**cuts, **(per_fold or {}).get(k, {})}
+        own = dict(cuts)
+        if per_fold is not None:  # the fold's own second lead cut: none where its other folds chose none
+            own = {key: v for key, v in own.items() if key not in ("fact_lead", "news_fact")} | per_fold[k]
         for cut in tried:
             with scored_by(scorer(model, {**own, "body": cut})):
                 result = evaluate_data("cv", test)
