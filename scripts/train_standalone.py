@@ -40,6 +40,7 @@ import contextlib
 import hashlib
 import io
 import json
+import math
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
@@ -128,7 +129,8 @@ def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
 
 
 def examples_read(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """`examples`, and each sentence's news score (`rank.news`: does it tell news)."""
+    """`examples`, and each lead's news score (`rank.news`: does it tell news; NaN for a later
+    sentence, which only the second lead cut would read, and it reads leads only)."""
     rows, ys, groups, news = [], [], [], []
     for a in data.articles:
         verdicts = rule_verdicts(a)
@@ -140,7 +142,7 @@ def examples_read(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str], np
             rows.append([row.get(f, 0.0) for f in FEATURES])
             ys.append(float(gold["label"] == "STANDALONE"))
             groups.append(a.id)
-            news.append(news_score(a.sentences[i].text))
+            news.append(news_score(a.sentences[i].text) if i == 0 else math.nan)
     return np.array(rows), np.array(ys), groups, np.array(news)
 
 
