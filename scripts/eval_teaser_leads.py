@@ -29,7 +29,6 @@ leads). Needs numpy.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import re
@@ -207,7 +206,6 @@ def fresh_check(tune: Labelled, x: np.ndarray, y: np.ndarray, ids: Sequence[str]
     inside = np.zeros(len(y))
     for k in range(ts.FOLDS):
         inside[folds == k] = _fit_score(x, y, folds != k, folds == k)
-    standalone_scores = np.sort(inside[y == 0])[::-1]
     fresh = load(split)
     fids, ftexts, fy = leads(fresh)
     hook_model = ts.hook_model(tune)
@@ -232,9 +230,7 @@ def fresh_check(tune: Labelled, x: np.ndarray, y: np.ndarray, ids: Sequence[str]
         f"{split} (trained on all the tuning data): {int(fy.sum())} of {len(fy)} leads the rules pass not standalone"
     )
     for share in (0.0, *SHARES):
-        n = max(1, int(share * len(standalone_scores)))
-        cut = (standalone_scores[n - 1] + standalone_scores[n]) / 2
-        flagged = score > cut if share else np.zeros(len(fy), dtype=bool)  # 0: none flagged
+        flagged = score > ts.hook_cut(inside, y, share) if share else np.zeros(len(fy), dtype=bool)  # 0: none
         print(
             f"  cut over {share:.1%} of the tuning standalone leads: {int(flagged.sum())} flagged, {int(fy[flagged].sum())} not standalone"
         )
@@ -277,7 +273,7 @@ def nested_flags(x: np.ndarray, y: np.ndarray, ids: Sequence[str], share: float)
     if not share:
         return np.zeros(len(y), dtype=bool)
     folds = np.array([ts.fold_of(i) for i in ids])
-    inner = np.array([int(hashlib.sha1(i.encode()).hexdigest(), 16) // ts.FOLDS % ts.HOOK_INNER for i in ids])
+    inner = np.array([ts.inner_fold(i) for i in ids])
     flags = np.zeros(len(y), dtype=bool)
     for k in range(ts.FOLDS):
         train = np.flatnonzero(folds != k)
@@ -285,9 +281,7 @@ def nested_flags(x: np.ndarray, y: np.ndarray, ids: Sequence[str], share: float)
         for j in range(ts.HOOK_INNER):
             part = inner[train] == j
             inside[part] = _fit_score(x, y, train[~part], train[part])
-        standalone_scores = np.sort(inside[y[train] == 0])[::-1]
-        n = max(1, int(share * len(standalone_scores)))
-        cut = (standalone_scores[n - 1] + standalone_scores[n]) / 2
+        cut = ts.hook_cut(inside, y[train], share)
         test = folds == k
         flags[test] = _fit_score(x, y, folds != k, test) > cut
     return flags

@@ -150,6 +150,12 @@ def fold_of(article_id: str) -> int:
     return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % FOLDS
 
 
+def inner_fold(article_id: str) -> int:
+    """The article's inner fold (of `HOOK_INNER`) within the training folds: where a cut is set
+    on scores from models that never saw the article."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) // FOLDS % HOOK_INNER
+
+
 def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
     """Standardise, then Newton's method on the L2-penalised log-loss (the bias unpenalised)."""
     w, mean, scale = newton(x, y, L2)
@@ -209,7 +215,7 @@ def fit_hook_weights(terms: Sequence[frozenset[str]], y: np.ndarray) -> dict[str
 def hook_inner_scores(terms: Sequence[frozenset[str]], y: np.ndarray, groups: Sequence[str]) -> np.ndarray:
     """Each lead's hook score from a model trained on the other `HOOK_INNER` inner folds of
     the leads given (`hook_examples`)."""
-    inner = np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) // FOLDS % HOOK_INNER for g in groups])
+    inner = np.array([inner_fold(g) for g in groups])
     scores = np.zeros(len(y))
     for k in range(HOOK_INNER):
         part = inner == k
