@@ -129,6 +129,13 @@ CONNECTIVES = _phrases(
     hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
     terlebih, terlebih lagi, alhasil, sayangnya
     """
+) + _phrases(  # the same, as writers also spell them (round 16: 10 of 10 such tuning sentences
+    # the rules passed need an earlier one): "Disisi lain", "Di lain pihak", "Oleh karenanya"
+    """
+    disisi lain, di lain sisi, dilain sisi, di lain pihak, dilain pihak, di pihak lain,
+    oleh karenanya, tak cuma itu, tidak cuma itu, bukan cuma itu, lagipula, lagi pula,
+    bagaimanapun, bagaimana pun
+    """
 ) + tuple(  # "Tak berhenti di situ, ...", "Tidak cukup sampai di sana, ...": and more than that
     f"{no} {how}{stop} di {there}"
     for no in ("tak", "tidak")
@@ -161,7 +168,9 @@ BACK_REFERENCES = tuple(
     di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
     di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
     mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
-    bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama
+    bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama,
+    di saat yang sama, pada saat yang sama, di waktu yang sama, pada waktu yang sama,
+    dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut
     """
 )
 
