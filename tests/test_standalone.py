@@ -660,6 +660,10 @@ def test_the_floors_cover_the_fresh_held_out_split() -> None:
         "Jakarta, CNN Indonesia -- Bali lagi-lagi kedatangan tamu spesial.",
         "Kejadian menegangkan terjadi di Bandara Frans Kaisiepo, Biak Numfor, Papua.",
         "Kabar gembira datang dari dunia bulu tangkis Indonesia.",
+        # heldout15's and heldout11's: good news announced, not told.
+        "Kabar bahagia datang bagi penggemar serial Si Doel Anak Sekolahan.",
+        "Kabar menggembirakan datang dari Stadion Gelora Bung Karno.",
+        "Pasangan penyanyi Raisa dan Hamish Daud kembali diselimuti kabar bahagia.",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -672,6 +676,8 @@ def test_stock_hooks_are_teasers(text: str) -> None:
         "Ada 151 KK yang diungsikan ke tempat aman di Kecamatan Cililin.",
         "Presiden Jokowi kedatangan tamu dari Jepang, Perdana Menteri Shinzo Abe, di Istana Bogor.",
         "Kejadian itu terjadi di Bandara Frans Kaisiepo pada Senin (13/3) pagi.",
+        # The good news told: it is the fact.
+        "Raisa membagikan kabar bahagia kelahiran putri pertamanya lewat Instagram pada Senin.",
     ],
 )
 def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
