@@ -117,7 +117,9 @@ def _phrases(listed: str) -> tuple[str, ...]:
 
 # Discourse connectives that open a sentence by pointing back: a contrast, an addition or a
 # consequence of what came before. The rest of the sentence may still state a fact alone, so
-# a digest may show it from after the connective.
+# a digest may show it from after the connective. Some as writers also spell them ("Disisi
+# lain", "Di lain pihak", "Oleh karenanya", "Lagipula": round 16, each of the 15 tuning
+# sentences opening so needs an earlier one).
 CONNECTIVES = _phrases(
     """
     namun, tetapi, akan tetapi, tapi, sementara itu, sementara, sedangkan, selain itu,
@@ -127,11 +129,7 @@ CONNECTIVES = _phrases(
     kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
     adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
     hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
-    terlebih, terlebih lagi, alhasil, sayangnya
-    """
-) + _phrases(  # the same, as writers also spell them (round 16: 10 of 10 such tuning sentences
-    # the rules passed need an earlier one): "Disisi lain", "Di lain pihak", "Oleh karenanya"
-    """
+    terlebih, terlebih lagi, alhasil, sayangnya,
     disisi lain, di lain sisi, dilain sisi, di lain pihak, dilain pihak, di pihak lain,
     oleh karenanya, tak cuma itu, tidak cuma itu, bukan cuma itu, lagipula, lagi pula,
     bagaimanapun, bagaimana pun
