@@ -117,7 +117,9 @@ def _phrases(listed: str) -> tuple[str, ...]:
 
 # Discourse connectives that open a sentence by pointing back: a contrast, an addition or a
 # consequence of what came before. The rest of the sentence may still state a fact alone, so
-# a digest may show it from after the connective.
+# a digest may show it from after the connective. Some as writers also spell them ("Disisi
+# lain", "Di lain pihak", "Oleh karenanya", "Lagipula": round 16, each of the 15 tuning
+# sentences opening so needs an earlier one).
 CONNECTIVES = _phrases(
     """
     namun, tetapi, akan tetapi, tapi, sementara itu, sementara, sedangkan, selain itu,
@@ -127,7 +129,10 @@ CONNECTIVES = _phrases(
     kendati begitu, kendati demikian, di sisi lain, sebaliknya, padahal, pasalnya, bahkan,
     adapun, selanjutnya, apalagi, tak hanya itu, tidak hanya itu, bukan hanya itu, justru,
     hanya saja, makanya, maka, jadi, lebih lanjut, lebih jauh, dan, atau, sehingga, nah, sebab,
-    terlebih, terlebih lagi, alhasil, sayangnya
+    terlebih, terlebih lagi, alhasil, sayangnya,
+    disisi lain, di lain sisi, dilain sisi, di lain pihak, dilain pihak, di pihak lain,
+    oleh karenanya, tak cuma itu, tidak cuma itu, bukan cuma itu, lagipula, lagi pula,
+    bagaimanapun, bagaimana pun
     """
 ) + tuple(  # "Tak berhenti di situ, ...", "Tidak cukup sampai di sana, ...": and more than that
     f"{no} {how}{stop} di {there}"
@@ -161,7 +166,9 @@ BACK_REFERENCES = tuple(
     di kesempatan yang sama, dalam kunjungannya, salah satunya, salah satu di antaranya,
     di antaranya, yakni, yaitu, demikian, di mana, dengan kondisi demikian, juga, bisa jadi,
     mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
-    bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama
+    bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama,
+    di saat yang sama, pada saat yang sama, di waktu yang sama, pada waktu yang sama,
+    dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut
     """
 )
 

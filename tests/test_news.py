@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from unittest import mock
 
 import pytest
 
 from summarize import article_from_text, digest
 from summarize.rank.news import FEATURES, features, news_score, reasons
-from summarize.rank.sure import load_scorer
 from tests import news_eval
 
 NEWS = "Polda Metro Jaya menangkap tiga tersangka pembobolan ATM di Bekasi, Senin (12/6), kata Kombes Argo Yuwono."
@@ -31,10 +29,12 @@ def test_news_scores_above_a_scene_and_the_scene_says_why() -> None:
 
 
 # Two one-article stories on unrelated subjects. The soft one comes first in the input, and
-# the ranker rates its lead higher within its article (1.90 against 1.82 when this was
-# written): a line that promises news to fans, with no event (labelled SOFT in the set).
+# the ranker rates its lead higher within its article (the second test shows it): a line that
+# promises news to fans, with no event (SOFT, as the set labels such lines). It was
+# `heldout15`'s "Kabar bahagia datang bagi ..." until round 16, when a named rule came to call
+# that a hook, which is no digest line at all.
 SOFT_ARTICLE = (
-    "Kabar bahagia datang bagi penggemar tokoh Adit dan Tita dalam film Eiffel I am in Love. "
+    "Penggemar tokoh Adit dan Tita dalam film Eiffel I am in Love punya alasan untuk bergembira. "
     "Ia kini lebih sering tampil di layar lebar ketimbang di panggung musik. Penggemarnya pun menyambut "
     "baik langkah tersebut. Ia mengaku menikmati proses belajar akting bersama para sutradara muda.\n"
 )
@@ -58,13 +58,7 @@ def test_the_story_whose_line_tells_news_is_listed_first() -> None:
 
 def test_without_the_news_score_the_soft_story_led() -> None:
     # The test above can fail: with the news score flat, the ranker's score puts the soft one first.
-    # The lexical hook score of leads (`rank.sure.Hook`) is switched off too: it calls the soft
-    # lead ("Kabar bahagia datang bagi ...") a likely hook, which then is no line at all.
-    no_hook = replace(load_scorer(), hook=None)
-    with (
-        mock.patch("summarize.grouping.news_score", return_value=0.5),
-        mock.patch("summarize.rank.standalone.load_scorer", return_value=no_hook),
-    ):
+    with mock.patch("summarize.grouping.news_score", return_value=0.5):
         shown = digest(_articles(), workers=1)
     assert [s.articles for s in shown.stories] == [("1",), ("2",)]
 

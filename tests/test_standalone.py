@@ -123,6 +123,9 @@ def test_a_leading_connective_is_trimmed_only_when_the_rest_stands_alone() -> No
     assert judge_text("Tak berhenti di situ, Pemkot Bogor juga menambah 20 bus baru.").trim == 4
     # "Kemudian," is the next step of what was told before; "Kemudian X ..." is left to the score.
     assert judge_text("Kemudian, Pemkot Bogor menambah 20 bus baru pada 2018.").trim == 1
+    # A connective as writers also spell it ("Disisi lain", "Oleh karenanya") trims the same.
+    assert judge_text("Disisi lain, Pemkot Bogor menambah 20 bus baru pada 2018.").trim == 2
+    assert judge_text("Oleh karenanya, Pemkot Bogor menambah 20 bus baru pada 2018.").trim == 2
     assert judge_text("Kemudian ada Persib Bandung yang harus meladeni Persija Jakarta.").stands_alone
     assert (
         judge_text("Saat itu, Bank Indonesia menahan suku bunga acuan.").trim == 0
@@ -657,6 +660,10 @@ def test_the_floors_cover_the_fresh_held_out_split() -> None:
         "Jakarta, CNN Indonesia -- Bali lagi-lagi kedatangan tamu spesial.",
         "Kejadian menegangkan terjadi di Bandara Frans Kaisiepo, Biak Numfor, Papua.",
         "Kabar gembira datang dari dunia bulu tangkis Indonesia.",
+        # heldout15's and heldout11's: good news announced, not told.
+        "Kabar bahagia datang bagi penggemar serial Si Doel Anak Sekolahan.",
+        "Kabar menggembirakan datang dari Stadion Gelora Bung Karno.",
+        "Pasangan penyanyi Raisa dan Hamish Daud kembali diselimuti kabar bahagia.",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -669,6 +676,8 @@ def test_stock_hooks_are_teasers(text: str) -> None:
         "Ada 151 KK yang diungsikan ke tempat aman di Kecamatan Cililin.",
         "Presiden Jokowi kedatangan tamu dari Jepang, Perdana Menteri Shinzo Abe, di Istana Bogor.",
         "Kejadian itu terjadi di Bandara Frans Kaisiepo pada Senin (13/3) pagi.",
+        # The good news told: it is the fact.
+        "Raisa membagikan kabar bahagia kelahiran putri pertamanya lewat Instagram pada Senin.",
     ],
 )
 def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
@@ -816,6 +825,17 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Tak hanya sampai di situ, polisi juga menyita dua sepeda motor.", "connective"),
         ("Kemudian, harga cabai rawit naik menjadi Rp 80.000 per kilogram.", "connective"),
         ("Dua pejabat yang dimaksudkan adalah Kepala Dinas PU dan Sekretaris Daerah.", "meant"),
+        # heldout15's "Disisi lain": connectives as writers also spell them, and "Di saat yang
+        # sama" (the time an earlier sentence told).
+        ("Disisi lain, pihak PLN menyiapkan 30 genset cadangan di Banjarmasin.", "connective"),
+        ("Di lain sisi, harga cabai rawit turun menjadi Rp 40.000 per kilogram.", "connective"),
+        ("Di lain pihak, warga Cililin menolak rencana pembangunan pabrik semen.", "connective"),
+        ("Oleh karenanya, warga diminta menyimpan barang berharga di tempat aman.", "connective"),
+        ("Bukan cuma itu, warga juga memblokade jalan desa selama dua hari.", "connective"),
+        ("Lagipula, tim tamu tak lagi punya peluang lolos ke babak delapan besar.", "connective"),
+        ("Bagaimanapun, warga tetap menolak pembangunan pabrik semen di Cililin.", "connective"),
+        ("Di saat yang sama, polisi menyita dua sepeda motor dari lokasi kejadian.", "back-reference"),
+        ("Terlepas dari itu, tarif parkir di Bogor naik menjadi Rp 5.000 per jam.", "back-reference"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:

@@ -18,8 +18,9 @@ verbless-list          FRAGMENT       "Mulai X hingga Y ...", "Dari X, Y, hingga
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
-                                      gembira datang dari ...", "Kejadian menegangkan terjadi
-                                      di ...", "... kedatangan tamu spesial", a scene set before
+                                      bahagia datang bagi ...", "X diselimuti kabar bahagia.",
+                                      "Kejadian menegangkan terjadi di ...", "... kedatangan
+                                      tamu spesial", a scene set before
                                       "pemandangan tak biasa terlihat", "X bukan satu-satunya Y
                                       yang ditunggu", "Kabar asmara X kembali terguncang.",
                                       "Teka-teki ... terjawab sudah."
@@ -266,13 +267,20 @@ _BODIES = frozenset(
 _LEAD_IN = re.compile(
     r"(?=[bs])\b(?:berikut(?:\s+ini|\s+adalah|\s+beberapa|\s+daftar)|sebagai\s+berikut)\b", re.I
 )
+# The mood of a "kabar X" (X news) a hook announces: "Kabar bahagia datang bagi ...", "...
+# kembali diselimuti kabar bahagia." (round 16: the four such tuning sentences are teasers).
+_NEWS_MOODS = "|".join(
+    """baru gembira baik buruk duka mengejutkan menarik bahagia menggembirakan sedih menyedihkan
+    mengharukan""".split()
+)
 # Stock formulas Indonesian news opens a story with before its fact: what they announce is in
 # the next sentences ("Ada yang baru dari Google Calendar versi web." / "Kejadian menegangkan
 # terjadi di Bandara ..."). Anchored at the start, after an optional dateline.
 _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
     r"ada\s+(?:yang\s+|kabar\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
-    r"|(?:ada\s+)?kabar\s+(?:baru|gembira|baik|buruk|duka|mengejutkan|menarik)\s+(?:datang|dari)\b"
+    rf"|(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari)\b"
+    rf"|[^.]{{0,120}}\bkabar\s+(?:{_NEWS_MOODS})\s*\.$"
     r"|(?:[^.,]{0,120},\s+)?(?:kejadian|peristiwa|insiden|momen|pemandangan)\s+(?:menegangkan|mengejutkan|unik|langka|"
     r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa)\s+(?:terjadi|terlihat|tersaji)\b"
     r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
