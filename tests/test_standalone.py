@@ -968,6 +968,31 @@ def test_a_lead_that_names_its_event_or_a_later_vague_event_is_no_vague_event_ho
     assert (rules[0].stands_alone, rules[1].rule) == (True, "bare-event")  # past the lead
 
 
+# After round 16: a title-case line with no verb is a heading or a list's item, no sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jakarta Fair Kemayoran Night Market.",
+        "Penyerang: Bacca, Deulofeu, Lapadula, Suso.",
+        "Skor Akhir 3 - 1.",
+    ],
+)
+def test_a_title_case_line_with_no_verb_is_a_heading(text: str) -> None:
+    assert judge_text(text) == Judgement(FRAGMENT, "heading")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timnas Indonesia Menang 2 - 0.",  # a verb, title-cased
+        "Presiden Joko Widodo Telah Tiba.",  # an auxiliary
+        "Gashapon New Year Festival digelar di Jakarta.",  # a word in lower case
+    ],
+)
+def test_a_title_case_line_with_a_verb_or_a_lower_case_word_is_no_heading(text: str) -> None:
+    assert judge_text(text).rule != "heading", judge_text(text)
+
+
 def test_a_body_opening_the_lead_is_an_actor() -> None:
     # "no-actor" is for a lead naming nobody; a body ("Pemerintah") acts as a name does, even
     # where the article writes the word in lower case too.

@@ -15,6 +15,9 @@ fragment-end           FRAGMENT       ends without sentence-final punctuation (a
 too-short              FRAGMENT       fewer than three words
 verbless-list          FRAGMENT       "Mulai X hingga Y ...", "Dari X, Y, hingga Z ...": a list the
                                       sentence before announced, with no verb and no figure
+heading                FRAGMENT       every word capitalised or a figure, no verb: a heading, a
+                                      list's item or a cut tail ("Gashapon New Year Festival.",
+                                      "Kiper: Donnarumma, Plizzari, Storari.", "Skor 1 - 0.")
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
@@ -372,6 +375,14 @@ def _verbless_list(text: str, words: Sequence[str], tokens: Sequence[str]) -> bo
         before != "yang" and w != "yang" and (w in PREDICATE_WORDS or _verb_like(w))
         for before, w in pairwise(["", *words])
     )
+
+
+def _heading(bare: Sequence[str], words: Sequence[str]) -> bool:
+    """Every word capitalised or a figure, and no verb (`PREDICATE_WORDS`, `_verb_like`): a
+    heading, a list's item or a cut tail, not a sentence ("Gashapon New Year Festival.")."""
+    if any(b[:1].isalpha() and not b[:1].isupper() for b in bare):
+        return False
+    return not any(w in PREDICATE_WORDS or _verb_like(w) for w in words)
 
 
 def _noun(word: str) -> bool:
@@ -770,6 +781,8 @@ def judge_text(text: str, *, lead: bool = False) -> Judgement:
         return Judgement(FRAGMENT, "too-short")
     if _verbless_list(text, words, tokens):
         return Judgement(FRAGMENT, "verbless-list")
+    if _heading(seen.bare, words):
+        return Judgement(FRAGMENT, "heading")
     k = opener(words, _CONNECTIVES) or int(words[0] in COMMA_CONNECTIVES and tokens[0].endswith(","))
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
