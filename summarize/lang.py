@@ -44,6 +44,7 @@ __all__ = [
     "STORY_STARTS",
     "TIME_UNITS",
     "TOKEN",
+    "VAGUE_EVENTS",
     "Vector",
     "centroid",
     "content_terms",
@@ -238,6 +239,11 @@ HAPPEN_VERBS = frozenset(
     berakhir dijadwalkan
     """.split()
 )
+# Words that say only that something happened, not what: as a lead's subject with a verb of
+# happening ("Insiden terjadi menjelang sertijab ...", "Kejutan kembali terjadi ..."), a hook
+# whose event comes next (`rank.standalone`'s "vague-event"); "Kebakaran terjadi di ..." tells
+# its event.
+VAGUE_EVENTS = frozenset("insiden kejadian peristiwa kejutan".split())
 
 # Pronouns that, as the subject, stand for someone an earlier sentence names.
 PRONOUNS = frozenset(

@@ -946,6 +946,53 @@ def test_an_event_named_by_its_noun_past_the_lead_needs_the_lead() -> None:
     assert rules[3].stands_alone  # "Pengujian benih dilakukan": the noun is not alone
 
 
+# After round 16 (heldout16's misses): a lead whose subject only says that something happened.
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Insiden terjadi menjelang pelantikan Kapolres Sleman, Rabu (21/9) sekitar pukul 09.00 WIB.",
+        "Jakarta, CNN Indonesia - - Kejadian terjadi di depan Stasiun Manggarai pada Senin malam.",
+        "Kejutan kembali terjadi di hari terakhir bursa transfer pemain Liga Inggris.",  # an auxiliary
+    ],
+)
+def test_a_lead_that_only_says_something_happened_is_a_hook(lead: str) -> None:
+    text = f"Judul\n\n{lead}\n\nSeorang anggota polisi menembak rekannya di halaman markas.\n"
+    assert rule_verdicts(article_from_text(text, source="insiden.txt"))[0].rule == "vague-event"
+
+
+def test_a_lead_that_names_its_event_or_a_later_vague_event_is_no_vague_event_hook() -> None:
+    rules = rule_verdicts(article_from_text(EVENT_ARTICLE, source="gudang.txt"))
+    assert rules[0].stands_alone  # "Kebakaran terjadi ...": a fire, told
+    later = "Judul\n\nDua orang tewas di Jalan Sudirman, Jakarta, pada Senin.\n\nInsiden terjadi pukul 09.00 WIB.\n"
+    rules = rule_verdicts(article_from_text(later, source="later.txt"))
+    assert (rules[0].stands_alone, rules[1].rule) == (True, "bare-event")  # past the lead
+
+
+# After round 16: a title-case line with no verb is a heading or a list's item, no sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jakarta Fair Kemayoran Night Market.",
+        "Penyerang: Bacca, Deulofeu, Lapadula, Suso.",
+        "Skor Akhir 3 - 1.",
+    ],
+)
+def test_a_title_case_line_with_no_verb_is_a_heading(text: str) -> None:
+    assert judge_text(text) == Judgement(FRAGMENT, "heading")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timnas Indonesia Menang 2 - 0.",  # a verb, title-cased
+        "Presiden Joko Widodo Telah Tiba.",  # an auxiliary
+        "Gashapon New Year Festival digelar di Jakarta.",  # a word in lower case
+    ],
+)
+def test_a_title_case_line_with_a_verb_or_a_lower_case_word_is_no_heading(text: str) -> None:
+    assert judge_text(text).rule != "heading", judge_text(text)
+
+
 def test_a_body_opening_the_lead_is_an_actor() -> None:
     # "no-actor" is for a lead naming nobody; a body ("Pemerintah") acts as a name does, even
     # where the article writes the word in lower case too.

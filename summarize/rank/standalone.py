@@ -15,6 +15,9 @@ fragment-end           FRAGMENT       ends without sentence-final punctuation (a
 too-short              FRAGMENT       fewer than three words
 verbless-list          FRAGMENT       "Mulai X hingga Y ...", "Dari X, Y, hingga Z ...": a list the
                                       sentence before announced, with no verb and no figure
+heading                FRAGMENT       every word capitalised or a figure, no verb: a heading, a
+                                      list's item or a cut tail ("Gashapon New Year Festival.",
+                                      "Kiper: Donnarumma, Plizzari, Storari.", "Skor 1 - 0.")
 question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
@@ -37,6 +40,9 @@ short-hook             TEASER         under `SHORT_HOOK` words, no figure, a sto
                                       hook: "Juventus tengah dirundung duka." (checked last too)
 reader-address         TEASER         "kamu", "Anda", "yuk" outside a quotation; "!"
 no-actor               TEASER         an opening sentence naming nobody, with no figure
+vague-event            TEASER         a lead whose subject says only that something happened,
+                                      with a verb of happening: "Insiden terjadi menjelang ...",
+                                      "Kejutan kembali terjadi ..." (what happened comes next)
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ..., or
                                       "Kemudian," with its comma
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
@@ -133,6 +139,7 @@ from ..lang import (
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
+    VAGUE_EVENTS,
     VERB_PREFIXES,
 )
 from ..values import Article
@@ -368,6 +375,14 @@ def _verbless_list(text: str, words: Sequence[str], tokens: Sequence[str]) -> bo
         before != "yang" and w != "yang" and (w in PREDICATE_WORDS or _verb_like(w))
         for before, w in pairwise(["", *words])
     )
+
+
+def _heading(bare: Sequence[str], words: Sequence[str]) -> bool:
+    """Every word capitalised or a figure, and no verb (`PREDICATE_WORDS`, `_verb_like`): a
+    heading, a list's item or a cut tail, not a sentence ("Gashapon New Year Festival.")."""
+    if any(b[:1].isalpha() and not b[:1].isupper() for b in bare):
+        return False
+    return not any(w in PREDICATE_WORDS or _verb_like(w) for w in words)
 
 
 def _noun(word: str) -> bool:
@@ -676,7 +691,20 @@ def _bare_event(words: Sequence[str]) -> bool:
     first = words[0]
     shaped = len(first) > 6 and first.startswith(("pe", "ke")) and first.endswith("an")
     noun = first in EVENT_NOUNS or (shaped and first not in STOPWORDS_ID)
-    if not noun or len(words) < 3:
+    return noun and _happens(words)
+
+
+def _vague_event(text: str) -> bool:
+    """ "Insiden terjadi menjelang ...": a lead (past its dateline) whose subject says only that
+    something happened (`lang.VAGUE_EVENTS`), told by a verb of happening."""
+    words = read(LEFT_DATELINE.sub("", text)).words
+    return bool(words) and words[0] in VAGUE_EVENTS and _happens(words)
+
+
+def _happens(words: Sequence[str]) -> bool:
+    """The verb after the subject word says it happened (`lang.HAPPEN_VERBS`), at most one
+    auxiliary between."""
+    if len(words) < 3:
         return False
     verb = words[2] if words[1] in _AUXILIARIES else words[1]
     return verb in HAPPEN_VERBS
@@ -753,6 +781,8 @@ def judge_text(text: str, *, lead: bool = False) -> Judgement:
         return Judgement(FRAGMENT, "too-short")
     if _verbless_list(text, words, tokens):
         return Judgement(FRAGMENT, "verbless-list")
+    if _heading(seen.bare, words):
+        return Judgement(FRAGMENT, "heading")
     k = opener(words, _CONNECTIVES) or int(words[0] in COMMA_CONNECTIVES and tokens[0].endswith(","))
     if k:
         # Trimmed, the line starts where the rest starts: only a name or a capitalised subject
@@ -820,7 +850,8 @@ SOFT_TEASERS = frozenset({"no-actor"})
 def judge(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     """The verdict on every sentence of `article`, in order.
 
-    Besides `judge_text`'s rules, one that needs the article: "no-actor" (TEASER), an opening
+    Besides `judge_text`'s rules, those that need the sentence's place (`rule_verdicts`):
+    "bare-event" past the lead, "vague-event" at it, and "no-actor" (TEASER), an opening
     sentence that names nobody and gives no figure ("Bekerja merupakan salah satu upaya manusia
     ..."), where a capitalised first word is a name only if the article never writes it in
     lower case. Only the first sentence: that is where a hook stands; later, such a sentence
@@ -889,6 +920,8 @@ def rule_verdicts(article: Article) -> list[Judgement]:
         verdict = judge_text(s.text, lead=not i)
         if i and verdict.stands_alone and _bare_event(read(s.text).words):
             verdict = Judgement(NEEDS_CONTEXT, "bare-event")
+        elif not i and verdict.stands_alone and _vague_event(s.text):
+            verdict = Judgement(TEASER, "vague-event")
         if verdict.label == NEEDS_CONTEXT:
             verdict = replace(verdict, depends_on=_antecedent(article, i, verdict))
         elif i == 0 and verdict.stands_alone and _no_actor(s.text, article):
