@@ -11,7 +11,8 @@ one to spare, and only this process while it is busy (`busy`).
 
 The pool's workers never outlive the process that started them: SIGTERM or SIGHUP to it
 (a supervisor that signals only the main PID, a closed terminal) ends them first, and a
-worker whose parent is gone (killed outright) ends itself within a second.
+worker whose parent is gone (killed outright) ends itself within a second. A signal the
+process was started ignoring (SIGHUP under nohup) stays ignored.
 """
 
 from __future__ import annotations

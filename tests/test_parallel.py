@@ -161,11 +161,14 @@ def test_a_digest_over_spawned_processes_is_the_digest_of_one() -> None:
 # --- SIGTERM and SIGHUP to the main process end the workers too (issue 25, finding 9) ----------
 
 _SIGNALLED = """
-import os, sys, time
+import os, signal, sys, time
 from pathlib import Path
 from summarize.parallel import process_map
 
 FOLDER = Path(sys.argv[1])
+# SIGHUP as a shell leaves it ("default"), or ignored as nohup leaves it ("ignored"): set
+# here, so the test does not depend on how the test run itself was started.
+signal.signal(signal.SIGHUP, signal.SIG_IGN if sys.argv[2] == "ignored" else signal.SIG_DFL)
 
 def work(x):
     (FOLDER / f"worker-{os.getpid()}").touch()
@@ -198,19 +201,8 @@ def test_a_signal_to_the_main_process_ends_the_workers(tmp_path: Path, name: str
     import signal
     import time
 
-    script = tmp_path / "run.py"
-    script.write_text(_SIGNALLED)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), str(tmp_path)],
-        cwd=ROOT,
-        env={**os.environ, "SUMMARIZE_THREADS": "2"},
-    )
+    proc, workers = _start_pool(tmp_path, "default")
     try:
-        deadline = time.monotonic() + 60
-        while len(list(tmp_path.glob("worker-*"))) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        workers = [int(p.name.split("-")[1]) for p in tmp_path.glob("worker-*")]
-        assert len(workers) == 2, "the pool did not start"
         proc.send_signal(getattr(signal, name))
         assert proc.wait(timeout=30) == -getattr(signal, name)  # it still dies of that signal
         deadline = time.monotonic() + 10
@@ -218,7 +210,50 @@ def test_a_signal_to_the_main_process_ends_the_workers(tmp_path: Path, name: str
             time.sleep(0.1)
         assert not [pid for pid in workers if _alive(pid)]
     finally:
-        proc.kill()
-        for p in tmp_path.glob("worker-*"):
-            with contextlib.suppress(ProcessLookupError, ValueError):
-                os.kill(int(p.name.split("-")[1]), 9)
+        _stop(proc, tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGHUP is a POSIX signal")
+def test_a_run_started_under_nohup_keeps_ignoring_sighup(tmp_path: Path) -> None:
+    # nohup (or a supervisor) set SIGHUP to be ignored: the pool must not turn it back into
+    # an ending signal, for the main process or its workers.
+    import signal
+    import time
+
+    proc, workers = _start_pool(tmp_path, "ignored")
+    try:
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(1.0)
+        assert proc.poll() is None, "SIGHUP ended a run that had it ignored"
+        assert all(_alive(pid) for pid in workers)
+    finally:
+        _stop(proc, tmp_path)
+
+
+def _start_pool(folder: Path, sighup: str) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """Run `_SIGNALLED` in a fresh process; return it and its two workers once both work."""
+    import time
+
+    script = folder / "run.py"
+    script.write_text(_SIGNALLED)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(folder), sighup],
+        cwd=ROOT,
+        env={**os.environ, "SUMMARIZE_THREADS": "2"},
+    )
+    deadline = time.monotonic() + 60
+    while len(list(folder.glob("worker-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(p.name.split("-")[1]) for p in folder.glob("worker-*")]
+    if len(workers) != 2:
+        _stop(proc, folder)
+    assert len(workers) == 2, "the pool did not start"
+    return proc, workers
+
+
+def _stop(proc: subprocess.Popen[bytes], folder: Path) -> None:
+    proc.kill()
+    proc.wait(timeout=30)
+    for p in folder.glob("worker-*"):
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            os.kill(int(p.name.split("-")[1]), 9)

@@ -664,6 +664,11 @@ def test_the_floors_cover_the_fresh_held_out_split() -> None:
         "Kabar bahagia datang bagi penggemar serial Si Doel Anak Sekolahan.",
         "Kabar menggembirakan datang dari Stadion Gelora Bung Karno.",
         "Pasangan penyanyi Raisa dan Hamish Daud kembali diselimuti kabar bahagia.",
+        # Round 17, the two leads that led tuning stories: the guest and the misfortune
+        # announced, not told (made-up places; one as misspelt as heldout16's "Kejadiaan").
+        "Stadion Gelora Delta Sidoarjo kedatangan tamu besar pada Sabtu (3/6) malam WIB.",
+        "Kejadian nahas menimpa para pendaki di lereng Gunung Rinjani, Lombok, Minggu (4/6).",
+        "Kejadiaan tragis menimpa seorang nelayan di perairan Selat Sunda.",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -675,6 +680,8 @@ def test_stock_hooks_are_teasers(text: str) -> None:
     [
         "Ada 151 KK yang diungsikan ke tempat aman di Kecamatan Cililin.",
         "Presiden Jokowi kedatangan tamu dari Jepang, Perdana Menteri Shinzo Abe, di Istana Bogor.",
+        "Istana Bogor kedatangan tamu besar dari Jepang yang membawa investasi Rp 5 triliun.",
+        "Kejadian nahas yang menimpa dua pendaki di Gunung Rinjani diselidiki polisi.",
         "Kejadian itu terjadi di Bandara Frans Kaisiepo pada Senin (13/3) pagi.",
         # The good news told: it is the fact.
         "Raisa membagikan kabar bahagia kelahiran putri pertamanya lewat Instagram pada Senin.",
