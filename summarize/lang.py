@@ -120,7 +120,8 @@ def _phrases(listed: str) -> tuple[str, ...]:
 # consequence of what came before. The rest of the sentence may still state a fact alone, so
 # a digest may show it from after the connective. Some as writers also spell them ("Disisi
 # lain", "Di lain pihak", "Oleh karenanya", "Lagipula": round 16, each of the 15 tuning
-# sentences opening so needs an earlier one).
+# sentences opening so needs an earlier one). "Tak pelak", "Tak ayal" (no wonder: a consequence
+# of what came before; round 18, 5 of 5 tuning sentences need an earlier one).
 CONNECTIVES = _phrases(
     """
     namun, tetapi, akan tetapi, tapi, sementara itu, sementara, sedangkan, selain itu,
@@ -133,7 +134,7 @@ CONNECTIVES = _phrases(
     terlebih, terlebih lagi, alhasil, sayangnya,
     disisi lain, di lain sisi, dilain sisi, di lain pihak, dilain pihak, di pihak lain,
     oleh karenanya, tak cuma itu, tidak cuma itu, bukan cuma itu, lagipula, lagi pula,
-    bagaimanapun, bagaimana pun
+    bagaimanapun, bagaimana pun, tak pelak, tidak pelak, tak ayal, tidak ayal
     """
 ) + tuple(  # "Tak berhenti di situ, ...", "Tidak cukup sampai di sana, ...": and more than that
     f"{no} {how}{stop} di {there}"
@@ -149,7 +150,8 @@ COMMA_CONNECTIVES = frozenset({"kemudian"})
 
 # Openers that place the sentence in a time, place or topic only an earlier sentence names
 # ("Saat itu", "Dalam kesempatan tersebut", "Terkait hal ini"): leaving them off would change
-# what the sentence says, so such a sentence is never trimmed.
+# what the sentence says, so such a sentence is never trimmed. "Turut hadir X": X was there, at
+# the event an earlier sentence tells (round 18: 3 of 3 tuning sentences need it).
 BACK_REFERENCES = tuple(
     f"{head} {ref}"
     for head in _phrases(
@@ -169,7 +171,8 @@ BACK_REFERENCES = tuple(
     mulai dari, dari situ, dari sana, dari sini, mulanya, awalnya, termasuk, dikatakan,
     bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama,
     di saat yang sama, pada saat yang sama, di waktu yang sama, pada waktu yang sama,
-    dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut
+    dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut,
+    turut hadir
     """
 )
 

@@ -843,10 +843,26 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Bagaimanapun, warga tetap menolak pembangunan pabrik semen di Cililin.", "connective"),
         ("Di saat yang sama, polisi menyita dua sepeda motor dari lokasi kejadian.", "back-reference"),
         ("Terlepas dari itu, tarif parkir di Bogor naik menjadi Rp 5.000 per jam.", "back-reference"),
+        # heldout17's: a guest list whose event an earlier sentence tells (never trimmed).
+        ("Turut hadir Wali Kota Bogor Bima Arya dan Kapolresta Bogor.", "back-reference"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
     assert judge_text(text) == Judgement(NEEDS_CONTEXT, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # heldout17's "no wonder": a consequence of what came before, with or without its comma
+        "Tak pelak, Pemkot Bogor menambah 20 bus baru pada 2018.",
+        "Tak ayal Pemkot Bogor menambah 20 bus baru pada 2018.",
+        "Tidak pelak, Pemkot Bogor menambah 20 bus baru pada 2018.",
+    ],
+)
+def test_no_wonder_is_a_connective_the_digest_may_trim(text: str) -> None:
+    verdict = judge_text(text)
+    assert (verdict.label, verdict.rule) == (NEEDS_CONTEXT, "connective")
+    assert text[sum(len(w) + 1 for w in text.split()[: verdict.trim]) :].startswith("Pemkot Bogor")
 
 
 @pytest.mark.parametrize(
