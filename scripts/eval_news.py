@@ -11,6 +11,7 @@ fold 03 is held out.
     python scripts/eval_news.py                  # fold 03, held out
     python scripts/eval_news.py --folds 01 02    # the tuning folds
     python scripts/eval_news.py --without-news   # stories of a size ordered by the ranker's score alone, as before
+    python scripts/eval_news.py --draw held2     # one draw alone: held2, fold 03's latest (scored once)
 """
 
 from __future__ import annotations
@@ -37,16 +38,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", nargs="+", default=list(HELD_OUT), choices=["01", "02", "03"])
     parser.add_argument("--without-news", action="store_true", help="order by the ranker's score alone")
+    parser.add_argument(
+        "--draw", nargs="+", metavar="DRAW", help="only the lines of these draws (README there)"
+    )
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the IndoSum folder")
     args = parser.parse_args()
     print("$ python scripts/eval_news.py " + shlex.join(sys.argv[1:]))
     print(f"machine: {machine()}")
     off = mock.patch("summarize.grouping.news_score", return_value=0.5)
     with off if args.without_news else contextlib.nullcontext():
-        result = order(args.folds, args.data)
+        result = order(args.folds, args.data, args.draw)
     quarter = result.leads // 4
     print(
-        f"folds {' '.join(args.folds)}: {result.leads} labelled story leads shown ({result.soft} SOFT; "
+        f"folds {' '.join(args.folds)}{' draws ' + ' '.join(args.draw) if args.draw else ''}: {result.leads} labelled story leads shown ({result.soft} SOFT; "
         f"{result.unmatched} labelled leads no longer open their story, {result.lineless} of whose stories"
         " show no line)"
     )

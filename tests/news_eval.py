@@ -4,7 +4,7 @@ news score on them) and the floor in `tests/test_news.py`, so that a script and 
 import one another.
 
 The set (scripts/data/news/lines.jsonl): the line the digest showed first for a story, drawn
-from IndoSum folds 01, 02 (tuned on) and 03 (held out), each labelled FACT (it tells news: who
+(`draw`: "first", "second", ...) from IndoSum folds 01, 02 (tuned on) and 03 (held out), each labelled FACT (it tells news: who
 did, said or decided what, a result, a figure) or SOFT (a scene, a description, a judgement, a
 general statement, a hook). The measure: digest the labelled articles of the chosen folds
 together, one line a story, and count, over every pair of labelled leads of stories the same
@@ -56,9 +56,10 @@ class Order:
         return self.soft_above / self.pairs if self.pairs else 0.0
 
 
-def order(folds: Sequence[str], data_dir: Path = DATA_DIR) -> Order:
-    """Digest the labelled articles of `folds` together and measure how their leads are ordered."""
-    labelled = [r for r in lines() if r["fold"] in folds]
+def order(folds: Sequence[str], data_dir: Path = DATA_DIR, draws: Sequence[str] | None = None) -> Order:
+    """Digest the labelled articles of `folds` (of `draws` only, if given: a line's `draw`)
+    together and measure how their leads are ordered."""
+    labelled = [r for r in lines() if r["fold"] in folds and (draws is None or r["draw"] in draws)]
     label = {(r["article"].removeprefix("indosum:"), r["index"]): r["label"] for r in labelled}
     wanted = {article for article, _ in label}
     articles = []

@@ -75,8 +75,20 @@ def test_held_out_story_leads_are_listed_facts_first() -> None:
     # 21's round 12 (23.8% when this was written), 68.9% ordered by the ranker's score alone
     # (`python scripts/eval_news.py [--without-news]`); 2 and 13 SOFT leads in the first quarter.
     # Of the 45 labelled leads not shown first, 18 are stories with no line and 27 open with
-    # another line.
-    result = news_eval.order(news_eval.HELD_OUT)
+    # another line. (The two draws these floors were set for: `first` and `second`.)
+    result = news_eval.order(news_eval.HELD_OUT, draws=("first", "second"))
     assert result.unmatched - result.lineless <= 0.15 * (result.leads + result.unmatched)
     assert result.pairs > 2000 and result.inverted <= 0.30, result
+    assert result.soft_in_first_quarter <= 3, result
+
+
+@needs_data
+def test_a_fresh_draw_of_held_out_leads_is_listed_facts_first() -> None:
+    # Fold 03's later draw `held2` (150 leads of articles in no earlier draw), scored once with
+    # the shipped score: 31.5% of FACT/SOFT pairs inverted against 57.9% by the ranker's score
+    # alone (`python scripts/eval_news.py --draw held2 [--without-news]`), 2 and 7 SOFT leads in
+    # the first quarter. Floors with a margin: more inverted pairs than on the first draws, so
+    # the 23.6% there was a kind sample.
+    result = news_eval.order(news_eval.HELD_OUT, draws=("held2",))
+    assert result.pairs > 1500 and result.inverted <= 0.36, result
     assert result.soft_in_first_quarter <= 3, result
