@@ -26,6 +26,7 @@ ABBREVIATIONS = frozenset(
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs
+    rp
     """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.

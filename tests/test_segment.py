@@ -39,6 +39,15 @@ def test_company_and_acting_titles_do_not_split() -> None:
     ]
 
 
+def test_rupiah_written_with_a_full_stop_is_followed_by_its_amount() -> None:
+    # heldout19: a price list cut after "Rp." left "... E 300 with AMG Line Rp." as a digest line.
+    text = "Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road). Stok terbatas."
+    assert split_sentences(text) == [
+        "Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road).",
+        "Stok terbatas.",
+    ]
+
+
 def test_numbers_and_dates_stay_whole() -> None:
     text = (
         "Korea Utara telah mengirimkan lebih dari 1.000 kontainer senilai Rp1,5 juta pada Sabtu (16/9/2023). "

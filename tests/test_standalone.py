@@ -720,6 +720,8 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Musim liburan merupakan waktu yang tepat untuk berkumpul bersama keluarga.", "generic-claim"),
         ("Lady Gaga selalu punya cara untuk mengejutkan penggemarnya.", "generic-claim"),
         ("Serial Stranger Things selalu berhasil menarik perhatian penontonnya.", "generic-claim"),
+        # heldout18's "Bulan Ramadhan menjadi bulan penuh berkah ...": "menjadi" as the copula too.
+        ("Malam takbiran menjadi malam yang paling dinanti warga Kampung Melayu.", "generic-claim"),
     ],
 )
 def test_vague_leads_that_promise_their_fact_are_teasers(text: str, rule: str) -> None:

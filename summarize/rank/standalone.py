@@ -314,7 +314,7 @@ _VAGUE_CLAIM = re.compile(
 # next ("Malam perayaan Tahun Baru adalah saat yang istimewa, tak terkecuali untuk ...",
 # "Katy Perry selalu punya cara untuk mempersiapkan albumnya.").
 _GENERIC_CLAIM = re.compile(
-    r"(?=[ams])(?:\b(?:adalah|merupakan)\s+(?:saat|waktu|momen|hal|sesuatu|bulan|hari|malam)\s+(?:yang\s+)?"
+    r"(?=[ams])(?:\b(?:adalah|merupakan|menjadi)\s+(?:saat|waktu|momen|hal|sesuatu|bulan|hari|malam)\s+(?:yang\s+)?"
     r"(?:paling\s+|sangat\s+|amat\s+|penuh\s+)?(?:istimewa|spesial|tepat|membanggakan|berkah|dinanti|"
     r"ditunggu|menyenangkan|membahagiakan|berharga)\b"
     r"|\bselalu\s+(?:punya|memiliki|mempunyai)\s+cara\b"
