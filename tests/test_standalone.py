@@ -971,6 +971,45 @@ def test_an_event_named_by_its_noun_past_the_lead_needs_the_lead() -> None:
     assert rules[3].stands_alone  # "Pengujian benih dilakukan": the noun is not alone
 
 
+# Round 21 (heldout20's misses): a reason or condition with no main clause, past the lead.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mengingat kuota pengunjung Monas dibatasi hanya 2.000 orang setiap hari.",
+        "Karena Pemkot Bogor yakin warga lebih suka membayar secara daring.",
+        "Meskipun harga tiket KRL Bogor tetap Rp 3.000 per perjalanan.",
+    ],
+)
+def test_a_clause_with_no_main_clause_leans_on_the_sentence_before(text: str) -> None:
+    article = article_from_text(
+        f"Judul\n\nPemkot Bogor menjual tiket secara daring mulai Senin.\n\n{text}\n", source="a.txt"
+    )
+    assert [(v.rule, v.depends_on) for v in rule_verdicts(article)[1:]] == [("dangling-clause", 0)]
+
+
+def test_a_clause_with_its_main_clause_or_as_a_lead_is_no_dangling_clause() -> None:
+    assert judge_text(
+        "Mengingat kuota dibatasi, Pemkot Bogor menjual tiket Monas secara daring."
+    ).stands_alone
+    assert judge_text("Karena hujan deras, KRL Bogor terlambat 30 menit pada Senin.").stands_alone
+    assert judge_text(
+        "Karena Pemkot Bogor yakin warga lebih suka membayar secara daring.", lead=True
+    ).rule != ("dangling-clause")
+
+
+# Round 21: a short lead that asserts with "memang" what the next sentences bear out.
+def test_a_short_lead_asserting_with_memang_is_a_teaser_but_not_later_or_long() -> None:
+    text = (
+        "Judul\n\nFilm Star Wars terbaru memang bertabur bintang.\n\n"
+        "Lilipaly memang memiliki kedekatan emosional dengan Jakarta.\n"
+    )
+    rules = rule_verdicts(article_from_text(text, source="sw.txt"))
+    assert (rules[0].label, rules[0].rule) == (TEASER, "short-claim")
+    assert rules[1].stands_alone  # past the lead: a plain statement
+    long_lead = "Judul\n\nEkonom Universitas Pertamina Eka Puspitawati mengatakan utang Indonesia memang lebih rendah.\n"
+    assert rule_verdicts(article_from_text(long_lead, source="u.txt"))[0].stands_alone
+
+
 # After round 16 (heldout16's misses): a lead whose subject only says that something happened.
 @pytest.mark.parametrize(
     "lead",
