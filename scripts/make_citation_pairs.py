@@ -245,15 +245,6 @@ def draw_round3(gid: str, spec: dict, records: dict[str, dict], have: set[str]) 
     ]
 
 
-def _kappa(first: list[str], second: list[str]) -> float:
-    """Cohen's kappa of two readings of the same items."""
-    n = len(first)
-    seen = sum(a == b for a, b in zip(first, second, strict=True)) / n
-    p1, p2 = Counter(first), Counter(second)
-    chance = sum(p1[k] * p2[k] for k in p1) / (n * n)
-    return (seen - chance) / (1 - chance) if chance < 1 else 1.0
-
-
 def find_candidates(records: list[dict], days: float = 4, top: int = 260) -> None:
     """Print likely same-event IndoSum article pairs for a person to read."""
     arts = [eval_stories.indosum_article(r, str(i)) for i, r in enumerate(records)]

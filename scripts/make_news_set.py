@@ -26,6 +26,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from agreement import kappa  # noqa: E402
+
 from summarize import digest  # noqa: E402
 from summarize.errors import InputError  # noqa: E402
 from tests.indosum import DATA_DIR, load_records, to_article  # noqa: E402
@@ -97,14 +99,6 @@ def merge(folder: Path) -> int:
         raw = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
         print(f"second reading: {len(a)} lines, raw agreement {raw:.3f}, kappa {kappa(a, b):.3f}")
     return 0
-
-
-def kappa(first: list[str], second: list[str]) -> float:
-    """Cohen's kappa of two readers' labels for the same lines."""
-    n = len(first)
-    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
-    expected = sum((first.count(x) / n) * (second.count(x) / n) for x in (FACT, SOFT))
-    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
 def _read(path: Path) -> list[dict]:

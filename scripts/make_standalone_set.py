@@ -39,6 +39,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from agreement import kappa  # noqa: E402
+
 from summarize import InputError, load_articles  # noqa: E402
 from tests.indosum import load_records, to_article  # noqa: E402
 from tests.standalone_eval import read_rows, write_rows  # noqa: E402
@@ -142,14 +144,6 @@ def _check(rows: list[dict], articles: dict[str, dict]) -> None:
         dep = r.get("depends_on")
         assert dep is None or 0 <= dep < r["index"], key
         seen.add(key)
-
-
-def kappa(first: list[str], second: list[str]) -> float:
-    """Cohen's kappa of two readers' labels for the same sentences."""
-    n = len(first)
-    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
-    expected = sum((first.count(x) / n) * (second.count(x) / n) for x in LABELS)
-    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
 def agreement(labels: list[dict], second: list[dict]) -> dict[str, float]:

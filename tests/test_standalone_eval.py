@@ -80,3 +80,17 @@ def test_the_script_says_how_many_labels_no_longer_match() -> None:
     assert (
         result["unmatched_labels"] == data.unmatched <= ev.MAX_UNMATCHED * (len(data.labels) + data.unmatched)
     )
+
+
+def test_the_readers_agreement_is_cohens_kappa_over_the_labels_they_gave() -> None:
+    # scripts/agreement.py, shared by the scripts that build the labelled sets. 4 items, 3 agree:
+    # observed 0.75; chance 0.5 * 0.25 + 0.5 * 0.75 = 0.5; kappa 0.5 (FACT/SOFT too, which a
+    # list of the stands-alone labels alone would not count: kappa would equal raw agreement).
+    code = (
+        "import sys; sys.path.insert(0, 'scripts'); from agreement import kappa; "
+        "print(kappa(['FACT', 'FACT', 'SOFT', 'SOFT'], ['FACT', 'SOFT', 'SOFT', 'SOFT']))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ev.ROOT, capture_output=True, text=True, check=True
+    )
+    assert float(out.stdout) == 0.5
