@@ -690,12 +690,8 @@ _SUBORDINATORS = frozenset(
 
 
 def _dangling_clause(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> bool:
-    return (
-        words[0] in _SUBORDINATORS
-        and bool(outside)
-        and outside[0]
-        and not any(t.endswith((",", ";", ":")) for t in tokens)
-    )
+    # `_context` reads `words[0]` first, so the sentence has a first word (and `outside` its flag).
+    return words[0] in _SUBORDINATORS and outside[0] and not any(t.endswith((",", ";", ":")) for t in tokens)
 
 
 # "Provinsi yang dimaksud adalah ...", "... organisasi mana yang dimaksudnya.": the one an earlier
