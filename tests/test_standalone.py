@@ -1125,6 +1125,28 @@ def test_a_first_word_capitalised_as_first_is_no_name_for_its_phrase_s_nya() -> 
         assert judge_text(alone).rule != "pronoun", alone
 
 
+def test_a_fronted_phrase_s_nya_belongs_to_the_name_that_opens_the_main_clause() -> None:
+    # "In his speech, Minister Sri ...": the owner is named right after the fronted phrase.
+    for alone in (
+        "Dalam sambutannya, Menteri Sri Mulyani menyampaikan apresiasi kepada para guru.",
+        "Setelah kontraknya habis di tahun 2018, Rossi diyakini tak akan memperpanjang kontrak.",
+        "Sepanjang kariernya, Guthrie juga pernah bermain untuk Southampton dan Fulham.",
+        "Dalam sambutannya Menteri Kelautan dan Perikanan berharap taruna belajar di kapal.",
+    ):
+        assert judge_text(alone).stands_alone, alone
+    # Still leaning back: a pronoun subject after the phrase; "in return", "instead of" what
+    # was told; "that decision of his"; a verb's "-nya" (make *it*); a name past an apposition
+    # whose owner is someone else; a later "X tersebut" the sentence does not define.
+    for later in (
+        "Dalam konferensi pers yang didampingi asistennya Wolfgang Fidal, ia menjelaskan strateginya.",
+        "Sebagai gantinya, PSSI memanggil gelandang Arema FC, Adam Alis.",
+        "Setelah keputusannya itu, Duta Besar Israel menulis surat terbuka.",
+        "Untuk membuatnya tetap kokoh, Hosaka menyemprotkan zat khusus ke pasir.",
+        "Dalam sambutannya, Menteri Sri mengapresiasi penghargaan tersebut.",
+    ):
+        assert not judge_text(later).stands_alone, later
+
+
 def test_a_hook_phrase_pulls_the_score_down_and_is_named() -> None:
     # The same lead with and without the hook's stock phrase and hedge: the score names it
     # (long enough that the "short-hook" rule leaves it to the score).

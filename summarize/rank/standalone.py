@@ -510,6 +510,37 @@ def _possessed_head(words: Sequence[str], tokens: Sequence[str], outside: Sequen
     return False
 
 
+# A fronted phrase whose his/her/its belongs to the name that opens the main clause right after
+# it ("Dalam sambutannya, Menteri Sri ...", "Setelah kontraknya habis di tahun 2018, Rossi ...",
+# "Sepanjang kariernya, Guthrie ..."): the owner is named in the sentence. Not "Sebagai
+# gantinya" or "Sebagai imbalannya" (instead of, in return for what was told before).
+_FRONTING = frozenset(
+    "dalam di setelah sepanjang selama meski meskipun walau walaupun dengan sejak saat ketika usai"
+    " seusai jelang menjelang sebelum atas untuk karena akibat berkat bersama lewat melalui pada"
+    " selain setibanya sesampainya tanpa demi bagi dari berdasarkan mengenai terkait soal".split()
+)
+# How far past its his/her/its a fronted phrase may run before the main clause opens.
+FRONTED_SPAN = 12
+
+
+def _cataphoric(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], k: int) -> bool:
+    """Whether the his/her/its `words[k]` sits in a fronted phrase (`_FRONTING`) that a name
+    closes: the main clause opens, after the phrase's comma (or at once: "Dalam sambutannya
+    Menteri ..."), with a capitalised word that is no common word or pronoun. Not "keputusannya
+    itu" (that decision: told before), nor past a comma (the fronted phrase has ended)."""
+    if words[0] not in _FRONTING or words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _verb_like(words[k]):
+        return False  # "Untuk membuatnya ...": make it, not its
+    if any(t.endswith(",") for t in tokens[:k]) or not REFERRING.isdisjoint(words):
+        return False  # "Setelah keputusannya itu", "... penghargaan tersebut": told before
+    for m in range(k, min(len(tokens) - 1, k + FRONTED_SPAN)):
+        if not outside[m]:
+            return False
+        if tokens[m].endswith(",") or (m == k <= 2 and tokens[m + 1][:1].isupper()):
+            n = m + 1
+            return outside[n] and tokens[n][:1].isupper() and words[n] not in NOT_NAMES
+    return False
+
+
 def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], *, lead: bool) -> str:
     """ "pronoun" when the subject, or a his/her/its, stands for someone not named yet.
 
@@ -537,7 +568,8 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     for k in range(start, len(words)):
         if not outside[k]:
             continue
-        if not named and (words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k])):
+        stands_for = words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k])
+        if not named and stands_for and not _cataphoric(words, tokens, outside, k):
             return "pronoun"
         if k and tokens[k][:1].isupper():
             named = True
