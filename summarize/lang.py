@@ -151,7 +151,11 @@ COMMA_CONNECTIVES = frozenset({"kemudian"})
 # Openers that place the sentence in a time, place or topic only an earlier sentence names
 # ("Saat itu", "Dalam kesempatan tersebut", "Terkait hal ini"): leaving them off would change
 # what the sentence says, so such a sentence is never trimmed. "Turut hadir X": X was there, at
-# the event an earlier sentence tells (round 18: 3 of 3 tuning sentences need it).
+# the event an earlier sentence tells (round 18: 3 of 3 tuning sentences need it). "Pun
+# demikian dengan X": so it is with X, as told before; "Terutama ...", "Khususnya ...": above
+# all among what was told before (round 24: 10 of 11 tuning sentences so opening need context;
+# not bare "Begitu": "Begitu disambungkan, ..." is "as soon as"). Not "Tidak demikian dengan X"
+# (2 of 2 tuning sentences teasers): the IndoSum gate's one such lead-in is in its summary.
 BACK_REFERENCES = tuple(
     f"{head} {ref}"
     for head in _phrases(
@@ -172,7 +176,7 @@ BACK_REFERENCES = tuple(
     bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama,
     di saat yang sama, pada saat yang sama, di waktu yang sama, pada waktu yang sama,
     dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut,
-    turut hadir
+    turut hadir, pun demikian, pun begitu, begitupun, begitu pun, terutama, utamanya, khususnya
     """
 )
 

@@ -63,6 +63,24 @@ CASES = [
         "back-reference",
     ),
     ("Saat itu dia dijuluki pelopor penyanyi cilik Indonesia.", NEEDS_CONTEXT, "back-reference"),
+    # "So it was with X", "above all ...": as told before (round 24).
+    (
+        "Pun demikian dengan Allan Nyom yang menyebabkan Arsenal mendapatkan penalti.",
+        NEEDS_CONTEXT,
+        "back-reference",
+    ),
+    (
+        "Terutama di sebelah selatan khatulistiwa, yakni Jawa, Bali dan Nusa Tenggara.",
+        NEEDS_CONTEXT,
+        "back-reference",
+    ),
+    (
+        "Khususnya untuk bisa mengembalikan trofi yang terakhir digapai pada 2001.",
+        NEEDS_CONTEXT,
+        "back-reference",
+    ),
+    # "As soon as": bare "Begitu" opens a sentence of its own.
+    ("Begitu disambungkan ke ponsel, Vivofit 4 bisa melacak langkah dan waktu tidur.", STANDALONE, ""),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),
     ("Hal ini juga dinilai menjadi faktor pertumbuhan jumlah kunjungan.", NEEDS_CONTEXT, "pronoun"),
     ("Hal itulah yang dirasakan Titik Kusumawardani di Senayan, Jakarta.", NEEDS_CONTEXT, "pronoun"),
