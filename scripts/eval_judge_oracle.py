@@ -19,11 +19,16 @@ oracle:
 - `free only`: only the STANDALONE ones take it (the judgement never holds a good one back);
 - `leads only`: only each article's first sentence takes it (a perfect teaser-lead judge);
 - with `--rules`, `free RULE`: only the STANDALONE sentences that the named rule rejects (what
-  that rule's mistakes cost).
+  that rule's mistakes cost);
+
+and with `--digest`, the real `summarize.digest` of all the split's articles under each
+judgement too: its lines, the share of labelled lines that stand alone, the stories that show
+no line, and the stories a teaser, fragment or furniture leads.
 
     python scripts/eval_judge_oracle.py                       # tuning, briefs of 3
     python scripts/eval_judge_oracle.py -n 5
     python scripts/eval_judge_oracle.py --rules pronoun undefined-reference
+    python scripts/eval_judge_oracle.py --digest
 
 Research only: nothing in the package reads it. An oracle's figures are what the brief's
 selection could reach with that judgement; they are not figures of the tool.
@@ -56,7 +61,7 @@ from summarize.rank.standalone import STANDALONE, Judgement  # noqa: E402
 from summarize.rank.sure import load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.indosum import Record, Rouge, Totals, load_records  # noqa: E402
-from tests.standalone_eval import SET, Labelled, load, read_rows  # noqa: E402
+from tests.standalone_eval import SET, Labelled, digest_scores, load, read_rows  # noqa: E402
 
 # Which labelled sentences take the readers' verdict: (index, the readers' label, the tool's verdict).
 Which = Callable[[int, str, Judgement], bool]
@@ -171,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--rules", nargs="*", default=(), metavar="RULE", help="also free each rule's mistakes"
     )
+    parser.add_argument(
+        "--digest", action="store_true", help="also the digest of the split's articles under each judgement"
+    )
     args = parser.parse_args(argv)
     data = load(args.split)
     pairs = indosum_pairs(data)
@@ -187,10 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             if which is not None:
                 stack.enter_context(readers_judge(data, which))
             s = score(data, pairs, args.n)
+            d = digest_scores(data) if args.digest else None
         print(
             f"{name} | {s['R1']:.2f} / {s['R2']:.2f} / {s['RL']:.2f} | {s['bad']} of {s['opened']}"
             f" ({100 * s['bad'] / max(1, s['opened']):.1f}%) | {s['unshown']} of {s['shown']}"
         )
+        if d is not None:
+            print(
+                f"    digest: {d['lines']} lines, {d['stand_alone']}% of {d['labelled_lines']} labelled standing"
+                f" alone; {d['bare_stories']} of {d['stories']} stories with no line; {d['bad_leads']} led badly"
+            )
     return 0
 
 
