@@ -48,6 +48,20 @@ def test_rupiah_written_with_a_full_stop_is_followed_by_its_amount() -> None:
     ]
 
 
+def test_a_police_rank_and_a_warrant_number_are_followed_by_more_of_the_sentence() -> None:
+    # heldout25 (and two tuning articles): "Kombes Pol." and "Nomor Sprin." were cut, leaving
+    # two FRAGMENTs each.
+    text = (
+        "Direktur Tipikor Bareskrim Polri, Kombes Pol. Erwanto Kurniadi mengatakan berkas sudah dikirim. "
+        "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor. Kasus berlanjut."
+    )
+    assert split_sentences(text) == [
+        "Direktur Tipikor Bareskrim Polri, Kombes Pol. Erwanto Kurniadi mengatakan berkas sudah dikirim.",
+        "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor.",
+        "Kasus berlanjut.",
+    ]
+
+
 def test_numbers_and_dates_stay_whole() -> None:
     text = (
         "Korea Utara telah mengirimkan lebih dari 1.000 kontainer senilai Rp1,5 juta pada Sabtu (16/9/2023). "
