@@ -61,7 +61,7 @@ from summarize.rank.standalone import STANDALONE, Judgement  # noqa: E402
 from summarize.rank.sure import load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.indosum import Record, Rouge, Totals, load_records  # noqa: E402
-from tests.standalone_eval import SET, Labelled, digest_scores, load, read_rows  # noqa: E402
+from tests.standalone_eval import SET, Labelled, brief_figures, digest_scores, load, read_rows  # noqa: E402
 
 # Which labelled sentences take the readers' verdict: (index, the readers' label, the tool's verdict).
 Which = Callable[[int, str, Judgement], bool]
@@ -114,24 +114,19 @@ def readers_judge(data: Labelled, which: Which) -> Iterator[None]:
 
 def score(data: Labelled, pairs: Sequence[tuple[Article, Record]], n: int) -> dict[str, float]:
     """ROUGE against IndoSum's summaries; bad openings and sentences needing an unshown one
-    against the labels."""
+    against the labels (`brief_figures`, as `scripts/eval_standalone.py` counts them)."""
     rouge, totals = Rouge(), Totals()
-    bad = opened = unshown = shown = 0
     result = brief([a for a, _ in pairs], n=n)
-    for b, (a, record) in zip(result.briefs, pairs, strict=True):
+    for b, (_, record) in zip(result.briefs, pairs, strict=True):
         totals.add(rouge.score(" ".join(s.source_text for s in b.sentences), record.summary))
-        before: set[int] = set()
-        for k, s in enumerate(b.sentences):
-            row = data.labels.get((a.id, s.index))
-            shown += 1
-            if row is not None:
-                if k == 0:
-                    opened += 1
-                    bad += row["label"] != STANDALONE
-                if row["label"] == "NEEDS_CONTEXT" and row["depends_on"] not in before:
-                    unshown += 1
-            before.add(s.index)
-    return {**totals.means(), "bad": bad, "opened": opened, "unshown": unshown, "shown": shown}
+    f = brief_figures(data, result)
+    return {
+        **totals.means(),
+        "bad": f["first_not_standalone"],
+        "opened": f["briefs"] - f["first_unlabelled"],
+        "unshown": f["needs_unshown"],
+        "shown": f["sentences"],
+    }
 
 
 def lead_agreement() -> tuple[int, int]:

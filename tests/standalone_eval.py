@@ -16,7 +16,7 @@ from summarize import brief, digest, load_articles
 from summarize.clean import dateline_length
 from summarize.rank.standalone import LABELS, STANDALONE
 from summarize.rank.ties import judge_for_brief
-from summarize.values import Article
+from summarize.values import Article, Briefs
 from tests.indosum import DATA_DIR, load_records, to_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -321,7 +321,11 @@ def digest_scores(data: Labelled) -> dict[str, Any]:
 
 def brief_scores(data: Labelled, n: int) -> dict[str, Any]:
     """Briefs of `n`: sentences shown without the earlier sentence they need, and bad openings."""
-    result = brief(data.articles, n=n)
+    return brief_figures(data, brief(data.articles, n=n))
+
+
+def brief_figures(data: Labelled, result: Briefs) -> dict[str, Any]:
+    """`brief_scores` of briefs already made (of articles in `data`, read by their labels)."""
     shown = unshown = unlabelled = other = bad_first = unlabelled_first = 0
     for b in result.briefs:
         before: set[int] = set()
