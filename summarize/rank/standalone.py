@@ -568,8 +568,11 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
     for k in range(start, len(words)):
         if not outside[k]:
             continue
-        stands_for = words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k])
-        if not named and stands_for and not _cataphoric(words, tokens, outside, k):
+        if (
+            not named
+            and (words[k] in _THIRD_PERSON or words[k] in _TO_HIM or _possessive(words[k]))
+            and not _cataphoric(words, tokens, outside, k)
+        ):
             return "pronoun"
         if k and tokens[k][:1].isupper():
             named = True
