@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
 Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout24`, together the tuning data; `heldout25` is never read here) that
+`heldout2` to `heldout25`, together the tuning data; `heldout26` is never read here) that
 the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
@@ -61,6 +61,7 @@ from machine_info import describe as machine  # noqa: E402
 from summarize.rank.news import news_score  # noqa: E402
 from summarize.rank.standalone import rule_verdicts, text_doubts  # noqa: E402
 from summarize.rank.sure import FEATURES, Hook, Scorer, features, hook_terms  # noqa: E402
+from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 
 FOLDS = 10
@@ -128,21 +129,28 @@ def examples(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return x, y, groups
 
 
-def examples_read(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """`examples`, and each lead's news score (`rank.news`: does it tell news; NaN for a later
-    sentence, which only the second lead cut would read, and it reads leads only)."""
-    rows, ys, groups, news = [], [], [], []
+def passed(data: Labelled) -> Iterator[tuple[Article, int, int, dict[str, float], bool]]:
+    """Every labelled sentence the rules pass, whole or trimmed, in order: its article, index,
+    trim (the words of a leading connective the rules leave off), named features, and
+    whether the readers labelled it STANDALONE. The examples of the scorer."""
     for a in data.articles:
         verdicts = rule_verdicts(a)
         named = features(a, verdicts, text_doubts(a))
         for i, (v, row) in enumerate(zip(verdicts, named, strict=True)):
             gold = data.labels.get((a.id, i))
-            if gold is None or not (v.stands_alone or v.trim):
-                continue
-            rows.append([row.get(f, 0.0) for f in FEATURES])
-            ys.append(float(gold["label"] == "STANDALONE"))
-            groups.append(a.id)
-            news.append(news_score(a.sentences[i].text) if i == 0 else math.nan)
+            if gold is not None and (v.stands_alone or v.trim):
+                yield a, i, v.trim, row, gold["label"] == "STANDALONE"
+
+
+def examples_read(data: Labelled) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """`examples`, and each lead's news score (`rank.news`: does it tell news; NaN for a later
+    sentence, which only the second lead cut would read, and it reads leads only)."""
+    rows, ys, groups, news = [], [], [], []
+    for a, i, _, row, standalone in passed(data):
+        rows.append([row.get(f, 0.0) for f in FEATURES])
+        ys.append(float(standalone))
+        groups.append(a.id)
+        news.append(news_score(a.sentences[i].text) if i == 0 else math.nan)
     return np.array(rows), np.array(ys), groups, np.array(news)
 
 

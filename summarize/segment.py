@@ -1,8 +1,10 @@
 """Indonesian sentence segmentation with character offsets.
 
 A boundary is sentence-final punctuation followed by whitespace and something that can
-start a sentence. It is *not* a boundary after a known abbreviation (dkk., Jl., Prof.,
-S.H., M.Si.), after a single capital (an initial), or inside a short quotation.
+start a sentence, or a full stop with the space after it lost ("U - 15.Wasit Sirnas ...",
+read narrowly: see `_GLUED`). It is *not* a boundary after a known abbreviation (dkk., Jl.,
+Prof., S.H., M.Si., 35.Pid.), after a single capital (an initial), or inside a short
+quotation.
 Numbers such as "1.000", "1,5" and "16/9/2023" never contain whitespace, so they are
 never split. Overlong sentences (no punctuation for hundreds of words) are cut into
 pieces at commas or spaces so that no unit exceeds what a translator can take.
@@ -10,6 +12,7 @@ pieces at commas or spaces so that no unit exceeds what a translator can take.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections.abc import Iterator
@@ -18,7 +21,8 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 
 # Lower-cased, without the final period. Titles, degrees, address parts, Latin and
 # Indonesian abbreviations that are almost always followed by more of the sentence ("Kombes
-# Pol. Erwanto Kurniadi": a police rank's "Pol."; "Nomor Sprin. Lidik/73/...": a warrant's).
+# Pol. Erwanto Kurniadi": a police rank's "Pol."; "Nomor Sprin. Lidik/73/...": a warrant's;
+# "35.Pid. Sus", "Pdt.G": a court case number's).
 ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
@@ -27,7 +31,7 @@ ABBREVIATIONS = frozenset(
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs
-    rp pol sprin
+    rp pol sprin pid pdt
     """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.
@@ -41,6 +45,14 @@ MAX_QUOTE_CHARS = 400  # a quotation longer than this is split inside
 # the former alternation `(?:\.{3}|…|[.!?])+` backtracked exponentially on a long run of
 # dots that is not followed by a space (40 dots took seconds, 50 would take hours).
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+# Two sentences run together, the space after the full stop lost in the source ("... U -
+# 15.Wasit Sirnas ...", "... kawasan ASEAN.Melanjutkan ..."): a full stop after a word of three
+# letters or more (or two digits or more) and before a capitalised word of four letters or
+# more that ends there. Shorter pieces are names, case numbers and domains ("ID.Connect",
+# "35.Pid. Sus", "2017/PA.Jks", "Detik.Com"); the word before is read as below (an
+# abbreviation such as "Prof.Budi" or "Jln.Sudirman" ends nothing) and must not be an address.
+_GLUED = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9]{2}))\.(?=[A-Z][a-z]{3,}(?:[\s,;:]|$))")
+_ADDRESS = re.compile(r"[/@:]|^www\.", re.IGNORECASE)
 _STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
@@ -60,6 +72,9 @@ def _is_abbreviation(token: str) -> bool:
     if word in MAYBE_FINAL:
         return False
     if word in ABBREVIATIONS:
+        return True
+    # The last piece of a dotted run: "35.Pid." (a case number), "Pdt.G".
+    if "." in word and word.rsplit(".", 1)[1] in ABBREVIATIONS:
         return True
     # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
     if "." in word and _DOTTED.fullmatch(word):
@@ -111,11 +126,14 @@ def _after_opening_quote(text: str, pos: int) -> bool:
 def _boundaries(text: str) -> Iterator[int]:
     """Yield end offsets of sentences within one paragraph."""
     sentence_start = 0
-    for m in _CANDIDATE.finditer(text):
+    for m in heapq.merge(_CANDIDATE.finditer(text), _GLUED.finditer(text), key=lambda m: m.start()):
         end = m.end()
-        if not _STARTER.match(text, end):
-            continue
         punct = m.group(0)
+        if m.re is _GLUED:
+            if _ADDRESS.search(_word_before(text, end)):
+                continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
+        elif not _STARTER.match(text, end):
+            continue
         if punct.startswith(("...", "…")) and _after_opening_quote(text, m.start()):
             continue  # "terbarunya '... Ready for It?'": a quotation that opens with an ellipsis
         token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))

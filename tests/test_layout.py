@@ -243,10 +243,13 @@ _BY_FILE: dict[str, dict[str, str]] = {
         ],
         FAST_PATH,
     ),
-    "tests/test_segment.py": dict.fromkeys(
-        ["segment._after_opening_quote", "segment._closing_follows", "segment._quote_open"],
-        "the quote rule against its older form",
-    ),
+    "tests/test_segment.py": {
+        **dict.fromkeys(
+            ["segment._after_opening_quote", "segment._closing_follows", "segment._quote_open"],
+            "the quote rule against its older form",
+        ),
+        "segment._GLUED": "texts with sentences run together left out of the comparison with the older form",
+    },
     "tests/test_translate_families.py": {
         "translate.ct2._Tokenizer": "the torch-free tokenizer against transformers'"
     },
