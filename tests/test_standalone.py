@@ -687,6 +687,11 @@ def test_the_floors_cover_the_fresh_held_out_split() -> None:
         "Stadion Gelora Delta Sidoarjo kedatangan tamu besar pada Sabtu (3/6) malam WIB.",
         "Kejadian nahas menimpa para pendaki di lereng Gunung Rinjani, Lombok, Minggu (4/6).",
         "Kejadiaan tragis menimpa seorang nelayan di perairan Selat Sunda.",
+        # Round 27, from heldout26's leads (made up here): a misfortune and sad news announced
+        # after a scene, and a question announced as answered.
+        "Nasib malang menimpa warga Kampung Pulo, Jakarta Timur, Senin (2/10).",
+        "Menjelang laga final Piala Presiden di Stadion Gelora Bung Karno, kabar duka menghampiri skuat Persija.",
+        "Masa depan Paul Pogba di Manchester United musim depan akhirnya terjawab.",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -703,6 +708,9 @@ def test_stock_hooks_are_teasers(text: str) -> None:
         "Kejadian itu terjadi di Bandara Frans Kaisiepo pada Senin (13/3) pagi.",
         # The good news told: it is the fact.
         "Raisa membagikan kabar bahagia kelahiran putri pertamanya lewat Instagram pada Senin.",
+        # What befell them named, and the answer given: the fact itself.
+        "Nasib malang yang menimpa warga Kampung Pulo dibahas DPRD DKI pada Senin (2/10).",
+        "Pertanyaan wartawan soal masa depan Pogba terjawab lewat konferensi pers Mourinho di Carrington.",
     ],
 )
 def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:

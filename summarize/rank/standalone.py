@@ -22,12 +22,14 @@ question               TEASER         a question the article asks its reader
 lead-in                TEASER         "Berikut ...", "simak", a line ending in ":"
 hook                   TEASER         a stock opening formula: "Ada yang baru dari ...", "Kabar
                                       bahagia datang bagi ...", "X diselimuti kabar bahagia.",
-                                      "Kejadian menegangkan terjadi di ...", "Kejadian nahas
-                                      menimpa ...", "... kedatangan tamu besar pada Senin.",
-                                      a scene set before
+                                      "Jelang ..., kabar duka menghampiri X.", "Kejadian
+                                      menegangkan terjadi di ...", "Kejadian nahas menimpa ...",
+                                      "Nasib sedih menimpa ...", "... kedatangan tamu besar pada
+                                      Senin.", a scene set before
                                       "pemandangan tak biasa terlihat", "X bukan satu-satunya Y
                                       yang ditunggu", "Kabar asmara X kembali terguncang.",
-                                      "Teka-teki ... terjawab sudah."
+                                      "Teka-teki ... terjawab sudah.", "Nasib X ... akhirnya
+                                      terjawab."
 vague-claim            TEASER         an evaluative phrase standing for what the next sentence
                                       tells: "... bukan tanpa usaha.", "fakta berkata lain",
                                       "... tak kalah heboh.", "berubah menjadi hal yang buruk"
@@ -292,13 +294,15 @@ _NEWS_MOODS = "|".join(
 _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
     r"ada\s+(?:yang\s+|kabar\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
-    rf"|(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari)\b"
+    rf"|(?:[^.,]{{0,160}},\s+)?(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari|menghampiri|menyelimuti|menerpa)\b"
     rf"|[^.]{{0,120}}\bkabar\s+(?:{_NEWS_MOODS})\s*\.$"
-    r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan)\s+(?:menegangkan|mengejutkan|unik|langka|"
-    r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis)\s+(?:terjadi|terlihat|tersaji|menimpa)\b"
+    r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan|nasib)\s+(?:menegangkan|mengejutkan|unik|langka|"
+    r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis|sedih|malang|pilu)\s+"
+    r"(?:terjadi|terlihat|tersaji|menimpa)\b"
     r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
     r"|kabar\s+\w+(?:\s+\S+){0,3}\s+kembali\s+\w+\s*\.$"
     r"|(?:teka\s*-\s*teki|misteri)\b[^.]{0,120}\b(?:terjawab|terungkap|terpecahkan)(?:\s+sudah)?\s*\.$"
+    r"|[^.]{0,160}\bterjawab(?:\s+sudah)?\s*\.$"
     r"|.{0,60}\b(?:lagi-lagi\s+)?kedatangan\s+tamu\s+(?:spesial|istimewa|penting|besar|agung|kehormatan)"
     r"(?:\s+(?:pada|sejak)\s+[^.]{0,50})?\s*\.?$"
     r")",
