@@ -97,6 +97,8 @@ CASES = [
         NEEDS_CONTEXT,
         "undefined-reference",
     ),
+    # A span of years ending "N tahun ini" is the time of writing, not someone unnamed.
+    ("Selama 5 tahun ini, harga beras di Jakarta naik 20 persen.", STANDALONE, ""),
     ('Kami akan terus bekerja keras," kata Budi Santoso.', NEEDS_CONTEXT, "quote-continued"),
     ('"Nanti akan dibahas lagi dengan semua pihak terkait."', NEEDS_CONTEXT, "quote-continued"),
     ("Namun benarkah anggapan tersebut?", TEASER, "question"),
@@ -820,6 +822,9 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Pelaku kemudian melarikan diri ke arah Bogor.", "bare-role"),
         ("Tersangka mengaku nekat mencuri karena terlilit utang.", "bare-role"),
         ("Pria berusia 45 tahun itu kemudian dibawa ke rumah sakit.", "undefined-reference"),
+        # Round 28 (heldout27's "Gadis 30 tahun itu ..."): an age with no "berusia" names nobody.
+        ("Pebalap 24 tahun itu kemudian dibawa ke rumah sakit.", "undefined-reference"),
+        ("Pelatih Persib menyebut striker 25 tahun tersebut akan absen dua pekan.", "undefined-reference"),
         ("Dari situ lahirlah gagasan membangun pasar terapung di Banjarmasin.", "back-reference"),
         ("Mulanya warga mendengar suara ledakan dari gudang bahan bakar.", "back-reference"),
         ("Termasuk rencana pembangunan jalan tol Trans Sumatera sepanjang 2.000 km.", "back-reference"),

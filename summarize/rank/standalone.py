@@ -586,6 +586,12 @@ def _pronoun(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool
 _AGE = frozenset({"berusia", "berumur", "usia", "umur"})
 
 
+def _described(word: str) -> bool:
+    """Whether `word` before "N tahun itu/ini/tersebut" is what the age describes (a noun: "pria",
+    "gadis"), not a word of the phrase's time ("selama 5 tahun ini", "periode 3 tahun itu")."""
+    return bool(word) and word not in STOPWORDS_ID and word not in DEICTIC_HEADS and not word.isdigit()
+
+
 def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> str:
     """The head X of the first "X tersebut/itu/ini" the sentence does not define, or "".
 
@@ -602,6 +608,8 @@ def _undefined_reference(words: Sequence[str], tokens: Sequence[str], outside: S
         head = words[k - 1]
         if head == "tahun" and k >= 3 and words[k - 3] in _AGE:
             return words[k - 4] if k >= 4 else head  # "Pria berusia 45 tahun itu": that man
+        if head == "tahun" and k >= 3 and words[k - 2].isdigit() and _described(words[k - 3]):
+            return words[k - 3]  # "Pria 29 tahun itu", "pemuda 18 tahun itu": an age, not a name
         if not head or head in DEICTIC_HEADS or head[0].isdigit() or head in STOPWORDS_ID:
             continue
         if words[k] == "ini" and k >= 2 and words[k - 2] in DEICTIC_HEADS:
