@@ -176,7 +176,9 @@ BACK_REFERENCES = tuple(
     bisa dikatakan, begitu juga, begitu pula, hal senada, hal serupa, hal yang sama,
     di saat yang sama, pada saat yang sama, di waktu yang sama, pada waktu yang sama,
     dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut,
-    turut hadir, pun demikian, pun begitu, begitupun, begitu pun, terutama, utamanya, khususnya
+    turut hadir, pun demikian, pun begitu, begitupun, begitu pun, terutama, utamanya, khususnya,
+    hal berbeda, hal sebaliknya, beberapa di antaranya, beberapa diantaranya, sebagian di antaranya,
+    sebagian diantaranya, sebagian besar di antaranya, banyak di antaranya, salah satu diantaranya
     """
 )
 

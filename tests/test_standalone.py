@@ -79,6 +79,13 @@ CASES = [
         NEEDS_CONTEXT,
         "back-reference",
     ),
+    # Round 30 (heldout29's kinds): "a different thing", "some of them": different from, or
+    # among, what the sentence before told.
+    ("Hal berbeda justru dilakukan oleh pelatih Persija, Stefano Cugurra.", NEEDS_CONTEXT, "back-reference"),
+    ("Beberapa di antaranya adalah Raisa, Isyana dan Tulus.", NEEDS_CONTEXT, "back-reference"),
+    ("Sebagian diantaranya sudah dipulangkan ke daerah asal.", NEEDS_CONTEXT, "back-reference"),
+    # "There is an interesting story in ...": the story comes next.
+    ("Ada cerita menarik dari laga Persib melawan Arema di Stadion Si Jalak Harupat.", TEASER, "hook"),
     # "As soon as": bare "Begitu" opens a sentence of its own.
     ("Begitu disambungkan ke ponsel, Vivofit 4 bisa melacak langkah dan waktu tidur.", STANDALONE, ""),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),

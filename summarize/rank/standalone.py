@@ -293,7 +293,7 @@ _NEWS_MOODS = "|".join(
 # terjadi di Bandara ..."). Anchored at the start, after an optional dateline.
 _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
-    r"ada\s+(?:yang\s+|kabar\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
+    r"ada\s+(?:yang\s+|kabar\s+|cerita\s+|kisah\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
     rf"|(?:[^.,]{{0,160}},\s+)?(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari|menghampiri|menyelimuti|menerpa)\b"
     rf"|[^.]{{0,120}}\bkabar\s+(?:{_NEWS_MOODS})\s*\.$"
     r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan|nasib)\s+(?:menegangkan|mengejutkan|unik|langka|"
