@@ -178,7 +178,8 @@ BACK_REFERENCES = tuple(
     dalam waktu yang sama, terlepas dari itu, terlepas dari hal itu, terlepas dari hal tersebut,
     turut hadir, pun demikian, pun begitu, begitupun, begitu pun, terutama, utamanya, khususnya,
     hal berbeda, hal sebaliknya, beberapa di antaranya, beberapa diantaranya, sebagian di antaranya,
-    sebagian diantaranya, sebagian besar di antaranya, banyak di antaranya, salah satu diantaranya
+    sebagian diantaranya, sebagian besar di antaranya, banyak di antaranya, salah satu diantaranya,
+    sekali lagi
     """
 )
 

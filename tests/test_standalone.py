@@ -84,6 +84,8 @@ CASES = [
     ("Hal berbeda justru dilakukan oleh pelatih Persija, Stefano Cugurra.", NEEDS_CONTEXT, "back-reference"),
     ("Beberapa di antaranya adalah Raisa, Isyana dan Tulus.", NEEDS_CONTEXT, "back-reference"),
     ("Sebagian diantaranya sudah dipulangkan ke daerah asal.", NEEDS_CONTEXT, "back-reference"),
+    # Round 31 (heldout30's "Sekali lagi Xiaomi menempatkan dirinya ..."): "once again", as before.
+    ("Sekali lagi Persib gagal mencuri poin di kandang lawan.", NEEDS_CONTEXT, "back-reference"),
     # "There is an interesting story in ...": the story comes next.
     ("Ada cerita menarik dari laga Persib melawan Arema di Stadion Si Jalak Harupat.", TEASER, "hook"),
     # "As soon as": bare "Begitu" opens a sentence of its own.
