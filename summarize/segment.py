@@ -22,7 +22,7 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 # Lower-cased, without the final period. Titles, degrees, address parts, Latin and
 # Indonesian abbreviations that are almost always followed by more of the sentence ("Kombes
 # Pol. Erwanto Kurniadi": a police rank's "Pol."; "Nomor Sprin. Lidik/73/...": a warrant's;
-# "35.Pid. Sus", "Pdt.G": a court case number's).
+# "35.Pid. Sus", "Pdt. G": a court case number's).
 ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
@@ -73,7 +73,7 @@ def _is_abbreviation(token: str) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    # The last piece of a dotted run: "35.Pid." (a case number), "Pdt.G".
+    # The last piece of a dotted run: "35.Pid. Sus" (a case number's "pidana").
     if "." in word and word.rsplit(".", 1)[1] in ABBREVIATIONS:
         return True
     # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
