@@ -57,6 +57,7 @@ _STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}")
+_NUMBERED = re.compile(r"[0-9]{1,6}\.[a-z]{1,6}")
 _OPEN_QUOTES = '“"'
 # How far back to look for the word before a full stop. Abbreviations are a few letters, so a
 # longer word is never one; a bounded look-back keeps segmentation linear in the paragraph
@@ -73,8 +74,9 @@ def _is_abbreviation(token: str) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    # The last piece of a dotted run: "35.Pid. Sus" (a case number's "pidana").
-    if "." in word and word.rsplit(".", 1)[1] in ABBREVIATIONS:
+    # A number glued to an abbreviation: "35.Pid. Sus" (a case number's "pidana"). Short, so the
+    # bounded look-back of `_word_before` always sees it whole.
+    if _NUMBERED.fullmatch(word) and word.rsplit(".", 1)[1] in ABBREVIATIONS:
         return True
     # Initials and dotted degrees: "A.", "S.H.", "M.Si.", "a.n."
     if "." in word and _DOTTED.fullmatch(word):
