@@ -131,14 +131,14 @@ def _boundaries(text: str) -> Iterator[int]:
     for m in heapq.merge(_CANDIDATE.finditer(text), _GLUED.finditer(text), key=lambda m: m.start()):
         end = m.end()
         punct = m.group(0)
-        if m.re is _GLUED:
-            if _ADDRESS.search(_word_before(text, end)):
-                continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
-        elif not _STARTER.match(text, end):
+        glued = m.re is _GLUED
+        if not glued and not _STARTER.match(text, end):
             continue
         if punct.startswith(("...", "…")) and _after_opening_quote(text, m.start()):
             continue  # "terbarunya '... Ready for It?'": a quotation that opens with an ellipsis
         token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))
+        if glued and _ADDRESS.search(token):
+            continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token):
             continue
         # Inside a short quotation that closes soon: the quotation is one sentence.
