@@ -30,7 +30,6 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,29 +40,17 @@ from machine_info import describe as machine  # noqa: E402
 from summarize.rank.sure import load_scorer  # noqa: E402
 from tests.standalone_eval import SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
 
-FIGURES = (
-    "lines",
-    "labelled",
-    "alone",
-    "bad_leads",
-    "bare",
-    "b3_unshown",
-    "b3_open",
-    "b5_unshown",
-    "b5_open",
-)
-
 
 def tuning_splits() -> list[str]:
     """The parts of the tuning data (every split but the fresh one and `tuning` itself)."""
     return list(SPLITS[:-2])
 
 
-def before(k: int) -> Labelled:
-    """Every tuning split labelled before `heldoutK`, as one set."""
-    parts = [load(name) for name in tuning_splits() if _order(name) < k]
+def before(k: int, parts: dict[str, Labelled]) -> Labelled:
+    """Every tuning split of `parts` labelled before `heldoutK`, as one set."""
+    earlier = [p for name, p in parts.items() if _order(name) < k]
     return Labelled(
-        [a for p in parts for a in p.articles], {key: v for p in parts for key, v in p.labels.items()}
+        [a for p in earlier for a in p.articles], {key: v for p in earlier for key, v in p.labels.items()}
     )
 
 
@@ -73,28 +60,14 @@ def _order(split: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def counts(result: dict[str, Any]) -> dict[str, int]:
-    d, b3, b5 = result["digest"], result["briefs"]["3"], result["briefs"]["5"]
-    labelled = d["labelled_lines"]
-    return {
-        "lines": d["lines"],
-        "labelled": labelled,
-        "alone": round(labelled * d["stand_alone"] / 100),
-        "bad_leads": d["bad_leads"],
-        "bare": d["bare_stories"],
-        "b3_unshown": b3["needs_unshown"],
-        "b3_open": b3["first_not_standalone"],
-        "b5_unshown": b5["needs_unshown"],
-        "b5_open": b5["first_not_standalone"],
-    }
-
-
-def line(name: str, c: dict[str, int]) -> str:
+def line(name: str, c: dict[str, float]) -> str:
+    """One line of `train_standalone.counts`."""
+    alone, labelled = int(c["lines_alone"]), int(c["lines"])
     return (
-        f"{name}: digest {c['alone']} of {c['labelled']} labelled lines stand alone"
-        f" ({100 * c['alone'] / max(1, c['labelled']):.1f}%), {c['lines']} lines, {c['bad_leads']} led badly,"
-        f" {c['bare']} with no line; briefs n=3 {c['b3_unshown']} unshown / {c['b3_open']} open badly,"
-        f" n=5 {c['b5_unshown']} / {c['b5_open']}"
+        f"{name}: digest {alone} of {labelled} labelled lines stand alone"
+        f" ({100 * alone / max(1, labelled):.1f}%), {int(c['all_lines'])} lines, {int(c['bad_leads'])} led badly,"
+        f" {int(c['bare_stories'])} with no line; briefs n=3 {int(c['brief3_unshown'])} unshown /"
+        f" {int(c['brief3_bad_first'])} open badly, n=5 {int(c['brief5_unshown'])} / {int(c['brief5_bad_first'])}"
     )
 
 
@@ -122,19 +95,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"cuts: {cuts}; {TUNING} splits heldout{args.first} to heldout{last}; against {args.against or 'the shipped scorer'}"
     )
-    pooled = {who: dict.fromkeys(FIGURES, 0) for who in ("against", "retrained")}
+    parts = {name: load(name) for name in tuning_splits() if _order(name) <= last}  # each read once
+    pooled: dict[str, dict[str, float]] = {"against": {}, "retrained": {}}
     for k in range(args.first, last + 1):
         split = f"heldout{k}"
-        data = load(split)
-        model = train.fit_all(before(k))
+        data = parts[split]
+        model = train.fit_all(before(k, parts))
         with train.scored_by(against):
-            shipped = counts(evaluate_data(split, data))
+            shipped = train.counts(evaluate_data(split, data))
         with train.scored_by(train.scorer(model, cuts)):
-            retrained = counts(evaluate_data(split, data))
+            retrained = train.counts(evaluate_data(split, data))
         for who, c in (("against", shipped), ("retrained", retrained)):
             print(line(f"{split} {who:9s}", c))
-            for f in FIGURES:
-                pooled[who][f] += c[f]
+            for f, v in c.items():
+                pooled[who][f] = pooled[who].get(f, 0) + v
     for who, c in pooled.items():
         print(line(f"pooled {who:9s}", c))
     return 0

@@ -447,7 +447,7 @@ def cv_eval(
         for cut in tried:
             with scored_by(scorer(model, {**own, "body": cut})):
                 result = evaluate_data("cv", test)
-            for name, value in _counts(result).items():
+            for name, value in counts(result).items():
                 totals[cut][name] = totals[cut].get(name, 0) + value
     print("cross-validated use (each fold judged by a model that never saw it):")
     for cut in tried:
@@ -462,7 +462,7 @@ HOOK_SHARES = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1)
 def hook_folds(
     data: Labelled, cuts: dict[str, float], shares: Sequence[float]
 ) -> list[dict[float, dict[str, float]]]:
-    """Each fold's digest counts (`_counts`, with the leads the hook score flags and those of them
+    """Each fold's digest counts (`counts`, with the leads the hook score flags and those of them
     labelled not standalone) at each flagging share of `shares`: the fold judged by a scorer and a
     hook score trained on the other folds, the hook's cut set on their inner folds (`hook_cut`)."""
     out: list[dict[float, dict[str, float]]] = []
@@ -477,7 +477,7 @@ def hook_folds(
             with scored_by(scorer(hooked, cuts)):
                 result = evaluate_data("cv", test)
             fired = result["judgement"]["hook"]
-            out[k][share] = {**_counts(result), "flagged": fired["fired"]}
+            out[k][share] = {**counts(result), "flagged": fired["fired"]}
             out[k][share]["flagged_wrong"] = round((fired["right"] or 0.0) * fired["fired"] / 100)
     return out
 
@@ -553,7 +553,7 @@ def frontier(data: Labelled, cuts: dict[str, float], *, hook: bool = True) -> No
         totals: dict[str, float] = {}
         for test, model in models:
             with scored_by(scorer(model, point)):
-                for name, value in _counts(evaluate_data("cv", test)).items():
+                for name, value in counts(evaluate_data("cv", test)).items():
                     totals[name] = totals.get(name, 0) + value
         out = io.StringIO()
         with (
@@ -612,7 +612,7 @@ def weak_check() -> None:
             print(f"  {name}: {out} of {n} ({100 * out / n:.0f}%)")
 
 
-def _counts(result: dict[str, Any]) -> dict[str, float]:
+def counts(result: dict[str, Any]) -> dict[str, float]:
     d = result["digest"]
     out = {
         "lines": d["labelled_lines"],
