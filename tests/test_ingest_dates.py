@@ -150,6 +150,9 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         "Pertemuan digelar pekan lalu di Jakarta.",
         "Menurut laporan The New York Times pada Senin.",
         "Acara itu berlangsung pada hari Minggu.",
+        # A day of the month beside it makes "Minggu" Sunday (IndoSum's "Minggu ( 21 / 1 )").
+        "Ribuan orang berkumpul di Limerick, Irlandia, Minggu (21/1) waktu setempat.",
+        "Ribuan orang berkumpul di Limerick , Minggu ( 21 / 1 ) waktu setempat .",
         "The meeting is planned for later this month.",
     ],
 )

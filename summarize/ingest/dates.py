@@ -72,6 +72,7 @@ _RELATIVE = re.compile(
     r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
+    r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
     r"|yesterday|tomorrow|today|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)"
     r"|(?:this|later\s+this|earlier\s+this)\s+(?:week|month|year)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -82,7 +83,7 @@ _RELATIVE = re.compile(
 def relative_time(sentence: str) -> bool:
     """Does `sentence` place its event relative to its writing ("kemarin", "Jumat (13/10)")?
 
-    "Minggu" alone is the weekday or the word for week; only "hari Minggu" (or "minggu lalu"
-    and the like) is taken as time.
+    "Minggu" alone is the weekday or the word for week; only "hari Minggu", "Minggu (21/1)" (a
+    day of the month beside it: Sunday) or "minggu lalu" and the like are taken as time.
     """
     return _RELATIVE.search(sentence) is not None
