@@ -300,6 +300,16 @@ def test_two_speakers_are_two_statements() -> None:
     )
 
 
+def test_alike_reports_of_different_days_are_two_events() -> None:
+    # Two ANTARA reports in IndoSum fold 01: the southern line reopened after a landslide, once
+    # on Tuesday (14/11) in Tasikmalaya and once on Wednesday (22/11) in Garut.
+    landslide = "Jalur selatan kereta api kembali normal setelah petugas mengevakuasi longsoran tanah di {place}, {day}."
+    tuesday = landslide.format(place="Tasikmalaya", day="Selasa (14/11)")
+    assert not _merged(tuesday, landslide.format(place="Garut", day="Rabu (22/11)"))
+    assert _merged(tuesday, landslide.format(place="Tasikmalaya", day="Selasa malam (14/11)"))
+    assert _merged(tuesday, landslide.format(place="Tasikmalaya", day="Selasa malam"))  # one names no day
+
+
 def test_different_numbers_that_are_no_figure_block_a_merge() -> None:
     assert not _merged(
         "Del Potro mengalahkan Federer dengan skor 6-2, 6-3 di babak perempat final.",

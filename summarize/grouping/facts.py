@@ -11,8 +11,9 @@ judge (`same_fact`) reads what a news sentence carries and merges two sentences 
   clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for `BACKGROUND` of a
   main word, names for `NAME_WEIGHT`, and attribution and outlets for nothing;
 - nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
-  "mungkin/dapat/akan", is not a report that it happened), the same speaker when both quote
-  someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
+  "mungkin/dapat/akan", is not a report that it happened), a shared calendar day when both
+  name one ("Selasa (14/11)" vs. "Rabu (22/11)": two alike events), the same speaker when both
+  quote someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
 
 Different figures for one counted noun do not block a merge: the item says "sources differ"
 and cites each figure (`figures.py`). Items must hold together: every member passes the
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..lang import TOKEN, Vector, centroid, content_terms, cosine, tfidf
-from ..numerals import MONTHS_ID, WEEKDAYS_ID, quantities
+from ..numerals import MONTHS, MONTHS_ID, WEEKDAYS_ID, quantities
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
 from ..rank.standalone import judge, shown_span
@@ -215,6 +216,7 @@ class Candidate:
     salience: float  # the ranker's score, scaled to [0, 1] within its article
     shown: bool = True  # stands alone (`rank.standalone`): may be the line an item shows
     sure: bool = True  # and no doubt (`Judgement.line`): the line an item shows when it can
+    days: frozenset[tuple[int, int]] = frozenset()  # calendar days it names: (day, month)
 
 
 def _weights(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -329,6 +331,7 @@ class StoryTerms:
             numbers=_numbers(main_text),
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
+            days=calendar_days(text),
         )
 
     def _main_vector(
@@ -385,6 +388,19 @@ def _numbers(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+# A calendar day as Indonesian news writes it: "(14/11)", "( 14 / 11 )", "(13/10/2023)", "22 Juni".
+_DAY_MONTH = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{2,4})?\s*\)")
+_DAY_NAMED = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\b")
+
+
+def calendar_days(text: str) -> frozenset[tuple[int, int]]:
+    """The calendar days `text` names, as (day, month): a parenthesised "(14/11)" or a day
+    before a month's name ("22 Juni", "3 Okt"); days out of range are not read."""
+    days = {(int(d), int(m)) for d, m in _DAY_MONTH.findall(text)}
+    days |= {(int(d), MONTHS[w.lower()]) for d, w in _DAY_NAMED.findall(text) if w.lower() in MONTHS}
+    return frozenset((d, m) for d, m in days if 1 <= d <= 31 and 1 <= m <= 12)
+
+
 def _negated(text: str) -> bool:
     """Whether `text` denies what it says ("tidak", "belum"), idioms aside ("belum lagi")."""
     return bool({w.lower() for w in TOKEN.findall(_NOT_NEGATION.sub(" ", text))} & _NEGATION)
@@ -407,6 +423,8 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None
     if x.numbers and y.numbers and not x.numbers & y.numbers and not figures_differ(x, y):
         return None  # different numbers, and not different figures for one counted noun
+    if x.days and y.days and not x.days & y.days:
+        return None  # alike events on different days ("Selasa (14/11)" vs. "Rabu (22/11)")
     if x.speaker and y.speaker and not x.speaker & y.speaker:
         return None  # two people's statements, however alike
     if x.actors and y.actors and not x.actors & y.actors:
