@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
 Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout31`, together the tuning data; `heldout32` is never read here) that
+`heldout2` to `heldout32`, together the tuning data; `heldout33` is never read here) that
 the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
