@@ -38,7 +38,7 @@ import train_standalone as train  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.sure import load_scorer  # noqa: E402
-from tests.standalone_eval import SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
+from tests.standalone_eval import FRESH, SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
 
 
 def tuning_splits() -> list[str]:
@@ -85,7 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "$ python scripts/eval_retrain_forward.py " + shlex.join(argv if argv is not None else sys.argv[1:])
     )
     print(f"machine: {machine()}")
-    last = args.last or max(_order(s) for s in tuning_splits())
+    tuned = max(_order(s) for s in tuning_splits())
+    last = args.last or tuned
+    if last > tuned:
+        parser.error(f"--to {last}: heldout{tuned} is the last split tuned on ({FRESH} is scored once, by eval_standalone.py)")
     against = load_scorer(str(args.against) if args.against else None)
     cuts = json.loads(
         args.against.read_text(encoding="utf-8")
