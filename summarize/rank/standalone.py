@@ -94,12 +94,14 @@ rules pass standing alone only about 65% of the time), where that bound of the s
 digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score
 (`rank.sure.Hook`: logistic weights over its words and word pairs, learned from the leads
 labelled TEASER) calls a likely hook is no digest line either (`Judgement.hook` names the
-terms that pushed it); briefs read the tier as if it were not there. A brief opens with a
-sentence of the tier, or one the rules pass with no doubt that matters to a reader with the headline
-and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
-`Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
-sentence left out of the tier keeps its label (the learned ranker reads labels) and names
-its doubt: one of these rules, else the feature that pushed its score down most:
+terms that pushed it); briefs read the tier as if it were not there. The digest's tier and hook
+score may come from a scorer of its own (`Scorer.digest`, `Judgement.digest_sure`: the same
+features re-fitted on more labels), so that briefs keep the one the IndoSum gate was held with.
+A brief opens with a sentence of the tier, or one the rules pass with no doubt that matters to
+a reader with the headline and a score of at least `Scorer.open_threshold`; one the rules pass
+but that scores below `Scorer.lean_below` comes only after the sentence it may lean on
+(`Judgement.leans`). A sentence left out of the tier keeps its label (the learned ranker reads
+labels) and names its doubt: one of these rules, else the feature that pushed its score down most:
 
 =====================  ==================================================================
 doubt                  what it sees
@@ -226,6 +228,9 @@ class Judgement:
     # A digest does not show it (`line`); a brief reads `sure`, `may_open` and `opens`, which
     # it leaves as they are.
     hook: tuple[str, ...] = ()
+    # In the digest's own sure tier, where the scorer has one (`rank.sure.Scorer.digest`);
+    # None: the digest reads `sure`, as briefs do.
+    digest_sure: bool | None = None
 
     @property
     def stands_alone(self) -> bool:
@@ -244,9 +249,10 @@ class Judgement:
 
     @property
     def line(self) -> bool:
-        """May be shown out of its article: in the sure tier, whole or trimmed, and not a
-        likely hook (`hook`)."""
-        return (self.label == STANDALONE or self.trim > 0) and self.sure and not self.hook
+        """May be shown out of its article: in the (digest's) sure tier, whole or trimmed, and
+        not a likely hook (`hook`)."""
+        sure = self.sure if self.digest_sure is None else self.digest_sure
+        return (self.label == STANDALONE or self.trim > 0) and sure and not self.hook
 
     @property
     def states_fact(self) -> bool:
@@ -964,11 +970,16 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     passed = [v.stands_alone or v.trim > 0 for v in verdicts]
     rows = features(article, verdicts, text_doubts(article), scored=passed)
     out: list[Judgement] = []
+    digest = scorer.digest
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         text = article.sentences[i].text
-        out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
-    if out and out[0].sure and scorer.hook is not None:
-        out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
+        j = _tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open)
+        if digest is not None:  # the digest's own tier: scored as `_tier` scores, by its scorer
+            j = replace(j, digest_sure=passed[i] and digest.in_tier(i, digest.probability(row), text))
+        out.append(j)
+    lines = digest or scorer  # whose hook score keeps a lead of its tier from the digest
+    if out and (out[0].sure if digest is None else out[0].digest_sure) and lines.hook is not None:
+        out[0] = replace(out[0], hook=lines.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 
