@@ -970,15 +970,11 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     passed = [v.stands_alone or v.trim > 0 for v in verdicts]
     rows = features(article, verdicts, text_doubts(article), scored=passed)
     out: list[Judgement] = []
-    digest = scorer.digest
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         text = article.sentences[i].text
-        j = _tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open)
-        if digest is not None:  # the digest's own tier: scored as `_tier` scores, by its scorer
-            j = replace(j, digest_sure=passed[i] and digest.in_tier(i, digest.probability(row), text))
-        out.append(j)
-    lines = digest or scorer  # whose hook score keeps a lead of its tier from the digest
-    if out and (out[0].sure if digest is None else out[0].digest_sure) and lines.hook is not None:
+        out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
+    lines = scorer.digest or scorer  # whose hook score keeps a lead of its tier from the digest
+    if out and (out[0].sure if scorer.digest is None else out[0].digest_sure) and lines.hook is not None:
         out[0] = replace(out[0], hook=lines.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
@@ -988,19 +984,31 @@ def _tier(
 ) -> Judgement:
     """The verdict on the sentence at `i` (`text`) with its learned score, tier, opening and
     leaning (`hooked`: the article's lead may not open a brief, so a later sentence needs
-    `Scorer.open_after_hook` to)."""
+    `Scorer.open_after_hook` to); and, where the scorer has a digest's own
+    (`Scorer.digest`), whether that one puts it in its tier."""
     if not (verdict.stands_alone or verdict.trim):
         return replace(verdict, sure=False) if verdict.sure else verdict  # not scored: never in the tier
     score = scorer.probability(row)
+    digest = scorer.digest
+    line = None if digest is None else digest.in_tier(i, digest.probability(row), text)
     if scorer.in_tier(i, score, text):
-        return replace(verdict, sure=True, score=score)
+        return replace(verdict, sure=True, score=score, digest_sure=line)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
     opens = opens and score >= scorer.open_threshold(i, hooked=hooked)
     doubt = verdict.doubt or ("body" if i and score >= scorer.threshold(0) else "")
     doubt = doubt or next(iter(scorer.reasons(row, 1)), "unsure")
     before = verdict.depends_on if verdict.depends_on is not None else (i - 1 if i else None)
     leans = before is not None and score < scorer.lean_below
-    return replace(verdict, sure=False, score=score, doubt=doubt, depends_on=before, opens=opens, leans=leans)
+    return replace(
+        verdict,
+        sure=False,
+        score=score,
+        doubt=doubt,
+        depends_on=before,
+        opens=opens,
+        leans=leans,
+        digest_sure=line,
+    )
 
 
 def rule_verdicts(article: Article) -> list[Judgement]:
