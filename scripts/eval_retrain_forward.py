@@ -15,6 +15,11 @@ sample: compare against the scorer that was shipped before, from git, as below.
     python scripts/eval_retrain_forward.py --from 20 --to 28
     git show 33bf61c:summarize/data/standalone.json > /tmp/round10.json   # round 10's scorer
     python scripts/eval_retrain_forward.py --from 20 --to 28 --against /tmp/round10.json
+    python scripts/eval_retrain_forward.py --from 20 --to 32 --digest-only --against /tmp/round10.json
+
+With `--digest-only` the retrained scorer judges only which sentences may be digest lines (its
+tier and hook score: `rank.sure.Scorer.digest`); briefs keep the scorer compared with, so their
+columns match it and the IndoSum gate does not move.
 
 Prints, per split and pooled: digest lines standing alone (of those labelled), stories led by a
 teaser, fragment or furniture, stories with no line, and briefs of three and five (sentences
@@ -29,6 +34,7 @@ import json
 import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +44,7 @@ import train_standalone as train  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.sure import load_scorer  # noqa: E402
-from tests.standalone_eval import SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
+from tests.standalone_eval import FRESH, SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
 
 
 def tuning_splits() -> list[str]:
@@ -80,20 +86,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--against", type=Path, help="a scorer JSON to compare with (default: the shipped one)"
     )
+    parser.add_argument(
+        "--digest-only",
+        action="store_true",
+        help="retrain only the digest's scorer (rank.sure.Scorer.digest): briefs keep the one compared with",
+    )
+    parser.add_argument(
+        "--cuts",
+        type=float,
+        nargs=2,
+        metavar=("LEAD", "LATER"),
+        help="the retrained scorer's tier cuts (default: those of the scorer compared with)",
+    )
     args = parser.parse_args(argv)
     print(
         "$ python scripts/eval_retrain_forward.py " + shlex.join(argv if argv is not None else sys.argv[1:])
     )
     print(f"machine: {machine()}")
-    last = args.last or max(_order(s) for s in tuning_splits())
+    tuned = max(_order(s) for s in tuning_splits())
+    last = args.last or tuned
+    if last > tuned:
+        parser.error(
+            f"--to {last}: heldout{tuned} is the last split tuned on ({FRESH} is scored once, by eval_standalone.py)"
+        )
     against = load_scorer(str(args.against) if args.against else None)
     cuts = json.loads(
         args.against.read_text(encoding="utf-8")
         if args.against
         else (ROOT / "summarize/data/standalone.json").read_text(encoding="utf-8")
     )["threshold"]
+    mine = {"lead": args.cuts[0], "body": args.cuts[1]} if args.cuts else {}
     print(
-        f"cuts: {cuts}; {TUNING} splits heldout{args.first} to heldout{last}; against {args.against or 'the shipped scorer'}"
+        f"cuts: {cuts}{f', retrained at {mine}' if mine else ''}; {TUNING} splits heldout{args.first} to heldout{last}; against {args.against or 'the shipped scorer'}"
+        + ("; retrained: the digest's scorer only" if args.digest_only else "")
     )
     parts = {name: load(name) for name in tuning_splits() if _order(name) <= last}  # each read once
     pooled: dict[str, dict[str, float]] = {"against": {}, "retrained": {}}
@@ -103,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = train.fit_all(before(k, parts))
         with train.scored_by(against):
             shipped = train.counts(evaluate_data(split, data))
-        with train.scored_by(train.scorer(model, cuts)):
+        retrain = train.scorer(model, {**cuts, **mine})
+        with train.scored_by(replace(against, digest=retrain) if args.digest_only else retrain):
             retrained = train.counts(evaluate_data(split, data))
         for who, c in (("against", shipped), ("retrained", retrained)):
             print(line(f"{split} {who:9s}", c))

@@ -1,7 +1,7 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
 Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout31`, together the tuning data; `heldout32` is never read here) that
+`heldout2` to `heldout32`, together the tuning data; `heldout33` is never read here) that
 the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
@@ -683,6 +683,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, help="write the scorer JSON here")
     parser.add_argument(
+        "--digest-of",
+        type=Path,
+        metavar="BASE",
+        help="with --output: write BASE's scorer JSON (it keeps judging briefs) with the scorer"
+        ' trained here as the digest\'s own (its "digest"; rank.sure.Scorer.digest)',
+    )
+    parser.add_argument(
         "--body-cuts",
         type=float,
         nargs="+",
@@ -735,6 +742,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also the brief figures (cross-validated) and the IndoSum gate at each point of FRONTIER",
     )
     args = parser.parse_args(argv)
+    if args.digest_of and not args.output:
+        parser.error("--digest-of needs --output (where to write BASE with its digest's scorer)")
     if args.hook_cuts is not None and not args.cuts:
         parser.error("--hook-cuts needs --cuts (the tier's cuts the digest is judged at)")
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
@@ -789,6 +798,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             " splits of scripts/data/standalone/ (tests/standalone_eval.py: TUNING)."
         )
         model["examples"] = len(y)
+        if args.digest_of:
+            base = json.loads(args.digest_of.read_text(encoding="utf-8"))
+            model["about"] = (
+                "The digest's own sure tier (summarize/rank/sure.py, Scorer.digest), trained as the"
+                " scorer above is, on more labels; briefs read the scorer above."
+            )
+            model = {**{k: v for k, v in base.items() if k != "digest"}, "digest": model}
         args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.output}")
     return 0

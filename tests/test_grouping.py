@@ -140,7 +140,7 @@ def test_a_one_article_story_shows_its_lines_in_the_articles_order(
     monkeypatch: pytest.MonkeyPatch, mixed: tuple[Article, ...]
 ) -> None:
     # Every sentence the rules pass is a line here, so that the test does not depend on the cuts.
-    sure = replace(load_scorer(), lead_threshold=0.0, body_threshold=0.0, hook=None)
+    sure = replace(load_scorer(), lead_threshold=0.0, body_threshold=0.0, hook=None, digest=None)
     monkeypatch.setattr("summarize.rank.standalone.load_scorer", lambda: sure)
     article = article_from_text(FERDI, id="9")
     by_importance = [f.index for f in group_facts([article], n=3, ranker=_LaterFirst())]

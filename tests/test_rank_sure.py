@@ -60,7 +60,7 @@ def _article(lead: str) -> Article:
 
 
 def test_a_hooked_lead_is_no_digest_line_and_briefs_read_it_as_before() -> None:
-    shipped = load_scorer()
+    shipped = replace(load_scorer(), digest=None)  # one scorer for both (the digest's own: below)
     hooked = replace(shipped, lead_threshold=0.0, hook=Hook({"<s> mulai": 5.0}, -1.0, 0.0))
     plain = replace(hooked, hook=None)
     article = _article("Mulai pekan depan, warga Lebak menikmati air bersih dari bendungan baru.")
@@ -75,14 +75,15 @@ def test_a_hooked_lead_is_no_digest_line_and_briefs_read_it_as_before() -> None:
 
 
 def test_the_shipped_scorer_holds_a_pruned_hook_score() -> None:
-    hook = load_scorer().hook
-    assert hook is not None and 0 < len(hook.weights) <= 400
+    digest = load_scorer().digest
+    for hook in (load_scorer().hook, digest and digest.hook):
+        assert hook is not None and 0 < len(hook.weights) <= 400
 
 
 def test_a_lead_the_news_score_calls_fact_is_in_the_tier_from_the_second_cut() -> None:
     article = _article("Polisi menangkap 12 tersangka pengedar narkoba di Medan pada Senin (10/9/2018).")
     lead = article.sentences[0].text
-    alone = replace(load_scorer(), fact_lead=None)
+    alone = replace(load_scorer(), fact_lead=None, digest=None)
     score = judge(article, scorer=alone)[0].score
     assert score is not None and news_score(lead) > 0.5
     # Cuts set around the lead's own scores, so that the test does not depend on the shipped ones.
@@ -100,6 +101,50 @@ def test_a_lead_the_news_score_calls_fact_is_in_the_tier_from_the_second_cut() -
 
 
 def test_the_shipped_second_lead_cut_is_under_the_lead_cut() -> None:
-    shipped = load_scorer()
-    assert shipped.fact_lead is not None and 0.8 <= shipped.fact_lead < shipped.lead_threshold
-    assert 0.5 <= shipped.news_fact < 1.0
+    for shipped in (load_scorer(), load_scorer().digest):
+        assert shipped is not None and shipped.fact_lead is not None
+        assert 0.8 <= shipped.fact_lead < shipped.lead_threshold
+        assert 0.5 <= shipped.news_fact < 1.0
+
+
+def test_a_digest_scorer_decides_the_lines_and_briefs_read_their_own() -> None:
+    base = replace(load_scorer(), digest=None, fact_lead=None)
+    article = _article("Polisi menangkap 12 tersangka pengedar narkoba di Medan pada Senin (10/9/2018).")
+    none = replace(base, lead_threshold=1.5, body_threshold=1.5, hook=None)  # no sentence is sure
+    every = replace(base, lead_threshold=0.0, body_threshold=0.0, hook=None)  # each one passed is
+    alone = judge(article, scorer=base)
+    # A digest that admits none: no line, and briefs judged exactly as without it.
+    strict = judge(article, scorer=replace(base, digest=none))
+    assert not any(j.line for j in strict)
+    assert [replace(j, digest_sure=None) for j in strict] == alone
+    # One that admits every sentence the rules pass: each of those is a line, only the digest's.
+    loose = judge(article, scorer=replace(none, digest=every))
+    passed = [j.stands_alone or j.trim > 0 for j in loose]
+    assert any(passed) and [j.line for j in loose] == passed
+    assert not any(j.sure for j in loose)  # the brief scorer (`none`) is sure of none
+    # The digest's hook score, not the brief scorer's, keeps a lead of its tier from the digest.
+    hooked = replace(every, hook=Hook({"<s> polisi": 5.0}, -1.0, 0.0))
+    verdicts = judge(article, scorer=replace(none, hook=HOOK, digest=hooked))
+    assert verdicts[0].hook == ("<s> polisi",) and not verdicts[0].line
+
+
+def test_a_scorer_json_with_a_digest_loads_both_and_a_broken_one_is_a_config_error(tmp_path) -> None:
+    import json
+    from importlib import resources
+
+    from summarize.errors import ConfigError
+
+    shipped = json.loads(resources.files("summarize").joinpath("data/standalone.json").read_text("utf-8"))
+    base = {k: v for k, v in shipped.items() if k != "digest"}
+    digest = {**base, "bias": base["bias"] + 1.0, "threshold": {**base["threshold"], "lead": 0.5}}
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({**base, "digest": digest}), encoding="utf-8")
+    scorer = load_scorer(str(good))
+    assert scorer.digest is not None and scorer.digest.digest is None
+    assert scorer.digest.lead_threshold == 0.5 and scorer.lead_threshold == base["threshold"]["lead"]
+    assert scorer.digest.bias == pytest.approx(scorer.bias + 1.0)
+    for broken in ([1, 2], {**digest, "weights": {}}):
+        path = tmp_path / f"broken{len(str(broken))}.json"
+        path.write_text(json.dumps({**base, "digest": broken}), encoding="utf-8")
+        with pytest.raises(ConfigError, match="cannot read the stands-alone scorer"):
+            load_scorer(str(path))

@@ -55,6 +55,12 @@ CASES = [
     ("Terlebih, perusahaan pengerukan itu diduga memberi upeti ke Tonny.", NEEDS_CONTEXT, "connective"),
     ("Alhasil, skor imbang 2 - 2 bertahan hingga pertandingan usai.", NEEDS_CONTEXT, "connective"),
     ("Sayangnya, realisasi janji tersebut tak terdapat dalam kontrak baru.", NEEDS_CONTEXT, "connective"),
+    # Round 33: "as a result": it came of what the sentence before told.
+    ("Hasilnya, Persib unggul 2 - 0 atas Arema hingga turun minum.", NEEDS_CONTEXT, "connective"),
+    ("Hasilnya diharapkan dapat diumumkan Kemenkes pekan depan.", NEEDS_CONTEXT, "connective"),
+    # Not the noun "hasil" (result) naming whose, nor "hasilnya" later in the sentence.
+    ("Hasil survei Indikator menunjukkan elektabilitas Ridwan Kamil naik.", STANDALONE, ""),
+    ("Indikator Politik mengumumkan hasilnya di Jakarta pada Senin (4/9).", STANDALONE, ""),
     # "The same was said by ...", "likewise ...": what the sentence before told.
     ("Hal senada diungkapkan Menpora Imam Nahrawi di Jakarta.", NEEDS_CONTEXT, "back-reference"),
     (

@@ -94,12 +94,14 @@ rules pass standing alone only about 65% of the time), where that bound of the s
 digest's lines standing alone reaches 97%. A lead in the tier that a lexical hook score
 (`rank.sure.Hook`: logistic weights over its words and word pairs, learned from the leads
 labelled TEASER) calls a likely hook is no digest line either (`Judgement.hook` names the
-terms that pushed it); briefs read the tier as if it were not there. A brief opens with a
-sentence of the tier, or one the rules pass with no doubt that matters to a reader with the headline
-and a score of at least `Scorer.open_threshold`; one the rules pass but that scores below
-`Scorer.lean_below` comes only after the sentence it may lean on (`Judgement.leans`). A
-sentence left out of the tier keeps its label (the learned ranker reads labels) and names
-its doubt: one of these rules, else the feature that pushed its score down most:
+terms that pushed it); briefs read the tier as if it were not there. The digest's tier and hook
+score may come from a scorer of its own (`Scorer.digest`, `Judgement.digest_sure`: the same
+features re-fitted on more labels), so that briefs keep the one the IndoSum gate was held with.
+A brief opens with a sentence of the tier, or one the rules pass with no doubt that matters to
+a reader with the headline and a score of at least `Scorer.open_threshold`; one the rules pass
+but that scores below `Scorer.lean_below` comes only after the sentence it may lean on
+(`Judgement.leans`). A sentence left out of the tier keeps its label (the learned ranker reads
+labels) and names its doubt: one of these rules, else the feature that pushed its score down most:
 
 =====================  ==================================================================
 doubt                  what it sees
@@ -226,6 +228,9 @@ class Judgement:
     # A digest does not show it (`line`); a brief reads `sure`, `may_open` and `opens`, which
     # it leaves as they are.
     hook: tuple[str, ...] = ()
+    # In the digest's own sure tier, where the scorer has one (`rank.sure.Scorer.digest`);
+    # None: the digest reads `sure`, as briefs do.
+    digest_sure: bool | None = None
 
     @property
     def stands_alone(self) -> bool:
@@ -244,9 +249,10 @@ class Judgement:
 
     @property
     def line(self) -> bool:
-        """May be shown out of its article: in the sure tier, whole or trimmed, and not a
-        likely hook (`hook`)."""
-        return (self.label == STANDALONE or self.trim > 0) and self.sure and not self.hook
+        """May be shown out of its article: in the (digest's) sure tier, whole or trimmed, and
+        not a likely hook (`hook`)."""
+        sure = self.sure if self.digest_sure is None else self.digest_sure
+        return (self.label == STANDALONE or self.trim > 0) and sure and not self.hook
 
     @property
     def states_fact(self) -> bool:
@@ -967,8 +973,9 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
     for i, (v, row) in enumerate(zip(verdicts, rows, strict=True)):
         text = article.sentences[i].text
         out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
-    if out and out[0].sure and scorer.hook is not None:
-        out[0] = replace(out[0], hook=scorer.hook.reasons(article.sentences[0].text))
+    lines = scorer.digest or scorer  # whose hook score keeps a lead of its tier from the digest
+    if out and (out[0].sure if scorer.digest is None else out[0].digest_sure) and lines.hook is not None:
+        out[0] = replace(out[0], hook=lines.hook.reasons(article.sentences[0].text))
     return tuple(out)
 
 
@@ -977,19 +984,31 @@ def _tier(
 ) -> Judgement:
     """The verdict on the sentence at `i` (`text`) with its learned score, tier, opening and
     leaning (`hooked`: the article's lead may not open a brief, so a later sentence needs
-    `Scorer.open_after_hook` to)."""
+    `Scorer.open_after_hook` to); and, where the scorer has a digest's own
+    (`Scorer.digest`), whether that one puts it in its tier."""
     if not (verdict.stands_alone or verdict.trim):
         return replace(verdict, sure=False) if verdict.sure else verdict  # not scored: never in the tier
     score = scorer.probability(row)
+    digest = scorer.digest
+    line = None if digest is None else digest.in_tier(i, digest.probability(row), text)
     if scorer.in_tier(i, score, text):
-        return replace(verdict, sure=True, score=score)
+        return replace(verdict, sure=True, score=score, digest_sure=line)
     opens = verdict.stands_alone and (not verdict.doubt or verdict.doubt in OPEN_DESPITE)
     opens = opens and score >= scorer.open_threshold(i, hooked=hooked)
     doubt = verdict.doubt or ("body" if i and score >= scorer.threshold(0) else "")
     doubt = doubt or next(iter(scorer.reasons(row, 1)), "unsure")
     before = verdict.depends_on if verdict.depends_on is not None else (i - 1 if i else None)
     leans = before is not None and score < scorer.lean_below
-    return replace(verdict, sure=False, score=score, doubt=doubt, depends_on=before, opens=opens, leans=leans)
+    return replace(
+        verdict,
+        sure=False,
+        score=score,
+        doubt=doubt,
+        depends_on=before,
+        opens=opens,
+        leans=leans,
+        digest_sure=line,
+    )
 
 
 def rule_verdicts(article: Article) -> list[Judgement]:

@@ -14,7 +14,8 @@ only ones introduced before, a quotation with or without its speaker.
 
 The weights (`summarize/data/standalone.json`) are written by `scripts/train_standalone.py`
 from the labelled set in scripts/data/standalone/, with the thresholds chosen by
-article-grouped cross-validation (see there). Every score can be explained
+article-grouped cross-validation (see there); the JSON may hold the digest's own scorer under
+"digest" (`Scorer.digest`), written by the same script. Every score can be explained
 (`Scorer.reasons`): the features that pushed it down most.
 
 This module reads only words and verdict names, so that `rank.standalone` can call it.
@@ -421,6 +422,11 @@ class Scorer:
     # probability, under `lead_threshold` (None: no such cut; see `in_tier`).
     fact_lead: float | None = None
     news_fact: float = 1.0
+    # The digest's own scorer, where it has one: its tier and hook score decide which
+    # sentences may be digest lines (`rank.standalone.Judgement.line`), while briefs read this
+    # one's (None: this one serves both). A scorer retrained on more labels keeps more teaser
+    # leads out of the digest, but moves which sentences open a brief (README, "Where it stands").
+    digest: Scorer | None = None
     # (feature, weight, mean, scale) in `weights` order, for `probability`: one tuple a
     # feature rather than three dictionary lookups (it runs once per sentence judged).
     _terms: tuple[tuple[str, float, float, float], ...] = field(default=(), init=False, repr=False)
@@ -480,6 +486,28 @@ def _optional(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _scorer(data: dict[str, Any]) -> Scorer:
+    """The scorer a JSON object of `train_standalone.py`'s shape holds, with its digest's own
+    ("digest": the same shape, without a digest of its own) if any."""
+    digest = data.get("digest")
+    return Scorer(
+        weights={f: float(data["weights"][f]) for f in FEATURES},
+        mean={f: float(data["mean"][f]) for f in FEATURES},
+        scale={f: float(data["scale"][f]) for f in FEATURES},
+        bias=float(data["bias"]),
+        lead_threshold=float(data["threshold"]["lead"]),
+        body_threshold=float(data["threshold"]["body"]),
+        open_lead=float(data["threshold"]["open_lead"]),
+        open_body=float(data["threshold"]["open_body"]),
+        open_after_hook=float(data["threshold"].get("open_after_hook", 0.0)),
+        lean_below=float(data["threshold"]["lean_below"]),
+        hook=_hook(data.get("hook")),
+        fact_lead=_optional(data["threshold"].get("fact_lead")),
+        news_fact=float(data["threshold"].get("news_fact", 1.0)),
+        digest=None if digest is None else _scorer({k: v for k, v in digest.items() if k != "digest"}),
+    )
+
+
 @lru_cache(maxsize=4)
 def load_scorer(path: str | None = None) -> Scorer:
     """The shipped scorer (`summarize/data/standalone.json`), or one from `path`."""
@@ -489,23 +517,8 @@ def load_scorer(path: str | None = None) -> Scorer:
         else:
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
-        data = json.loads(text)
-        return Scorer(
-            weights={f: float(data["weights"][f]) for f in FEATURES},
-            mean={f: float(data["mean"][f]) for f in FEATURES},
-            scale={f: float(data["scale"][f]) for f in FEATURES},
-            bias=float(data["bias"]),
-            lead_threshold=float(data["threshold"]["lead"]),
-            body_threshold=float(data["threshold"]["body"]),
-            open_lead=float(data["threshold"]["open_lead"]),
-            open_body=float(data["threshold"]["open_body"]),
-            open_after_hook=float(data["threshold"].get("open_after_hook", 0.0)),
-            lean_below=float(data["threshold"]["lean_below"]),
-            hook=_hook(data.get("hook")),
-            fact_lead=_optional(data["threshold"].get("fact_lead")),
-            news_fact=float(data["threshold"].get("news_fact", 1.0)),
-        )
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _scorer(json.loads(text))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"cannot read the stands-alone scorer ({exc}); rebuild it with scripts/train_standalone.py"
         ) from exc
