@@ -248,11 +248,15 @@ class Judgement:
         return self.sure or self.opens
 
     @property
+    def lines_tier(self) -> bool:
+        """In the tier digest lines are drawn from: the digest's own (`digest_sure`), else `sure`."""
+        return self.sure if self.digest_sure is None else self.digest_sure
+
+    @property
     def line(self) -> bool:
-        """May be shown out of its article: in the (digest's) sure tier, whole or trimmed, and
-        not a likely hook (`hook`)."""
-        sure = self.sure if self.digest_sure is None else self.digest_sure
-        return (self.label == STANDALONE or self.trim > 0) and sure and not self.hook
+        """May be shown out of its article: in the digest's tier (`lines_tier`), whole or
+        trimmed, and not a likely hook (`hook`)."""
+        return (self.label == STANDALONE or self.trim > 0) and self.lines_tier and not self.hook
 
     @property
     def states_fact(self) -> bool:
@@ -974,7 +978,7 @@ def _judged(article: Article, scorer: Scorer) -> tuple[Judgement, ...]:
         text = article.sentences[i].text
         out.append(_tier(i, v, scorer, row, text=text, hooked=bool(out) and not out[0].may_open))
     lines = scorer.digest or scorer  # whose hook score keeps a lead of its tier from the digest
-    if out and (out[0].sure if scorer.digest is None else out[0].digest_sure) and lines.hook is not None:
+    if out and out[0].lines_tier and lines.hook is not None:
         out[0] = replace(out[0], hook=lines.hook.reasons(article.sentences[0].text))
     return tuple(out)
 

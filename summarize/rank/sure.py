@@ -423,9 +423,10 @@ class Scorer:
     fact_lead: float | None = None
     news_fact: float = 1.0
     # The digest's own scorer, where it has one: its tier and hook score decide which
-    # sentences may be digest lines (`rank.standalone.Judgement.line`), while briefs read this
-    # one's (None: this one serves both). A scorer retrained on more labels keeps more teaser
-    # leads out of the digest, but moves which sentences open a brief (README, "Where it stands").
+    # sentences may be digest lines (`rank.standalone.Judgement.line`; its opening and leaning
+    # cuts are not read), while briefs read this one's (None: this one serves both). A scorer
+    # retrained on more labels keeps more teaser leads out of the digest, but moves which
+    # sentences open a brief and so the IndoSum gate (docs/standalone-rounds.md, round 33).
     digest: Scorer | None = None
     # (feature, weight, mean, scale) in `weights` order, for `probability`: one tuple a
     # feature rather than three dictionary lookups (it runs once per sentence judged).
