@@ -166,6 +166,9 @@ def test_relative_time(sentence: str) -> None:
         "Harga beras naik lima persen pada 13 Oktober 2023.",
         "Korea Utara telah mengirimkan 1.000 kontainer.",
         "Dua minggu sekali pasar itu buka.",  # "minggu" is the week here, not Sunday
+        # The year or month named after "awal tahun", "akhir bulan" places the time itself.
+        "Diperkenalkan pada awal tahun 2016, Razer Core memakai Thunderbolt 3.",
+        "Proyek itu rampung pada akhir bulan Juni 2017.",
     ],
 )
 def test_no_relative_time(sentence: str) -> None:

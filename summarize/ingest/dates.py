@@ -66,10 +66,13 @@ def iso_day(value: str | None) -> str | None:
         return None
 
 
+# "awal tahun 2016", "akhir bulan Juni": the year or month it names places it, not the writing.
+_NAMED_AFTER = r"(?!\s+(?:\d{4}\b|" + "|".join(MONTHS) + r"\b))"
 _RELATIVE = re.compile(
     r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|malam)|semalam|hari\s+ini"
     r"|(?:pagi|siang|sore|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
-    r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
+    + _NAMED_AFTER
+    + r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
