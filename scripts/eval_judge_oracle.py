@@ -60,8 +60,8 @@ from summarize.rank import standalone  # noqa: E402
 from summarize.rank.standalone import STANDALONE, Judgement  # noqa: E402
 from summarize.rank.sure import load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
-from tests.indosum import Record, Rouge, Totals, load_records  # noqa: E402
-from tests.standalone_eval import SET, Labelled, brief_figures, digest_scores, load, read_rows  # noqa: E402
+from tests.indosum import Record, Rouge, Totals  # noqa: E402
+from tests.standalone_eval import SET, Labelled, brief_figures, digest_scores, load, read_rows, records_for  # noqa: E402
 
 # Which labelled sentences take the readers' verdict: (index, the readers' label, the tool's verdict).
 Which = Callable[[int, str, Judgement], bool]
@@ -72,8 +72,7 @@ def indosum_pairs(data: Labelled) -> list[tuple[Article, Record]]:
     rows: dict[str, dict] = {}  # type: ignore[type-arg]
     for r in read_rows("articles"):
         rows.setdefault(r["article"].removeprefix("indosum:"), r)  # the first copy, as `load`
-    wanted = {r["fold"] for r in rows.values() if r["fold"] != "seeds"}
-    records = {(f, rec.id): rec for f in sorted(wanted) for rec in load_records([f])}
+    records = records_for(list(rows.values()))
     out = []
     for a in data.articles:
         row = rows.get(a.id)

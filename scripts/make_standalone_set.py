@@ -12,9 +12,16 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
         # set (nor in any --exclude FILE), another seed; DIR gets articles.jsonl, shards and
         # second_reading_sample.jsonl (4 articles a fold, for a blind second reader)
     python scripts/make_standalone_set.py --fresh tune2 --per-fold 40 --seed 23 --exclude DIR/articles.jsonl --out DIR2
+    python scripts/make_standalone_set.py --fresh heldout34 --folds 04 05 --per-fold 30 --seed 34 \
+        --data DIR5 --out DIR
+        # a draw from IndoSum dev folds beyond the three every checkout's INDOSUM_DIR holds
+        # (`tests.indosum.FOLDS`): DIR5 holds dev.04.jsonl and dev.05.jsonl (and 01-03, whose
+        # articles such a draw leaves out: no text any model was tuned on); DIR gets records.jsonl,
+        # the raw IndoSum record of each article, which the set keeps (see below)
     python scripts/make_standalone_set.py --merge-fresh DIR
         # adds DIR's labelled articles (labels_shard*.jsonl) to the set's articles and labels in
-        # their split, DIR's blind second_reading.jsonl (if any) as second_reading_SPLIT.jsonl
+        # their split, DIR's blind second_reading.jsonl (if any) as second_reading_SPLIT.jsonl,
+        # and DIR's records.jsonl (if any) to the set's records
 
 Each article is one JSON line: `article` (stable id), `source` (`indosum:<id>` or the seed file
 name), `fold`, `split` (`tune` or `heldout`, by a hash of the article id: whole articles, never
@@ -22,7 +29,10 @@ sentences, so no article is both tuned on and reported on), `title`, and every s
 (`index`, `text`, `to_label`: true for the first LABEL_FIRST sentences). The readers read the
 whole article (the draw folder keeps it); the set in scripts/data/standalone/ keeps only the
 labelled sentences (`stored`): the evaluation rebuilds each article from seeds/ or IndoSum and
-needs the labelled text only to carry the labels onto the tool's sentences.
+needs the labelled text only to carry the labels onto the tool's sentences. An article from a
+fold beyond `FOLDS` cannot be rebuilt from INDOSUM_DIR on every checkout, so the set keeps its raw
+IndoSum record whole ("records" parts: `fold`, `split`, `record`), and the evaluation rebuilds it
+from there (`tests.standalone_eval.records_for`).
 """
 
 from __future__ import annotations
@@ -42,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from agreement import kappa  # noqa: E402
 
 from summarize import InputError, load_articles  # noqa: E402
-from tests.indosum import load_records, to_article  # noqa: E402
+from tests.indosum import DATA_DIR, FOLDS, load_records, to_article  # noqa: E402
 from tests.standalone_eval import read_rows, write_rows  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "standalone"
@@ -84,14 +94,23 @@ def draw() -> list[dict]:
 
 
 def _draw_indosum(
-    rng: random.Random, per_fold: int, exclude: set[str], split: str | None = None
+    rng: random.Random,
+    per_fold: int,
+    exclude: set[str],
+    split: str | None = None,
+    folds: tuple[str, ...] = FOLDS,
+    data_dir: Path = DATA_DIR,
 ) -> list[dict]:
     """`per_fold` articles of 6+ sentences from each IndoSum dev fold, none whose id is in `exclude`.
     With a `split` (a later draw), none whose title is in it either: IndoSum repeats some articles
-    across folds under other ids (the first draw took one such article twice; it is kept as drawn)."""
+    across folds under other ids (the first draw took one such article twice; it is kept as drawn).
+    From a fold beyond `FOLDS`, none of `FOLDS`' articles either (the folds overlap): every model
+    and rule was tuned on text from those, so such a draw is text none of them saw."""
     rows: list[dict] = []
-    for fold in ("01", "02", "03"):
-        records = [r for r in load_records([fold]) if r.fold == fold]
+    if set(folds) - set(FOLDS):
+        exclude = exclude | {f"indosum:{r.id}" for r in load_records(FOLDS, data_dir)}
+    for fold in folds:
+        records = [r for r in load_records([fold], data_dir) if r.fold == fold]
         rng.shuffle(records)
         taken = 0
         for rec in records:
@@ -116,12 +135,33 @@ def _draw_indosum(
     return rows
 
 
-def draw_fresh(split: str, per_fold: int, seed: int, also_exclude: list[Path]) -> list[dict]:
+def draw_fresh(
+    split: str,
+    per_fold: int,
+    seed: int,
+    also_exclude: list[Path],
+    folds: tuple[str, ...] = FOLDS,
+    data_dir: Path = DATA_DIR,
+) -> list[dict]:
     """A fresh draw, every article in `split`: no article already in the set or in the
     `also_exclude` files (by id, and by title: IndoSum repeats some articles across folds)."""
     known = read_rows("articles", OUT) + [r for path in also_exclude for r in _read(path)]
     exclude = {r["article"] for r in known} | {r["title"] for r in known}
-    return _draw_indosum(random.Random(seed), per_fold, exclude, split)
+    return _draw_indosum(random.Random(seed), per_fold, exclude, split, folds, data_dir)
+
+
+def raw_records(rows: list[dict], data_dir: Path) -> list[dict]:
+    """The raw IndoSum record (one dev.NN.jsonl line, as read) of every drawn article from a fold
+    beyond `FOLDS`, for the set to keep: `fold`, `split`, `record`."""
+    out = []
+    for fold in sorted({r["fold"] for r in rows} - set(FOLDS) - {"seeds"}):
+        wanted = {r["article"].removeprefix("indosum:"): r["split"] for r in rows if r["fold"] == fold}
+        with (data_dir / f"dev.{fold}.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                raw = json.loads(line)
+                if raw["id"] in wanted:
+                    out.append({"fold": fold, "split": wanted.pop(raw["id"]), "record": raw})
+    return out
 
 
 LABELS = ("STANDALONE", "NEEDS_CONTEXT", "TEASER", "FURNITURE", "FRAGMENT")
@@ -192,8 +232,8 @@ def merge(shards: list[Path], second: Path) -> int:
 
 def merge_fresh(folder: Path) -> int:
     """Add the fresh draw in `folder` (articles.jsonl, labels_shard*.jsonl and, if there is one, the
-    blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split.
-    Idempotent: rows of an earlier merge of the same split are replaced."""
+    blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split,
+    with the raw records of its articles from folds beyond `FOLDS` (records.jsonl). Idempotent: rows of an earlier merge of the same split are replaced."""
     drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
     (split,) = {r["split"] for r in drawn.values()}
     labels = [r for p in sorted(folder.glob("labels_shard*.jsonl")) for r in _read(p)]
@@ -208,6 +248,10 @@ def merge_fresh(folder: Path) -> int:
     write_rows(
         "labels", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels], OUT
     )
+    records = _read(folder / "records.jsonl") if (folder / "records.jsonl").exists() else []
+    if records or read_rows("records", OUT):
+        kept_records = [r for r in read_rows("records", OUT) if r["split"] != split]
+        write_rows("records", kept_records + [r | {"split": split} for r in records], OUT)
     counts = {x: sum(1 for r in labels if r["label"] == x) for x in LABELS}
     print(f"{split}: {len(drawn)} articles, {len(labels)} sentences, {counts}")
     if (folder / "second_reading.jsonl").exists():
@@ -229,6 +273,12 @@ def main() -> int:
         "--fresh", metavar="SPLIT", help="draw fresh articles, none already in the set, into SPLIT"
     )
     ap.add_argument("--per-fold", type=int, default=20, help="articles per IndoSum fold with --fresh")
+    ap.add_argument(
+        "--folds", nargs="+", default=list(FOLDS), help="IndoSum dev folds to draw from with --fresh"
+    )
+    ap.add_argument(
+        "--data", type=Path, default=DATA_DIR, help="folder holding dev.NN.jsonl (default: %(default)s)"
+    )
     ap.add_argument("--seed", type=int, default=SEED + 1, help="shuffling seed with --fresh")
     ap.add_argument(
         "--exclude", type=Path, action="append", default=[], metavar="FILE", help="articles to leave out"
@@ -243,7 +293,16 @@ def main() -> int:
             ap.error("--merge needs --second")
         return merge(args.merge, args.second)
     if args.draw or args.fresh:
-        rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude) if args.fresh else draw()
+        folds = tuple(args.folds)
+        if args.fresh:
+            if args.out.resolve() == OUT.resolve():
+                ap.error("--fresh needs --out DIR, a draw folder outside the set (--merge-fresh DIR adds it)")
+            missing = [f for f in folds if not (args.data / f"dev.{f}.jsonl").exists()]
+            if missing:
+                ap.error(f"no dev.{missing[0]}.jsonl in {args.data} (--data names the folder of the folds)")
+            rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude, folds, args.data)
+        else:
+            rows = draw()
         out: Path = args.out
         out.mkdir(parents=True, exist_ok=True)
         if out == OUT:  # the set keeps the labelled text only, in parts
@@ -255,9 +314,11 @@ def main() -> int:
         print(f"{len(rows)} articles, {n} sentences to label -> {out} ({names})")
         for k in range(args.shards):
             _write(out / f"shard{k}.jsonl", rows[k :: args.shards])
-        if args.fresh:  # 4 articles per fold, whole and unlabelled, for a blind second reader
-            by_fold = {f: [r for r in rows if r["fold"] == f][:4] for f in ("01", "02", "03")}
+        if args.fresh:  # 12 articles, whole and unlabelled, for a blind second reader
+            by_fold = {f: [r for r in rows if r["fold"] == f][: 12 // len(folds)] for f in folds}
             _write(out / "second_reading_sample.jsonl", [r for f in by_fold.values() for r in f])
+            if out != OUT and (records := raw_records(rows, args.data)):
+                _write(out / "records.jsonl", records)
     return 0
 
 

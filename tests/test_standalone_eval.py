@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,87 @@ def test_the_readers_agreement_is_cohens_kappa_over_the_labels_they_gave() -> No
         [sys.executable, "-c", code], cwd=ev.ROOT, capture_output=True, text=True, check=True
     )
     assert float(out.stdout) == 0.5
+
+
+def _raw_record(rid: str, sentence: str) -> dict[str, object]:
+    tokens = [*sentence.rstrip(".").split(), "."]
+    return {
+        "id": rid,
+        "paragraphs": [[tokens, ["Harga", "beras", "naik", "."]]],
+        "gold_labels": [[True, False]],
+        "summary": [tokens],
+    }
+
+
+def test_a_fold_no_checkout_holds_is_rebuilt_from_the_records_the_set_keeps(tmp_path: Path) -> None:
+    # dev.04 and dev.05 are not in every INDOSUM_DIR: their articles come from the set's own
+    # "records" parts, and the three folds every checkout holds still come from the folder.
+    data = tmp_path / "indosum"
+    data.mkdir()
+    (data / "dev.01.jsonl").write_text(
+        json.dumps(_raw_record("7", "Presiden meresmikan jembatan di Kupang.")) + "\n"
+    )
+    ev.write_rows(
+        "records",
+        [{"fold": "04", "split": "heldout34", "record": _raw_record("7", "Menteri membuka pasar.")}],
+        tmp_path,
+    )
+    rows = [
+        {"fold": "01", "article": "indosum:7"},
+        {"fold": "04", "article": "indosum:7"},
+        {"fold": "seeds", "article": "seed:001.txt"},
+    ]
+    records = ev.records_for(rows, data, tmp_path)
+    assert set(records) == {("01", "7"), ("04", "7")}
+    assert records[("01", "7")].paragraphs[0][0] == "Presiden meresmikan jembatan di Kupang."
+    assert records[("04", "7")].paragraphs[0][0] == "Menteri membuka pasar."
+    assert records[("04", "7")].fold == "04"
+
+
+def _draw(*args: str) -> subprocess.CompletedProcess[str]:
+    script = ev.ROOT / "scripts" / "make_standalone_set.py"
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=ev.ROOT)
+
+
+def test_a_fresh_draw_never_writes_into_the_set_itself() -> None:
+    # Without --out a fresh draw used to overwrite the set's articles with the draw's.
+    done = _draw("--fresh", "heldout99")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        "--fresh needs --out DIR, a draw folder outside the set (--merge-fresh DIR adds it)"
+    )
+
+
+def test_a_fresh_draw_from_a_fold_the_folder_lacks_says_so_in_one_line(tmp_path: Path) -> None:
+    done = _draw(
+        "--fresh", "heldout99", "--folds", "04", "--data", str(tmp_path), "--out", str(tmp_path / "d")
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        f"no dev.04.jsonl in {tmp_path} (--data names the folder of the folds)"
+    )
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_draw_from_a_later_fold_keeps_raw_records_and_leaves_out_the_first_folds(tmp_path: Path) -> None:
+    data = tmp_path / "indosum"
+    data.mkdir()
+    body = [f"Pejabat ke-{k} meresmikan jembatan nomor {k} di Kupang pada Senin." for k in range(7)]
+
+    def record(rid: str) -> dict[str, object]:
+        tokens = [[*s.rstrip(".").split(), "."] for s in body]
+        return {"id": rid, "paragraphs": [tokens], "gold_labels": [[False] * 7], "summary": tokens[:1]}
+
+    for fold in ("01", "02", "03"):
+        (data / f"dev.{fold}.jsonl").write_text(json.dumps(record("1")) + "\n")
+    # "1" is in the first folds too: a model may have been tuned on it, so the draw leaves it out.
+    (data / "dev.04.jsonl").write_text("".join(json.dumps(record(r)) + "\n" for r in ("1", "2")))
+    out = tmp_path / "d"
+    done = _draw(
+        "--fresh", "heldout99", "--folds", "04", "--per-fold", "5", "--data", str(data), "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    drawn = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    kept = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [(r["article"], r["fold"], r["split"]) for r in drawn] == [("indosum:2", "04", "heldout99")]
+    assert kept == [{"fold": "04", "split": "heldout99", "record": record("2")}]
