@@ -811,6 +811,25 @@ def test_a_bare_company_subject_needs_the_company_named_before(text: str, label:
 def test_the_other_x_named_right_after_a_comma_or_late_stands_alone() -> None:
     assert judge_text("Warga lainnya, Siti Aminah, mengaku kehilangan rumahnya.").rule != "other-set"
     assert judge_text("Pemkot Bogor menambah 20 bus dan armada lainnya.").rule != "other-set"
+    # "X lain dari Y" names what it is other than; "antara lain" opens a list, not a subject.
+    assert (
+        judge_text("Studi lain dari Universitas Indonesia menemukan hal berbeda pada 2017.").rule
+        != "other-set"
+    )
+    assert judge_text("Pemkot Bogor menambah bus lain yang lebih kecil pada 2018.").stands_alone
+
+
+def test_the_same_x_stands_alone_when_the_sentence_names_what_it_is_the_same_as() -> None:
+    # "yang sama dengan Y" says the same as what; "yang sama sekali" is "not at all"; a lead
+    # has nothing before it to be the same as; past the first words it is no subject.
+    for text in (
+        "Warga Cililin menuntut hak yang sama dengan warga Kota Bandung pada Senin (4/3).",
+        "Penonton yang sama sekali tak menduganya bertepuk tangan di Stadion Patriot, Bekasi.",
+        "Persib Bandung dan Persija Jakarta sama-sama menang pada Sabtu (4/3).",
+        "Pemkot Bogor dan Pemkab Bogor menerapkan tarif parkir yang sama mulai Januari 2018.",
+    ):
+        assert judge_text(text).rule != "same-one", text
+    assert judge_text("Pada hari yang sama, Persib Bandung menang 2 - 0.", lead=True).rule != "same-one"
 
 
 def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> None:
@@ -893,6 +912,14 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
         ("Terlepas dari itu, tarif parkir di Bogor naik menjadi Rp 5.000 per jam.", "back-reference"),
         # heldout17's: a guest list whose event an earlier sentence tells (never trimmed).
         ("Turut hadir Wali Kota Bogor Bima Arya dan Kapolresta Bogor.", "back-reference"),
+        # heldout35's: the same source, day or score as an earlier sentence names ...
+        ("Dari sumber yang sama disebutkan semua karyawan Tinggal segera dirumahkan.", "same-one"),
+        ("Pada hari yang sama, Persib Bandung menang 2 - 0 atas Arema FC.", "same-one"),
+        ("Menurut laporan yang sama, Pemkot Bogor menambah 20 bus pada 2018.", "same-one"),
+        ("Poin yang sama juga diraih Bali United di klasemen sementara Liga 1.", "same-one"),
+        # ... and another way or matter than the one an earlier sentence told.
+        ("Cara lain yang dilakukan Pemkot Bogor adalah menambah 20 bus Transpakuan.", "other-set"),
+        ("Hal lain yang perlu dicatat adalah tarif parkir naik menjadi Rp 5.000 per jam.", "other-set"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:
