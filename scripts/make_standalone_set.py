@@ -233,7 +233,8 @@ def merge(shards: list[Path], second: Path) -> int:
 def merge_fresh(folder: Path) -> int:
     """Add the fresh draw in `folder` (articles.jsonl, labels_shard*.jsonl and, if there is one, the
     blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split,
-    with the raw records of its articles from folds beyond `FOLDS` (records.jsonl). Idempotent: rows of an earlier merge of the same split are replaced."""
+    with the raw records of its articles from folds beyond `FOLDS` (records.jsonl). Idempotent:
+    rows of an earlier merge of the same split are replaced."""
     drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
     (split,) = {r["split"] for r in drawn.values()}
     labels = [r for p in sorted(folder.glob("labels_shard*.jsonl")) for r in _read(p)]
@@ -317,7 +318,7 @@ def main() -> int:
         if args.fresh:  # 12 articles, whole and unlabelled, for a blind second reader
             by_fold = {f: [r for r in rows if r["fold"] == f][: 12 // len(folds)] for f in folds}
             _write(out / "second_reading_sample.jsonl", [r for f in by_fold.values() for r in f])
-            if out != OUT and (records := raw_records(rows, args.data)):
+            if records := raw_records(rows, args.data):
                 _write(out / "records.jsonl", records)
     return 0
 
