@@ -62,6 +62,20 @@ def test_a_police_rank_and_a_warrant_number_are_followed_by_more_of_the_sentence
     ]
 
 
+def test_an_english_title_before_a_name_is_followed_by_more_of_the_sentence() -> None:
+    # heldout37: "dihadiri oleh Mr. Wang Liping ..." was cut after each "Mr.", leaving eight
+    # FRAGMENTs in one article.
+    text = (
+        "Acara dihadiri oleh Mr. Wang Liping dari Kedutaan Besar China dan Mrs. Li Na. "
+        "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil. Ms. Tan hadir."
+    )
+    assert split_sentences(text) == [
+        "Acara dihadiri oleh Mr. Wang Liping dari Kedutaan Besar China dan Mrs. Li Na.",
+        "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil.",
+        "Ms. Tan hadir.",
+    ]
+
+
 def test_sentences_run_together_without_a_space_are_split() -> None:
     # IndoSum (fold 01): "... U - 15.Wasit Sirnas ..." and "... 811.Angka kematian ..." kept two
     # sentences as one; scraped pages lose the space after a full stop the same way.
