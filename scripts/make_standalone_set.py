@@ -230,6 +230,14 @@ def merge(shards: list[Path], second: Path) -> int:
     return 0
 
 
+def shard_label_files(folder: Path) -> list[Path]:
+    """The readers' labels_shardK.jsonl files in a draw folder; not a reader's own batch files
+    beside them ("labels_shard3_b1.jsonl"), which would add every label twice."""
+    return sorted(
+        p for p in folder.glob("labels_shard*.jsonl") if p.stem.removeprefix("labels_shard").isdigit()
+    )
+
+
 def merge_fresh(folder: Path) -> int:
     """Add the fresh draw in `folder` (articles.jsonl, labels_shard*.jsonl and, if there is one, the
     blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split,
@@ -237,7 +245,7 @@ def merge_fresh(folder: Path) -> int:
     rows of an earlier merge of the same split are replaced."""
     drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
     (split,) = {r["split"] for r in drawn.values()}
-    labels = [r for p in sorted(folder.glob("labels_shard*.jsonl")) for r in _read(p)]
+    labels = [r for p in shard_label_files(folder) for r in _read(p)]
     _check(labels, drawn)
     wanted = sum(s["to_label"] for a in drawn.values() for s in a["sentences"])
     if len(labels) != wanted:

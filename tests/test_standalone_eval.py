@@ -179,3 +179,23 @@ def test_a_draw_from_a_later_fold_keeps_raw_records_and_leaves_out_the_first_fol
     kept = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
     assert [(r["article"], r["fold"], r["split"]) for r in drawn] == [("indosum:2", "04", "heldout99")]
     assert kept == [{"fold": "04", "split": "heldout99", "record": record("2")}]
+
+
+def test_a_fresh_merge_reads_the_shards_labels_and_not_a_readers_batch_files(tmp_path: Path) -> None:
+    # heldout37: a reader left "labels_shard3_b1.jsonl" beside "labels_shard3.jsonl".
+    for name in (
+        "labels_shard0.jsonl",
+        "labels_shard3.jsonl",
+        "labels_shard3_b1.jsonl",
+        "labels_shardX.jsonl",
+    ):
+        (tmp_path / name).write_text("")
+    code = (
+        "import sys; sys.path.insert(0, 'scripts'); from pathlib import Path; "
+        "from make_standalone_set import shard_label_files; "
+        f"print([p.name for p in shard_label_files(Path({str(tmp_path)!r}))])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ev.ROOT, check=True
+    )
+    assert done.stdout.strip() == "['labels_shard0.jsonl', 'labels_shard3.jsonl']"
