@@ -17,20 +17,23 @@ Shown sentences past the labelled first twelve of an article are counted as unla
 the digest trimmed (a leading connective left off) is judged by the label of its whole sentence
 in the strict figure, and reported beside it.
 
-    python scripts/eval_standalone.py                    # heldout33 once the set holds it, else tuning
-    python scripts/eval_standalone.py --split heldout33  # the fresh held-out split (scored once)
-    python scripts/eval_standalone.py --split tuning     # tune + heldout + ... + heldout32: all tuned on
+    python scripts/eval_standalone.py                    # the fresh split once the set holds it, else tuning
+    python scripts/eval_standalone.py --split heldout39  # the fresh held-out split (scored once)
+    python scripts/eval_standalone.py --split tuning     # every split tuned on
     python scripts/eval_standalone.py --split heldout32  # or one part of it
 
-The articles are rebuilt as the tool reads them (seeds/ and the shared IndoSum folds, through
-`load_articles` and `tests/indosum.to_article`), and the labels are carried onto the tool's
-sentences by text, in order: the same text, or the labelled text less a leading dateline the
-tool now cuts. A label whose sentence the tool now reads otherwise (merged, split, grown) is not
-scored; the script prints how many, and stops when they are more than 2% of the split's labels. tests/test_standalone.py keeps each split's figures within the floors that
-tests/standalone_baseline.json gives for it. `tune`, `heldout`, `tune2`, `heldout2`, `heldout3`,
-`heldout4`, `heldout5`, `heldout6`, `heldout7`, `heldout8`, `heldout9`, `heldout10`, `heldout11`, `heldout12`, `heldout13`, `heldout14`, `heldout15`, `heldout16`, `heldout17`, `heldout18`, `heldout19`, `heldout20`, `heldout21`, `heldout22`, `heldout23`, `heldout24`, `heldout25`, `heldout26`, `heldout27`, `heldout28`, `heldout29`, `heldout30`, `heldout31` and `heldout32` are all tuned on (each held-out split once it was scored): the sure tier's scorer
-(`scripts/train_standalone.py`) is trained on them, and its honest figures are cross-validated
-by article; `heldout33`, merged after this work, is never tuned on.
+The articles are rebuilt as the tool reads them (seeds/ and IndoSum, through `load_articles` and
+`tests/indosum.to_article`: folds 01 to 03 from INDOSUM_DIR, folds 04 and 05 from the raw records
+the set keeps), and the labels are carried onto the tool's sentences by text, in order: the same
+text, or the labelled text less a leading dateline the tool now cuts. A label whose sentence the
+tool now reads otherwise (merged, split, grown) is not scored; the script prints how many, and
+stops when they are more than 2% of the split's labels. tests/test_standalone.py keeps each
+split's figures within the floors that tests/standalone_baseline.json gives for it. Which splits
+are tuned on (each held-out split once it was scored, and a rule made from it) and which is the
+fresh one are named in one place, `tests/standalone_eval.py` (`TUNING`'s parts and `FRESH`): the
+sure tier's scorer (`scripts/train_standalone.py`) is trained on the tuning splits, and its
+honest figures are cross-validated by article; the fresh split, merged after the work it
+scores, is never tuned on.
 """
 
 from __future__ import annotations
