@@ -1,8 +1,8 @@
 """Train the sure-tier scorer of the stands-alone judgement and export it as JSON.
 
-Examples: every labelled sentence (scripts/data/standalone/, splits `tune`, `heldout`, `tune2`,
-`heldout2` to `heldout32`, together the tuning data; `heldout33` is never read here) that
-the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
+Examples: every labelled sentence of the tuning data (scripts/data/standalone/, the splits
+`tests/standalone_eval.py` names as `TUNING`'s parts; the fresh split, `FRESH`, is never read
+here) that the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
 STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
 (deterministic).
