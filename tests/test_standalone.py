@@ -845,6 +845,27 @@ def test_a_credited_dateline_before_a_lower_case_word_leaves_a_fragment() -> Non
     assert judge_text("JUARA.NET, TOKYO - pasangan ganda putri Greysia Polii menang 21-17.").label != FRAGMENT
 
 
+def test_an_outlet_dateline_before_a_lower_case_word_or_a_stray_mark_leaves_a_fragment() -> None:
+    # heldout38's opening ("Suara.com - yang melahap ruangan air handling unit).") and the
+    # tuning data's ("Suara.com - / 2018) malam."): the scrape cut what followed the dateline.
+    for text in (
+        "Suara.com - yang melahap ruangan rapat di lantai dua gedung itu).",
+        "Suara.com - / 2019) malam.",
+        "Kompas.com - , Dalam keterangan resmi Biro Komunikasi disebutkan hal itu.",
+    ):
+        cut = judge_text(text, lead=True)
+        assert (cut.label, cut.rule) == (FRAGMENT, "fragment-start"), text
+    # Before a capital, or an opening quote, the sentence is whole.
+    assert (
+        judge_text("Suara.com - Polisi menjaga Vihara Dharma Bhakti di Jakarta Barat.", lead=True).label
+        != FRAGMENT
+    )
+    assert (
+        judge_text('Merdeka.com - "Ini makanan yang paling berisiko punah," kata Ahmad.').rule
+        != "fragment-start"
+    )
+
+
 # Made-up sentences for the kinds the second held-out split showed (not its labelled ones).
 @pytest.mark.parametrize(
     ("text", "rule"),
