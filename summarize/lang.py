@@ -334,7 +334,7 @@ HOOK_PHRASES = tuple(
     for p in """
     mencatat sejarah, mengukir sejarah, membuat sejarah, rencana besar, kabar gembira, kabar baik,
     kabar buruk, kabar duka, kabar mengejutkan, ada yang baru, ada yang berbeda, ada yang unik,
-    hal baru, sesuatu yang, kejutan, gebrakan, heboh, menghebohkan, viral, mencuri perhatian,
+    hal baru, sesuatu yang, kejutan, gebrakan, heboh, kehebohan, menghebohkan, viral, mencuri perhatian,
     menarik perhatian, jadi sorotan, menjadi sorotan, jadi perbincangan, menjadi perbincangan,
     ramai dibicarakan, ramai diperbincangkan, naik daun, bukan rahasia, siapa sangka, tak disangka,
     tidak disangka, tak main-main, tidak main-main, tak kalah, tidak kalah, tidaklah mudah,

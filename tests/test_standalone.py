@@ -709,6 +709,9 @@ def test_the_floors_cover_the_fresh_held_out_split() -> None:
         "Nasib malang menimpa warga Kampung Pulo, Jakarta Timur, Senin (2/10).",
         "Menjelang laga final Piala Presiden di Stadion Gelora Bung Karno, kabar duka menghampiri skuat Persija.",
         "Masa depan Paul Pogba di Manchester United musim depan akhirnya terjawab.",
+        # Round 35, from heldout41's lead (made up here): "apes" and "sial" are bad luck too.
+        "Nasib apes menimpa kiper Persib Bandung.",
+        "Nasib sial menimpa pebalap Ducati di sirkuit Mugello, Minggu (4/6).",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -727,6 +730,7 @@ def test_stock_hooks_are_teasers(text: str) -> None:
         "Raisa membagikan kabar bahagia kelahiran putri pertamanya lewat Instagram pada Senin.",
         # What befell them named, and the answer given: the fact itself.
         "Nasib malang yang menimpa warga Kampung Pulo dibahas DPRD DKI pada Senin (2/10).",
+        "Kali ini, giliran Romain Grosjean yang mengalami nasib sial di Monza.",
         "Pertanyaan wartawan soal masa depan Pogba terjawab lewat konferensi pers Mourinho di Carrington.",
     ],
 )
@@ -751,6 +755,8 @@ def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:
         ("Arsenal tengah dirundung duka.", "short-hook"),
         ("Kota kecil di Jepang itu akan mencatat sejarah.", "short-hook"),
         ("Negeri jiran, Malaysia, akan mencatat sejarah.", "short-hook"),
+        # Round 35, heldout41's kind: the noun of "heboh" / "menghebohkan" (made up here).
+        ("Penyanyi Agnez Mo kembali memicu kehebohan.", "short-hook"),
         # heldout6's kinds: an evaluative noun phrase, a riddle answered later, a hedged guess.
         ("Liburan keluarga Raffi Ahmad di Lombok berubah menjadi hal yang menyedihkan.", "vague-claim"),
         ("Pengunjung Taman Safari mengalami sesuatu yang mengejutkan akhir pekan lalu.", "vague-claim"),

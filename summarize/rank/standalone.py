@@ -311,7 +311,7 @@ _HOOK = re.compile(
     rf"|(?:[^.,]{{0,160}},\s+)?(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari|menghampiri|menyelimuti|menerpa)\b"
     rf"|[^.]{{0,120}}\bkabar\s+(?:{_NEWS_MOODS})\s*\.$"
     r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan|nasib)\s+(?:menegangkan|mengejutkan|unik|langka|"
-    r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis|sedih|malang|pilu)\s+"
+    r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis|sedih|malang|pilu|apes|sial)\s+"
     r"(?:terjadi|terlihat|tersaji|menimpa)\b"
     r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
     r"|kabar\s+\w+(?:\s+\S+){0,3}\s+kembali\s+\w+\s*\.$"
