@@ -7,7 +7,16 @@ Every system is scored with one ROUGE scorer against the human (abstractive) sum
 
     python scripts/eval_indosum.py --folds 01 02 03 --ranker learned centrality
 
-The helpers (`load_records`, `record_text`, `gold_overlap`, `Rouge`, `evaluate`) live in
+Is a change's move real or noise? A gate of a few hundred articles moves with the few briefs
+a change alters. Save the per-article scores of one run and compare another against them:
+
+    git stash; python scripts/eval_indosum.py --folds 03 --limit 150 --save-articles base.json
+    git stash pop; python scripts/eval_indosum.py --folds 03 --limit 150 --against base.json
+
+`--against` prints, for each ranker in both runs, the mean paired difference of R-1/R-2/R-L
+over the articles both scored, its standard error, and how many articles' briefs changed.
+
+The helpers (`load_records`, `record_text`, `gold_overlap`, `Rouge`, `evaluate`, `paired`) live in
 `tests/indosum.py`, shared with `scripts/train_ranker.py` and the quality gate in
 `tests/test_quality.py`.
 """
@@ -31,6 +40,7 @@ from tests.indosum import (  # noqa: E402  (the IndoSum helpers, shared with the
     Record,
     evaluate,
     load_records,
+    paired,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next to this script
@@ -76,7 +86,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder holding dev.NN.jsonl")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--save-articles",
+        type=Path,
+        metavar="FILE",
+        help="write each ranker's per-article ROUGE to FILE (JSON)",
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="FILE",
+        help="compare each ranker, article by article, with a run saved by --save-articles",
+    )
     args = parser.parse_args(argv)
+    before = _saved(args.against) if args.against else None
 
     records = load_records(args.folds, args.data)
     if args.exclude_folds:
@@ -85,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit is not None:
         records = records[: args.limit]
     result = evaluate(records, args.ranker)
+    per_article = result.pop("per_article")
+    if args.save_articles:
+        args.save_articles.write_text(json.dumps(per_article), encoding="utf-8")
+    if before is not None:
+        result["paired"] = {
+            name: paired(before[name], scores) for name, scores in per_article.items() if name in before
+        }
     result["notes"] = _training_notes(records, args.ranker, args.data)
     result["command"] = "python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])])
     result["machine"] = machine()
@@ -102,7 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"note: {note}")
     for name, aps in result["articles_per_second"].items():
         print(f"speed {name}: {aps} articles/s (clean + segment + rank + select, one process)")
+    for name, p in result.get("paired", {}).items():
+        moves = ", ".join(f"{m} {p[m]['mean']:+.2f} (SE {p[m]['se']:.2f})" for m in ("R1", "R2", "RL"))
+        print(f"against {args.against}, {name}: {moves}; {p['changed']} of {p['articles']} articles changed")
     return 0
+
+
+def _saved(path: Path) -> dict[str, dict[str, list[float]]]:
+    """A run saved by --save-articles; exits with one line when it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        sys.exit(f"error: cannot read {path}: {exc}")
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        sys.exit(f"error: {path} is not a file --save-articles wrote")
+    return data
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import one another.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
@@ -211,7 +212,9 @@ class Totals:
 
 
 def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SENTENCES) -> dict[str, Any]:
-    """Mean ROUGE F1 of LEAD-3 (ours and gold), each ranker, and the oracle; plus speed.
+    """Mean ROUGE F1 of LEAD-3 (ours and gold), each ranker, and the oracle; plus speed; and
+    each ranker's scores per article ("per_article": ranker -> record id -> [R-1, R-2, R-L]),
+    for a paired comparison of two runs (`paired`).
 
     Speed is articles per second for clean + segment + rank + select (`article_from_text` and
     `brief` without a translator), timed per ranker over the same records.
@@ -221,6 +224,7 @@ def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SE
     systems.update({r: Totals() for r in rankers})
     systems["oracle"] = Totals()
     speed: dict[str, float] = {}
+    per_article: dict[str, dict[str, list[float]]] = {}
     skipped: list[str] = []
     articles: list[Article | None] = []
     for record in records:
@@ -251,14 +255,36 @@ def evaluate(records: Sequence[Record], rankers: Sequence[str], *, n: int = N_SE
             picked.append(" ".join(s.source_text for s in b.sentences))
         elapsed = time.perf_counter() - start
         speed[name] = round(len(records) / elapsed, 1)
+        scores = per_article[name] = {}
         for record, text in zip(records, picked, strict=True):
-            systems[name].add(rouge.score(text, record.summary))
+            scores[record.id] = list(rouge.score(text, record.summary))
+            systems[name].add(scores[record.id])
     return {
         "articles": len(records),
         "skipped": skipped,
         "rouge": {name: t.means() for name, t in systems.items()},
         "articles_per_second": speed,
+        "per_article": per_article,
     }
+
+
+def paired(before: dict[str, Sequence[float]], after: dict[str, Sequence[float]]) -> dict[str, Any]:
+    """Per-article ROUGE of two runs of one system over the same records (`evaluate`'s
+    "per_article" for one ranker, by record id), compared pairwise over the ids both hold: the
+    mean difference (after less before) of each measure, its standard error (the differences'
+    sample standard deviation over the square root of their number), and how many articles
+    changed at all. A gate's mean moves with the few briefs a change alters: the standard
+    error says how far such a move is from noise."""
+    ids = sorted(before.keys() & after.keys())
+    out: dict[str, Any] = {"articles": len(ids)}
+    changed = sum(1 for i in ids if list(before[i]) != list(after[i]))
+    for k, measure in enumerate(("R1", "R2", "RL")):
+        diffs = [after[i][k] - before[i][k] for i in ids]
+        mean = sum(diffs) / len(diffs) if diffs else 0.0
+        var = sum((d - mean) ** 2 for d in diffs) / (len(diffs) - 1) if len(diffs) > 1 else 0.0
+        out[measure] = {"mean": round(mean, 3), "se": round(math.sqrt(var / len(diffs)) if diffs else 0.0, 3)}
+    out["changed"] = changed
+    return out
 
 
 # ------------------------------------------------ other outlets' copies (bench_scale)

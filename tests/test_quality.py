@@ -9,6 +9,8 @@ IndoSum folds are not on this machine (set INDOSUM_DIR to point at them).
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -114,6 +116,58 @@ def test_rouge_is_unicode_lowercase_and_unstemmed() -> None:
     r1, _, _ = rouge.score("menutup", "ditutup")
     assert r1 == 0.0
     assert ev.RougeTokenizer().tokenize("Rp1,5 juta (Café)") == ["rp1", "5", "juta", "café"]
+
+
+def test_paired_compares_two_runs_article_by_article() -> None:
+    before = {"a": [50.0, 40.0, 45.0], "b": [60.0, 50.0, 55.0], "c": [10.0, 0.0, 5.0]}
+    after = {"a": [50.0, 40.0, 45.0], "b": [66.0, 50.0, 55.0], "c": [10.0, 0.0, 5.0], "d": [99.0, 99.0, 99.0]}
+    got = ev.paired(before, after)
+    # Only the ids both runs scored; one changed, by +6 R-1: mean 2, sample variance 12, SE sqrt(12 / 3) = 2.
+    assert got["articles"] == 3 and got["changed"] == 1
+    assert got["R1"] == {"mean": 2.0, "se": 2.0}
+    assert got["R2"] == {"mean": 0.0, "se": 0.0}
+
+
+def test_eval_indosum_saves_a_run_and_compares_another_against_it(tmp_path: Path) -> None:
+    paragraphs = [
+        [["Polisi", "menangkap", "dua", "pencuri", "di", "Bandung", "."]],
+        [["Mereka", "ditahan", "."]],
+    ]
+    rows = [_raw(rid, paragraphs, [[True], [False]]) for rid in ("a", "b")]
+    (tmp_path / "dev.01.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    script = [
+        sys.executable,
+        str(ROOT / "scripts" / "eval_indosum.py"),
+        "--folds",
+        "01",
+        "--data",
+        str(tmp_path),
+    ]
+    saved = tmp_path / "base.json"
+    first = subprocess.run(
+        [*script, "--ranker", "centrality", "--save-articles", str(saved)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "centrality" in first.stdout and set(
+        json.loads(saved.read_text(encoding="utf-8"))["centrality"]
+    ) == {"a", "b"}
+    again = subprocess.run(
+        [*script, "--ranker", "centrality", "--against", str(saved)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (
+        "centrality: R1 +0.00 (SE 0.00), R2 +0.00 (SE 0.00), RL +0.00 (SE 0.00); 0 of 2 articles changed"
+        in again.stdout
+    )
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    bad = subprocess.run([*script, "--against", str(tmp_path / "bad.json")], capture_output=True, text=True)
+    assert bad.returncode != 0 and bad.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'bad.json'} is not a file --save-articles wrote"
+    ]
 
 
 # ---------------------------------------------------------------------------- gate
