@@ -76,6 +76,16 @@ def test_an_english_title_before_a_name_is_followed_by_more_of_the_sentence() ->
     ]
 
 
+def test_a_dentists_or_vets_title_before_a_name_is_followed_by_more_of_the_sentence() -> None:
+    # heldout42: "... ujar spesialis gigi dari RSCM, drg." / "Djamilah Tohirah, ..." left the
+    # speaker's name as a FRAGMENT that opened a brief.
+    text = "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta. Vaksin, kata drh. Budi, sudah tiba."
+    assert split_sentences(text) == [
+        "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta.",
+        "Vaksin, kata drh. Budi, sudah tiba.",
+    ]
+
+
 def test_sentences_run_together_without_a_space_are_split() -> None:
     # IndoSum (fold 01): "... U - 15.Wasit Sirnas ..." and "... 811.Angka kematian ..." kept two
     # sentences as one; scraped pages lose the space after a full stop the same way.
