@@ -269,11 +269,13 @@ SAY_VERBS = (
 ).split()
 
 # Heads that "ini"/"itu" may follow without pointing back: the time of writing ("tahun ini",
-# "saat ini") or a set phrase ("selain itu" is a connective, listed above).
+# "saat ini", "baru-baru ini": recently, "belakangan ini", "akhir-akhir ini": lately) or a set
+# phrase ("selain itu" is a connective, listed above).
 DEICTIC_HEADS = frozenset(
     """
     saat kali tahun hari pekan minggu bulan musim malam pagi siang sore sekarang kini abad
-    dekade era zaman masa waktu semester kuartal triwulan periode edisi
+    dekade era zaman masa waktu semester kuartal triwulan periode edisi baru-baru belakangan
+    akhir-akhir
     """.split()
 )
 

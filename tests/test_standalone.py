@@ -114,6 +114,12 @@ CASES = [
     ),
     # A span of years ending "N tahun ini" is the time of writing, not someone unnamed.
     ("Selama 5 tahun ini, harga beras di Jakarta naik 20 persen.", STANDALONE, ""),
+    # "baru-baru ini" (recently), "belakangan ini", "akhir-akhir ini" (lately): the time of
+    # writing too (round 35: 16 of the 18 labelled tuning sentences with the first two stand alone).
+    ("Samsung baru-baru ini meluncurkan kamera 360 derajat di Seoul.", STANDALONE, ""),
+    ("Belakangan ini, harga cabai di Pasar Kramat Jati naik dua kali lipat.", STANDALONE, ""),
+    ("Akhir-akhir ini Persib Bandung sering kalah di kandang.", STANDALONE, ""),
+    ("Film itu baru-baru ini dirilis di Jakarta.", NEEDS_CONTEXT, "undefined-reference"),
     ('Kami akan terus bekerja keras," kata Budi Santoso.', NEEDS_CONTEXT, "quote-continued"),
     ('"Nanti akan dibahas lagi dengan semua pihak terkait."', NEEDS_CONTEXT, "quote-continued"),
     ("Namun benarkah anggapan tersebut?", TEASER, "question"),
