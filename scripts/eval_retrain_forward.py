@@ -30,21 +30,19 @@ scikit-learn only through `train_standalone` (the `train` extra).
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import train_standalone as train  # noqa: E402
-from machine_info import describe as machine  # noqa: E402
+import train_standalone as train
+from machine_info import describe as machine
 
-from summarize.rank.sure import load_scorer  # noqa: E402
-from tests.standalone_eval import FRESH, SPLITS, TUNING, Labelled, evaluate_data, load  # noqa: E402
+from summarize.rank.sure import load_scorer
+from tests.standalone_eval import FRESH, SPLITS, TUNING, Labelled, evaluate_data, load
 
 
 def tuning_splits() -> list[str]:
@@ -110,11 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"--to {last}: heldout{tuned} is the last split tuned on ({FRESH} is scored once, by eval_standalone.py)"
         )
     against = load_scorer(str(args.against) if args.against else None)
-    cuts = json.loads(
-        args.against.read_text(encoding="utf-8")
-        if args.against
-        else (ROOT / "summarize/data/standalone.json").read_text(encoding="utf-8")
-    )["threshold"]
+    cuts = against.cuts
     mine = {"lead": args.cuts[0], "body": args.cuts[1]} if args.cuts else {}
     print(
         f"cuts: {cuts}{f', retrained at {mine}' if mine else ''}; {TUNING} splits heldout{args.first} to heldout{last}; against {args.against or 'the shipped scorer'}"

@@ -3,7 +3,9 @@ the lexical hook score of a lead."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from importlib import resources
 
 import pytest
 
@@ -105,6 +107,17 @@ def test_the_shipped_second_lead_cut_is_under_the_lead_cut() -> None:
         assert shipped is not None and shipped.fact_lead is not None
         assert 0.8 <= shipped.fact_lead < shipped.lead_threshold
         assert 0.5 <= shipped.news_fact < 1.0
+
+
+def test_a_scorers_cuts_are_its_files_thresholds() -> None:
+    # What eval_retrain_forward.py gives a retrained scorer: the cuts of the one compared with.
+    raw = json.loads(
+        resources.files("summarize").joinpath("data/standalone.json").read_text(encoding="utf-8")
+    )
+    shipped = load_scorer()
+    assert shipped.cuts == raw["threshold"]
+    assert shipped.digest is not None and shipped.digest.cuts == raw["digest"]["threshold"]
+    assert "fact_lead" not in replace(shipped, fact_lead=None).cuts
 
 
 def test_a_digest_scorer_decides_the_lines_and_briefs_read_their_own() -> None:

@@ -436,6 +436,22 @@ class Scorer:
         terms = tuple((f, w, self.mean[f], self.scale[f]) for f, w in self.weights.items())
         object.__setattr__(self, "_terms", terms)
 
+    @property
+    def cuts(self) -> dict[str, float]:
+        """Its cuts by the names the scorer file gives them ("threshold": `lead`, `body`,
+        `open_lead` ...; `fact_lead` only where it has one): what a scorer retrained to be
+        compared with it is given (`scripts/eval_retrain_forward.py`)."""
+        out = {
+            "lead": self.lead_threshold,
+            "body": self.body_threshold,
+            "open_lead": self.open_lead,
+            "open_body": self.open_body,
+            "open_after_hook": self.open_after_hook,
+            "lean_below": self.lean_below,
+            "news_fact": self.news_fact,
+        }
+        return out if self.fact_lead is None else {**out, "fact_lead": self.fact_lead}
+
     def open_threshold(self, index: int, *, hooked: bool = False) -> float:
         """The probability at which the sentence at `index` may open a brief, sure or not
         (`hooked`: the article's lead may not open one)."""
