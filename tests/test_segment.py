@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -25,65 +26,62 @@ def test_abbreviations_do_not_split() -> None:
     ]
 
 
-def test_company_and_acting_titles_do_not_split() -> None:
-    # "PT." (a company) and "Plt." / "Plh." / "Pj." (acting officials) are followed by a name:
-    # a split there left one piece ending and the next starting mid-thought.
-    text = (
+# An abbreviation that is followed by more of its sentence: a split after it left one piece
+# ending and the next starting mid-thought. Each case: the text, and the sentences it holds.
+_ABBREVIATED = [
+    # "PT." (a company) and "Plt." / "Plh." / "Pj." (acting officials) before a name.
+    (
         "Hal itu dikatakan oleh Plt. Kepala Biro Humas KPK, Yuyuk Andriati. "
-        "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur. Ia senang."
-    )
-    assert split_sentences(text) == [
-        "Hal itu dikatakan oleh Plt. Kepala Biro Humas KPK, Yuyuk Andriati.",
-        "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur.",
-        "Ia senang.",
-    ]
-
-
-def test_rupiah_written_with_a_full_stop_is_followed_by_its_amount() -> None:
+        "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur. Ia senang.",
+        [
+            "Hal itu dikatakan oleh Plt. Kepala Biro Humas KPK, Yuyuk Andriati.",
+            "Direktur PT. Maju Jaya, Budi, hadir bersama Plh. Bupati dan Pj. Gubernur.",
+            "Ia senang.",
+        ],
+    ),
     # heldout19: a price list cut after "Rp." left "... E 300 with AMG Line Rp." as a digest line.
-    text = "Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road). Stok terbatas."
-    assert split_sentences(text) == [
-        "Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road).",
-        "Stok terbatas.",
-    ]
-
-
-def test_a_police_rank_and_a_warrant_number_are_followed_by_more_of_the_sentence() -> None:
+    (
+        "Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road). Stok terbatas.",
+        ["Harga E 250 Rp. 1.129.000.000 dan E 300 Rp. 1.299.000.000 (off the road).", "Stok terbatas."],
+    ),
     # heldout25 (and two tuning articles): "Kombes Pol." and "Nomor Sprin." were cut, leaving
     # two FRAGMENTs each.
-    text = (
+    (
         "Direktur Tipikor Bareskrim Polri, Kombes Pol. Erwanto Kurniadi mengatakan berkas sudah dikirim. "
-        "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor. Kasus berlanjut."
-    )
-    assert split_sentences(text) == [
-        "Direktur Tipikor Bareskrim Polri, Kombes Pol. Erwanto Kurniadi mengatakan berkas sudah dikirim.",
-        "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor.",
-        "Kasus berlanjut.",
-    ]
-
-
-def test_an_english_title_before_a_name_is_followed_by_more_of_the_sentence() -> None:
+        "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor. Kasus berlanjut.",
+        [
+            "Direktur Tipikor Bareskrim Polri, Kombes Pol. Erwanto Kurniadi mengatakan berkas sudah dikirim.",
+            "Penyelidikan berdasarkan Surat Perintah Nomor Sprin. Lidik/73/VIII/2017/Tipidkor.",
+            "Kasus berlanjut.",
+        ],
+    ),
     # heldout37: "dihadiri oleh Mr. Wang Liping ..." was cut after each "Mr.", leaving eight
     # FRAGMENTs in one article.
-    text = (
+    (
         "Acara dihadiri oleh Mr. Wang Liping dari Kedutaan Besar China dan Mrs. Li Na. "
-        "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil. Ms. Tan hadir."
-    )
-    assert split_sentences(text) == [
-        "Acara dihadiri oleh Mr. Wang Liping dari Kedutaan Besar China dan Mrs. Li Na.",
-        "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil.",
-        "Ms. Tan hadir.",
-    ]
-
-
-def test_a_dentists_or_vets_title_before_a_name_is_followed_by_more_of_the_sentence() -> None:
+        "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil. Ms. Tan hadir.",
+        [
+            "Acara dihadiri oleh Mr. Wang Liping dari Kedutaan Besar China dan Mrs. Li Na.",
+            "Sementara itu, Mr. Liu Qihu menilai kampus itu berhasil.",
+            "Ms. Tan hadir.",
+        ],
+    ),
     # heldout42: "... ujar spesialis gigi dari RSCM, drg." / "Djamilah Tohirah, ..." left the
-    # speaker's name as a FRAGMENT that opened a brief.
-    text = "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta. Vaksin, kata drh. Budi, sudah tiba."
-    assert split_sentences(text) == [
-        "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta.",
+    # speaker's name a FRAGMENT that opened a brief ("drh.": a vet's title).
+    (
+        "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta. "
         "Vaksin, kata drh. Budi, sudah tiba.",
-    ]
+        [
+            "Kanker itu bisa dicegah, ujar spesialis gigi dari RSCM, drg. Sinta Dewi di Jakarta.",
+            "Vaksin, kata drh. Budi, sudah tiba.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sentences"), _ABBREVIATED)
+def test_an_abbreviation_is_followed_by_more_of_its_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
 
 
 def test_sentences_run_together_without_a_space_are_split() -> None:
