@@ -148,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles, y = leads(args.split)
     print(f"{args.split}: {len(y)} labelled leads a brief may open with, {int(y.sum())} of them teasers")
     print("teasers among the leads each judge rates most likely (out of fold, but the hook score)")
-    hook = (load_scorer().digest or load_scorer()).hook
+    shipped = load_scorer()
+    hook = (shipped.digest or shipped).hook
     if hook is not None:
         print(
             f"  shipped hook score (in sample)  {tops(np.array([hook.score(a.sentences[0].text) for a in articles]), y)}"

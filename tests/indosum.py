@@ -15,6 +15,7 @@ import math
 import os
 import random
 import re
+import statistics
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -277,13 +278,11 @@ def paired(before: dict[str, Sequence[float]], after: dict[str, Sequence[float]]
     error says how far such a move is from noise."""
     ids = sorted(before.keys() & after.keys())
     out: dict[str, Any] = {"articles": len(ids)}
-    changed = sum(1 for i in ids if list(before[i]) != list(after[i]))
     for k, measure in enumerate(("R1", "R2", "RL")):
-        diffs = [after[i][k] - before[i][k] for i in ids]
-        mean = sum(diffs) / len(diffs) if diffs else 0.0
-        var = sum((d - mean) ** 2 for d in diffs) / (len(diffs) - 1) if len(diffs) > 1 else 0.0
-        out[measure] = {"mean": round(mean, 3), "se": round(math.sqrt(var / len(diffs)) if diffs else 0.0, 3)}
-    out["changed"] = changed
+        diffs = [after[i][k] - before[i][k] for i in ids] or [0.0]
+        se = statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) > 1 else 0.0
+        out[measure] = {"mean": round(statistics.fmean(diffs), 3), "se": round(se, 3)}
+    out["changed"] = sum(1 for i in ids if list(before[i]) != list(after[i]))
     return out
 
 
