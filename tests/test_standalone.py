@@ -293,6 +293,31 @@ def test_judge_guesses_the_sentence_a_dependent_one_leans_on() -> None:
     assert verdicts[2].rule == "connective" and verdicts[2].trim == 1
 
 
+# Round 36 (made up here): "Taman tersebut" names the park of sentence 1, three sentences back;
+# by then the report has moved on to the cleaners, and a reader is given the sentence just
+# before. "Giliran tersebut" names the shifts of sentence 3, two back: that one.
+FAR_HOLDER = """Wali Kota Bandung Ridwan Kamil meresmikan taman tematik di kawasan Dago, Senin (3/4).
+
+Ridwan Kamil mengatakan pembangunan taman menelan biaya Rp 12 miliar dari APBD.
+
+Pemerintah kota juga menyiapkan 40 petugas kebersihan untuk kawasan Dago.
+
+Para petugas akan bekerja dalam tiga giliran setiap hari.
+
+Taman tersebut akan dibuka untuk umum mulai pukul 06.00 WIB.
+
+Giliran tersebut diatur oleh Dinas Pertamanan Kota Bandung.
+"""
+
+
+def test_an_x_tersebut_named_far_back_leans_on_the_sentence_before() -> None:
+    verdicts = rule_verdicts(article_from_text(FAR_HOLDER, source="dago.txt"))
+    assert [(v.rule, v.depends_on) for v in verdicts[4:]] == [
+        ("undefined-reference", 3),  # "taman" is in 1 and 0, three and more back
+        ("undefined-reference", 3),  # "giliran" is in 3, two back, not in 4 just before
+    ]
+
+
 def test_judge_scores_only_what_the_rules_pass_with_the_same_rows() -> None:
     # Sentences 1 and 3 the rules reject: no score (nothing reads it); 0 and the trimmed 2 keep
     # theirs, from the same rows as when every sentence is scored.
