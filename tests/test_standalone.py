@@ -58,6 +58,13 @@ CASES = [
     # Round 33: "as a result": it came of what the sentence before told.
     ("Hasilnya, Persib unggul 2 - 0 atas Arema hingga turun minum.", NEEDS_CONTEXT, "connective"),
     ("Hasilnya diharapkan dapat diumumkan Kemenkes pekan depan.", NEEDS_CONTEXT, "connective"),
+    # Round 36: "the reason is", given for what the sentence before told (heldout44's opening).
+    ("Sebabnya, pisang kaya akan serat.", NEEDS_CONTEXT, "connective"),
+    (
+        "Sebabnya kandungan kafein di dalam kopi meningkatkan hormon adrenal tubuh.",
+        NEEDS_CONTEXT,
+        "connective",
+    ),
     # Not the noun "hasil" (result) naming whose, nor "hasilnya" later in the sentence.
     ("Hasil survei Indikator menunjukkan elektabilitas Ridwan Kamil naik.", STANDALONE, ""),
     ("Indikator Politik mengumumkan hasilnya di Jakarta pada Senin (4/9).", STANDALONE, ""),
