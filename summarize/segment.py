@@ -23,7 +23,8 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 # Indonesian abbreviations that are almost always followed by more of the sentence ("Kombes
 # Pol. Erwanto Kurniadi": a police rank's "Pol."; "Nomor Sprin. Lidik/73/...": a warrant's;
 # "35.Pid. Sus", "Pdt. G": a court case number's; "Mr. Liu Qihu", "Mrs. May": English titles
-# before a name; "drg. Djamilah", "drh. Wiwiek": a dentist's and a vet's title, like "dr.").
+# before a name; "drg. Djamilah", "drh. Wiwiek": a dentist's and a vet's title, like "dr.";
+# "Capt. Hasudungan": a sea captain's, the English spelling of "Kapt.").
 ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
@@ -32,7 +33,7 @@ ABBREVIATIONS = frozenset(
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs
-    rp pol sprin pid pdt mr mrs ms drg drh
+    rp pol sprin pid pdt mr mrs ms drg drh capt
     """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.

@@ -76,6 +76,17 @@ _ABBREVIATED = [
             "Vaksin, kata drh. Budi, sudah tiba.",
         ],
     ),
+    # Round 36, read in 20 fold-04 briefs: '... kata Presiden KPI Capt.' / 'Hasudungan Tambunan di
+    # Jakarta.' showed a sea captain's name as a sentence of its own (the English spelling of
+    # "Kapt.", a captain's title; all 3 "Capt." in IndoSum's five dev folds come before a name).
+    (
+        "Juklak itu diperlukan, kata Presiden KPI Capt. Hasudungan Tambunan di Jakarta. Menurut Capt. Hasudungan, "
+        "aturan sudah ada.",
+        [
+            "Juklak itu diperlukan, kata Presiden KPI Capt. Hasudungan Tambunan di Jakarta.",
+            "Menurut Capt. Hasudungan, aturan sudah ada.",
+        ],
+    ),
 ]
 
 
