@@ -198,8 +198,8 @@ LABELS = (STANDALONE, NEEDS_CONTEXT, TEASER, FURNITURE, FRAGMENT)
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """One sentence's verdict: its label, the rule that decided it and, for a sentence that
-    needs context, the earlier sentence it leans on (a guess: the nearest that names what it
-    refers to, else the one just before)."""
+    needs context, the earlier sentence it leans on (a guess: the nearest of the two before it
+    that names what it refers to, else the one just before: `NEAR_HOLDER`)."""
 
     label: str
     rule: str = ""  # "" for STANDALONE
@@ -988,8 +988,9 @@ def judge(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     "deep", a sentence from the `DEEP`-th on, and "habit-lead", a first sentence that tells
     a habit with no figure or name. The first sentence is otherwise doubted only as "short":
     the lead is where a report introduces what it tells (on the tune split 92% of those the
-    rules pass stand alone). A doubted sentence's `depends_on` is the nearest earlier sentence holding the
-    word it doubts ("X" of "X tersebut"), else the one just before.
+    rules pass stand alone). A doubted sentence's `depends_on` is the nearest of the
+    `NEAR_HOLDER` sentences before it holding the word it doubts ("X" of "X tersebut"), else
+    the one just before.
 
     Then the sure tier (`Judgement.sure`): of the sentences the rules pass (whole or
     trimmed), those the learned score (`rank.sure`, from `scorer` or the shipped one) puts at
