@@ -108,7 +108,7 @@ STOPWORDS_EN = frozenset(
     """.split()
 )
 
-# Words that tie a sentence to the ones before it (read by `rank.standalone`) --------------
+# Words that tie a sentence to the ones before it (read by `rank.sentence_rules`) ---------
 # Phrases are lower case, one space between words, listed comma-separated.
 
 
@@ -207,7 +207,7 @@ ORDINALS = frozenset(
 LIST_ITEMS = (*sorted(ORDINALS), *(f"yang {o}" for o in sorted(ORDINALS)), "yang terakhir")
 
 # "Also" right after a subject ("Pihak promotor turut menyampaikan ..."): the sentence adds
-# to what the one before told (rank.standalone ties it there in a brief). Not "pun": on the
+# to what the one before told (rank.ties ties it there in a brief). Not "pun": on the
 # IndoSum gate it cost R-L 0.2 for no brief figure better.
 ALSO_WORDS = frozenset({"turut", "juga"})
 # "Semua bermula ketika ...": how what the sentence before told began.
@@ -218,11 +218,11 @@ STORY_STARTS = frozenset(
 )
 
 # "Hollywood misalnya, ...", "Contohnya, ...": among a sentence's first words, an example
-# of a claim an earlier sentence made (`rank.standalone`'s "example").
+# of a claim an earlier sentence made (`rank.sentence_rules`' "example").
 EXAMPLE_WORDS = frozenset("misalnya contohnya misalkan umpamanya".split())
 # Openers that count time from an event an earlier sentence told ("Keesokan harinya", "Tak
 # lama kemudian"; with `TIME_UNITS`: "Tiga hari kemudian"): a brief shows such a sentence
-# only after the one before it (`rank.standalone`'s "then" tie). Not "Kemudian" or "Lalu"
+# only after the one before it (`rank.ties`' "then" tie). Not "Kemudian" or "Lalu"
 # alone: on the labelled set they open as many plain facts as dependent ones.
 RELATIVE_TIMES = _phrases(
     """
@@ -234,7 +234,7 @@ RELATIVE_TIMES = _phrases(
 # "<how many> <unit> kemudian": "Tiga hari kemudian", "Sepekan setelahnya".
 TIME_UNITS = frozenset("detik menit jam hari minggu pekan bulan tahun musim".split())
 # "sang istri", "sang ayah": with no name before it in the sentence, whose? (someone told of
-# before; `rank.standalone`'s "whose" tie).
+# before; `rank.ties`' "whose" tie).
 KIN_WORDS = frozenset(
     """
     istri suami ayah ibu anak kakak adik nenek kakek putra putri cucu paman bibi kekasih pacar
@@ -243,7 +243,7 @@ KIN_WORDS = frozenset(
 )
 # An event told by its noun, with a verb of happening ("Penggerebekan dilakukan tim
 # gabungan ...", "Acara berlangsung di ..."): past an article's lead, which event is the one
-# the lead told (`rank.standalone`'s "bare-event"). A noun of the shape pe-...-an, per-...-an
+# the lead told (`rank.sentence_rules`' "bare-event"). A noun of the shape pe-...-an, per-...-an
 # or ke-...-an counts too.
 EVENT_NOUNS = frozenset(
     "acara aksi laga pertandingan konser insiden razia operasi sidang rapat upacara".split()
@@ -256,7 +256,7 @@ HAPPEN_VERBS = frozenset(
 )
 # Words that say only that something happened, not what: as a lead's subject with a verb of
 # happening ("Insiden terjadi menjelang sertijab ...", "Kejutan kembali terjadi ..."), a hook
-# whose event comes next (`rank.standalone`'s "vague-event"); "Kebakaran terjadi di ..." tells
+# whose event comes next (`rank.sentence_rules`' "vague-event"); "Kebakaran terjadi di ..." tells
 # its event.
 VAGUE_EVENTS = frozenset("insiden kejadian peristiwa kejutan".split())
 
@@ -310,7 +310,7 @@ DESCRIPTORS = frozenset(
 
 # People a report calls by their part in the event ("Korban", "Pelaku", "Pria itu"): as the
 # whole subject of a sentence ("Korban berhasil kabur ..."), bare, with no name, they stand
-# for someone an earlier sentence introduced (`rank.standalone`'s "bare-role").
+# for someone an earlier sentence introduced (`rank.sentence_rules`' "bare-role").
 PERSON_ROLES = frozenset(
     """
     korban pelaku tersangka terdakwa terduga terpidana pelapor terlapor pria wanita perempuan

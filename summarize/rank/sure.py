@@ -1,6 +1,6 @@
 """How sure is the stands-alone judgement? A learned score over named, explainable features.
 
-The named rules of `rank.standalone` pass about 86% of the sentences that stand alone, but
+The named rules of `rank.sentence_rules` pass about 86% of the sentences that stand alone, but
 a third of what they pass still leans on an earlier sentence, mostly through a noun phrase
 the article set up before. A digest line must be drawn only from sentences the judgement is
 very sure of: this module scores each sentence the rules pass with a logistic regression
