@@ -108,7 +108,7 @@ STOPWORDS_EN = frozenset(
     """.split()
 )
 
-# Words that tie a sentence to the ones before it (read by `rank.sentence_rules`) ---------
+# Words that tie a sentence to the ones before it (`rank.sentence_rules`, `rank.references`) -
 # Phrases are lower case, one space between words, listed comma-separated.
 
 
@@ -218,7 +218,7 @@ STORY_STARTS = frozenset(
 )
 
 # "Hollywood misalnya, ...", "Contohnya, ...": among a sentence's first words, an example
-# of a claim an earlier sentence made (`rank.sentence_rules`' "example").
+# of a claim an earlier sentence made (`rank.references`' "example").
 EXAMPLE_WORDS = frozenset("misalnya contohnya misalkan umpamanya".split())
 # Openers that count time from an event an earlier sentence told ("Keesokan harinya", "Tak
 # lama kemudian"; with `TIME_UNITS`: "Tiga hari kemudian"): a brief shows such a sentence
@@ -243,7 +243,7 @@ KIN_WORDS = frozenset(
 )
 # An event told by its noun, with a verb of happening ("Penggerebekan dilakukan tim
 # gabungan ...", "Acara berlangsung di ..."): past an article's lead, which event is the one
-# the lead told (`rank.sentence_rules`' "bare-event"). A noun of the shape pe-...-an, per-...-an
+# the lead told (`rank.references`' "bare-event"). A noun of the shape pe-...-an, per-...-an
 # or ke-...-an counts too.
 EVENT_NOUNS = frozenset(
     "acara aksi laga pertandingan konser insiden razia operasi sidang rapat upacara".split()
@@ -256,7 +256,7 @@ HAPPEN_VERBS = frozenset(
 )
 # Words that say only that something happened, not what: as a lead's subject with a verb of
 # happening ("Insiden terjadi menjelang sertijab ...", "Kejutan kembali terjadi ..."), a hook
-# whose event comes next (`rank.sentence_rules`' "vague-event"); "Kebakaran terjadi di ..." tells
+# whose event comes next (`rank.hooks`' "vague-event"); "Kebakaran terjadi di ..." tells
 # its event.
 VAGUE_EVENTS = frozenset("insiden kejadian peristiwa kejutan".split())
 
@@ -310,7 +310,7 @@ DESCRIPTORS = frozenset(
 
 # People a report calls by their part in the event ("Korban", "Pelaku", "Pria itu"): as the
 # whole subject of a sentence ("Korban berhasil kabur ..."), bare, with no name, they stand
-# for someone an earlier sentence introduced (`rank.sentence_rules`' "bare-role").
+# for someone an earlier sentence introduced (`rank.references`' "bare-role").
 PERSON_ROLES = frozenset(
     """
     korban pelaku tersangka terdakwa terduga terpidana pelapor terlapor pria wanita perempuan

@@ -53,6 +53,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..values import Article
+from .hooks import habit, no_actor, short_claim, vague_event
+from .references import bare_event, undefined_reference
 from .sentence_rules import (
     FRAGMENT,
     FURNITURE,
@@ -61,14 +63,8 @@ from .sentence_rules import (
     STANDALONE,
     TEASER,
     Judgement,
-    bare_event,
     doubt_text,
-    habit,
     judge_text,
-    no_actor,
-    short_claim,
-    undefined_reference,
-    vague_event,
 )
 from .sure import Scorer, features, load_scorer
 from .words import read

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import HOOK_PHRASES, PRONOUNS, RELATIVE_TIMES, SAY_VERBS, STOPWORDS_ID
+from ..lang import (
+    HAPPEN_VERBS,
+    HOOK_PHRASES,
+    PRONOUNS,
+    RELATIVE_TIMES,
+    SAY_VERBS,
+    STOPWORDS_ID,
+    VERB_PREFIXES,
+)
 
 __all__ = [
     "EDGE",
@@ -137,3 +145,27 @@ def read(text: str) -> Read:
         word_set=frozenset(words),
         hook_phrase=HOOK_PHRASE.search(" ".join(words)) is not None,
     )
+
+
+def prefixed_noun(word: str) -> bool:
+    """A word of a verb's prefix that is a noun: "per-...-an" ("pertunjukan", "perusahaan"), or
+    "-an" but not "-kan" ("pendaratan"); not "menjalankan", "diberikan"."""
+    return word.endswith("an") and (word.startswith("per") or not word.endswith("kan"))
+
+
+def verb_like(word: str) -> bool:
+    """A word of a verb's prefix that is no noun ("mengatakan", "dituduh"; not "pertahanan")."""
+    return word.startswith(VERB_PREFIXES) and len(word) > 4 and not prefixed_noun(word)
+
+
+# Between an event's noun and its verb: "Acara akan berlangsung", "Sidang kembali digelar".
+AUXILIARIES = frozenset({"akan", "telah", "sudah", "sempat", "pun", "juga", "kembali", "baru", "bakal"})
+
+
+def happens(words: Sequence[str]) -> bool:
+    """The verb after the subject word says it happened (`lang.HAPPEN_VERBS`), at most one
+    auxiliary between."""
+    if len(words) < 3:
+        return False
+    verb = words[2] if words[1] in AUXILIARIES else words[1]
+    return verb in HAPPEN_VERBS
