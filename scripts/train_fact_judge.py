@@ -34,7 +34,7 @@ from machine_info import describe
 
 from summarize.grouping import facts
 from summarize.lang import cosine, tfidf
-from summarize.rank.standalone import judge_text
+from summarize.rank.sentence_rules import judge_text
 
 COMMAND = "python scripts/train_fact_judge.py"
 PRECISION, LENIENT = 0.90, 0.97
@@ -68,7 +68,7 @@ FEATURES = (
 def _numbers(node: facts.Candidate) -> set[str]:
     main = facts.clauses(node.article.sentences[node.index].text)[0]
     words = re.findall(r"\w+", main.lower())
-    return {re.sub(r"\s", "", n) for n in node.numbers} | {
+    return {re.sub(r"\s", "", value) for _kind, value in node.numbers} | {  # (kind, value) pairs
         NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS
     }
 
