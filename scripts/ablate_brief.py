@@ -42,7 +42,7 @@ from summarize.errors import InputError
 from summarize.lang import Vector
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
-from summarize.rank.standalone import STANDALONE, Judgement
+from summarize.rank.sentence_rules import STANDALONE, Judgement
 from summarize.rank.ties import judge_for_brief
 from tests.indosum import DATA_DIR, N_SENTENCES, Record, Rouge, load_records, to_article
 

@@ -57,7 +57,7 @@ from train_standalone import scored_by  # noqa: E402
 
 from summarize import brief  # noqa: E402
 from summarize.rank import standalone  # noqa: E402
-from summarize.rank.standalone import STANDALONE, Judgement  # noqa: E402
+from summarize.rank.sentence_rules import STANDALONE, Judgement  # noqa: E402
 from summarize.rank.sure import load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.indosum import Record, Rouge, Totals  # noqa: E402

@@ -45,7 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from machine_info import describe as machine  # noqa: E402
 
-from summarize.rank.standalone import STANDALONE, judge, rule_verdicts, text_doubts  # noqa: E402
+from summarize.rank.sentence_rules import STANDALONE  # noqa: E402
+from summarize.rank.standalone import judge, rule_verdicts, text_doubts  # noqa: E402
 from summarize.rank.sure import features, hook_terms, load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, load  # noqa: E402

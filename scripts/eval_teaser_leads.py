@@ -55,7 +55,7 @@ from summarize.lang import HEDGES, HOOK_PHRASES, STOPWORDS_ID, TOKEN  # noqa: E4
 from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
 from summarize.rank import standalone  # noqa: E402
 from summarize.rank.news import news_score  # noqa: E402
-from summarize.rank.standalone import Judgement  # noqa: E402
+from summarize.rank.sentence_rules import Judgement  # noqa: E402
 from summarize.rank.sure import FEATURES, Hook, Scorer, hook_terms, load_scorer  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402

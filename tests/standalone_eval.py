@@ -14,7 +14,7 @@ from typing import Any
 
 from summarize import brief, digest, load_articles
 from summarize.clean import dateline_length
-from summarize.rank.standalone import LABELS, STANDALONE
+from summarize.rank.sentence_rules import LABELS, STANDALONE
 from summarize.rank.ties import judge_for_brief
 from summarize.values import Article, Briefs
 from tests.indosum import DATA_DIR, FOLDS, Record, load_records, record_from_json, to_article

@@ -19,19 +19,16 @@ from summarize import InputError, brief, digest, load_articles
 from summarize.ingest import article_from_text
 from summarize.lang import Vector
 from summarize.rank import select, ties
-from summarize.rank.standalone import (
+from summarize.rank.sentence_rules import (
     FRAGMENT,
     FURNITURE,
     NEEDS_CONTEXT,
     STANDALONE,
     TEASER,
     Judgement,
-    judge,
     judge_text,
-    rule_verdicts,
-    shown_span,
-    text_doubts,
 )
+from summarize.rank.standalone import judge, rule_verdicts, shown_span, text_doubts
 from summarize.rank.sure import features, load_scorer
 from summarize.rank.ties import judge_for_brief
 from summarize.rank.words import read

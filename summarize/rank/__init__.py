@@ -18,7 +18,8 @@ from ..errors import ConfigError
 from ..lang import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
-from .standalone import SOFT_TEASERS, Judgement
+from .sentence_rules import Judgement
+from .standalone import SOFT_TEASERS
 
 __all__ = [
     "CentralityRanker",

@@ -56,11 +56,7 @@ from ..values import Article
 from .hooks import habit, no_actor, short_claim, vague_event
 from .references import bare_event, undefined_reference
 from .sentence_rules import (
-    FRAGMENT,
-    FURNITURE,
-    LABELS,
     NEEDS_CONTEXT,
-    STANDALONE,
     TEASER,
     Judgement,
     doubt_text,
@@ -69,20 +65,7 @@ from .sentence_rules import (
 from .sure import Scorer, features, load_scorer
 from .words import read
 
-__all__ = [
-    "FRAGMENT",
-    "FURNITURE",
-    "LABELS",
-    "NEEDS_CONTEXT",
-    "STANDALONE",
-    "TEASER",
-    "Judgement",
-    "judge",
-    "judge_text",
-    "rule_verdicts",
-    "shown_span",
-    "text_doubts",
-]
+__all__ = ["JUDGED_ARTICLES", "SOFT_TEASERS", "judge", "rule_verdicts", "shown_span", "text_doubts"]
 
 # Doubts that keep a sentence from a digest line but not from opening a brief, whose reader
 # has the article's headline: holding these back from a brief's opening changed no opening for

@@ -133,7 +133,7 @@ SUBJECT_WORDS = 6  # an opening noun phrase longer than this is read as its firs
 
 
 class Verdict(Protocol):
-    """What the score reads of a rule verdict (`rank.standalone.Judgement`)."""
+    """What the score reads of a rule verdict (`rank.sentence_rules.Judgement`)."""
 
     @property
     def label(self) -> str: ...
@@ -365,7 +365,7 @@ class Hook:
     (`hook_terms`), learned from the leads the readers labelled TEASER against those labelled
     STANDALONE (`scripts/train_standalone.py`, which keeps the terms that weigh most). A lead
     scoring at or above `cut` is a likely hook: a digest does not show it as a line
-    (`rank.standalone.Judgement.line`); briefs read the judgement as before."""
+    (`rank.sentence_rules.Judgement.line`); briefs read the judgement as before."""
 
     weights: dict[str, float]
     bias: float
@@ -423,7 +423,7 @@ class Scorer:
     fact_lead: float | None = None
     news_fact: float = 1.0
     # The digest's own scorer, where it has one: its tier and hook score decide which
-    # sentences may be digest lines (`rank.standalone.Judgement.line`; its opening and leaning
+    # sentences may be digest lines (`rank.sentence_rules.Judgement.line`; its opening and leaning
     # cuts are not read), while briefs read this one's (None: this one serves both). A scorer
     # retrained on more labels keeps more teaser leads out of the digest, but moves which
     # sentences open a brief and so the IndoSum gate (docs/standalone-rounds.md, round 33).

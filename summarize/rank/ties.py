@@ -44,7 +44,8 @@ from itertools import pairwise
 
 from ..lang import ALSO_WORDS, DEICTIC_HEADS, KIN_WORDS, STOPWORDS_ID, STORY_STARTS, TIME_UNITS, stem
 from ..values import Article
-from .standalone import JUDGED_ARTICLES, Judgement, judge
+from .sentence_rules import Judgement
+from .standalone import JUDGED_ARTICLES, judge
 from .sure import Scorer, load_scorer
 from .words import (
     NOT_NAMES,
