@@ -24,7 +24,6 @@ from ..lang import (
     RIDDLE_ANSWERS,
     SAY_VERBS,
     STOPWORDS_ID,
-    VERB_PREFIXES,
 )
 from .words import (
     NOT_NAMES,
@@ -37,6 +36,7 @@ from .words import (
     opener,
     phrases,
     verb_like,
+    verb_prefixed,
 )
 
 __all__ = ["bare_event", "context", "undefined_reference"]
@@ -338,7 +338,7 @@ def _bare_role(words: Sequence[str], tokens: Sequence[str]) -> bool:
     if words[0] not in PERSON_ROLES or len(words) < 3 or not tokens[1][:1].islower():
         return False
     second = words[1]
-    verb = second.startswith(VERB_PREFIXES) and len(second) > 4 and second not in _DESCRIBING
+    verb = verb_prefixed(second) and second not in _DESCRIBING
     starts = second in PREDICATE_WORDS and second != "yang"
     return (starts or verb) and not any(is_name(t) for t in tokens[1:4])
 

@@ -42,13 +42,12 @@ from ..lang import (
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
-    VERB_PREFIXES,
     content_terms,
 )
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 from .news import news_score
-from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read
+from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read, verb_prefixed
 
 __all__ = ["FEATURES", "LEFT_DATELINE", "Hook", "Scorer", "Verdict", "features", "hook_terms", "load_scorer"]
 
@@ -179,7 +178,7 @@ def _subject(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
     predicate (an auxiliary, "yang", a verb of saying, a word with a verb's prefix)."""
     out = []
     for k, w in enumerate(words[:SUBJECT_WORDS]):
-        verb = w.startswith(VERB_PREFIXES) and len(w) > 4 and not tokens[k][:1].isupper()
+        verb = verb_prefixed(w) and not tokens[k][:1].isupper()
         if k and (w in PREDICATE_WORDS or w in _SAY or verb or tokens[k - 1].endswith(",")):
             break
         out.append(k)

@@ -153,9 +153,15 @@ def prefixed_noun(word: str) -> bool:
     return word.endswith("an") and (word.startswith("per") or not word.endswith("kan"))
 
 
+def verb_prefixed(word: str) -> bool:
+    """Longer than four letters and opening with a verb's prefix (`lang.VERB_PREFIXES`: "me-",
+    "di-", "ber-" ...), noun or verb: "mengatakan", "dituduh", "pertahanan"."""
+    return word.startswith(VERB_PREFIXES) and len(word) > 4
+
+
 def verb_like(word: str) -> bool:
     """A word of a verb's prefix that is no noun ("mengatakan", "dituduh"; not "pertahanan")."""
-    return word.startswith(VERB_PREFIXES) and len(word) > 4 and not prefixed_noun(word)
+    return verb_prefixed(word) and not prefixed_noun(word)
 
 
 # Between an event's noun and its verb: "Acara akan berlangsung", "Sidang kembali digelar".
