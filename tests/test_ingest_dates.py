@@ -154,6 +154,9 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         "Ribuan orang berkumpul di Limerick, Irlandia, Minggu (21/1) waktu setempat.",
         "Ribuan orang berkumpul di Limerick , Minggu ( 21 / 1 ) waktu setempat .",
         "The meeting is planned for later this month.",
+        # Round 36, read in a digest of shared IndoSum articles: the recent past, undated.
+        "Atnic baru-baru ini menggema di beberapa kompetisi startup.",
+        "Harga cabai belakangan ini terus naik.",
     ],
 )
 def test_relative_time(sentence: str) -> None:
@@ -169,6 +172,7 @@ def test_relative_time(sentence: str) -> None:
         # The year or month named after "awal tahun", "akhir bulan" places the time itself.
         "Diperkenalkan pada awal tahun 2016, Razer Core memakai Thunderbolt 3.",
         "Proyek itu rampung pada akhir bulan Juni 2017.",
+        "Ia saat ini menjabat Gubernur Bank Indonesia.",  # a present state, not a time
     ],
 )
 def test_no_relative_time(sentence: str) -> None:

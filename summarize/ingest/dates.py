@@ -67,9 +67,12 @@ def iso_day(value: str | None) -> str | None:
 
 
 # "awal tahun 2016", "akhir bulan Juni": the year or month it names places it, not the writing.
+# "baru-baru ini" (recently), "belakangan ini", "akhir-akhir ini" (lately): the recent past,
+# counted from the writing as "pekan lalu" is (a present state, "saat ini", "kini", is not).
 _NAMED_AFTER = r"(?!\s+(?:\d{4}\b|" + "|".join(MONTHS) + r"\b))"
 _RELATIVE = re.compile(
     r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|malam)|semalam|hari\s+ini"
+    r"|baru\s*-\s*baru\s+ini|belakangan\s+ini|akhir\s*-\s*akhir\s+ini"
     r"|(?:pagi|siang|sore|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
     + _NAMED_AFTER
     + r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
