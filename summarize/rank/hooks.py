@@ -17,9 +17,9 @@ from ..lang import (
     VAGUE_EVENTS,
 )
 from ..values import Article
-from .sure import LEFT_DATELINE
 from .words import (
     EDGE,
+    LEFT_DATELINE,
     happens,
     is_name,
     read,

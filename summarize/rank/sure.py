@@ -47,9 +47,9 @@ from ..lang import (
 from ..numerals import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 from .news import news_score
-from .words import EDGE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read, verb_prefixed
+from .words import EDGE, LEFT_DATELINE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read, verb_prefixed
 
-__all__ = ["FEATURES", "LEFT_DATELINE", "Hook", "Scorer", "Verdict", "features", "hook_terms", "load_scorer"]
+__all__ = ["FEATURES", "Hook", "Scorer", "Verdict", "features", "hook_terms", "load_scorer"]
 
 FEATURES: tuple[str, ...] = (
     "rules-pass",  # the named rules pass it (STANDALONE)
@@ -107,9 +107,6 @@ FEATURES: tuple[str, ...] = (
 )
 
 _QUOTES = '"“”'
-# A dateline left in a sentence's text ("Jakarta, CNN Indonesia - - "): not an actor of it.
-# One home: the stands-alone rules read it too.
-LEFT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
 _SAY = (
     frozenset(SAY_VERBS) | {f"{v}nya" for v in SAY_VERBS} | {"mengatakan", "menyatakan", "menurut", "katanya"}
 )

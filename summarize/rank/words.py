@@ -60,6 +60,9 @@ NYA_ADVERBS = frozenset(
 )
 # "selama ini", "hingga kini": not a reference to something said before.
 SPAN_WORDS = frozenset({"selama", "sejauh", "hingga", "sampai", "seperti", "begini", "begitu"})
+# A dateline left in a sentence's text ("Jakarta, CNN Indonesia - - "): not an actor of it, for
+# the hook rules and the score's features alike.
+LEFT_DATELINE = re.compile(r"^[A-Z][\w .]{1,30}, [\w .]{2,40}?\s*[-–—](?:\s*-)?\s+")
 # A stock phrase of a hook, searched in the lower-cased words (a rule and a feature ask it).
 HOOK_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, HOOK_PHRASES)) + r")\b")
 
