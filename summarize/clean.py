@@ -263,7 +263,7 @@ _DATELINE = re.compile(
         (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
         (?:\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\))?   # "(ANTARA)", "( ANTARA News )"
     )
-    \s*(?:[-–—]\s?[-–—]|[-–—])(?P<gap>\s*)(?=[\"“A-Z0-9])  # "-", "--", or IndoSum's spaced "- -"
+    (?P<before>\s*)(?:[-–—]\s?[-–—]|[-–—])(?P<gap>\s*)(?=[\"“A-Z0-9])  # "-", "--", IndoSum's "- -"
     """,
     re.VERBOSE,
 )
@@ -283,8 +283,12 @@ def dateline_length(line: str, following: str = "") -> int:
     if len(prefix.split()) > 6:
         return 0
     # The text may follow the dash unspaced only after an outlet in brackets ("JAKARTA (Pos
-    # Kota) –Komisi ..."): "Jakarta–Bandung ..." opens a sentence about a route.
-    if not m.group("gap") and not prefix.rstrip().endswith(")"):
+    # Kota) –Komisi ...") or a place in capitals spaced from its dash ("JAKARTA –Pemilu 2019
+    # ...", 4 IndoSum articles, each a dateline): "Jakarta–Bandung ..." opens a sentence about
+    # a route.
+    if not m.group("gap") and not (
+        prefix.rstrip().endswith(")") or (m.group("before") and _caps_place(prefix.strip()))
+    ):
         return 0
     if not (_OUTLET_MARK.search(prefix) or "," in prefix or _caps_place(prefix) or _place_alone(prefix)):
         return 0

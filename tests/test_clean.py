@@ -127,10 +127,14 @@ def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
         ("GO - JEK perlahan tapi pasti menambah fungsionalitas GO - PAY.", ""),
         ("H - 2 lebaran, Stasiun Pasar Senen ramai.", ""),
         ("Jakarta - - - Presiden berkata.", ""),
-        # Unspaced after the dash only behind an outlet in brackets: "Jakarta–Bandung" is a route.
+        # Unspaced after the dash only behind an outlet in brackets, or a place in capitals
+        # spaced from its dash: "Jakarta–Bandung" is a route.
         ("JAKARTA (Pos Kota) –Komisi Pemberantasan Korupsi yakin.", "JAKARTA (Pos Kota) –"),
         ("Jakarta–Bandung menjadi jalur tersibuk saat mudik.", ""),
-        ("JAKARTA –KPK menetapkan tersangka baru.", ""),
+        ("JAKARTA –Pemilu 2019 bisa menjadi akhir dari separoh partai.", "JAKARTA –"),
+        ("JAKARTA -Wakil Presiden Jusuf Kalla berkata.", "JAKARTA -"),
+        ("JAKARTA–KPK menetapkan tersangka baru.", ""),
+        ("Jakarta -Bandung menjadi jalur tersibuk saat mudik.", ""),
         # A title-case place or outlet alone is a dateline; IndoSum's spaced names are not.
         ("Jakarta - Presiden Joko Widodo berkata.", "Jakarta - "),
         ("Rimanews - Calon Gubernur DKI Jakarta berkata.", "Rimanews - "),
