@@ -51,6 +51,32 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
     assert article_date(["Sabtu, 4 Oktober 2025"], ["Jakarta - Pada Jumat (13/10/2023) ..."]) == "2023-10-13"
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # The day a report tells of comes with its weekday.
+        (["Sardono menjelaskan, peristiwa itu terjadi pada Minggu 15 Januari 2017."], "2017-01-15"),
+        (["Polisi menangkap dua orang pada Sabtu, 16 September 2023 malam."], "2023-09-16"),
+        (["Judul berita.", "Presiden berkata pada Jum'at (1/12/2017) di Jakarta."], "2017-12-01"),
+        # Without its weekday, a date is mostly another day: an event to come, an anniversary.
+        (["PT Jasa Marga akan memberlakukan tarif tol baru mulai tanggal 8 Desember 2017 mendatang."], None),
+        (["Memperingati kerusuhan 27 Juli 1996, PDI Perjuangan menggelar pertunjukan wayang."], None),
+        # A weekday's day to come is not the report's.
+        (["Duel Persib vs Persija pada Sabtu (22/7/2017) mendatang sempat ramai."], None),
+        # The date must follow the weekday: "Senin (27/3)" has no year, and a later date is not its.
+        (["Pada Senin (27/3) lalu, dan pada 5 Mei 2017 polisi datang."], None),
+        # Only the first sentences are read.
+        (["Satu.", "Dua.", "Tiga.", "Polisi datang pada Jumat (13/10/2023)."], None),
+    ],
+)
+def test_an_article_date_from_its_text_is_a_weekday_s_date(
+    sentences: list[str], expected: str | None
+) -> None:
+    from summarize.ingest.dates import article_date
+
+    assert article_date([], sentences) == expected
+
+
 def test_a_page_date_wins_over_the_text() -> None:
     from summarize.ingest import make_article
     from summarize.values import Document
