@@ -23,7 +23,7 @@ import eval_stories  # IndoSum loading helpers, next to this script
 from machine_info import describe
 
 from summarize import digest, load_articles
-from summarize.grouping import facts
+from summarize.grouping import facts, same_fact
 from summarize.rank import get_ranker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def main() -> int:
     n = len(nodes)
     print(
         f"story of {len(story)} articles: {n} candidate sentences, {n * (n - 1) // 2} pairs, "
-        f"{len(list(facts.candidate_pairs(nodes)))} sent to the judge by the index"
+        f"{len(list(same_fact.candidate_pairs(nodes)))} sent to the judge by the index"
     )
     print(
         f"  group_facts: {_best(args.repeat, lambda: facts.group_facts(story, n=10, ranker=ranker)):.3f} s (best of {args.repeat})"

@@ -18,7 +18,6 @@ method, not to claim an absolute quality.
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import sys
 import time
@@ -31,12 +30,10 @@ import eval_stories  # the IndoSum loading helpers, next to this script
 from machine_info import describe
 
 from summarize import article_from_text
+from summarize.grouping import facts, same_fact
 from summarize.lang import tokens
 from summarize.rank import get_ranker
 from summarize.values import Article
-
-# By module path: the package's `summarize.grouping.facts` attribute is the `digest` function.
-digest_module = importlib.import_module("summarize.grouping.facts")
 
 VARIANTS = {
     "looser (SAME_FACT 0.30)": {"SAME_FACT": 0.30},
@@ -86,13 +83,13 @@ def main() -> int:
     print(f"{len(pairs)} IndoSum records (seed {args.seed}); {alignable} summary sentences with a gold match")
     print(f"{'variant':28} {'links':>6} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name, consts in VARIANTS.items():
-        saved = {k: getattr(digest_module, k) for k in consts}
+        saved = {k: getattr(same_fact, k) for k in consts}
         for k, v in consts.items():
-            setattr(digest_module, k, v)
+            setattr(same_fact, k, v)
         links = right = 0
         start = time.perf_counter()
         for (a, b), gold in zip(pairs, golds, strict=True):
-            for fact in digest_module.group_facts([a, b], n=10, ranker=ranker):
+            for fact in facts.group_facts([a, b], n=10, ranker=ranker):
                 ai = [c.index for c in fact.citations if c.article == "1"]
                 bi = [c.index for c in fact.citations if c.article == "2"]
                 if ai and bi:
@@ -100,7 +97,7 @@ def main() -> int:
                     right += gold.get(bi[0]) == ai[0]
         seconds = time.perf_counter() - start
         for k, v in saved.items():
-            setattr(digest_module, k, v)
+            setattr(same_fact, k, v)
         p = right / links if links else 0.0
         r = right / alignable if alignable else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0

@@ -1,6 +1,6 @@
 """Can a learned pair classifier beat the same-fact rule? Cross-validated on the `tune` pairs only.
 
-The same-fact judge (`summarize/grouping/facts.py`, `same_fact`) is a precision-first rule. This
+The same-fact judge (`summarize/grouping/same_fact.py`, `same_fact`) is a precision-first rule. This
 script trains a logistic regression over what the rule already reads of a sentence pair
 (main-clause and whole-sentence cosine, shared predicate words and their IDF weight, main-verb
 match with a few news synonyms, shared actors, shared numbers including number words,
@@ -32,7 +32,7 @@ import make_citation_pairs as mcp  # group loading, next to this script
 from citation_pairs import load_pairs
 from machine_info import describe
 
-from summarize.grouping import facts
+from summarize.grouping import reading, same_fact
 from summarize.lang import cosine, tfidf
 from summarize.rank.sentence_rules import judge_text
 
@@ -65,8 +65,8 @@ FEATURES = (
 )
 
 
-def _numbers(node: facts.Candidate) -> set[str]:
-    main = facts.clauses(node.article.sentences[node.index].text)[0]
+def _numbers(node: reading.Candidate) -> set[str]:
+    main = reading.clauses(node.article.sentences[node.index].text)[0]
     words = re.findall(r"\w+", main.lower())
     return {re.sub(r"\s", "", value) for _kind, value in node.numbers} | {  # (kind, value) pairs
         NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS
@@ -74,7 +74,7 @@ def _numbers(node: facts.Candidate) -> set[str]:
 
 
 def pair_features(
-    story: facts.StoryTerms, x: facts.Candidate, y: facts.Candidate, kx: int, ky: int
+    story: reading.StoryTerms, x: reading.Candidate, y: reading.Candidate, kx: int, ky: int
 ) -> list[float]:
     """One row of FEATURES for the pair (symmetric in x and y)."""
     w = story.weights
@@ -100,7 +100,7 @@ def pair_features(
     ]
 
 
-def vetoed(x: facts.Candidate, y: facts.Candidate) -> bool:
+def vetoed(x: reading.Candidate, y: reading.Candidate) -> bool:
     """The rule's vetoes: a question, hedge vs. assertion, negation, two speakers, other actors, other numbers."""
     nx, ny = _numbers(x), _numbers(y)
     return (
@@ -110,7 +110,7 @@ def vetoed(x: facts.Candidate, y: facts.Candidate) -> bool:
         or x.negated != y.negated
         or bool(x.speaker and y.speaker and not x.speaker & y.speaker)
         or bool(x.actors and y.actors and not x.actors & y.actors)
-        or bool(nx and ny and not nx & ny and not facts.figures_differ(x, y))
+        or bool(nx and ny and not nx & ny and not same_fact.figures_differ(x, y))
     )
 
 
@@ -124,7 +124,7 @@ def tune_rows() -> list[dict]:
         if not mine:
             continue
         articles = [a for a, _ in mcp.group_articles(gid, spec, records)]
-        story = facts.StoryTerms(articles)
+        story = reading.StoryTerms(articles)
         k = {a.id: n for n, a in enumerate(articles)}
         by_id = {a.id: a for a in articles}
         for p in mine:
@@ -135,7 +135,7 @@ def tune_rows() -> list[dict]:
                 {
                     "x": pair_features(story, x, y, ka, kb),
                     "veto": vetoed(x, y),
-                    "rule": facts.same_fact(x, y) is not None,
+                    "rule": same_fact.same_fact(x, y) is not None,
                     "group": gid,
                     "label": p["label"],
                 }
@@ -198,7 +198,7 @@ def main() -> int:
     )
     print(f"{'judge':34} {'merged':>6} {'S/P/D':>9} {'precision':>9} {'lenient':>7} {'recall':>6}")
     rule = [r["rule"] for r in rows]
-    print(_line("rule (facts.same_fact, tuned on tune)", figures(labels, rule, positives)))
+    print(_line("rule (same_fact.same_fact, tuned on tune)", figures(labels, rule, positives)))
     for c in CS:
         scores = cross_validated(rows, c)
         chosen = None

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize import digest
-from summarize.grouping import SINGLE_ARTICLE_ITEMS, allot, facts
+from summarize.grouping import SINGLE_ARTICLE_ITEMS, allot, facts, reading, same_fact
 from summarize.grouping.facts import group_facts
 from summarize.grouping.figures import differing_figures, figures
 from summarize.ingest import article_from_text
+from summarize.rank import get_ranker
 from summarize.rank.standalone import judge
 from summarize.renderers import render
 from summarize.segment import collapse
@@ -246,8 +247,8 @@ def _merged(first: str, second: str) -> bool:
     """
     a = _article("1", "Berita satu", [first, *_FILLER_A])
     b = _article("2", "Berita dua", [second, *_FILLER_B])
-    story = facts.StoryTerms([a, b])
-    return facts.same_fact(story.candidate(0, a, 0, 1.0), story.candidate(1, b, 0, 1.0)) is not None
+    story = reading.StoryTerms([a, b])
+    return same_fact.same_fact(story.candidate(0, a, 0, 1.0), story.candidate(1, b, 0, 1.0)) is not None
 
 
 def test_a_paraphrase_of_one_fact_is_merged() -> None:
@@ -374,7 +375,7 @@ def test_belum_lagi_is_no_negation() -> None:
 # Scale: the inverted index finds exactly the pairs the exhaustive comparison finds -------
 
 
-def _all_pairs(nodes: Sequence[facts.Candidate]) -> Iterator[tuple[int, int]]:
+def _all_pairs(nodes: Sequence[reading.Candidate]) -> Iterator[tuple[int, int]]:
     """Every pair: the exhaustive comparison the index (`candidate_pairs`) must agree with."""
     return itertools.combinations(range(len(nodes)), 2)
 
@@ -382,7 +383,7 @@ def _all_pairs(nodes: Sequence[facts.Candidate]) -> Iterator[tuple[int, int]]:
 def _facts_both_ways(articles: Sequence[Article], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
     indexed = group_facts(articles, n=50)
     with monkeypatch.context() as m:
-        m.setattr(facts, "candidate_pairs", _all_pairs)
+        m.setattr(same_fact, "candidate_pairs", _all_pairs)  # where `similar_pairs` finds it
         exhaustive = group_facts(articles, n=50)
     return indexed, exhaustive
 
@@ -396,9 +397,9 @@ def test_index_gives_the_same_items_as_exhaustive_comparison(
 
 
 def test_index_finds_every_pair_that_can_pass_the_judge(mixed: tuple[Article, ...]) -> None:
-    nodes = facts.candidates(mixed, facts.get_ranker())
-    candidates = set(facts.candidate_pairs(nodes))
-    passing = {(i, j) for i, j in _all_pairs(nodes) if facts.same_fact(nodes[i], nodes[j]) is not None}
+    nodes = facts.candidates(mixed, get_ranker())
+    candidates = set(same_fact.candidate_pairs(nodes))
+    passing = {(i, j) for i, j in _all_pairs(nodes) if same_fact.same_fact(nodes[i], nodes[j]) is not None}
     assert passing <= candidates
     assert len(candidates) < len(list(_all_pairs(nodes))) / 4  # and it prunes most pairs
 

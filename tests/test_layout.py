@@ -238,7 +238,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
         [
             *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set", "clean._words"),
             *("clean._ELLIPSIS", "clean._truncated_copy"),
-            *("grouping.facts._names", "ingest.decoding._is_binary"),
+            *("grouping.reading._names", "ingest.decoding._is_binary"),
             *("lang._EN_ONLY", "lang._ID_ONLY", "lang._stemmer", "lang._terms_of"),
         ],
         FAST_PATH,

@@ -32,7 +32,7 @@ from summarize.clean import (
     _word_set,
     _words,
 )
-from summarize.grouping import facts
+from summarize.grouping import facts, reading, same_fact
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
 from summarize.lang import (
@@ -278,10 +278,10 @@ def test_memoised_terms_are_fresh_lists(real: tuple[Article, ...]) -> None:
 def _plain_story_init(self: Any, articles: Any) -> None:
     _fast_story_init(self, articles)
     self.judged = True  # read every sentence as the judge does, one article or many
-    self.names = facts._names(articles)
+    self.names = reading._names(articles)
 
 
-_fast_story_init = facts.StoryTerms.__init__
+_fast_story_init = reading.StoryTerms.__init__
 
 
 def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callable[..., Any]) -> None:
@@ -293,8 +293,8 @@ def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, name: str, value: Callabl
 
 def plain_similar_pairs(nodes: Any) -> dict[int, dict[int, float]]:
     sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
-    for i, j in facts.candidate_pairs(nodes):
-        sim = facts.same_fact(nodes[i], nodes[j])
+    for i, j in same_fact.candidate_pairs(nodes):
+        sim = same_fact.same_fact(nodes[i], nodes[j])
         if sim is not None:
             sims[i][j] = sims[j][i] = sim
     return sims
@@ -320,8 +320,8 @@ def plain_alike(x: Any, y: Any, known: Any) -> bool:
 def plain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every fast path swapped for the plain code it replaced."""
     monkeypatch.setattr(Model, "logit", plain_walk)
-    monkeypatch.setattr(facts.StoryTerms, "__init__", _plain_story_init)
-    monkeypatch.setattr(facts, "_similar_pairs", plain_similar_pairs)
+    monkeypatch.setattr(reading.StoryTerms, "__init__", _plain_story_init)
+    monkeypatch.setattr(facts, "similar_pairs", plain_similar_pairs)  # the name group_facts calls
     monkeypatch.setattr(facts, "_members", plain_members)
     monkeypatch.setattr(facts, "_alike", plain_alike)
     _patch_everywhere(monkeypatch, "cosine", plain_cosine)
@@ -348,7 +348,7 @@ def test_one_article_stories_give_the_facts_the_judge_path_gives(
     for article in real:
         fast = facts.group_facts([article], n=10)
         with monkeypatch.context() as m:
-            m.setattr(facts.StoryTerms, "__init__", _plain_story_init)
+            m.setattr(reading.StoryTerms, "__init__", _plain_story_init)
             assert facts.group_facts([article], n=10) == fast
 
 

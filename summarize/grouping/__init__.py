@@ -2,7 +2,11 @@
 
 - `stories`: articles that report one event form a story (`group_stories`).
 - `facts`: within a story, sentences from different articles that state the same core
-  fact become one item citing all of them (`group_facts`); the same-fact decision lives there.
+  fact become one item citing all of them (`group_facts`).
+- `same_fact`: the same-fact decision, whether two sentences of different articles may be
+  cited for one fact (`same_fact`), and the pairs of a story worth asking it about.
+- `reading`: what that decision reads of a sentence (its main clause, actors, verb, speaker,
+  stance, numbers and days).
 - `figures`: numbers that reports attach to the same fact, and where they differ.
 - `copies`: republished copies of one report, and the independent publishers a count counts.
 

@@ -1,0 +1,138 @@
+"""The same-fact decision: may two sentences of different articles be cited for one fact?
+
+A citation promises that the cited sentence states the item's fact. Reports of one story
+share names, places, dates, outlets and background, so sharing words is not enough; the
+judge (`same_fact`) compares what each sentence carries (`Candidate`, read in `reading.py`)
+and merges two sentences only when
+
+- their *main clause* says the same thing: the same main verb (verbs news uses for one
+  action, `reading._ACTIONS`, count as one: "menangkap"/"mengamankan"), at least
+  `MIN_PREDICATE` shared words for what happened (not names, time words or outlets), and a
+  similarity of `SAME_FACT` or more (`SAME_NUMBERS` when both give the same two numbers),
+  where background clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for
+  `reading.BACKGROUND` of a main word, names for `reading.NAME_WEIGHT`, and attribution and
+  outlets for nothing;
+- nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
+  "mungkin/dapat/akan", is not a report that it happened), a shared calendar day when both
+  name one ("Selasa (14/11)" vs. "Rabu (22/11)": two alike events), the same speaker when both
+  quote someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
+
+Different figures for one counted noun do not block a merge: the item says "sources differ"
+and cites each figure (`figures.py`). Candidates for the judge come from an inverted index
+over each sentence's rarest predicate words (prefix filtering), which finds exactly the pairs
+the exhaustive comparison would (tests/test_grouping_same_fact.py checks it); `similar_pairs`
+gives every verdict of a story. Precision comes first: when in doubt, don't merge. Measured
+on hand-labelled pairs by `scripts/eval_citations.py`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..lang import cosine
+from .reading import Candidate
+
+__all__ = ["SAME_FACT", "candidate_pairs", "figures_differ", "same_fact", "similar_pairs"]
+
+SAME_FACT = 0.40  # main-clause cosine at or above which two sentences may state one fact
+MIN_PREDICATE = 2  # ... and they share this many main-clause words for what happened
+SAME_NUMBERS = 0.2  # the cosine that suffices when they also give the same two numbers (not years)
+
+
+def same_fact(x: Candidate, y: Candidate) -> float | None:
+    """How surely `x` and `y` state one fact (their main-clause cosine), or None if they don't."""
+    if x.article.id == y.article.id:
+        return None
+    return _same_said(x, y)
+
+
+def _same_said(x: Candidate, y: Candidate) -> float | None:
+    """`same_fact` for two sentences of different articles: it reads only what they say."""
+    if len(x.predicate & y.predicate) < MIN_PREDICATE:
+        return None
+    if x.question or y.question:
+        return None  # a question asserts nothing
+    if x.modal != y.modal or x.negated != y.negated:
+        return None
+    if x.numbers and y.numbers and not x.numbers & y.numbers and not figures_differ(x, y):
+        return None  # different numbers, and not different figures for one counted noun
+    if x.days and y.days and not x.days & y.days:
+        return None  # alike events on different days ("Selasa (14/11)" vs. "Rabu (22/11)")
+    if x.speaker and y.speaker and not x.speaker & y.speaker:
+        return None  # two people's statements, however alike
+    if x.actors and y.actors and not x.actors & y.actors:
+        return None  # parallel sentences about different actors
+    if x.verb and y.verb and (x.verb not in y.main or y.verb not in x.main):
+        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
+    sim = cosine(x.main, y.main)
+    # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
+    counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
+    return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
+
+
+def figures_differ(x: Candidate, y: Candidate) -> bool:
+    """Both count the same noun, with different values: "sources differ", not a different fact."""
+    return any(x.figures[u][0] != y.figures[u][0] for u in x.figures.keys() & y.figures.keys())
+
+
+# Finding candidate pairs -------------------------------------------------------------------
+
+
+def candidate_pairs(nodes: Sequence[Candidate]) -> Iterable[tuple[int, int]]:
+    """Pairs that share one of their rarest predicate words: all that can pass the judge.
+
+    Prefix filtering: with the predicate words of every sentence in one global order, rarest
+    first, two sentences sharing at least `MIN_PREDICATE` words share one among the first
+    `len - MIN_PREDICATE + 1` words of each. So only those prefixes go into the index, and
+    the common words of a story (which would pair everything with everything) never do.
+    """
+    df: Counter[str] = Counter(t for node in nodes for t in node.predicate)
+    index: dict[str, list[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for j, node in enumerate(nodes):
+        words = sorted(node.predicate, key=lambda t: (df[t], t))
+        prefix = words[: max(len(words) - MIN_PREDICATE + 1, 0)]
+        for t in prefix:
+            for i in index.get(t, ()):
+                pairs.add((i, j))
+            index.setdefault(t, []).append(j)
+    return sorted(pairs)
+
+
+def similar_pairs(nodes: Sequence[Candidate]) -> dict[int, dict[int, float]]:
+    """For each node, the nodes of *other* articles that state the same fact, with similarity.
+
+    The judge reads only what two sentences say (`_same_said`), so near-copies of one
+    report, which repeat most sentences word for word, are judged once per pair of texts:
+    candidates are found among the distinct texts, and each verdict is given to every pair
+    of their sentences in different articles (in the order `same_fact` would be asked).
+    """
+    groups: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        groups.setdefault(node.text, []).append(i)
+    texts = list(groups.values())
+    reps = [nodes[g[0]] for g in texts]
+    verdicts: dict[tuple[int, int], float | None] = {}
+
+    def said(p: int, q: int) -> float | None:
+        if (p, q) not in verdicts:
+            verdicts[p, q] = _same_said(reps[p], reps[q])
+        return verdicts[p, q]
+
+    sims: dict[int, dict[int, float]] = {i: {} for i in range(len(nodes))}
+    pairs = [(p, p) for p, g in enumerate(texts) if len(g) > 1] + list(candidate_pairs(reps))
+    for p, q in pairs:
+        if said(p, q) is None and said(q, p) is None:
+            continue
+        for i in texts[p]:
+            for j in texts[q]:
+                if i < j and nodes[i].article.id != nodes[j].article.id:
+                    sim = said(p, q)
+                elif j < i and nodes[i].article.id != nodes[j].article.id and p != q:
+                    sim = said(q, p)
+                else:
+                    continue
+                if sim is not None:
+                    sims[i][j] = sims[j][i] = sim
+    return sims
