@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,11 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize import digest
-from summarize.grouping import SINGLE_ARTICLE_ITEMS, allot, facts, reading, same_fact
-from summarize.grouping.facts import group_facts
+from summarize.grouping import SINGLE_ARTICLE_ITEMS, allot
 from summarize.grouping.figures import differing_figures, figures
 from summarize.ingest import article_from_text
-from summarize.rank import get_ranker
 from summarize.rank.standalone import judge
 from summarize.renderers import render
 from summarize.segment import collapse
@@ -225,183 +223,6 @@ def test_digest_reports_sources_that_differ() -> None:
     assert top.sources == 2
     assert dict(top.figures) == {"1.000": (Citation("1", 0),), "1.200": (Citation("2", 0),)}
     assert "sources differ: 1.000 [1.1]; 1.200 [2.1]" in render(result, "text")
-
-
-# The same-fact decision: hard cases ---------------------------------------------------
-
-_FILLER_A = [
-    "Cuaca di ibu kota cerah sepanjang hari dan lalu lintas berjalan lancar.",
-    "Pedagang di pasar tradisional mengeluhkan harga cabai yang terus naik.",
-]
-_FILLER_B = [
-    "Pameran buku tahunan dibuka di gedung kesenian dengan ratusan penerbit.",
-    "Warga kampung menggelar kerja bakti membersihkan saluran air.",
-]
-
-
-def _merged(first: str, second: str) -> bool:
-    """Whether the same-fact judge takes `first` (article 1) and `second` (article 2) for one fact.
-
-    The judge itself, not `group_facts`: an item also needs a line that stands alone, and
-    several of these real sentences ("... pembakaran tersebut") do not.
-    """
-    a = _article("1", "Berita satu", [first, *_FILLER_A])
-    b = _article("2", "Berita dua", [second, *_FILLER_B])
-    story = reading.StoryTerms([a, b])
-    return same_fact.same_fact(story.candidate(0, a, 0, 1.0), story.candidate(1, b, 0, 1.0)) is not None
-
-
-def test_a_paraphrase_of_one_fact_is_merged() -> None:
-    assert _merged(
-        "Polisi menangkap 20 orang terduga pelaku pembakaran kantor ormas di Bogor.",
-        "Polisi telah menangkap 20 orang terduga pelaku pembakaran kantor ormas tersebut.",
-    )
-
-
-def test_same_actors_different_event_is_not_merged() -> None:
-    assert not _merged(
-        "Polisi menangkap 20 orang terduga pelaku pembakaran kantor ormas di Bogor.",
-        "Polisi membebaskan 20 orang terduga pelaku pembakaran kantor ormas di Bogor karena kurang bukti.",
-    )
-    assert not _merged(
-        "Komisi Pemberantasan Korupsi memeriksa Setya Novanto sebagai saksi kasus e-KTP.",
-        "Komisi Pemberantasan Korupsi menahan Setya Novanto sebagai tersangka kasus e-KTP.",
-    )
-    assert not _merged(
-        "Komisi Pemberantasan Korupsi memeriksa Setya Novanto sebagai saksi kasus e-KTP.",
-        "Setya Novanto tidak memenuhi panggilan Komisi Pemberantasan Korupsi sebagai saksi kasus e-KTP.",
-    )
-
-
-def test_shared_background_is_not_a_shared_fact() -> None:
-    assert not _merged(
-        "Setelah Korea Utara mengirim ribuan kontainer amunisi ke Rusia, Jepang memperketat sanksi.",
-        "Karena Korea Utara mengirim ribuan kontainer amunisi ke Rusia, Ukraina meminta tambahan bantuan.",
-    )
-
-
-def test_a_shared_newspaper_is_not_a_shared_fact() -> None:
-    assert not _merged(
-        "Pertemuan Putin dan Kim akan membahas pasokan senjata, menurut laporan The New York Times.",
-        "Temuan intelijen itu pertama kali dilaporkan oleh The New York Times, kata pejabat Amerika.",
-    )
-
-
-def test_a_hedge_is_not_a_report() -> None:
-    hedge = "Korea Utara mungkin meningkatkan pasokan amunisi artileri ke Rusia bulan ini."
-    report = "Korea Utara meningkatkan pasokan amunisi artileri ke Rusia bulan ini."
-    assert _merged(report, "Korea Utara telah meningkatkan pasokan amunisi artileri ke Rusia bulan ini.")
-    assert not _merged(hedge, report)
-
-
-def test_two_speakers_are_two_statements() -> None:
-    assert not _merged(
-        "Korea Utara memasok amunisi artileri dalam jumlah besar kepada Rusia, kata Budanov.",
-        "Korea Utara memasok amunisi artileri dalam jumlah besar kepada Rusia, ujar Kirby.",
-    )
-
-
-def test_alike_reports_of_different_days_are_two_events() -> None:
-    # Two ANTARA reports in IndoSum fold 01: the southern line reopened after a landslide, once
-    # on Tuesday (14/11) in Tasikmalaya and once on Wednesday (22/11) in Garut.
-    landslide = "Jalur selatan kereta api kembali normal setelah petugas mengevakuasi longsoran tanah di {place}, {day}."
-    tuesday = landslide.format(place="Tasikmalaya", day="Selasa (14/11)")
-    assert not _merged(tuesday, landslide.format(place="Garut", day="Rabu (22/11)"))
-    assert _merged(tuesday, landslide.format(place="Tasikmalaya", day="Selasa malam (14/11)"))
-    assert _merged(tuesday, landslide.format(place="Tasikmalaya", day="Selasa malam"))  # one names no day
-
-
-def test_different_numbers_that_are_no_figure_block_a_merge() -> None:
-    assert not _merged(
-        "Del Potro mengalahkan Federer dengan skor 6-2, 6-3 di babak perempat final.",
-        "Del Potro mengalahkan Federer dengan skor 7-5, 6-4 di babak perempat final.",
-    )
-
-
-# Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),
-# each beside a pair of the same shape that states something else.
-
-
-def test_verbs_of_one_action_are_one_action() -> None:
-    arrested = "Polisi menangkap 20 orang terduga pelaku pembakaran tersebut."  # 4d00f5d6e0
-    assert _merged(arrested, "Sebanyak 20 terduga pembakaran telah diamankan atas peristiwa tersebut.")
-    assert not _merged(arrested, "Sebanyak 20 terduga pembakaran telah dibebaskan atas peristiwa tersebut.")
-    appointed = (  # 5afdb16719
-        "PSSI resmi menunjuk Ratu Tisha sebagai Sekretaris Jenderal (Sekjen) PSSI di sisa waktu "
-        "kepengurusan sampai 2020."
-    )
-    elected = (
-        "Ratu Tisha Destria terpilih menjadi Sekretaris Jenderal PSSI sampai 2020 atau satu masa "
-        "kepengurusan Ketua Umum PSSI, Edy Rahmayadi."
-    )
-    assert _merged(appointed, elected)
-    assert not _merged(appointed, elected.replace("terpilih menjadi", "diberhentikan sebagai"))
-
-
-def test_a_win_is_not_a_defence_beaten() -> None:
-    won = "Madrid tampil perkasa di Cardiff dan menang 4 - 1 atas Juventus."
-    assert _merged(
-        "Madrid tampil perkasa di Cardiff dan menaklukkan Juventus 4 - 1.",
-        "Madrid tampil perkasa di Cardiff dan mengalahkan Juventus 4 - 1.",
-    )
-    # bf68f1ef50, PARTIAL: Juventus' defence breached four times is another angle of the final.
-    assert not _merged(
-        "Juventus yang tampil perkasa di lini pertahanan sepanjang Liga Champions musim ini harus rela "
-        "dibobol empat kali oleh Real Madrid.",
-        won,
-    )
-
-
-def test_the_same_two_figures_are_one_fact() -> None:
-    raise_ = (  # 743e37f69f
-        "Jakarta, CNN Indonesia - - Pemerintah Indonesia menaikkan honorarium untuk atlet - atlet yang "
-        "tergabung dalam Program Indonesia Emas (Prima), dari semula Rp 9 juta per bulan untuk atlet utama "
-        "menjadi Rp 10 juta per bulan, atau dengan kenaikan mencapai 11 persen."
-    )
-    assert _merged(
-        '" Tahun lalu maksimal gaji atlet itu kan di angka Rp 9 juta, sekarang jadi Rp 10 juta.', raise_
-    )
-    # cb020e66e5, DIFFERENT: another athlete's earlier pay, one figure alike in shape.
-    assert not _merged("Sebelumnya, Londa digaji Rp 8,5 juta per bulan sebagai atlet nasional.", raise_)
-
-
-def test_belum_lagi_is_no_negation() -> None:
-    # 062143b435, with "ia" named: this two-article story has no earlier sentence to say who.
-    miscarried = "Namun pada 2 Agustus 2016, Evelyn mengalami keguguran."
-    assert _merged("Belum lagi sebelumnya Evelyn juga sempat mengalami keguguran.", miscarried)
-    assert not _merged("Sebelumnya Evelyn belum pernah mengalami keguguran.", miscarried)
-
-
-# Scale: the inverted index finds exactly the pairs the exhaustive comparison finds -------
-
-
-def _all_pairs(nodes: Sequence[reading.Candidate]) -> Iterator[tuple[int, int]]:
-    """Every pair: the exhaustive comparison the index (`candidate_pairs`) must agree with."""
-    return itertools.combinations(range(len(nodes)), 2)
-
-
-def _facts_both_ways(articles: Sequence[Article], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
-    indexed = group_facts(articles, n=50)
-    with monkeypatch.context() as m:
-        m.setattr(same_fact, "candidate_pairs", _all_pairs)  # where `similar_pairs` finds it
-        exhaustive = group_facts(articles, n=50)
-    return indexed, exhaustive
-
-
-def test_index_gives_the_same_items_as_exhaustive_comparison(
-    seed_articles: tuple[Article, ...], mixed: tuple[Article, ...], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for articles in (seed_articles, mixed):
-        indexed, exhaustive = _facts_both_ways(articles, monkeypatch)
-        assert indexed == exhaustive
-
-
-def test_index_finds_every_pair_that_can_pass_the_judge(mixed: tuple[Article, ...]) -> None:
-    nodes = facts.candidates(mixed, get_ranker())
-    candidates = set(same_fact.candidate_pairs(nodes))
-    passing = {(i, j) for i, j in _all_pairs(nodes) if same_fact.same_fact(nodes[i], nodes[j]) is not None}
-    assert passing <= candidates
-    assert len(candidates) < len(list(_all_pairs(nodes))) / 4  # and it prunes most pairs
 
 
 # Precision floor on the hand-labelled pairs (like the ROUGE gate) ----------------------
