@@ -252,3 +252,21 @@ def test_pair_ids_match_the_data_set() -> None:
         )
         == expected
     )
+
+
+def test_a_one_article_story_states_each_fact_once() -> None:
+    """Two sentences of one article that say the same thing (a brief's `rank.REPEAT`) are one
+    line, though a one-article story has no terms shared with another article to compare.
+    IndoSum's Tambora article states its forecast in the lead and again, quoted, next."""
+    from summarize.lang import cosine
+    from summarize.rank import REPEAT
+    from summarize.rank.features import features
+    from tests.indosum import load_records, to_article
+
+    record = next(r for r in load_records(["03"]) if r.id.startswith("1503286200-pendaki-gunung-tambora"))
+    article, _ = to_article(record)
+    vectors = [f.vector for f in features(article)]
+    assert cosine(vectors[0], vectors[1]) >= REPEAT  # the lead and the quote restating it
+    shown = [item.citations[0].index for item in digest([article], n=3).items]
+    assert 0 in shown
+    assert all(cosine(vectors[i], vectors[j]) < REPEAT for i, j in itertools.combinations(shown, 2))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..lang import centroid, content_terms, cosine, tfidf
+from ..rank import REPEAT as BRIEF_REPEAT
 from ..rank import Ranker, get_ranker
 from ..rank.features import features
 from ..rank.standalone import judge, shown_span
@@ -88,7 +89,8 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
     story = StoryTerms(articles)
     nodes = []
     for k, article in enumerate(articles):
-        scores = ranker.score(article, features(article))
+        feats = features(article)
+        scores = ranker.score(article, feats)
         title = tfidf(content_terms(article.title), story.weights)
         top = max(scores, default=0.0) or 1.0
         verdicts = judge(article)
@@ -101,7 +103,8 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
-            nodes.append(story.candidate(k, article, i, salience, shown=shown, sure=verdicts[i].line))
+            node = story.candidate(k, article, i, salience, shown=shown, sure=verdicts[i].line)
+            nodes.append(replace(node, own=feats[i].vector))
     middle = centroid(node.vector for node in nodes)
     if not middle:
         # No vector has a term (a story of one article shares none with another): every
@@ -163,10 +166,20 @@ def _representative(members: Sequence[int], nodes: Sequence[Candidate]) -> int:
 
 
 def _alike(x: Candidate, y: Candidate, known: dict[tuple[str, str], bool]) -> bool:
-    """Whether `x` repeats `y` (whole-sentence cosine of `REPEAT` or more), memoised by text."""
+    """Whether `x` repeats `y`, memoised by text: a whole-sentence cosine of `REPEAT` or more
+    over the terms the story's articles share, or, for two sentences of one article, of
+    `rank.REPEAT` (a brief's) over their article's own terms. A one-article story reads like a
+    brief, and its shared terms are none: "Wiranto memastikan Presiden Filipina Rodrigo Duterte
+    sudah memberikan lampu hijau ..." and, eleven sentences on, "Sebelumnya, Presiden Filipina
+    Rodrigo Duterte sudah memberikan lampu hijau ..." were two lines of one story."""
     key = (x.text, y.text)
     if key not in known:
-        known[key] = cosine(x.vector, y.vector) >= REPEAT
+        known[key] = cosine(x.vector, y.vector) >= REPEAT or (
+            x.article.id == y.article.id
+            and x.own is not None
+            and y.own is not None
+            and cosine(x.own, y.own) >= BRIEF_REPEAT
+        )
     return known[key]
 
 

@@ -147,6 +147,9 @@ class Candidate:
     shown: bool = True  # stands alone (`rank.standalone`): may be the line an item shows
     sure: bool = True  # and no doubt (`Judgement.line`): the line an item shows when it can
     days: frozenset[tuple[int, int]] = frozenset()  # calendar days it names: (day, month)
+    # The whole sentence over its own article's terms, as a brief reads it (`rank.features`):
+    # `vector` holds only the terms other articles share, none in a one-article story.
+    own: Vector | None = None
 
     @property
     def text(self) -> str:
