@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from summarize import InputError, load_articles  # noqa: E402
-from summarize.numerals import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
+from summarize.numerals.names import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
 from tests.indosum import load_records, to_article  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "faithful"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numerals import MONTHS, WEEKDAYS
+from .numerals.names import MONTHS, WEEKDAYS
 from .values import Document, Dropped
 
 # Longest first, so that "januari" is not read as "jan" and a rest.

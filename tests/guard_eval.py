@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from summarize.numerals import MONTHS_EN, quantities
+from summarize.numerals import quantities
+from summarize.numerals.names import MONTHS_EN
 from summarize.translate.check import check_translation
 
 ROOT = Path(__file__).resolve().parents[1]

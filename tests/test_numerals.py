@@ -8,7 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarize.numerals import MONTHS, WEEKDAYS, find_date, quantities, readings
+from summarize.numerals import find_date, quantities, readings
+from summarize.numerals.names import MONTHS, WEEKDAYS
 
 
 def values(text: str, lang: str) -> list[set[object]]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lang import STOPWORDS_ID, stem
-from ..numerals import MONTHS, WEEKDAYS, quantities
+from ..numerals import quantities
+from ..numerals.names import MONTHS, WEEKDAYS
 from ..values import Citation
 
 __all__ = ["differing_figures", "figures"]

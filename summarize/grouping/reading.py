@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..lang import TOKEN, Vector, content_terms, tfidf
-from ..numerals import MONTHS, MONTHS_ID, WEEKDAYS_ID, quantities
+from ..numerals import quantities
+from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 from .figures import figures
 

@@ -7,8 +7,8 @@ writes "1,000", "1.5", "380 million", "Oct. 13, 2023", "'96", "the fourth quarte
 "third". `quantities(text, lang)` reads all of these into `Quantity` values that compare
 across the two languages: "Rp1,35 triliun" and "Rp1.35 trillion" both hold 1.35e12.
 
-Also here: the month and weekday names of both languages (`MONTHS`, `WEEKDAYS`), the scale
-words (`SCALES`), and `find_date`, the first full calendar date in a text (a dateline).
+Also here: `find_date`, the first full calendar date in a text (a dateline). The month,
+weekday and scale names of both languages are in `numerals.names`.
 
 Pure Python and stdlib only; every regex is compiled once, at import.
 """
@@ -19,58 +19,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .names import MONTHS, SCALES
+
 __all__ = [
-    "MONTHS",
-    "MONTHS_EN",
-    "MONTHS_ID",
-    "SCALES",
-    "WEEKDAYS",
-    "WEEKDAYS_EN",
-    "WEEKDAYS_ID",
     "Quantity",
     "Value",
     "find_date",
     "quantities",
     "readings",
 ]
-
-# ---------------------------------------------------------------------------- names
-
-MONTHS_ID = "januari februari maret april mei juni juli agustus september oktober november desember".split()
-MONTHS_EN = "january february march april may june july august september october november december".split()
-# Abbreviations news uses, both languages ("Okt.", "Sept.", "Agt"), and old spellings.
-_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "pebruari": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-    "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nopember": 11,
-    "des": 12, "dec": 12,
-}  # fmt: skip
-# Every month name and abbreviation, lower-cased, in either language: its number 1..12.
-MONTHS: dict[str, int] = {
-    **{name: i for i, name in enumerate(MONTHS_ID, 1)},
-    **{name: i for i, name in enumerate(MONTHS_EN, 1)},
-    **_MONTH_ABBREVIATIONS,
-}
-WEEKDAYS_ID = "senin selasa rabu kamis jumat sabtu minggu".split()
-WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
-# Every weekday name, lower-cased, either language: 0 (Monday) .. 6 (Sunday). "Jum'at" too.
-WEEKDAYS: dict[str, int] = {
-    **{name: i for i, name in enumerate(WEEKDAYS_ID)},
-    **{name: i for i, name in enumerate(WEEKDAYS_EN)},
-    "jum'at": 4,
-    "ahad": 6,
-}
-
-# Scale words after digits ("380 juta", "1.5 million"), both languages. "jutaan" after a
-# digit ("Rp 2 jutaan") is "some 2 million", the same scale.
-SCALES: dict[str, float] = {
-    "ribu": 1e3, "rb": 1e3, "ribuan": 1e3, "thousand": 1e3,
-    "juta": 1e6, "jt": 1e6, "jutaan": 1e6, "million": 1e6, "mn": 1e6,
-    "miliar": 1e9, "milyar": 1e9, "miliaran": 1e9, "billion": 1e9, "bn": 1e9,
-    "triliun": 1e12, "trilyun": 1e12, "triliunan": 1e12, "trillion": 1e12, "tn": 1e12,
-}  # fmt: skip
-# Indonesian scale words long enough that a one-letter slip ("trilun", "miliyar") still names
-# them; shorter ones ("juta", "ribu") are too close to other words ("Kuta") to guess at.
-_SCALE_TYPO_TARGETS = ("miliar", "milyar", "triliun", "trilyun")
 
 # ---------------------------------------------------------------------------- spelled-out
 
@@ -267,6 +224,9 @@ _RANGE_GAP_RE = re.compile(
 )
 _SHORT_SCALE_RE = re.compile(r"\s?([MT])(?![\w])")
 _SHORT_SCALES = {"M": 1e9, "T": 1e12}
+# Indonesian scale words long enough that a one-letter slip ("trilun", "miliyar") still names
+# them; shorter ones ("juta", "ribu") are too close to other words ("Kuta") to guess at.
+_SCALE_TYPO_TARGETS = ("miliar", "milyar", "triliun", "trilyun")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)\s?-\s?\Z")
 _SEASON_RE = re.compile(r"(?<![\d/.,:])((?:19|20)?\d\d)\s?([/-])\s?((?:19|20)?\d\d)(?![\d/]|[.,:]\d)")
 _SEASON_WORD_RE = re.compile(

@@ -26,7 +26,7 @@ from importlib import resources
 
 from ..errors import ConfigError
 from ..lang import SAY_VERBS, VERB_PREFIXES
-from ..numerals import MONTHS_ID, SCALES, WEEKDAYS_ID
+from ..numerals.names import MONTHS_ID, SCALES, WEEKDAYS_ID
 from .words import Read, read
 
 __all__ = ["FEATURES", "features", "news_score", "reasons"]

@@ -44,7 +44,7 @@ from ..lang import (
     STOPWORDS_ID,
     content_terms,
 )
-from ..numerals import MONTHS_ID, WEEKDAYS_ID
+from ..numerals.names import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
 from .news import news_score
 from .words import EDGE, LEFT_DATELINE, NOT_NAMES, REFERRING, SPAN_WORDS, Read, read, verb_prefixed
@@ -114,7 +114,7 @@ _SAY = (
 _NOT_POINTING = DEICTIC_HEADS | SPAN_WORDS | {"selain"}
 _DIGIT = re.compile(r"\d")
 _FUTURE = frozenset({"akan", "bakal"})
-# A weekday, a month (their one home: `summarize.numerals`) or a word placing a time.
+# A weekday, a month (their one home: `summarize.numerals.names`) or a word placing a time.
 _WHEN_WORDS = [*WEEKDAYS_ID, "jum'at", "kemarin", "semalam", "tadi", "lalu", *MONTHS_ID]
 # The lookahead on the first characters a match can start with lets the search pass most
 # positions without trying each word: it takes a third of the time on 200 IndoSum articles.

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..ingest.dates import find_date, relative_time
 from ..ingest.publisher import FOLDER
-from ..numerals import MONTHS_EN
+from ..numerals.names import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
 
 __all__ = [

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..numerals import MONTHS, MONTHS_EN, MONTHS_ID, WEEKDAYS, WEEKDAYS_EN, WEEKDAYS_ID, Quantity, quantities
+from ..numerals import Quantity, quantities
+from ..numerals.names import MONTHS, MONTHS_EN, MONTHS_ID, WEEKDAYS, WEEKDAYS_EN, WEEKDAYS_ID
 from ..values import Problem
 from .glosses import (
     HEDGE,

@@ -18,7 +18,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
-from ..numerals import WEEKDAYS_EN, Quantity
+from ..numerals import Quantity
+from ..numerals.names import WEEKDAYS_EN
 from ..values import Problem
 
 __all__ = [
