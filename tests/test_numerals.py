@@ -8,8 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarize.numerals import find_date, quantities, readings
+from summarize.numerals import find_date, quantities
 from summarize.numerals.names import MONTHS, WEEKDAYS
+from summarize.numerals.quantity import readings
 
 
 def values(text: str, lang: str) -> list[set[object]]:

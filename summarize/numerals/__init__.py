@@ -4,8 +4,9 @@ Indonesian writes "1.000" for a thousand and "1,5" for one and a half, scales wi
 ("380 juta", "Rp1,35 triliun"), dates as "Sabtu (16/9/2023)" or "13 Oktober 2023", quarters
 as "triwulan IV/2006", and spells small numbers out ("dua puluh", "ketiga"). English news
 writes "1,000", "1.5", "380 million", "Oct. 13, 2023", "'96", "the fourth quarter", "six",
-"third". `quantities(text, lang)` reads all of these into `Quantity` values that compare
-across the two languages: "Rp1,35 triliun" and "Rp1.35 trillion" both hold 1.35e12.
+"third". `quantities(text, lang)` reads all of these into `Quantity` values
+(`numerals.quantity`) that compare across the two languages: "Rp1,35 triliun" and "Rp1.35
+trillion" both hold 1.35e12. Numbers written in words are read in `numerals.spelled`.
 
 Also here: `find_date`, the first full calendar date in a text (a dateline). The month,
 weekday and scale names of both languages are in `numerals.names`.
@@ -16,103 +17,18 @@ Pure Python and stdlib only; every regex is compiled once, at import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
+from . import spelled
 from .names import MONTHS, SCALES
+from .quantity import ANY_DIGIT_RE, Quantity, Value, masked, readings, rounded
+from .spelled import ID_ORDINALS
 
-__all__ = [
-    "Quantity",
-    "Value",
-    "find_date",
-    "quantities",
-    "readings",
-]
+__all__ = ["find_date", "quantities"]
 
-# ---------------------------------------------------------------------------- spelled-out
+# ---------------------------------------------------------------------------- periods
 
-_UNITS: dict[str, dict[str, float]] = {
-    "id": {
-        "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-        "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100,
-        "seribu": 1000, "sejuta": 1e6, "semiliar": 1e9,
-    },
-    "en": {
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90,
-    },
-}  # fmt: skip
-_MULTIPLIERS: dict[str, dict[str, float]] = {"id": {"puluh": 10, "ratus": 100}, "en": {"hundred": 100}}
-_BIG: dict[str, dict[str, float]] = {
-    "id": {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
-    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
-}
-_HALF: dict[str, tuple[str, ...]] = {"id": ("setengah",), "en": ("and", "a", "half")}
-# Words that can stand for a number but often do not ("satu" = "a", "kedua" = "both",
-# "second" = a unit of time): they may match a number on the other side and are never
-# required. Ordinals are here: "ketiga" = "third" = "3rd" = "ke-3".
-_SOFT: dict[str, dict[str, float]] = {
-    "id": {
-        "satu": 1, "pertama": 1, "sekali": 1, "kedua": 2, "keduanya": 2, "ketiga": 3,
-        "ketiganya": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
-        "kesembilan": 9, "kesepuluh": 10, "setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3,
-        "seperempat": 0.25, "sepasang": 2, "lusin": 12, "selusin": 12, "dekade": 10, "abad": 100,
-        "perdana": 1, "tunggal": 1, "kembar": 2, "ganda": 2,
-        # a chip's cores as the trade writes them, in either language: "deca core" = 10 cores
-        "dual": 2, "quad": 4, "hexa": 6, "octa": 8, "deca": 10,
-    },
-    "en": {
-        "one": 1, "single": 1, "once": 1, "first": 1, "twice": 2, "both": 2, "pair": 2,
-        "couple": 2, "double": 2, "second": 2, "third": 3, "triple": 3, "fourth": 4, "fifth": 5,
-        "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-        "twelfth": 12, "half": 0.5, "quarter": 0.25, "dozen": 12, "decade": 10, "century": 100,
-        "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4,
-        "fourfold": 4, "fivefold": 5, "tenfold": 10,
-        # number words as adjectives: "dua mesin" = "twin-engine", "pertama" = "maiden"
-        "sole": 1, "lone": 1, "maiden": 1, "inaugural": 1, "twin": 2, "twins": 2, "dual": 2,
-        "duo": 2, "trio": 3, "treble": 3, "quartet": 4, "fortnight": 2, "quad": 4, "hexa": 6,
-        "octa": 8, "deca": 10,
-        # number idioms of sport: "dua gol" = "a brace", "tiga gol" = "a hat-trick" (see _SOFT_PAIRS)
-        "brace": 2,
-    },
-}  # fmt: skip
-# Soft number words of two words, by their second: "hat-trick" (and "hat trick") = 3.
-_SOFT_PAIRS: dict[str, dict[tuple[str, str], float]] = {"id": {}, "en": {("hat", "trick"): 3}}
-# "puluhan" = tens (of), "ratusan" = hundreds (of): compared as orders of magnitude, ("~", 100).
-_APPROX: dict[str, dict[str, float]] = {
-    "id": {
-        "puluhan": 10, "belasan": 10, "ratusan": 100, "ribuan": 1e3, "jutaan": 1e6,
-        "miliaran": 1e9, "milyaran": 1e9, "triliunan": 1e12,
-    },
-    "en": {
-        "tens": 10, "scores": 10, "dozens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-        "billions": 1e9, "trillions": 1e12,
-    },
-}  # fmt: skip
-# Nouns after "a" that make it a count of one: "a year and six months" for "1 tahun 6 bulan".
-_MEASURE_NOUNS = frozenset(
-    "year month week day hour minute decade century kilometer kilometre mile meter metre kilogram ton".split()
-)
-_SOME = frozenset({"several", "few", "some"})
-_SOFT_APPROX = frozenset({"belasan", "dozens", "tens", "scores"})
-_ONLY_BEFORE_OF = frozenset({"tens", "scores"})  # "tens of", "scores of"; "he scores" is no number
-# A count before these names a round of a tournament, not a count: "delapan besar" = the last
-# eight, the quarterfinals.
-_ROUND_WORDS = frozenset({"besar"})
-# Number words that are part of a set phrase, not a count ("satu-satunya" = the only one).
-_IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "id": (
-        ("salah", "satu"),
-        ("satu", "per", "satu"),
-        ("satu", "sama", "lain"),
-        ("dua", "alam"),
-        ("sepatah", "dua", "kata"),  # "a few words"
-    ),
-    "en": (("one", "another"), ("one", "of"), ("no", "one"), ("each", "one")),
-}
 # Quarters and halves of a year: "triwulan IV/2006", "kuartal pertama", "semester I".
 _PERIOD_ID = {"triwulan": "Q", "kuartal": "Q", "caturwulan": "C", "semester": "H"}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -123,57 +39,6 @@ _PERIOD_EN = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
-
-# ---------------------------------------------------------------------------- values
-
-# A number (float), a month ("M", 1..12), a time of day ("T", hour, minute), an order of
-# magnitude ("~", 1000.0), a part of a year ("Q" quarter | "H" half, n), or, for digits
-# that cannot be read as a number, the digits themselves.
-Value = float | tuple[str, float] | tuple[str, int, int] | str
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number, amount, date part or time as written at `text[start:end]`, with every value
-    it may mean (`values`: "1.000" may be 1000 or 1.0). `kind` says what it is; `unit` is
-    the currency ("IDR", "USD") or the word that follows the number, lower-cased ("km",
-    "orang"), or "". A soft quantity (`hard` false: "satu", "kedua", "Nusa Dua") may match
-    the other side but is never required."""
-
-    text: str
-    start: int
-    end: int
-    values: frozenset[Value]
-    kind: str  # number | money | code | ordinal | date | month | year | time | approx | period | word
-    unit: str = ""
-    hard: bool = True
-    value: float | None = None  # digits read by the text's own convention ("1.000" in Indonesian: 1000)
-
-
-def _norm(v: float) -> float:
-    return float(f"{v:.9g}")
-
-
-def readings(digits: str) -> set[Value]:
-    """Values a digit string may mean: "1.000" is 1000 (or 1.0), "2,5" is 2.5, "1,000" 1000."""
-    if "." not in digits and "," not in digits:
-        return {_norm(float(digits))}
-    out: set[Value] = set()
-    for thou, dec in ((".", ","), (",", ".")):
-        head, sep, frac = digits.rpartition(dec) if dec in digits else (digits, "", "")
-        if not sep:
-            head, frac = digits, ""
-        if dec in head:
-            continue
-        groups = head.split(thou)
-        if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
-            continue
-        try:
-            out.add(_norm(float("".join(groups) + ("." + frac if frac else ""))))
-        except ValueError:
-            continue
-    return out or {digits}
-
 
 # ---------------------------------------------------------------------------- patterns
 
@@ -213,7 +78,6 @@ _PERIOD_ID_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN_RE = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 # Indonesian headlines shorten miliar and triliun after a rupiah amount: "Rp 3,5 M", "Rp 2 T".
 _FEET_INCHES_RE = re.compile(
     r"(?<![\d.,])(\d)[\s-](?:foot|feet|ft)[\s-](\d{1,2})\b(?:\s*inch(?:es)?\b)?", re.IGNORECASE
@@ -234,30 +98,12 @@ _SEASON_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _DASH_RE = re.compile(r"[\u2012-\u2015\u2212]")
-_ANY_DIGIT_RE = re.compile(r"\d")
 _TIME_HINT_RE = re.compile(r"\d[.:]\d\d")
 _AMPM_HINT_RE = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
-_ID_ORDINALS = {
-    w: v
-    for w, v in _SOFT["id"].items()
-    if (w.startswith("ke") and w not in ("keduanya", "ketiganya")) or w == "pertama"
-}
 _UNIT_WORDS = {"percent": "%", "persen": "%", "per cent": "%"}
 _SCALE_OR_UNIT_AFTER_RE = re.compile(rf"\s*(?:{_SCALE_ALT}|%|percent|persen)\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------- reading
-
-
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each span blanked out (offsets kept), so that no later step reads it again."""
-    if not spans:
-        return text
-    parts, at = [], 0
-    for start, end in sorted(spans):
-        start = max(start, at)
-        parts += [text[at:start], " " * (end - start)]
-        at = max(at, end)
-    return "".join(parts) + text[at:]
 
 
 def _months(text: str, found: list[Quantity]) -> str:
@@ -272,7 +118,7 @@ def _months(text: str, found: list[Quantity]) -> str:
         start, end = m.span(group)
         found.append(Quantity(word, start, end, frozenset({("M", month)}), "month"))
         spans.append((start, end))
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _slash_dates(text: str, found: list[Quantity]) -> str:
@@ -283,13 +129,13 @@ def _slash_dates(text: str, found: list[Quantity]) -> str:
         if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
             continue
         whole, start, end = m.group(0), m.start(), m.end()
-        found.append(Quantity(whole, start, end, frozenset({_norm(float(day))}), "date"))
+        found.append(Quantity(whole, start, end, frozenset({rounded(float(day))}), "date"))
         found.append(Quantity(whole, start, end, frozenset({("M", int(month))}), "month"))
         if year:
             full = int(year) + (2000 if len(year) == 2 else 0)
             found.append(Quantity(whole, start, end, frozenset({float(full), float(year)}), "year"))
         spans.append((start, end))
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _periods(text: str, lang: str, found: list[Quantity]) -> str:
@@ -301,12 +147,12 @@ def _periods(text: str, lang: str, found: list[Quantity]) -> str:
             n = (
                 _ROMAN.get(roman or "")
                 or int(digit or bare or 0)
-                or _ID_ORDINALS.get((ordinal or "").lower(), 0)
+                or ID_ORDINALS.get((ordinal or "").lower(), 0)
             )
             value = (_PERIOD_ID[word.lower()], float(n))
             found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
             spans.append((m.start(), m.end()))
-        return _masked(text, spans)
+        return masked(text, spans)
     for m in _PERIOD_EN.finditer(text):
         nth, part, three, q, h = m.groups()
         if q or h:
@@ -318,7 +164,7 @@ def _periods(text: str, lang: str, found: list[Quantity]) -> str:
             value = ("Q", float(n)) if part.lower() == "quarter" else ("H", 2.0 if n > 1 else 1.0)
         found.append(Quantity(m.group(0), m.start(), m.end(), frozenset({value}), "period", hard=False))
         spans.append((m.start(), m.end()))
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _feet_and_inches(text: str, found: list[Quantity]) -> str:
@@ -330,7 +176,7 @@ def _feet_and_inches(text: str, found: list[Quantity]) -> str:
             Quantity(m.group(0), m.start(), m.end(), frozenset({inches}), "number", "inch", value=inches)
         )
         spans.append(m.span())
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _times(text: str, found: list[Quantity]) -> str:
@@ -351,7 +197,7 @@ def _times(text: str, found: list[Quantity]) -> str:
             values |= readings(f"{h}.{mm}")
         found.append(Quantity(m.group(0).strip(), m.start(2), m.end(), frozenset(values), "time"))
         spans.append((m.start(2), m.end()))
-    text, spans = _masked(text, spans), []
+    text, spans = masked(text, spans), []
     for m in _HOUR_AMPM_RE.finditer(text) if _AMPM_HINT_RE.search(text) else ():
         hour = int(m.group(1))
         if hour > 12:
@@ -360,7 +206,7 @@ def _times(text: str, found: list[Quantity]) -> str:
         values = {("T", at, 0), float(hour)}  # "4 p.m." also says "pukul empat"
         found.append(Quantity(m.group(0), m.start(), m.end(), frozenset(values), "time"))
         spans.append((m.start(), m.end()))
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _clock_after(lead: str | None, minutes: str, text: str, end: int) -> bool:
@@ -412,8 +258,8 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         kind = "money" if cur else _number_kind(text, m.start())
         factor, end = _scale(m, text, lang)
         if factor != 1.0:
-            values = {_norm(v * factor) if isinstance(v, float) else v for v in values}
-            value = None if value is None else _norm(value * factor)
+            values = {rounded(v * factor) if isinstance(v, float) else v for v in values}
+            value = None if value is None else rounded(value * factor)
         elif apos and digits.isdigit():  # "'96", not "'00.0"
             values = {float(1900 + int(digits)), float(2000 + int(digits)), float(digits)}  # "'96"
             kind = "year"
@@ -425,7 +271,7 @@ def _digits(text: str, lang: str, found: list[Quantity]) -> str:
         mine.append((q, factor))
         spans.append((m.start(), end))
     found.extend(_shared_scales(text, _compound_amounts(text, mine)))
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _compound_amounts(text: str, mine: list[tuple[Quantity, float]]) -> list[tuple[Quantity, float]]:
@@ -435,7 +281,7 @@ def _compound_amounts(text: str, mine: list[tuple[Quantity, float]]) -> list[tup
         if out and 1.0 < factor < out[-1][1] and not text[out[-1][0].end : q.start].strip():
             head, big = out.pop()
             if head.value is not None and q.value is not None:
-                total = _norm(head.value + q.value)
+                total = rounded(head.value + q.value)
                 q = Quantity(
                     text[head.start : q.end],
                     head.start,
@@ -484,7 +330,7 @@ def _seasons(text: str, found: list[Quantity]) -> str:
     """Two consecutive years as one span, "2016/17", "16/17", "2016-2017": a season or a
     fiscal year, written either way. Each end keeps its plain reading too (a score "16-17")."""
     spans: list[tuple[int, int]] = []
-    for m in _SEASON_RE.finditer(text) if _ANY_DIGIT_RE.search(text) else ():
+    for m in _SEASON_RE.finditer(text) if ANY_DIGIT_RE.search(text) else ():
         a, b = m.group(1), m.group(3)
         if (int(a[-2:]) + 1) % 100 != int(b[-2:]):
             continue
@@ -496,7 +342,7 @@ def _seasons(text: str, found: list[Quantity]) -> str:
             values = {float(digits), yy} | ({1900 + yy, 2000 + yy} if len(digits) == 2 else set())
             found.append(Quantity(digits, start, start + len(digits), frozenset(values), "year"))
         spans.append(m.span())
-    return _masked(text, spans)
+    return masked(text, spans)
 
 
 def _shared_scales(text: str, quantities: list[tuple[Quantity, float]]) -> list[Quantity]:
@@ -506,7 +352,7 @@ def _shared_scales(text: str, quantities: list[tuple[Quantity, float]]) -> list[
     for k in range(len(quantities) - 1):
         (a, fa), (b, fb) = quantities[k], quantities[k + 1]
         if fa == 1.0 and fb != 1.0 and _RANGE_GAP_RE.fullmatch(text, a.end, b.start):
-            scaled = {_norm(v * fb) for v in a.values if isinstance(v, float)}
+            scaled = {rounded(v * fb) for v in a.values if isinstance(v, float)}
             out[k] = replace(a, values=a.values | scaled)
     return out
 
@@ -535,7 +381,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     text = _DASH_RE.sub("-", text)  # one character each: offsets are kept
     found: list[Quantity] = []
     text = _periods(text, lang, found)
-    if _ANY_DIGIT_RE.search(text):
+    if ANY_DIGIT_RE.search(text):
         text = _months(text, found)
         text = _seasons(text, found)
         text = _slash_dates(text, found)
@@ -543,7 +389,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         text = _feet_and_inches(text, found) if lang == "en" else text
         text = _digits(text, lang, found)
     text = _romans(text, lang, found)
-    found.extend(_spelled(text, lang))
+    found.extend(spelled.spelled(text, lang))
     found.sort(key=lambda q: q.start)
     return _years_and_months(found, text) if lang == "id" else found
 
@@ -560,7 +406,7 @@ def _years_and_months(found: list[Quantity], text: str) -> list[Quantity]:
         ):
             continue
         both = {
-            _norm(y + m / 12)
+            rounded(y + m / 12)
             for y in years.values
             if isinstance(y, float)
             for m in months.values
@@ -570,140 +416,6 @@ def _years_and_months(found: list[Quantity], text: str) -> list[Quantity]:
             replace(years, values=years.values | both),
             replace(months, values=months.values | both),
         )
-    return out
-
-
-class _Words:
-    """The words of a text with their offsets, for reading spelled-out numbers."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.matches = list(_WORD_RE.finditer(text))
-        self.words = [m.group(0).lower() for m in self.matches]
-
-    def at(self, i: int) -> str:
-        return self.words[i] if 0 <= i < len(self.words) else ""
-
-    def quantity(self, i: int, j: int, value: Value, kind: str, hard: bool, unit: str = "") -> Quantity:
-        start, end = self.matches[i].start(), self.matches[j - 1].end()
-        return Quantity(self.text[start:end], start, end, frozenset({value}), kind, unit, hard)
-
-    def set_phrase(self, i: int, lang: str) -> bool:
-        """Whether the number word at `i` is part of a name or a set phrase: "Nusa Dua",
-        "satu-satunya", "dua-duanya", "salah satu", "one of"."""
-        m = self.matches[i]
-        if (
-            m.group(0)[:1].isupper()
-            and i > 0
-            and self.text[self.matches[i - 1].end() : m.start()].strip() == ""
-        ):
-            return self.matches[i - 1].group(0)[:1].isupper()  # inside a capitalised name
-        if self.text[m.end() : m.end() + 1] == "-" and self.at(i + 1).startswith(self.words[i]):
-            return True  # reduplicated
-        for phrase in _IDIOMS[lang]:
-            for k, word in enumerate(phrase):
-                if word == self.words[i] and tuple(self.words[i - k : i - k + len(phrase)]) == phrase:
-                    return True
-        return False
-
-
-def _approx(w: _Words, i: int, lang: str) -> tuple[Quantity | None, int]:
-    """ "puluhan ribu", "tens of thousands", "hundreds of millions": an order of magnitude."""
-    approx, big = _APPROX[lang], _BIG[lang]
-    word = w.words[i]
-    v, j = approx[word], i + 1
-    if lang == "en" and w.at(j) == "of" and w.at(j + 1) in approx:
-        v, j = v * approx[w.at(j + 1)], j + 2
-    elif lang == "id" and w.at(j) in big:
-        v, j = v * big[w.at(j)], j + 1
-    if word in _ONLY_BEFORE_OF and j == i + 1 and w.at(j) != "of":
-        return None, i + 1
-    hard = word not in _SOFT_APPROX or j > i + 1
-    q = w.quantity(i, j, ("~", _norm(v)), "approx", hard)
-    # "jutaan tahun" may be "a million years": an Indonesian order of magnitude is also its round number.
-    return (replace(q, values=q.values | {_norm(v)}) if lang == "id" else q), j
-
-
-def _count(w: _Words, i: int, lang: str) -> tuple[float, int, int]:
-    """A spelled-out number from word `i`: (value, index after it, words used)."""
-    units, mult, big, half = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang], _HALF[lang]
-    n = len(w.words)
-    total, current, parts = 0.0, 0.0, 0
-    if lang == "en" and w.words[i] == "a":
-        current, i = 1.0, i + 1
-    while i < n:
-        t = w.words[i]
-        if t in units and (parts == 0 or current % 10 == 0 or current >= 100):
-            current += units[t]
-        elif lang == "id" and t == "belas" and 0 < current < 10:
-            current += 10
-        elif t in mult and current:
-            current *= mult[t]
-        elif tuple(w.words[i : i + len(half)]) == half and current and parts:
-            current += 0.5
-            i += len(half) - 1
-        elif t in big and (current or total):
-            total += (current or 1) * big[t]
-            current = 0
-        elif lang == "en" and t == "and" and parts and w.at(i + 1) in units:
-            pass
-        else:
-            break
-        parts += 1
-        i += 1
-    return total + current, i, parts
-
-
-def _soft(word: str, lang: str) -> float | None:
-    """A soft number word's value: "kedua", "twin", and an Indonesian ordinal with "-nya"
-    ("gim kelimanya", its fifth game)."""
-    soft = _SOFT[lang]
-    if word in soft:
-        return soft[word]
-    if lang == "id" and word.endswith("nya") and word[:-3] in _ID_ORDINALS:
-        return soft[word[:-3]]
-    return None
-
-
-def _spelled(text: str, lang: str) -> list[Quantity]:
-    """Spelled-out numbers, ordinals and orders of magnitude: "dua puluh", "ketiga",
-    "four and a half", "puluhan ribu", "tens of thousands"."""
-    w = _Words(text)
-    units, mult, big = _UNITS[lang], _MULTIPLIERS[lang], _BIG[lang]
-    out: list[Quantity] = []
-    i, n = 0, len(w.words)
-    while i < n:
-        word = w.words[i]
-        if word in _APPROX[lang]:
-            q, i = _approx(w, i, lang)
-            if q:
-                out.append(q)
-            continue
-        if (
-            lang == "en"
-            and word in _SOME
-            and (w.at(i + 1) in mult or w.at(i + 1) in big or w.at(i + 1) == "dozen")
-        ):
-            order = {**mult, **big}.get(w.at(i + 1), 10)  # "several hundred" = "ratusan"
-            out.append(w.quantity(i, i + 2, ("~", _norm(order)), "approx", True))
-            i += 2
-            continue
-        if lang == "en" and word in ("a", "an") and w.at(i + 1) in _MEASURE_NOUNS:
-            out.append(w.quantity(i, i + 1, 1.0, "word", False))  # "a year" may say "1 tahun"
-            i += 1
-            continue
-        leading_a = lang == "en" and word == "a" and (w.at(i + 1) in mult or w.at(i + 1) in big)
-        if not (leading_a or word in units):
-            value = _soft(word, lang)
-            if (value := _SOFT_PAIRS[lang].get((w.at(i - 1), word), value)) is not None:
-                out.append(w.quantity(i, i + 1, _norm(value), "word", False))
-            i += 1
-            continue
-        value, j, parts = _count(w, i, lang)
-        lone = parts == 1 and (word in _SOFT[lang] or (lang == "en" and value <= 12))
-        hard = not lone and not w.set_phrase(i, lang) and w.at(j) not in _ROUND_WORDS
-        out.append(w.quantity(i, j, _norm(value), "word", hard, unit=w.at(j)))  # "dua meter": meter
-        i = max(j, i + 1)
     return out
 
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ..numerals import Quantity, quantities
+from ..numerals import quantities
 from ..numerals.names import MONTHS, MONTHS_EN, MONTHS_ID, WEEKDAYS, WEEKDAYS_EN, WEEKDAYS_ID
+from ..numerals.quantity import Quantity
 from ..values import Problem
 from .glosses import (
     HEDGE,

@@ -18,8 +18,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
-from ..numerals import Quantity
 from ..numerals.names import WEEKDAYS_EN
+from ..numerals.quantity import Quantity
 from ..values import Problem
 
 __all__ = [
