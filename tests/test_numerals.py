@@ -8,7 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarize.numerals import find_date, quantities
+from summarize.numerals import quantities
+from summarize.numerals.dates import find_date
 from summarize.numerals.names import MONTHS, WEEKDAYS
 from summarize.numerals.quantity import readings
 

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..numerals import find_date
+from ..numerals.dates import find_date
 from ..numerals.names import MONTHS, WEEKDAYS_ID
 
 __all__ = [
@@ -36,8 +36,8 @@ __all__ = [
     "report_day",
 ]
 
-# The dates themselves are read by `summarize.numerals` (`find_date`; the month names are in
-# `summarize.numerals.names`); here is what an article's own text says about when it was written.
+# The dates themselves are read by `summarize.numerals.dates` (`find_date`; the month names are
+# in `summarize.numerals.names`); here is what an article's own text says about when it was written.
 WEEKDAYS = (*WEEKDAYS_ID, "jum'at")
 
 FIRST_SENTENCES = 3  # a dateline's date sits in the body's first sentences

@@ -12,6 +12,7 @@ __all__ = [
     "MONTHS_EN",
     "MONTHS_ID",
     "SCALES",
+    "SCALE_ALT",
     "WEEKDAYS",
     "WEEKDAYS_EN",
     "WEEKDAYS_ID",
@@ -49,3 +50,6 @@ SCALES: dict[str, float] = {
     "miliar": 1e9, "milyar": 1e9, "miliaran": 1e9, "billion": 1e9, "bn": 1e9,
     "triliun": 1e12, "trilyun": 1e12, "triliunan": 1e12, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
+# The scale words as one regex alternation, longest first ("jutaan" before "juta"), for the
+# patterns that read a scale word after digits.
+SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
