@@ -5,8 +5,8 @@ lets open (`Judgement.may_open`). A judge of leads would veto those, and the Ind
 charges every good lead vetoed with them. This script asks how precise such a judge could be,
 out of fold, on the tuning data's labelled leads that a brief may open with:
 
-- `words`: the lead's words and word pairs (`rank.sure.hook_terms`, what the hook score reads);
-- `features`: the 49 named features the sure tier's scorer reads (`rank.sure.features`);
+- `words`: the lead's words and word pairs (`rank.sure_features.hook_terms`, what the hook score reads);
+- `features`: the 49 named features the sure tier's scorer reads (`rank.sure_features.features`);
 - `context`: what the features do not read: the lead's content words shared with the headline
   and with the next sentence, figures and dates in either, capitalised words, lengths;
 - `all`: the three together.
@@ -47,7 +47,8 @@ from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.sentence_rules import STANDALONE  # noqa: E402
 from summarize.rank.standalone import judge, rule_verdicts, text_doubts  # noqa: E402
-from summarize.rank.sure import features, hook_terms, load_scorer  # noqa: E402
+from summarize.rank.sure import load_scorer  # noqa: E402
+from summarize.rank.sure_features import features, hook_terms  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, load  # noqa: E402
 

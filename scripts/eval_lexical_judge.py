@@ -8,7 +8,7 @@ one would help, out of fold, on the tuning data's examples (every labelled sente
 pass, whole or trimmed: `train_standalone.passed`):
 
 - `lexical alone`: an L2 logistic regression (scikit-learn) over the sentence's words and word
-  pairs (`rank.sure.hook_terms`, as the lexical hook score reads a lead), its first three words
+  pairs (`rank.sure_features.hook_terms`, as the lexical hook score reads a lead), its first three words
   by position ("@0:namun") and whether it is the lead;
 - `stacked`: the shipped features plus that lexical score as one more feature, fitted as
   `train_standalone.fit` fits the scorer. The lexical score of a training example comes from a
@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_standalone as train
 from machine_info import describe as machine
 
-from summarize.rank.sure import FEATURES, hook_terms
+from summarize.rank.sure_features import FEATURES, hook_terms
 from tests.standalone_eval import TUNING, load
 
 # The cuts the judgement reads (`train_standalone`): a digest line, then a brief's opening.

@@ -56,7 +56,8 @@ from summarize.numerals.names import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
 from summarize.rank import standalone  # noqa: E402
 from summarize.rank.news import news_score  # noqa: E402
 from summarize.rank.sentence_rules import Judgement  # noqa: E402
-from summarize.rank.sure import FEATURES, Hook, Scorer, hook_terms, load_scorer  # noqa: E402
+from summarize.rank.sure import Hook, Scorer, load_scorer  # noqa: E402
+from summarize.rank.sure_features import FEATURES, hook_terms  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 

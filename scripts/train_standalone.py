@@ -3,7 +3,7 @@
 Examples: every labelled sentence of the tuning data (scripts/data/standalone/, the splits
 `tests/standalone_eval.py` names as `TUNING`'s parts; the fresh split, `FRESH`, is never read
 here) that the named rules pass, whole or once a leading connective is trimmed; positive when the readers labelled it
-STANDALONE. Features: `summarize.rank.sure.features`, the very function the judgement runs.
+STANDALONE. Features: `summarize.rank.sure_features.features`, the very function the judgement runs.
 Model: an L2-regularised logistic regression fitted by Newton's method in numpy
 (deterministic).
 
@@ -60,7 +60,8 @@ from machine_info import describe as machine  # noqa: E402
 
 from summarize.rank.news import news_score  # noqa: E402
 from summarize.rank.standalone import rule_verdicts, text_doubts  # noqa: E402
-from summarize.rank.sure import FEATURES, Hook, Scorer, features, hook_terms  # noqa: E402
+from summarize.rank.sure import Hook, Scorer  # noqa: E402
+from summarize.rank.sure_features import FEATURES, features, hook_terms  # noqa: E402
 from summarize.values import Article  # noqa: E402
 from tests.standalone_eval import TUNING, Labelled, evaluate_data, load  # noqa: E402
 
@@ -588,7 +589,7 @@ WEAK_FOLDS = ("01", "02")  # never 03: the IndoSum gate reports on it
 def weak_check() -> None:
     """Weak supervision for the hook signs: in IndoSum's folds `WEAK_FOLDS`, a lead that the
     human extractive summary leaves out while it keeps a later sentence is likely a hook. Prints
-    how often a lead is left out, overall and when it holds each sign of `rank.sure`."""
+    how often a lead is left out, overall and when it holds each sign of `rank.sure_features`."""
     from summarize.lang import HEDGES, HOOK_PHRASES
     from tests.indosum import load_records
 

@@ -285,7 +285,7 @@ DEICTIC_HEADS = frozenset(
 READER_WORDS = frozenset("kamu kalian anda sobat yuk ayo mari simak temukan intip cek".split())
 
 # Roles that open a sentence before the name they belong to ("Presiden Joko Widodo ...",
-# "Kapolres Jakarta Barat ..."): the sentence names its actor (read by `rank.sure`).
+# "Kapolres Jakarta Barat ..."): the sentence names its actor (read by `rank.sure_features`).
 ROLE_WORDS = frozenset(
     """
     presiden wakil menteri menko ketua kepala direktur dirut gubernur bupati wali walikota
@@ -299,7 +299,7 @@ ROLE_WORDS = frozenset(
 
 # Descriptors that stand for people or a side the article named before ("para pemain",
 # "kedua tim", "pihak kepolisian", "korban", "pelaku"): with no name in the sentence, the
-# reader does not know who (read by `rank.sure`).
+# reader does not know who (read by `rank.sure_features`).
 DESCRIPTORS = frozenset(
     """
     para kedua ketiga pihak korban pelaku tersangka terdakwa terduga warga tim pasangan
@@ -331,7 +331,7 @@ VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
 
 # Stock phrases of a hook: a lead that promises its news instead of telling it ("... akan
 # mencatat sejarah", "... punya rencana besar", "kabar gembira ..."). Each is a signal the
-# stands-alone score weighs (`rank.sure`'s "hook-phrase"), not a verdict: a report's lead
+# stands-alone score weighs (`rank.sure_features`'s "hook-phrase"), not a verdict: a report's lead
 # may use one too.
 HOOK_PHRASES = tuple(
     p.strip()
@@ -349,7 +349,7 @@ HOOK_PHRASES = tuple(
 )
 
 # Words that hedge what the sentence says ("nampaknya", "konon"): a hook's tone more than a
-# report's (`rank.sure`'s "hedge").
+# report's (`rank.sure_features`'s "hedge").
 HEDGES = frozenset(
     """
     nampaknya tampaknya sepertinya agaknya rupanya kabarnya konon barangkali mungkin seakan

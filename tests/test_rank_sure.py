@@ -12,7 +12,8 @@ import pytest
 from summarize.ingest import article_from_text
 from summarize.rank.news import news_score
 from summarize.rank.standalone import judge, rule_verdicts, text_doubts
-from summarize.rank.sure import Hook, features, hook_terms, load_scorer
+from summarize.rank.sure import Hook, load_scorer
+from summarize.rank.sure_features import features, hook_terms
 from summarize.values import Article
 
 

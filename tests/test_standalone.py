@@ -29,7 +29,8 @@ from summarize.rank.sentence_rules import (
     judge_text,
 )
 from summarize.rank.standalone import judge, rule_verdicts, shown_span, text_doubts
-from summarize.rank.sure import features, load_scorer
+from summarize.rank.sure import load_scorer
+from summarize.rank.sure_features import features
 from summarize.rank.ties import judge_for_brief
 from summarize.rank.words import read
 from summarize.renderers import render

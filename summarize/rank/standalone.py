@@ -62,7 +62,8 @@ from .sentence_rules import (
     doubt_text,
     judge_text,
 )
-from .sure import Scorer, features, load_scorer
+from .sure import Scorer, load_scorer
+from .sure_features import features
 from .words import read
 
 __all__ = ["JUDGED_ARTICLES", "SOFT_TEASERS", "judge", "rule_verdicts", "shown_span", "text_doubts"]

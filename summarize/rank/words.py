@@ -1,6 +1,6 @@
 """How the stands-alone rules, the brief ties and the sure tier's score read a sentence's words.
 
-One home, so that a rule (`rank.sentence_rules`), a tie (`rank.ties`) and a feature (`rank.sure`)
+One home, so that a rule (`rank.sentence_rules`), a tie (`rank.ties`) and a feature (`rank.sure_features`)
 never read a word differently: the characters a token sheds (`EDGE`), a name, the words that
 point back ("ini", "itu", "tersebut"), the leading phrases of a word list, and which tokens lie
 inside a quotation. A sentence's words are read once (`read`) and shared by all three.
