@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numerals.names import MONTHS, WEEKDAYS
-from .values import Document, Dropped
+from ..numerals.names import MONTHS, WEEKDAYS
+from ..values import Document, Dropped
 
 # Longest first, so that "januari" is not read as "jan" and a rest.
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
