@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize import brief, digest, load_articles
-from summarize.clean import dateline_length
+from summarize.clean.datelines import dateline_length
 from summarize.rank.sentence_rules import LABELS, STANDALONE
 from summarize.rank.ties import judge_for_brief
 from summarize.values import Article, Briefs

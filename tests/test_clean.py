@@ -10,15 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import load_articles
-from summarize.clean import (
-    _MAYBE_FURNITURE,
-    RULES,
-    _spaced_name,
-    clean,
-    dateline_length,
-    furniture_rule,
-    lost_prose,
-)
+from summarize.clean import clean, lost_prose
+from summarize.clean.datelines import _spaced_name, dateline_length
+from summarize.clean.furniture import _MAYBE_FURNITURE, RULES, furniture_rule
 from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))

@@ -63,7 +63,7 @@ ARTICLE_SENTENCES = {
     ],
 }
 
-# Page furniture trafilatura must remove (rule-based lines such as "Baca Juga" are clean.py's job).
+# Page furniture trafilatura must remove (rule-based lines such as "Baca Juga" are for summarize/clean/).
 FURNITURE = [
     "Kami menggunakan cookie",  # cookie banner
     "Pengaturan Cookie",

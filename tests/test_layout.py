@@ -218,8 +218,8 @@ FAST_PATH = "a speed path checked against the plain version beside it in the tes
 COST = "the cost of an inner step, which no public call can show"
 _BY_FILE: dict[str, dict[str, str]] = {
     "tests/test_clean.py": {
-        "clean._MAYBE_FURNITURE": "the pre-filter must pass every rule's line",
-        "clean._spaced_name": FAST_PATH,
+        "clean.furniture._MAYBE_FURNITURE": "the pre-filter must pass every rule's line",
+        "clean.datelines._spaced_name": FAST_PATH,
     },
     "tests/test_grouping_copies.py": {"grouping.copies._candidates": COST},
     "tests/test_grouping_stories.py": {
@@ -236,7 +236,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
     "tests/test_renderers_layout.py": {"renderers.text._item": "the wrapping of one line, stated alone"},
     "tests/test_scale.py": dict.fromkeys(
         [
-            *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set", "clean._words"),
+            *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set"),
             *("clean._ELLIPSIS", "clean._truncated_copy"),
             *("grouping.reading._names", "ingest.decoding._is_binary"),
             *("lang._EN_ONLY", "lang._ID_ONLY", "lang._stemmer", "lang._terms_of"),

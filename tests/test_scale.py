@@ -30,8 +30,8 @@ from summarize.clean import (
     _repeats,
     _truncated_copy,
     _word_set,
-    _words,
 )
+from summarize.clean.lines import words_of
 from summarize.grouping import facts, reading, same_fact
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
@@ -80,7 +80,7 @@ def plain_norm(vec: dict[str, float]) -> dict[str, float]:
 
 
 def _norm(line: str) -> str:
-    return " ".join(w.lower() for w in _words(line))
+    return " ".join(w.lower() for w in words_of(line))
 
 
 def plain_similar(a: str, b: str, threshold: float) -> bool:
@@ -186,7 +186,7 @@ def test_word_set_overlap_is_the_line_comparison(a: list[str], b: list[str], thr
 @settings(max_examples=500)
 @given(st.text(alphabet="aAzΣσςΟΔİıI'’- .\t\u00a0é1_", max_size=40))
 def test_word_set_lowers_each_word_as_it_stands_alone(line: str) -> None:
-    assert _word_set(line) == frozenset(w.lower() for w in _words(line))
+    assert _word_set(line) == frozenset(w.lower() for w in words_of(line))
 
 
 def plain_truncated_copy(line: str, following: str) -> bool:

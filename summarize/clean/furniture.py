@@ -1,0 +1,231 @@
+"""Page furniture: the named rules that drop a whole line.
+
+Credits and copyright notices, related-article blocks, tags, bylines and author boxes,
+comment forms, page markers, photo captions, an outlet's line about itself, a date alone on
+its line. `RULES` holds them in order, each with its name; `furniture_rule` names the first
+that drops a line (the name `summarize clean` shows). Each rule's plain-string shortcuts, and
+one joint pre-filter over all of them, keep the patterns off the lines none could match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..numerals.names import MONTHS, WEEKDAYS
+from .lines import lower_folded, words_of
+
+__all__ = ["RULES", "furniture_rule"]
+
+# Longest first, so that "januari" is not read as "jan" and a rest.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+
+class _Rule:
+    """A rule's test: does its pattern match the line? (`RULES` holds one per rule name.)
+
+    An unanchored pattern is tried at every position of every line, which made it most of
+    a clean's cost. So a rule may name what every match must contain, checked first with
+    plain string operations that answer "no" for almost every line at once: `hints`,
+    lower-case fragments one of which is in every match, or `ends`, names one of which
+    ends the line (before a closing parenthesis and spaces). The pattern still decides;
+    `exact` skips the shortcut, and the tests check that both always agree.
+    """
+
+    def __init__(
+        self,
+        pattern: str,
+        flags: int = re.IGNORECASE,
+        *,
+        hints: tuple[str, ...] = (),
+        ends: tuple[str, ...] = (),
+        max_words: int | None = None,
+    ) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.hints = hints
+        self.ends = ends
+        self.max_words = max_words  # furniture this rule drops is never longer (a credit, a label)
+
+    def exact(self, line: str) -> bool:
+        if self.max_words is not None and len(words_of(line)) > self.max_words:
+            return False
+        return bool(self.pattern.search(line))
+
+    def __call__(self, line: str) -> bool:
+        if self.hints and not any(map(lower_folded(line).__contains__, self.hints)):
+            return False
+        if self.ends and not _credit_tail(line).endswith(self.ends):
+            return False
+        return self.exact(line)
+
+
+def _credit_tail(line: str) -> str:
+    """The line without trailing spaces, a closing parenthesis and the spaces before it."""
+    tail = line.rstrip()
+    return tail[:-1].rstrip() if tail.endswith(")") else tail
+
+
+class _Either:
+    """Any of several rules' tests: one name for a drop with several shapes."""
+
+    def __init__(self, *rules: _Rule) -> None:
+        self.rules = rules
+
+    def exact(self, line: str) -> bool:
+        return any(rule.exact(line) for rule in self.rules)
+
+    def __call__(self, line: str) -> bool:
+        return any(rule(line) for rule in self.rules)
+
+
+_rx = _Rule
+_AGENCIES = r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
+_STOCK = r"pixabay|shutterstock|unsplash|getty\s+images|freepik|antara\s+foto"
+CREDIT_WORDS = 20  # a copyright notice or credit line is short; a longer line is prose that names one
+LABEL_WORDS = 12  # "Sumber: Antara, Reuters": a label and a few names, not a sentence
+
+
+# (rule name, predicate) in order; the first rule that matches a line names its drop.
+RULES: list[tuple[str, _Rule | _Either]] = [
+    ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
+    (
+        "page-marker",
+        _rx(r"^\W*(\d+\s+dari\s+\d+\s+halaman|halaman\s+\d+(\s+dari\s+\d+)?|selanjutnya|sebelumnya)\W*$"),
+    ),
+    (
+        "comment-form",
+        _rx(
+            r"leave a (reply|comment)|your email address will not be published|required fields are marked"
+            r"|tinggalkan (balasan|komentar)|alamat email anda tidak akan|ruas yang wajib|wajib ditandai"
+            r"|^\W*(tulis|kirim|lihat semua) komentar|^\W*komentar\W*$|^\W*post a comment",
+            hints=(
+                "leave a ",
+                "email address",
+                "required fields",
+                "tinggalkan ",
+                "alamat email",
+                "wajib",
+                "komentar",
+                "post a comment",
+            ),
+        ),
+    ),
+    (
+        # A notice: "© 2023 Kompas.com", "Copyright © PT X. All rights reserved." Prose that
+        # names copyright ("gugatan pelanggaran copyright terhadap Getty Images") is news.
+        "copyright",
+        _Either(
+            _rx(
+                r"©|\(c\)\s*\d{4}|all rights? reserved|hak cipta dilindungi"
+                r"|^\W*copyright\b.*(?:©|\(c\)|\d{4}|reserved)",
+                hints=("©", "(c)", "reserved", "hak cipta", "copyright"),
+                max_words=CREDIT_WORDS,
+            ),
+            _rx(r"^\W*copyright\b", hints=("copyright",), max_words=4),  # "Copyright Kompas.com"
+        ),
+    ),
+    (
+        "author-box",
+        _Either(
+            _rx(
+                r"verified writer|community adalah media|tanggung jawab dari penulis",
+                hints=("verified writer", "community adalah media", "tanggung jawab dari penulis"),
+            ),
+            # A label and a name or two: "Penulis: Rina | Editor: Adi", "Sumber: Antara".
+            _rx(
+                r"^\W*(penulis|editor|reporter|pewarta|kontributor|redaktur|sumber)\s*:",
+                hints=(":",),
+                max_words=LABEL_WORDS,
+            ),
+        ),
+    ),
+    (
+        # An outlet's line about itself at the foot of every article: "DailySocial.id adalah
+        # portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas ...".
+        "site-promo",
+        _rx(
+            r"^\W*[\w-]+\.(?:co\.id|com|id|net|org)\s+(?:adalah|merupakan)\s+(?:portal|situs|media)\b",
+            hints=("adalah", "merupakan"),
+            max_words=45,
+        ),
+    ),
+    ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
+    (
+        "related-block",
+        _rx(
+            r"^\W*(berita terkini( lainnya)?|rekomendasi untuk anda|more from author|video terkini"
+            r"|berita terkait|artikel terkait|terpopuler|berita populer|related (posts|articles)"
+            r"|pilihan editor|baca berita lainnya|infografis\b.*)\W*$"
+        ),
+    ),
+    (
+        "photo-caption",
+        _Either(
+            _rx(
+                r"\((foto|dok\.?|dokumentasi|ilustrasi|sumber foto|photo)\s*[:.]|\bfoto\s*:\s",
+                hints=("foto", "(dok", "(ilustrasi", "(photo"),
+            ),
+            # A stock or photo agency credited at the end of a caption, not named in a sentence:
+            # "(Shutterstock)", "Getty Images/Chip Somodevilla", "(ANTARA FOTO/Galih Pradipta)".
+            _rx(
+                rf"\b({_STOCK})(\.com)?(\s*/[^/()]{{1,60}})*\s*\)?\s*$",
+                hints=tuple(name.split("\\")[0] for name in _STOCK.split("|")),
+            ),
+            # An agency's credit at the end of the line: "... / AFP", "REUTERS/Kim Hong-Ji".
+            _rx(
+                rf"/\s*({_AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({_AGENCIES})\s*\)?\s*$",
+                0,
+                ends=tuple(_AGENCIES.split("|")),
+            ),
+        ),
+    ),
+    ("editor-initials", _rx(r"^\s*\(\s*[\w*]+(\s*/\s*[\w*]+)+\s*\)\s*$")),
+    (
+        "date-line",
+        _rx(
+            rf"^\W*(({_WEEKDAY_NAMES}),?\s+)?\d{{1,2}}\s+({_MONTH_NAMES})\.?"
+            r"\s+\d{4}([,\s|-]+\d{1,2}[:.]\d{2}(\s*wib)?)?\W*$"
+        ),
+    ),
+]
+
+
+def _prefilter(rules: list[tuple[str, _Rule | _Either]]) -> Callable[[str], bool]:
+    """One test that every line some rule matches passes, and most lines fail at once.
+
+    It asks what the rules' shortcuts ask, all together: a hint in the lower-cased line, a
+    credit ending it, or a match at its start of one of the anchored patterns (combined
+    into one). A rule with no shortcut and no anchor makes it pass every line.
+    """
+    hints: list[str] = []
+    ends: list[str] = []
+    anchored: list[str] = []
+    for _, rule in rules:
+        for one in rule.rules if isinstance(rule, _Either) else (rule,):
+            if one.hints:
+                hints += one.hints
+            elif one.ends:
+                ends += one.ends
+            elif one.pattern.pattern.startswith("^") and not one.pattern.flags & re.MULTILINE:
+                flag = "i" if one.pattern.flags & re.IGNORECASE else "-i"
+                anchored.append(f"(?{flag}:{one.pattern.pattern})")
+            else:
+                return lambda line: True
+    start = re.compile("|".join(anchored))
+    all_hints, all_ends = tuple(dict.fromkeys(hints)), tuple(dict.fromkeys(ends))
+    return lambda line: bool(
+        start.match(line)
+        or any(map(lower_folded(line).__contains__, all_hints))
+        or _credit_tail(line).endswith(all_ends)
+    )
+
+
+_MAYBE_FURNITURE = _prefilter(RULES)
+
+
+def furniture_rule(line: str) -> str | None:
+    """The name of the first rule that drops `line`, or None."""
+    if not _MAYBE_FURNITURE(line):
+        return None
+    return next((name for name, pred in RULES if pred(line)), None)

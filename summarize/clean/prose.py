@@ -1,0 +1,75 @@
+"""What a line reads as: article prose, a headline, a heading or label, or the body begun.
+
+The title finder takes the first headline before the prose starts; the body keeps prose and
+drops headings, labels and links (a list item among them), and a furniture zone ends where
+prose resumes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .furniture import furniture_rule
+from .lines import words_of
+
+__all__ = ["LIST_ITEM", "TERMINAL", "body_like", "heading", "is_prose", "looks_like_headline"]
+
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def is_prose(line: str, words: list[str] | None = None) -> bool:
+    """A line that reads as article prose: ends like a sentence and is not title-cased."""
+    words = words_of(line) if words is None else words
+    return len(words) >= 6 and bool(TERMINAL.search(line)) and not _title_cased(words)
+
+
+def _title_cased(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3:
+        return False
+    return sum(w[0].isupper() for w in long) / len(long) >= 0.75
+
+
+def looks_like_headline(line: str) -> bool:
+    """Five to thirty words, title-cased or short, not ending in a period, not furniture."""
+    words = words_of(line)
+    if not 5 <= len(words) <= 30 or line.rstrip().endswith("."):
+        return False
+    if not (_title_cased(words) or len(words) <= 14):
+        return False
+    return furniture_rule(line) is None
+
+
+def body_like(line: str) -> bool:
+    """Long, or holding more than one sentence: the article body has begun."""
+    return len(words_of(line)) > 30 or bool(_INNER_STOP.search(line))
+
+
+_INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]")
+_ANY_STOP = re.compile(r"[.!?]\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
+
+
+def _prose_with_names(line: str, words: list[str]) -> bool:
+    """A sentence that names many people or places: it ends in a full stop, has no "Label:"
+    ("Pelatih: Wanderley Junior.", a line-up) and a long word in lower case (its verb)."""
+    return (
+        line.rstrip().rstrip("\"'”’)]").endswith(".")
+        and ":" not in line
+        and any(len(w) > 3 and w.islower() for w in words)
+    )
+
+
+def heading(line: str, words: list[str]) -> bool:
+    """A heading, label or link: no sentence ending, no quotation, short or title-cased."""
+    if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line)):
+        return False  # a quotation or a sentence inside: article text, even if cut short
+    if TERMINAL.search(line):
+        # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!". Not a
+        # sentence full of names that ends in a full stop, no label before a colon, and keeps
+        # a long word in lower case ("Kepolisian menangkap Sri Rahayu (32) di ... Jawa Barat.").
+        if _prose_with_names(line, words):
+            return False
+        return len(words) <= 25 and _title_cased(words)
+    return len(words) <= 12 or (len(words) <= 30 and _title_cased(words)) or bool(LIST_ITEM.match(line))
