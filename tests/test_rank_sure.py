@@ -135,3 +135,25 @@ def test_a_scorer_json_with_a_digest_loads_both_and_a_broken_one_is_a_config_err
         path.write_text(json.dumps({**base, "digest": broken}), encoding="utf-8")
         with pytest.raises(ConfigError, match="cannot read the stands-alone scorer"):
             load_scorer(str(path))
+
+
+def test_the_hook_score_is_the_same_whatever_the_hash_seed() -> None:
+    """A set of terms iterates in an order the hash seed picks; the score must not depend on it
+    (1e16 + 1 - 1e16 is 0 or 1 in floating point, by the order of the terms)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from summarize.rank.sure import Hook;"
+        "h = Hook({'a': 1e16, 'b': 1.0, 'c': -1e16, 'd': 0.5}, 0.0, 0.0);"
+        "print(repr(h.score_terms(frozenset('abcd'))))"
+    )
+    seen = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        seen.add(out.stdout.strip())
+    assert seen == {"1.5"}

@@ -48,8 +48,10 @@ class Hook:
 
     def score_terms(self, terms: frozenset[str]) -> float:
         """`score` of a lead's `hook_terms`."""
+        # Summed exactly (`math.fsum`): a set's order, and so a plain sum's last bits, changes
+        # with the interpreter's hash seed, and a lead at the cut could flip from run to run.
         get = self.weights.get
-        return self.bias + sum(get(t, 0.0) for t in terms)
+        return self.bias + math.fsum(get(t, 0.0) for t in terms)
 
     def reasons(self, text: str, k: int = 3) -> tuple[str, ...]:
         """The `k` terms that push a likely hook's score up most, by weight; () when the lead
