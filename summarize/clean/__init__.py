@@ -54,17 +54,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _similar(a: str, b: str, threshold: float = 0.6) -> bool:
-    """Word-set overlap (Jaccard) of at least `threshold`."""
-    return _overlap(_word_set(a), _word_set(b), threshold)
-
-
 def _word_set(line: str, words: list[str] | None = None) -> frozenset[str]:
     return frozenset(map(str.lower, words_of(line) if words is None else words))
 
 
 def _overlap(wa: frozenset[str], wb: frozenset[str], threshold: float) -> bool:
-    """`_similar` on word sets made once per line (every line is compared with all kept so far)."""
+    """Word-set overlap (Jaccard) of at least `threshold`, on word sets made once per line
+    (every line is compared with all kept so far)."""
     if not wa or not wb:
         return False
     # |a ∩ b| / |a ∪ b| is at most min/max of the sizes, and dividing by floats keeps that
