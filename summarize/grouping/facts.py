@@ -103,8 +103,9 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
                 salience *= TRIMMED_DAMPING
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
-            node = story.candidate(k, article, i, salience, shown=shown, sure=verdicts[i].line)
-            nodes.append(replace(node, own=feats[i].vector))
+            sure = verdicts[i].line
+            own = feats[i].vector
+            nodes.append(story.candidate(k, article, i, salience, shown=shown, sure=sure, own=own))
     middle = centroid(node.vector for node in nodes)
     if not middle:
         # No vector has a term (a story of one article shares none with another): every

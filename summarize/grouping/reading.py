@@ -221,10 +221,18 @@ class StoryTerms:
         self.weights = _weights([s for per_article in self.terms for s in per_article])
 
     def candidate(
-        self, k: int, article: Article, i: int, salience: float, *, shown: bool = True, sure: bool = True
+        self,
+        k: int,
+        article: Article,
+        i: int,
+        salience: float,
+        *,
+        shown: bool = True,
+        sure: bool = True,
+        own: Vector | None = None,
     ) -> Candidate:
         """What the judge reads of sentence `i` of `article` (the story's `k`-th article);
-        `shown` and `sure` as `Candidate` has them."""
+        `shown`, `sure` and `own` as `Candidate` has them."""
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
         plain = Candidate(
@@ -245,6 +253,7 @@ class StoryTerms:
             salience=salience,
             shown=shown,
             sure=sure,
+            own=own,
         )
         return self._judged(plain, text) if self.judged else plain
 
