@@ -39,7 +39,7 @@ from train_ranker import examples, fit, fold_ids
 
 import summarize.rank as rank
 from summarize.errors import InputError
-from summarize.lang import Vector
+from summarize.lang.vectors import Vector
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.rank.sentence_rules import STANDALONE, Judgement

@@ -31,7 +31,7 @@ from machine_info import describe
 
 from summarize import article_from_text
 from summarize.grouping import facts, same_fact
-from summarize.lang import tokens
+from summarize.lang.terms import tokens
 from summarize.rank import get_ranker
 from summarize.values import Article
 

@@ -51,7 +51,8 @@ import train_standalone as ts  # noqa: E402
 from logistic import newton  # noqa: E402
 from machine_info import describe as machine  # noqa: E402
 
-from summarize.lang import HEDGES, HOOK_PHRASES, STOPWORDS_ID, TOKEN  # noqa: E402
+from summarize.lang.terms import TOKEN  # noqa: E402
+from summarize.lang.wordlists import HEDGES, HOOK_PHRASES, STOPWORDS_ID  # noqa: E402
 from summarize.numerals.names import MONTHS_ID, WEEKDAYS_ID  # noqa: E402
 from summarize.rank import standalone  # noqa: E402
 from summarize.rank.news import news_score  # noqa: E402

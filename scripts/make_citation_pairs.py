@@ -54,7 +54,8 @@ import eval_stories  # IndoSum loading helpers, next to this script (it puts the
 from summarize import digest
 from summarize.grouping.facts import CANDIDATES_PER_ARTICLE
 from summarize.grouping.stories import article_vectors, pair_similarities
-from summarize.lang import content_terms, cosine, tfidf, tokens
+from summarize.lang.terms import content_terms, tokens
+from summarize.lang.vectors import cosine, tfidf
 from summarize.rank import get_ranker
 from summarize.rank.features import features
 from summarize.values import Article

@@ -33,7 +33,7 @@ from citation_pairs import load_pairs
 from machine_info import describe
 
 from summarize.grouping import reading, same_fact
-from summarize.lang import cosine, tfidf
+from summarize.lang.vectors import cosine, tfidf
 from summarize.rank.sentence_rules import judge_text
 
 COMMAND = "python scripts/train_fact_judge.py"

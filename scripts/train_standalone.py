@@ -590,7 +590,7 @@ def weak_check() -> None:
     """Weak supervision for the hook signs: in IndoSum's folds `WEAK_FOLDS`, a lead that the
     human extractive summary leaves out while it keeps a later sentence is likely a hook. Prints
     how often a lead is left out, overall and when it holds each sign of `rank.sure_features`."""
-    from summarize.lang import HEDGES, HOOK_PHRASES
+    from summarize.lang.wordlists import HEDGES, HOOK_PHRASES
     from tests.indosum import load_records
 
     signs = {"hedge": lambda words, _text: not HEDGES.isdisjoint(words)}

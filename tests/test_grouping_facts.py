@@ -258,7 +258,7 @@ def test_a_one_article_story_states_each_fact_once() -> None:
     """Two sentences of one article that say the same thing (a brief's `rank.REPEAT`) are one
     line, though a one-article story has no terms shared with another article to compare.
     IndoSum's Tambora article states its forecast in the lead and again, quoted, next."""
-    from summarize.lang import cosine
+    from summarize.lang.vectors import cosine
     from summarize.rank import REPEAT
     from summarize.rank.features import features
     from tests.indosum import load_records, to_article

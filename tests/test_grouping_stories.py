@@ -22,7 +22,7 @@ from summarize.grouping.stories import (
     group_stories,
 )
 from summarize.ingest import article_from_text
-from summarize.lang import Vector, cosine, norm
+from summarize.lang.vectors import Vector, cosine, norm
 from summarize.values import Article
 from tests import indosum
 

@@ -239,7 +239,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
             *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set"),
             *("clean._ELLIPSIS", "clean._truncated_copy"),
             *("grouping.reading._names", "ingest.decoding._is_binary"),
-            *("lang._EN_ONLY", "lang._ID_ONLY", "lang._stemmer", "lang._terms_of"),
+            *("lang.terms._EN_ONLY", "lang.terms._ID_ONLY", "lang.terms._stemmer", "lang.terms._terms_of"),
         ],
         FAST_PATH,
     ),
@@ -297,8 +297,8 @@ def test_the_private_name_check_sees_imports_and_attributes(tmp_path: Path) -> N
     code = (
         "from summarize.grouping import facts\n"
         "from summarize.clean import _lines, clean\n"
-        "import summarize.lang as lang\n"
-        "facts._same(1, 2)\nlang.tokens('x')\nclean._private\nfacts.same_fact\n"
+        "import summarize.lang.terms as terms\n"
+        "facts._same(1, 2)\nterms.tokens('x')\nclean._private\nfacts.same_fact\n"
     )
     (tmp_path / "t.py").write_text(code, encoding="utf-8")
     assert private_uses(tmp_path / "t.py") == {

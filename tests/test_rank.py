@@ -14,7 +14,7 @@ import pytest
 from summarize import brief
 from summarize.errors import ConfigError
 from summarize.ingest import article_from_text
-from summarize.lang import Vector
+from summarize.lang.vectors import Vector
 from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, select
 from summarize.rank.features import SentenceFeatures, features
 from summarize.rank.learned import FEATURE_NAMES, LearnedRanker, Model, load_model, sentence_features
@@ -186,7 +186,7 @@ def test_brief_with_either_ranker_gives_n_sentences_in_order() -> None:
 
 def _reference_rows(article: Article, feats: list[SentenceFeatures]) -> list[list[float]]:
     """sentence_features with the old dense mean similarity and the old drop count."""
-    from summarize.lang import cosine
+    from summarize.lang.vectors import cosine
 
     rows = sentence_features(article, feats)
     vectors = [f.vector for f in feats]
@@ -205,7 +205,7 @@ def _reference_select(
     scores: list[float], vectors: list[Vector], n: int, diversity: float = 0.3
 ) -> list[int]:
     """The old MMR: every round recomputes each candidate's similarity to every pick."""
-    from summarize.lang import cosine
+    from summarize.lang.vectors import cosine
 
     if n <= 0 or not scores:
         return []

@@ -35,17 +35,15 @@ from summarize.clean.lines import words_of
 from summarize.grouping import facts, reading, same_fact
 from summarize.ingest import PARALLEL_FILES
 from summarize.ingest.decoding import _is_binary
-from summarize.lang import (
+from summarize.lang.terms import (
     _stemmer,
     _terms_of,
     content_terms,
-    cosine,
     detect_language,
-    norm,
     stem,
-    tfidf,
     tokens,
 )
+from summarize.lang.vectors import cosine, norm, tfidf
 from summarize.rank.features import features
 from summarize.rank.learned import Model, load_model, sentence_features
 from summarize.renderers import render
@@ -96,7 +94,8 @@ def plain_is_binary(data: bytes) -> bool:
 
 
 def plain_content_terms(text: str) -> list[str]:
-    from summarize.lang import ALIASES, STOPWORDS_ID, SYNONYMS
+    from summarize.lang.terms import ALIASES, SYNONYMS
+    from summarize.lang.wordlists import STOPWORDS_ID
 
     out: list[str] = []
     for t in tokens(text):
@@ -212,7 +211,7 @@ def test_ellipsis_check_is_the_pattern_alone(end: str, start: str) -> None:
 
 
 def plain_detect_language(text: str) -> str:
-    from summarize.lang import _EN_ONLY, _ID_ONLY
+    from summarize.lang.terms import _EN_ONLY, _ID_ONLY
 
     toks = tokens(text[:20_000])
     id_hits = sum(t in _ID_ONLY for t in toks)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from summarize import InputError, brief, digest, load_articles
 from summarize.ingest import article_from_text
-from summarize.lang import Vector
+from summarize.lang.vectors import Vector
 from summarize.rank import select, ties
 from summarize.rank.sentence_rules import (
     FRAGMENT,

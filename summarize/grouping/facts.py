@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lang import centroid, content_terms, cosine, tfidf
+from ..lang.terms import content_terms
+from ..lang.vectors import centroid, cosine, tfidf
 from ..rank import REPEAT as BRIEF_REPEAT
 from ..rank import Ranker, get_ranker
 from ..rank.features import features

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lang import STOPWORDS_ID, stem
+from ..lang.terms import stem
+from ..lang.wordlists import STOPWORDS_ID
 from ..numerals import quantities
 from ..numerals.names import MONTHS, WEEKDAYS
 from ..values import Citation

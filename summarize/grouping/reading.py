@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lang import TOKEN, Vector, content_terms, tfidf
+from ..lang.terms import TOKEN, content_terms
+from ..lang.vectors import Vector, tfidf
 from ..numerals import quantities
 from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
 from ..values import Article

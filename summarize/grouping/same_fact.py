@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..lang import cosine
+from ..lang.vectors import cosine
 from .reading import Candidate
 
 __all__ = ["SAME_FACT", "candidate_pairs", "figures_differ", "same_fact", "similar_pairs"]

@@ -29,7 +29,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..lang import Vector, content_terms, cosine, norm
+from ..lang.terms import content_terms
+from ..lang.vectors import Vector, cosine, norm
 from ..values import Article
 from .partition import Partition
 

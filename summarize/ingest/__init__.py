@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from ..clean import clean, lost_prose
 from ..errors import ConfigError, InputError, check_count
-from ..lang import content_terms, detect_language
+from ..lang.terms import content_terms, detect_language
 from ..parallel import process_map, processes_for
 from ..segment import collapse, iter_sentence_spans
 from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped, page_url

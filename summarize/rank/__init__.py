@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..errors import ConfigError
-from ..lang import Vector, cosine
+from ..lang.vectors import Vector, cosine
 from ..values import Article
 from .features import SentenceFeatures
 from .sentence_rules import Judgement

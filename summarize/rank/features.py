@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import Vector, centroid, content_terms, cosine, idf, tfidf
+from ..lang.terms import content_terms
+from ..lang.vectors import Vector, centroid, cosine, idf, tfidf
 from ..values import Article
 
 __all__ = ["SentenceFeatures", "features"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lang import (
+from ..lang.wordlists import (
     READER_WORDS,
     ROLE_WORDS,
     STOPWORDS_ID,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..lang import cosine
+from ..lang.vectors import cosine
 from ..values import Article
 from .features import SentenceFeatures
 from .standalone import judge

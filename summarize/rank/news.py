@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
-from ..lang import SAY_VERBS, VERB_PREFIXES
+from ..lang.wordlists import SAY_VERBS, VERB_PREFIXES
 from ..numerals.names import MONTHS_ID, SCALES, WEEKDAYS_ID
 from .words import Read, read
 

@@ -102,7 +102,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from ..lang import (
+from ..lang.wordlists import (
     COMMA_CONNECTIVES,
     CONNECTIVES,
     DEICTIC_HEADS,

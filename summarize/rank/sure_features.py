@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
-from ..lang import (
+from ..lang.terms import content_terms
+from ..lang.wordlists import (
     DEICTIC_HEADS,
     DESCRIPTORS,
     HEDGES,
@@ -33,7 +34,6 @@ from ..lang import (
     ROLE_WORDS,
     SAY_VERBS,
     STOPWORDS_ID,
-    content_terms,
 )
 from ..numerals.names import MONTHS_ID, WEEKDAYS_ID
 from ..values import Article

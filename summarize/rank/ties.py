@@ -42,7 +42,8 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from ..lang import ALSO_WORDS, DEICTIC_HEADS, KIN_WORDS, STOPWORDS_ID, STORY_STARTS, TIME_UNITS, stem
+from ..lang.terms import stem
+from ..lang.wordlists import ALSO_WORDS, DEICTIC_HEADS, KIN_WORDS, STOPWORDS_ID, STORY_STARTS, TIME_UNITS
 from ..values import Article
 from .sentence_rules import Judgement
 from .standalone import JUDGED_ARTICLES, judge

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import (
+from ..lang.wordlists import (
     HAPPEN_VERBS,
     HOOK_PHRASES,
     PRONOUNS,

@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang import STOPWORDS_ID, TOKEN
+from ..lang.terms import TOKEN
+from ..lang.wordlists import STOPWORDS_ID
 from ..values import Problem
 from .check_figures import check_figures
 
