@@ -105,7 +105,7 @@ _NEGATION = frozenset("tidak tak bukan belum tanpa enggak nggak gak".split())
 _NOT_NEGATION = re.compile(r"\bbelum\s+lagi\b", re.IGNORECASE)
 
 # One action, several verbs: news says "menangkap", "mengamankan" or "membekuk" for one arrest.
-# Used by the judge only (not `lang.SYNONYMS`, which every stage reads), and keyed by the verb
+# Used by the judge only (not `lang.terms.SYNONYMS`, which every stage reads), and keyed by the verb
 # as written, so "keamanan" (security) does not become "diamankan" (arrested).
 _ACTIONS = {
     word: action

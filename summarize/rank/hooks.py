@@ -148,7 +148,7 @@ def vague(text: str) -> str:
 
 def vague_event(text: str) -> bool:
     """ "Insiden terjadi menjelang ...": a lead (past its dateline) whose subject says only that
-    something happened (`lang.VAGUE_EVENTS`), told by a verb of happening."""
+    something happened (`lang.wordlists.VAGUE_EVENTS`), told by a verb of happening."""
     words = read(LEFT_DATELINE.sub("", text)).words
     return bool(words) and words[0] in VAGUE_EVENTS and happens(words)
 

@@ -38,7 +38,7 @@ FEATURES: tuple[str, ...] = (
     "figure",  # a digit
     "time",  # a month, a weekday or a year
     "amount",  # rupiah, per cent or a scale word ("juta", "miliar")
-    "hook",  # a stock hook phrase (`lang.HOOK_PHRASES`)
+    "hook",  # a stock hook phrase (`lang.wordlists.HOOK_PHRASES`)
     "this",  # "ini" after the first word: "Pantai ini ...", a thing described
 )
 _SAY = frozenset(SAY_VERBS)

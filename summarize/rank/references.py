@@ -435,8 +435,8 @@ def _meant(words: Sequence[str], outside: Sequence[bool]) -> bool:
 
 def bare_event(words: Sequence[str]) -> bool:
     """ "Penggerebekan dilakukan ...", "Acara akan berlangsung ...": the subject is an event
-    named by its noun alone (`lang.EVENT_NOUNS`, or a pe-/per-/ke-...-an noun) and the verb
-    says it happened (`lang.HAPPEN_VERBS`), at most one auxiliary between."""
+    named by its noun alone (`lang.wordlists.EVENT_NOUNS`, or a pe-/per-/ke-...-an noun) and the verb
+    says it happened (`lang.wordlists.HAPPEN_VERBS`), at most one auxiliary between."""
     first = words[0]
     shaped = len(first) > 6 and first.startswith(("pe", "ke")) and first.endswith("an")
     noun = first in EVENT_NOUNS or (shaped and first not in STOPWORDS_ID)

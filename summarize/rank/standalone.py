@@ -39,9 +39,9 @@ body                   not the lead: the score would put a lead in the tier, not
                        (a later sentence's cut is higher)
 =====================  ==================================================================
 
-The word lists live in `summarize.lang`. A sentence that needs context only because of a
-leading connective carries `trim`: the number of words a digest may leave off so that the
-rest stands alone ("Namun, Presiden Jokowi ..." -> "Presiden Jokowi ..."); `shown_span`
+The word lists live in `summarize.lang.wordlists`. A sentence that needs context only because
+of a leading connective carries `trim`: the number of words a digest may leave off so that
+the rest stands alone ("Namun, Presiden Jokowi ..." -> "Presiden Jokowi ..."); `shown_span`
 gives the source offsets of what is left. Measured against the labelled set by
 `scripts/eval_standalone.py`.
 """

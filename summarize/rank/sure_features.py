@@ -90,8 +90,8 @@ FEATURES: tuple[str, ...] = (
     "opens-known-name",  # opens with a name an earlier sentence wrote
     "this-matter",  # "hal ini/itu/tersebut" anywhere: what was said before
     # A hook's signs (a lead that promises its news instead of telling it):
-    "hook-phrase",  # a stock phrase of `lang.HOOK_PHRASES`: "mencatat sejarah", "rencana besar"
-    "hedge",  # a word of `lang.HEDGES`: "nampaknya", "konon"
+    "hook-phrase",  # a stock phrase of `lang.wordlists.HOOK_PHRASES`: "mencatat sejarah", "rencana besar"
+    "hedge",  # a word of `lang.wordlists.HEDGES`: "nampaknya", "konon"
     "promise",  # "akan" / "bakal" with no figure: what will be, not what is
     "when",  # a time: a weekday, a month, a date, "kemarin", "pekan lalu" (a report says when)
 )

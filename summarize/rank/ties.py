@@ -11,21 +11,21 @@ earlier-noun   "X itu", "X tersebut" or "X lainnya" whose X (or its stem) an ear
                sentence holding X will do, one the brief already shows included
 this-matter    "hal itu/ini/tersebut" past the opening ("Panggah menyampaikan hal itu ..."):
                what the sentence before said
-also           `lang.ALSO_WORDS` right after the subject ("Pihak promotor turut menyampaikan
-               ..."): in addition to what the sentence before told
-story-start    `lang.STORY_STARTS` ("Semua bermula ketika ..."): how what the sentence before
-               told began
+also           `lang.wordlists.ALSO_WORDS` right after the subject ("Pihak promotor turut
+               menyampaikan ..."): in addition to what the sentence before told
+story-start    `lang.wordlists.STORY_STARTS` ("Semua bermula ketika ..."): how what the
+               sentence before told began
 quote-goes-on  a speaker's own words without a speaker: "saya", "kami" outside quotation
                marks, or a quotation with no verb of saying, after a sentence that quotes
-then           opens with a time counted from an event told before (`lang.RELATIVE_TIMES`,
-               "Tiga hari kemudian"): after the sentence before
+then           opens with a time counted from an event told before
+               (`lang.wordlists.RELATIVE_TIMES`, "Tiga hari kemudian"): after the sentence before
 look           opens with "Tengok saja", "Lihat saja": an example of what the sentence
                before claimed, so after it
 no-holder      right after the lead, "X tersebut" whose X no earlier sentence holds ("acara
                tersebut" after a lead that said "konferensi pers"): the lead named it by
                another word, so after the lead
-whose          "sang istri", "sang ayah" (`lang.KIN_WORDS`) with no name before it: whose
-               wife? the one the sentence before told of
+whose          "sang istri", "sang ayah" (`lang.wordlists.KIN_WORDS`) with no name before
+               it: whose wife? the one the sentence before told of
 connective     a leading connective a digest may trim ("Meski demikian, Rooney ..."): in a
                brief it is shown whole, so after the sentence it answers (`TIE_CONNECTIVES`)
 
@@ -167,7 +167,7 @@ def _tie(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool], q
 _LOOK = frozenset({("tengok", "saja"), ("lihat", "saja"), ("simak", "saja")})
 
 
-# "Tiga hari kemudian", "Sepekan setelahnya": a count of `lang.TIME_UNITS`, then "later".
+# "Tiga hari kemudian", "Sepekan setelahnya": a count of `lang.wordlists.TIME_UNITS`, then "later".
 _LATER = frozenset({"kemudian", "setelahnya", "sesudahnya", "berikutnya"})
 
 
@@ -180,7 +180,7 @@ def _counted_time(words: Sequence[str]) -> bool:
 
 
 def _whose(words: Sequence[str], tokens: Sequence[str], outside: Sequence[bool]) -> bool:
-    """ "sang istri" (`lang.KIN_WORDS`) outside quotation marks with no name before it: the
+    """ "sang istri" (`lang.wordlists.KIN_WORDS`) outside quotation marks with no name before it: the
     kin of someone told of before ("Sebelumnya sang istri, Tiwi, ..."; not "Harry ... kepada
     sang kekasih")."""
     for k in range(len(words) - 1):

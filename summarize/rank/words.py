@@ -157,7 +157,7 @@ def prefixed_noun(word: str) -> bool:
 
 
 def verb_prefixed(word: str) -> bool:
-    """Longer than four letters and opening with a verb's prefix (`lang.VERB_PREFIXES`: "me-",
+    """Longer than four letters and opening with a verb's prefix (`lang.wordlists.VERB_PREFIXES`: "me-",
     "di-", "ber-" ...), noun or verb: "mengatakan", "dituduh", "pertahanan"."""
     return word.startswith(VERB_PREFIXES) and len(word) > 4
 
@@ -172,7 +172,7 @@ AUXILIARIES = frozenset({"akan", "telah", "sudah", "sempat", "pun", "juga", "kem
 
 
 def happens(words: Sequence[str]) -> bool:
-    """The verb after the subject word says it happened (`lang.HAPPEN_VERBS`), at most one
+    """The verb after the subject word says it happened (`lang.wordlists.HAPPEN_VERBS`), at most one
     auxiliary between."""
     if len(words) < 3:
         return False
