@@ -214,7 +214,7 @@ def _remove_deep(top: Path) -> None:
 def test_tree_thousands_deep_is_read_to_the_limit_and_names_the_rest(tmp_path: Path) -> None:
     # 1,900 levels used to raise RecursionError for every source. Built with relative
     # mkdir calls (os.chdir into each level) so no path exceeds the OS limit while building.
-    from summarize.ingest import MAX_DEPTH
+    from summarize.ingest.files import MAX_DEPTH
 
     root = tmp_path / "deep"
     root.mkdir()
@@ -257,7 +257,7 @@ def test_unreadable_subfolder_is_named_as_skipped(tmp_path: Path) -> None:
 
 def test_unreadable_subfolder_is_named_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The same path when running as root (which can read any folder): scandir is made to fail.
-    import summarize.ingest as ingest
+    import summarize.ingest.files as ingest_files
 
     _write(tmp_path / "a.txt", GOOD)
     (tmp_path / "locked").mkdir()
@@ -269,7 +269,7 @@ def test_unreadable_subfolder_is_named_even_as_root(tmp_path: Path, monkeypatch:
             raise PermissionError(13, "Permission denied", path)
         return real(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    monkeypatch.setattr(ingest_files.os, "scandir", scandir)
     loaded = load_articles([tmp_path])
     assert [Path(a.source).name for a in loaded.articles] == ["a.txt"]
     assert [s.reason for s in loaded.skipped] == [
@@ -294,7 +294,7 @@ def test_symlink_loop_is_read_once(tmp_path: Path) -> None:
 def test_folder_walk_stats_no_article_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Counted, not timed: the walk takes each file's type from its directory entry; only
     # folders are stat'ed (for loop detection), so a large folder costs no stat per file.
-    import summarize.ingest as ingest
+    import summarize.ingest.files as ingest_files
 
     for i in range(200):
         _write(tmp_path / f"{i:03d}.txt", "x")
@@ -306,8 +306,8 @@ def test_folder_walk_stats_no_article_file(tmp_path: Path, monkeypatch: pytest.M
         calls.append(str(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(ingest.os, "stat", counting)
-    files, skipped = ingest._walk(str(tmp_path))
+    monkeypatch.setattr(ingest_files.os, "stat", counting)
+    files, skipped = ingest_files._walk(str(tmp_path))
     assert len(files) == 200 and not skipped
     assert sorted(calls) == sorted([str(tmp_path), str(tmp_path / "sub")])
 

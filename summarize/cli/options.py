@@ -250,7 +250,8 @@ class InputOptions:
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
-        from ..ingest import is_url, load_articles
+        from ..ingest import load_articles
+        from ..ingest.files import is_url
 
         since = self.since.date() if self.since else None
         # Only a run that fetches reads (and can trip over) the fetch settings.
