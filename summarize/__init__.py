@@ -16,7 +16,8 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, DeliveryError, InputError, ModelError, SummarizeError
-from .ingest import article_from_text, load_articles
+from .ingest import load_articles
+from .ingest.article import article_from_text
 from .pipeline import brief, digest
 from .renderers import render
 from .values import Article, Brief, Briefs, Citation, Digest, DigestItem, Loaded, Sentence, Story

@@ -11,7 +11,7 @@ import pytest
 import summarize.grouping as grouping
 from summarize.grouping import SINGLE_ARTICLE_ITEMS, Section, allot, group_facts, group_stories, plan
 from summarize.grouping.facts import Fact
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank.news import news_score
 from summarize.rank.sure import load_scorer
 from summarize.values import Article

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from summarize import digest
 from summarize.grouping import SINGLE_ARTICLE_ITEMS, allot
 from summarize.grouping.figures import differing_figures, figures
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank.standalone import judge
 from summarize.renderers import render
 from summarize.segment import collapse

@@ -10,7 +10,7 @@ import pytest
 from summarize.grouping import facts, same_fact
 from summarize.grouping.facts import group_facts
 from summarize.grouping.reading import Candidate, StoryTerms
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank import get_ranker
 from summarize.values import Article
 

@@ -21,7 +21,7 @@ from summarize.grouping.stories import (
     article_vectors,
     group_stories,
 )
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector, cosine, norm
 from summarize.values import Article
 from tests import indosum

@@ -128,9 +128,9 @@ def test_empty_folder_is_skipped(tmp_path: Path) -> None:
 def test_article_past_the_sentence_cap_keeps_its_first_sentences_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarize.ingest as ingest
+    import summarize.ingest.article as ingest_article
 
-    monkeypatch.setattr(ingest, "MAX_SENTENCES", 50)
+    monkeypatch.setattr(ingest_article, "MAX_SENTENCES", 50)
     text = " ".join(f"Pemerintah membangun jembatan nomor {i} di desa {i % 97}." for i in range(120))
     path = _write(tmp_path / "p.txt", text)
     loaded = load_articles([path, _write(tmp_path / "q.txt", GOOD)])

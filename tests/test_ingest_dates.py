@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize import load_articles
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.ingest.dates import find_date, relative_time
 from summarize.ingest.publisher import FOLDER, dateline_outlet, publisher_evidence, publisher_of
 
@@ -78,7 +78,7 @@ def test_an_article_date_from_its_text_is_a_weekday_s_date(
 
 
 def test_a_page_date_wins_over_the_text() -> None:
-    from summarize.ingest import make_article
+    from summarize.ingest.article import make_article
     from summarize.values import Document
 
     doc = Document(

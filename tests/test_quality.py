@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank.learned import load_model
 from tests import indosum as ev
 

@@ -13,7 +13,7 @@ import pytest
 
 from summarize import brief
 from summarize.errors import ConfigError
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector
 from summarize.rank import DEFAULT_RANKER, CentralityRanker, get_ranker, select
 from summarize.rank.features import SentenceFeatures, features
@@ -50,7 +50,7 @@ def test_importing_summarize_and_ranking_needs_no_sklearn_or_numpy() -> None:
     code = (
         "import sys, summarize\n"
         "from summarize.rank import get_ranker\nfrom summarize.rank.features import features\n"
-        "from summarize.ingest import article_from_text\n"
+        "from summarize.ingest.article import article_from_text\n"
         "a = article_from_text('Presiden meresmikan jalan tol baru di Jawa Tengah. "
         "Jalan itu sepanjang 40 kilometer.')\n"
         "r = get_ranker()\n"

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank.news import news_score
 from summarize.rank.standalone import judge
 from summarize.rank.sure import Hook, load_scorer

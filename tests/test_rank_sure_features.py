@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.rank.standalone import rule_verdicts, text_doubts
 from summarize.rank.sure_features import features, hook_terms
 

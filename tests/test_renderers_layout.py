@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from summarize import digest, load_articles
 from summarize.deliver import compose_message
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.ingest.dates import find_date, relative_time
 from summarize.renderers import FORMATS, render
 from summarize.renderers.layout import day_label, layout, span_label

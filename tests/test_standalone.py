@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import InputError, brief, digest, load_articles
-from summarize.ingest import article_from_text
+from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector
 from summarize.rank import select, ties
 from summarize.rank.sentence_rules import (
@@ -721,7 +721,7 @@ def test_the_set_is_kept_in_parts_that_read_back_as_one_file(
 def test_a_lead_is_shown_as_its_verdict_reads_it() -> None:
     """A lead's first word in -nya is no back-reference (nothing came before it), so after its
     connective it stands alone: the digest's span drops the connective, as the verdict's trim says."""
-    from summarize.ingest import article_from_text
+    from summarize.ingest.article import article_from_text
     from summarize.rank.standalone import rule_verdicts, shown_span
 
     article = article_from_text(

@@ -3,151 +3,34 @@
 Each source becomes a `Document` (decoded text plus metadata), then an `Article`
 (cleaned, segmented). A source that cannot be used becomes a `Skipped` with a one-line
 reason; it never stops the others.
+
+Here: `load_articles`, the stage's entry: the sources checked, each file or page read once
+(a repeat is noted), local files read over processes when there are many, and the articles
+(numbered in input order), skips and warnings collected into `Loaded`. Its parts:
+- `ingest.files`: files, folders and stdin into Documents (`read_document`, `expand`, `is_url`);
+- `ingest.article`: a Document or a string into an Article (`make_article`, `article_from_text`);
+- `ingest.web`: URLs and feeds into Documents, fetched in parallel (`ingest.fetch`,
+  `ingest.connection`), pages to their main text (`ingest.extract`);
+- `ingest.decoding`, `ingest.dates`, `ingest.publisher`: bytes to text, the date an article
+  states, who published it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..clean import clean, lost_prose
 from ..errors import ConfigError, InputError, check_count
-from ..lang.terms import content_terms, detect_language
+from ..lang.terms import content_terms
 from ..parallel import process_map, processes_for
-from ..segment import collapse, iter_sentence_spans
-from ..values import Article, Document, Dropped, Loaded, Sentence, Skipped, page_url
-from .dates import article_date, iso_day
+from ..values import Article, Document, Loaded, Skipped, page_url
+from .article import article_and_warnings
 from .files import expand, is_url, read_document
-from .publisher import publisher_evidence
 
-__all__ = ["MAX_SENTENCES", "article_from_text", "load_articles", "make_article"]
-
-log = logging.getLogger(__name__)
-
-# Sentences kept per article. News articles have tens; past this, ranking (a tree ensemble per
-# sentence) would dominate the run, so a book-length file is cut here, with a warning.
-MAX_SENTENCES = 10_000
-
-
-def make_article(doc: Document, article_id: str) -> Article:
-    """Clean and segment a Document into an Article (raises InputError if nothing is left).
-
-    An article longer than MAX_SENTENCES keeps its first MAX_SENTENCES sentences, with a
-    warning (logged here; `load_articles` collects it in `Loaded.warnings`).
-    """
-    article, warnings = _make_article(doc, article_id)
-    for w in warnings:
-        log.warning(w)
-    return article
-
-
-def _make_article(doc: Document, article_id: str) -> tuple[Article, list[str]]:
-    if not doc.text.strip():
-        raise InputError(f"{doc.source}: empty")
-    cleaned = clean(doc)
-    sentences: list[Sentence] = []
-    warnings: list[str] = []
-    lost = lost_prose(cleaned, doc.text)
-    if lost:
-        warnings.append(f"{doc.source}: {lost} (`summarize clean {doc.source}` shows each line and its rule)")
-    spans = (
-        (para, span)
-        for para, (start, end) in enumerate(cleaned.paragraphs)
-        for span in iter_sentence_spans(doc.text, start, end)  # lazy: stops at the cap
-    )
-    for para, (s, e) in spans:
-        if len(sentences) == MAX_SENTENCES:  # and there is more
-            warnings.append(
-                f"{doc.source}: more than {MAX_SENTENCES:,} sentences (news articles have far fewer); "
-                f"only the first {MAX_SENTENCES:,} are used, up to character {sentences[-1].end:,} "
-                f"of {len(doc.text):,}"
-            )
-            break
-        sentences.append(
-            Sentence(index=len(sentences), text=collapse(doc.text[s:e]), start=s, end=e, paragraph=para)
-        )
-    if not sentences:
-        raise InputError(
-            f"{doc.source}: no article text left after cleaning ({len(cleaned.dropped)} lines were page "
-            f"furniture; `summarize clean {doc.source}` shows why)"
-        )
-    title = cleaned.title or _fallback_title(sentences[0].text)
-    body = " ".join(s.text for s in sentences)
-    dateline = _dropped(cleaned.dropped, "dateline")
-    publisher, evidence = publisher_evidence(site=doc.site, url=doc.url, dateline=dateline, source=doc.source)
-    article = Article(
-        id=article_id,
-        source=doc.source,
-        title=collapse(title.lstrip("# ")),
-        language=detect_language(body),
-        text=doc.text,
-        sentences=tuple(sentences),
-        dropped=cleaned.dropped,
-        url=doc.url,
-        published=iso_day(doc.published) or _stated_date(cleaned.dropped, sentences),
-        site=doc.site,
-        publisher=publisher,
-        publisher_from=evidence,
-    )
-    return article, warnings
-
-
-def _dropped(dropped: Sequence[Dropped], rule: str) -> str | None:
-    return next((d.text for d in dropped if d.rule == rule), None)
-
-
-def _stated_date(dropped: Sequence[Dropped], sentences: Sequence[Sentence]) -> str | None:
-    """The date the text states: a date line cleaning dropped, else its first sentences'."""
-    lines = (d.text for d in dropped if d.rule == "date-line")
-    return article_date(lines, (s.text for s in sentences))
-
-
-def article_from_text(
-    text: str,
-    *,
-    id: str | None = None,
-    source: str = "<text>",
-    title: str | None = None,
-    url: str | None = None,
-) -> Article:
-    """An Article from a string in memory, cleaned and segmented as a file would be.
-
-    `id` names the article in citations; by default it is made from the text (`text_id`), so
-    articles made from different texts never share one. `title` overrides the title cleaning
-    would find (else the first heading line, else the first sentence). Raises InputError
-    when no article text is left, ConfigError for an argument of the wrong type.
-    """
-    if not isinstance(text, str):
-        hint = "; decode it first" if isinstance(text, bytes | bytearray) else ""
-        raise ConfigError(f"article_from_text() takes the text as a str, not {type(text).__name__}{hint}")
-    for name, value, optional in (
-        ("id", id, True),
-        ("source", source, False),
-        ("title", title, True),
-        ("url", url, True),
-    ):
-        if not isinstance(value, str) and not (optional and value is None):
-            raise ConfigError(f"article_from_text(): {name} must be a str, not {type(value).__name__}")
-    if id is not None and not id.strip():
-        raise ConfigError("article_from_text(): id must not be empty")
-    return make_article(Document(source=source, text=text, title=title, url=url), id or text_id(text))
-
-
-def text_id(text: str) -> str:
-    """A short id made from `text` (12 hex digits of its SHA-256): the same text, the same id."""
-    import hashlib  # here: reading files never needs it
-
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-def _fallback_title(first_sentence: str, limit: int = 80) -> str:
-    if len(first_sentence) <= limit:
-        return first_sentence
-    return first_sentence[:limit].rsplit(" ", 1)[0] + "…"
+__all__ = ["load_articles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +96,7 @@ PARALLEL_FILES = 200
 def _from_document(doc: Document) -> _Read:
     """Clean and segment one document (its article is numbered by `load_articles`)."""
     try:
-        article, notes = _make_article(doc, "")
+        article, notes = article_and_warnings(doc, "")
     except InputError as exc:
         return _Read(skipped=Skipped(doc.source, str(exc)), warnings=doc.warnings)
     return _Read(article=article, warnings=(*doc.warnings, *notes))
