@@ -228,7 +228,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
         "grouping.stories._shared_pairs": COST,
         "grouping.stories._strongest": FAST_PATH,
     },
-    "tests/test_ingest.py": {"ingest.files._walk": COST},
+    "tests/test_ingest_files.py": {"ingest.files._walk": COST},
     "tests/test_ingest_web.py": {
         "ingest.fetch._tls": "a cached TLS context, cleared to read SSL_CERT_FILE again",
         "ingest.web._parse_date": "every feed date form, without a feed for each",
