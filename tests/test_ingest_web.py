@@ -30,7 +30,8 @@ from summarize.errors import ConfigError, InputError
 from summarize.ingest import fetch as summarize_http
 from summarize.ingest.decoding import decode
 from summarize.ingest.extract import fragment_text, html_to_document
-from summarize.ingest.fetch import Fetcher, FetchError, Response
+from summarize.ingest.fetch import Fetcher, Response
+from summarize.ingest.fetch_limits import FetchError
 from summarize.ingest.web import classify, load_urls
 from summarize.values import Document, Skipped
 

@@ -10,7 +10,9 @@ a User-Agent that says who we are. Every failure is a `FetchError` with a one-li
 Built on urllib3 connection pools (keep-alive: a feed's entries on one site share
 connections), with redirects and retries handled here so every hop is checked and every
 failure keeps its own reason; the deadline and the address check live in the connections
-(`connection`). Proxy environment variables are not honoured.
+(`connection`). Proxy environment variables are not honoured. The limits kept here (which
+URLs, the timeouts, the run's deadline, the size cap, the per-host slots), the User-Agent and
+`FetchError` are `fetch_limits`'.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http import HTTPStatus
@@ -34,33 +34,25 @@ from urllib.parse import SplitResult, quote, urljoin, urlsplit
 import urllib3
 from urllib3.connectionpool import HTTPConnectionPool
 
-from ..config import default, seconds_setting
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from .connection import Budget, HTTPPool, HTTPSPool, Policy, Refused, budget, seconds
+from .fetch_limits import (
+    MAX_BYTES,
+    PER_HOST,
+    FetchError,
+    InternalAddressError,
+    RunDeadline,
+    check_url,
+    connect_timeout,
+    host_slot,
+    user_agent,
+)
 
-__all__ = [
-    "DEFAULT_DEADLINE_S",
-    "MAX_BYTES",
-    "FetchError",
-    "Fetcher",
-    "InternalAddressError",
-    "Response",
-    "RunDeadline",
-    "check_url",
-    "user_agent",
-]
+__all__ = ["Fetcher", "Response"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT_S: float = default("timeout")  # connect; the whole request gets twice as long
-# A whole run's fetching (every URL, feed and feed entry): a cron job must end even when
-# a feed holds 30,000 entries or every server trickles. News for one digest is minutes of work.
-DEFAULT_DEADLINE_S: float = default("deadline")
-MAX_DEADLINE_S = 7 * 86_400.0
-MAX_TIMEOUT_S = 3600.0  # an hour to connect is a dead server; 1e10 would overflow the timers
-MAX_BYTES = 5 * 1024 * 1024  # news pages are well under 1 MB; more is a mistake or a trap
 MAX_REDIRECTS = 5
-PER_HOST = 2  # politeness: never more than this many requests at once to one host
 RETRIES = 2  # after the first attempt, so 3 attempts in all
 BACKOFF_S = 0.5  # first retry waits this long, then twice as long each time
 MAX_RETRY_AFTER_S = 10.0  # a server asking us to wait longer gets a skip, not a stalled run
@@ -70,49 +62,6 @@ ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 )
-
-_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
-_slots_lock = threading.Lock()
-
-
-class FetchError(InputError):
-    """A URL could not be fetched; `reason` is the one-line message without the URL."""
-
-    def __init__(
-        self, url: str, reason: str, *, transient: bool = False, retry_after: float | None = None
-    ) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
-        self.transient = transient
-        self.retry_after = retry_after
-
-
-class InternalAddressError(FetchError):
-    """A URL found in content (a feed entry, a redirect) refers to an internal address."""
-
-
-@dataclass(frozen=True, slots=True)
-class RunDeadline:
-    """When a whole run's fetching must end (`time.monotonic()`), shared by its fetchers."""
-
-    ends: float
-    seconds: float
-
-    @classmethod
-    def start(cls, seconds: float | None = DEFAULT_DEADLINE_S) -> RunDeadline:
-        """From now; ConfigError for a value no timer can keep (nan, inf, 0, 1e300)."""
-        value = DEFAULT_DEADLINE_S if seconds is None else seconds
-        value = seconds_setting("deadline", value, most=MAX_DEADLINE_S)
-        return cls(time.monotonic() + value, value)
-
-    def passed(self) -> bool:
-        return time.monotonic() >= self.ends
-
-    @property
-    def reason(self) -> str:
-        return f"not fetched: the run's fetching deadline ({self.seconds:g} s) passed (see --deadline)"
-
 
 _NO_DEADLINE = RunDeadline(math.inf, math.inf)
 
@@ -140,59 +89,8 @@ class Response:
         return None
 
 
-def user_agent(contact: str = "") -> str:
-    """ "summarize/<version> (+<homepage>; <contact>)": the project's URL from the installed
-    package's metadata, if it has one, and `contact` (how a site's operator reaches whoever
-    runs this copy, e.g. an email address; the CLI passes the `contact` setting)."""
-    agent, homepage = _package_agent()
-    contact = contact.strip()
-    # Header values cannot hold line breaks; a contact with one is ignored, not sent.
-    notes = [f"+{homepage}" if homepage else "", contact if contact.isprintable() else ""]
-    shown = "; ".join(n for n in notes if n)
-    return f"{agent} ({shown})" if shown else agent
-
-
-@lru_cache(maxsize=1)
-def _package_agent() -> tuple[str, str | None]:
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("summarize")
-    except metadata.PackageNotFoundError:
-        return "summarize", None
-    homepage = (meta.get_all("Home-page") or [None])[0]
-    for entry in meta.get_all("Project-URL") or []:
-        label, _, url = entry.partition(",")
-        if label.strip().lower() in {"homepage", "home", "source", "repository"} and url.strip():
-            homepage = url.strip()
-            break
-    return f"summarize/{meta['Version']}", homepage
-
-
-def check_url(url: str, *, redirected_from: str | None = None) -> str:
-    """Return `url` if it is an http(s) URL with a host; raise FetchError otherwise."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    where = f"redirect from {redirected_from} to " if redirected_from else ""
-    if scheme not in {"http", "https"}:
-        shown = f"{scheme}:" if scheme else "a URL without a scheme"
-        raise FetchError(url, f"{where}{shown} refused; only http and https URLs are fetched")
-    if not parts.hostname:
-        raise FetchError(url, f"{where}URL has no host name")
-    try:
-        _ = parts.port
-    except ValueError:
-        raise FetchError(url, f"{where}URL has an invalid port") from None
-    return url
-
-
 def _megabytes(value: int) -> str:
     return f"{value / (1024 * 1024):g} MB"
-
-
-def _timeout(value: float | None) -> float:
-    """`value` (None: the default) as the connect timeout; ConfigError for a bad one."""
-    return seconds_setting("timeout", DEFAULT_TIMEOUT_S if value is None else value, most=MAX_TIMEOUT_S)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -216,15 +114,6 @@ def _tls() -> ssl.SSLContext:
     It trusts the system's CAs, or SSL_CERT_FILE / SSL_CERT_DIR when set (a company proxy's CA).
     """
     return ssl.create_default_context()
-
-
-@contextmanager
-def _host_slot(host: str, port: int) -> Iterator[None]:
-    """Hold one of the PER_HOST slots for (host, port), shared by every thread."""
-    with _slots_lock:
-        slot = _slots.setdefault((host.lower(), port), threading.BoundedSemaphore(PER_HOST))
-    with slot:
-        yield
 
 
 def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -264,7 +153,7 @@ class Fetcher:
         contact: str = "",
         run: RunDeadline | None = None,
     ) -> None:
-        self.connect_timeout = _timeout(timeout)
+        self.connect_timeout = connect_timeout(timeout)
         self.run = run or _NO_DEADLINE
         self.read_timeout = 2 * self.connect_timeout  # the whole request's deadline
         self.max_bytes = max_bytes
@@ -357,7 +246,7 @@ class Fetcher:
         port = parts.port or (443 if https else 80)
         pool = self._pool(https, host, port, policy.trusts(host))
         ends = min(time.monotonic() + self.read_timeout, self.run.ends)
-        with _host_slot(host, port), budget(Budget(ends, self.connect_timeout, policy)) as request:
+        with host_slot(host, port), budget(Budget(ends, self.connect_timeout, policy)) as request:
             resp: Any = None
             try:
                 if self.run.passed():  # (it may have passed while waiting for this host's slot)

@@ -2,7 +2,7 @@
 
 A page and a feed are told apart by content type and by the first tag of the body, since
 servers often label feeds text/html or text/plain. Several URLs, and a feed's entries, are
-fetched in parallel across hosts, never more than `fetch.PER_HOST` at once to one host. A feed
+fetched in parallel across hosts, never more than `fetch_limits.PER_HOST` at once to one host. A feed
 entry or a redirect that leads to an internal address (another machine on the local network,
 the cloud metadata service) is refused unless the user named that host or allowed private
 networks. Every failure becomes a `Skipped` with a one-line reason and never stops the others.
@@ -27,7 +27,8 @@ from ..errors import ConfigError, InputError
 from ..values import Document, Skipped, page_url
 from .decoding import decode
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
-from .fetch import DEFAULT_DEADLINE_S, Fetcher, FetchError, InternalAddressError, Response, RunDeadline
+from .fetch import Fetcher, Response
+from .fetch_limits import DEFAULT_DEADLINE_S, FetchError, InternalAddressError, RunDeadline
 
 __all__ = ["MAX_WORKERS", "Progress", "classify", "load_urls"]
 
@@ -411,7 +412,7 @@ def load_urls(
     each request must be done within twice that. Feed entries and redirects that lead to an
     internal address on another host are refused unless `allow_private_network`; `contact`
     goes into the User-Agent. URLs are fetched in parallel across hosts, never more than
-    `fetch.PER_HOST` requests at once to one host; `progress(done, total)` counts URLs and
+    `fetch_limits.PER_HOST` requests at once to one host; `progress(done, total)` counts URLs and
     feed entries (a feed adds its entries when read). A URL or feed entry that fails comes
     back as a Skipped with its reason; only a bad argument raises (ConfigError). All fetching
     ends within `deadline` seconds (default 300): entries not fetched by then are named as
