@@ -930,7 +930,7 @@ def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     ],
 )
 def test_entry_dates_keep_the_publishers_offset(raw: str, iso: str | None) -> None:
-    from summarize.ingest.web import _parse_date
+    from summarize.ingest.feeds import _parse_date
 
     when = _parse_date(raw, None)
     assert (when.isoformat() if when else None) == iso

@@ -231,7 +231,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
     "tests/test_ingest_files.py": {"ingest.files._walk": COST},
     "tests/test_ingest_web.py": {
         "ingest.fetch._tls": "a cached TLS context, cleared to read SSL_CERT_FILE again",
-        "ingest.web._parse_date": "every feed date form, without a feed for each",
+        "ingest.feeds._parse_date": "every feed date form, without a feed for each",
     },
     "tests/test_renderers_layout.py": {"renderers.text._item": "the wrapping of one line, stated alone"},
     "tests/test_scale.py": dict.fromkeys(

@@ -2,31 +2,30 @@
 
 A page and a feed are told apart by content type and by the first tag of the body, since
 servers often label feeds text/html or text/plain. Several URLs, and a feed's entries, are
-fetched in parallel across hosts, never more than `fetch_limits.PER_HOST` at once to one host. A feed
-entry or a redirect that leads to an internal address (another machine on the local network,
-the cloud metadata service) is refused unless the user named that host or allowed private
-networks. Every failure becomes a `Skipped` with a one-line reason and never stops the others.
+fetched in parallel across hosts, never more than `fetch_limits.PER_HOST` at once to one
+host. A feed entry or a redirect that leads to an internal address (another machine on the
+local network, the cloud metadata service) is refused unless the user named that host or
+allowed private networks. Every failure becomes a `Skipped` with a one-line reason and never
+stops the others. What a feed says (its entries, their dates, which to read) is `feeds`'.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import email.utils
-import io
 import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from typing import Any, Literal, TypeVar
+from dataclasses import replace
+from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError, InputError
 from ..values import Document, Skipped, page_url
 from .decoding import decode
-from .extract import MIN_PARAGRAPH_WORDS, fragment_text, html_to_document
+from .extract import html_to_document
+from .feeds import Entry, content_document, read_feed
 from .fetch import Fetcher, Response
 from .fetch_limits import DEFAULT_DEADLINE_S, FetchError, InternalAddressError, RunDeadline
 
@@ -60,7 +59,6 @@ _VAGUE_TYPES = {
 # Skip the XML declaration, processing instructions, comments and a doctype to the first tag.
 _PROLOG = re.compile(rb"(\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)", re.IGNORECASE | re.DOTALL)
 _FIRST_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)")
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _first_tag(body: bytes) -> tuple[str, bool]:
@@ -104,130 +102,13 @@ def _page_document(response: Response, *, source: str) -> Document:
     return replace(doc, warnings=warnings + doc.warnings)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """What a feed says about one entry."""
-
-    feed: str  # the feed's URL, to name an entry that has no link
-    number: int  # 1-based position in the feed
-    title: str | None
-    link: str | None
-    published: dt.datetime | None  # as written: the publisher's own offset, or naive
-    content: str | None  # full HTML text (content:encoded, atom:content), not the summary
-    site: str | None  # <source> of an aggregated entry
-
-    @property
-    def name(self) -> str:
-        if self.link:
-            return self.link
-        return f"{self.feed} entry {self.number}" + (f" ({self.title!r})" if self.title else "")
-
-
-# Indonesian feeds sometimes name the zone rather than give an offset.
-_ZONES = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
-_ZONE_NAME = re.compile(r"\b(WIB|WITA|WIT)\s*$")
-
-
-def _parse_date(raw: str | None, parsed: Any) -> dt.datetime | None:
-    """The entry's date as written (RFC 822 or ISO 8601, with its own UTC offset, or naive
-    when it gives none), else feedparser's normalized UTC time."""
-    if raw:
-        raw = _ZONE_NAME.sub(lambda m: _ZONES[m.group(1)], raw.strip())
-        for parse in (email.utils.parsedate_to_datetime, dt.datetime.fromisoformat):
-            try:
-                return parse(raw)
-            except (TypeError, ValueError, IndexError):
-                continue
-    if parsed:
-        return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
-    return None
-
-
-def _sort_key(entry: _Entry) -> dt.datetime:
-    when = entry.published or _EPOCH
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # naive: best guess for order
-
-
-def _entries(parsed: Any, feed: str) -> list[_Entry]:
-    entries = []
-    for number, raw in enumerate(parsed.entries, start=1):
-        content = next(
-            (
-                c.get("value")
-                for c in raw.get("content") or []
-                if c.get("value") and "html" in (c.get("type") or "text/html")
-            ),
-            None,
-        )
-        source = raw.get("source") or {}
-        if raw.get("published"):
-            published = _parse_date(raw.get("published"), raw.get("published_parsed"))
-        else:
-            published = _parse_date(raw.get("updated"), raw.get("updated_parsed"))
-        entries.append(
-            _Entry(
-                feed=feed,
-                number=number,
-                title=" ".join(raw["title"].split()) if raw.get("title") else None,
-                link=page_url(raw.get("link") or "") or None,
-                published=published,
-                content=content,
-                site=source.get("title") or None,
-            )
-        )
-    return entries
-
-
-def _select(entries: list[_Entry], *, limit: int | None, since: dt.date | None) -> list[_Entry]:
-    """Newest first (undated entries last, in feed order), `since` applied, at most `limit`."""
-    seen: set[str] = set()
-    unique = []
-    for e in entries:  # feeds repeat an item now and then; one article, one Document
-        if e.link is None or e.link not in seen:
-            unique.append(e)
-            seen.add(e.link or "")
-    if len(unique) < len(entries):
-        log.info(
-            "%d feed entries link a page listed before; each page is read once", len(entries) - len(unique)
-        )
-    entries = unique
-    dated = [e for e in entries if e.published is not None]
-    dated.sort(key=_sort_key, reverse=True)
-    undated = [e for e in entries if e.published is None]
-    if since is not None:
-        # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).
-        kept = [e for e in dated if e.published and e.published.date() >= since]
-        if len(kept) < len(dated):
-            log.info("%d feed entries published before %s left out", len(dated) - len(kept), since)
-        dated = kept
-    chosen = dated + undated
-    return chosen[:limit] if limit is not None else chosen
-
-
-def _content_document(entry: _Entry, *, site: str | None, why: str) -> Document | None:
-    """A Document from the entry's full content, or None if it holds no real paragraph."""
-    text = fragment_text(entry.content or "")
-    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in text.split("\n\n")):
-        return None
-    source = entry.link or entry.name
-    return Document(
-        source=source,
-        text=text,
-        title=entry.title,
-        url=entry.link,
-        published=entry.published.isoformat() if entry.published else None,
-        site=entry.site or site,
-        warnings=(f"{source}: {why}; text taken from the feed's own copy of the article",),
-    )
-
-
 def _entry_document(
-    fetcher: Fetcher, entry: _Entry, *, site: str | None, since: dt.date | None
+    fetcher: Fetcher, entry: Entry, *, site: str | None, since: dt.date | None
 ) -> Document | Skipped | None:
     """The entry's page as a Document, a Skipped with the reason, or None when the page's
     own date shows it is older than `since` (the feed gave no date)."""
     if not entry.link:
-        doc = _content_document(entry, site=site, why="entry has no link") if entry.content else None
+        doc = content_document(entry, site=site, why="entry has no link") if entry.content else None
         return doc or Skipped(entry.name, "feed entry has no link")
     try:
         response = fetcher.get(entry.link, from_content=True)
@@ -239,7 +120,7 @@ def _entry_document(
         return Skipped(entry.link, exc.reason)
     except InputError as exc:
         reason = _reason(exc)
-        fallback = _content_document(entry, site=site, why=f"page not used ({reason})")
+        fallback = content_document(entry, site=site, why=f"page not used ({reason})")
         return fallback or Skipped(entry.link, reason)
     published = entry.published.isoformat() if entry.published else doc.published
     warnings = doc.warnings
@@ -327,32 +208,16 @@ def _load_feed(
     since: dt.date | None,
     tally: _Tally,
 ) -> tuple[list[Document], list[Skipped]]:
-    import feedparser
-
-    # A file object, never a str: given a str that looks like a URL, feedparser fetches it.
-    parsed = feedparser.parse(
-        io.BytesIO(response.body),
-        response_headers={
-            "content-type": response.headers.get("content-type", "application/xml"),
-            "content-location": response.url,  # the base for relative entry links
-        },
-    )
-    if not parsed.entries:
-        if parsed.get("bozo"):
-            problem = (str(parsed.get("bozo_exception", "")).splitlines() or ["unreadable"])[0]
-            problem = re.sub(r"^<unknown>:(\d+):\d+:\s*", r"line \1: ", problem)
-            return [], [Skipped(source, f"not a valid RSS or Atom feed ({problem})")]
-        return [], [Skipped(source, "feed has no entries")]
-    if parsed.get("bozo"):
-        log.warning("%s: feed is not well-formed; reading the entries found", source)
-    site = " ".join(parsed.feed.get("title", "").split()) or None
-    chosen = _select(_entries(parsed, source), limit=limit, since=since)
+    feed = read_feed(response, source=source, limit=limit, since=since)
+    if isinstance(feed, Skipped):
+        return [], [feed]
+    site, chosen = feed.site, feed.entries
     tally.add(len(chosen))
 
-    def one(entry: _Entry) -> Document | Skipped | None:
+    def one(entry: Entry) -> Document | Skipped | None:
         try:
             if fetcher.run.passed():  # the feed's own copy, else counted below, not fetched
-                return _content_document(entry, site=site, why="the fetching deadline passed") or _LATE
+                return content_document(entry, site=site, why="the fetching deadline passed") or _LATE
             return _entry_document(fetcher, entry, site=site, since=since)
         finally:
             tally.finished()

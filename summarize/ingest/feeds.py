@@ -1,0 +1,181 @@
+"""What a feed says: its entries, their dates, which of them to read, and its own copies.
+
+An RSS or Atom feed (already fetched) is parsed with feedparser; each entry's title, link,
+date as the publisher wrote it, full HTML content and aggregated source are kept (`Entry`).
+The entries to read are chosen newest first, each page once, `since` and `limit` applied
+(`read_feed`). When an entry's page cannot be used, the feed's own copy of the article can
+stand in (`content_document`). Nothing here fetches: `web` fetches the feed and its entries'
+pages.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import email.utils
+import io
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..values import Document, Skipped, page_url
+from .extract import MIN_PARAGRAPH_WORDS, fragment_text
+from .fetch import Response
+
+__all__ = ["Entry", "Feed", "content_document", "read_feed"]
+
+# The name of the module this came from (web), so what it logs reads as before.
+log = logging.getLogger("summarize.ingest.web")
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a feed says about one entry."""
+
+    feed: str  # the feed's URL, to name an entry that has no link
+    number: int  # 1-based position in the feed
+    title: str | None
+    link: str | None
+    published: dt.datetime | None  # as written: the publisher's own offset, or naive
+    content: str | None  # full HTML text (content:encoded, atom:content), not the summary
+    site: str | None  # <source> of an aggregated entry
+
+    @property
+    def name(self) -> str:
+        if self.link:
+            return self.link
+        return f"{self.feed} entry {self.number}" + (f" ({self.title!r})" if self.title else "")
+
+
+# Indonesian feeds sometimes name the zone rather than give an offset.
+_ZONES = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
+_ZONE_NAME = re.compile(r"\b(WIB|WITA|WIT)\s*$")
+
+
+def _parse_date(raw: str | None, parsed: Any) -> dt.datetime | None:
+    """The entry's date as written (RFC 822 or ISO 8601, with its own UTC offset, or naive
+    when it gives none), else feedparser's normalized UTC time."""
+    if raw:
+        raw = _ZONE_NAME.sub(lambda m: _ZONES[m.group(1)], raw.strip())
+        for parse in (email.utils.parsedate_to_datetime, dt.datetime.fromisoformat):
+            try:
+                return parse(raw)
+            except (TypeError, ValueError, IndexError):
+                continue
+    if parsed:
+        return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
+    return None
+
+
+def _sort_key(entry: Entry) -> dt.datetime:
+    when = entry.published or _EPOCH
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # naive: best guess for order
+
+
+def _entries(parsed: Any, feed: str) -> list[Entry]:
+    entries = []
+    for number, raw in enumerate(parsed.entries, start=1):
+        content = next(
+            (
+                c.get("value")
+                for c in raw.get("content") or []
+                if c.get("value") and "html" in (c.get("type") or "text/html")
+            ),
+            None,
+        )
+        source = raw.get("source") or {}
+        if raw.get("published"):
+            published = _parse_date(raw.get("published"), raw.get("published_parsed"))
+        else:
+            published = _parse_date(raw.get("updated"), raw.get("updated_parsed"))
+        entries.append(
+            Entry(
+                feed=feed,
+                number=number,
+                title=" ".join(raw["title"].split()) if raw.get("title") else None,
+                link=page_url(raw.get("link") or "") or None,
+                published=published,
+                content=content,
+                site=source.get("title") or None,
+            )
+        )
+    return entries
+
+
+def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -> list[Entry]:
+    """Newest first (undated entries last, in feed order), `since` applied, at most `limit`."""
+    seen: set[str] = set()
+    unique = []
+    for e in entries:  # feeds repeat an item now and then; one article, one Document
+        if e.link is None or e.link not in seen:
+            unique.append(e)
+            seen.add(e.link or "")
+    if len(unique) < len(entries):
+        log.info(
+            "%d feed entries link a page listed before; each page is read once", len(entries) - len(unique)
+        )
+    entries = unique
+    dated = [e for e in entries if e.published is not None]
+    dated.sort(key=_sort_key, reverse=True)
+    undated = [e for e in entries if e.published is None]
+    if since is not None:
+        # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).
+        kept = [e for e in dated if e.published and e.published.date() >= since]
+        if len(kept) < len(dated):
+            log.info("%d feed entries published before %s left out", len(dated) - len(kept), since)
+        dated = kept
+    chosen = dated + undated
+    return chosen[:limit] if limit is not None else chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed's title (the site, for entries that name none) and the entries chosen to read."""
+
+    site: str | None
+    entries: list[Entry]
+
+
+def read_feed(response: Response, *, source: str, limit: int | None, since: dt.date | None) -> Feed | Skipped:
+    """The feed in `response`: its title and its entries, newest first, `since` and `limit`
+    applied (see `_select`); a Skipped when it holds no entry."""
+    import feedparser
+
+    # A file object, never a str: given a str that looks like a URL, feedparser fetches it.
+    parsed = feedparser.parse(
+        io.BytesIO(response.body),
+        response_headers={
+            "content-type": response.headers.get("content-type", "application/xml"),
+            "content-location": response.url,  # the base for relative entry links
+        },
+    )
+    if not parsed.entries:
+        if parsed.get("bozo"):
+            problem = (str(parsed.get("bozo_exception", "")).splitlines() or ["unreadable"])[0]
+            problem = re.sub(r"^<unknown>:(\d+):\d+:\s*", r"line \1: ", problem)
+            return Skipped(source, f"not a valid RSS or Atom feed ({problem})")
+        return Skipped(source, "feed has no entries")
+    if parsed.get("bozo"):
+        log.warning("%s: feed is not well-formed; reading the entries found", source)
+    site = " ".join(parsed.feed.get("title", "").split()) or None
+    return Feed(site, _select(_entries(parsed, source), limit=limit, since=since))
+
+
+def content_document(entry: Entry, *, site: str | None, why: str) -> Document | None:
+    """A Document from the entry's full content, or None if it holds no real paragraph."""
+    text = fragment_text(entry.content or "")
+    if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in text.split("\n\n")):
+        return None
+    source = entry.link or entry.name
+    return Document(
+        source=source,
+        text=text,
+        title=entry.title,
+        url=entry.link,
+        published=entry.published.isoformat() if entry.published else None,
+        site=entry.site or site,
+        warnings=(f"{source}: {why}; text taken from the feed's own copy of the article",),
+    )
