@@ -9,8 +9,9 @@ Here: `load_articles`, the stage's entry: the sources checked, each file or page
 (numbered in input order), skips and warnings collected into `Loaded`. Its parts:
 - `ingest.files`: files, folders and stdin into Documents (`read_document`, `expand`, `is_url`);
 - `ingest.article`: a Document or a string into an Article (`make_article`, `article_from_text`);
-- `ingest.web`: URLs and feeds into Documents, fetched in parallel (`ingest.fetch`,
-  `ingest.connection`), pages to their main text (`ingest.extract`);
+- `ingest.web`: URLs and feeds into Documents, fetched in parallel (`ingest.fetch`, under
+  `ingest.fetch_limits`, over `ingest.connection`), a feed's entries read and chosen
+  (`ingest.feeds`), pages to their main text (`ingest.extract`);
 - `ingest.decoding`, `ingest.dates`, `ingest.publisher`: bytes to text, the date an article
   states, who published it.
 """
