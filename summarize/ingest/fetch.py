@@ -4,7 +4,7 @@ Only http and https; one wall-clock deadline per request that covers the name lo
 connection, the TLS handshake, the headers and the body; a response size cap; at most 5
 redirects, each hop checked again; retries with exponential backoff for failures that usually
 pass (connection errors, 429, 502, 503, 504); at most 2 requests at once to any one host;
-no connection to an internal address unless the user named that host (see `addresses`); and
+no connection to an internal address unless the user named that host (see `connection`); and
 a User-Agent that says who we are. Every failure is a `FetchError` with a one-line reason.
 
 Built on urllib3 connection pools (keep-alive: a feed's entries on one site share
