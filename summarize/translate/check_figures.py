@@ -4,10 +4,11 @@ A number, date, money amount, percentage or quantity word that one side states a
 does not is a problem, compared as values read by `summarize.numerals` ("Rp 2 triliun" = "IDR
 2 trillion" = 2e12; "1.000" = "1,000"; "triwulan IV" = "the fourth quarter"; "ketiga" =
 "third"). What newsroom English does faithfully passes: a conversion or a gloss beside the
-figure ("25 meters (82 feet)", "(about $700,000)"), held as `glosses` says and given back as
-a note for the reader; a date placed relative to the article ("this year", "last month", "on
-Monday"); a number word inside a name or set phrase ("Nusa Dua", "satu-satunya"). A figure's
-place left empty ("(about $ million)", "Sept. 29, ,", "a depth of km") is a dropped figure.
+figure ("25 meters (82 feet)", "(about $700,000)"), found as `glosses` and `asides` say, held
+as `conversions` says, and given back as a note for the reader; a date placed relative to the
+article ("this year", "last month", "on Monday"); a number word inside a name or set phrase
+("Nusa Dua", "satu-satunya"). A figure's place left empty ("(about $ million)",
+"Sept. 29, ,", "a depth of km") is a dropped figure.
 
 Pure Python and stdlib only; every regex is compiled once, at import.
 """
@@ -20,17 +21,9 @@ from ..numerals import quantities
 from ..numerals.names import MONTHS, MONTHS_EN, MONTHS_ID, WEEKDAYS, WEEKDAYS_EN, WEEKDAYS_ID
 from ..numerals.quantity import Quantity
 from ..values import Problem
-from .glosses import (
-    HEDGE,
-    LIST_RATE_SPREAD_MAX,
-    UNIT_SIZES,
-    aside_notes,
-    converts,
-    find_glosses,
-    gloss_lists,
-    rates_disagree,
-    unit_size,
-)
+from .asides import aside_notes
+from .conversions import HEDGE, LIST_RATE_SPREAD_MAX, UNIT_SIZES, converts, rates_disagree, unit_size
+from .glosses import find_glosses, gloss_lists
 
 __all__ = ["ADDED_FIGURE_POLICIES", "check_figures"]
 
