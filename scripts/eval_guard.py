@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             "outputs": len(outs),
             "flagged": sum(flagged),
             "rate": sum(flagged) / len(outs) if outs else 0.0,
-            "kinds": dict(kinds),
+            "kinds": dict(sorted(kinds.items())),  # by name: a set's order follows the hash seed
             "seconds": round(time.perf_counter() - t0, 1),
             "unflagged_examples": [
                 {"source": p["source"], "english": o}

@@ -282,7 +282,7 @@ def evaluate(
         "good_pairs": len(pairs),
         "false_alarms": len(false_alarms),
         "false_alarm_rate": len(false_alarms) / len(pairs) if pairs else 0.0,
-        "false_alarm_kinds": dict(fired),
+        "false_alarm_kinds": dict(sorted(fired.items())),  # by name: a set's order follows the hash seed
         "false_alarms_by_split": {
             s: f"{by_split[s]}/{n}" for s, n in Counter(_split(p) for p in pairs).items()
         },
