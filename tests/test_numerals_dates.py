@@ -55,3 +55,13 @@ def test_a_season_reads_both_ways() -> None:
 )
 def test_find_date(text: str, expected: date | None) -> None:
     assert find_date(text) == expected
+
+
+def test_date_at_reads_only_a_date_that_starts_there() -> None:
+    from summarize.numerals.dates import date_at
+
+    text = "Jumat (13/10/2023) dan 5 Mei 2017"
+    assert date_at(text, 7) == (date(2023, 10, 13), 17)
+    assert date_at(text, 23) == (date(2017, 5, 5), 33)
+    assert date_at(text, 0) is None  # a weekday, not a date
+    assert date_at("Rabu (31/2/2017)", 6) is None  # no such day

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..numerals.dates import find_date
+from ..numerals.dates import date_at, find_date
 from ..numerals.names import MONTHS, WEEKDAYS_ID
 
 __all__ = [
@@ -72,8 +72,6 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
 # "Sabtu, 16 September 2023", "Minggu 15 Januari 2017". Not one followed by "mendatang" (to
 # come): "Sabtu (22/7/2017) mendatang" is a match ahead, not the report's day.
 _WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b\s*(?:,\s*|\(\s*)?(?=\d)", re.IGNORECASE)
-# The date right after the weekday: "13/10/2023", "16 September 2023" (read by `find_date`).
-_DATE_AFTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}")
 _TO_COME = re.compile(r"\W{0,3}mendatang\b", re.IGNORECASE)
 
 
@@ -86,11 +84,9 @@ def report_day(sentence: str) -> dt.date | None:
     after it: events announced ahead; 32 more than a week before: anniversaries, earlier
     cases)."""
     for m in _WEEKDAY_BEFORE.finditer(sentence):
-        date = _DATE_AFTER.match(sentence, m.end())
-        found = find_date(date.group(0)) if date else None
-        if found is None or _TO_COME.match(sentence, date.end() if date else 0):
-            continue
-        return found
+        found = date_at(sentence, m.end())
+        if found and not _TO_COME.match(sentence, found[1]):
+            return found[0]
     return None
 
 

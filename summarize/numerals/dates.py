@@ -18,7 +18,7 @@ from .names import MONTHS, SCALE_ALT
 from .quantity import ANY_DIGIT_RE, Quantity, Value, masked, readings, rounded
 from .spelled import ID_ORDINALS
 
-__all__ = ["find_date", "months", "periods", "seasons", "slash_dates", "times"]
+__all__ = ["date_at", "find_date", "months", "periods", "seasons", "slash_dates", "times"]
 
 # ---------------------------------------------------------------------------- periods
 
@@ -197,23 +197,36 @@ def _date(year: int, month: int | None, day: int) -> date | None:
         return None
 
 
+def _read(m: re.Match[str], pattern: re.Pattern[str]) -> date | None:
+    """The calendar date one match of a full-date pattern writes, or None if it is impossible."""
+    if pattern is _FULL_SLASH_RE:
+        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+        return _date(year, int(m.group(2)), int(m.group(1)))
+    if pattern is _DMY_RE:
+        return _date(int(m.group(3)), MONTHS.get(m.group(2).lower()), int(m.group(1)))
+    if pattern is _MDY_RE:
+        return _date(int(m.group(3)), MONTHS.get(m.group(1).lower()), int(m.group(2)))
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+_FULL_DATES = (_FULL_SLASH_RE, _DMY_RE, _MDY_RE, _ISO_RE)
+
+
 def find_date(text: str) -> date | None:
     """The first full calendar date written in `text`, or None: "Jakarta, Sabtu (16/9/2023)",
     "Jumat (13/10/2023)", "13 Oktober 2023", "Oct. 13, 2023", "2023-10-13". Two-digit years
     are this century ("16/9/23"); impossible dates ("31/2/2023") are skipped."""
-    found: list[tuple[int, date]] = []
-    for m in _FULL_SLASH_RE.finditer(text):
-        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
-        found.append((m.start(), _date(year, int(m.group(2)), int(m.group(1))) or date.min))
-    for m in _DMY_RE.finditer(text):
-        found.append(
-            (m.start(), _date(int(m.group(3)), MONTHS.get(m.group(2).lower()), int(m.group(1))) or date.min)
-        )
-    for m in _MDY_RE.finditer(text):
-        found.append(
-            (m.start(), _date(int(m.group(3)), MONTHS.get(m.group(1).lower()), int(m.group(2))) or date.min)
-        )
-    for m in _ISO_RE.finditer(text):
-        found.append((m.start(), _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) or date.min))
-    dates = [d for _, d in sorted(found, key=lambda f: f[0]) if d != date.min]
+    found = [(m.start(), _read(m, p)) for p in _FULL_DATES for m in p.finditer(text)]
+    dates = [d for _, d in sorted(found, key=lambda f: f[0]) if d is not None]
     return dates[0] if dates else None
+
+
+def date_at(text: str, pos: int) -> tuple[date, int] | None:
+    """The full calendar date written at `pos` of `text` (as `find_date` reads one) and where
+    it ends, or None when none starts there ("Jumat (|13/10/2023)")."""
+    for pattern in _FULL_DATES:
+        m = pattern.match(text, pos)
+        if m:
+            found = _read(m, pattern)
+            return (found, m.end()) if found else None
+    return None
