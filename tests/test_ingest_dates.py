@@ -183,6 +183,10 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         # Round 36, read in a digest of shared IndoSum articles: the recent past, undated.
         "Atnic baru-baru ini menggema di beberapa kompetisi startup.",
         "Harga cabai belakangan ini terus naik.",
+        # Round 37, read in a digest of shared IndoSum articles: a month with no year.
+        "Sederet penyanyi k-pop akan menyambangi Tanah Air pada November mendatang.",
+        "Air Supply sukses menggelar konser di Jakarta pada Maret lalu.",
+        "Pertandingan tersebut akan digelar pada 13 Juni mendatang.",
     ],
 )
 def test_relative_time(sentence: str) -> None:
@@ -198,6 +202,7 @@ def test_relative_time(sentence: str) -> None:
         # The year or month named after "awal tahun", "akhir bulan" places the time itself.
         "Diperkenalkan pada awal tahun 2016, Razer Core memakai Thunderbolt 3.",
         "Proyek itu rampung pada akhir bulan Juni 2017.",
+        "Pemilu digelar pada 9 April 2014 lalu.",  # a month with its year
         "Ia saat ini menjabat Gubernur Bank Indonesia.",  # a present state, not a time
     ],
 )

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from ..numerals.dates import date_at, find_date
-from ..numerals.names import MONTHS, WEEKDAYS_ID
+from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
 
 __all__ = [
     "FIRST_SENTENCES",
@@ -110,6 +110,9 @@ _RELATIVE = re.compile(
     r"|(?:pagi|siang|sore|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
     + _NAMED_AFTER
     + r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
+    # A month with no year, counted from the writing: "pada Maret lalu", "November mendatang",
+    # "17 Agustus nanti" (the year is the article's); "Maret 2017 lalu" names its year.
+    + rf"|(?:{'|'.join(MONTHS_ID)})\s+(?:lalu|mendatang|depan|nanti|ini)"
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
