@@ -24,7 +24,12 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 # Pol. Erwanto Kurniadi": a police rank's "Pol."; "Nomor Sprin. Lidik/73/...": a warrant's;
 # "35.Pid. Sus", "Pdt. G": a court case number's; "Mr. Liu Qihu", "Mrs. May": English titles
 # before a name; "drg. Djamilah", "drh. Wiwiek": a dentist's and a vet's title, like "dr.";
-# "Capt. Hasudungan": a sea captain's, the English spelling of "Kapt.").
+# "Capt. Hasudungan": a sea captain's, the English spelling of "Kapt."; "Letjen TNI (Purn.)
+# Sutiyoso": retired; "Letkol.", "Laksma.", "Marsma.", "Marsdya.": officers' ranks, and
+# "Letkol Inf.", "Czi.", "Arh.", "Cpm.": their corps (infantry, engineers, air defence,
+# military police); "Jl. Jend. Sudirman Kav. 52", "Gd. Sate Lt. 3", "Komp. Polri", "Kp.
+# Melayu", "Dsn. Krajan", "Blk. M": an address's lot, building, floor, housing estate,
+# village, hamlet and block).
 ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
@@ -33,7 +38,8 @@ ABBREVIATIONS = frozenset(
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs
-    rp pol sprin pid pdt mr mrs ms drg drh capt
+    rp pol sprin pid pdt mr mrs ms drg drh capt purn letkol laksma marsma marsdya kav gd lt komp
+    kp dsn blk inf czi arh cpm
     """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.

@@ -87,6 +87,20 @@ _ABBREVIATED = [
             "Menurut Capt. Hasudungan, aturan sudah ada.",
         ],
     ),
+    # Round 38, read as a user: a retired officer's "(Purn.)" and an address's "Kav." cut a
+    # sentence in two ("Ia tinggal di Jl. Jend. Sudirman Kav." / "52-53 Jakarta."), as did a
+    # rank, a building and a floor written with a full stop.
+    (
+        "Hadir Letjen TNI (Purn.) Sutiyoso dan Letkol. Inf. Budi. Kantornya di Jl. Jend. Sudirman Kav. 52-53, "
+        "Gd. Sentral Lt. 3, Jakarta. Laksma. Ali, Marsma. Eko dan Marsdya. Yuyu datang dari Komp. Halim, "
+        "Kp. Melayu, Dsn. Krajan dan Blk. M nomor 2. Semua hadir.",
+        [
+            "Hadir Letjen TNI (Purn.) Sutiyoso dan Letkol. Inf. Budi.",
+            "Kantornya di Jl. Jend. Sudirman Kav. 52-53, Gd. Sentral Lt. 3, Jakarta.",
+            "Laksma. Ali, Marsma. Eko dan Marsdya. Yuyu datang dari Komp. Halim, Kp. Melayu, Dsn. Krajan dan Blk. M nomor 2.",
+            "Semua hadir.",
+        ],
+    ),
 ]
 
 
