@@ -60,7 +60,8 @@ def corpus_lines() -> Iterator[str]:
 def build(config_path: Path, dest: Path, *, rebuild: bool) -> tuple[Path, Path]:
     """The random model folder and its CTranslate2 int8 conversion (built when missing)."""
     sys.path.insert(0, str(ROOT))
-    from summarize.translate.store import convert, is_ct2_folder
+    from summarize.translate.ct2_convert import convert
+    from summarize.translate.store import is_ct2_folder
     from tests.tinymodel import build_random_marian
 
     try:

@@ -56,7 +56,7 @@ def test_scores_follow_the_references(tmp_path: Path) -> None:
 
 def test_a_tiny_model(tiny_model: Path, tmp_path: Path) -> None:
     # Converted here, so the script's process translates without importing torch (faster).
-    from summarize.translate.store import convert
+    from summarize.translate.ct2_convert import convert
 
     model = str(convert(str(tiny_model), tmp_path / "ct2"))
     flores = _flores(tmp_path / "flores", [e for _, e in PAIRS])

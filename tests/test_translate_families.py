@@ -20,7 +20,7 @@ from summarize import parallel
 from summarize.cli import app
 from summarize.errors import ModelError
 from summarize.translate import ct2 as ct2_backend
-from summarize.translate import load_translator
+from summarize.translate import ct2_convert, installed, load_translator
 from summarize.translate import store as modelstore
 from summarize.translate.families import FAMILIES, MARKER, PRESETS, detect_family, frame, resolve
 from tests.tinymodel import tiny
@@ -57,7 +57,7 @@ def converted(tiny_many: tuple[str, Path], tmp_path_factory: pytest.TempPathFact
     family, folder = tiny_many
     if family not in _converted:
         out = tmp_path_factory.mktemp(f"ct2-{family}") / f"{family}-ct2"
-        _converted[family] = modelstore.convert(str(folder), out, quantization="int8")
+        _converted[family] = ct2_convert.convert(str(folder), out, quantization="int8")
     return _converted[family]
 
 
@@ -368,14 +368,14 @@ def test_conversions_are_keyed_on_model_and_revision(tiny_many: tuple[str, Path]
     family, folder = tiny_many
     repo = f"org/tiny-{family}"
     old = _snapshot(hub_cache, repo, "a" * 40, folder)
-    first = modelstore.ct2_path(repo)
+    first = ct2_convert.ct2_path(repo)
     assert first.name == f"org--tiny-{family}@{'a' * 16}"
     # A new revision on the hub: main now points at another commit.
     shutil.copytree(old, old.parent / ("b" * 40))
     (hub_cache / f"models--org--tiny-{family}" / "refs" / "main").write_text("b" * 40)
-    assert modelstore.ct2_path(repo) != first
-    assert modelstore.ct2_path(repo, revision="a" * 40) == first
-    store = modelstore.info()
+    assert ct2_convert.ct2_path(repo) != first
+    assert ct2_convert.ct2_path(repo, revision="a" * 40) == first
+    store = installed.info()
     hubs = [m for m in store.models if m.name == repo]
     assert len(hubs) == 1, store.models
     hub = hubs[0]
@@ -385,7 +385,7 @@ def test_conversions_are_keyed_on_model_and_revision(tiny_many: tuple[str, Path]
 def test_model_info_shows_a_conversions_source_and_revision(tiny_model: Path, hub_cache: Path) -> None:
     converted = CliRunner().invoke(app, ["model", "convert", str(tiny_model)])
     assert converted.exit_code == 0, converted.output
-    models = modelstore.info().models
+    models = installed.info().models
     assert len(models) == 1, models
     model = models[0]
     assert model.source == str(tiny_model) and model.revision.startswith("files:")

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.errors import ModelError
+from summarize.translate import ct2_convert, installed
 from summarize.translate import store as modelstore
 
 
@@ -76,7 +77,7 @@ def test_download_offline_is_a_one_line_error(hub_cache: Path) -> None:
 
 
 def test_convert_copies_the_tokenizer(tiny_model: Path, tmp_path: Path) -> None:
-    out = modelstore.convert(str(tiny_model), tmp_path / "ct2", quantization="int8")
+    out = ct2_convert.convert(str(tiny_model), tmp_path / "ct2", quantization="int8")
     assert modelstore.is_ct2_folder(out)
     assert not modelstore.is_ct2_folder(tiny_model)
     names = {p.name for p in out.iterdir()}
@@ -88,9 +89,9 @@ def test_model_info_lists_conversions_and_libraries(tiny_model: Path, hub_cache:
     runner = CliRunner()
     converted = runner.invoke(app, ["model", "convert", str(tiny_model)])
     assert converted.exit_code == 0, converted.output
-    store = modelstore.info()
+    store = installed.info()
     assert [m.kind for m in store.models] == ["ctranslate2"]
-    assert store.models[0].path == modelstore.ct2_path(str(tiny_model))
+    assert store.models[0].path == ct2_convert.ct2_path(str(tiny_model))
     assert store.libraries["ctranslate2"] and store.libraries["torch"]
     assert store.device in ("cpu", "cuda")
     shown = runner.invoke(app, ["model", "info"])

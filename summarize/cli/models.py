@@ -97,7 +97,7 @@ def convert_command(
     ),
 ) -> None:
     """Convert a transformers model to CTranslate2 (tokenizer files copied alongside)."""
-    from ..translate.store import convert
+    from ..translate.ct2_convert import convert
 
     path = convert(source, output, quantization=quantization)
     typer.echo(f"{source}: {path}")
@@ -106,7 +106,7 @@ def convert_command(
 @command(model_app, "info")
 def info_command() -> None:
     """Installed models, translation libraries, and the device a run would use."""
-    from ..translate.store import info
+    from ..translate.installed import info
 
     store = info()
     typer.echo("presets (--model NAME):")

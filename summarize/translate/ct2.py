@@ -17,8 +17,9 @@ from typing import Any
 from ..errors import ModelError
 from .backend import ModelTranslator
 from .base import MAX_INPUT_TOKENS, output_cap
+from .ct2_convert import FAST_HINT, convert, ct2_path
 from .families import SPM_FILES, Family, detect_family, frame, resolve, source_ids
-from .store import FAST_HINT, convert, ct2_path, is_ct2_folder, local_folder, looks_like_path
+from .store import is_ct2_folder, local_folder, looks_like_path
 
 log = logging.getLogger("summarize.translate")
 

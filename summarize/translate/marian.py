@@ -17,7 +17,18 @@ from ..errors import ModelError
 from .backend import ModelTranslator
 from .base import MAX_INPUT_TOKENS, output_cap
 from .families import Family, detect_family, source_ids
-from .store import INSTALL_HINT, is_ct2_folder, local_folder, quiet_transformers, unavailable
+from .store import is_ct2_folder, local_folder, unavailable
+
+INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
+
+
+def quiet_transformers() -> None:
+    """No weight-loading progress bars: they would interleave with our own output."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        return
+    hf_logging.disable_progress_bar()
 
 
 @lru_cache(maxsize=2)

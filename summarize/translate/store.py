@@ -1,41 +1,28 @@
-"""Where translation models come from: download, CTranslate2 conversion, fingerprints, info.
+"""Where translation models come from, and what identifies one without loading it.
 
 A model is named by a preset (``nllb-600m``), a Hugging Face hub id
-(``Helsinki-NLP/opus-mt-id-en``) or a local folder. Hub downloads live in the Hugging Face
-cache; CTranslate2 conversions live in ``cache_dir()/ct2/<safe name>@<revision>``, so a
-conversion of another revision (or of a changed folder) is never reused. Heavy libraries are
-imported inside the functions using them.
+(``Helsinki-NLP/opus-mt-id-en``) or a local folder. `local_folder` finds the folder that holds
+it: the folder itself, or its snapshot in the Hugging Face cache (downloaded only when online
+and not cached); `download` fetches a hub model. A model's fingerprint, its family and whether
+its folder is already in CTranslate2 form are read from its files, never by loading the
+weights. Heavy libraries are imported inside the functions using them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
-import re
-import shutil
-import tempfile
-import warnings
-from dataclasses import dataclass
-from importlib import metadata, util
 from pathlib import Path
-from typing import Any
 
-from ..config import cache_dir
 from ..errors import ModelError
 from .base import DEFAULT_MODEL
-from .families import FAMILIES, MARKER, PRESETS, Family, Preset, detect_family, preset_for, resolve
+from .families import FAMILIES, PRESETS, Family, detect_family, preset_for, resolve
 
 __all__ = [
     "DEFAULT_REVISION",
-    "InstalledModel",
-    "StoreInfo",
-    "convert",
-    "ct2_path",
     "download",
     "fingerprint",
-    "info",
     "is_ct2_folder",
     "local_folder",
     "model_family",
@@ -61,20 +48,6 @@ WEIGHT_FORMS = (
 )
 # Used when the repo's file list cannot be asked for (offline: only the cache is read).
 MODEL_FILES = [*CONFIG_PATTERNS, "*.safetensors", "model.bin", "pytorch_model*.bin"]
-TOKENIZER_FILES = (
-    "source.spm",
-    "target.spm",
-    "vocab.json",
-    "target_vocab.json",
-    "tokenizer_config.json",
-    "special_tokens_map.json",
-    "tokenizer.json",
-    "sentencepiece.bpe.model",
-    "sentencepiece.model",
-    "spiece.model",
-    "added_tokens.json",
-    "vocab.txt",
-)
 FINGERPRINT_FILES = ("config.json", "*.bin", "*.safetensors")
 CT2_VOCABULARIES = (
     "shared_vocabulary.json",
@@ -82,13 +55,6 @@ CT2_VOCABULARIES = (
     "source_vocabulary.json",
     "source_vocabulary.txt",
 )
-INSTALL_HINT = "pip install torch==2.13.0 && pip install 'summarize[translate]'"
-CONVERT_HINT = (
-    "converting a model to CTranslate2 needs torch and transformers: "
-    "pip install torch==2.13.0 && pip install 'summarize[fast]' (or pass --model with a folder or "
-    "hub repo already in CTranslate2 form)"
-)
-FAST_HINT = "the ctranslate2 backend needs ctranslate2: pip install 'summarize[ct2]'"
 
 
 class HubUnreachable(ModelError):
@@ -277,185 +243,3 @@ def model_family(model: str, *, revision: str | None = None) -> Family | None:
         return detect_family(folder)
     preset = preset_for(model)
     return FAMILIES[preset.family] if preset else None
-
-
-def safe_name(model: str) -> str:
-    """A folder name for `model`; local folders get a hash of their path so two folders
-    with the same name never share a conversion."""
-    folder = Path(model).expanduser()
-    if folder.is_dir():
-        tag = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]
-        return f"{re.sub(r'[^A-Za-z0-9._-]+', '-', folder.resolve().name)}-{tag}"
-    return re.sub(r"[^A-Za-z0-9._-]+", "--", model)
-
-
-def ct2_path(model: str, *, revision: str | None = None) -> Path:
-    """Where the automatic CTranslate2 conversion of `model` at its current revision lives:
-    ``<safe name>@<commit>`` for a hub model, ``<name>-<path hash>@<files hash>`` for a
-    folder, so a new revision or changed weights get a conversion of their own."""
-    model = resolve(model)
-    stamp = fingerprint(model, revision=revision).split(":", 1)[-1]
-    return cache_dir() / "ct2" / f"{safe_name(model)}@{re.sub(r'[^A-Za-z0-9._-]+', '-', stamp)[:16]}"
-
-
-def _converter() -> Any:
-    """CTranslate2's TransformersConverter, or a ModelError saying what to install."""
-    try:
-        from ctranslate2.converters import TransformersConverter
-    except ImportError:
-        raise ModelError(FAST_HINT) from None
-    try:
-        # Asked for here: without them the converter fails later with a NameError.
-        import torch  # noqa: F401
-        import transformers  # noqa: F401
-    except ImportError:
-        raise ModelError(CONVERT_HINT) from None
-    return TransformersConverter
-
-
-def _mark(folder: Path, source: Path, model: str, revision: str | None, quantization: str) -> None:
-    """What a converted folder is, for the ctranslate2 backend and `model info`: its family
-    (the CTranslate2 files do not say) and the source model and revision."""
-    marker = {
-        "family": detect_family(source).name,
-        "source": model,
-        "revision": fingerprint(model, revision=revision),
-        "quantization": quantization,
-    }
-    (folder / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
-
-
-def convert(
-    model: str,
-    output: Path | None = None,
-    *,
-    quantization: str = "int8",
-    revision: str | None = None,
-) -> Path:
-    """Convert a transformers model (hub id or folder) into a CTranslate2 folder.
-
-    Writes into a temporary sibling and renames it into place, so a concurrent run never
-    sees half a model; the tokenizer files are copied alongside so the result stands alone.
-    """
-    converter = _converter()
-    model = resolve(model)
-    source = local_folder(model, revision=revision)
-    if is_ct2_folder(source):
-        raise ModelError(
-            f"'{model}' is already a CTranslate2 model; use it as --model with --backend ctranslate2"
-        )
-    quiet_transformers()
-    output = (output or ct2_path(model, revision=revision)).expanduser()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    try:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", UserWarning)  # "pip install sacremoses"
-                converter(str(source)).convert(str(tmp / "model"), quantization=quantization, force=True)
-        except ImportError:
-            raise ModelError(CONVERT_HINT) from None
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot convert '{model}': {str(exc).splitlines()[0]}") from None
-        for name in TOKENIZER_FILES:
-            if (source / name).is_file():
-                shutil.copyfile(source / name, tmp / "model" / name)
-        _mark(tmp / "model", source, model, revision, quantization)
-        if output.exists():
-            shutil.rmtree(output)
-        os.replace(tmp / "model", output)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return output
-
-
-def quiet_transformers() -> None:
-    """No weight-loading progress bars: they would interleave with our own output."""
-    try:
-        from transformers.utils import logging as hf_logging
-    except ImportError:
-        return
-    hf_logging.disable_progress_bar()
-
-
-@dataclass(frozen=True, slots=True)
-class InstalledModel:
-    """A model found on disk."""
-
-    name: str
-    path: Path
-    size: int  # bytes
-    kind: str  # "hub cache" or "ctranslate2"
-    revision: str = ""  # commit(s) in the hub cache; the source's revision for a conversion
-    source: str = ""  # for a conversion: the model it was converted from
-
-
-@dataclass(frozen=True, slots=True)
-class StoreInfo:
-    """What `summarize model info` shows."""
-
-    models: tuple[InstalledModel, ...]
-    libraries: dict[str, str | None]  # name -> installed version, None when missing
-    device: str
-    presets: tuple[Preset, ...] = ()
-
-
-def _folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def _version(name: str) -> str | None:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None
-
-
-def _device() -> str:
-    """The accelerator a run would use, asking the lightest installed library."""
-    if util.find_spec("ctranslate2") is not None:
-        import ctranslate2
-
-        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-    if util.find_spec("torch") is not None:
-        import torch
-
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    return "cpu"
-
-
-def info() -> StoreInfo:
-    """Installed models (hub cache and our CTranslate2 folder), libraries, and the device."""
-    models: list[InstalledModel] = []
-    if util.find_spec("huggingface_hub") is not None:
-        from huggingface_hub import constants, scan_cache_dir
-        from huggingface_hub.errors import CacheNotFound
-
-        try:
-            # The cache folder as set now (tests and HF_HOME may move it after import).
-            scanned = scan_cache_dir(constants.HF_HUB_CACHE)
-        except CacheNotFound:
-            scanned = None
-        for repo in scanned.repos if scanned else ():
-            if repo.repo_type == "model":
-                commits = ",".join(sorted(r.commit_hash for r in repo.revisions))
-                models.append(
-                    InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache", commits)
-                )
-    ct2_root = cache_dir() / "ct2"
-    if ct2_root.is_dir():
-        for path in sorted(ct2_root.iterdir()):
-            if path.is_dir() and not path.name.startswith("."):
-                try:
-                    marker = json.loads((path / MARKER).read_text(encoding="utf-8"))
-                except (OSError, ValueError):
-                    marker = {}  # converted by an older version: no record of its source
-                source = str(marker.get("source", "")) if isinstance(marker, dict) else ""
-                revision = str(marker.get("revision", "")) if isinstance(marker, dict) else ""
-                size = _folder_size(path)
-                models.append(InstalledModel(path.name, path, size, "ctranslate2", revision, source))
-    libraries = {
-        name: _version(name)
-        for name in ("torch", "transformers", "ctranslate2", "sentencepiece", "huggingface_hub")
-    }
-    return StoreInfo(tuple(models), libraries, _device(), tuple(PRESETS.values()))
