@@ -172,7 +172,6 @@ EDGES = {
     # the cache that holds it lives, and a converted model the same wherever it is kept.
     ("summarize/translate/cache.py", "cache_dir"): "where the translation cache is stored",
     ("summarize/translate/ct2_convert.py", "cache_dir"): "where converted models are stored",
-    ("summarize/translate/installed.py", "cache_dir"): "where converted models are listed from",
     # huggingface_hub's own variable, read again because the hub reads it only at import.
     ("summarize/translate/store.py", "os.environ"): "HF_HUB_OFFLINE, the hub library's switch",
 }

@@ -59,13 +59,18 @@ def safe_name(model: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "--", model)
 
 
+def ct2_root() -> Path:
+    """The folder every automatic CTranslate2 conversion lives in, one folder each."""
+    return cache_dir() / "ct2"
+
+
 def ct2_path(model: str, *, revision: str | None = None) -> Path:
     """Where the automatic CTranslate2 conversion of `model` at its current revision lives:
     ``<safe name>@<commit>`` for a hub model, ``<name>-<path hash>@<files hash>`` for a
     folder, so a new revision or changed weights get a conversion of their own."""
     model = resolve(model)
     stamp = fingerprint(model, revision=revision).split(":", 1)[-1]
-    return cache_dir() / "ct2" / f"{safe_name(model)}@{re.sub(r'[^A-Za-z0-9._-]+', '-', stamp)[:16]}"
+    return ct2_root() / f"{safe_name(model)}@{re.sub(r'[^A-Za-z0-9._-]+', '-', stamp)[:16]}"
 
 
 def _converter() -> Any:

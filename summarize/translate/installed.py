@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
 
-from ..config import cache_dir
+from .ct2_convert import ct2_root
 from .families import MARKER, PRESETS, Preset
 
 __all__ = ["InstalledModel", "StoreInfo", "info"]
@@ -79,9 +79,9 @@ def info() -> StoreInfo:
                 models.append(
                     InstalledModel(repo.repo_id, repo.repo_path, repo.size_on_disk, "hub cache", commits)
                 )
-    ct2_root = cache_dir() / "ct2"
-    if ct2_root.is_dir():
-        for path in sorted(ct2_root.iterdir()):
+    converted = ct2_root()
+    if converted.is_dir():
+        for path in sorted(converted.iterdir()):
             if path.is_dir() and not path.name.startswith("."):
                 try:
                     marker = json.loads((path / MARKER).read_text(encoding="utf-8"))
