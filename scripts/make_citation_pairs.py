@@ -2,7 +2,7 @@
 
 Groups of articles that report one event come from `scripts/data/citations/groups.json`:
 the five seed articles, plus IndoSum dev articles that were found with `--find` (article
-vectors as in `summarize.grouping.stories`, cosine within four days of each other) and then kept
+vectors as in `summarize.grouping.article_pairs`, cosine within four days of each other) and then kept
 only after reading them. A pair is two sentences from different articles of one group,
 drawn so that the set is useful for tuning and measuring the same-fact judge:
 
@@ -52,8 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_stories  # IndoSum loading helpers, next to this script (it puts the root on sys.path)
 
 from summarize import digest
+from summarize.grouping.article_pairs import article_vectors, pair_similarities
 from summarize.grouping.facts import CANDIDATES_PER_ARTICLE
-from summarize.grouping.stories import article_vectors, pair_similarities
 from summarize.lang.terms import content_terms, tokens
 from summarize.lang.vectors import cosine, tfidf
 from summarize.rank import get_ranker

@@ -13,14 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize.grouping import stories
-from summarize.grouping.stories import (
-    STORY_THRESHOLD,
-    TERMS_PER_ARTICLE,
-    _partition,
-    _strongest,
-    article_vectors,
-    group_stories,
-)
+from summarize.grouping.article_pairs import TERMS_PER_ARTICLE, _strongest, article_vectors
+from summarize.grouping.stories import STORY_THRESHOLD, _partition, group_stories
 from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector, cosine, norm
 from summarize.values import Article

@@ -223,10 +223,10 @@ _BY_FILE: dict[str, dict[str, str]] = {
     },
     "tests/test_grouping_copies.py": {"grouping.copies._candidates": COST},
     "tests/test_grouping_stories.py": {
+        "grouping.article_pairs._strongest": FAST_PATH,
         "grouping.stories._central": FAST_PATH,
         "grouping.stories._partition": FAST_PATH,
         "grouping.stories._shared_pairs": COST,
-        "grouping.stories._strongest": FAST_PATH,
     },
     "tests/test_ingest_files.py": {"ingest.files._walk": COST},
     "tests/test_ingest_web.py": {

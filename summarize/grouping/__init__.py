@@ -1,6 +1,8 @@
 """Grouping: articles into stories, sentences into facts, and how many facts each story shows.
 
 - `stories`: articles that report one event form a story (`group_stories`).
+- `article_pairs`: what makes two articles alike (`article_vectors`, `pair_similarities`),
+  and finding the pairs alike enough to share a story without comparing every pair.
 - `facts`: within a story, sentences from different articles that state the same core
   fact become one item citing all of them (`group_facts`).
 - `same_fact`: the same-fact decision, whether two sentences of different articles may be
