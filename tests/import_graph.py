@@ -29,7 +29,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("summarize.renderers",),
     ("summarize.deliver",),
     ("summarize.pipeline",),
-    ("summarize.cli",),
+    ("summarize.cli", "summarize.__main__"),
     ("summarize",),
 )
 

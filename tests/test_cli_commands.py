@@ -195,3 +195,30 @@ def test_written_files_follow_the_umask(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert [p.name for p in target.parent.iterdir()] == ["digest.html"]  # no temp file left
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    # `python -m summarize`, for where the console script is not on PATH (a venv not activated).
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+
+    def module(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "summarize", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
+
+    helped = module("--help")
+    assert helped.returncode == 0
+    assert "python -m summarize" in helped.stdout
+    assert all(name in helped.stdout for name in ("brief", "digest", "clean", "cite", "email", "translate"))
+    digest = module("digest", str(SEEDS), "--no-translate")
+    assert digest.returncode == 0
+    assert digest.stdout == run("digest", str(SEEDS), "--no-translate").stdout
+    missing = module("brief", "nosuch.txt", "--no-translate")
+    assert missing.returncode == 1
+    assert "Traceback" not in missing.stderr
+    assert "nosuch.txt" in missing.stderr
