@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import itertools
 import random
 from collections import Counter
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 from summarize.grouping import stories
 from summarize.grouping.article_pairs import TERMS_PER_ARTICLE, _strongest, article_vectors
-from summarize.grouping.stories import STORY_THRESHOLD, _partition, group_stories
+from summarize.grouping.stories import STORY_DAYS, STORY_THRESHOLD, _partition, group_stories
 from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector, cosine, norm
 from summarize.values import Article
@@ -101,9 +103,16 @@ def _reference_similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], 
     return sims
 
 
-def _reference_partition(vectors: Sequence[Vector], threshold: float = STORY_THRESHOLD) -> list[list[int]]:
+def _reference_partition(
+    vectors: Sequence[Vector], threshold: float = STORY_THRESHOLD, days: Sequence[int | None] | None = None
+) -> list[list[int]]:
     n = len(vectors)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def fit(a: int, b: int) -> bool:  # the days of both clusters' dated articles span at most STORY_DAYS
+        dated = [days[i] for i in members[a] + members[b] if days is not None and days[i] is not None]
+        return not dated or max(dated) - min(dated) <= STORY_DAYS
+
     link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for (i, j), s in _reference_similarities(vectors).items():
         link[i][j] = link[j][i] = s
@@ -112,7 +121,7 @@ def _reference_partition(vectors: Sequence[Vector], threshold: float = STORY_THR
         for a, row in link.items():
             size_a = len(members[a])
             for b, total in row.items():
-                if a < b:
+                if a < b and fit(a, b):
                     mean = total / (size_a * len(members[b]))
                     if mean >= best and (pair is None or mean > best or (a, b) < pair):
                         best, pair = mean, (a, b)
@@ -127,10 +136,15 @@ def _reference_partition(vectors: Sequence[Vector], threshold: float = STORY_THR
     return sorted(sorted(m) for m in members.values())
 
 
+def _ordinal(published: str | None) -> int | None:
+    return dt.date.fromisoformat(published[:10]).toordinal() if published else None
+
+
 def _reference_groups(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
     """(article ids, central id) per story, as the exact method's group_stories gave them."""
     vectors = article_vectors(articles)
-    clusters = sorted(_reference_partition(vectors), key=lambda c: (-len(c), c[0]))
+    days = [_ordinal(a.published) for a in articles]
+    clusters = sorted(_reference_partition(vectors, days=days), key=lambda c: (-len(c), c[0]))
     out = []
     for c in clusters:
         central = max(c, key=lambda i: (sum(cosine(vectors[i], vectors[j]) for j in c if j != i), -i))
@@ -162,6 +176,20 @@ def indosum_mix(mixed: tuple[Article, ...]) -> list[Article]:
     return articles
 
 
+@pytest.fixture(scope="module")
+def dated_mix(indosum_mix: list[Article]) -> list[Article]:
+    """The IndoSum mix with nine in ten articles dated at random over 120 days: stories whose
+    dates span too long are cut, copies of one report included."""
+    rng = random.Random(15)
+    start = dt.date(2017, 1, 1)
+    return [
+        dataclasses.replace(a, published=(start + dt.timedelta(days=rng.randrange(120))).isoformat())
+        if rng.random() < 0.9
+        else a
+        for a in indosum_mix
+    ]
+
+
 def test_same_stories_as_the_exact_method_on_seeds_and_mixed(
     seed_articles: tuple[Article, ...], mixed: tuple[Article, ...]
 ) -> None:
@@ -175,6 +203,15 @@ def test_same_stories_as_the_exact_method_on_indosum(indosum_mix: list[Article])
     assert groups == _reference_groups(indosum_mix)
     # The copies make real multi-article stories, so the comparison covers merges, not only singletons.
     assert sum(len(ids) > 1 for ids, _ in groups) >= 50
+
+
+@needs_indosum
+def test_same_stories_as_the_exact_method_on_dated_indosum(dated_mix: list[Article]) -> None:
+    groups = _groups(dated_mix)
+    assert groups == _reference_groups(dated_mix)
+    # The dates cut stories the undated mix keeps whole, so the comparison covers refused merges.
+    undated = {tuple(ids) for ids, _ in _groups([dataclasses.replace(a, published=None) for a in dated_mix])}
+    assert sum(tuple(ids) not in undated for ids, _ in groups) >= 10
 
 
 @needs_indosum
@@ -204,6 +241,43 @@ def test_same_partition_as_the_exact_method_on_random_vectors(
     assert sorted(_partition(vectors, threshold)) == _reference_partition(vectors, threshold)
 
 
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), vectors=_vectors, threshold=st.sampled_from([0.1, 0.3, 0.5]))
+def test_same_partition_as_the_exact_method_on_random_vectors_and_days(
+    data: st.DataObject, vectors: list[Vector], threshold: float
+) -> None:
+    # Days near the limit and undated articles: which merges a span refuses, and what merges instead.
+    day = st.one_of(st.none(), st.integers(0, 3 * STORY_DAYS))
+    days = data.draw(st.lists(day, min_size=len(vectors), max_size=len(vectors)))
+    assert sorted(_partition(vectors, threshold, days)) == _reference_partition(vectors, threshold, days)
+
+
+def test_articles_a_month_or_more_apart_are_never_one_story() -> None:
+    # A general's January briefing and his October travel ban share every word that matters
+    # to a story vector; reports within STORY_DAYS of each other, or undated, still join.
+    text = (
+        "Panglima TNI Jenderal Gatot Nurmantyo ditolak masuk ke Amerika Serikat. "
+        "Gatot Nurmantyo hendak memenuhi undangan Panglima Angkatan Bersenjata AS Jenderal Joseph Dunford."
+    )
+    days = ["2017-10-22", "2017-10-23", None, "2017-01-16", "2017-01-17"]
+    articles = [
+        dataclasses.replace(article_from_text(text, id=str(k), source=f"{k}.txt"), published=day)
+        for k, day in enumerate(days, 1)
+    ]
+    assert sorted(sorted(a.id for a in g.articles) for g in group_stories(articles)) in (
+        [["1", "2", "3"], ["4", "5"]],
+        [["1", "2"], ["3", "4", "5"]],
+    )
+    start = dt.date(2017, 10, 1)
+    at_limit = [
+        dataclasses.replace(a, published=(start + dt.timedelta(days=k * STORY_DAYS // 2)).isoformat())
+        for k, a in enumerate(articles[:3])
+    ]
+    assert [len(g.articles) for g in group_stories(at_limit)] == [3]
+    undated = [dataclasses.replace(a, published=None) for a in articles]
+    assert [len(g.articles) for g in group_stories(undated)] == [5]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.dictionaries(st.text(alphabet="abcde", min_size=1, max_size=3), st.integers(1, 6), max_size=60),
@@ -220,13 +294,14 @@ def test_strongest_terms_are_the_head_of_the_full_sort(counts: dict[str, int], s
 
 @needs_indosum
 def test_the_big_input_path_finds_the_exact_stories_on_indosum(
-    indosum_mix: list[Article], monkeypatch: pytest.MonkeyPatch
+    indosum_mix: list[Article], dated_mix: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Forced on a mix where the exact method is cheap: capped postings, close pairs only and
     # summed vectors still give every story (and headline) the exact method gives.
     monkeypatch.setattr(stories, "EXACT_PAIRS", 0)
     assert stories._shared_pairs(article_vectors(indosum_mix)) > 0
     assert _groups(indosum_mix) == _reference_groups(indosum_mix)
+    assert _groups(dated_mix) == _reference_groups(dated_mix)  # and it refuses the same merges
 
 
 @settings(max_examples=100, deadline=None)

@@ -5,6 +5,10 @@ Articles are joined by average-linkage agglomerative clustering of their vectors
 no two groups reach `STORY_THRESHOLD`. Average linkage does not chain the way single
 linkage does (one shared name does not pull two stories together), and it does not need
 every pair to match the way complete linkage does (a story's side articles still join it).
+Two groups never merge when the days their articles carry would span more than `STORY_DAYS`:
+reports months apart that share a topic, a person or a club (a general's January briefing
+and his October travel ban) are not one story, however alike their words. An undated
+article constrains nothing.
 
 Cost grows about linearly with the input, without changing a single decision of the plain
 method (the tests keep that method and compare): pairs that reach the threshold are found
@@ -17,6 +21,7 @@ vectors, the index and each group's pairs.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,6 +35,9 @@ from .article_pairs import article_vectors, close_pairs, linked_groups, ranked_p
 __all__ = ["STORY_THRESHOLD", "StoryGroup", "group_stories"]
 
 STORY_THRESHOLD = 0.3  # mean pairwise cosine at or above which two groups are one story
+# Articles dated further apart than this are never one story: a month. A story can run for
+# weeks: the five articles of `seeds/`, one story (North Korean arms for Russia), span 27 days.
+STORY_DAYS = 31
 _K = TypeVar("_K")
 
 # Above this many (pair, shared term) to sum, the exact method would cost more than the rest
@@ -46,8 +54,28 @@ class StoryGroup:
     central: Article
 
 
+class _Spans:
+    """The first and last day (an ordinal, or None) of each cluster's dated articles."""
+
+    def __init__(self, days: Sequence[int | None]) -> None:
+        self.first = list(days)
+        self.last = list(days)
+
+    def fit(self, a: int, b: int) -> bool:
+        """Whether clusters a and b together span at most `STORY_DAYS` (always, if either is undated)."""
+        first_a, first_b, last_a, last_b = self.first[a], self.first[b], self.last[a], self.last[b]
+        if first_a is None or first_b is None or last_a is None or last_b is None:
+            return True
+        return max(last_a, last_b) - min(first_a, first_b) <= STORY_DAYS
+
+    def join(self, a: int, b: int) -> None:
+        """Cluster b merges into a."""
+        self.first[a] = min((d for d in (self.first[a], self.first[b]) if d is not None), default=None)
+        self.last[a] = max((d for d in (self.last[a], self.last[b]) if d is not None), default=None)
+
+
 def _cluster_by_sums(
-    vectors: Sequence[Vector], pairs: Iterable[tuple[float, int, int]], threshold: float
+    vectors: Sequence[Vector], pairs: Iterable[tuple[float, int, int]], threshold: float, spans: _Spans
 ) -> list[list[int]]:
     """Average-linkage clustering from close pairs and each cluster's summed vector.
 
@@ -56,7 +84,8 @@ def _cluster_by_sums(
     and b gives a mean with a cluster c that is the size-weighted mean of (a, c) and (b, c),
     so it can reach the threshold only if one of those did, and only those clusters are
     compared again (a sum not stored is one dot product of summed vectors). Merges go
-    highest mean first, ties by the smaller pair of cluster ids, as in `_cluster`.
+    highest mean first, ties by the smaller pair of cluster ids, as in `_cluster`, and skip
+    a pair whose days `spans` does not fit.
     """
     total = list(vectors)  # a cluster's summed vector; an article's own until it merges
     size = [1] * len(vectors)
@@ -72,6 +101,8 @@ def _cluster_by_sums(
         _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or a not in members or b not in members:
             continue
+        if not spans.fit(a, b):
+            continue  # spans only widen as clusters merge: this pair never fits again
         row_a, row_b = link[a], link[b]
         row_a.pop(b, None)
         row_b.pop(a, None)
@@ -89,6 +120,7 @@ def _cluster_by_sums(
         owned = [x if x is not vectors[a] and x is not vectors[b] else dict(x) for x in (total[a], total[b])]
         total[a], total[b] = _added(*owned), {}
         _absorb(a, b, size, version, members)
+        spans.join(a, b)
         for c, sum_ac in merged.items():
             x, y = (a, c) if a < c else (c, a)
             heapq.heappush(heap, (-sum_ac / (size[a] * size[c]), x, y, version[x], version[y]))
@@ -111,7 +143,7 @@ def _absorb(a: int, b: int, size: list[int], version: list[int], members: dict[i
     members[a] += members.pop(b)
 
 
-def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float, spans: _Spans) -> list[list[int]]:
     """Average-linkage agglomerative clustering of items 0..n-1 (sparse similarities).
 
     Each step merges the two clusters with the highest mean pairwise similarity (ties: the
@@ -121,6 +153,7 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
     leaves its old ones in the heap, recognised as stale by a version number when popped.
     A pair's mean changes only when one of its clusters merges, so a pair below the
     threshold needs no entry until then. Cost: about (pairs + merges × links) × log(heap).
+    A pair whose days `spans` does not fit is passed over, the best pair that fits merging.
     """
     size = [1] * n
     version = [0] * n  # bumped on every merge into a cluster: older heap entries are stale
@@ -138,6 +171,8 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
         _, a, b, va, vb = heapq.heappop(heap)
         if version[a] != va or version[b] != vb or a not in members or b not in members:
             continue
+        if not spans.fit(a, b):
+            continue  # spans only widen as clusters merge: this pair never fits again
         # Merge b into a (a < b keeps the id the cluster's first item). The sum to any other
         # cluster is the sum of both parts' sums: add the shorter row into the longer one.
         row_a, row_b = link[a], link[b]
@@ -145,6 +180,7 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
         row_a = _added(row_a, row_b)
         link[a], link[b] = row_a, {}
         _absorb(a, b, size, version, members)
+        spans.join(a, b)
         for c, total in row_a.items():
             other = link[c]
             other.pop(b, None)
@@ -156,11 +192,15 @@ def _cluster(n: int, sims: dict[tuple[int, int], float], threshold: float) -> li
     return [sorted(m) for m in members.values()]
 
 
-def _partition(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
-    """Average-linkage clusters of unit `vectors` (each a sorted list of indices)."""
+def _partition(
+    vectors: Sequence[Vector], threshold: float, days: Sequence[int | None] | None = None
+) -> list[list[int]]:
+    """Average-linkage clusters of unit `vectors` (each a sorted list of indices), never joining
+    articles whose `days` (ordinals, None where undated) lie more than `STORY_DAYS` apart."""
+    days = list(days) if days is not None else [None] * len(vectors)
     rank = term_order(vectors)
     if _shared_pairs(vectors) > EXACT_PAIRS:
-        return _cluster_by_sums(vectors, close_pairs(vectors, rank, threshold), threshold)
+        return _cluster_by_sums(vectors, close_pairs(vectors, rank, threshold), threshold, _Spans(days))
     clusters = []
     # Cluster each linked group alone: only its own pairs can ever decide a merge in it.
     for linked in linked_groups(vectors, rank, threshold):
@@ -168,7 +208,8 @@ def _partition(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
             clusters.append(linked)
             continue
         sims = ranked_pair_similarities([vectors[i] for i in linked], rank)
-        clusters += [[linked[k] for k in c] for c in _cluster(len(linked), sims, threshold)]
+        spans = _Spans([days[i] for i in linked])
+        clusters += [[linked[k] for k in c] for c in _cluster(len(linked), sims, threshold, spans)]
     return clusters
 
 
@@ -196,12 +237,21 @@ def _central(members: Sequence[int], vectors: Sequence[Vector]) -> int:
     return max(members, key=lambda i: (cosine(vectors[i], total) - cosine(vectors[i], vectors[i]), -i))
 
 
+def _day(published: str | None) -> int | None:
+    """The day an ISO date or datetime names, as an ordinal; None for none or one unreadable."""
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
+
+
 def group_stories(articles: Sequence[Article], *, threshold: float = STORY_THRESHOLD) -> list[StoryGroup]:
-    """Group `articles` into stories, most-covered story first (ties: earliest article first)."""
+    """Group `articles` into stories, most-covered story first (ties: earliest article first).
+    Articles dated more than `STORY_DAYS` apart are never one story."""
     if not articles:
         return []
     vectors = article_vectors(articles)
-    clusters = _partition(vectors, threshold)
+    clusters = _partition(vectors, threshold, [_day(a.published) for a in articles])
     clusters.sort(key=lambda c: (-len(c), c[0]))
     groups = []
     for c in clusters:
