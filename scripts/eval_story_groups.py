@@ -57,10 +57,18 @@ def _days_apart(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(id_day(a)) - dt.date.fromisoformat(id_day(b))).days)
 
 
-def run_draw(records: dict[str, dict], groups: dict[str, dict], draw: int, n: int, dated: bool) -> dict:
-    """One draw's joined pairs, scored against the groups."""
+def run_draw(
+    records: dict[str, dict], groups: dict[str, dict], draw: int, n: int, dated: bool, near: int | None = None
+) -> dict:
+    """One draw's joined pairs, scored against the groups; with `near`, the other articles are
+    drawn from those dated within `near` days of a group's article (the same days' news)."""
     event = {rid: gid for gid, spec in groups.items() for rid in spec["ids"]}
     others = sorted(set(records) - set(event))
+    if near is not None:
+        days = {dt.date.fromisoformat(id_day(rid)) for rid in event}
+        others = [
+            r for r in others if any(abs((dt.date.fromisoformat(id_day(r)) - d).days) <= near for d in days)
+        ]
     picked = list(event) + random.Random(draw).sample(others, n)
     articles: list[Article] = []
     for k, rid in enumerate(picked, 1):
@@ -100,6 +108,12 @@ def main() -> int:
     parser.add_argument("--draws", type=int, default=5, help="random draws (seeds 0..draws-1)")
     parser.add_argument("--n", type=int, default=150, help="other IndoSum articles per draw")
     parser.add_argument("--indosum", type=Path, default=INDOSUM, help="the folder of IndoSum's dev.0*.jsonl")
+    parser.add_argument(
+        "--near",
+        type=int,
+        metavar="DAYS",
+        help="draw the other articles from those within DAYS days of a group's article (the same days' news)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not list the pairs joined outside a group")
     parser.add_argument(
         "--story-days", type=int, default=stories.STORY_DAYS, help="days dated articles of one story may span"
@@ -115,12 +129,13 @@ def main() -> int:
         return 1
     print(f"$ python {' '.join(sys.argv)}")
     print(f"machine: {describe(load=True)}")
+    where = f" dated within {args.near} days of a group's article" if args.near is not None else ""
     print(
-        f"{len(groups)} same-event groups + {args.n} other IndoSum dev articles per draw, {args.draws} draws; "
-        f"dated articles of one story span at most {args.story_days} days"
+        f"{len(groups)} same-event groups + {args.n} other IndoSum dev articles{where} per draw, "
+        f"{args.draws} draws; dated articles of one story span at most {args.story_days} days"
     )
     for dated in (False, True):
-        runs = [run_draw(records, groups, d, args.n, dated) for d in range(args.draws)]
+        runs = [run_draw(records, groups, d, args.n, dated, args.near) for d in range(args.draws)]
         right = sum(r["right"] for r in runs)
         wrong = [w for r in runs for w in r["wrong"]]
         splits: Counter[str] = sum((r["splits"] for r in runs), Counter())
