@@ -43,6 +43,11 @@ from tests.test_clean_lines import LOOKALIKE
         ("Rimanews - Calon Gubernur DKI Jakarta berkata.", "Rimanews - "),
         ("Liputan6.com, Washington - Presiden berkata.", "Liputan6.com, Washington - "),
         ("TRIBUNNEWS.COM - Presiden berkata.", "TRIBUNNEWS.COM - "),
+        # An outlet whose domain starts in lower case (2 IndoSum articles, "blokTuban.com -").
+        ("blokTuban.com - Kalau sebutan Ndeso identik norak.", "blokTuban.com - "),
+        ("tirto.id, Jakarta - Presiden berkata.", "tirto.id, Jakarta - "),
+        ("kumparan.com melaporkan - Presiden berkata.", ""),
+        ("e - KTP warga Bogor belum dicetak.", ""),
         ("Paris Saint - Germain kembali ke jalur kemenangan.", ""),
         ("Bandara Soekarno - Hatta melaksanakan Posko Angkutan Lebaran.", ""),
         ("Timnas U - 22 membuka peluang lolos ke putaran final.", ""),

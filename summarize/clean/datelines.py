@@ -19,7 +19,8 @@ DATELINE_PARAGRAPHS = 3  # a dateline is looked for in the first paragraphs of t
 _DATELINE = re.compile(
     r"""^\s*
     (?P<prefix>
-        (?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})        # place or outlet: "Jakarta", "Washington D.C."
+        (?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}        # place or outlet: "Jakarta", "Washington D.C."
+          |[a-z]\w*\.(?:com|co\.id|id|net|org)\b)       # or an outlet's domain: "blokTuban.com", "tirto.id"
         (?:\s*,\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})? # ", IDN Times" / ", Washington"
         (?:\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*\))?   # "(ANTARA)", "( ANTARA News )"
     )
