@@ -51,6 +51,18 @@ def test_the_other_x_named_right_after_a_comma_or_late_stands_alone() -> None:
     assert judge_text("Pemkot Bogor menambah bus lain yang lebih kecil pada 2018.").stands_alone
 
 
+def test_a_likeness_that_names_what_it_is_like_stands_alone() -> None:
+    # "serupa X" names what it is like; "senada dengan" a named speaker's words is left to the
+    # other rules; "tidak demikian" inside a sentence is no opener.
+    for text in (
+        "Fungsinya serupa baju zirah Iron Man, yaitu melindungi para pemain dari serangan.",
+        "Masih serupa INA 3.0, seri INA 4.0 dibuka dengan rangkaian lokakarya di Jakarta.",
+        "Gedung baru itu serupa dengan gedung lama di Jalan Sudirman, Jakarta.",
+        "Presiden Joko Widodo menyebut kondisi ekonomi tidak demikian buruk pada 2017.",
+    ):
+        assert judge_text(text).rule != "like-before", text
+
+
 def test_the_same_x_stands_alone_when_the_sentence_names_what_it_is_the_same_as() -> None:
     # "yang sama dengan Y" says the same as what; "yang sama sekali" is "not at all"; a lead
     # has nothing before it to be the same as; past the first words it is no subject.
@@ -139,6 +151,13 @@ def test_the_same_x_stands_alone_when_the_sentence_names_what_it_is_the_same_as(
         # ... and another way or matter than the one an earlier sentence told.
         ("Cara lain yang dilakukan Pemkot Bogor adalah menambah 20 bus Transpakuan.", "other-set"),
         ("Hal lain yang perlu dicatat adalah tarif parkir naik menjadi Rp 5.000 per jam.", "other-set"),
+        # Round 38, read as a user: the like of (or the contrary to) what an earlier sentence told.
+        ("Tidak demikian untuk SSD eksternal terbaru dari Silicon Power.", "like-before"),
+        ("Bukan demikian dengan Persib Bandung yang kalah 0 - 2 di Bekasi.", "like-before"),
+        ("Harapan senada diungkapkan Bupati Ogan Ilir Ilyas Panji Alam di Indralaya.", "like-before"),
+        ("Situasi serupa juga terjadi di Stasiun Pasar Senen pada Minggu malam.", "like-before"),
+        ("Senada, Direktur PT Transjakarta Budi Kaliwono juga mendukung larangan itu.", "like-before"),
+        ("Senada dengan itu, Wali Kota Bogor Bima Arya meminta warga tetap tenang.", "like-before"),
     ],
 )
 def test_pointing_openers_and_bare_roles_need_context(text: str, rule: str) -> None:

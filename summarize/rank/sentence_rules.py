@@ -75,6 +75,9 @@ other-set              NEEDS_CONTEXT  "X lainnya" among the first three words, n
                                       "X lain yang ...": "Hal lain yang perlu dicatat ..."
 bare-event             NEEDS_CONTEXT  past the lead, an event named by its noun alone with a verb
                                       of happening: "Penggerebekan dilakukan tim ..." (which raid?)
+like-before            NEEDS_CONTEXT  "Hal senada diungkapkan ...", "Situasi serupa terjadi ...",
+                                      "Senada, ...", "Tidak demikian dengan X": the like of (or
+                                      the contrary to) what an earlier sentence told
 meant                  NEEDS_CONTEXT  "X yang dimaksud(nya)" outside a quotation: the X an earlier
                                       sentence spoke of ("Provinsi yang dimaksud adalah Jawa
                                       Barat."); not "yang dimaksud dengan X" (a definition)
