@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .errors import check_count
 from .grouping import Fact, Section, mark_copies, plan, publishers
-from .rank import get_ranker, select
+from .rank import follows, get_ranker, select
 from .rank.features import features
 from .rank.ties import judge_for_brief
 from .values import (
@@ -135,7 +135,8 @@ def _model(translator: Translator | None) -> ModelInfo | None:
     return ModelInfo(translator.name, translator.backend) if translator is not None else None
 
 
-Picks = list[list[tuple[int, float]]]  # per article: (sentence index, score), in source order
+# Per article: (sentence index, score, the earlier picks it is read after), in source order.
+Picks = list[list[tuple[int, float, tuple[int, ...]]]]
 
 
 def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Picks:
@@ -144,8 +145,10 @@ def _selections(articles: Sequence[Article], n: int, ranker: str | None) -> Pick
     for article in articles:
         feats = features(article)
         scores = r.score(article, feats)
-        picked = select(scores, [f.vector for f in feats], n, judgements=judge_for_brief(article))
-        out.append([(i, scores[i]) for i in picked])
+        judgements = judge_for_brief(article)
+        picked = select(scores, [f.vector for f in feats], n, judgements=judgements)
+        after = follows(judgements, picked)
+        out.append([(i, scores[i], after[i]) for i in picked])
     return out
 
 
@@ -181,7 +184,7 @@ def _ask_briefs(requests: Requests, articles: Sequence[Article], picks: Picks, *
     for position, (a, chosen) in enumerate(zip(articles, picks, strict=True)):
         if titles:
             requests.add(("brief title", position), a, a.title)
-        for i, _ in chosen:
+        for i, _, _ in chosen:
             requests.add(("brief sentence", position, i), a, a.sentences[i].text)
 
 
@@ -193,7 +196,7 @@ def _briefs(
     for position, (a, chosen) in enumerate(zip(articles, picks, strict=True)):
         title, title_problems, _ = english[("brief title", position)] if titles else (None, (), ())
         sentences = []
-        for i, score in chosen:
+        for i, score, after in chosen:
             text, problems, notes = english[("brief sentence", position, i)]
             sentences.append(
                 Selected(
@@ -203,6 +206,7 @@ def _briefs(
                     score=round(score, 4),
                     problems=problems,
                     check_notes=notes,
+                    after=after,
                 )
             )
         out.append(Brief(article=a, title=title, sentences=tuple(sentences), title_problems=title_problems))

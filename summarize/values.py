@@ -265,7 +265,9 @@ class Selected:
     When the translation failed the check even after a repair, it is withheld: `problems`
     says why and `text` is the source sentence, so no failing English is ever shown.
     `check_notes` says what the check noticed in English that passed ("the English adds a
-    conversion: 27 miles").
+    conversion: 27 miles"). `after`: the indices of the earlier sentences of its brief it is
+    read after (the one it leans on, one it takes a word from, the one a leading connective
+    answers), so that a shorter showing of the brief can keep them with it.
     """
 
     index: int
@@ -274,6 +276,7 @@ class Selected:
     score: float
     problems: tuple[Problem, ...] = ()
     check_notes: tuple[str, ...] = ()
+    after: tuple[int, ...] = ()
 
     @property
     def withheld(self) -> bool:

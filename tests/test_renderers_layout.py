@@ -148,19 +148,41 @@ def test_a_text_line_never_breaks_inside_a_citation_or_a_count(words: list[str],
 
 
 def test_the_email_text_part_does_not_repeat_a_digest_line_under_briefs() -> None:
-    msg = compose_message(mixed(), sender="d@example.org", to=["r@example.org"])
+    result = mixed()
+    msg = compose_message(result, sender="d@example.org", to=["r@example.org"])
     plain = msg.get_body(preferencelist=("plain",))
     assert isinstance(plain, EmailMessage)
     text = plain.get_content().replace("\r\n", "\n")
     top, briefs = text[: text.index("\nBriefs\n")], text[text.index("\nBriefs\n") : text.index("\nSources\n")]
     label = re.compile(r"\[(\d+)\.(\d+)")
     shown, repeated = set(label.findall(top)), set(label.findall(briefs))
-    assert shown and repeated and not shown & repeated
-    # No digest line's text appears again, whole, under Briefs.
+    # A line above comes again only before a sentence of its brief that is read after it.
+    number = {a.id: str(k) for k, a in enumerate(result.articles, 1)}
+    leaned_on = {
+        (number[b.article.id], str(i + 1)) for b in result.briefs for s in b.sentences for i in s.after
+    }
+    assert shown and repeated and shown & repeated <= leaned_on
+    # No other digest line's text appears again, whole, under Briefs.
     lines = [" ".join(x.split()) for x in re.split(r"\n- ", top)[1:]]
     flat = " ".join(briefs.split())
     # (A digest line cites sentences, "[2.4]"; a story listed without a line is not one.)
-    assert not any(line.split(" [")[0] in flat for line in lines if len(line) > 40 and label.search(line))
+    again = [line for line in lines if len(line) > 40 and line.split(" [")[0] in flat]
+    assert all(set(label.findall(line)) <= leaned_on for line in again), again
+
+
+def test_a_brief_under_the_digest_keeps_the_line_its_next_sentence_leans_on() -> None:
+    # seeds/000's brief opens with the digest's line [1.1]; its [1.2], "Dia mengatakan hal itu
+    # pada Sabtu ...", leans on it: the brief under the digest keeps [1.1] rather than open
+    # with "Dia" (who?), and says so in its note.
+    result = digest(load_articles([SEEDS]), with_briefs=True)
+    first = layout(result).briefs[0]
+    assert first.sentences[1].source_text.startswith("Dia mengatakan")
+    assert [s.index for s in first.sentences][:2] == [0, 1] and first.sentences[1].after == (0,)
+    shown = {c for s in result.stories for item in s.items for c in item.citations}
+    assert Citation(first.article.id, 0) in shown
+    assert "recurs where one leans on it" in render(result, "markdown")
+    data = json.loads(render(result, "json"))
+    assert data["briefs"][0]["sentences"][1]["after"] == [0]
 
 
 def test_notes_reach_every_format() -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from summarize import InputError, brief, digest, load_articles
 from summarize.ingest.article import article_from_text
 from summarize.lang.vectors import Vector
-from summarize.rank import select, ties
+from summarize.rank import follows, select, ties
 from summarize.rank.sentence_rules import (
     FRAGMENT,
     FURNITURE,
@@ -219,6 +219,21 @@ def test_a_dependent_sentence_comes_only_with_what_it_needs_before_it() -> None:
     assert select(scores, _vectors(5), 2, judgements=js) == [1, 2]  # 3 needs 2 and 1: three sentences
     assert select(scores, _vectors(5), 3, judgements=js) == [1, 2, 3]  # its chain, in order
     assert select(scores, _vectors(5), 2) == [2, 3]  # without the judgement: plain MMR
+
+
+def test_each_pick_names_the_earlier_picks_it_is_read_after() -> None:
+    # A dependent one: its whole chain; a tied one: its nearest tie shown (and what that needs);
+    # "Namun, X ...": the pick before it; one that stands alone: none.
+    js = [
+        Judgement(STANDALONE, sure=True),
+        Judgement(NEEDS_CONTEXT, "pronoun", depends_on=0),
+        Judgement(NEEDS_CONTEXT, "pronoun", depends_on=1),
+        Judgement(STANDALONE, sure=True, ties=(0, 2), tie="earlier-noun"),
+        Judgement(NEEDS_CONTEXT, "connective", depends_on=3, trim=1),
+        Judgement(STANDALONE, sure=True),
+    ]
+    assert follows(js, [0, 1, 2, 3, 4, 5]) == {0: (), 1: (0,), 2: (0, 1), 3: (0, 1, 2), 4: (3,), 5: ()}
+    assert follows(js, [0, 3, 5]) == {0: (), 3: (0,), 5: ()}  # only picks count
 
 
 def test_a_tied_sentence_follows_one_of_its_ties_or_is_left_out() -> None:

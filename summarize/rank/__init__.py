@@ -25,6 +25,7 @@ __all__ = [
     "CentralityRanker",
     "Ranker",
     "SentenceFeatures",
+    "follows",
     "get_ranker",
     "ranker_names",
     "register_ranker",
@@ -128,6 +129,27 @@ def select(
     keep = _facts(judgements) or list(range(len(scores)))
     picked = _mmr([scores[i] for i in keep], [vectors[i] for i in keep], n, diversity)
     return [keep[k] for k in picked]
+
+
+def follows(judgements: Sequence[Judgement], picked: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """For each of `picked` (a brief's sentences, in source order), the earlier picked sentences
+    it is read after: those it needs or leans on, back to one that stands alone (its chain),
+    one of its ties, and for a leading connective ("Namun, X ...") the pick just before it. A
+    brief that leaves some picks out (under a digest that shows them) keeps these with it."""
+    shown = set(picked)
+    chains = _chains(judgements, len(judgements))
+    out: dict[int, tuple[int, ...]] = {}
+    for k, i in enumerate(picked):
+        j = judgements[i]
+        need = {m for m in chains[i] or () if m != i and m in shown}
+        ties = [t for t in j.ties if t in shown and t < i]
+        if ties and not need:
+            nearest = max(ties)
+            need = {nearest, *(m for m in chains[nearest] or () if m in shown)}
+        if j.trim and k:
+            need.add(picked[k - 1])
+        out[i] = tuple(sorted(need))
+    return out
 
 
 def _facts(judgements: Sequence[Judgement]) -> list[int]:

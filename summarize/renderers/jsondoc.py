@@ -51,6 +51,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "score": s.score,
                 **_withheld(s.problems),
                 "check_notes": list(s.check_notes),
+                "after": list(s.after),
             }
             for s in b.sentences
         ],

@@ -13,7 +13,8 @@ A digest reads like a news brief a person forwards:
 - a count of sources only where two or more independent publishers state the fact;
 - a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
   ini", a weekday) carries its article's date beside its citation;
-- under Briefs, only what the digest does not already show;
+- under Briefs, only what the digest does not already show, save a line a brief sentence
+  leans on (`Selected.after`), which comes again before it;
 - Sources: each article's publisher and date, the copies that republish it, and for a copy,
   the article it republishes;
 - the run's notes (skipped inputs, withheld translations, sentence caps).
@@ -56,7 +57,7 @@ __all__ = [
 
 OTHER_NEWS = "Other news"
 UNKNOWN_DAY = "article date unknown"  # a line says "kemarin" and its article names no day
-BRIEFS_NOTE = "Each article's other key sentences (the lines above are not repeated)."
+BRIEFS_NOTE = "Each article's other key sentences (a line above recurs where one leans on it)."
 NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
 NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
 UNTITLED_NOTE = "(no headline: see Sources)"
@@ -223,15 +224,27 @@ def _shown(digest: Digest) -> set[Citation]:
 
 
 def _other_briefs(digest: Digest) -> tuple[Brief, ...]:
-    """Briefs without the sentences the digest already shows, and without copies' briefs."""
+    """Briefs without the sentences the digest already shows, and without copies' briefs; a
+    shown sentence that a kept one is read after (`Selected.after`: the one it leans on) stays,
+    so that the brief still reads as a paragraph ("Dia mengatakan hal itu ..." never opens it)."""
     shown = _shown(digest)
     out = []
     for b in digest.briefs:
         if b.article.duplicate_of:
             continue
-        kept = tuple(s for s in b.sentences if Citation(b.article.id, s.index) not in shown)
-        if kept:
-            out.append(Brief(b.article, kept, b.title, b.title_problems))
+        keep = {s.index for s in b.sentences if Citation(b.article.id, s.index) not in shown}
+        if not keep:
+            continue
+        after = {s.index: s.after for s in b.sentences}
+        needed = list(keep)
+        while needed:
+            for k in after.get(needed.pop(), ()):
+                if k not in keep:
+                    keep.add(k)
+                    needed.append(k)
+        out.append(
+            Brief(b.article, tuple(s for s in b.sentences if s.index in keep), b.title, b.title_problems)
+        )
     return tuple(out)
 
 
