@@ -67,6 +67,19 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         (["Pada Senin (27/3) lalu, dan pada 5 Mei 2017 polisi datang."], None),
         # Only the first sentences are read.
         (["Satu.", "Dua.", "Tiga.", "Polisi datang pada Jumat (13/10/2023)."], None),
+        # Round 38, read by a new user: a report tells what led up to its day, so the latest
+        # day is its own ("naik kuda ... pada Senin (31/10/2016)" was before the congress) ...
+        (
+            [
+                "Aksi Jokowi naik kuda pada Senin (31/10/2016) disinggung Jokowi ketika membuka "
+                "Kongres Ekonomi Umat di Jakarta, Kamis (24/11/2016)."
+            ],
+            "2016-11-24",
+        ),
+        (["Polisi menangkap A pada Minggu (28/8/2016).", "A diperiksa Senin (29/8/2016)."], "2016-08-29"),
+        # ... but not the end of a span, which lies ahead.
+        (["Kejurnas digelar di Yogyakarta, Selasa (28/11/2017) sampai Minggu (3/12/2017)."], "2017-11-28"),
+        (["Pameran berlangsung Jumat (1/12/2017) hingga Senin (4/12/2017) di JCC."], "2017-12-01"),
     ],
 )
 def test_an_article_date_from_its_text_is_a_weekday_s_date(

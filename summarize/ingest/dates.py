@@ -19,8 +19,9 @@ date beside it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..numerals.dates import date_at, find_date
 from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
@@ -34,6 +35,7 @@ __all__ = [
     "iso_day",
     "relative_time",
     "report_day",
+    "report_days",
 ]
 
 # The dates themselves are read by `summarize.numerals.dates` (`find_date`; the month names are
@@ -59,13 +61,10 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
         found = find_date(line) if _STAMP.search(line) else None
         if found:
             return found.isoformat()
-    for k, sentence in enumerate(sentences):
-        if k == FIRST_SENTENCES:
-            break
-        found = report_day(sentence)
-        if found:
-            return found.isoformat()
-    return None
+    # The latest day they give: a report tells what led up to its day ("naik kuda ... pada
+    # Senin (31/10/2016), disinggung Jokowi ketika membuka Kongres ..., Kamis (24/11/2016)").
+    days = [day for sentence in itertools.islice(sentences, FIRST_SENTENCES) for day in report_days(sentence)]
+    return max(days).isoformat() if days else None
 
 
 # A weekday with its full date, as a report gives the day it tells of: "Jumat (13/10/2023)",
@@ -73,10 +72,18 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
 # come): "Sabtu (22/7/2017) mendatang" is a match ahead, not the report's day.
 _WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b\s*(?:,\s*|\(\s*)?(?=\d)", re.IGNORECASE)
 _TO_COME = re.compile(r"\W{0,3}mendatang\b", re.IGNORECASE)
+# Nor the end of a span: "digelar ... Selasa (28/11/2017) sampai Minggu (3/12/2017)" ends ahead.
+_SPAN_END = re.compile(r"(?:\b(?:sampai|hingga|s\.?\s?d\.?)|[-–—])\s*$", re.IGNORECASE)
 
 
 def report_day(sentence: str) -> dt.date | None:
-    """The first full date `sentence` gives right after a weekday, unless it is a day to come.
+    """The first full date `sentence` gives right after a weekday, unless it is a day to come
+    (`report_days`)."""
+    return next(report_days(sentence), None)
+
+
+def report_days(sentence: str) -> Iterator[dt.date]:
+    """Each full date `sentence` gives right after a weekday, unless it is a day to come.
 
     Measured on IndoSum's five dev folds against the day each article's id stamps: of the
     first full dates in articles' first three sentences, those with a weekday fall within
@@ -85,9 +92,8 @@ def report_day(sentence: str) -> dt.date | None:
     cases)."""
     for m in _WEEKDAY_BEFORE.finditer(sentence):
         found = date_at(sentence, m.end())
-        if found and not _TO_COME.match(sentence, found[1]):
-            return found[0]
-    return None
+        if found and not _TO_COME.match(sentence, found[1]) and not _SPAN_END.search(sentence, 0, m.start()):
+            yield found[0]
 
 
 def iso_day(value: str | None) -> str | None:
