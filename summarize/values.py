@@ -89,12 +89,19 @@ def cite_label(article: str, index: int) -> str:
     return f"[{article}.{index + 1}]"
 
 
-def parse_cite(text: str) -> tuple[str, int]:
+def _whole(text: str) -> bool:
+    # ASCII digits only: "²" is a digit to str.isdigit, but not to int().
+    return text.isascii() and text.isdigit()
+
+
+def parse_cite(text: str, *, numbered: bool = False) -> tuple[str, int]:
     """`"2.4"`, `"[2.4]"` or `"[2.4, 13 Oct 2023]"` (a citation with its article's date) to
-    (article id "2", 0-based sentence index 3); ValueError if malformed."""
+    (article id "2", 0-based sentence index 3); ValueError if malformed. `numbered`: the
+    article must be a number, as `load_articles` numbers them, so "2.4.1" is malformed
+    rather than sentence 1 of an article "2.4"."""
     body = text.strip().removeprefix("[").removesuffix("]").partition(",")[0].strip()
     article, dot, number = body.rpartition(".")
-    if not dot or not article or not number.isdigit() or int(number) < 1:
+    if not dot or not article or (numbered and not _whole(article)) or not _whole(number) or int(number) < 1:
         raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4)")
     return article, int(number) - 1
 

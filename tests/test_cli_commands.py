@@ -168,6 +168,13 @@ def test_cite_errors_are_one_line() -> None:
     assert missing.returncode == 1 and "no article 9" in missing.stderr
     malformed = run("cite", str(SEEDS), "4")
     assert malformed.returncode == 2 and "not a citation like 2.4" in malformed.stderr
+    # Articles are numbered: "2.4.1" is no citation, not sentence 1 of an "article 2.4".
+    for bad in ("2.4.1", "1.\u00b2"):
+        proc = run("cite", str(SEEDS), bad)
+        assert proc.returncode == 2, (bad, proc.stderr)
+        assert (
+            proc.stderr == f"summarize: error: {bad!r} is not a citation like 2.4 (article 2, sentence 4)\n"
+        )
     too_far = run("cite", str(SEEDS), "1.999")
     assert too_far.returncode == 1 and "has" in too_far.stderr and "sentences" in too_far.stderr
 

@@ -10,6 +10,7 @@ import sys
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +124,15 @@ def test_the_seeds_digest_counts_its_undated_articles(seeds: Path) -> None:
 def test_a_dated_citation_still_parses() -> None:
     assert parse_cite("[2.1, 4 Oct 2025]") == ("2", 0)
     assert cites((Citation("2", 0), Citation("5", 3)), "4 Oct 2025") == "[2.1, 4 Oct 2025][5.4]"
+
+
+def test_a_numbered_citation_names_a_numbered_article() -> None:
+    assert parse_cite("[a1.3]") == ("a1", 2)  # a library caller's own ids stay citable
+    assert parse_cite("2.4.1") == ("2.4", 0)
+    for bad in ("2.4.1", "a1.3", "1.\u00b2", "\u00b2.1"):
+        with pytest.raises(ValueError, match=r"not a citation like 2\.4"):
+            parse_cite(bad, numbered=True)
+    assert parse_cite(" [12.3] ", numbered=True) == ("12", 2)
 
 
 @settings(max_examples=80, deadline=None)

@@ -95,7 +95,7 @@ def cite_command(
     from ..values import cite_label, inert, parse_cite
 
     try:
-        article_id, index = parse_cite(citation)
+        article_id, index = parse_cite(citation, numbered=True)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     loaded = inputs.load(sources)
