@@ -34,6 +34,7 @@ from .values import (
     Selected,
     Story,
     checked_articles,
+    plural,
 )
 
 if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
@@ -96,11 +97,9 @@ class Requests:
             log.warning(note)
         withheld = sum(1 for c in done.values() if c.problems)
         if withheld:
-            log.info("%d of %d translations withheld: they failed the check twice", withheld, len(done))
-            notes.append(
-                f"{withheld} of {len(done)} translations withheld (they failed the check twice); "
-                "those lines show the source sentence"
-            )
+            of = f"{withheld} of {plural(len(done), 'translation')}"
+            log.info("%s withheld: they failed the check twice", of)
+            notes.append(f"{of} withheld (they failed the check twice); those lines show the source sentence")
         return {
             key: (text, (), ())
             if a.language == "en"

@@ -36,6 +36,7 @@ __all__ = [
     "inert_json",
     "page_url",
     "parse_cite",
+    "plural",
 ]
 
 # What outside text (a file name, a title, a sentence, a URL, a server's reply) must not
@@ -87,6 +88,11 @@ def cite_label(article: str, index: int) -> str:
     sentences from 1, so `[2.4]` is `articles[1].sentences[3]` (JSON's 0-based `index` 3).
     """
     return f"[{article}.{index + 1}]"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles"; `many` where adding an s will not do ("1 story", "2 stories")."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
 
 
 def _whole(text: str) -> bool:

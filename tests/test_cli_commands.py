@@ -137,7 +137,7 @@ def test_model_and_cache_commands_run_in_a_fresh_process(tiny_model: Path, tmp_p
     proc = run("cache", "info")
     assert proc.returncode == 0 and re.search(r"entries: [1-9]", proc.stdout), proc.stdout
     proc = run("cache", "clear")
-    assert proc.returncode == 0 and re.search(r"removed [1-9]\d* cached translations", proc.stdout)
+    assert proc.returncode == 0 and re.fullmatch(r"removed 1 cached translation\n", proc.stdout), proc.stdout
 
 
 def test_translate_with_no_text_is_a_one_line_error() -> None:
@@ -177,6 +177,25 @@ def test_cite_errors_are_one_line() -> None:
         )
     too_far = run("cite", str(SEEDS), "1.999")
     assert too_far.returncode == 1 and "has" in too_far.stderr and "sentences" in too_far.stderr
+
+
+def test_counts_agree_with_their_nouns(tmp_path: Path) -> None:
+    """One of a thing is singular: "1 sentences kept, 1 lines dropped" read as a slip."""
+    one = tmp_path / "one.txt"
+    one.write_text(
+        "Sukses\nKorea Utara telah mengirimkan lebih dari 1.000 kontainer peralatan militer ke Rusia, "
+        "kata Gedung Putih pada Jumat.\n",
+        encoding="utf-8",
+    )
+    proc = run("clean", str(one))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "   1 sentence kept, 1 line dropped"
+    proc = run("clean", str(SEEDS / "000_67ac5ad99854fffb.txt"))
+    assert re.search(r"^   \d+ sentences kept, \d+ lines dropped$", proc.stdout, re.MULTILINE), proc.stdout
+    proc = run("cite", str(one), "1.2")
+    assert proc.returncode == 1 and proc.stderr == "summarize: error: article 1 has 1 sentence, not 2\n"
+    proc = run("brief", str(one), "--no-translate", "-v")
+    assert re.search(r"read 1 source in .* briefs of 1 article in ", " ".join(proc.stderr.split()))
 
 
 def test_config_shows_each_setting_and_where_it_comes_from(tmp_path: Path) -> None:

@@ -473,10 +473,10 @@ def test_cli_new_only_nothing_new_exit_0_one_line(server: Server) -> None:
     args = ["email", str(SEEDS), "--no-translate", "--to", "r@example.org", "--from", SENDER, "--new-only"]
     first = CliRunner().invoke(app, [*args, *server.cli()])
     assert first.exit_code == 0, first.output
-    assert "sent a digest of 5 article(s) to r@example.org" in first.stderr
+    assert "sent a digest of 5 articles to r@example.org" in first.stderr
     second = CliRunner().invoke(app, [*args, *server.cli()])
     assert second.exit_code == 0, second.output
-    assert second.stderr.strip() == "summarize: nothing new to send (5 article(s) already sent)"
+    assert second.stderr.strip() == "summarize: nothing new to send (5 articles already sent)"
     assert len(server.inbox.messages) == 1 and sent_keys() == 5
     plain, html = parts(server.inbox.parsed())
     assert "Sources" in plain and "seeds/" in html and "[1." in plain

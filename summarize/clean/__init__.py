@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..values import Document, Dropped
+from ..values import Document, Dropped, plural
 from .datelines import DATELINE_PARAGRAPHS, dateline_length
 from .furniture import furniture_rule
 from .lines import words_of
@@ -224,5 +224,7 @@ def lost_prose(cleaned: Cleaned, text: str) -> str | None:
     kept = sum(len(words_of(text[s:e])) for s, e in cleaned.paragraphs if is_prose(text[s:e]))
     if sum(lost.values()) <= kept:
         return None
-    rules = ", ".join(f"{rule} ({words} words)" for rule, words in sorted(lost.items(), key=lambda x: -x[1]))
-    return f"cleaning dropped most of the article's prose, by rule {rules}; kept {kept} words of prose"
+    by_size = sorted(lost.items(), key=lambda x: -x[1])
+    rules = ", ".join(f"{rule} ({plural(n, 'word')})" for rule, n in by_size)
+    left = plural(kept, "word")
+    return f"cleaning dropped most of the article's prose, by rule {rules}; kept {left} of prose"

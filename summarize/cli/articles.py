@@ -7,6 +7,7 @@ import typer
 from ..errors import ConfigError, InputError
 from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
 from ..renderers import render
+from ..values import plural
 from .app import command, emit, finish, step
 from .options import (
     OUTPUT,
@@ -35,7 +36,7 @@ def brief_command(
 ) -> None:
     """One English brief per article: its most important sentences, in source order."""
     loaded = inputs.load(sources)
-    with step(f"briefs of {len(loaded.articles)} articles"):
+    with step(f"briefs of {plural(len(loaded.articles), 'article')}"):
         result = brief(
             loaded,
             n=n,
@@ -62,7 +63,7 @@ def digest_command(
     """One digest across all articles: each key fact once, citing every article that reports it."""
     loaded = inputs.load(sources)
     translator = translation.translator_or_none()
-    with step(f"digest of {len(loaded.articles)} articles"):
+    with step(f"digest of {plural(len(loaded.articles), 'article')}"):
         result = digest(loaded, translator=translator, with_briefs=with_briefs, **shape.kwargs())
     emit(render(result, fmt), output)
     finish(loaded)
@@ -107,7 +108,9 @@ def cite_command(
         )
     article = articles[article_id]
     if not 0 <= index < len(article.sentences):
-        raise InputError(f"article {article_id} has {len(article.sentences)} sentences, not {index + 1}")
+        raise InputError(
+            f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
+        )
     s = article.sentences[index]
     emit(
         f"{cite_label(article_id, index)} {inert(s.text)}\n"

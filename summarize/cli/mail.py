@@ -12,6 +12,7 @@ import typer
 
 from ..config import default, setting, state_dir
 from ..pipeline import digest
+from ..values import plural
 from .app import EXIT_PARTIAL, command, finish, warn
 from .options import DigestOptions, InputOptions, Sources, TranslateOptions, choice
 
@@ -169,22 +170,22 @@ def email_command(
 
 def _tell(report: EmailReport) -> None:
     if report.outbox_sent:
-        warn(f"sent {report.outbox_sent} queued message(s) from an earlier run first")
+        warn(f"sent {plural(report.outbox_sent, 'queued message')} from an earlier run first")
     if not report.articles:
-        warn(f"nothing new to send ({report.already_sent} article(s) already sent)")
+        warn(f"nothing new to send ({plural(report.already_sent, 'article')} already sent)")
     elif report.message is not None:
         sys.stdout.buffer.write(report.message)
         sys.stdout.flush()
         warn(
-            f"dry run: the message is on stdout ({len(report.articles)} article(s)); "
+            f"dry run: the message is on stdout ({plural(len(report.articles), 'article')}); "
             "nothing sent, nothing marked as sent"
         )
     elif report.dry_run:
         warn(
-            f"dry run: wrote {report.dry_run} ({len(report.articles)} article(s)); "
+            f"dry run: wrote {report.dry_run} ({plural(len(report.articles), 'article')}); "
             "nothing sent, nothing marked as sent"
         )
     else:
-        warn(f"sent a digest of {len(report.articles)} article(s) to {', '.join(report.recipients)}")
+        warn(f"sent a digest of {plural(len(report.articles), 'article')} to {', '.join(report.recipients)}")
     for address, reply in report.refused:
         warn(f"the server refused {address}: {reply}")

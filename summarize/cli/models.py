@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import InputError, ModelError
+from ..values import plural
 from .app import app, command, warn
 from .options import ModelOptions
 
@@ -146,7 +147,7 @@ def cache_clear_command() -> None:
     from ..translate.cache import TranslationCache
 
     removed = TranslationCache().clear()
-    typer.echo(f"removed {removed} cached translations")
+    typer.echo(f"removed {plural(removed, 'cached translation')}")
 
 
 @command(name="config")

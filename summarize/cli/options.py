@@ -23,7 +23,7 @@ from ..rank import DEFAULT_RANKER, ranker_names
 from ..renderers import FORMATS
 from ..translate import backend_names
 from ..translate.base import DEVICES
-from ..values import Loaded
+from ..values import Loaded, plural
 from .app import error, progress_bar, show_progress, step, warn
 
 if TYPE_CHECKING:
@@ -256,7 +256,7 @@ class InputOptions:
         since = self.since.date() if self.since else None
         # Only a run that fetches reads (and can trip over) the fetch settings.
         fetching = self.fetch_settings() if any(is_url(s) for s in sources) else {}
-        with step(f"read {len(sources)} source(s)"):
+        with step(f"read {plural(len(sources), 'source')}"):
             loaded = load_articles(
                 sources,
                 limit=self.limit,

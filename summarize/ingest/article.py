@@ -16,7 +16,7 @@ from ..clean import clean, lost_prose
 from ..errors import ConfigError, InputError
 from ..lang.terms import detect_language
 from ..segment import collapse, iter_sentence_spans
-from ..values import Article, Document, Dropped, Sentence
+from ..values import Article, Document, Dropped, Sentence, plural
 from .dates import article_date, iso_day
 from .publisher import publisher_evidence
 
@@ -71,8 +71,8 @@ def article_and_warnings(doc: Document, article_id: str) -> tuple[Article, list[
         )
     if not sentences:
         raise InputError(
-            f"{doc.source}: no article text left after cleaning ({len(cleaned.dropped)} lines were page "
-            f"furniture; `summarize clean {doc.source}` shows why)"
+            f"{doc.source}: no article text left after cleaning ({plural(len(cleaned.dropped), 'line')} "
+            f"of page furniture; `summarize clean {doc.source}` shows why)"
         )
     title = cleaned.title or _fallback_title(sentences[0].text)
     body = " ".join(s.text for s in sentences)

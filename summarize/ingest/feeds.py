@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..values import Document, Skipped, page_url
+from ..values import Document, Skipped, page_url, plural
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text
 from .fetch import Response
 
@@ -114,9 +114,8 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
             unique.append(e)
             seen.add(e.link or "")
     if len(unique) < len(entries):
-        log.info(
-            "%d feed entries link a page listed before; each page is read once", len(entries) - len(unique)
-        )
+        repeats = plural(len(entries) - len(unique), "feed entry", "feed entries")
+        log.info("%s linked a page listed before; each page is read once", repeats)
     entries = unique
     dated = [e for e in entries if e.published is not None]
     dated.sort(key=_sort_key, reverse=True)
@@ -125,7 +124,8 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
         # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).
         kept = [e for e in dated if e.published and e.published.date() >= since]
         if len(kept) < len(dated):
-            log.info("%d feed entries published before %s left out", len(dated) - len(kept), since)
+            early = plural(len(dated) - len(kept), "feed entry", "feed entries")
+            log.info("%s published before %s left out", early, since)
         dated = kept
     chosen = dated + undated
     return chosen[:limit] if limit is not None else chosen

@@ -22,7 +22,7 @@ from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError, InputError
-from ..values import Document, Skipped, page_url
+from ..values import Document, Skipped, page_url, plural
 from .decoding import decode
 from .extract import html_to_document
 from .feeds import Entry, content_document, read_feed
@@ -228,9 +228,10 @@ def _load_feed(
     late = sum(r is _LATE for r in results)
     if late:
         # One line for the lot: a feed of 30,000 entries must not print 30,000.
-        skipped.append(Skipped(source, f"{late} feed entries {fetcher.run.reason}; or use --limit"))
+        entries = plural(late, "feed entry", "feed entries")
+        skipped.append(Skipped(source, f"{entries} {fetcher.run.reason}; or use --limit"))
     if chosen:
-        log.info("%s: %d of %d feed entries read", source, len(docs), len(chosen))
+        log.info("%s: %d of %s read", source, len(docs), plural(len(chosen), "feed entry", "feed entries"))
     return docs, skipped
 
 

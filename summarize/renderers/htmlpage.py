@@ -20,7 +20,7 @@ from functools import lru_cache
 import jinja2
 import markupsafe
 
-from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert
+from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert, plural
 from .layout import (
     BRIEFS_NOTE,
     article_note,
@@ -150,10 +150,6 @@ def _lang(model: ModelInfo | None) -> str:
     return "en" if model is not None else "id"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _brief_articles(briefs: Sequence[Brief]) -> tuple[Article, ...]:
     seen: dict[str, Article] = {}
     for b in briefs:
@@ -174,7 +170,7 @@ def digest_html(digest: Digest, *, title: str = "News digest") -> str:
             lang=_lang(digest.model),
             links=_Links(digest.articles),
             passages=passages(digest.articles, cited(digest, shape.briefs)),
-            plural=_plural,
+            plural=plural,
         )
     )
 
@@ -196,7 +192,7 @@ def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
             passages=passages(
                 articles, [Citation(b.article.id, s.index) for b in briefs for s in b.sentences]
             ),
-            plural=_plural,
+            plural=plural,
             notes=result.notes,
             entries=entries(articles),
         )

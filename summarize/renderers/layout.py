@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..ingest.dates import find_date, relative_time
 from ..ingest.publisher import FOLDER
 from ..numerals.names import MONTHS_EN
-from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story
+from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story, plural
 
 __all__ = [
     "NO_LINE_NOTE",
@@ -189,10 +189,6 @@ def entry_note(entry: Entry) -> str:
     return note
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
-
-
 def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
     first = by_id.get(item.citations[0].article) if item.citations else None
     relative = relative_time(item.source_text) and find_date(item.source_text) is None
@@ -269,7 +265,7 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
 
 def _summary(stories: int, articles: Sequence[Article]) -> str:
     copies = sum(1 for a in articles if a.duplicate_of)
-    text = f"{_plural(stories, 'story', 'stories')} from {_plural(len(articles), 'article')}"
+    text = f"{plural(stories, 'story', 'stories')} from {plural(len(articles), 'article')}"
     if copies:
         text += f" ({copies} {'a republished copy' if copies == 1 else 'republished copies'})"
     span = span_label([a.published for a in articles])

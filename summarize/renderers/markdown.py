@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url
+from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url, plural
 from .layout import (
     BRIEFS_NOTE,
     Entry,
@@ -138,7 +138,7 @@ def _section(section: Section) -> list[str]:
     lines = [f"## {_escape(section.heading)}", ""] if section.heading else []
     if section.title_problems:
         lines += [f"_{_escape(withheld_note(section.title_problems))}_", ""]
-    about = [section.dates or "date unknown", f"{len(section.articles)} articles"]
+    about = [section.dates or "date unknown", plural(len(section.articles), "article")]
     lines += [f"_{_escape(' · '.join(about))}: {', '.join(_escape(a) for a in section.articles)}_", ""]
     if section.note:  # in place of lines
         lines.append(f"_{_escape(section.note)}_")

@@ -17,6 +17,7 @@ from ..values import (
     Problem,
     cite_label,
     inert,
+    plural,
 )
 from .layout import (
     BRIEFS_NOTE,
@@ -110,10 +111,6 @@ def _fill(pieces: Sequence[tuple[str, bool]], first: str = "- ", rest: str = "  
         break_on_hyphens=False,
     )
     return filled.replace(_KEEP, " ")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _heading(text: str, rule: str) -> list[str]:
@@ -221,7 +218,7 @@ def _section(section: Section) -> list[str]:
     lines = _heading(oneline(section.heading), "-") if section.heading else []
     if section.title_problems:
         lines.append(_wrap(oneline(withheld_note(section.title_problems)), "", ""))
-    about = [section.dates or "date unknown", _plural(len(section.articles), "article")]
+    about = [section.dates or "date unknown", plural(len(section.articles), "article")]
     lines.append(" · ".join(about) + ": " + " ".join(f"[{a}]" for a in section.articles))
     if section.note:
         lines.append(_wrap(section.note, "", ""))
@@ -304,5 +301,6 @@ def render_clean(articles: Sequence[Article]) -> str:
         events = [(s.start, f"  {cite_label(a.id, s.index)} {oneline(s.text)}") for s in a.sentences]
         events += [(d.start, f"- {d.rule:<18} {oneline(d.text)}") for d in a.dropped]
         out.extend(line for _, line in sorted(events, key=lambda e: e[0]))
-        out.append(f"   {len(a.sentences)} sentences kept, {len(a.dropped)} lines dropped\n")
+        kept, dropped = plural(len(a.sentences), "sentence"), plural(len(a.dropped), "line")
+        out.append(f"   {kept} kept, {dropped} dropped\n")
     return "\n".join(out)
