@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -292,6 +295,14 @@ class _Handler(BaseHTTPRequestHandler):
                 ]
             )
             feed = f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
+            self._send(200, feed.encode(), "application/rss+xml")
+        elif path == "/feed-lama.xml":  # one entry dated 16 Sep; one undated, its page dated 17 Sep
+            items = (
+                f"<item><title>Kontainer</title><link>{base}/berita/korut-kontainer</link>"
+                "<pubDate>Sat, 16 Sep 2023 08:00:00 +0700</pubDate></item>"
+                f"<item><title>Senjata Korut</title><link>{base}/berita/korut-senjata</link></item>"
+            )
+            feed = f"<rss version='2.0'><channel><title>L</title>{items}</channel></rss>"
             self._send(200, feed.encode(), "application/rss+xml")
         elif path == "/feed-fragmen.xml":  # fifty entries, one page: links differ only by fragment
             items = "".join(
@@ -915,6 +926,25 @@ def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     docs, _ = load_url(f"{web.base}/feed-tanpa-tanggal.xml", timeout=TIMEOUT)
     assert [d.title for d in docs] == ["Senjata Korut", "Tanpa Tanggal"]
     assert docs[0].published == "2023-09-17T10:30:00+07:00"  # from the page
+
+
+def test_cli_since_names_every_entry_it_leaves_out(web: _Server) -> None:
+    """An undated entry whose page proves too old was fetched, then dropped without a word:
+    stderr said "1 feed entries published before ... left out" and "0 of 1 feed entries read"
+    for a feed of two. Now each entry left out is accounted for, in a fresh process."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "from summarize.cli import main; main()", "digest",
+         f"{web.base}/feed-lama.xml", "--since", "2023-09-18", "--no-translate"],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "SUMMARIZE_TIMEOUT": "2"},
+    )  # fmt: skip
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        "summarize: 1 feed entry published before 2023-09-18 left out",
+        f"summarize: left out {web.base}/berita/korut-senjata: its page is dated 2023-09-17, before 2023-09-18",
+        f"summarize: {web.base}/feed-lama.xml: 0 of 1 feed entry read",
+        "summarize: error: no article could be read from the input (nothing published on or after 2023-09-18)",
+    ]
+    assert web.hits["/berita/korut-kontainer"] == 0 and web.hits["/berita/korut-senjata"] == 1
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,8 @@ def _entry_document(
     fetcher: Fetcher, entry: Entry, *, site: str | None, since: dt.date | None
 ) -> Document | Skipped | None:
     """The entry's page as a Document, a Skipped with the reason, or None when the page's
-    own date shows it is older than `since` (the feed gave no date)."""
+    own date shows it is older than `since` (the feed gave no date): said in a line, as the
+    entries the feed dates before `since` are."""
     if not entry.link:
         doc = content_document(entry, site=site, why="entry has no link") if entry.content else None
         return doc or Skipped(entry.name, "feed entry has no link")
@@ -126,6 +127,7 @@ def _entry_document(
     warnings = doc.warnings
     if since is not None and entry.published is None:
         if doc.published and dt.date.fromisoformat(doc.published[:10]) < since:
+            log.info("left out %s: its page is dated %s, before %s", entry.link, doc.published[:10], since)
             return None
         if not doc.published:
             warnings += (f"{entry.link}: publication date unknown; kept despite --since",)
