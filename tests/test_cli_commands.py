@@ -248,3 +248,39 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     assert missing.returncode == 1
     assert "Traceback" not in missing.stderr
     assert "nosuch.txt" in missing.stderr
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    """`brief same.txt -o same.txt` replaced the article with its brief, without a word."""
+    article = tmp_path / "same.txt"
+    text = (SEEDS / "004_aa34f2be23785672.txt").read_bytes()
+    article.write_bytes(text)
+    (tmp_path / "link.txt").symlink_to(article)
+    for source, out in [("same.txt", "same.txt"), ("same.txt", "./same.txt"), ("link.txt", "same.txt")]:
+        proc = run("brief", str(tmp_path / source), "--no-translate", "-o", str(tmp_path / out))
+        assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+        assert proc.stderr == (
+            f"summarize: error: -o {tmp_path / out} would overwrite the input {tmp_path / source}; "
+            "choose another file\n"
+        )
+    assert article.read_bytes() == text
+    # Inside an input folder: a file the folder reads (now, or on the next run) is an input.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(text)
+    for command in (["digest", "--no-translate"], ["clean"], ["email", "--to", "r@example.org", "--dry-run"]):
+        proc = run(*command, str(folder), "-o", str(folder / "digest.md"))
+        assert proc.returncode == 2, (command, proc.stderr)
+        assert proc.stderr == (
+            f"summarize: error: -o {folder / 'digest.md'} is inside the input folder {folder}, which reads "
+            "it as an article; write the result outside that folder\n"
+        )
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    # What the folder never reads may go there: a .json result, a dry run's .eml.
+    proc = run("digest", str(folder), "--no-translate", "-f", "json", "-o", str(folder / "digest.json"))
+    assert proc.returncode == 0, proc.stderr
+    proc = run(
+        "email", str(folder), "--no-translate", "--to", "r@example.org", "--dry-run", "-o", str(folder)
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.suffix for p in folder.iterdir()) == [".eml", ".json", ".txt"]

@@ -248,3 +248,29 @@ def test_hidden_folders_inside_a_folder_are_not_read(tmp_path: Path, seeds: Path
     loaded = load_articles([tmp_path])
     assert [Path(a.source).name for a in loaded.articles] == ["berita.txt"]
     assert loaded.skipped == ()
+
+
+def test_reads_names_exactly_the_files_a_folder_read_takes(tmp_path: Path) -> None:
+    """`-o` is refused where it would overwrite an input: `reads` must agree with `expand`."""
+    from summarize.ingest.files import expand, reads
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ["1.txt", "b/2.md", "b/3.HTML", "b/.draft.txt", ".git/4.txt", "x.pdf", "out.json"]:
+        write(tmp_path / name, GOOD)
+    taken = {Path(p) for p in expand(str(tmp_path)) if isinstance(p, str)}
+    assert {p.relative_to(tmp_path).as_posix() for p in taken} == {"1.txt", "b/2.md", "b/3.HTML"}
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert reads(str(tmp_path), path) == (path in taken), path
+    assert reads(str(tmp_path), tmp_path / "b" / "new.md")  # the next run would read it
+    assert not reads(str(tmp_path), tmp_path / "new.json")
+    assert not reads(str(tmp_path / "b"), tmp_path / "1.txt")  # beside the folder, not in it
+    # A file source: itself, by any name that leads to it, and nothing else.
+    one = tmp_path / "1.txt"
+    (tmp_path / "link.txt").symlink_to(one)
+    os.link(one, tmp_path / "hard.txt")
+    assert reads(str(one), one) and reads("-", one) is False
+    assert reads(str(one), tmp_path / "b" / ".." / "1.txt")
+    assert reads(str(tmp_path / "link.txt"), one) and reads(str(one), tmp_path / "hard.txt")
+    assert not reads(str(one), tmp_path / "b" / "2.md") and not reads("http://127.0.0.1/1.txt", one)

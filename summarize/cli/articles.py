@@ -18,6 +18,7 @@ from .options import (
     RankerOpt,
     Sources,
     TranslateOptions,
+    check_output,
 )
 
 
@@ -35,6 +36,7 @@ def brief_command(
     inputs: InputOptions,
 ) -> None:
     """One English brief per article: its most important sentences, in source order."""
+    check_output(output, sources)
     loaded = inputs.load(sources)
     with step(f"briefs of {plural(len(loaded.articles), 'article')}"):
         result = brief(
@@ -61,6 +63,7 @@ def digest_command(
     inputs: InputOptions,
 ) -> None:
     """One digest across all articles: each key fact once, citing every article that reports it."""
+    check_output(output, sources)
     loaded = inputs.load(sources)
     translator = translation.translator_or_none()
     with step(f"digest of {plural(len(loaded.articles), 'article')}"):
@@ -74,6 +77,7 @@ def clean_command(sources: Sources, *, output: OutputOpt = None, inputs: InputOp
     """Show what cleaning kept (numbered sentences) and every dropped line with its rule."""
     from ..renderers.text import render_clean
 
+    check_output(output, sources)
     loaded = inputs.load(sources)
     emit(render_clean(loaded.articles), output)
     finish(loaded)

@@ -14,7 +14,7 @@ from ..config import default, setting, state_dir
 from ..pipeline import digest
 from ..values import plural
 from .app import EXIT_PARTIAL, command, finish, warn
-from .options import DigestOptions, InputOptions, Sources, TranslateOptions, choice
+from .options import DigestOptions, InputOptions, Sources, TranslateOptions, check_output, choice
 
 if TYPE_CHECKING:
     from ..deliver import EmailReport, SmtpSettings
@@ -147,6 +147,8 @@ def email_command(
     # The mail stack (jinja2, email, smtplib) loads only when this command runs.
     from ..deliver import send_digest_email
 
+    if dry_run:
+        check_output(output, sources)
     loaded = inputs.load(sources)
     report = send_digest_email(
         loaded,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..config import default, flag_setting, int_setting, setting
-from ..errors import SummarizeError
+from ..errors import ConfigError, SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
 from ..renderers import FORMATS
@@ -83,6 +83,25 @@ OutputOpt = Annotated[
         rich_help_panel=OUTPUT,
     ),
 ]
+
+
+def check_output(output: Path | None, sources: Sequence[str]) -> None:
+    """Refuse, before anything is read, an -o that would overwrite one of the inputs: a file
+    named as a source, or one an input folder reads as an article (the next run would). A
+    folder (`email --dry-run -o FOLDER`) gets a new .eml file, which no folder read takes."""
+    from ..ingest.files import reads
+
+    if output is None or output.is_dir():
+        return
+    for source in sources:
+        if not reads(source, output):
+            continue
+        if Path(source).is_dir():
+            raise ConfigError(
+                f"-o {output} is inside the input folder {source}, which reads it as an article; "
+                "write the result outside that folder"
+            )
+        raise ConfigError(f"-o {output} would overwrite the input {source}; choose another file")
 
 
 def _setting(flag: str, what: str, *, shown: str | None = None, **kwargs: Any) -> Any:

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..values import Document, Skipped
 from .decoding import decode
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "TEXT_SUFFIXES", "expand", "is_url", "read_document"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "TEXT_SUFFIXES", "expand", "is_url", "read_document", "reads"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -101,6 +101,31 @@ def _check_regular(source: str) -> None:
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
         raise InputError(f"{source}: {kind}, not a regular file; not read (pipe it to `-` to read a stream)")
+
+
+def reads(source: str, path: Path) -> bool:
+    """Whether reading `source` reads the file `path`, now or once it exists: `source` is that
+    file (by another name, or a link, too), or a folder `expand` would find it in (an article
+    suffix, nothing hidden on the way, within MAX_DEPTH)."""
+    if source == "-" or is_url(source):
+        return False
+    try:
+        if os.path.samefile(source, path):
+            return True
+    except (OSError, ValueError):
+        pass  # one of them does not exist (yet): compare where they lead
+    root, target = Path(os.path.realpath(source)), Path(os.path.realpath(path))
+    if not root.is_dir():
+        return root == target
+    try:
+        inside = target.relative_to(root).parts
+    except ValueError:
+        return False
+    return (
+        0 < len(inside) <= MAX_DEPTH + 1
+        and not any(part.startswith(".") for part in inside)
+        and target.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    )
 
 
 def expand(source: str) -> Iterator[str | Skipped]:
