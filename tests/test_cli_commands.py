@@ -212,7 +212,7 @@ def test_config_shows_each_setting_and_where_it_comes_from(tmp_path: Path) -> No
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
 def test_written_files_follow_the_umask(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "digest.html"
+    target = tmp_path / "digest.html"
     code = "import os; os.umask(0o022)\nfrom summarize.cli import main\nmain()"
     proc = subprocess.run(
         [sys.executable, "-c", code, "digest", str(SEEDS), "--no-translate", "-f", "html", "-o", str(target)],
@@ -284,3 +284,15 @@ def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.suffix for p in folder.iterdir()) == [".eml", ".json", ".txt"]
+
+
+def test_output_in_a_missing_folder_is_refused_before_any_work(tmp_path: Path) -> None:
+    """`digest DIR -o /nonexist/dir/out.md` made /nonexist at the root of the file system."""
+    out = tmp_path / "nonexist" / "dir" / "out.md"
+    for command in (["digest", "--no-translate"], ["email", "--to", "r@example.org", "--dry-run"]):
+        proc = run(*command, str(SEEDS), "-o", str(out))
+        assert proc.returncode == 2 and proc.stdout == "", (command, proc.stderr)
+        assert proc.stderr == (
+            f"summarize: error: cannot write {out}: folder {out.parent} does not exist (create it first)\n"
+        )
+    assert list(tmp_path.iterdir()) == []

@@ -14,17 +14,32 @@ from typer.testing import CliRunner
 import summarize.deliver.files as files
 from summarize.cli import app
 from summarize.deliver import write_atomic, write_result
-from summarize.errors import DeliveryError
+from summarize.errors import ConfigError, DeliveryError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_write_replaces_the_whole_file(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "digest.md"
+    target = tmp_path / "digest.md"
     write_result("first", target)
     write_result("second, longer", target)
     assert target.read_text(encoding="utf-8") == "second, longer"
     assert sorted(p.name for p in target.parent.iterdir()) == ["digest.md"]
+
+
+def test_a_missing_folder_is_named_never_made(tmp_path: Path) -> None:
+    """`-o /nonexist/dir/out.md` made /nonexist/dir at the root of the file system."""
+    target = tmp_path / "nonexist" / "dir" / "digest.md"
+    with pytest.raises(ConfigError) as caught:
+        write_result("today's digest", target)
+    assert str(caught.value) == (
+        f"cannot write {target}: folder {tmp_path / 'nonexist' / 'dir'} does not exist (create it first)"
+    )
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "file.md").write_text("x")
+    with pytest.raises(ConfigError, match=r": .*file\.md is not a folder$"):
+        write_result("today's digest", tmp_path / "file.md" / "digest.md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.md"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -86,13 +86,16 @@ OutputOpt = Annotated[
 
 
 def check_output(output: Path | None, sources: Sequence[str]) -> None:
-    """Refuse, before anything is read, an -o that would overwrite one of the inputs: a file
-    named as a source, or one an input folder reads as an article (the next run would). A
-    folder (`email --dry-run -o FOLDER`) gets a new .eml file, which no folder read takes."""
-    from ..ingest.files import reads
-
+    """Refuse, before anything is read, an -o in a folder that does not exist (named, never
+    made) or one that would overwrite one of the inputs: a file named as a source, or one an
+    input folder reads as an article (the next run would). A folder (`email --dry-run -o
+    FOLDER`) gets a new .eml file, which no folder read takes."""
     if output is None or output.is_dir():
         return
+    from ..deliver.files import check_folder  # only a run that writes a file loads deliver
+    from ..ingest.files import reads
+
+    check_folder(output)
     for source in sources:
         if not reads(source, output):
             continue

@@ -16,9 +16,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ..errors import DeliveryError
+from ..errors import ConfigError, DeliveryError
 
-__all__ = ["write_atomic", "write_result"]
+__all__ = ["check_folder", "write_atomic", "write_result"]
 
 
 def _umask() -> int:
@@ -92,10 +92,24 @@ def _write_through(path: Path, data: bytes, mode: int) -> None:
         os.close(fd)
 
 
+def check_folder(path: Path) -> None:
+    """ConfigError unless the folder that `path` (or the file a link names) goes in exists.
+
+    A missing folder is named, never made: a typo in `-o /srv/dgest/today.md` must not
+    quietly build a tree of folders (as root, anywhere), as `>` in a shell would not.
+    """
+    folder = Path(os.path.realpath(path)).parent
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"cannot write {path}: {folder} is not a folder")
+    if not folder.is_dir():
+        raise ConfigError(f"cannot write {path}: folder {folder} does not exist (create it first)")
+
+
 def write_result(text: str, path: Path) -> None:
-    """Write a rendered result (UTF-8) to `path`, creating its folder; DeliveryError on failure."""
+    """Write a rendered result (UTF-8) to `path`, in a folder that exists (`check_folder`);
+    DeliveryError on failure."""
+    check_folder(path)
     try:
-        Path(os.path.realpath(path)).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise DeliveryError(f"cannot write {path}: {exc.strerror or exc}") from None

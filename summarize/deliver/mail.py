@@ -27,7 +27,7 @@ from ..config import APP, seconds_setting
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
 from ..values import Article, Digest, Loaded
-from .files import write_atomic
+from .files import check_folder, write_atomic
 from .outbox import Outbox
 from .smtp import MessageRejected, SmtpSettings, Utf8Refused, send_bytes
 from .state import SentStore, article_key, run_lock
@@ -185,6 +185,7 @@ def _dry_run(
             tuple(chosen), recipients, message_id, message=msg.as_bytes(), already_sent=already_sent
         )
     path = _dry_run_path(output)
+    check_folder(path)
     try:
         write_atomic(path, msg.as_bytes())
     except OSError as exc:
