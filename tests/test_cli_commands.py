@@ -296,3 +296,15 @@ def test_output_in_a_missing_folder_is_refused_before_any_work(tmp_path: Path) -
             f"summarize: error: cannot write {out}: folder {out.parent} does not exist (create it first)\n"
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_choices_are_taken_in_any_case() -> None:
+    """`-f JSON` was refused: 'JSON' is not a known format."""
+    source = str(SEEDS / "004_aa34f2be23785672.txt")
+    proc = run("brief", source, "--no-translate", "-f", "JSON")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["articles"][0]["id"] == "1"
+    proc = run("brief", source, "--no-translate", "-f", "Html", "--ranker", "Centrality")
+    assert proc.returncode == 0 and proc.stdout.startswith("<!DOCTYPE html>"), proc.stderr
+    proc = run("brief", source, "--no-translate", "-f", "pdf")
+    assert proc.returncode == 2 and "'pdf' is not a known format" in proc.stderr

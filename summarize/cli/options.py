@@ -32,13 +32,17 @@ if TYPE_CHECKING:
 
 def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str], str]:
     """A parser for a name from one of the library's registries, read when the command runs,
-    so that a backend or ranker registered before `main()` is a choice like a built-in one."""
+    so that a backend or ranker registered before `main()` is a choice like a built-in one.
+    A name is taken in any case (`-f JSON`, `--device CPU`): no two differ only by case."""
 
     def parse(value: str) -> str:
         known = names()
-        if value not in known:
+        if value in known:
+            return value
+        name = {n.casefold(): n for n in known}.get(value.casefold())
+        if name is None:
             raise typer.BadParameter(f"{value!r} is not a known {what}; choose one of: {', '.join(known)}")
-        return value
+        return name
 
     return parse
 
