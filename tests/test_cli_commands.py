@@ -308,3 +308,21 @@ def test_choices_are_taken_in_any_case() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("<!DOCTYPE html>"), proc.stderr
     proc = run("brief", source, "--no-translate", "-f", "pdf")
     assert proc.returncode == 2 and "'pdf' is not a known format" in proc.stderr
+
+
+def test_output_format_follows_the_extension_unless_f_names_one(tmp_path: Path) -> None:
+    """`-o x.html` and `-o x.json` wrote markdown into them."""
+    source = str(SEEDS / "004_aa34f2be23785672.txt")
+    starts = {
+        "x.html": "<!DOCTYPE html>",
+        "x.JSON": "{",
+        "x.txt": "[1] AS: Korea Utara",
+        "x.md": "## 1. AS: Korea Utara",
+        "x.xml": "## 1. AS: Korea Utara",  # no format's extension: the default, markdown
+    }
+    for name, start in starts.items():
+        proc = run("brief", source, "--no-translate", "-o", str(tmp_path / name))
+        assert proc.returncode == 0, proc.stderr
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+    proc = run("brief", source, "--no-translate", "-f", "text", "-o", str(tmp_path / "y.html"))
+    assert proc.returncode == 0 and (tmp_path / "y.html").read_text(encoding="utf-8").startswith("[1] AS:")

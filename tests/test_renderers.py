@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.renderers import render
+from summarize.renderers import FORMATS, SUFFIXES, format_for, render
 from summarize.renderers.htmlpage import TARGET_STYLE, briefs_html, digest_html
 from summarize.renderers.text import CITE_COMMAND, digest_text
 from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url, inert
@@ -334,3 +334,10 @@ def test_a_relative_day_in_an_undated_article_is_said_to_be_unplaceable() -> Non
     assert label in digest_text(d)
     assert label in "".join(parse(digest_html(d)).text)
     assert label in render(d, "markdown")
+
+
+def test_format_for_names_a_format_by_extension() -> None:
+    assert format_for("digest.html") == "html" and format_for("out/DIGEST.JSON") == "json"
+    assert format_for("notes.txt") == "text" and format_for("a.markdown") == "markdown"
+    assert format_for("digest") is None and format_for("digest.xml") is None
+    assert set(SUFFIXES.values()) == set(FORMATS)  # every format has an extension

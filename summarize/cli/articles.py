@@ -19,6 +19,7 @@ from .options import (
     Sources,
     TranslateOptions,
     check_output,
+    output_format,
 )
 
 
@@ -29,7 +30,7 @@ def brief_command(
     n: int = typer.Option(
         DEFAULT_BRIEF_SENTENCES, "-n", "--sentences", min=1, metavar="N", help="Sentences per brief."
     ),
-    fmt: FormatOpt = "markdown",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     ranker: RankerOpt = None,
     translation: TranslateOptions,
@@ -45,7 +46,7 @@ def brief_command(
             translator=translation.translator_or_none(),
             ranker=ranker,
         )
-    emit(render(result, fmt), output)
+    emit(render(result, output_format(fmt, output)), output)
     finish(loaded)
 
 
@@ -53,7 +54,7 @@ def brief_command(
 def digest_command(
     sources: Sources,
     *,
-    fmt: FormatOpt = "markdown",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     with_briefs: bool = typer.Option(
         False, "--with-briefs", help="Add a brief of each article.", rich_help_panel=OUTPUT
@@ -68,7 +69,7 @@ def digest_command(
     translator = translation.translator_or_none()
     with step(f"digest of {plural(len(loaded.articles), 'article')}"):
         result = digest(loaded, translator=translator, with_briefs=with_briefs, **shape.kwargs())
-    emit(render(result, fmt), output)
+    emit(render(result, output_format(fmt, output)), output)
     finish(loaded)
 
 

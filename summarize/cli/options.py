@@ -20,7 +20,7 @@ from ..config import default, flag_setting, int_setting, setting
 from ..errors import ConfigError, SummarizeError
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
-from ..renderers import FORMATS
+from ..renderers import FORMATS, format_for
 from ..translate import backend_names
 from ..translate.base import DEVICES
 from ..values import Loaded, plural
@@ -73,8 +73,15 @@ Sources = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    str,
-    choice("--format", "-f", what="format", names=lambda: FORMATS, help=f"{one_of(FORMATS)}.", panel=OUTPUT),
+    str | None,
+    choice(
+        "--format",
+        "-f",
+        what="format",
+        names=lambda: FORMATS,
+        help=f"{one_of(FORMATS)}. (default: the one -o's extension names, such as .json; else markdown)",
+        panel=OUTPUT,
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -109,6 +116,11 @@ def check_output(output: Path | None, sources: Sequence[str]) -> None:
                 "write the result outside that folder"
             )
         raise ConfigError(f"-o {output} would overwrite the input {source}; choose another file")
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    """-f, else the format -o's extension names (`-o digest.html`), else markdown."""
+    return fmt or (format_for(output) if output is not None else None) or "markdown"
 
 
 def _setting(flag: str, what: str, *, shown: str | None = None, **kwargs: Any) -> Any:

@@ -9,11 +9,12 @@ Each format is a module with `briefs_<fmt>(Briefs)` and `digest_<fmt>(Digest)`, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 
 from ..errors import ConfigError
 from ..values import Briefs, Digest
 
-__all__ = ["FORMATS", "RENDERERS", "render"]
+__all__ = ["FORMATS", "RENDERERS", "SUFFIXES", "format_for", "render"]
 
 Result = Briefs | Digest
 
@@ -49,6 +50,20 @@ RENDERERS: dict[str, Callable[[Result], str]] = {
     "html": _html,
 }
 FORMATS = tuple(RENDERERS)
+# The format a file's extension names (`-o digest.html` with no -f).
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def format_for(path: str | PurePath) -> str | None:
+    """The format `path`'s extension names ("digest.html": html), or None for any other."""
+    return SUFFIXES.get(PurePath(path).suffix.lower())
 
 
 def render(result: Result, fmt: str = "markdown") -> str:
