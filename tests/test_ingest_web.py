@@ -490,6 +490,17 @@ def test_garbled_text_is_repaired_with_a_warning() -> None:
     assert decode("Nama: Ã© saja.".encode(), "x") == ("Nama: Ã© saja.", ())
 
 
+def test_a_garbled_closing_quote_counts_as_garbled() -> None:
+    # "”" is E2 80 9D; read as cp1252, its 9D is undefined and comes through as U+009D, so a
+    # quotation's two pairs are "â€œ" and "â€\x9d". Both count: the line is repaired.
+    garbled = "Menteri mengatakan â€œharga beras naikâ€\x9d kemarin.".encode()
+    text, warnings = decode(garbled, "berita.txt")
+    assert text == "Menteri mengatakan “harga beras naik” kemarin."
+    assert warnings == ('berita.txt: text was garbled (UTF-8 read as Windows-1252, e.g. "Ã©"); repaired',)
+    # Each undefined byte after "Ã" is a pair as well ("Á" is C3 81): "ÁÍ" garbled is repaired.
+    assert decode("Kota Ã\x81Ã\x8d.".encode(), "x")[0] == "Kota ÁÍ."
+
+
 @pytest.mark.parametrize(
     ("data", "what"),
     [

@@ -34,7 +34,12 @@ _SIGNATURES = (
 )
 # UTF-8 read as cp1252 (or latin-1): "Ã©" for "é", "â€œ" for "“", "Â " for a no-break space.
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE = re.compile(f"[ÂÃ][\u00a0-\u00bf{_CP1252_HIGH}]|â€[\u00a0-\u00bf{_CP1252_HIGH}]")
+# The five bytes cp1252 leaves undefined come through as C1 controls: "”" (E2 80 9D) becomes
+# "â€\x9d", "Á" (C3 81) "Ã\x81". They are tell-tale pairs too, or a quotation whose closing
+# mark is one of the two pairs in it is left garbled.
+_CP1252_UNDEFINED = "\x81\x8d\x8f\x90\x9d"
+_SECOND = f"\u00a0-\u00bf{_CP1252_HIGH}{_CP1252_UNDEFINED}"
+_MOJIBAKE = re.compile(f"[ÂÃ][{_SECOND}]|â€[{_SECOND}]")
 
 
 def _codec(label: str | None) -> str | None:
