@@ -64,7 +64,8 @@ class Requests:
 
     `add(key, article, text)` asks for `text` (a sentence or title of `article`);
     `translate(translator)` translates every distinct Indonesian text once, in one batch, and
-    returns {key: (text, problems, notes)}. An English article's text passes through untranslated.
+    returns {key: (text, problems, notes)}. An English article's text passes through untranslated
+    (`_language_notes` tells the user).
     """
 
     def __init__(self) -> None:
@@ -86,15 +87,9 @@ class Requests:
         from .translate.guard import translate_checked
 
         pairs = self._wanted.values()
-        english = {a.id: a for a, _ in pairs if a.language == "en"}  # in request order, one note each
-        notes = [
-            f"article {a.id} ({a.title[:60]}) is already in English; passed through untranslated"
-            for a in english.values()
-        ]
+        notes: list[str] = []
         todo = sorted({text for a, text in pairs if a.language != "en"})
         done = dict(zip(todo, translate_checked(translator, todo), strict=True)) if todo else {}
-        for note in notes:
-            log.warning(note)
         withheld = sum(1 for c in done.values() if c.problems)
         if withheld:
             of = f"{withheld} of {plural(len(done), 'translation')}"
@@ -123,11 +118,28 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
     )
 
 
-def _inputs(articles: Sequence[Article] | Loaded, call: str) -> tuple[list[Article], list[str]]:
+def _inputs(
+    articles: Sequence[Article] | Loaded, call: str, *, translated: bool
+) -> tuple[list[Article], list[str]]:
     """The articles (checked: `checked_articles`), republished copies marked, and what
-    loading noted (given a `Loaded`)."""
+    loading noted (given a `Loaded`), then a note for each article in English."""
     notes = list(articles.notes) if isinstance(articles, Loaded) else []
-    return mark_copies(list(checked_articles(articles, call))), notes
+    checked = mark_copies(list(checked_articles(articles, call)))
+    return checked, notes + _language_notes(checked, translated=translated)
+
+
+def _language_notes(articles: Sequence[Article], *, translated: bool) -> list[str]:
+    """A note for each article that reads as English, logged too (the CLI shows it on stderr):
+    its text is shown as it is, whether the run translates or not."""
+    shown = "its sentences are shown as they are" + (", untranslated" if translated else "")
+    notes = [
+        f"article {a.id} ({a.source}) reads as English, not Indonesian: {shown}"
+        for a in articles
+        if a.language == "en"
+    ]
+    for note in notes:
+        log.warning(note)
+    return notes
 
 
 def _model(translator: Translator | None) -> ModelInfo | None:
@@ -165,7 +177,7 @@ def brief(
     `Loaded` that `load_articles` returned, its skipped sources and warnings become notes.
     A republished copy keeps its brief, with `duplicate_of` set on its article.
     """
-    articles, notes = _inputs(articles, "brief")
+    articles, notes = _inputs(articles, "brief", translated=translator is not None)
     check_count("n", n)
     picks = _selections(articles, n, ranker)
     requests = Requests()
@@ -237,7 +249,7 @@ def digest(
     skipped sources and warnings become notes. Grouping spreads its work over up to
     `workers` processes (None: every core); the result is the same however many.
     """
-    articles, notes = _inputs(articles, "digest")
+    articles, notes = _inputs(articles, "digest", translated=translator is not None)
     for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
         check_count(name, count)
     check_count("max_stories", max_stories, allow_none=True)

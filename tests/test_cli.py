@@ -170,6 +170,25 @@ def test_nothing_usable_exits_1_with_one_line(tmp_path: Path) -> None:
     assert len(errors) == 1 and "Traceback" not in result.output
 
 
+def test_an_english_article_is_named_once_on_stderr(tmp_path: Path) -> None:
+    english = tmp_path / "english.txt"
+    english.write_text(
+        "Rice Prices Rise Across Java as Harvest Is Delayed\n\n"
+        "Rice prices rose in markets across Java this week after heavy rain delayed the harvest, "
+        "traders said on Tuesday. The government said it would release stocks from the state "
+        "logistics agency to keep prices in check.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["brief", str(SEEDS / "004_aa34f2be23785672.txt"), str(english), "--no-translate"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"summarize: article 2 ({english}) reads as English, not Indonesian: its sentences are shown as they are"
+    ]
+    assert "Rice prices rose" in result.stdout  # shown, not dropped
+
+
 def test_usage_error_exits_2() -> None:
     assert runner.invoke(app, ["digest", str(SEEDS), "-f", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["brief"]).exit_code == 2

@@ -69,7 +69,23 @@ def test_english_article_passes_through_with_a_note(tmp_path: Path) -> None:
     english = [s for b in result.briefs if b.article.language == "en" for s in b.sentences]
     assert english and all(s.text == s.source_text for s in english)
     assert all(not t.startswith("The White House") for call in tr.calls for t in call)
-    assert any("already in English" in note for note in result.notes)
+    # One note for the article, true to what happened: not translated.
+    said = [note for note in result.notes if "reads as English" in note]
+    assert said == [
+        f"article 1 ({tmp_path / 'en.txt'}) reads as English, not Indonesian: "
+        "its sentences are shown as they are, untranslated"
+    ]
+
+
+def test_english_article_gets_a_note_without_a_translator_too(tmp_path: Path) -> None:
+    # --no-translate: the brief and the digest name the English article once, and keep it.
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    loaded = load_articles([SEEDS / "004_aa34f2be23785672.txt", tmp_path / "en.txt"])
+    note = f"article 2 ({tmp_path / 'en.txt'}) reads as English, not Indonesian: its sentences are shown as they are"
+    briefs = brief(loaded, n=2)
+    assert [n for n in briefs.notes if "English" in n] == [note]
+    assert [b.article.id for b in briefs] == ["1", "2"] and briefs.briefs[1].sentences
+    assert [n for n in digest(loaded).notes if "English" in n] == [note]
 
 
 def test_no_translator_means_indonesian_text() -> None:
