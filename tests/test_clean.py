@@ -105,6 +105,14 @@ def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:
     assert kept[0].startswith("Mark Milley, ketua Kepala Staf Gabungan")
 
 
+def test_numbered_subheadings_are_list_items_alike() -> None:
+    # Read as a user: seeds/000 dropped "1. Korut ..." and "2. Pasukan ..." as list items but
+    # kept "3. Rusia pamerkan rudal hipersonik pada Kim Jong Un" as two sentences, "3." and the rest.
+    _, kept, dropped = _kept(next(p for p in SEEDS if p.name.startswith("000")))
+    assert [text[:3] for rule, text in dropped if rule == "list-item"] == ["1. ", "2. ", "3. "]
+    assert not any(k.startswith("3.") for k in kept)
+
+
 # An article about a copyright case: its credits go, its news stays ---------------------
 
 GETTY_CASE = """\

@@ -48,7 +48,8 @@ def body_like(line: str) -> bool:
 
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]")
 _ANY_STOP = re.compile(r"[.!?]\s")
-LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
+# A list item's marker: a bullet, or a number ("3. Rusia ...", or "3." alone on its line).
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]\s|\d{1,2}[.)](?:\s|$))")
 
 
 def _prose_with_names(line: str, words: list[str]) -> bool:
@@ -63,7 +64,11 @@ def _prose_with_names(line: str, words: list[str]) -> bool:
 
 def heading(line: str, words: list[str]) -> bool:
     """A heading, label or link: no sentence ending, no quotation, short or title-cased."""
-    if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line)):
+    marker = LIST_ITEM.match(line)
+    if marker and not words:
+        return True  # a list number on a line of its own ("3."): never a sentence
+    # A list number's full stop ("3. Rusia pamerkan ...") ends no sentence inside the line.
+    if _QUOTE.search(line) or (len(words) >= 8 and _ANY_STOP.search(line, marker.end() if marker else 0)):
         return False  # a quotation or a sentence inside: article text, even if cut short
     if TERMINAL.search(line):
         # "Berakhir! Pelaku Ditangkap!": a title-cased line is a headline even with "!". Not a
@@ -72,4 +77,4 @@ def heading(line: str, words: list[str]) -> bool:
         if _prose_with_names(line, words):
             return False
         return len(words) <= 25 and _title_cased(words)
-    return len(words) <= 12 or (len(words) <= 30 and _title_cased(words)) or bool(LIST_ITEM.match(line))
+    return len(words) <= 12 or (len(words) <= 30 and _title_cased(words)) or bool(marker)
