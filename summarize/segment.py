@@ -3,8 +3,8 @@
 A boundary is sentence-final punctuation followed by whitespace and something that can
 start a sentence, or a full stop with the space after it lost ("U - 15.Wasit Sirnas ...",
 read narrowly: see `_GLUED`). It is *not* a boundary after a known abbreviation (dkk., Jl.,
-Prof., S.H., M.Si., 35.Pid.), after a single capital (an initial), or inside a short
-quotation.
+Prof., S.H., M.Si., 35.Pid.), after a single capital (an initial), after a list item's number
+that opens a sentence ("3. Rusia ..."), or inside a short quotation.
 Numbers such as "1.000", "1,5" and "16/9/2023" never contain whitespace, so they are
 never split. Overlong sentences (no punctuation for hundreds of words) are cut into
 pieces at commas or spaces so that no unit exceeds what a translator can take.
@@ -66,6 +66,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}")
 _NUMBERED = re.compile(r"[0-9]{1,6}\.[a-z]{1,6}")
+_LIST_NUMBER = re.compile(r"[0-9]{1,2}\.")  # "3." opening a sentence: a list item's number
 _OPEN_QUOTES = '“"'
 # How far back to look for the word before a full stop. Abbreviations are a few letters, so a
 # longer word is never one; a bounded look-back keeps segmentation linear in the paragraph
@@ -149,6 +150,12 @@ def _boundaries(text: str) -> Iterator[int]:
             continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token):
             continue
+        if (
+            punct == "."
+            and _LIST_NUMBER.fullmatch(token)
+            and not text[sentence_start : m.start() + 1 - len(token)].strip()  # it opens the sentence
+        ):
+            continue  # "3. Rusia pamerkan ...": the number belongs to its item, never a sentence alone
         # Inside a short quotation that closes soon: the quotation is one sentence.
         span = end - sentence_start
         if (

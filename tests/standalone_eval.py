@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -233,14 +234,18 @@ def match_sentences(labelled: Sequence[str], got: Sequence[str]) -> dict[int, in
     """Labelled sentence index -> the tool's sentence index that reads the same, in order.
 
     The same text (whitespace aside), or the labelled text less a leading dateline the tool
-    now cuts. A sentence the tool reads otherwise (merged, split, or grown: "JEK perlahan ..."
-    read now as "GO - JEK perlahan ...") is left out: its label spoke of other text.
+    now cuts, or with the list number before it that the tool now keeps with it ("1." then
+    "Terbang selama 24 jam ...", read now as "1. Terbang selama 24 jam ..."; the number alone
+    is left out). A sentence the tool reads otherwise (merged, split, or grown: "JEK perlahan
+    ..." read now as "GO - JEK perlahan ...") is left out: its label spoke of other text.
     """
     tool = [_plain(t) for t in got]
     out: dict[int, int] = {}
     j = 0
     for i, text in enumerate(labelled):
         readings = {_plain(text), _plain(text[dateline_length(text) :])}
+        if i and re.fullmatch(r"[0-9]{1,2}\.", _plain(labelled[i - 1])):
+            readings.add(f"{_plain(labelled[i - 1])} {_plain(text)}")
         k = next((k for k in range(j, len(tool)) if tool[k] in readings), None)
         if k is not None:
             out[i] = k

@@ -144,6 +144,24 @@ def test_numbers_and_dates_stay_whole() -> None:
     ]
 
 
+def test_a_list_number_is_never_a_sentence_alone() -> None:
+    # seeds/000 showed "3." as a sentence of its own, then "Rusia pamerkan ...".
+    text = "Dia berkata begitu. 3. Rusia pamerkan rudal hipersonik.\n\n12. Korut memasok peluru artileri."
+    assert split_sentences(text) == [
+        "Dia berkata begitu.",
+        "3. Rusia pamerkan rudal hipersonik.",
+        "12. Korut memasok peluru artileri.",
+    ]
+    # A number that ends a sentence still ends it; one that opens a sentence without a full stop is text.
+    text = "Skornya 2. Lalu ia pulang. Ia lahir pada 1990. 3 tahun kemudian ia pindah."
+    assert split_sentences(text) == [
+        "Skornya 2.",
+        "Lalu ia pulang.",
+        "Ia lahir pada 1990.",
+        "3 tahun kemudian ia pindah.",
+    ]
+
+
 def test_quotation_with_inner_question_is_one_sentence() -> None:
     text = (
         '"Apakah akan ada perbedaan yang besar? Saya skeptis terhadap hal itu," kata Milley. '
@@ -260,6 +278,12 @@ def _old_boundaries(text: str) -> list[int]:
         token = before.group(1) if before else ""
         if punct.startswith(".") and not punct.startswith("...") and _old_is_abbreviation(token):
             continue
+        if (
+            punct == "."
+            and re.fullmatch(r"[0-9]{1,2}\.", token)
+            and not text[sentence_start : m.start() + 1 - len(token)].strip()
+        ):
+            continue  # a rule added since ("3. Rusia ..."), read the same way in both
         span = end - sentence_start
         if (
             span < segment.MAX_QUOTE_CHARS

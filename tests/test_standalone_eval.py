@@ -55,6 +55,17 @@ def test_labels_follow_their_sentence_when_an_earlier_one_is_split() -> None:
     assert set(labels) == {("1", 3)} and labels[("1", 3)]["index"] == 3
 
 
+def test_a_label_follows_its_sentence_when_the_tool_keeps_its_list_number_with_it() -> None:
+    # The segmenter once cut "1." off as a sentence; it now keeps it with its item.
+    labelled = ["Apa saja kesalahannya?", "1.", "Terbang selama 24 jam.", "Ini pernah dilakukan Kayla."]
+    tool = ["Apa saja kesalahannya?", "1. Terbang selama 24 jam.", "Ini pernah dilakukan Kayla."]
+    rows = [_row(0, "TEASER"), _row(1, "FRAGMENT"), _row(2, "FRAGMENT"), _row(3, "NEEDS_CONTEXT", 2)]
+    labels, unmatched = _carry(labelled, tool, rows)
+    assert unmatched == 1  # the bare number: no sentence of the tool's reads so now
+    assert labels[("1", 1)]["label"] == "FRAGMENT"
+    assert labels[("1", 2)]["depends_on"] == 1
+
+
 def test_a_label_never_moves_onto_part_of_a_longer_sentence() -> None:
     # Only a cut dateline may be missing from the front: "Kedua." is not "Pertama. Kedua.".
     assert ev.match_sentences(["Pertama. Kedua.", "Harga naik."], ["Kedua.", "Harga naik."]) == {1: 1}
