@@ -319,13 +319,25 @@ def test_guard_without_repair_withholds_at_once() -> None:
 
 
 def _shown_json(body: dict[str, object]) -> list[dict[str, object]]:
-    """The digest's items, then the brief sentences its Briefs show (not those it cites)."""
+    """The digest's items, then the brief sentences its Briefs show: those it does not cite, and
+    a cited one a shown one is read after (`after`), which comes again before it."""
     digest_part = body["digest"]
     assert isinstance(digest_part, dict)
     briefs = body.get("briefs", [])
     assert isinstance(briefs, list)
     cited = {(c["article"], c["index"]) for i in digest_part["items"] for c in i["citations"]}
-    others = [s for b in briefs for s in b["sentences"] if (b["article"], s["index"]) not in cited]
+    others = []
+    for b in briefs:
+        keep = {s["index"] for s in b["sentences"] if (b["article"], s["index"]) not in cited}
+        if keep:
+            after = {s["index"]: s["after"] for s in b["sentences"]}
+            todo = list(keep)
+            while todo:
+                for k in after[todo.pop()]:
+                    if k not in keep:
+                        keep.add(k)
+                        todo.append(k)
+        others += [s for s in b["sentences"] if s["index"] in keep]
     return [*digest_part["items"], *others]
 
 
