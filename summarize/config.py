@@ -67,7 +67,27 @@ def _read_config(path: Path, mtime: float) -> dict[str, Any]:
         raise ConfigError(f"cannot read config file {path}: {exc}") from None
     if values.get("smtp_password") not in (None, ""):
         _check_private(path)
+    for problem in _unknown(values, path).values():
+        log.warning("%s", problem)  # once per file read: a typo must not pass unseen
     return values
+
+
+def _unknown(values: dict[str, Any], path: Path) -> dict[str, str]:
+    import difflib
+
+    out = {}
+    for key in values:
+        if key not in SETTINGS:
+            close = difflib.get_close_matches(key, SETTINGS, n=1)
+            hint = f"did you mean {close[0]}?" if close else "not used (see `summarize config`)"
+            out[key] = f"unknown setting {key!r} in {path}; {hint}"
+    return out
+
+
+def unknown_settings() -> dict[str, str]:
+    """{key: one line naming it} for each key of the config file that names no setting (a
+    typo such as `smtp_hots`, with the closest setting); ConfigError if the file cannot be read."""
+    return _unknown(_config(), config_path())
 
 
 def _check_private(path: Path) -> None:

@@ -115,3 +115,66 @@ def test_config_into_a_closed_pipe_is_quiet() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert err == "", err
+
+
+def test_config_marks_each_value_a_run_would_refuse(tmp_path: Path) -> None:
+    # `summarize config` used to print `beam = four` and exit 0; the run then refused it.
+    config = tmp_path / "bad.toml"
+    config.write_text('beam = "four"\nsmtp_port = "x"\ncache_dir = 5\n', encoding="utf-8")
+    env = {"SUMMARIZE_CONFIG": str(config), "SUMMARIZE_DEADLINE": "-1", "SUMMARIZE_TIMEOUT": "nan"}
+    env["SUMMARIZE_CACHE_DIR"] = ""  # the conftest's folder would hide the config file's
+    proc = run("config", env=env)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert (
+        f"  beam = four  (config file {config}) \N{EM DASH} invalid: beam must be a whole number, not 'four'"
+        in lines
+    )
+    assert (
+        "  deadline = -1  (env SUMMARIZE_DEADLINE) \N{EM DASH} invalid: deadline must be a number"
+        in proc.stdout
+    )
+    assert "timeout = nan  (env SUMMARIZE_TIMEOUT) \N{EM DASH} invalid: timeout must be" in proc.stdout
+    assert "smtp_port = x" in proc.stdout and "invalid: smtp_port must be a whole number" in proc.stdout
+    assert "invalid: cache_dir must be a folder path, not 5" in proc.stdout
+    assert sum("invalid:" in line for line in lines) == 5
+    assert proc.stderr == "summarize: error: 5 settings a run would refuse (marked above)\n"
+    beam = run("brief", str(ROOT / "seeds"), env={"SUMMARIZE_BEAM": "0"})  # the run's own check
+    assert beam.returncode == 2 and beam.stderr == "summarize: error: beam must be at least 1, not 0\n"
+    assert "  beam = 0  (env SUMMARIZE_BEAM) \N{EM DASH} invalid: beam must be at least 1, not 0" in (
+        run("config", env={"SUMMARIZE_BEAM": "0"}).stdout
+    )
+
+
+def test_every_setting_is_checked_or_taken_as_it_is() -> None:
+    from summarize.cli.settings import CHECKS, UNCHECKED
+    from summarize.config import SETTINGS
+
+    assert set(CHECKS) | UNCHECKED == set(SETTINGS) and not set(CHECKS) & UNCHECKED
+
+
+def test_an_unknown_key_in_the_config_file_is_named_with_the_setting_it_looks_like(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text('smtp_hots = "mail"\nzzz = 1\n', encoding="utf-8")
+    env = {"SUMMARIZE_CONFIG": str(config)}
+    typo = f"summarize: unknown setting 'smtp_hots' in {config}; did you mean smtp_host?"
+    other = f"summarize: unknown setting 'zzz' in {config}; not used (see `summarize config`)"
+    shown = run("config", env=env)
+    assert shown.returncode == 2
+    assert shown.stderr.splitlines() == [
+        typo,
+        other,
+        f"summarize: error: {config} holds 2 unknown keys: smtp_hots, zzz",
+    ]
+    # A run warns once, and goes on: the key may be a newer version's setting.
+    used = run("brief", str(ROOT / "seeds" / "004_aa34f2be23785672.txt"), "--no-translate", env=env)
+    assert used.returncode == 0 and used.stderr.splitlines() == [typo, other]
+
+
+def test_a_broken_config_file_is_one_line_before_anything_else(tmp_path: Path) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text("beam = \n", encoding="utf-8")
+    proc = run("config", env={"SUMMARIZE_CONFIG": str(config)})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"summarize: error: cannot read config file {config}: ")
+    assert len(proc.stderr.splitlines()) == 1

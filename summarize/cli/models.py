@@ -152,15 +152,21 @@ def cache_clear_command() -> None:
 
 @command(name="config")
 def config_command() -> None:
-    """Show the folders and every setting the tool uses, and where each value comes from.
+    """Show the folders and every setting the tool uses, and where each value comes from;
+    mark each value a run would refuse (exit 2 when any is marked, or the config file holds
+    a key that is no setting).
 
     Settings resolve in this order: command-line option, environment variable
     (SUMMARIZE_<NAME>), the config file, the default.
     """
     import platformdirs
 
-    from ..config import APP, config_path, describe, resolve
+    from ..config import APP, config_path, describe, resolve, unknown_settings
+    from ..errors import ConfigError
+    from .settings import problems
 
+    unknown = unknown_settings()  # reads the config file first: a broken one is the only line
+    bad = problems()
     path = config_path()
     typer.echo(f"config file: {path}{'' if path.exists() else ' (not present)'}")
     for name, fallback in (
@@ -168,8 +174,17 @@ def config_command() -> None:
         ("state_dir", platformdirs.user_state_dir(APP)),
     ):
         value, source = resolve(name, default=fallback)
-        typer.echo(f"{name}: {value}  ({source})")
+        typer.echo(f"{name}: {value}  ({source}){_invalid(bad, name)}")
     typer.echo("settings:")
     for name, value, source in describe():
         if name not in ("cache_dir", "state_dir"):
-            typer.echo(f"  {name} = {value or '(unset)'}  ({source})")
+            typer.echo(f"  {name} = {value or '(unset)'}  ({source}){_invalid(bad, name)}")
+    if bad or unknown:
+        found = [f"{plural(len(bad), 'setting')} a run would refuse (marked above)"] if bad else []
+        if unknown:
+            found.append(f"{path} holds {plural(len(unknown), 'unknown key')}: {', '.join(unknown)}")
+        raise ConfigError(" and ".join(found))
+
+
+def _invalid(problems: dict[str, str], name: str) -> str:
+    return f" \N{EM DASH} invalid: {problems[name]}" if name in problems else ""

@@ -92,12 +92,8 @@ def load_translator(
     """
     model = str(setting("model", model, default=DEFAULT_MODEL))
     factory = backend_factory(str(setting("backend", backend, default=DEFAULT_BACKEND)))
-    device = str(setting("device", device, default=DEFAULT_DEVICE))
-    if device not in DEVICES:
-        raise ConfigError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
-    beam = int_setting("beam", beam, default=DEFAULT_BEAM)
-    if beam < 1:
-        raise ConfigError(f"beam must be at least 1, not {beam}")
+    device = device_setting(device)
+    beam = beam_setting(beam)
     inner = factory(
         model,
         device=device,
@@ -112,6 +108,22 @@ def load_translator(
     from .cache import CachingTranslator, TranslationCache  # sqlite3 and the checker, when used
 
     return CachingTranslator(inner, TranslationCache(), progress=progress)
+
+
+def device_setting(explicit: str | None = None) -> str:
+    """The `device` setting (`explicit`, else env, config file, default), checked."""
+    device = str(setting("device", explicit, default=DEFAULT_DEVICE))
+    if device not in DEVICES:
+        raise ConfigError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
+    return device
+
+
+def beam_setting(explicit: int | None = None) -> int:
+    """The `beam` setting (`explicit`, else env, config file, default), checked."""
+    beam = int_setting("beam", explicit, default=DEFAULT_BEAM)
+    if beam < 1:
+        raise ConfigError(f"beam must be at least 1, not {beam}")
+    return beam
 
 
 def translate_text(text: str, translator: Translator) -> str:
