@@ -178,3 +178,20 @@ def test_a_broken_config_file_is_one_line_before_anything_else(tmp_path: Path) -
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.startswith(f"summarize: error: cannot read config file {config}: ")
     assert len(proc.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said"),
+    [
+        (("brief", "--no-translate", "--deadline", "0"), {}, "deadline must be a number of seconds"),
+        (("clean",), {"SUMMARIZE_TIMEOUT": "nan"}, "timeout must be a number of seconds"),
+        (("digest", "--no-translate"), {"SUMMARIZE_DEADLINE": "-1"}, "deadline must be a number of seconds"),
+    ],
+)
+def test_a_fetch_setting_is_refused_before_any_work_even_with_only_local_files(
+    args: tuple[str, ...], env: dict[str, str], said: str
+) -> None:
+    # These ran to exit 0 when no source was a URL; the next run that fetched then failed.
+    proc = run(args[0], str(ROOT / "seeds"), *args[1:], env=env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"summarize: error: {said}") and len(proc.stderr.splitlines()) == 1

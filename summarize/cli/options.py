@@ -18,6 +18,7 @@ import typer
 
 from ..config import default, flag_setting, int_setting, setting
 from ..errors import ConfigError, SummarizeError
+from ..ingest.fetch_limits import RunDeadline, connect_timeout
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
 from ..renderers import FORMATS, format_for
@@ -278,22 +279,26 @@ class InputOptions:
 
     def fetch_settings(self) -> dict[str, Any]:
         """`load_articles`' fetch arguments, resolved here at the edge: these options, then
-        SUMMARIZE_*, then the config file, then the defaults in `config.SETTINGS`."""
+        SUMMARIZE_*, then the config file, then the defaults in `config.SETTINGS`; checked
+        as the fetcher checks them (ConfigError for a timeout or deadline it cannot keep)."""
         return {
-            "timeout": setting("timeout", default=default("timeout")),
+            "timeout": connect_timeout(setting("timeout", default=default("timeout"))),
             "allow_private_network": flag_setting("allow_private_network", self.allow_private_network),
             "contact": str(setting("contact", default=default("contact"))),
-            "deadline": setting("deadline", self.deadline, default=default("deadline")),
+            "deadline": RunDeadline.start(
+                setting("deadline", self.deadline, default=default("deadline"))
+            ).seconds,
         }
 
     def load(self, sources: Sequence[str]) -> Loaded:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
         from ..ingest import load_articles
-        from ..ingest.files import is_url
 
         since = self.since.date() if self.since else None
-        # Only a run that fetches reads (and can trip over) the fetch settings.
-        fetching = self.fetch_settings() if any(is_url(s) for s in sources) else {}
+        # Checked before any work, even when no source is a URL: `--deadline 0` is a mistake
+        # on any command line, and a bad value in the config file would fail the next run
+        # that fetches (a cron job at 06:30) rather than this one, at the terminal.
+        fetching = self.fetch_settings()
         with step(f"read {plural(len(sources), 'source')}"):
             loaded = load_articles(
                 sources,
