@@ -18,7 +18,7 @@ from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import check_count
-from .grouping import Fact, Section, mark_copies, plan, publishers
+from .grouping import Fact, Plan, Section, mark_copies, plan, publishers
 from .rank import follows, get_ranker, select
 from .rank.features import features
 from .rank.ties import judge_for_brief
@@ -250,17 +250,10 @@ def digest(
     `workers` processes (None: every core); the result is the same however many.
     """
     articles, notes = _inputs(articles, "digest", translated=translator is not None)
-    for name, count in (("n", n), ("items_per_story", items_per_story), ("brief_sentences", brief_sentences)):
-        check_count(name, count)
-    check_count("max_stories", max_stories, allow_none=True)
-    shown = plan(
-        articles,
-        n=n,
-        items_per_story=items_per_story,
-        max_stories=max_stories,
-        ranker=get_ranker(ranker),
-        workers=workers,
-    )
+    check_count("brief_sentences", brief_sentences)
+    planned = _plan(articles, n, items_per_story, max_stories, ranker=ranker, workers=workers)
+    shown, left_out = planned.sections, planned.stories - len(planned.sections)
+    notes += _left_out_note(left_out, n=n, max_stories=max_stories)
     picks = _selections(articles, brief_sentences, ranker) if with_briefs else [[] for _ in articles]
     translated = translator is not None
     requests = Requests()
@@ -283,7 +276,39 @@ def digest(
         english_titles=tuple(
             (a.id, text) for a, (text, problems, _) in titled if not problems and text != a.title
         ),
+        stories_left_out=left_out,
     )
+
+
+def _plan(
+    articles: Sequence[Article],
+    n: int,
+    items_per_story: int,
+    max_stories: int | None,
+    *,
+    ranker: str | None,
+    workers: int | None,
+) -> Plan:
+    """The digest's caps checked at the door, then its sections planned."""
+    for name, count in (("n", n), ("items_per_story", items_per_story)):
+        check_count(name, count)
+    check_count("max_stories", max_stories, allow_none=True)
+    return plan(
+        articles,
+        n=n,
+        items_per_story=items_per_story,
+        max_stories=max_stories,
+        ranker=get_ranker(ranker),
+        workers=workers,
+    )
+
+
+def _left_out_note(left_out: int, *, n: int, max_stories: int | None) -> list[str]:
+    """Never silently: a note counting the stories a cap (or `n`) left out, naming the cap."""
+    if not left_out:
+        return []
+    cap = f"--max-stories {max_stories}" if max_stories is not None and max_stories <= n else f"-n {n}"
+    return [f"{plural(left_out, 'more story', 'more stories')} not shown ({cap})"]
 
 
 def _ask_stories(requests: Requests, shown: Sequence[Section]) -> None:

@@ -429,6 +429,8 @@ class Digest:
     # (article id, English title) for every translated article whose title passed the check:
     # the Sources list shows it beside the original title.
     english_titles: tuple[tuple[str, str], ...] = ()
+    # Stories the articles hold that a cap (`max_stories`, `n`) left out; a note says so too.
+    stories_left_out: int = 0
 
     def english_title(self, article_id: str) -> str | None:
         """The article's title in English, when the digest was translated and it passed."""

@@ -88,7 +88,7 @@ def day(mixed: tuple[Article, ...]) -> list[Article]:
 def test_plan_shows_what_computing_every_story_would(
     day: list[Article], n: int, per_story: int, max_stories: int | None
 ) -> None:
-    assert plan(day, n=n, items_per_story=per_story, max_stories=max_stories) == _reference_plan(
+    assert plan(day, n=n, items_per_story=per_story, max_stories=max_stories).sections == _reference_plan(
         day, n=n, items_per_story=per_story, max_stories=max_stories
     )
 
@@ -105,7 +105,7 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
 
     monkeypatch.setattr(grouping, "group_facts", counting)
     stories = group_stories(day)
-    sections = plan(day, n=3, items_per_story=10, workers=1)  # count the calls in this process
+    sections = plan(day, n=3, items_per_story=10, workers=1).sections  # count the calls in this process
     assert len(sections) == 3
     assert 0 < len(calls) < len(stories)
     assert 1 not in calls  # the single-article stories come last and are never reached
@@ -115,7 +115,7 @@ def test_plan_skips_the_facts_of_stories_it_cannot_show(
 
 
 def test_no_items_no_work(mixed: tuple[Article, ...]) -> None:
-    assert plan(mixed, n=0, items_per_story=10) == []
+    assert plan(mixed, n=0, items_per_story=10).sections == []
 
 
 class _LaterFirst:
@@ -146,12 +146,12 @@ def test_a_one_article_story_shows_its_lines_in_the_articles_order(
     by_importance = [f.index for f in group_facts([article], n=3, ranker=_LaterFirst())]
     # The order the digest used to show them in: the last sentence first.
     assert sorted(by_importance) == [0, 1, 2] and by_importance[0] == 2
-    sections = plan([article], n=3, items_per_story=3, ranker=_LaterFirst())
+    sections = plan([article], n=3, items_per_story=3, ranker=_LaterFirst()).sections
     assert [f.index for f in sections[0].facts] == [0, 1, 2]
     # A story of several articles keeps importance order; the story order is the same as when
     # every story showed its lines most important first (`_precedence` reads the top line).
     day = [*mixed, article]
-    shown = plan(day, n=30, items_per_story=3, ranker=_LaterFirst())
+    shown = plan(day, n=30, items_per_story=3, ranker=_LaterFirst()).sections
     lines = {s.story.articles[0].id: [f.index for f in s.facts] for s in shown if len(s.story.articles) == 1}
     assert lines["9"] == [0, 1, 2]
     several = [s for s in shown if len(s.story.articles) > 1 and len(s.facts) > 1]

@@ -263,3 +263,28 @@ def test_articles_made_from_text_get_their_own_ids_by_default() -> None:
     assert article_from_text(texts[0]).id == articles[0].id  # made from the text: stable across runs
     cited = {c.article for item in digest(articles).items for c in item.citations}
     assert len(cited) > 1 and cited <= {a.id for a in articles}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html", "json"])
+def test_stories_a_cap_leaves_out_are_counted_in_every_format(fmt: str) -> None:
+    # --max-stories 2 used to drop the other stories without a word, under a header that
+    # read "2 stories from 9 articles" as if that were all.
+    from summarize.renderers import render
+
+    data = Path(__file__).resolve().parent / "data"
+    articles = load_articles([SEEDS, *sorted(data.glob("indosum_*.txt"))]).articles
+    whole = digest(articles)
+    capped = digest(articles, max_stories=2)
+    assert len(whole.stories) == 5 and len(capped.stories) == 2
+    assert capped.stories_left_out == 3 and whole.stories_left_out == 0
+    assert "3 more stories not shown (--max-stories 2)" in capped.notes
+    assert not any("not shown" in note for note in whole.notes)
+    out = render(capped, fmt)
+    assert "3 more stories not shown (--max-stories 2)" in out
+    if fmt == "json":  # the same facts as data: the header is the other formats' own
+        assert json.loads(out)["digest"]["stories_left_out"] == 3
+    else:
+        assert "2 of 5 stories from 9 articles" in out
+        assert "5 stories from 9 articles" in render(whole, fmt)
+    one = digest(articles, n=1)  # -n caps the stories too: one line each at most
+    assert "4 more stories not shown (-n 1)" in one.notes

@@ -33,6 +33,7 @@ from .stories import StoryGroup, group_stories
 __all__ = [
     "SINGLE_ARTICLE_ITEMS",
     "Fact",
+    "Plan",
     "Section",
     "StoryGroup",
     "allot",
@@ -210,6 +211,15 @@ def _facts_of(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The digest's sections in display order, and how many stories the articles hold
+    (copies left out), so that the stories a cap leaves out can be counted."""
+
+    sections: list[Section]
+    stories: int
+
+
 def plan(
     articles: Sequence[Article],
     *,
@@ -218,8 +228,8 @@ def plan(
     max_stories: int | None = None,
     ranker: Ranker | None = None,
     workers: int | None = None,
-) -> list[Section]:
-    """The digest's sections, in display order, each with the facts it shows.
+) -> Plan:
+    """The digest's sections, in display order, each with the facts it shows (`Plan`).
 
     Stories are ordered by how many articles cover them, then the one whose line tells news
     first (`_precedence`);
@@ -237,11 +247,12 @@ def plan(
     # At most one story per item the digest has room for: a story with no line takes a place too.
     order = order[: max(n if max_stories is None else min(n, max_stories), 0)]
     counts = allot([len(per_story[k]) for k in order], [len(groups[k].articles) for k in order], n)
-    return [
+    sections = [
         Section(groups[k], _reading_order(groups[k], per_story[k][:count]))
         for k, count in zip(order, counts, strict=True)
         if count or not per_story[k]
     ]
+    return Plan(sections, len(groups))
 
 
 def _reading_order(story: StoryGroup, facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -135,6 +135,7 @@ def digest_json(digest: Digest) -> str:
             }
             for s in digest.stories
         ]
+    body["digest"]["stories_left_out"] = digest.stories_left_out  # by --max-stories or -n
     body["model"] = _model(digest.model)
     body["notes"] = list(digest.notes)
     return _dump(body)

@@ -2,7 +2,8 @@
 
 A digest reads like a news brief a person forwards:
 
-- a header that says how many stories and articles, and the days they cover;
+- a header that says how many stories and articles, and the days they cover (every article
+  read; "2 of 5 stories" when a cap left stories out);
 - stories that several articles report first, each under its headline (none when the
   central article has no title, or when it would repeat the story's one line), with its
   date or range of dates; then the stories one article reports, compactly, a line each,
@@ -263,9 +264,12 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
     )
 
 
-def _summary(stories: int, articles: Sequence[Article]) -> str:
+def _summary(stories: int, articles: Sequence[Article], left_out: int = 0) -> str:
+    # The articles and days are all the input's (the Sources list shows every article); the
+    # stories, those shown, "of" all the articles hold when a cap left some out.
     copies = sum(1 for a in articles if a.duplicate_of)
-    text = f"{plural(stories, 'story', 'stories')} from {plural(len(articles), 'article')}"
+    shown = f"{stories} of {plural(stories + left_out, 'story', 'stories')}" if left_out else None
+    text = f"{shown or plural(stories, 'story', 'stories')} from {plural(len(articles), 'article')}"
     if copies:
         text += f" ({copies} {'a republished copy' if copies == 1 else 'republished copies'})"
     span = span_label([a.published for a in articles])
@@ -280,7 +284,7 @@ def layout(digest: Digest) -> Layout:
     other = tuple(s for s in sections if len(s.articles) <= 1 and s.lines)
     unshown = tuple(s for s in sections if len(s.articles) <= 1 and not s.lines)
     return Layout(
-        summary=_summary(len(sections), digest.articles),
+        summary=_summary(len(sections), digest.articles, digest.stories_left_out),
         notes=digest.notes,
         stories=stories,
         other=other,
