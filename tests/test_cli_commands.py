@@ -326,3 +326,15 @@ def test_output_format_follows_the_extension_unless_f_names_one(tmp_path: Path) 
         assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
     proc = run("brief", source, "--no-translate", "-f", "text", "-o", str(tmp_path / "y.html"))
     assert proc.returncode == 0 and (tmp_path / "y.html").read_text(encoding="utf-8").startswith("[1] AS:")
+
+
+def test_model_download_help_names_the_revision_it_uses() -> None:
+    # It promised "the pinned one for the default model", whose revision is main (models/README.md).
+    from summarize.translate.families import PRESETS
+
+    helped = " ".join(
+        run("model", "download", "--help").stdout.replace("\N{BOX DRAWINGS LIGHT VERTICAL}", " ").split()
+    )
+    assert "pinned" not in helped
+    assert "default: main, or the revision `summarize model info` lists for a preset" in helped
+    assert PRESETS["opus-mt"].revision == "main"  # if it gets pinned, say so in the help

@@ -63,7 +63,8 @@ def download_command(
     revision: str | None = typer.Option(
         None,
         "--revision",
-        help="Branch, tag or commit (default: the pinned one for the default model, else main).",
+        help="Branch, tag or commit (default: main, or the revision `summarize model info` lists "
+        "for a preset).",
     ),
 ) -> None:
     """Download a model into the Hugging Face cache (needs the network)."""
