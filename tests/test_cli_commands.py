@@ -80,7 +80,7 @@ def test_every_help_reads_cleanly_at_80_columns() -> None:
     digest = " ".join(helps["digest"].split())
     for phrase in (
         "markdown, text, json or html",
-        "transformers, ctranslate2 or identity",
+        "transformers or ctranslate2; identity copies",  # identity named for what it is
         "auto, cpu or cuda",
     ):
         assert phrase in digest
@@ -338,3 +338,15 @@ def test_model_download_help_names_the_revision_it_uses() -> None:
     assert "pinned" not in helped
     assert "default: main, or the revision `summarize model info` lists for a preset" in helped
     assert PRESETS["opus-mt"].revision == "main"  # if it gets pinned, say so in the help
+
+
+def test_the_identity_backend_is_offered_as_a_test_tool_and_still_runs() -> None:
+    # --help listed "transformers, ctranslate2 or identity" as three ways to translate; identity
+    # copies the source, so a user who chose it got every line withheld.
+    helped = " ".join(run("brief", "--help").stdout.replace("\N{BOX DRAWINGS LIGHT VERTICAL}", " ").split())
+    assert "transformers or ctranslate2; identity copies the Indonesian unchanged, for testing" in helped
+    used = run(
+        "brief", str(SEEDS / "004_aa34f2be23785672.txt"), "--backend", "identity", "--no-cache", "-f", "json"
+    )
+    assert used.returncode == 0, used.stderr
+    assert json.loads(used.stdout)["model"]["backend"] == "identity"

@@ -151,7 +151,8 @@ BackendOpt = Annotated[
     str | None,
     _setting(
         "--backend",
-        f"{one_of(backend_names())}.",
+        f"{one_of([b for b in backend_names() if b != 'identity'])}; identity copies the Indonesian "
+        "unchanged, for testing the pipeline (every line is then withheld).",
         parser=registered("backend", backend_names),
         metavar="NAME",
     ),
