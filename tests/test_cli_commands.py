@@ -26,10 +26,12 @@ SEEDS = ROOT / "seeds"
 
 
 def run(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, module: bool = False
 ) -> subprocess.CompletedProcess[str]:
+    """The CLI in a fresh process: as the console script runs it, or (`module`) `python -m summarize`."""
+    entry = ["-m", "summarize"] if module else ["-c", "from summarize.cli import main; main()"]
     return subprocess.run(
-        [sys.executable, "-c", "from summarize.cli import main; main()", *args],
+        [sys.executable, *entry, *args],
         cwd=ROOT,
         input=stdin if stdin is not None else "",
         capture_output=True,
@@ -225,17 +227,8 @@ def test_written_files_follow_the_umask(tmp_path: Path) -> None:
 
 def test_python_dash_m_runs_the_same_cli() -> None:
     # `python -m summarize`, for where the console script is not on PATH (a venv not activated).
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
-
     def module(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "summarize", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env=env,
-        )
+        return run(*args, module=True)
 
     helped = module("--help")
     assert helped.returncode == 0
