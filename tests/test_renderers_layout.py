@@ -286,6 +286,25 @@ def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> No
     assert [s.get("note") for s in body] == [NO_LINE_NOTE, None, NO_LINE_NOTE]
 
 
+def test_a_story_with_no_line_and_no_headline_says_where_its_articles_are_named() -> None:
+    """Round 38, read as a user: two untitled articles of one story with no line that stands
+    alone showed only their date line and "read it in its articles"; nothing said what the
+    story was. The note now points to Sources, where each article is named."""
+    from summarize.renderers.layout import NO_LINE_NOTE, NO_LINE_UNTITLED_NOTE
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a, b = samples.articles()[:2]
+    result = Digest(articles=(a, b), items=(), stories=(Story(None, ("1", "2"), ()),))
+    for fmt in ("text", "markdown", "html"):
+        out = " ".join(render(result, fmt).split())
+        assert NO_LINE_UNTITLED_NOTE in out and NO_LINE_NOTE not in out, fmt
+    assert [s.get("note") for s in json.loads(render(result, "json"))["digest"]["stories"]] == [
+        NO_LINE_UNTITLED_NOTE
+    ]
+
+
 def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() -> None:
     """Several stories of one article with no line that stands alone: the note once, after
     the stories that show lines, then each headline and date with its article's number;

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..values import Article, Brief, Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, inert_json
-from .layout import NO_LINE_NOTE
+from .layout import no_line_note
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def digest_json(digest: Digest) -> str:
                 **_withheld(s.title_problems, "title_"),
                 "articles": list(s.articles),
                 "items": [item_dict(i) for i in s.items],
-                **({} if s.items else {"note": NO_LINE_NOTE}),
+                **({} if s.items else {"note": no_line_note(s)}),
             }
             for s in digest.stories
         ]

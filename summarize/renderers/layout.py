@@ -37,6 +37,7 @@ from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Stor
 
 __all__ = [
     "NO_LINE_NOTE",
+    "NO_LINE_UNTITLED_NOTE",
     "Entry",
     "Layout",
     "Line",
@@ -49,6 +50,7 @@ __all__ = [
     "entries",
     "entry_note",
     "layout",
+    "no_line_note",
     "passages",
     "publisher_label",
     "span_label",
@@ -60,8 +62,20 @@ OTHER_NEWS = "Other news"
 UNKNOWN_DAY = "article date unknown"  # a line says "kemarin" and its article names no day
 BRIEFS_NOTE = "Each article's other key sentences (a line above recurs where one leans on it)."
 NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
+# The same, for a story of several articles none of which has a headline: nothing above the note
+# says what the story is, so it points to where the articles are named.
+NO_LINE_UNTITLED_NOTE = (
+    "No sentence of this story stands alone out of context, and its articles have no headline: "
+    "see them in Sources."
+)
 NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
 UNTITLED_NOTE = "(no headline: see Sources)"
+
+
+def no_line_note(story: Story) -> str:
+    """The note in place of a story's lines when it has none: where to read it. (A story of one
+    article with no headline is listed with the words `untitled_words` give it.)"""
+    return NO_LINE_NOTE if story.title or len(story.articles) < 2 else NO_LINE_UNTITLED_NOTE
 
 
 def unshown_note(count: int) -> str:
@@ -201,7 +215,7 @@ def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
 def _section(story: Story, by_id: dict[str, Article]) -> Section:
     days = [by_id[a].published for a in story.articles if a in by_id]
     lines = tuple(_line(i, by_id) for i in story.items)
-    note = None if lines else NO_LINE_NOTE
+    note = None if lines else no_line_note(story)
     return Section(story.title, story.title_problems, span_label(days), story.articles, lines, note)
 
 
