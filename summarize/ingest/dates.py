@@ -34,7 +34,6 @@ __all__ = [
     "find_date",
     "iso_day",
     "relative_time",
-    "report_day",
     "report_days",
 ]
 
@@ -76,14 +75,9 @@ _TO_COME = re.compile(r"\W{0,3}mendatang\b", re.IGNORECASE)
 _SPAN_END = re.compile(r"(?:\b(?:sampai|hingga|s\.?\s?d\.?)|[-–—])\s*$", re.IGNORECASE)
 
 
-def report_day(sentence: str) -> dt.date | None:
-    """The first full date `sentence` gives right after a weekday, unless it is a day to come
-    (`report_days`)."""
-    return next(report_days(sentence), None)
-
-
 def report_days(sentence: str) -> Iterator[dt.date]:
-    """Each full date `sentence` gives right after a weekday, unless it is a day to come.
+    """Each full date `sentence` gives right after a weekday, unless it is a day to come or
+    the end of a span ("... sampai Minggu (3/12/2017)").
 
     Measured on IndoSum's five dev folds against the day each article's id stamps: of the
     first full dates in articles' first three sentences, those with a weekday fall within

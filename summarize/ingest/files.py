@@ -26,6 +26,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "TEXT_SUFFIXES", "expand", "is_url", "read_
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES  # what a folder read takes (`_walk`, `reads`)
 MAX_BYTES = 10 * 1024 * 1024  # a news article is a few KB; 10 MB is a mistake, not an article
 # Folders read below a folder source. News archives are a few levels deep; a tree thousands
 # deep is a mistake or an attack, and is named as skipped below this depth.
@@ -124,7 +125,7 @@ def reads(source: str, path: Path) -> bool:
     return (
         0 < len(inside) <= MAX_DEPTH + 1
         and not any(part.startswith(".") for part in inside)
-        and target.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+        and target.suffix.lower() in ARTICLE_SUFFIXES
     )
 
 
@@ -184,7 +185,7 @@ def _walk(root: str) -> tuple[list[str], list[Skipped]]:
                     stack.append((entry.path, depth + 1))
             elif entry.name.startswith("."):
                 continue  # hidden files (editor backups, ._ resource forks) are not articles
-            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+            elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
                 # Special files (a FIFO named x.txt) are kept here: reading refuses them by name.
                 files.append(Path(entry.path))
     files.sort()
