@@ -137,6 +137,7 @@ _PARTS = {
 # not in the tuning data.
 FRESH = "heldout52"
 SPLITS = (*_PARTS[TUNING], FRESH, TUNING)
+TUNING_PARTS: tuple[str, ...] = _PARTS[TUNING]  # the splits the tuning data is made of
 
 
 def splits_present() -> list[str]:

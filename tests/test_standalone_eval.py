@@ -108,6 +108,27 @@ def test_the_readers_agreement_is_cohens_kappa_over_the_labels_they_gave() -> No
     assert float(out.stdout) == 0.5
 
 
+def test_a_readers_own_openings_are_judged_by_the_other_reader() -> None:
+    # scripts/eval_reader_agreement.py: each reader opens with the first sentence they call
+    # STANDALONE. Article a: the first reader calls its lead a TEASER and opens with sentence 1,
+    # which the second calls NEEDS_CONTEXT (bad); the second opens with the lead, which the first
+    # calls a TEASER (bad). Article b: both open with its lead (good). Article c: the first
+    # reader calls nothing STANDALONE, so opens nothing.
+    code = (
+        "import sys; sys.path.insert(0, 'scripts'); from types import SimpleNamespace as A; "
+        "from eval_reader_agreement import own_openings; "
+        "L = lambda *xs: {(a, i): {'label': l} for a, i, l in xs}; "
+        "one = L(('a', 0, 'TEASER'), ('a', 1, 'STANDALONE'), ('b', 0, 'STANDALONE'), ('c', 0, 'FRAGMENT')); "
+        "two = L(('a', 0, 'STANDALONE'), ('a', 1, 'NEEDS_CONTEXT'), ('b', 0, 'STANDALONE'), ('c', 0, 'STANDALONE')); "
+        "arts = [A(id='a'), A(id='b'), A(id='c')]; "
+        "print(own_openings(arts, one, two), own_openings(arts, two, one))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ev.ROOT, check=True
+    )
+    assert done.stdout.strip() == "(2, 1) (3, 2)"
+
+
 def _raw_record(rid: str, sentence: str) -> dict[str, object]:
     tokens = [*sentence.rstrip(".").split(), "."]
     return {
