@@ -80,6 +80,35 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         # ... but not the end of a span, which lies ahead.
         (["Kejurnas digelar di Yogyakarta, Selasa (28/11/2017) sampai Minggu (3/12/2017)."], "2017-11-28"),
         (["Pameran berlangsung Jumat (1/12/2017) hingga Senin (4/12/2017) di JCC."], "2017-12-01"),
+        # Round 39, read as a user: nor a day the sentence looks ahead to, a plan or getting
+        # ready (an article of Monday 10/4 was dated by the Saturday match it previewed) ...
+        (
+            [
+                "Pelatih Persib langsung menggejot persiapan anak asuhnya untuk melakoni pertandingan"
+                " perdana kontra Arema FC, Sabtu (15/4/2017).",
+                "Pasukannya menelan kekalahan dari Bali United pada uji coba, Sabtu (8/4/2017).",
+            ],
+            "2017-04-08",
+        ),
+        (
+            [
+                "Wiranto dijadwalkan mengunjungi Nauru pada Senin (29/1/2018).",
+                '"Saya mau ke Nauru," ujar Wiranto di Jakarta, Jumat (26/1/2018).',
+            ],
+            "2018-01-26",
+        ),
+        (["Duel itu bakal digelar di Stadion Patriot, Bekasi, Sabtu (22/4/2017)."], None),
+        # ... unless a verb of saying or a "setelah" comes after the plan: the day is the saying's or
+        # the deed's; nor is "yang akan" (a noun's future) or "syarat akan" (full of) a plan;
+        # and "hari ini" after the day makes it the day of writing.
+        (['"Pemerintah akan menaikkan tarif," kata Menteri di Jakarta, Senin (12/3/2018).'], "2018-03-12"),
+        (
+            ["Garcia akan menjadi lawan Halep setelah resmi menjadi nomor satu pada Sabtu (7/10/2017)."],
+            "2017-10-07",
+        ),
+        (["PKS mengumpulkan calon yang akan diusung di Hotel Bidakara, Kamis (4/1/2018)."], "2018-01-04"),
+        (["Laga syarat akan gengsi ini digelar pada Kamis (9/11/2017) di BritAma Hall."], "2017-11-09"),
+        (["Rizieq mengabarkan bakal pulang dari Arab Saudi pada Rabu (21/2/2018) hari ini."], "2018-02-21"),
     ],
 )
 def test_an_article_date_from_its_text_is_a_weekday_s_date(

@@ -73,11 +73,38 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b\s*(?:,\s*|\(\
 _TO_COME = re.compile(r"\W{0,3}mendatang\b", re.IGNORECASE)
 # Nor the end of a span: "digelar ... Selasa (28/11/2017) sampai Minggu (3/12/2017)" ends ahead.
 _SPAN_END = re.compile(r"(?:\b(?:sampai|hingga|s\.?\s?d\.?)|[-–—])\s*$", re.IGNORECASE)
+# Nor a day the sentence looks ahead to: a word of plan or of getting ready before it ("Wiranto
+# dijadwalkan mengunjungi Nauru pada Senin (29/1/2018)", "persiapan ... untuk melakoni
+# pertandingan perdana ..., Sabtu (15/4/2017)", "bakal digelar ..., Sabtu (22/4/2017)") with no
+# verb of saying between the two: in "X mengatakan, pemerintah akan ..., Senin (12/3/2018)" the
+# day is the saying's, the report's own.
+_AHEAD = re.compile(
+    r"(?<!\byang )(?<!\bsyarat )(?<!\bsarat )(?<!\bsadar )(?<!\bkebutuhan )"
+    r"\b(?:akan|bakal|dijadwalkan|berencana|rencananya|direncanakan|jelang|menjelang|menuju"
+    r"|bersiap|persiapan|mempersiapkan)\b",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(
+    r"\b(?:mengatakan|menurut|kata(?:nya)?|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?|jelas(?:nya)?"
+    r"|menjelaskan|tegas(?:nya)?|menegaskan|ungkap(?:nya)?|mengungkapkan|papar(?:nya)?|memaparkan"
+    r"|imbuh(?:nya)?|menambahkan|sebut(?:nya)?|menyebutkan|pungkas(?:nya)?|mengaku|menyatakan"
+    r"|setelah|sesudah|usai|seusai|selepas)\b",
+    re.IGNORECASE,
+)
+# "... pada Rabu (21/2/2018) hari ini": the day of writing, whatever came before it.
+_TODAY = re.compile(r"\W{0,3}hari ini\b", re.IGNORECASE)
+
+
+def _looks_ahead(before: str) -> bool:
+    """The text before a date holds a word of plan or getting ready, and no verb of saying after it."""
+    last = max((m.end() for m in _AHEAD.finditer(before)), default=None)
+    return last is not None and not _SAYING.search(before, last)
 
 
 def report_days(sentence: str) -> Iterator[dt.date]:
-    """Each full date `sentence` gives right after a weekday, unless it is a day to come or
-    the end of a span ("... sampai Minggu (3/12/2017)").
+    """Each full date `sentence` gives right after a weekday, unless it is a day to come
+    ("mendatang", or a day the sentence looks ahead to: `_looks_ahead`) or the end of a span
+    ("... sampai Minggu (3/12/2017)").
 
     Measured on IndoSum's five dev folds against the day each article's id stamps: of the
     first full dates in articles' first three sentences, those with a weekday fall within
@@ -86,7 +113,12 @@ def report_days(sentence: str) -> Iterator[dt.date]:
     cases)."""
     for m in _WEEKDAY_BEFORE.finditer(sentence):
         found = date_at(sentence, m.end())
-        if found and not _TO_COME.match(sentence, found[1]) and not _SPAN_END.search(sentence, 0, m.start()):
+        if (
+            found
+            and not _TO_COME.match(sentence, found[1])
+            and not _SPAN_END.search(sentence, 0, m.start())
+            and (_TODAY.match(sentence, found[1]) or not _looks_ahead(sentence[: m.start()]))
+        ):
             yield found[0]
 
 
