@@ -145,6 +145,44 @@ def test_an_x_tersebut_named_far_back_leans_on_the_sentence_before() -> None:
     ]
 
 
+# Round 39, read as a user (made up here after a Miss Universe interview): a quotation longer
+# than the segmenter keeps whole is cut into sentences, and the ones inside it speak as "saya"
+# for someone named outside it. A brief of five showed "Tiba-tiba saja ada yang berteriak
+# menyuruh saya ..." and "Semua itu momen luar biasa.”" with no speaker.
+LONG_QUOTE = """Miss Universe 2016 Iris Mittenaere bercerita tentang malam penobatannya di Manila.
+
+Iris Mittenaere mengenang malam itu. “Prancis biasanya tidak menang di kompetisi ini, jadi saya datang tanpa harapan besar dan hanya ingin menikmati setiap acara bersama para kontestan lain. Ketika nama saya disebut oleh pembawa acara di atas panggung, saya sangat terkejut dan tidak bisa berkata apa-apa. Tiba-tiba saja ada yang berteriak menyuruh saya berjalan ke depan dan melambaikan tangan ke penonton yang memenuhi arena. Semua itu momen luar biasa.”
+
+Kontes berikutnya digelar di Las Vegas pada November.
+
+Panitia menjual 5.000 tiket untuk malam final. “Semua tiket habis dalam dua jam.
+
+Penjualan dibuka pukul 10.00 WIB.
+"""
+
+
+def test_a_sentence_inside_a_long_quotation_needs_the_one_before() -> None:
+    article = article_from_text(LONG_QUOTE, source="iris.txt")
+    texts = [s.text for s in article.sentences]
+    verdicts = rule_verdicts(article)
+    inside = [i for i, v in enumerate(verdicts) if v.rule == "inside-quote"]
+    # The three sentences after the one that opens the quotation, up to the one that closes it.
+    assert [texts[i][:20] for i in inside] == [
+        "Ketika nama saya dis",
+        "Tiba-tiba saja ada y",
+        "Semua itu momen luar",
+    ]
+    assert all(verdicts[i].label == NEEDS_CONTEXT and verdicts[i].depends_on == i - 1 for i in inside)
+    # A quotation never closed in its paragraph carries nothing past it: the next paragraph's
+    # sentence stands alone, as does the sentence after the paragraph break.
+    assert verdicts[texts.index("Penjualan dibuka pukul 10.00 WIB.")].label == STANDALONE
+    assert verdicts[texts.index("Kontes berikutnya digelar di Las Vegas pada November.")].label == STANDALONE
+    # No brief shows a sentence from inside the quotation without the one before it.
+    for n in (3, 5, 8):
+        shown = [s.index for s in brief([article], n=n).briefs[0].sentences]
+        assert all(i - 1 in shown for i in inside if i in shown), (n, shown)
+
+
 def test_judge_scores_only_what_the_rules_pass_with_the_same_rows() -> None:
     # Sentences 1 and 3 the rules reject: no score (nothing reads it); 0 and the trimmed 2 keep
     # theirs, from the same rows as when every sentence is scored.

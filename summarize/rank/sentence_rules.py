@@ -66,6 +66,9 @@ emphatic-reference     NEEDS_CONTEXT  "Kondisi itulah yang ...", "Dari kontes it
 late-connective        NEEDS_CONTEXT  a connective that points back right after a subject of one
                                       or two words: "X di sisi lain ...", "X pun demikian"
 quote-continued        NEEDS_CONTEXT  closes a quotation opened before, or quotes nobody
+inside-quote           NEEDS_CONTEXT  inside a quotation an earlier sentence of its paragraph
+                                      opened (`rank.words.inside_quotations`): a long quote the
+                                      segmenter cut; its speaker is outside it (`rule_verdicts`)
 bare-role              NEEDS_CONTEXT  "Korban", "Pelaku", "Tersangka" ... as the whole subject,
                                       no name: "Korban berhasil kabur ..." (who?)
 example                NEEDS_CONTEXT  "misalnya", "contohnya" among the first words: "Hollywood

@@ -64,7 +64,7 @@ from .sentence_rules import (
 )
 from .sure import Scorer, load_scorer
 from .sure_features import features
-from .words import read
+from .words import inside_quotations, read
 
 __all__ = ["JUDGED_ARTICLES", "SOFT_TEASERS", "judge", "rule_verdicts", "shown_span", "text_doubts"]
 
@@ -102,7 +102,9 @@ def judge(article: Article, *, scorer: Scorer | None = None) -> list[Judgement]:
     """The verdict on every sentence of `article`, in order.
 
     Besides `judge_text`'s rules, those that need the sentence's place (`rule_verdicts`):
-    "bare-event" past the lead, "vague-event" at it, and "no-actor" (TEASER), an opening
+    "inside-quote" (NEEDS_CONTEXT), a sentence inside a quotation an earlier sentence of its
+    paragraph opened (`rank.words.inside_quotations`); "bare-event" past the lead,
+    "vague-event" at it, and "no-actor" (TEASER), an opening
     sentence that names nobody and gives no figure ("Bekerja merupakan salah satu upaya manusia
     ..."), where a capitalised first word is a name only if the article never writes it in
     lower case. Only the first sentence: that is where a hook stands; later, such a sentence
@@ -181,9 +183,12 @@ def rule_verdicts(article: Article) -> list[Judgement]:
     """The named rules' verdicts on every sentence of `article` (`judge` without the learned
     score: `Judgement.sure` is the rules' own, no doubt)."""
     out = []
+    quoted = inside_quotations(article.sentences)
     for i, s in enumerate(article.sentences):
         verdict = judge_text(s.text, lead=not i)
-        if i and verdict.stands_alone and bare_event(read(s.text).words):
+        if i in quoted and (verdict.stands_alone or verdict.trim):
+            verdict = Judgement(NEEDS_CONTEXT, "inside-quote")
+        elif i and verdict.stands_alone and bare_event(read(s.text).words):
             verdict = Judgement(NEEDS_CONTEXT, "bare-event")
         elif not i and verdict.stands_alone and vague_event(s.text):
             verdict = Judgement(TEASER, "vague-event")

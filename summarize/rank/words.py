@@ -2,12 +2,14 @@
 
 One home, so that a rule (`rank.sentence_rules`), a tie (`rank.ties`) and a feature (`rank.sure_features`)
 never read a word differently: the characters a token sheds (`EDGE`), a name, the words that
-point back ("ini", "itu", "tersebut"), the leading phrases of a word list, and which tokens lie
-inside a quotation. A sentence's words are read once (`read`) and shared by all three.
+point back ("ini", "itu", "tersebut"), the leading phrases of a word list, which tokens lie
+inside a quotation, and which sentences of an article lie inside one a sentence before them
+opened (`inside_quotations`). A sentence's words are read once (`read`) and shared by all three.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from ..lang.wordlists import (
     STOPWORDS_ID,
     VERB_PREFIXES,
 )
+from ..values import Sentence
 
 __all__ = [
     "EDGE",
@@ -35,6 +38,7 @@ __all__ = [
     "SPAN_WORDS",
     "Phrases",
     "Read",
+    "inside_quotations",
     "is_name",
     "opener",
     "outside_quotes",
@@ -114,6 +118,32 @@ def outside_quotes(tokens: Sequence[str]) -> list[bool]:
         if closes and not (opens and tok.count('"') == 1 and "”" not in tok):
             inside = False
     return out
+
+
+def inside_quotations(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The indices of the sentences that lie inside a quotation an earlier sentence of their
+    paragraph opened and that closes in them or after them, in the same paragraph: a long quote
+    the segmenter cut ("“Perancis biasanya tidak menang ... / Ketika nama saya disebut, saya
+    sangat terkejut. / ... / Semua itu momen luar biasa.”"). Their speaker is outside them. A
+    quotation left open to the paragraph's end is not counted (a source's missing closing mark
+    would otherwise carry on over the paragraphs after it)."""
+    inside: set[int] = set()
+    for _, part in itertools.groupby(sentences, key=lambda s: s.paragraph):
+        run = list(part)
+        opened: int | None = None  # where the open quotation began, within the paragraph
+        for k, sentence in enumerate(run):
+            for mark in _QUOTE_MARKS.findall(sentence.text):
+                if opened is None:
+                    opened = k if mark != "”" else None
+                elif mark == "“":
+                    opened = k  # opened again before it closed: the first had no closing mark
+                else:
+                    inside.update(s.index for s in run[opened + 1 : k + 1])
+                    opened = None
+    return frozenset(inside)
+
+
+_QUOTE_MARKS = re.compile('[“”"]')
 
 
 @dataclass(frozen=True, slots=True, eq=False)
