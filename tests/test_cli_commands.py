@@ -291,6 +291,44 @@ def test_output_in_a_missing_folder_is_refused_before_any_work(tmp_path: Path) -
     assert list(tmp_path.iterdir()) == []
 
 
+def test_output_ending_in_a_separator_names_a_folder(tmp_path: Path) -> None:
+    """`email --dry-run -o missing/` wrote a file named missing, and `digest -o missing/` did too:
+    a path that ends in a separator is a folder (as a shell's `>` reads it), never a file."""
+    missing = f"{tmp_path / 'missing'}{os.sep}"
+    email = ["email", "--no-translate", "--to", "r@example.org", "--dry-run"]
+    proc = run(*email, str(SEEDS), "-o", missing)
+    assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+    assert proc.stderr == (
+        f"summarize: error: cannot write {missing}: folder {tmp_path / 'missing'} does not exist "
+        "(create it first)\n"
+    )
+    for command in (["digest", "--no-translate"], ["brief", "--no-translate"], ["clean"]):
+        proc = run(*command, str(SEEDS / "004_aa34f2be23785672.txt"), "-o", missing)
+        assert proc.returncode == 2 and proc.stdout == "", (command, proc.stderr)
+        assert proc.stderr == (
+            f"summarize: error: -o {missing} names a folder (it ends in {os.sep}); name the file to write\n"
+        ), command
+        # A folder that exists is refused the same way (it was click's usage box).
+        proc = run(*command, str(SEEDS / "004_aa34f2be23785672.txt"), "-o", str(tmp_path))
+        assert proc.returncode == 2 and proc.stdout == "", (command, proc.stderr)
+        assert proc.stderr == f"summarize: error: -o {tmp_path} is a folder; name the file to write\n"
+    # A file named as a folder is refused too, and left as it was.
+    (tmp_path / "digest.eml").write_text("kept")
+    proc = run(*email, str(SEEDS), "-o", f"{tmp_path / 'digest.eml'}{os.sep}")
+    assert proc.returncode == 2 and proc.stderr.endswith(f"{tmp_path / 'digest.eml'} is not a folder\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.eml"]
+    assert (tmp_path / "digest.eml").read_text() == "kept"
+    # A folder that exists, with or without the separator, gets a new .eml named for the time.
+    (tmp_path / "out").mkdir()
+    for named in (f"{tmp_path / 'out'}{os.sep}", str(tmp_path / "out")):
+        proc = run(*email, str(SEEDS), "-o", named)
+        assert proc.returncode == 0, proc.stderr
+        (written,) = (tmp_path / "out").iterdir()
+        assert re.fullmatch(r"summarize-digest-\d{8}-\d{6}\.eml", written.name)
+        assert f"dry run: wrote {written} (" in proc.stderr
+        written.unlink()
+
+
 def test_choices_are_taken_in_any_case() -> None:
     """`-f JSON` was refused: 'JSON' is not a known format."""
     source = str(SEEDS / "004_aa34f2be23785672.txt")

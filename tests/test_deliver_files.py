@@ -42,6 +42,23 @@ def test_a_missing_folder_is_named_never_made(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.md"]
 
 
+def test_a_path_ending_in_a_separator_is_the_folder_to_check(tmp_path: Path) -> None:
+    """`email --dry-run -o missing/` checked the folder missing/ goes in, then wrote a file missing."""
+    missing = f"{tmp_path / 'missing'}{os.sep}"
+    assert files.names_folder(missing) and not files.names_folder(tmp_path / "missing")
+    with pytest.raises(ConfigError) as caught:
+        files.check_folder(missing)
+    assert str(caught.value) == (
+        f"cannot write {missing}: folder {tmp_path / 'missing'} does not exist (create it first)"
+    )
+    files.check_folder(tmp_path / "missing")  # a file missing, in tmp_path: fine
+    (tmp_path / "file.md").write_text("x")
+    with pytest.raises(ConfigError, match=r"file\.md is not a folder$"):
+        files.check_folder(f"{tmp_path / 'file.md'}{os.sep}")
+    files.check_folder(f"{tmp_path}{os.sep}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.md"]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 def test_result_gets_a_plain_files_permissions_and_private_ones_0600(tmp_path: Path) -> None:
     old = os.umask(0o022)

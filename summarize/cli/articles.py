@@ -37,7 +37,7 @@ def brief_command(
     inputs: InputOptions,
 ) -> None:
     """One English brief per article: its most important sentences, in source order."""
-    check_output(output, sources)
+    path = check_output(output, sources)
     loaded = inputs.load(sources)
     with step(f"briefs of {plural(len(loaded.articles), 'article')}"):
         result = brief(
@@ -46,7 +46,7 @@ def brief_command(
             translator=translation.translator_or_none(),
             ranker=ranker,
         )
-    emit(render(result, output_format(fmt, output)), output)
+    emit(render(result, output_format(fmt, path)), path)
     finish(loaded)
 
 
@@ -64,12 +64,12 @@ def digest_command(
     inputs: InputOptions,
 ) -> None:
     """One digest across all articles: each key fact once, citing every article that reports it."""
-    check_output(output, sources)
+    path = check_output(output, sources)
     loaded = inputs.load(sources)
     translator = translation.translator_or_none()
     with step(f"digest of {plural(len(loaded.articles), 'article')}"):
         result = digest(loaded, translator=translator, with_briefs=with_briefs, **shape.kwargs())
-    emit(render(result, output_format(fmt, output)), output)
+    emit(render(result, output_format(fmt, path)), path)
     finish(loaded)
 
 
@@ -78,9 +78,9 @@ def clean_command(sources: Sources, *, output: OutputOpt = None, inputs: InputOp
     """Show what cleaning kept (numbered sentences) and every dropped line with its rule."""
     from ..renderers.text import render_clean
 
-    check_output(output, sources)
+    path = check_output(output, sources)
     loaded = inputs.load(sources)
-    emit(render_clean(loaded.articles), output)
+    emit(render_clean(loaded.articles), path)
     finish(loaded)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -33,12 +32,13 @@ To = Annotated[
     typer.Option("--to", metavar="ADDRESS", help="Recipient address; repeat for more.", show_default=False),
 ]
 DryRunOutput = Annotated[
-    Path | None,
+    str | None,  # as typed, for `check_output`: "out/" names a folder
     typer.Option(
         "--output",
         "-o",
         metavar="PATH",
-        help="With --dry-run: the .eml file or folder. (default: stdout)",
+        help="With --dry-run: the .eml file to write, or a folder that exists, to write a new "
+        "summarize-digest-DATE-TIME.eml in (a PATH ending in / is a folder). (default: stdout)",
     ),
 ]
 SecurityOpt = Annotated[
@@ -147,8 +147,7 @@ def email_command(
     # The mail stack (jinja2, email, smtplib) loads only when this command runs.
     from ..deliver import send_digest_email
 
-    if dry_run:
-        check_output(output, sources)
+    path = check_output(output, sources, folder_ok=True) if dry_run else None
     loaded = inputs.load(sources)
     report = send_digest_email(
         loaded,
@@ -157,7 +156,7 @@ def email_command(
         smtp=smtp.settings(),
         new_only=new_only,
         dry_run=dry_run,
-        output=output,
+        output=path,
         build=functools.partial(
             digest, translator=translation.translator_or_none(), with_briefs=True, **shape.kwargs()
         ),

@@ -84,32 +84,45 @@ FormatOpt = Annotated[
         panel=OUTPUT,
     ),
 ]
+# -o stays the text typed until `check_output`: Path("out/") would drop the separator that
+# makes it a folder.
 OutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
         help="Write the result to FILE instead of stdout.",
-        dir_okay=False,
         rich_help_panel=OUTPUT,
     ),
 ]
 
 
-def check_output(output: Path | None, sources: Sequence[str]) -> None:
-    """Refuse, before anything is read, an -o in a folder that does not exist (named, never
-    made) or one that would overwrite one of the inputs: a file named as a source, or one an
-    input folder reads as an article (the next run would). A folder (`email --dry-run -o
-    FOLDER`) gets a new .eml file, which no folder read takes."""
-    if output is None or output.is_dir():
-        return
-    from ..deliver.files import check_folder  # only a run that writes a file loads deliver
+def check_output(output: str | None, sources: Sequence[str], *, folder_ok: bool = False) -> Path | None:
+    """The path -o names (None: stdout), checked before anything is read. Refused: a file in
+    a folder that does not exist (named, never made), and one that would overwrite one of the
+    inputs: a file named as a source, or one an input folder reads as an article (the next
+    run would).
+
+    A path that ends in a separator (`-o out/`) names a folder, as a shell's `>` reads it,
+    never a file called out. With `folder_ok` (`email --dry-run -o FOLDER`) a folder that
+    exists, so named or not, gets a new .eml file, which no folder read takes; without it a
+    folder is refused, in one line like the rest."""
+    if output is None:
+        return None
+    from ..deliver.files import check_folder, names_folder  # only a run that writes a file loads deliver
     from ..ingest.files import reads
 
+    path = Path(output)
+    if not folder_ok and names_folder(output):
+        raise ConfigError(f"-o {output} names a folder (it ends in {output[-1]}); name the file to write")
+    if not folder_ok and path.is_dir():
+        raise ConfigError(f"-o {output} is a folder; name the file to write")
     check_folder(output)
+    if path.is_dir():
+        return path
     for source in sources:
-        if not reads(source, output):
+        if not reads(source, path):
             continue
         if Path(source).is_dir():
             raise ConfigError(
@@ -117,6 +130,7 @@ def check_output(output: Path | None, sources: Sequence[str]) -> None:
                 "write the result outside that folder"
             )
         raise ConfigError(f"-o {output} would overwrite the input {source}; choose another file")
+    return path
 
 
 def output_format(fmt: str | None, output: Path | None) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ConfigError, DeliveryError
 
-__all__ = ["check_folder", "write_atomic", "write_result"]
+__all__ = ["check_folder", "names_folder", "write_atomic", "write_result"]
 
 
 def _umask() -> int:
@@ -92,13 +92,24 @@ def _write_through(path: Path, data: bytes, mode: int) -> None:
         os.close(fd)
 
 
-def check_folder(path: Path) -> None:
-    """ConfigError unless the folder that `path` (or the file a link names) goes in exists.
+def names_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` ends in a separator (`out/`): a folder, as a shell and `open()` read it.
+
+    `Path("out/")` drops the separator, so only the text as the user typed it can tell.
+    """
+    return os.fspath(path).endswith(tuple(sep for sep in (os.sep, os.altsep) if sep))
+
+
+def check_folder(path: str | Path) -> None:
+    """ConfigError unless the folder that `path` (or the file a link names) goes in exists;
+    a path that ends in a separator (`names_folder`) is that folder itself.
 
     A missing folder is named, never made: a typo in `-o /srv/dgest/today.md` must not
     quietly build a tree of folders (as root, anywhere), as `>` in a shell would not.
     """
-    folder = Path(os.path.realpath(path)).parent
+    folder = Path(os.path.realpath(path))
+    if not names_folder(path):
+        folder = folder.parent
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"cannot write {path}: {folder} is not a folder")
     if not folder.is_dir():
