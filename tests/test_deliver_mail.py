@@ -30,6 +30,7 @@ from summarize.cli import app
 from summarize.cli.mail import SmtpOptions
 from summarize.config import state_dir
 from summarize.deliver import SentStore, SmtpSettings, send_digest_email
+from summarize.deliver.mail import build_numbered
 from summarize.errors import ConfigError, DeliveryError
 from summarize.values import Article, Citation, Digest, DigestItem
 
@@ -50,6 +51,7 @@ class Inbox:
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
     delay: float = 0.0
     hang_up: bool = False
+    hold: int | None = None  # hang up on any message past this many
     refuse: dict[str, str] = field(default_factory=dict)  # address -> reply to RCPT
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
@@ -59,7 +61,7 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.hang_up:
+        if self.hang_up or (self.hold is not None and len(self.messages) >= self.hold):
             server.transport.close()  # drop the connection before saying 250
             return "421 closing"
         if self.delay:
@@ -274,7 +276,8 @@ def test_auth_refused_queues_and_never_shows_password(
     )  # fmt: skip
     assert result.exit_code == 1, result.output
     assert "refused the login for alice" in result.stderr and "535" in result.stderr
-    assert "kept in" in result.stderr and "the next run sends them first" in result.stderr
+    assert "kept in" in result.stderr and "; 1 message waiting in " in result.stderr
+    assert result.stderr.endswith(", the next run sends it first\n")
     assert PASSWORD not in result.output and PASSWORD not in caplog.text
     assert result.stderr.count("\n") <= 2 and "Traceback" not in result.output
     assert not srv.inbox.messages and len(outbox()) == 1 and sent_keys() == 0
@@ -302,9 +305,34 @@ def test_still_down_with_nothing_new_says_what_waits() -> None:
     down = SmtpSettings(host="127.0.0.1", port=free_port(), sender=SENDER, security="none", timeout=2)
     with pytest.raises(DeliveryError):
         send(Server(Inbox(), 0), smtp=down, new_only=True)
-    with pytest.raises(DeliveryError, match=r"connection refused; 1 message\(s\) waiting in .*outbox"):
+    with pytest.raises(
+        DeliveryError,
+        match=r"connection refused; 1 message waiting in .*outbox, the next run sends it first$",
+    ):
         send(Server(Inbox(), 0), smtp=down, new_only=True)  # queued articles are not new
     assert len(outbox()) == 1
+
+
+def test_what_waits_and_what_went_first_are_counted_in_words(start_server: Any) -> None:
+    # Said "1 message(s) waiting ..." and "(1 queued message(s) were delivered first)".
+    down = SmtpSettings(host="127.0.0.1", port=free_port(), sender=SENDER, security="none", timeout=2)
+    waiting = r"; {} waiting in .*outbox, the next run sends {} first{}$"
+    for subject, count, them in [
+        ("1st", "1 message", "it"),
+        ("2nd", "2 messages", "them"),
+        ("3rd", "3 messages", "them"),
+    ]:
+        with pytest.raises(DeliveryError, match=waiting.format(count, them, "")):
+            send(Server(Inbox(), 0), smtp=down, subject=subject)
+    srv = start_server(Inbox(hold=1))  # takes the 1st, then hangs up on the 2nd; the 4th is queued
+    done = r" \(1 queued message was delivered first\)"
+    with pytest.raises(DeliveryError, match=waiting.format("3 messages", "them", done)):
+        send(srv, subject="4th")
+    srv.inbox.hold = 3  # takes the 2nd and 3rd, then hangs up on the 4th; nothing is new
+    done = r" \(2 queued messages were delivered first\)"
+    with pytest.raises(DeliveryError, match=waiting.format("1 message", "it", done)):
+        send(srv, new_only=True)
+    assert [srv.inbox.parsed(i)["Subject"] for i in range(3)] == ["1st", "2nd", "3rd"]
 
 
 def test_dropped_mid_send_is_queued_and_resent(start_server: Any) -> None:
@@ -461,6 +489,15 @@ def test_new_only_sends_only_new_articles(server: Server) -> None:
     # Numbered from 1 in the email, and it says what `summarize cite` calls it.
     assert "[1.1]" in plain and "[3.1]" not in plain and "[1] Harga beras naik" in plain
     assert "[1] is 3" in plain and "summarize cite SOURCE... 3.2" in plain
+
+
+def test_the_renumbering_note_counts_its_articles_in_words() -> None:
+    # It said "numbers its 1 new article(s) from 1".
+    _, second, third = samples.articles()
+    (one,) = build_numbered(build, [third]).notes
+    assert one.startswith("This email numbers its 1 new article from 1. ")
+    (two,) = build_numbered(build, [second, third]).notes
+    assert two.startswith("This email numbers its 2 new articles from 1. ")
 
 
 def test_without_new_only_everything_is_sent_again(server: Server) -> None:
@@ -627,9 +664,13 @@ def test_full_disk_after_sending_says_what_will_happen(
     # so, and that a later --new-only run will send those articles again.
     monkeypatch.setattr(SentStore, "check_writable", lambda self: None)
     disk_full(monkeypatch)
-    with pytest.raises(DeliveryError, match=r"was sent but could not be recorded .* will send its 3 article"):
+    with pytest.raises(
+        DeliveryError, match=r"was sent but could not be recorded .* will send its 3 articles again"
+    ):
         send(server, new_only=True)
     assert len(server.inbox.messages) == 1
+    with pytest.raises(DeliveryError, match=r"will send its 1 article again"):  # was "1 article(s)"
+        send(server, samples.articles()[:1], new_only=True)
 
 
 @pytest.mark.parametrize("case", ["disk full", "wrong schema", "state folder is a file"])
@@ -668,11 +709,29 @@ def test_refused_articles_are_not_rebuilt_and_refused_again(
     server.inbox.refuse.clear()  # even once the server would take it, the refused message is not rebuilt
     report = send(server, [first, second, third], new_only=True)
     assert [a.id for a in report.articles] == ["3"] and report.held_back == 2 and report.already_sent == 0
-    assert "2 article(s) left out: the server refused the message" in caplog.text
+    assert (
+        "2 articles left out: the server refused the message that carried them (kept in "
+        f"{state_dir() / 'outbox' / 'rejected'}; delete it there to send them again)"
+    ) in caplog.text
     assert len(server.inbox.messages) == 1
     # To other recipients the refused articles are not held back.
     other = send(server, [first, second], new_only=True, to=["other@example.org"])
     assert [a.id for a in other.articles] == ["1", "2"]
+
+
+def test_one_article_left_out_is_counted_in_words(server: Server, caplog: pytest.LogCaptureFixture) -> None:
+    # Said "1 article(s) left out: ... carried them".
+    first, second, _ = samples.articles()
+    server.inbox.refuse["reader@example.org"] = "550 5.7.1 message refused"
+    with pytest.raises(DeliveryError, match=r"not retried"):
+        send(server, [first], new_only=True)
+    server.inbox.refuse.clear()
+    report = send(server, [first, second], new_only=True)
+    assert [a.id for a in report.articles] == ["2"] and report.held_back == 1
+    assert (
+        "1 article left out: the server refused the message that carried it (kept in "
+        f"{state_dir() / 'outbox' / 'rejected'}; delete it there to send it again)"
+    ) in caplog.text
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..config import APP, seconds_setting
 from ..errors import ConfigError, DeliveryError, InputError
 from ..renderers import render
-from ..values import Article, Digest, Loaded
+from ..values import Article, Digest, Loaded, plural
 from .files import check_folder, write_atomic
 from .outbox import Outbox
 from .smtp import MessageRejected, SmtpSettings, Utf8Refused, send_bytes
@@ -97,8 +97,8 @@ def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Se
     digest = build([replace(a, id=k) for a, k in zip(chosen, numbered, strict=True)])
     pairs = ", ".join(f"[{k}] is {old}" for k, old in zip(numbered, ids, strict=True))
     note = (
-        f"This email numbers its {len(chosen)} new article(s) from 1. `summarize cite` numbers all the "
-        f"sources it is given: with this run's sources, {pairs} (so [{numbered[0]}.2] is "
+        f"This email numbers its {plural(len(chosen), 'new article')} from 1. `summarize cite` numbers "
+        f"all the sources it is given: with this run's sources, {pairs} (so [{numbered[0]}.2] is "
         f"`summarize cite SOURCE... {ids[0]}.2`)."
     )
     return replace(digest, notes=(*notes, note, *digest.notes))
@@ -269,8 +269,12 @@ def _state_folder(path: Path | None) -> Path:
 
 def _waiting(outbox: Outbox, flushed: int) -> str:
     waiting = len(outbox.pending())
-    done = f" ({flushed} queued message(s) were delivered first)" if flushed else ""
-    return f"{waiting} message(s) waiting in {outbox.directory}, the next run sends them first{done}"
+    were = "was" if flushed == 1 else "were"
+    done = f" ({plural(flushed, 'queued message')} {were} delivered first)" if flushed else ""
+    them = "it" if waiting == 1 else "them"
+    return (
+        f"{plural(waiting, 'message')} waiting in {outbox.directory}, the next run sends {them} first{done}"
+    )
 
 
 def _flush_outbox(
@@ -321,11 +325,14 @@ def _held_back(
     picked = {article_key(a) for a in chosen}
     held = [a for a in articles if article_key(a) in refused and article_key(a) not in picked]
     if held:
+        them = "it" if len(held) == 1 else "them"
         log.warning(
-            "%d article(s) left out: the server refused the message that carried them (kept in %s; "
-            "delete it there to send them again)",
-            len(held),
+            "%s left out: the server refused the message that carried %s (kept in %s; "
+            "delete it there to send %s again)",
+            plural(len(held), "article"),
+            them,
             outbox.rejected,
+            them,
         )
     return len(held)
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import DeliveryError
-from ..values import Article
+from ..values import Article, plural
 
 __all__ = ["SentStore", "article_key", "run_lock"]
 
@@ -115,7 +115,7 @@ class SentStore:
         except sqlite3.Error as exc:
             raise DeliveryError(
                 f"message {message_id} was sent but could not be recorded in {self.path} ({_why(exc)}); "
-                f"a later --new-only run will send its {len(rows)} article(s) again; {_FIX}"
+                f"a later --new-only run will send its {plural(len(rows), 'article')} again; {_FIX}"
             ) from None
 
     def __len__(self) -> int:
