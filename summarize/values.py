@@ -280,7 +280,8 @@ class Selected:
     `check_notes` says what the check noticed in English that passed ("the English adds a
     conversion: 27 miles"). `after`: the indices of the earlier sentences of its brief it is
     read after (the one it leans on, one it takes a word from, the one a leading connective
-    answers), so that a shorter showing of the brief can keep them with it.
+    answers, the one a sentence that may not open a brief may point back to), so that a
+    shorter showing of the brief can keep them with it.
     """
 
     index: int

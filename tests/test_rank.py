@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -175,6 +176,28 @@ def test_brief_with_either_ranker_gives_n_sentences_in_order() -> None:
         (b,) = brief([article], n=3, ranker=name)
         idx = [s.index for s in b.sentences]
         assert len(idx) == 3 and idx == sorted(idx)
+
+
+def test_a_pick_that_may_not_open_is_read_after_the_pick_its_doubt_names() -> None:
+    # "Wanita asal Bekasi ini ...": the rules pass it, its "ini" leaves a doubt, and the score
+    # keeps it out of the opening; a brief without its earlier picks must not open with it.
+    from summarize.rank import follows
+    from summarize.rank.sentence_rules import STANDALONE, Judgement
+
+    sure = Judgement(STANDALONE, sure=True)
+    doubted = Judgement(STANDALONE, depends_on=0, doubt="referring-word", score=0.4)
+    assert not doubted.may_open
+    assert follows([sure, doubted], [0, 1]) == {0: (), 1: (0,)}
+    # The doubt names a sentence the brief does not show: read after the pick before it.
+    others = [
+        sure,
+        Judgement(STANDALONE, sure=True),
+        Judgement(STANDALONE, opens=True),
+        replace(doubted, depends_on=1),
+    ]
+    assert follows(others, [0, 2, 3]) == {0: (), 2: (), 3: (2,)}
+    # One that may open owes nothing to the picks before it.
+    assert follows([sure, replace(doubted, opens=True)], [0, 1]) == {0: (), 1: ()}
 
 
 # ---------------------------------------------------------- linear cost, same results

@@ -195,6 +195,30 @@ def test_a_brief_under_the_digest_keeps_the_line_its_next_sentence_leans_on() ->
     assert data["briefs"][0]["sentences"][1]["after"] == [0]
 
 
+def test_a_brief_under_the_digest_keeps_the_line_a_doubted_sentence_is_read_after() -> None:
+    # "Wanita asal Kabupaten Bekasi, Jawa Barat ini ..." passes the rules, but its "ini" leaves
+    # a doubt: the brief never opens with it, and shows it after [1.1], the digest's line. Under
+    # the digest the brief left [1.1] out and opened with "Wanita ... ini" (which woman?).
+    article = article_from_text(
+        "Filipina Tangkap Istri Petinggi ISIS Marawi Asal Bekasi\n\n"
+        "Kepolisian Nasional Filipina menangkap istri dari Omarkhayam Maute, Minhati Madrais. "
+        "Wanita asal Kabupaten Bekasi, Jawa Barat ini masuk dalam daftar buron otoritas Filipina "
+        "terkait aktivitas suaminya sebagai petinggi ISIS yang sempat menguasai Marawi.\n\n"
+        "Maute sendiri tewas 16 Oktober lalu setelah serangan dilancarkan militer Filipina. "
+        "Pimpinan tertinggi ISIS di Marawi, Isnilon Hapilon juga tewas saat itu.\n",
+        id="1",
+    )
+    result = digest([article], with_briefs=True)
+    assert [c for item in result.items for c in item.citations] == [Citation("1", 0)]
+    plain = result.briefs[0].sentences
+    assert [s.index for s in plain][:2] == [0, 1] and plain[1].after == (0,)
+    shown = layout(result).briefs[0].sentences
+    assert [s.index for s in shown][:2] == [0, 1]
+    text = render(result, "text")
+    briefs = text[text.index("\nBriefs\n") :]
+    assert briefs.index("[1.1]") < briefs.index("Wanita asal")
+
+
 def test_notes_reach_every_format() -> None:
     result = digest(load_articles([SEEDS]))
     noted = Digest(

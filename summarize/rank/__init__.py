@@ -134,7 +134,10 @@ def select(
 def follows(judgements: Sequence[Judgement], picked: Sequence[int]) -> dict[int, tuple[int, ...]]:
     """For each of `picked` (a brief's sentences, in source order), the earlier picked sentences
     it is read after: those it needs or leans on, back to one that stands alone (its chain),
-    one of its ties, and for a leading connective ("Namun, X ...") the pick just before it. A
+    one of its ties, for a leading connective ("Namun, X ...") the pick just before it, and for
+    one that may not open a brief (`Judgement.may_open`: "Wanita asal Bekasi ini ...", whose
+    "ini" may point back) the pick its doubt names, else the pick just before it: `select`
+    never lets such a sentence open, so a showing without its earlier picks must not either. A
     brief that leaves some picks out (under a digest that shows them) keeps these with it."""
     shown = set(picked)
     chains = _chains(judgements, len(judgements))
@@ -148,6 +151,9 @@ def follows(judgements: Sequence[Judgement], picked: Sequence[int]) -> dict[int,
             need = {nearest, *(m for m in chains[nearest] or () if m in shown)}
         if j.trim and k:
             need.add(picked[k - 1])
+        elif not j.may_open and k and not need:
+            named = j.depends_on
+            need.add(named if named is not None and named < i and named in shown else picked[k - 1])
         out[i] = tuple(sorted(need))
     return out
 
