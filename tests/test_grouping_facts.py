@@ -153,7 +153,7 @@ def test_json_lists_stories_and_all_items(mixed: tuple[Article, ...]) -> None:
     # A story with no line says why, in a note; one with lines has none.
     for s in body["stories"]:
         assert ("note" in s) == (not s["items"])
-        assert "stands alone" in s.get("note", "stands alone")
+        assert "sure reads alone" in s.get("note", "sure reads alone")
 
 
 def allot_of(articles: Sequence[Article], n: int) -> list[int]:

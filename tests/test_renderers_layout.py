@@ -329,6 +329,36 @@ def test_a_story_with_no_line_and_no_headline_says_where_its_articles_are_named(
     ]
 
 
+def test_the_no_line_note_says_what_the_digest_is_not_sure_of_and_points_to_briefs() -> None:
+    """Read as a user (IndoSum dev.03, --with-briefs): "No sentence of these stories stands
+    alone out of context" sat a few lines above briefs of the same stories that opened with
+    "Range Rover Velar dipastikan akan masuk ke Indonesia tahun ini.", which plainly does:
+    briefs take a looser tier than the digest's sure one. The note now says only what the
+    digest is not sure of, in every format, and points to the briefs where they are shown."""
+    import dataclasses
+
+    from summarize.renderers.layout import NO_LINE_NOTE, UNDER_BRIEFS
+    from summarize.values import Brief, Selected, Story
+
+    from . import mail_samples as samples
+
+    a, b, c = samples.articles()[:3]
+    d = dataclasses.replace(a, id="4", title="Gempa Bali")
+    stories = (Story("Banjir Jakarta", ("1", "2"), ()), Story("Gempa Bali", ("4",), ()))
+    plain = Digest(articles=(a, b, c, d), items=(), stories=stories)
+    opening = Selected(0, d.sentences[0].text, d.sentences[0].text, 0.9)
+    briefed = dataclasses.replace(plain, briefs=(Brief(a, (opening,)), Brief(d, (opening,))))
+    pointed = NO_LINE_NOTE.removesuffix(".") + UNDER_BRIEFS + "."
+    assert "sure reads alone" in NO_LINE_NOTE
+    for fmt in ("text", "markdown", "html", "json"):
+        out, more = (" ".join(render(x, fmt).split()) for x in (plain, briefed))
+        assert "stands alone out of context" not in out + more, fmt
+        assert out.count(NO_LINE_NOTE) == 2 and UNDER_BRIEFS not in out, fmt
+        assert more.count(pointed) == 2, fmt
+    notes = [s["note"] for s in json.loads(render(briefed, "json"))["digest"]["stories"]]
+    assert notes == [pointed, pointed]
+
+
 def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() -> None:
     """Several stories of one article with no line that stands alone: the note once, after
     the stories that show lines, then each headline and date with its article's number;

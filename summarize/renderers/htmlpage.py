@@ -29,7 +29,6 @@ from .layout import (
     entry_note,
     layout,
     passages,
-    unshown_note,
     untitled_words,
 )
 from .text import check_note, withheld_note
@@ -138,7 +137,6 @@ def _env() -> jinja2.Environment:
     env.globals["entry_note"] = entry_note
     env.globals["citation"] = Citation
     env.globals["briefs_note"] = BRIEFS_NOTE
-    env.globals["unshown_note"] = unshown_note
     env.globals["untitled_words"] = untitled_words
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link

@@ -125,13 +125,14 @@ def digest_json(digest: Digest) -> str:
         body["briefs"] = [brief_dict(b) for b in digest.briefs]
     body["digest"] = {"items": [item_dict(i) for i in digest.items]}
     if digest.stories:
+        briefed = {b.article.id for b in digest.briefs}
         body["digest"]["stories"] = [
             {
                 "title": s.title,
                 **_withheld(s.title_problems, "title_"),
                 "articles": list(s.articles),
                 "items": [item_dict(i) for i in s.items],
-                **({} if s.items else {"note": no_line_note(s)}),
+                **({} if s.items else {"note": no_line_note(s, briefs=not briefed.isdisjoint(s.articles))}),
             }
             for s in digest.stories
         ]

@@ -8,9 +8,11 @@ A digest reads like a news brief a person forwards:
   central article has no title, or when it would repeat the story's one line), with its
   date or range of dates; then the stories one article reports, compactly, a line each,
   under "Other news";
-- a story none of whose sentences stands alone out of context keeps its heading and its
+- a story none of whose sentences the digest is sure reads alone keeps its heading and its
   articles, with `NO_LINE_NOTE` in place of lines: no story vanishes silently; such stories
-  of one article come last, under one note (`unshown_note`), a heading and a link each;
+  of one article come last, under one note (`unshown_note`), a heading and a link each (the
+  note says what the digest is not sure of, not that nothing stands alone: briefs open with
+  sentences of a looser tier, and under Briefs it points there);
 - a count of sources only where two or more independent publishers state the fact;
 - a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
   ini", a weekday) carries its article's date beside its citation;
@@ -61,26 +63,39 @@ __all__ = [
 OTHER_NEWS = "Other news"
 UNKNOWN_DAY = "article date unknown"  # a line says "kemarin" and its article names no day
 BRIEFS_NOTE = "Each article's other key sentences (a line above recurs where one leans on it)."
-NO_LINE_NOTE = "No sentence of this story stands alone out of context: read it in its articles."
+# A story shows no line when no sentence of it is in the digest's sure tier. Its brief may still
+# open with one that reads alone (briefs take a looser tier), so the note says only what the
+# digest is sure of: "no sentence stands alone" was false to a reader who saw the brief.
+NO_LINE_NOTE = "No sentence of this story is one the digest is sure reads alone: read it in its articles."
 # The same, for a story of several articles none of which has a headline: nothing above the note
 # says what the story is, so it points to where the articles are named.
 NO_LINE_UNTITLED_NOTE = (
-    "No sentence of this story stands alone out of context, and its articles have no headline: "
-    "see them in Sources."
+    "No sentence of this story is one the digest is sure reads alone, and its articles have no "
+    "headline: see them in Sources."
 )
-NO_LINES_NOTE = "No sentence of these stories stands alone out of context: read them in their articles."
+NO_LINES_NOTE = (
+    "No sentence of these stories is one the digest is sure reads alone: read them in their articles."
+)
+# Added to the note when the digest shows briefs: they are where to read such a story next.
+UNDER_BRIEFS = " (or under Briefs)"
 UNTITLED_NOTE = "(no headline: see Sources)"
 
 
-def no_line_note(story: Story) -> str:
-    """The note in place of a story's lines when it has none: where to read it. (A story of one
-    article with no headline is listed with the words `untitled_words` give it.)"""
-    return NO_LINE_NOTE if story.title or len(story.articles) < 2 else NO_LINE_UNTITLED_NOTE
+def _pointing(note: str, briefs: bool) -> str:
+    return f"{note.removesuffix('.')}{UNDER_BRIEFS}." if briefs else note
 
 
-def unshown_note(count: int) -> str:
+def no_line_note(story: Story, *, briefs: bool = False) -> str:
+    """The note in place of a story's lines when it has none: where to read it (`briefs`: the
+    digest shows briefs, and the note points there too). (A story of one article with no
+    headline is listed with the words `untitled_words` give it.)"""
+    note = NO_LINE_NOTE if story.title or len(story.articles) < 2 else NO_LINE_UNTITLED_NOTE
+    return _pointing(note, briefs)
+
+
+def unshown_note(count: int, *, briefs: bool = False) -> str:
     """The note over the stories of one article that show no line (`Layout.unshown`)."""
-    return NO_LINE_NOTE if count == 1 else NO_LINES_NOTE
+    return _pointing(NO_LINE_NOTE if count == 1 else NO_LINES_NOTE, briefs)
 
 
 def untitled_words(count: int) -> tuple[str, str]:
@@ -173,6 +188,7 @@ class Layout:
     stories: tuple[Section, ...]  # reported by several articles
     other: tuple[Section, ...]  # reported by one article: drawn compactly
     unshown: tuple[Section, ...]  # reported by one article, no line stands alone: listed last
+    unshown_note: str | None  # the note over them (`unshown_note`), or None when there are none
     other_heading: str | None  # "Other news", or None when there is nothing above it
     briefs: tuple[Brief, ...]  # only sentences the digest does not show; copies left out
     sources: tuple[Entry, ...]
@@ -212,10 +228,10 @@ def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
     return Line(item, count_note(item), dated)
 
 
-def _section(story: Story, by_id: dict[str, Article]) -> Section:
+def _section(story: Story, by_id: dict[str, Article], briefed: set[str]) -> Section:
     days = [by_id[a].published for a in story.articles if a in by_id]
     lines = tuple(_line(i, by_id) for i in story.items)
-    note = None if lines else no_line_note(story)
+    note = None if lines else no_line_note(story, briefs=not briefed.isdisjoint(story.articles))
     return Section(story.title, story.title_problems, span_label(days), story.articles, lines, note)
 
 
@@ -293,18 +309,22 @@ def _summary(stories: int, articles: Sequence[Article], left_out: int = 0) -> st
 def layout(digest: Digest) -> Layout:
     """The digest as a reader sees it (see the module docstring)."""
     by_id = {a.id: a for a in digest.articles}
-    sections = [_section(s, by_id) for s in _stories(digest)]
+    briefs = _other_briefs(digest)
+    briefed = {b.article.id for b in briefs}
+    sections = [_section(s, by_id, briefed) for s in _stories(digest)]
     stories = tuple(s for s in sections if len(s.articles) > 1)
     other = tuple(s for s in sections if len(s.articles) <= 1 and s.lines)
     unshown = tuple(s for s in sections if len(s.articles) <= 1 and not s.lines)
+    pointed = any(not briefed.isdisjoint(s.articles) for s in unshown)
     return Layout(
         summary=_summary(len(sections), digest.articles, digest.stories_left_out),
         notes=digest.notes,
         stories=stories,
         other=other,
         unshown=unshown,
+        unshown_note=unshown_note(len(unshown), briefs=pointed) if unshown else None,
         other_heading=OTHER_NEWS if stories and (other or unshown) else None,
-        briefs=_other_briefs(digest),
+        briefs=briefs,
         sources=entries(digest.articles, dict(digest.english_titles)),
     )
 
@@ -327,8 +347,8 @@ def story_lines(
     if shape.other_heading:
         lines += heading(shape.other_heading)
     lines += [line for s in shape.other for line in compact(s)]
-    if shape.unshown:
-        lines += ([""] if shape.other else []) + unshown(unshown_note(len(shape.unshown)), shape.unshown)
+    if shape.unshown and shape.unshown_note:
+        lines += ([""] if shape.other else []) + unshown(shape.unshown_note, shape.unshown)
     return lines + ([""] if shape.other or shape.unshown else [])
 
 
