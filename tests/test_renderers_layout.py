@@ -275,6 +275,44 @@ def test_a_compact_entry_dates_its_story_and_its_relative_lines() -> None:
     assert "2 stories from 2 articles, 12 Oct – 13 Oct 2023\n" in text
 
 
+def test_a_brief_sentence_that_says_when_relative_to_its_writing_carries_the_date_too() -> None:
+    """Read as a user (IndoSum dev.03): the digest cited "... tiba di Kanada Sabtu waktu
+    setempat ..." as [20.1, article date unknown], while `brief` and the Briefs under the
+    digest cited the same sentence as a plain [20.1]; the README's Citations paragraph says
+    such a line carries its article's date. A brief's citation is now dated as a digest
+    line's, in every format that draws citations (JSON carries neither: it gives the
+    article's `published` and the sentence)."""
+    import dataclasses
+
+    from summarize.values import Brief, Briefs, Selected, Story
+
+    from . import mail_samples as samples
+
+    a = samples.article(
+        "1", "Banjir Jakarta", ["Banjir melanda Jakarta Selatan.", "Warga mengungsi kemarin."]
+    )
+    b = dataclasses.replace(a, id="2", title="Banjir Medan", published="2023-10-13")
+    picked = (
+        Selected(0, a.sentences[0].text, "Floods hit.", 0.9),
+        Selected(1, a.sentences[1].text, "Fled.", 0.8),
+    )
+    briefs = (Brief(a, picked), Brief(b, picked))
+    alone = Briefs(briefs=briefs)
+    for fmt in ("text", "markdown", "html"):
+        out = render(alone, fmt)
+        assert "[1.2, article date unknown]" in out and "[2.2, 13 Oct 2023]" in out, fmt
+        assert "[1.1]" in out and "[2.1]" in out, fmt  # no relative time: no date
+        assert "so its article's date is given" in out or "its article's date, or" in out, fmt
+    line = DigestItem("Floods hit.", a.sentences[0].text, (Citation("1", 0),), 1.0)
+    stories = (Story("Banjir Jakarta", ("1",), (line,)), Story("Banjir Medan", ("2",), ()))
+    under = Digest(articles=(a, b), items=(line,), stories=stories, briefs=briefs)
+    heads = {"text": "\nBriefs\n", "markdown": "## Briefs", "html": 'id="briefs"'}
+    for fmt, head in heads.items():
+        out = render(under, fmt)
+        rest = out[out.index(head) :]
+        assert "[1.2, article date unknown]" in rest and "[2.2, 13 Oct 2023]" in rest, fmt
+
+
 def test_a_story_with_no_line_keeps_its_heading_and_articles_with_a_note() -> None:
     """No story vanishes: one none of whose sentences stands alone shows its heading, its
     articles and a note, in every format, among stories of several articles or of one."""

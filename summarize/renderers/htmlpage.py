@@ -30,6 +30,7 @@ from .layout import (
     layout,
     passages,
     untitled_words,
+    writing_day,
 )
 from .text import check_note, withheld_note
 
@@ -138,6 +139,7 @@ def _env() -> jinja2.Environment:
     env.globals["citation"] = Citation
     env.globals["briefs_note"] = BRIEFS_NOTE
     env.globals["untitled_words"] = untitled_words
+    env.globals["writing_day"] = writing_day
     env.filters["http_url"] = http_url
     env.filters["article_url"] = lambda a: a.link
     return env

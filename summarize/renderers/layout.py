@@ -15,7 +15,8 @@ A digest reads like a news brief a person forwards:
   sentences of a looser tier, and under Briefs it points there);
 - a count of sources only where two or more independent publishers state the fact;
 - a line whose sentence places its event relative to its writing ("kemarin", "akhir bulan
-  ini", a weekday) carries its article's date beside its citation;
+  ini", a weekday) carries its article's date beside its citation (`writing_day`), and so does
+  such a sentence of a brief, under the digest or alone;
 - under Briefs, only what the digest does not already show, save a line a brief sentence
   leans on (`Selected.after`), which comes again before it;
 - Sources: each article's publisher and date, the copies that republish it, and for a copy,
@@ -58,6 +59,7 @@ __all__ = [
     "span_label",
     "unshown_note",
     "untitled_words",
+    "writing_day",
 ]
 
 OTHER_NEWS = "Other news"
@@ -220,12 +222,20 @@ def entry_note(entry: Entry) -> str:
     return note
 
 
+def writing_day(article: Article | None, source_text: str) -> str | None:
+    """The date a sentence carries in its citation when it says when relative to its writing
+    ("kemarin", "Selasa" with no date beside it): its article's ("13 Oct 2023"), or
+    "article date unknown"; None for any other sentence. A digest line and a brief sentence
+    read it alike."""
+    if article is None or not relative_time(source_text) or find_date(source_text) is not None:
+        return None
+    # A relative day ("kemarin") is placed by its article's date, or said to be unplaceable.
+    return day_label(article.published) or UNKNOWN_DAY
+
+
 def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
     first = by_id.get(item.citations[0].article) if item.citations else None
-    relative = relative_time(item.source_text) and find_date(item.source_text) is None
-    # A relative day ("kemarin") is placed by its article's date, or said to be unplaceable.
-    dated = (day_label(first.published) or UNKNOWN_DAY) if first and relative else None
-    return Line(item, count_note(item), dated)
+    return Line(item, count_note(item), writing_day(first, item.source_text))
 
 
 def _section(story: Story, by_id: dict[str, Article], briefed: set[str]) -> Section:

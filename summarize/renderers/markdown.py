@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from ..values import Brief, Briefs, Digest, ModelInfo, cite_label, http_url, plural
+from ..values import Brief, Briefs, Digest, ModelInfo, http_url, plural
 from .layout import (
     BRIEFS_NOTE,
     Entry,
@@ -28,6 +28,7 @@ from .text import (
     DATED_NOTE,
     IN_BRIEFS,
     IN_SOURCES,
+    brief_cite,
     check_note,
     citation_note,
     cites,
@@ -83,11 +84,9 @@ def _source_line(e: Entry) -> str:
     return f"{a.id}. {shown} ({_escape(entry_note(e))}) — {_code(origin(a))}"
 
 
-def _footer(model: ModelInfo | None, *, where: str, dated: bool = False) -> str:
+def _footer(model: ModelInfo | None, *, where: str) -> str:
     before, command, after = citation_note(where)
-    note = f"{_escape(before)}{_code(command)}{_escape(after)}"
-    if dated:
-        note += " " + _escape(DATED_NOTE)
+    note = f"{_escape(before)}{_code(command)}{_escape(after)} {_escape(DATED_NOTE)}"
     if model is None:
         return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
     return (
@@ -115,7 +114,7 @@ def _briefs(briefs: Sequence[Brief], level: int) -> str:
             lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
         lines += [f"_{original}{_escape(article_note(a))} — {_escape(origin(a))}_", ""]
         for s in b.sentences:
-            lines.append(f"- {_escape(s.text)} {cite_label(a.id, s.index)}")
+            lines.append(f"- {_escape(s.text)} {brief_cite(a, s)}")
             for note in (withheld_note(s.problems), check_note(s.check_notes)):
                 if note:
                     lines.append(f"  - _{_escape(note)}_")
@@ -187,5 +186,5 @@ def digest_markdown(digest: Digest) -> str:
         lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]
     lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
-    lines += ["", _footer(digest.model, where=IN_SOURCES, dated=True)]
+    lines += ["", _footer(digest.model, where=IN_SOURCES)]
     return "\n".join(lines) + "\n"

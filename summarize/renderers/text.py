@@ -15,6 +15,7 @@ from ..values import (
     DigestItem,
     ModelInfo,
     Problem,
+    Selected,
     cite_label,
     inert,
     plural,
@@ -30,6 +31,7 @@ from .layout import (
     layout,
     story_lines,
     untitled_words,
+    writing_day,
 )
 
 # Titles, sentences, file names and URLs are outside text: `inert` keeps each on one line
@@ -44,6 +46,12 @@ def cites(citations: tuple[Citation, ...], dated: str | None = None) -> str:
     if dated and labels:
         labels[0] = f"{labels[0][:-1]}, {dated}]"
     return "".join(labels)
+
+
+def brief_cite(article: Article, sentence: Selected) -> str:
+    """A brief sentence's citation, `[2.4]`, dated as a digest line is when the sentence says
+    when relative to its writing (`layout.writing_day`): `[2.4, 13 Oct 2023]`."""
+    return cites((Citation(article.id, sentence.index),), writing_day(article, sentence.source_text))
 
 
 def origin(article: Article) -> str:
@@ -166,7 +174,7 @@ def _brief_lines(briefs: Sequence[Brief]) -> list[str]:
         if b.title_problems:
             lines.append(_wrap(oneline(withheld_note(b.title_problems)), "    ", "    "))
         for s in b.sentences:
-            lines.append(_wrap(oneline(s.text), atoms=[cite_label(a.id, s.index)]))
+            lines.append(_wrap(oneline(s.text), atoms=[brief_cite(a, s)]))
             for note in (withheld_note(s.problems), check_note(s.check_notes)):
                 if note:
                     lines.append(_wrap(oneline(note), "  ", "  "))
@@ -184,6 +192,7 @@ def briefs_text(result: Briefs) -> str:
         *_notes(result.notes),
         *_brief_lines(result.briefs),
         _citation_note(IN_BRIEFS),
+        _wrap(DATED_NOTE, "", ""),
         _footer(result.model),
     ]
     return "\n".join(lines) + "\n"
