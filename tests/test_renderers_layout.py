@@ -275,6 +275,35 @@ def test_a_compact_entry_dates_its_story_and_its_relative_lines() -> None:
     assert "2 stories from 2 articles, 12 Oct – 13 Oct 2023\n" in text
 
 
+def test_a_storys_date_comes_before_its_citations_in_every_entry() -> None:
+    """Read as a user (IndoSum dev.03): a story with no headline showed its date after its
+    line's citation, "... Sabtu (15/4/2017). [18.1] (15 Apr 2017)", where the list of stories
+    with no line shows it before the article's number, "Maria Sharapova ... Top 50 (8 Jan
+    2018) [16]", as a headline's entry does ("Heading (13 Oct 2023) — line [3.1]"). The date
+    follows the headline, and with none opens the entry, where the headline would be."""
+    import dataclasses
+
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a, _, c = samples.articles()
+    a = dataclasses.replace(a, title="", published="2017-04-15")
+    d = dataclasses.replace(c, id="4", title="Gempa Bali", published="2018-01-08")
+    floods = DigestItem("Floods hit Jakarta.", a.sentences[0].text, (Citation("1", 0),), 1.0)
+    stories = (Story(None, ("1",), (floods,)), Story("Gempa Bali", ("4",), ()))
+    result = Digest(articles=(a, d), items=(floods,), stories=stories)
+    text = render(result, "text")
+    assert "- (15 Apr 2017) Floods hit Jakarta. [1.1]\n" in text
+    assert "- Gempa Bali (8 Jan 2018) [4]\n" in text
+    markdown = render(result, "markdown")
+    assert "- (15 Apr 2017) Floods hit Jakarta. [1.1]\n" in markdown
+    assert "- **Gempa Bali** (8 Jan 2018) [4]\n" in markdown
+    html = render(result, "html")
+    assert html.index("(15 Apr 2017)</span>") < html.index("Floods hit Jakarta.") < html.index(">[1.1]</a>")
+    assert html.index("(8 Jan 2018)</span>") < html.index('href="#source-4"')
+
+
 def test_a_brief_sentence_that_says_when_relative_to_its_writing_carries_the_date_too() -> None:
     """Read as a user (IndoSum dev.03): the digest cited "... tiba di Kanada Sabtu waktu
     setempat ..." as [20.1, article date unknown], while `brief` and the Briefs under the

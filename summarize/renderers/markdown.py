@@ -153,8 +153,8 @@ def _compact(section: Section) -> list[str]:
         if len(lines) == 1:
             return [f"{head} — {_item(lines[0], dated=not date)[2:]}"]
         return [head, *(_item(line, "  ") for line in lines)]
-    first = _item(lines[0], dated=not date)
-    first = first.replace("\n", f"{date}\n", 1) if "\n" in first else first + date
+    # No headline: the date opens the entry, where the headline would be (`text._compact`).
+    first = f"- {date.lstrip()} {_item(lines[0], dated=not date)[2:]}" if date else _item(lines[0])
     return [first, *(_item(line, "  ") for line in lines[1:])]
 
 

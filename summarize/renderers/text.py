@@ -140,12 +140,11 @@ def _item(
     *,
     dated: bool = True,
     before: Sequence[tuple[str, bool]] = (),
-    after: str = "",
 ) -> list[str]:
-    """A digest line, filled; `before` goes ahead of its text (a compact story's headline),
-    `after` after its citations (that story's date)."""
+    """A digest line, filled; `before` goes ahead of its text (a compact story's headline and
+    date, or its date alone)."""
     item = line.item
-    pieces = [*before, (oneline(item.text), True), *_atoms(line, dated), (after, False)]
+    pieces = [*before, (oneline(item.text), True), *_atoms(line, dated)]
     out = [_fill(pieces, first, rest)]
     notes = [
         oneline(n)
@@ -239,9 +238,11 @@ def _section(section: Section) -> list[str]:
 def _compact(section: Section) -> list[str]:
     """A story one article reports, as one entry: its headline (if any) and date, its lines.
 
-    The date sits beside the headline, else beside the first line's citations; a line on
-    that same row carries no date of its own (it would be the same one), the others do when
-    they say when relative to their writing."""
+    The date follows the headline, as in the list of stories that show no line ("Heading
+    (8 Jan 2018) [16]"); with no headline it opens the entry, where the headline would be,
+    rather than sit after the first line's citation as if it were the line's. A line on that
+    same row carries no date of its own (it would be the same one), the others do when they
+    say when relative to their writing."""
     date = f"({section.dates})" if section.dates else ""
     first, *rest = section.lines
     problems = withheld_note(section.title_problems)
@@ -252,7 +253,7 @@ def _compact(section: Section) -> list[str]:
     if section.heading:
         lines = [_wrap(oneline(section.heading), atoms=[date]), *notes]
         return lines + [x for line in section.lines for x in _item(line, "  - ", "    ")]
-    lines = _item(first, dated=not date, after=date)
+    lines = _item(first, dated=not date, before=[(date, False)])
     return lines + [x for line in rest for x in _item(line, "  - ", "    ")]
 
 
