@@ -304,6 +304,25 @@ def test_a_storys_date_comes_before_its_citations_in_every_entry() -> None:
     assert html.index("(8 Jan 2018)</span>") < html.index('href="#source-4"')
 
 
+def test_the_no_line_lists_article_numbers_are_drawn_as_citations_in_html() -> None:
+    """Read as a user (IndoSum dev.03, HTML): in the list of stories with no line, [8] [11]
+    [15] [16] were full-size underlined links, where every other citation is a small blue
+    link without underline. They take the citations' style."""
+    import dataclasses
+
+    from summarize.renderers.htmlpage import STYLES
+    from summarize.values import Story
+
+    from . import mail_samples as samples
+
+    a, b, c = samples.articles()
+    d = dataclasses.replace(c, id="4", title="Gempa Bali")
+    stories = (Story("Gempa Bali", ("4",), ()), Story(None, ("3",), ()))
+    html = render(Digest(articles=(a, b, c, d), items=(), stories=stories), "html")
+    for n in ("4", "3"):
+        assert f'<a href="#source-{n}" style="{STYLES["cite"]}">[{n}]</a>' in html, n
+
+
 def test_a_brief_sentence_that_says_when_relative_to_its_writing_carries_the_date_too() -> None:
     """Read as a user (IndoSum dev.03): the digest cited "... tiba di Kanada Sabtu waktu
     setempat ..." as [20.1, article date unknown], while `brief` and the Briefs under the
