@@ -181,6 +181,26 @@ def test_cite_errors_are_one_line() -> None:
     assert too_far.returncode == 1 and "has" in too_far.stderr and "sentences" in too_far.stderr
 
 
+def test_cite_takes_several_citations_after_the_sources(tmp_path: Path) -> None:
+    """Read as a user: `cite A 7.20 5.19`, two citations copied from a digest, read 7.20 as a
+    missing file ("skipped 7.20: no such file or directory", exit 3) and printed 5.19 only. A
+    word after the sources that reads as a citation and names no file is a citation."""
+    first, second = run("cite", str(SEEDS), "1.2"), run("cite", str(SEEDS), "[2.1]")
+    both = run("cite", str(SEEDS), "1.2", "[2.1]")
+    assert both.returncode == 0 and not both.stderr, both.stderr
+    assert both.stdout == first.stdout + second.stdout
+    # A file named like a citation is still a source; one source always stays.
+    named = tmp_path / "1.2"
+    named.write_text("Banjir melanda Jakarta Selatan pada Senin pagi.\n", encoding="utf-8")
+    proc = run("cite", str(named), "1.1")
+    assert proc.returncode == 0 and proc.stdout.startswith("[1.1] Banjir melanda"), proc.stderr
+    proc = run("cite", str(SEEDS), str(named), "6.1")
+    assert proc.returncode == 0 and proc.stdout.startswith("[6.1] Banjir melanda"), proc.stderr
+    # A bad one among them is the usual one-line error, and nothing is printed.
+    proc = run("cite", str(SEEDS), "1.2", "9.1")
+    assert proc.returncode == 1 and "no article 9" in proc.stderr and not proc.stdout
+
+
 def test_counts_agree_with_their_nouns(tmp_path: Path) -> None:
     """One of a thing is singular: "1 sentences kept, 1 lines dropped" read as a slip."""
     one = tmp_path / "one.txt"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from ..errors import ConfigError, InputError
@@ -88,40 +90,64 @@ def clean_command(sources: Sources, *, output: OutputOpt = None, inputs: InputOp
 def cite_command(
     sources: Sources,
     citation: str = typer.Argument(
-        ..., metavar="CITATION", help="A citation such as 4.3 or [4.3]: article 4, sentence 3 (from 1)."
+        ...,
+        metavar="CITATION...",
+        help="A citation such as 4.3 or [4.3]: article 4, sentence 3 (from 1). Several may follow "
+        "the sources: 4.3 5.1.",
     ),
     *,
     inputs: InputOptions,
 ) -> None:
-    """Print the sentence a citation points to, with its source, title and character offsets.
+    """Print the sentence each citation points to, with its source, title and character offsets.
 
     Give the same sources, in the same order, as the brief or digest: articles are
-    numbered by input order.
+    numbered by input order. A word after the sources that reads as a citation and names no
+    file is a citation.
     """
-    from ..values import cite_label, inert, parse_cite
+    from ..values import cite_label, inert
 
-    try:
-        article_id, index = parse_cite(citation, numbered=True)
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
+    sources, citations = _citations(sources, citation)
     loaded = inputs.load(sources)
     articles = {a.id: a for a in loaded.articles}
-    if article_id not in articles:
-        raise InputError(
-            f"no article {article_id}: these sources give articles 1-{len(loaded.articles)} "
-            "(give the same sources, in the same order, as the digest)"
+    out = []
+    for article_id, index in citations:
+        if article_id not in articles:
+            raise InputError(
+                f"no article {article_id}: these sources give articles 1-{len(loaded.articles)} "
+                "(give the same sources, in the same order, as the digest)"
+            )
+        article = articles[article_id]
+        if not 0 <= index < len(article.sentences):
+            raise InputError(
+                f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
+            )
+        s = article.sentences[index]
+        out.append(
+            f"{cite_label(article_id, index)} {inert(s.text)}\n"
+            f"  article {article_id}: {inert(article.title)}\n"
+            f"  source:  {inert(article.link or article.source)}\n"
+            f"  offsets: characters {s.start}-{s.end} of the decoded source (JSON index {index})\n"
         )
-    article = articles[article_id]
-    if not 0 <= index < len(article.sentences):
-        raise InputError(
-            f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
-        )
-    s = article.sentences[index]
-    emit(
-        f"{cite_label(article_id, index)} {inert(s.text)}\n"
-        f"  article {article_id}: {inert(article.title)}\n"
-        f"  source:  {inert(article.link or article.source)}\n"
-        f"  offsets: characters {s.start}-{s.end} of the decoded source (JSON index {index})\n",
-        None,
-    )
+    emit("".join(out), None)
     finish(loaded)
+
+
+def _citations(sources: list[str], last: str) -> tuple[list[str], list[tuple[str, int]]]:
+    """The sources and the citations of `cite SOURCE... CITATION...`: the command line takes
+    its last word as the citation, so the words before it that read as citations too (4.3,
+    [4.3]) and name no file are citations, not sources ("7.20: no such file"). At least one
+    source stays."""
+    from ..values import parse_cite
+
+    try:
+        cited = [parse_cite(last, numbered=True)]
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    sources = list(sources)
+    while len(sources) > 1 and not Path(sources[-1]).exists():
+        try:
+            cited.insert(0, parse_cite(sources[-1], numbered=True))
+        except ValueError:
+            break
+        sources.pop()
+    return sources, cited
