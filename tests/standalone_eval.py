@@ -15,6 +15,7 @@ from typing import Any
 
 from summarize import brief, digest, load_articles
 from summarize.clean.datelines import dateline_length
+from summarize.clean.signoff import sign_off
 from summarize.rank.sentence_rules import LABELS, STANDALONE
 from summarize.rank.ties import judge_for_brief
 from summarize.values import Article, Briefs
@@ -234,8 +235,9 @@ def _plain(text: str) -> str:
 def match_sentences(labelled: Sequence[str], got: Sequence[str]) -> dict[int, int]:
     """Labelled sentence index -> the tool's sentence index that reads the same, in order.
 
-    The same text (whitespace aside), or the labelled text less a leading dateline the tool
-    now cuts, or with the list number before it that the tool now keeps with it ("1." then
+    The same text (whitespace aside), or the labelled text less a leading dateline or the
+    editors' initials ending the article ("... apartemen. (gil)") that the tool now cuts, or
+    with the list number before it that the tool now keeps with it ("1." then
     "Terbang selama 24 jam ...", read now as "1. Terbang selama 24 jam ..."; the number alone
     is left out). A sentence the tool reads otherwise (merged, split, or grown: "JEK perlahan
     ..." read now as "GO - JEK perlahan ...") is left out: its label spoke of other text.
@@ -245,6 +247,9 @@ def match_sentences(labelled: Sequence[str], got: Sequence[str]) -> dict[int, in
     j = 0
     for i, text in enumerate(labelled):
         readings = {_plain(text), _plain(text[dateline_length(text) :])}
+        signed = sign_off(text)
+        if signed:
+            readings.add(_plain(text[: signed[0]]))
         if i and re.fullmatch(r"[0-9]{1,2}\.", _plain(labelled[i - 1])):
             readings.add(f"{_plain(labelled[i - 1])} {_plain(text)}")
         k = next((k for k in range(j, len(tool)) if tool[k] in readings), None)

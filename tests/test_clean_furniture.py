@@ -26,7 +26,8 @@ _PIECES = [
     "Getty Images", "Freepik", "Foto: ", "ANTARA FOTO", "/ AFP", "/Reuters)", "REUTERS", "Sputnik", "KCNA", "AP",
     "Xinhua", "Yonhap", "EPA", "ſ", "ı", "İ", "\u212a", "(", ")", "/", ":", " ", "  ", ".", "\u00a0", "\t",
     "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya", "DailySocial.id", "Kompas.co.id", " adalah ",
-    "merupakan", " portal", "situs", "media",
+    "merupakan", " portal", "situs", "media", "(gil)", "(sur)", "(rsa / rsa)", "(T.KR - NJI / M019)", "M019",
+    "(KPK)", "Disclosure:", "Disclaimer :", "–Disclosure",
 ]  # fmt: skip
 
 
@@ -130,3 +131,42 @@ def test_credit_lines_are_still_dropped(credit: str) -> None:
 )
 def test_lines_that_name_an_agency_or_copyright_are_kept(prose: str) -> None:
     assert furniture_rule(prose) is None
+
+
+# Editors' initials and an outlet's disclosure ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["(sur)", "(oln/*/NW)", "( rsa / rsa )", "(Yendhi / win)", "(T.KR - NJI / M019)", "(Uu. G005)"]
+)
+def test_initials_alone_on_their_line_are_named_editor_initials(line: str) -> None:
+    # Read as a user: `summarize clean` listed a lone "(sur)" as a "heading".
+    assert furniture_rule(line) == "editor-initials"
+
+
+@pytest.mark.parametrize(
+    "line", ["(KPK)", "(Thailand)", "(INA MAS)", "(Kualifikasi PD)", "(tidak dimainkan)"]
+)
+def test_a_capitalised_name_in_brackets_is_not_initials(line: str) -> None:
+    assert furniture_rule(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "–Disclosure: DailySocial merupakan media partner Creative Business Cup 2017 Indonesia.",
+        "— Disclosure: DailySocial merupakan media partner Digital Marketing Skill Share 2017 Bali.",
+        "Disclosure: Artikel ini adalah advertorial yang didukung oleh Blue Bird.",
+        "Disclaimer: Artikel ini merupakan kerja sama redaksi dengan sponsor.",
+    ],
+)
+def test_an_outlets_disclosure_is_furniture(line: str) -> None:
+    assert furniture_rule(line) == "disclosure"
+
+
+def test_news_about_a_disclosure_is_kept() -> None:
+    for prose in (
+        "Pengungkapan memo tersebut menimbulkan gelombang keterkejutan di Washington.",
+        "Perusahaan itu wajib menyampaikan disclosure: laporan keuangan tahunan kepada otoritas bursa.",
+    ):
+        assert furniture_rule(prose) is None, prose

@@ -1,5 +1,5 @@
 """How the labelled stands-alone set meets the tool's reading of its articles: labels follow
-their sentence's text, across a dateline the cleaner now cuts; a sentence read otherwise loses
+their sentence's text, across a dateline or initials the cleaner now cuts; a sentence read otherwise loses
 its label, and the loss is counted and bounded."""
 
 from __future__ import annotations
@@ -33,6 +33,15 @@ def test_a_label_is_kept_across_a_dateline_the_tool_now_cuts() -> None:
     assert unmatched == 0
     assert labels[("1", 0)]["label"] == "STANDALONE"
     assert labels[("1", 1)]["depends_on"] == 0
+
+
+def test_a_label_is_kept_across_initials_the_tool_now_cuts() -> None:
+    labelled = ["Harga beras naik lima persen.", "KPK menyita mobil hingga apartemen. (gil)", "(Antara)"]
+    tool = ["Harga beras naik lima persen.", "KPK menyita mobil hingga apartemen."]
+    rows = [_row(0, "STANDALONE"), _row(1, "STANDALONE"), _row(2, "FURNITURE")]
+    labels, unmatched = _carry(labelled, tool, rows)
+    assert unmatched == 1  # the credit alone: the tool reads no sentence so now
+    assert labels[("1", 1)]["label"] == "STANDALONE"
 
 
 def test_a_grown_sentence_stays_unlabelled_and_is_counted() -> None:

@@ -3,13 +3,15 @@
 Cleaning works on lines (a news page's paragraphs, captions and link blocks each sit on a
 line of their own). Every dropped line keeps the name of the rule that dropped it, so
 `summarize clean` can show why. Datelines ("Jakarta, IDN Times -") are cut from the start
-of a paragraph rather than dropping it. Offsets always point into the document's text.
+of a paragraph rather than dropping it, and editors' initials ("(gil)") from the end of the
+last. Offsets always point into the document's text.
 
 Here: the walk over a document's lines (the title, then each body line kept or dropped with
 its rule: furniture, a zone after it, a repeated title or line, a heading, a cut-off copy)
 and `lost_prose`, the warning when the rules took most of the prose. Its parts:
 - `clean.furniture`: the named rules that drop a whole line (`RULES`, `furniture_rule`);
 - `clean.datelines`: a leading dateline's length (`dateline_length`);
+- `clean.signoff`: where initials or an agency's credit end the article (`sign_off`);
 - `clean.prose`: whether a line reads as prose, a headline or a heading;
 - `clean.lines`: a line's words, and its letters as a case-insensitive pattern sees them.
 """
@@ -25,6 +27,7 @@ from .datelines import DATELINE_PARAGRAPHS, dateline_length
 from .furniture import furniture_rule
 from .lines import words_of
 from .prose import LIST_ITEM, TERMINAL, body_like, heading, is_prose, looks_like_headline
+from .signoff import sign_off
 
 __all__ = ["Cleaned", "clean", "lost_prose"]
 
@@ -143,6 +146,8 @@ def _body(
         zone = None
         seen.setdefault(len(words), []).append(words)
         kept.append(_trimmed(text, s, e, len(kept), dropped))
+    if kept:
+        kept[-1] = _signed_off(text, *kept[-1], dropped)
     return kept
 
 
@@ -203,6 +208,16 @@ def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) 
         dropped.append(_dropped(text, inline.start() + 1, e, "read-also"))
         e = inline.start()
     return s, e
+
+
+def _signed_off(text: str, s: int, e: int, dropped: list[Dropped]) -> tuple[int, int]:
+    """The last kept paragraph's span without the initials or credit that end it (dropped)."""
+    found = sign_off(text[s:e])
+    if found is None:
+        return s, e
+    at, rule = found
+    dropped.append(_dropped(text, s + at, e, rule))
+    return s, s + len(text[s : s + at].rstrip())
 
 
 # Rules that drop whole lines for what they are, not for where they stand: when they take
