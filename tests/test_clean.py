@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import load_articles
+from summarize import article_from_text, load_articles
 from summarize.clean import clean, lost_prose
 from summarize.values import Document
 
@@ -75,6 +75,50 @@ def test_no_furniture_is_kept(path: Path) -> None:
 def test_title_is_the_headline_not_a_label(name: str, title: str) -> None:
     path = next(p for p in SEEDS if p.name.startswith(name))
     assert _kept(path)[0] == title
+
+
+# A short headline is the title as the text's first line, with its body under it ----------
+
+LEAD = (
+    "BANDUNG, JUARA.net - Pelatih Persib Bandung, Djadjang Nurdjaman, langsung menggenjot persiapan "
+    "anak asuhnya untuk melakoni laga perdana Liga 1 kontra Arema FC."
+)
+BODY = "Menurut Djanur, banyak yang harus dibenahi setelah timnya kalah 1-2 dari Bali United."
+HEADLINE = "KPK Tahan Tersangka Penyuap Bupati Rita Widyasari"
+
+
+def test_a_short_headline_on_the_first_line_is_the_title() -> None:
+    # Read as a user: "Djanur Genjot Persiapan Pasukannya" (four words) was dropped as a body
+    # heading, and Sources and the brief showed the first sentence cut with "…" instead.
+    text = f"Djanur Genjot Persiapan Pasukannya\n\n{LEAD}\n\n{BODY}\n"
+    cleaned = clean(Document(source="djanur.txt", text=text))
+    assert cleaned.title == "Djanur Genjot Persiapan Pasukannya"
+    assert [d.rule for d in cleaned.dropped] == ["title", "dateline"]
+    article = article_from_text(text)
+    assert article.title == "Djanur Genjot Persiapan Pasukannya"
+    assert article.sentences[0].text.startswith("Pelatih Persib Bandung")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A subheading in the body stays a heading.
+        (f"{HEADLINE}\n\n{LEAD}\n\nPenahanan Rita Diperpanjang\n\n{BODY}\n", HEADLINE),
+        # A label above a longer headline is a label.
+        (f"Berita Nasional\n\n{HEADLINE}\n\n{LEAD}\n", HEADLINE),
+        # No blank line under it: not set apart as a headline is.
+        (f"Djanur Genjot Persiapan Pasukannya\n{LEAD}\n\n{BODY}\n", None),
+        # A menu, a site's name, a date, a label, lower case, one word.
+        (f"Home | Sepak Bola\n\n{LEAD}\n", None),
+        (f"Kompas.com Sepak Bola\n\n{LEAD}\n", None),
+        (f"Senin, 10 April\n\n{LEAD}\n", None),
+        (f"Pelatih: Djadjang Nurdjaman\n\n{LEAD}\n", None),
+        (f"djanur genjot persiapan pasukannya\n\n{LEAD}\n", None),
+        (f"Sukses\n\n{LEAD}\n", None),
+    ],
+)
+def test_a_short_line_is_the_title_nowhere_else(text: str, title: str | None) -> None:
+    assert clean(Document(source="a.txt", text=text)).title == title
 
 
 def test_every_rule_is_named_and_datelines_are_cut_not_dropped() -> None:

@@ -26,7 +26,15 @@ from ..values import Document, Dropped, plural
 from .datelines import DATELINE_PARAGRAPHS, dateline_length
 from .furniture import furniture_rule
 from .lines import words_of
-from .prose import LIST_ITEM, TERMINAL, body_like, heading, is_prose, looks_like_headline
+from .prose import (
+    LIST_ITEM,
+    TERMINAL,
+    body_like,
+    heading,
+    is_prose,
+    looks_like_headline,
+    looks_like_short_title,
+)
 from .signoff import sign_off
 
 __all__ = ["Cleaned", "clean", "lost_prose"]
@@ -109,18 +117,34 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     """Plain text: (the title, the line after it, the lines above it and itself, dropped).
 
     The title is the first headline-like line before the prose starts; short labels above it
-    ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture.
+    ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture. A short headline ("Djanur Genjot
+    Persiapan Pasukannya") is the title only as the text's first line, a blank line and then
+    the body under it: a label above a longer headline, or a subheading, is not.
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
         if is_prose(line) or dateline_length(line, text[e:]) or body_like(line):
             break
-        if looks_like_headline(line):
+        if looks_like_headline(line) or (i == 0 and _short_title_above_body(text, lines)):
             labels = [
                 _dropped(text, ps, pe, furniture_rule(text[ps:pe]) or "header-label") for ps, pe in lines[:i]
             ]
             return " ".join(line.split()), i + 1, [*labels, _dropped(text, s, e, "title")]
     return None, 0, []
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _short_title_above_body(text: str, lines: list[tuple[int, int]]) -> bool:
+    """The text's first line a short headline, with a blank line and then the body under it."""
+    if len(lines) < 2 or not looks_like_short_title(text[slice(*lines[0])]):
+        return False
+    (_, end), (s, e) = lines[:2]
+    if len(_LINE_BREAK.findall(text, end, s)) < 2:
+        return False
+    following = text[s:e]
+    return is_prose(following) or bool(dateline_length(following, text[e:])) or body_like(following)
 
 
 def _body(

@@ -1,8 +1,8 @@
 """What a line reads as: article prose, a headline, a heading or label, or the body begun.
 
-The title finder takes the first headline before the prose starts; the body keeps prose and
-drops headings, labels and links (a list item among them), and a furniture zone ends where
-prose resumes.
+The title finder takes the first headline before the prose starts (or a short one that is the
+text's first line); the body keeps prose and drops headings, labels and links (a list item
+among them), and a furniture zone ends where prose resumes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,15 @@ import re
 from .furniture import furniture_rule
 from .lines import words_of
 
-__all__ = ["LIST_ITEM", "TERMINAL", "body_like", "heading", "is_prose", "looks_like_headline"]
+__all__ = [
+    "LIST_ITEM",
+    "TERMINAL",
+    "body_like",
+    "heading",
+    "is_prose",
+    "looks_like_headline",
+    "looks_like_short_title",
+]
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _QUOTE = re.compile(r"[\"“”]")
@@ -39,6 +47,26 @@ def looks_like_headline(line: str) -> bool:
     if not (_title_cased(words) or len(words) <= 14):
         return False
     return furniture_rule(line) is None
+
+
+SHORT_TITLE_WORDS = 4  # "Djanur Genjot Persiapan Pasukannya": short Indonesian headlines are common
+# A stop, a comma, a label's colon or a separator: a site's name, a date, a menu, not a headline.
+_NOT_IN_SHORT_TITLE = re.compile(r"[.,:;|>»/•›@©()\[\]]")
+
+
+def looks_like_short_title(line: str) -> bool:
+    """Two to four words, each longer than three letters capitalised (two at least), with no
+    stop, comma, colon or separator, and not furniture. A title only as the text's first line
+    with the body right under it (the title finder says where); elsewhere it is a subheading."""
+    words = words_of(line)
+    long = [w for w in words if len(w) > 3]
+    return (
+        2 <= len(words) <= SHORT_TITLE_WORDS
+        and len(long) >= 2
+        and all(w[0].isupper() for w in long)
+        and not _NOT_IN_SHORT_TITLE.search(line.lstrip("# "))
+        and furniture_rule(line) is None
+    )
 
 
 def body_like(line: str) -> bool:
