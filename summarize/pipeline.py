@@ -18,7 +18,7 @@ from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import check_count
-from .grouping import Fact, Plan, Section, mark_copies, plan, publishers
+from .grouping import Fact, Plan, Section, mark_copies, plan, publishers, spell_publishers_alike
 from .rank import follows, get_ranker, select
 from .rank.features import features
 from .rank.ties import judge_for_brief
@@ -121,10 +121,11 @@ def _item(fact: Fact, english: English, by_id: dict[str, Article]) -> DigestItem
 def _inputs(
     articles: Sequence[Article] | Loaded, call: str, *, translated: bool
 ) -> tuple[list[Article], list[str]]:
-    """The articles (checked: `checked_articles`), republished copies marked, and what
-    loading noted (given a `Loaded`), then a note for each article in English."""
+    """The articles (checked: `checked_articles`), republished copies marked, each publisher
+    spelled one way, and what loading noted (given a `Loaded`), then a note for each article
+    in English."""
     notes = list(articles.notes) if isinstance(articles, Loaded) else []
-    checked = mark_copies(list(checked_articles(articles, call)))
+    checked = spell_publishers_alike(mark_copies(list(checked_articles(articles, call))))
     return checked, notes + _language_notes(checked, translated=translated)
 
 

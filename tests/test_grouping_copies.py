@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarize import digest, load_articles
-from summarize.grouping.copies import _candidates, find_copies, publishers, simhash
+from summarize.grouping.copies import _candidates, find_copies, publishers, simhash, spell_publishers_alike
 from summarize.renderers import FORMATS, render
 from summarize.values import Citation
 
@@ -109,6 +109,7 @@ def test_many_identical_copies_cost_one_pair_each() -> None:
     [
         (("TRIBUNNEWS.COM", "tribunnews.com"), 1),
         (("www.tribunnews.com", "Tribunnews.com"), 1),
+        (("JUARA.net", "JUARA.NET"), 1),
         (("IDN Times", "idntimes.com"), 1),
         (("IDN Times", "Liputan6.com"), 2),
         ((None, None), 2),  # unknown publishers are not assumed to be one
@@ -132,6 +133,51 @@ def test_a_copy_counts_as_the_article_it_copies() -> None:
     by_id = {x.id: x for x in (a, b, c)}
     assert publishers([Citation(a.id, 0), Citation(b.id, 0)], by_id) == ("IDN Times",)
     assert publishers([Citation(b.id, 0), Citation(c.id, 0)], by_id) == ("IDN Times", "Liputan6.com")
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        (("JUARA.net", "JUARA.NET", "JUARA.net"), "JUARA.net"),  # what most articles use
+        (("TRIBUNNEWS.COM", "tribunnews.com"), "tribunnews.com"),  # on a tie, not in capitals
+        (("Kompas.com", "kompas.com"), "Kompas.com"),  # then the one read first
+        (("IDN Times", "IDN Times"), "IDN Times"),
+    ],
+)
+def test_a_publisher_is_spelled_one_way(names: tuple[str, ...], shown: str) -> None:
+    import dataclasses
+
+    arts = [dataclasses.replace(a, publisher=n) for a, n in zip(samples.articles(), names, strict=False)]
+    assert [a.publisher for a in spell_publishers_alike(arts)] == [shown] * len(names)
+
+
+def test_a_folders_name_and_other_publishers_keep_their_spelling() -> None:
+    import dataclasses
+
+    a, b, c = samples.articles()
+    a = dataclasses.replace(a, publisher="juara", publisher_from="folder")
+    b = dataclasses.replace(b, publisher="JUARA.NET", publisher_from="dateline")
+    c = dataclasses.replace(c, publisher=None, publisher_from=None)
+    assert spell_publishers_alike([a, b, c]) == [a, b, c]
+
+
+def test_sources_show_one_outlet_under_one_name(tmp_path: Path) -> None:
+    # Read as a user (IndoSum dev.03 saved as text): Sources said "JUARA.net" for two articles
+    # and "JUARA.NET" for a third, from their datelines. Counts already took them as one.
+    leads = {
+        "a.txt": "BANDUNG, JUARA.net - Persib Bandung menggenjot persiapan untuk laga perdana Liga 1.",
+        "b.txt": "PALEMBANG, JUARA.net - Sriwijaya FC menambah dua pemain asing untuk musim ini.",
+        "c.txt": "JUARA.NET - Maria Sharapova kembali masuk ke jajaran 50 besar dunia pekan ini.",
+    }
+    for name, lead in leads.items():
+        (tmp_path / name).write_text(f"{lead} Pelatih menyiapkan tim selama lima hari.\n", encoding="utf-8")
+    loaded = load_articles([tmp_path])
+    assert sorted(a.publisher or "" for a in loaded.articles) == ["JUARA.NET", "JUARA.net", "JUARA.net"]
+    result = digest(loaded)
+    assert [a.publisher for a in result.articles] == ["JUARA.net"] * 3
+    for fmt in ("text", "markdown", "html"):
+        out = render(result, fmt)
+        assert "JUARA.NET" not in out and "JUARA.net" in out, fmt
 
 
 def test_the_count_shows_only_from_two_publishers(seeds: Path) -> None:

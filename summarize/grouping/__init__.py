@@ -26,7 +26,7 @@ from ..parallel import process_map, processes_for
 from ..rank import Ranker
 from ..rank.news import news_score
 from ..values import Article, Citation
-from .copies import mark_copies, publishers
+from .copies import mark_copies, publishers, spell_publishers_alike
 from .facts import Fact, group_facts
 from .stories import StoryGroup, group_stories
 
@@ -43,6 +43,7 @@ __all__ = [
     "mark_copies",
     "plan",
     "publishers",
+    "spell_publishers_alike",
 ]
 
 SINGLE_ARTICLE_ITEMS = 3  # a story only one article covers is shown shorter, like a brief

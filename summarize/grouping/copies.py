@@ -15,7 +15,8 @@ own headline, dateline and page furniture. Three sites carrying one report are o
   bits apart, most within 3; different articles 9 or more, reports of one event 14-25.
 - `mark_copies`: every copy gets `duplicate_of`, the id of the earliest published article of
   its group (input order breaks ties): the one the digest shows.
-- `publishers`: the independent publishers of a fact's citations, for `DigestItem.sources`.
+- `publishers`: the independent publishers of a fact's citations, for `DigestItem.sources`;
+  `spell_publishers_alike`: one publisher shown under one spelling across a run.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from hashlib import blake2b
 
+from ..ingest.publisher import FOLDER
 from ..values import Article, Citation
 from .partition import Partition
 
@@ -39,6 +42,7 @@ __all__ = [
     "publisher_key",
     "publishers",
     "simhash",
+    "spell_publishers_alike",
 ]
 
 MAX_BITS = 5  # Simhash bits (of 64) two copies may differ in
@@ -193,3 +197,26 @@ def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tupl
             article = by_id[article.duplicate_of]
         names.setdefault(publisher_key(article), article.publisher or f"article {article.id}")
     return tuple(names.values())
+
+
+def spell_publishers_alike(articles: Sequence[Article]) -> list[Article]:
+    """`articles` with each publisher (as `publisher_key` compares them) spelled one way.
+
+    Datelines spell one outlet "JUARA.net" and "JUARA.NET"; Sources showed both. The spelling
+    most of its articles use wins; on a tie, one not in capitals (a dateline's typography, not
+    the outlet's name), then the one read first. A name only a folder gives is left as it is:
+    it is shown as a folder's, never as an outlet's.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for a in articles:
+        if a.publisher and a.publisher_from != FOLDER:
+            spellings.setdefault(publisher_key(a), Counter())[a.publisher] += 1
+    chosen = {
+        key: max(counts, key=lambda name: (counts[name], not name.isupper()))
+        for key, counts in spellings.items()
+    }
+    out = []
+    for a in articles:
+        name = chosen.get(publisher_key(a)) if a.publisher_from != FOLDER else None
+        out.append(replace(a, publisher=name) if name and name != a.publisher else a)
+    return out
