@@ -315,7 +315,7 @@ def test_a_folder_is_never_shown_as_an_outlet() -> None:
     d = samples.digest(stories=True)
     folder_named = dataclasses.replace(d.articles[2], publisher="seeds", publisher_from="folder")
     d = dataclasses.replace(d, articles=(*d.articles[:2], folder_named, *d.articles[3:]))
-    expected = "publisher not named, folder seeds"
+    expected = 'publisher not named, folder "seeds"'
     assert expected in digest_text(d)
     assert expected in "".join(parse(digest_html(d)).text)
     assert expected in render(d, "markdown")

@@ -19,7 +19,7 @@ from summarize.deliver import compose_message
 from summarize.ingest.article import article_from_text
 from summarize.ingest.dates import find_date, relative_time
 from summarize.renderers import FORMATS, render
-from summarize.renderers.layout import day_label, layout, span_label
+from summarize.renderers.layout import day_label, layout, publisher_label, span_label
 from summarize.renderers.text import WIDTH, _item, cites
 from summarize.values import Citation, Digest, DigestItem, parse_cite
 
@@ -87,7 +87,7 @@ def test_the_seeds_digest_shows_each_articles_date(seeds: Path) -> None:
     text = render(result, "text")
     for a in result.articles:
         shown = day_label(a.published) or "date unknown"
-        assert f"{a.publisher}, {shown}" in text
+        assert f"{publisher_label(a)}, {shown}" in text
     # Each story with its date or range.
     story = layout(result).stories[0]
     assert story.dates == span_label([a.published for a in result.articles])

@@ -203,11 +203,12 @@ def article_note(article: Article) -> str:
 
 def publisher_label(article: Article) -> str:
     """The publisher as a reader should take it: a name the page, its address or its dateline
-    gives; a folder's name only as a folder ("publisher not named, folder seeds")."""
+    gives; a folder's name only as a folder's, quoted ('publisher not named, folder "seeds"'):
+    bare, "folder seeds" read like a slip, and markdown and HTML put the note in brackets."""
     if not article.publisher:
         return "publisher unknown"
     if article.publisher_from == FOLDER:
-        return f"publisher not named, folder {article.publisher}"
+        return f'publisher not named, folder "{article.publisher}"'
     return article.publisher
 
 
