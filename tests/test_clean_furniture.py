@@ -27,7 +27,8 @@ _PIECES = [
     "Xinhua", "Yonhap", "EPA", "ſ", "ı", "İ", "\u212a", "(", ")", "/", ":", " ", "  ", ".", "\u00a0", "\t",
     "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya", "DailySocial.id", "Kompas.co.id", " adalah ",
     "merupakan", " portal", "situs", "media", "(gil)", "(sur)", "(rsa / rsa)", "(T.KR - NJI / M019)", "M019",
-    "(KPK)", "Disclosure:", "Disclaimer :", "–Disclosure",
+    "(KPK)", "Disclosure:", "Disclaimer :", "–Disclosure", "(Antara / Reuters)", "(AFP)", "1967. ", "orang. Warga ",
+    "REUTERS/Kim Hong-Ji", "AFP PHOTO/", "Ed Jones",
 ]  # fmt: skip
 
 
@@ -131,6 +132,69 @@ def test_credit_lines_are_still_dropped(credit: str) -> None:
 )
 def test_lines_that_name_an_agency_or_copyright_are_kept(prose: str) -> None:
     assert furniture_rule(prose) is None
+
+
+# News that an agency's credit ends is not a photo's caption ----------------------------
+
+# Read in IndoSum (dev.02 and dev.03, Suara.com): each article's last paragraph was dropped
+# whole as a `photo-caption`, its news with its credit.
+PALESTINE = (
+    "Warga Palestina menginginkan Tepi Barat untuk negara masa depan mereka, bersama dengan Yerusalem "
+    "Timur dan Jalur Gaza. Sebagian besar negara di dunia menganggap ilegal permukiman Israel yang "
+    "dibangun di wilayah yang dicaplok Israel dalam perang Timur Tengah 1967. (Antara / Reuters)"
+)
+MEXICO = (
+    "Negara bagian tersebut dan juga Meksiko City, sebenarnya masih dalam tahap pemulihan usai dihantam "
+    "gempa pada September 2017 lalu yang menewaskan 471 orang, serta kerusakan parah. (Antara / Reuters)"
+)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        PALESTINE,  # two sentences
+        MEXICO,  # one sentence, longer than a caption
+        '"Kami akan tetap di sini," kata seorang warga. "Ini tanah kami." (AFP/Reuters)',
+        "Gencatan senjata itu berlaku mulai Senin. Kedua pihak sepakat menarik pasukan. (AFP / Reuters / Xinhua)",
+    ],
+)
+def test_news_ending_with_an_agencys_credit_is_not_a_caption(prose: str) -> None:
+    assert furniture_rule(prose) is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "REUTERS/Kim Hong-Ji",
+        "AFP PHOTO/Ed Jones",
+        "Warga Palestina berunjuk rasa di Tepi Barat / AFP",
+        "(ANTARA FOTO/Galih Pradipta)",
+        "Warga memadati alun-alun. (ANTARA FOTO/Galih Pradipta)",
+        "KCNA VIA KNS/AFP",
+        # A short caption credited to agencies alone: one sentence, a caption's length.
+        "Suasana pemakaman korban gempa di Oaxaca, Meksiko, Minggu (18/2). (AFP / Reuters)",
+        "Presiden AS Donald J. Trump di Gedung Putih. (AFP / Reuters)",
+        # A long caption whose credit names the photographer: the seeds' (001).
+        "Presiden Rusia Vladimir Putin bertemu dengan pemimpin Korea Utara Kim Jong Un di kampus Universitas "
+        "Federal Timur Jauh di pulau Russky di pelabuhan Vladivostok Rusia timur jauh pada 25 April 2019. "
+        "Alexey NIKOLSKY / SPUTNIK / AFP",
+    ],
+)
+def test_captions_credited_to_an_agency_are_still_dropped(caption: str) -> None:
+    assert furniture_rule(caption) == "photo-caption"
+
+
+def test_the_credit_ending_an_article_is_cut_and_its_news_kept() -> None:
+    text = f"Helikopter Militer Meksiko Jatuh, 13 Orang Tewas\n\n{PALESTINE}\n\n{MEXICO}\n"
+    cleaned = clean(Document(source="meksiko.txt", text=text))
+    kept = [text[s:e] for s, e in cleaned.paragraphs]
+    # The last paragraph signs off: its credit is cut, as "... Senin. (Antara)" is.
+    assert kept[-1] == MEXICO.removesuffix(" (Antara / Reuters)")
+    # Further up, a credit is left as it is, as editors' initials are there (`signoff`).
+    assert kept[0] == PALESTINE
+    assert [(d.rule, d.text) for d in cleaned.dropped if d.rule != "title"] == [
+        ("agency-credit", "(Antara / Reuters)")
+    ]
 
 
 # Editors' initials and an outlet's disclosure ------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..numerals.names import MONTHS, WEEKDAYS
 from .lines import lower_folded, words_of
 
-__all__ = ["AGENCIES", "INITIALS", "RULES", "furniture_rule"]
+__all__ = ["AGENCIES", "AGENCY_GROUP", "INITIALS", "RULES", "furniture_rule"]
 
 # Longest first, so that "januari" is not read as "jan" and a rest.
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -42,16 +42,18 @@ class _Rule:
         hints: tuple[str, ...] = (),
         ends: tuple[str, ...] = (),
         max_words: int | None = None,
+        unless: Callable[[str], bool] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern, flags)
         self.hints = hints
         self.ends = ends
         self.max_words = max_words  # furniture this rule drops is never longer (a credit, a label)
+        self.unless = unless  # a line the pattern matches that is not furniture (prose it ends)
 
     def exact(self, line: str) -> bool:
         if self.max_words is not None and len(words_of(line)) > self.max_words:
             return False
-        return bool(self.pattern.search(line))
+        return bool(self.pattern.search(line)) and not (self.unless and self.unless(line))
 
     def __call__(self, line: str) -> bool:
         if self.hints and not any(map(lower_folded(line).__contains__, self.hints)):
@@ -84,6 +86,7 @@ _rx = _Rule
 AGENCIES = r"AFP|AP|Reuters|REUTERS|SPUTNIK|Sputnik|KCNA|ANTARA|Antara|EPA|Getty Images|Xinhua|Yonhap"
 _STOCK = r"pixabay|shutterstock|unsplash|getty\s+images|freepik|antara\s+foto"
 CREDIT_WORDS = 20  # a copyright notice or credit line is short; a longer line is prose that names one
+CAPTION_WORDS = 20  # a caption credited to agencies alone is a line: "Suasana di Oaxaca. (AFP / Reuters)"
 LABEL_WORDS = 12  # "Sumber: Antara, Reuters": a label and a few names, not a sentence
 NOTE_WORDS = 45  # an outlet's note about itself is a sentence or two, never a paragraph of news
 
@@ -97,6 +100,30 @@ _DESK = rf"{_DESK_MARK}[A-Z]{{1,3}}\d{{3}}"
 _BESIDE = rf"{_DESK_MARK}[A-Z][\w.]*(?:\s*-\s*[A-Z]+)?(?:\s+[A-Za-z]+){{0,2}}|[a-z]+(?:\s+[a-z]+){{1,2}}"
 _PART = rf"(?:{_SIGN}|{_DESK}|{_BESIDE})"
 INITIALS = rf"\(\s*(?:{_PART}\s*/\s*){{0,3}}(?:{_SIGN}|{_DESK})(?:\s*/\s*{_PART}){{0,3}}\s*\)"
+
+
+# An agency's own credit in brackets, its name alone or several joined by "/": "(Antara)",
+# "(Antara / Reuters)". Never a photographer's: "(ANTARA FOTO/Galih Pradipta)". Case-sensitive.
+AGENCY_GROUP = rf"\(\s*(?:{AGENCIES})(?:\s*/\s*(?:{AGENCIES}))*\s*\)"
+_AGENCY_GROUP = re.compile(rf"{AGENCY_GROUP}\s*")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence's end inside the text: a stop after a word of three letters or more, a number or
+# a bracket, and a capital after it ("... 1967. Sebagian ...", "... Senin. Kedua ..."), not an
+# initial or a short abbreviation ("Donald J. Trump", "Jl. Sudirman").
+_INNER_END = re.compile(r"(?:[^\W\d_]{3}|\d|\))[.!?…][\"'”’)\]]*\s+[\"“]?[A-Z]")
+
+
+def _prose_with_credit(line: str) -> bool:
+    """News that an agency's credit ends: a finished sentence, then "(Antara / Reuters)", with
+    more than one sentence or more than a caption's words before it. An article's sign-off
+    (`signoff`), not a photo's: the prose stays, and the credit is cut if it ends the article."""
+    at = line.rfind("(")
+    if at <= 0 or not _AGENCY_GROUP.fullmatch(line, at):
+        return False
+    before = line[:at].rstrip()
+    if not _ENDS_SENTENCE.search(before):
+        return False
+    return len(words_of(before)) > CAPTION_WORDS or bool(_INNER_END.search(before))
 
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
@@ -188,11 +215,18 @@ RULES: list[tuple[str, _Rule | _Either]] = [
                 rf"\b({_STOCK})(\.com)?(\s*/[^/()]{{1,60}})*\s*\)?\s*$",
                 hints=tuple(name.split("\\")[0] for name in _STOCK.split("|")),
             ),
-            # An agency's credit at the end of the line: "... / AFP", "REUTERS/Kim Hong-Ji".
+            # An agency's credit at the end of the line: "... / AFP", "REUTERS/Kim Hong-Ji". Not
+            # news ending "... perang Timur Tengah 1967. (Antara / Reuters)": its sign-off.
             _rx(
                 rf"/\s*({AGENCIES})\s*\)?\s*$|^[A-Z0-9 ./]*\b({AGENCIES})\s*\)?\s*$",
                 0,
                 ends=tuple(AGENCIES.split("|")),
+                unless=_prose_with_credit,
+            ),
+            # A photographer's credit alone on its line: "REUTERS/Kim Hong-Ji", "AFP PHOTO/Ed Jones".
+            _rx(
+                rf"^\W*({AGENCIES})(\s+(FOTO|PHOTO|Foto|Photo))?\s*/\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){{0,3}}\W*$",
+                0,
             ),
         ),
     ),

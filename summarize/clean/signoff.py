@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .furniture import AGENCIES, INITIALS
+from .furniture import AGENCY_GROUP, INITIALS
 from .prose import TERMINAL
 
 __all__ = ["sign_off"]
 
 _INITIALS = re.compile(rf"{INITIALS}\s*")
-_AGENCY = re.compile(rf"\(\s*(?:{AGENCIES})(?:\s*/\s*(?:{AGENCIES}))*\s*\)\s*")
+_AGENCY = re.compile(rf"{AGENCY_GROUP}\s*")
 _NEAR = 40
 _TEXT = re.compile(r"\S")  # a group alone on its line is furniture's to drop, not a sign-off
 _BEFORE = re.compile(r"[\s.!?…\"'”’)\]]")  # a sign-off is never glued to a word: "Kompas(gil)"
