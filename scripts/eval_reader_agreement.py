@@ -42,19 +42,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # machine_info, next t
 
 from machine_info import describe  # noqa: E402
 
-from summarize import brief, load_articles  # noqa: E402
+from summarize import brief  # noqa: E402
 from summarize.rank.sentence_rules import STANDALONE  # noqa: E402
 from summarize.values import Article  # noqa: E402
-from tests.indosum import DATA_DIR, to_article  # noqa: E402
+from tests.indosum import DATA_DIR  # noqa: E402
 from tests.standalone_eval import (  # noqa: E402
     SET,
     TUNING_PARTS,
     Labelled,
-    Reading,
     brief_figures,
     carry_labels,
     read_rows,
-    records_for,
+    rebuild,
 )
 
 Labels = dict[tuple[str, int], dict[str, Any]]
@@ -75,22 +74,11 @@ def both_readings(data_dir: Path) -> tuple[list[Article], Labels, Labels, dict[s
     of the sentences both labelled, carried onto the tool's sentences; each article's split."""
     second = second_readings()
     ids = {r["article"] for r in second}
-    rows, seen = [], set()
-    for r in read_rows("articles"):
-        if r["article"] in ids and r["article"] not in seen:
-            rows.append(r)
-            seen.add(r["article"])
-    seeds = {Path(a.source).name: a for a in load_articles([ROOT / "seeds"]).articles}
-    records = records_for(rows, data_dir)
-    articles, readings, split = [], {}, {}
-    for r in rows:
-        key = (r["fold"], r["article"].removeprefix("indosum:"))
-        article = seeds[r["source"]] if r["fold"] == "seeds" else to_article(records[key])[0]
-        articles.append(article)
-        readings[r["article"]] = Reading(
-            article.id, [s["text"] for s in r["sentences"]], [s.text for s in article.sentences]
-        )
-        split[article.id] = r["split"]
+    articles, readings = rebuild(lambda r: r["article"] in ids, data_dir)
+    split: dict[str, str] = {}
+    for r in read_rows("articles"):  # the first copy's split, as `rebuild` keeps the first copy
+        if r["article"] in ids:
+            split.setdefault(readings[r["article"]].tool_id, r["split"])
     first = [x for x in read_rows("labels") if x["article"] in readings]
     shared = {(x["article"], x["index"]) for x in second} & {(x["article"], x["index"]) for x in first}
     one, _ = carry_labels([x for x in first if (x["article"], x["index"]) in shared], readings)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,15 +154,16 @@ def default_split() -> str:
     return FRESH if FRESH in splits_present() else TUNING
 
 
-def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
-    """Rebuild the split's articles and carry the readers' labels onto the tool's sentences
-    (`match_sentences`); stops when more than `MAX_UNMATCHED` of the labels no longer match."""
-    parts = _PARTS.get(split, (split,))
+def rebuild(
+    wanted: Callable[[dict[str, Any]], bool], data_dir: Path = DATA_DIR
+) -> tuple[list[Article], dict[str, Reading]]:
+    """The labelled set's articles whose row `wanted` takes, as the tool reads them today, in the
+    set's order, and each one's `Reading` by its id in the set."""
     rows = []
     seen_ids: set[str] = set()
     for r in read_rows("articles"):
         # One IndoSum article was drawn twice (folds 02 and 03); its labels are the first copy's.
-        if r["split"] in parts and r["article"] not in seen_ids:
+        if wanted(r) and r["article"] not in seen_ids:
             rows.append(r)
             seen_ids.add(r["article"])
     seeds = {Path(a.source).name: a for a in load_articles([ROOT / "seeds"]).articles}
@@ -175,6 +176,14 @@ def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
         readings[r["article"]] = Reading(
             article.id, [s["text"] for s in r["sentences"]], [s.text for s in article.sentences]
         )
+    return articles, readings
+
+
+def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
+    """Rebuild the split's articles and carry the readers' labels onto the tool's sentences
+    (`match_sentences`); stops when more than `MAX_UNMATCHED` of the labels no longer match."""
+    parts = _PARTS.get(split, (split,))
+    articles, readings = rebuild(lambda r: r["split"] in parts, data_dir)
     stored = [row for row in read_rows("labels") if row["article"] in readings]
     labels, unmatched = carry_labels(stored, readings)
     if unmatched > MAX_UNMATCHED * len(stored):
