@@ -112,6 +112,14 @@ def test_many_identical_copies_cost_one_pair_each() -> None:
         (("JUARA.net", "JUARA.NET"), 1),
         (("IDN Times", "idntimes.com"), 1),
         (("IDN Times", "Liputan6.com"), 2),
+        # Round 39, read as a user: a dateline's "Pos Kota" and the site's folder
+        # "poskotanews.com" are one outlet, as are "ANTARA" and "antaranews.com"; counted as two
+        # they would show one outlet's fact as "(2 sources)".
+        (("Pos Kota", "poskotanews.com"), 1),
+        (("ANTARA", "antaranews.com"), 1),
+        (("Detik", "detiknews"), 1),
+        (("Suara", "Suara Merdeka"), 2),
+        (("News", "news.com"), 1),  # too short to be a name with "news": left as it is
         ((None, None), 2),  # unknown publishers are not assumed to be one
     ],
 )

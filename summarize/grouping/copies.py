@@ -176,10 +176,13 @@ def mark_copies(articles: Sequence[Article]) -> list[Article]:
 
 def publisher_key(article: Article) -> str:
     """Who published `article`, as compared for counting: "TRIBUNNEWS.COM", "tribunnews.com"
-    and "www.tribunnews.com" are one; an article with no known publisher is its own."""
+    and "www.tribunnews.com" are one; so are a site's name with "news" and its dateline's without
+    ("poskotanews.com" and "Pos Kota", "antaranews.com" and "ANTARA"), one outlet that would
+    otherwise count as two. An article with no known publisher is its own."""
     name = (article.publisher or "").lower().removeprefix("www.")
     name = re.sub(r"\.(co\.id|com|id|net|org|tv)$", "", name)
     key = re.sub(r"[^0-9a-z]+", "", name)
+    key = re.sub(r"(?<=[a-z]{3})news$", "", key)
     return key or f"article:{article.id}"
 
 
