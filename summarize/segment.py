@@ -3,8 +3,9 @@
 A boundary is sentence-final punctuation followed by whitespace and something that can
 start a sentence, or a full stop with the space after it lost ("U - 15.Wasit Sirnas ...",
 read narrowly: see `_GLUED`). It is *not* a boundary after a known abbreviation (dkk., Jl.,
-Prof., S.H., M.Si., 35.Pid.), after a single capital (an initial), after a list item's number
-that opens a sentence ("3. Rusia ..."), or inside a short quotation.
+Prof., S.H., M.Si., 35.Pid.; in capitals only those written so, "KH.", "PT.": "digagaskan HP.
+Keunikan ..." ends at the company's name), after a single capital (an initial), after a list
+item's number that opens a sentence ("3. Rusia ..."), or inside a short quotation.
 Numbers such as "1.000", "1,5" and "16/9/2023" never contain whitespace, so they are
 never split. Overlong sentences (no punctuation for hundreds of words) are cut into
 pieces at commas or spaces so that no unit exceeds what a translator can take.
@@ -44,6 +45,24 @@ ABBREVIATIONS = frozenset(
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.
 MAYBE_FINAL = frozenset({"dll", "dsb", "dst", "etc", "tbk", "inc", "ltd", "corp"})
+# The abbreviations above that are also written in capitals and go on with their sentence there:
+# titles before a name ("KH. Ma'ruf Amin", "bin HJ. Saari", "DR. Dr. Soehartati", "Jalan IR. H.
+# Juanda", "YTH. Bapak"), degrees that follow one another ("SH. MH."), companies ("PT. Liga
+# Indonesia Baru", "CV."), address parts ("JL. Sudirman", "RT. 05"), ranks and corps ("AKBP.",
+# "KOMBES POL."), case numbers' parts and acting officials' titles. Any other word of capitals
+# that the list holds is an acronym there, and ends its sentence before a capitalised word:
+# "digagaskan HP. Keunikan ..." (the company, not "hp", handphone), "putusan MA. Putusan ..."
+# (Mahkamah Agung, not a Master of Arts), "kelas 6 SD. Pemerintah ..." (a primary school),
+# "temuan BPK. Padahal ..." (the audit board, not "Bpk.", Bapak), "arsitektur terbaru AMD. ...".
+WRITTEN_IN_CAPITALS = frozenset(
+    """
+    yth sdr sdri hj kh drs dra dr drg drh prof ir mr mrs st sth sag spd skom se sh mh mm msi msc
+    mba phd ssos sp spog ak apt jl jln gg no kec kab kel prov rt rw kav gd lt komp kp dsn blk pt
+    cv vs kol jend brigjen mayjen letjen laksda laksdya marsda mayor kapt capt lettu letda serda
+    letkol laksma marsma marsdya kompol akbp kombes irjen komjen ipda iptu aiptu bripka brigpol
+    pol purn inf czi arh cpm sprin pid pdt plt plh pj pjs rp
+    """.split()
+)
 
 MAX_WORDS = 80  # a longer "sentence" is cut into pieces (translation quality falls apart past this)
 MAX_QUOTE_CHARS = 400  # a quotation longer than this is split inside
@@ -66,6 +85,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[a-z]{1,3}\.)*[a-z]{1,3}")
 _NUMBERED = re.compile(r"[0-9]{1,6}\.[a-z]{1,6}")
+_CAPITAL_NEXT = re.compile(r"\s*[\"'“‘(\[]*[A-ZÀ-ÖØ-Þ]")  # a capitalised word comes next
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}\.")  # "3." opening a sentence: a list item's number
 _OPEN_QUOTES = '“"'
 # How far back to look for the word before a full stop. Abbreviations are a few letters, so a
@@ -75,14 +95,17 @@ _LOOKBACK = 64
 _CLOSE_QUOTES = '”"'
 
 
-def _is_abbreviation(token: str) -> bool:
-    word = token.rstrip(".").lstrip("\"'“‘([").lower()
+def _is_abbreviation(token: str, *, capital_next: bool = False) -> bool:
+    bare = token.rstrip(".").lstrip("\"'“‘([")
+    word = bare.lower()
     if not word:
         return False
     if word in MAYBE_FINAL:
         return False
     if word in ABBREVIATIONS:
-        return True
+        # "HP. Keunikan", "MA. Putusan": an acronym in capitals, not the abbreviation it spells
+        acronym = capital_next and len(bare) > 1 and bare.isupper() and word not in WRITTEN_IN_CAPITALS
+        return not acronym
     # A number glued to an abbreviation: "35.Pid. Sus" (a case number's "pidana"). Short, so the
     # bounded look-back of `_word_before` always sees it whole.
     if _NUMBERED.fullmatch(word) and word.rsplit(".", 1)[1] in ABBREVIATIONS:
@@ -148,7 +171,11 @@ def _boundaries(text: str) -> Iterator[int]:
         token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))
         if glued and _ADDRESS.search(token):
             continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
-        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(token):
+        if (
+            punct.startswith(".")
+            and not punct.startswith("...")
+            and _is_abbreviation(token, capital_next=bool(_CAPITAL_NEXT.match(text, end)))
+        ):
             continue
         if (
             punct == "."

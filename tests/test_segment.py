@@ -109,6 +109,51 @@ def test_an_abbreviation_is_followed_by_more_of_its_sentence(text: str, sentence
     assert split_sentences(text) == sentences
 
 
+def test_an_acronym_in_capitals_ends_its_sentence() -> None:
+    # Read in a digest ([15.1]): "... digagaskan HP. Keunikan yang ditawarkan Omen X Compact ..."
+    # was one citation over two sentences: "hp" (handphone) is an abbreviation, compared
+    # lower-case. In IndoSum's five dev folds, seven such run-ons: HP 2, SD 2, MA, AMD, BPK.
+    text = (
+        "Juni lalu, kita sudah melihat VR backpack yang digagaskan HP. Keunikan yang ditawarkan Omen X "
+        "Compact adalah bagaimana ia bisa digunakan. Pengemudi online menang di tingkat MA. Dimana dalam "
+        "ajuannya, angkutan itu sah. Dosis 2 untuk siswi kelas 6 SD. Pemerintah merencanakannya. Hanya "
+        "empat komisi menindaklanjuti temuan BPK. Padahal itu wajib. Ryzen datang dari AMD. Persaingan panas."
+    )
+    assert split_sentences(text) == [
+        "Juni lalu, kita sudah melihat VR backpack yang digagaskan HP.",
+        "Keunikan yang ditawarkan Omen X Compact adalah bagaimana ia bisa digunakan.",
+        "Pengemudi online menang di tingkat MA.",
+        "Dimana dalam ajuannya, angkutan itu sah.",
+        "Dosis 2 untuk siswi kelas 6 SD.",
+        "Pemerintah merencanakannya.",
+        "Hanya empat komisi menindaklanjuti temuan BPK.",
+        "Padahal itu wajib.",
+        "Ryzen datang dari AMD.",
+        "Persaingan panas.",
+    ]
+
+
+def test_abbreviations_written_in_capitals_go_on_with_their_sentence() -> None:
+    # IndoSum's five dev folds write these in capitals before a name (all kept whole, as before):
+    # "KH. Ma'ruf Amin", "bin HJ. Saari", "Jalan IR. H. Juanda", "Prof. DR. Dr. Soehartati", "PT.
+    # Liga Indonesia Baru"; the others are the list's titles, degrees, addresses and ranks.
+    for text in (
+        "Ketua Umum MUI, KH. Ma'ruf Amin, bertemu juri U - Wei bin HJ. Saari di Jalan IR. H. Juanda.",
+        "Spesialis dari RSCM, Prof. DR. Dr. Soehartati, menjabat Direktur PT. Liga Indonesia Baru.",
+        "Kuasa hukumnya, Yusril Ihza Mahendra SH. MH. dan Budi Santoso, ST. MM. hadir.",
+        "Kantor CV. Maju Jaya di JL. Sudirman NO. 5 RT. 05 RW. 02 dan JL. Merdeka dikunjungi AKBP. Budi.",
+        "Surat itu ditujukan kepada YTH. Bapak Gubernur dan Letjen TNI (PURN.) Sutiyoso.",
+    ):
+        assert split_sentences(text) == [text], text
+    # Written in lower case, an abbreviation still goes on: "Bpk. Joko", "hp. Samsung".
+    text = "Kata Bpk. Joko, hp. Samsung itu mahal."
+    assert split_sentences(text) == [text]
+
+
+def test_every_abbreviation_written_in_capitals_is_an_abbreviation() -> None:
+    assert segment.WRITTEN_IN_CAPITALS <= segment.ABBREVIATIONS
+
+
 def test_sentences_run_together_without_a_space_are_split() -> None:
     # IndoSum (fold 01): "... U - 15.Wasit Sirnas ..." and "... 811.Angka kematian ..." kept two
     # sentences as one; scraped pages lose the space after a full stop the same way.
