@@ -99,6 +99,24 @@ def test_a_short_headline_on_the_first_line_is_the_title() -> None:
     assert article.sentences[0].text.startswith("Pelatih Persib Bandung")
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_short_headline_under_a_publication_stamp_is_the_title(gap: str) -> None:
+    # Read as a user: a saved page dated as the README says, its stamp above the headline
+    # ("Rabu, 9 Agustus 2017 12:50 WIB" then "Mozilla Firefox 55"), lost its short headline as
+    # a heading: the stamp made it the second line. Furniture above the title does not count.
+    stamp = "Rabu, 9 Agustus 2017 12:50 WIB"
+    text = f"{stamp}{gap}Djanur Genjot Persiapan Pasukannya\n\n{LEAD}\n\n{BODY}\n"
+    cleaned = clean(Document(source="djanur.txt", text=text))
+    assert cleaned.title == "Djanur Genjot Persiapan Pasukannya"
+    assert [(d.rule, d.text) for d in cleaned.dropped][:2] == [
+        ("date-line", stamp),
+        ("title", "Djanur Genjot Persiapan Pasukannya"),
+    ]
+    article = article_from_text(text)
+    assert (article.title, article.published) == ("Djanur Genjot Persiapan Pasukannya", "2017-08-09")
+    assert article.sentences[0].text.startswith("Pelatih Persib Bandung")
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
@@ -115,6 +133,10 @@ def test_a_short_headline_on_the_first_line_is_the_title() -> None:
         (f"Pelatih: Djadjang Nurdjaman\n\n{LEAD}\n", None),
         (f"djanur genjot persiapan pasukannya\n\n{LEAD}\n", None),
         (f"Sukses\n\n{LEAD}\n", None),
+        # Under a stamp as well: a label, not furniture, above it; a block's header above it.
+        (f"Rabu, 9 Agustus 2017\nSepak Bola\n\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n", None),
+        (f"Berita Terkait\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n", None),
+        (f"Rabu, 9 Agustus 2017\nDjanur Genjot Persiapan Pasukannya\n{LEAD}\n\n{BODY}\n", None),
     ],
 )
 def test_a_short_line_is_the_title_nowhere_else(text: str, title: str | None) -> None:

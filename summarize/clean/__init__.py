@@ -119,13 +119,17 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     The title is the first headline-like line before the prose starts; short labels above it
     ("Sukses", "Sabtu, 4 Oktober 2025") are page furniture. A short headline ("Djanur Genjot
     Persiapan Pasukannya") is the title only as the text's first line, a blank line and then
-    the body under it: a label above a longer headline, or a subheading, is not.
+    the body under it: a label above a longer headline, or a subheading, is not. Furniture
+    above it does not count: under a publication stamp ("Rabu, 9 Agustus 2017 12:50 WIB", the
+    way the README dates a saved page) it is still the text's first line.
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
         if is_prose(line) or dateline_length(line, text[e:]) or body_like(line):
             break
-        if looks_like_headline(line) or (i == 0 and _short_title_above_body(text, lines)):
+        if looks_like_headline(line) or (
+            _only_furniture(text, lines[:i]) and _short_title_above_body(text, lines[i:])
+        ):
             labels = [
                 _dropped(text, ps, pe, furniture_rule(text[ps:pe]) or "header-label") for ps, pe in lines[:i]
             ]
@@ -136,8 +140,14 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def _only_furniture(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether every line is furniture that a rule drops wherever it stands (a date, a credit),
+    none of them a label or a block's header (what follows a header is the block's)."""
+    return all(furniture_rule(text[s:e]) not in (None, *_ZONE_RULES) for s, e in lines)
+
+
 def _short_title_above_body(text: str, lines: list[tuple[int, int]]) -> bool:
-    """The text's first line a short headline, with a blank line and then the body under it."""
+    """The first of `lines` a short headline, with a blank line and then the body under it."""
     if len(lines) < 2 or not looks_like_short_title(text[slice(*lines[0])]):
         return False
     (_, end), (s, e) = lines[:2]
