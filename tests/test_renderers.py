@@ -341,3 +341,23 @@ def test_format_for_names_a_format_by_extension() -> None:
     assert format_for("notes.txt") == "text" and format_for("a.markdown") == "markdown"
     assert format_for("digest") is None and format_for("digest.xml") is None
     assert set(SUFFIXES.values()) == set(FORMATS)  # every format has an extension
+
+
+def test_a_copy_whose_publisher_only_a_folder_names_is_listed_by_its_number() -> None:
+    """Sources on an article republished elsewhere: "also published by ANTARA [2]" where the
+    copy's publisher is named, "also published as [3]" where only its folder is (not "also
+    published by publisher not named, folder ...")."""
+    d = samples.digest(stories=True)
+    first, second, third = d.articles[:3]
+    named = dataclasses.replace(second, duplicate_of=first.id, publisher="ANTARA", publisher_from="dateline")
+    folder = dataclasses.replace(third, duplicate_of=first.id, publisher="seeds", publisher_from="folder")
+    only_folder = dataclasses.replace(
+        d, articles=(first, dataclasses.replace(named, duplicate_of=None), folder)
+    )
+    both = dataclasses.replace(d, articles=(first, named, folder))
+    for fmt in ("text", "markdown"):
+        out = " ".join(render(only_folder, fmt).replace("\\[", "[").replace("\\]", "]").split())
+        assert f"also published as [{folder.id}]" in out, fmt
+        assert "also published by publisher not named" not in out, fmt
+        out = " ".join(render(both, fmt).replace("\\[", "[").replace("\\]", "]").split())
+        assert f"also published by ANTARA [{named.id}] and as [{folder.id}]" in out, fmt

@@ -178,7 +178,7 @@ class Entry:
     english: str | None
     date: str | None
     copy_of: str | None  # the id of the article it republishes
-    copies: tuple[tuple[str, str | None], ...]  # (id, publisher) of the articles republishing it
+    copies: tuple[tuple[str, str | None], ...]  # (id, named publisher or None) of its republished copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +214,15 @@ def publisher_label(article: Article) -> str:
 
 def entry_note(entry: Entry) -> str:
     """The Sources list's line about an article: publisher, date, and its republished copies
-    ("also published by ANTARA [2]") or what it copies ("republishes [1]: shown as [1])."""
+    ("also published by ANTARA [2]", "also published as [3]" where no name is known: a
+    folder's is no publisher's) or what it copies ("republishes [1]: shown as [1])."""
     note = article_note(entry.article)
-    if entry.copies:
-        note += "; also published by " + ", ".join(f"{p or 'another site'} [{i}]" for i, p in entry.copies)
+    named = ", ".join(f"{p} [{i}]" for i, p in entry.copies if p)
+    unnamed = ", ".join(f"[{i}]" for i, p in entry.copies if not p)
+    if named:
+        note += f"; also published by {named}" + (f" and as {unnamed}" if unnamed else "")
+    elif unnamed:
+        note += f"; also published as {unnamed}"
     if entry.copy_of:
         note += f"; republishes [{entry.copy_of}], shown as [{entry.copy_of}]"
     return note
@@ -292,7 +297,9 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
     copies: dict[str, list[tuple[str, str | None]]] = {}
     for a in articles:
         if a.duplicate_of:
-            copies.setdefault(a.duplicate_of, []).append((a.id, publisher_label(a) if a.publisher else None))
+            # Only a name the page, its address or its dateline gives: a folder's is none.
+            named = a.publisher if a.publisher and a.publisher_from != FOLDER else None
+            copies.setdefault(a.duplicate_of, []).append((a.id, named))
     return tuple(
         Entry(
             article=a,
