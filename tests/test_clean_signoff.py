@@ -101,3 +101,35 @@ def test_the_last_sentence_reads_without_its_initials() -> None:
     last = article.sentences[-1]
     assert last.text == "KPK sudah menyita sejumlah aset Rita, mulai dari mobil hingga apartemen."
     assert TEXT[last.start : last.end] == last.text
+
+
+AGENCY_TEXT = """Proses Pembebasan Lahan Tol Kunciran - Bandara Soeta
+
+Kepala BPJT menegaskan pekerjaan baru dapat dimulai apabila lahan di seksi IV sudah tersedia.
+
+"Kami berharap Pemkot Tangerang dan BPN dapat mendukung percepatan pembebasan," ujar Herry. (Antara)
+
+(Reuters)
+
+Petugas juga memeriksa dokumen kendaraan yang melintas. (gil)
+
+Jalan tol ini nantinya merupakan jalur alternatif menuju bandara Soekarno Hatta. (Antara)
+"""
+
+
+def test_an_agencys_credit_is_never_a_sentence_wherever_it_stands() -> None:
+    """Read as a user (IndoSum dev.03, 1489269645-proses-pembebasan-lahan-tol-kunciran-bandara-
+    soeta): "(Antara)" after a paragraph in the middle of the article was a sentence of its
+    own. A credit after a paragraph's last sentence is cut there, and one alone on its line is
+    dropped (`agency-credit`); initials mid-article stay."""
+    cleaned = clean(Document(source="tol.txt", text=AGENCY_TEXT))
+    kept = [AGENCY_TEXT[s:e] for s, e in cleaned.paragraphs]
+    assert kept[1].endswith("ujar Herry.")
+    assert kept[-2].endswith("yang melintas. (gil)")  # not the article's end: left as it is
+    assert kept[-1].endswith("Soekarno Hatta.")
+    credits = [("agency-credit", "(Antara)"), ("agency-credit", "(Reuters)"), ("agency-credit", "(Antara)")]
+    assert [(d.rule, d.text) for d in cleaned.dropped if d.rule != "title"] == credits
+    for d in cleaned.dropped:
+        assert AGENCY_TEXT[d.start : d.end] == d.text
+    article = article_from_text(AGENCY_TEXT)
+    assert not any(s.text.strip("() ") in {"Antara", "Reuters"} for s in article.sentences)

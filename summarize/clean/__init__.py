@@ -3,8 +3,9 @@
 Cleaning works on lines (a news page's paragraphs, captions and link blocks each sit on a
 line of their own). Every dropped line keeps the name of the rule that dropped it, so
 `summarize clean` can show why. Datelines ("Jakarta, IDN Times -") are cut from the start
-of a paragraph rather than dropping it, and editors' initials ("(gil)") from the end of the
-last. Offsets always point into the document's text.
+of a paragraph rather than dropping it, editors' initials ("(gil)") from the end of the
+last, and an agency's credit ("(Antara)") from the end of any. Offsets always point into the
+document's text.
 
 Here: the walk over a document's lines (the title, then each body line kept or dropped with
 its rule: furniture, a zone after it, a repeated title or line, a heading, a cut-off copy)
@@ -181,6 +182,7 @@ def _body(
         seen.setdefault(len(words), []).append(words)
         kept.append(_trimmed(text, s, e, len(kept), dropped))
     if kept:
+        kept[:-1] = [_credited(text, s, e, dropped) for s, e in kept[:-1]]
         kept[-1] = _signed_off(text, *kept[-1], dropped)
     return kept
 
@@ -252,6 +254,16 @@ def _signed_off(text: str, s: int, e: int, dropped: list[Dropped]) -> tuple[int,
     at, rule = found
     dropped.append(_dropped(text, s + at, e, rule))
     return s, s + len(text[s : s + at].rstrip())
+
+
+def _credited(text: str, s: int, e: int, dropped: list[Dropped]) -> tuple[int, int]:
+    """A paragraph's span without an agency's credit after its last sentence ("... ujar Herry.
+    (Antara)", dropped): a page that runs two agency stories together credits each, and the
+    credit is never a sentence. Initials stay: only the article's end is signed with them."""
+    found = sign_off(text[s:e])
+    if found is None or found[1] != "agency-credit":
+        return s, e
+    return _signed_off(text, s, e, dropped)
 
 
 # Rules that drop whole lines for what they are, not for where they stand: when they take

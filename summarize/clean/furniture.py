@@ -1,11 +1,11 @@
 """Page furniture: the named rules that drop a whole line.
 
 Credits and copyright notices, related-article blocks, tags, bylines and author boxes,
-comment forms, page markers, photo captions, an outlet's line about itself or its disclosure,
-editor initials, a date alone on its line. `RULES` holds them in order, each with its name;
-`furniture_rule` names the first that drops a line (the name `summarize clean` shows). Each
-rule's plain-string shortcuts, and one joint pre-filter over all of them, keep the patterns
-off the lines none could match.
+comment forms, page markers, an agency's credit alone, photo captions, an outlet's line about
+itself or its disclosure, editor initials, a date alone on its line. `RULES` holds them in
+order, each with its name; `furniture_rule` names the first that drops a line (the name
+`summarize clean` shows). Each rule's plain-string shortcuts, and one joint pre-filter over all
+of them, keep the patterns off the lines none could match.
 """
 
 from __future__ import annotations
@@ -202,6 +202,8 @@ RULES: list[tuple[str, _Rule | _Either]] = [
             r"|pilihan editor|baca berita lainnya|infografis\b.*)\W*$"
         ),
     ),
+    # An agency's credit alone on its line, wherever it stands: "(Antara)", "(AFP / Reuters)".
+    ("agency-credit", _rx(rf"^\s*{AGENCY_GROUP}\s*$", 0)),
     (
         "photo-caption",
         _Either(

@@ -2,9 +2,9 @@
 
 "... mulai dari mobil hingga apartemen. (gil)", "... Kita lihat saja nanti," katanya. (john
 /bu)", "... di Jakarta, Senin. (Antara)". Alone on its line, such a group is furniture
-(`editor-initials`); after the last sentence it is cut from the end of the article's last
-paragraph, not dropped with it, as a dateline is cut from the start of the first
-(`sign_off`).
+(`editor-initials`, `agency-credit`); after the last sentence it is cut from the end of the
+article's last paragraph, not dropped with it, as a dateline is cut from the start of the
+first (`sign_off`). An agency's credit is cut so from any paragraph's end.
 """
 
 from __future__ import annotations
