@@ -13,6 +13,7 @@ import pytest
 
 from summarize import article_from_text, load_articles
 from summarize.clean import clean, lost_prose
+from summarize.clean.furniture import furniture_rule
 from summarize.values import Document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -115,6 +116,47 @@ def test_a_short_headline_under_a_publication_stamp_is_the_title(gap: str) -> No
     article = article_from_text(text)
     assert (article.title, article.published) == ("Djanur Genjot Persiapan Pasukannya", "2017-08-09")
     assert article.sentences[0].text.startswith("Pelatih Persib Bandung")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Oleh Rina Ayu",
+        "Oleh: Rina Ayu",
+        "OLEH RINA AYU",
+        "Oleh Rina Ayu dan Adi Nugroho",
+        "Oleh Rina Ayu Putri Lestari",
+        "Penulis Rina Ayu",
+        "Reporter Rina Ayu Lestari",
+        "Editor Adi",
+    ],
+)
+def test_a_byline_on_the_first_line_is_never_the_title(byline: str) -> None:
+    # "Oleh Rina Ayu" (by), a blank line and the body: the 2-4-word headline rule took the
+    # byline for the title, and the digest would list the article under its writer's name.
+    text = f"{byline}\n\n{LEAD}\n\n{BODY}\n"
+    cleaned = clean(Document(source="oleh.txt", text=text))
+    assert cleaned.title is None
+    assert (cleaned.dropped[0].rule, cleaned.dropped[0].text) == ("byline", byline)
+    # Above a short headline it is furniture, as a publication stamp is: the headline is the title.
+    text = f"{byline}\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n\n{BODY}\n"
+    cleaned = clean(Document(source="oleh.txt", text=text))
+    assert cleaned.title == "Djanur Genjot Persiapan Pasukannya"
+    assert [d.rule for d in cleaned.dropped][:2] == ["byline", "title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oleh karena itu, polisi menahan kedua tersangka di Polres Jakarta Selatan.",
+        "Oleh sebab itu",
+        "Oleh Karena Itu",
+        "Reporter Muda Raih Penghargaan Pers",  # a headline: more than a label and a short name
+        "Editor: Adi",  # a label's colon: `author-box`
+    ],
+)
+def test_a_line_opening_with_by_that_is_no_byline(line: str) -> None:
+    assert furniture_rule(line) != "byline"
 
 
 @pytest.mark.parametrize(

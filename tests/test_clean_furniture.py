@@ -21,7 +21,7 @@ _PIECES = [
     "Leave a Reply", "leave a comment", "Your email address will not be published", "Required fields are marked",
     "Tinggalkan Balasan", "Alamat email Anda tidak akan", "ruas yang wajib", "wajib ditandai", "Tulis komentar",
     "Komentar", "Post a Comment", "©", "(c) 2023", "(C)2024", "Copyright", "All Rights Reserved", "hak cipta dilindungi",
-    "Verified Writer", "Penulis :", "Editor:", "Community adalah media", "tanggung jawab dari penulis", "(Foto:",
+    "Verified Writer", "Penulis :", "Editor:", "Oleh ", "Oleh: ", "Rina Ayu", " dan ", "Penulis ", "Community adalah media", "tanggung jawab dari penulis", "(Foto:",
     "(Dok.", "(dokumentasi.", "(Ilustrasi.", "(Sumber foto:", "(Photo.", "Pixabay", "Shutterstock", "Unsplash",
     "Getty Images", "Freepik", "Foto: ", "ANTARA FOTO", "/ AFP", "/Reuters)", "REUTERS", "Sputnik", "KCNA", "AP",
     "Xinhua", "Yonhap", "EPA", "ſ", "ı", "İ", "\u212a", "(", ")", "/", ":", " ", "  ", ".", "\u00a0", "\t",

@@ -126,6 +126,16 @@ def _prose_with_credit(line: str) -> bool:
     return len(words_of(before)) > CAPTION_WORDS or bool(_INNER_END.search(before))
 
 
+# A name in a byline: "Rina", "Ayu", "M.", "O'Neil". The by-word in any case, the names
+# capitalised; "Oleh karena itu" and "Oleh Sebab Itu" open prose, never a byline.
+_NAME = r"[A-Z][\w.'’-]*"
+_JOIN = r"\s*[,/&]\s*|\s+(?:dan\s+)?"  # "Rina, Adi", "Rina / Adi", "Rina dan Adi", "Rina Ayu"
+_BYLINE_BY = rf"^\W*(?i:oleh)\s*:?\s+(?!(?i:karena|sebab)\b){_NAME}(?:(?:{_JOIN}){_NAME}){{0,5}}\s*$"
+# A label before a short name (one to three words): "Penulis Rina Ayu", "Editor Adi".
+_LABEL = r"(?i:penulis|reporter|editor|pewarta|kontributor|redaktur|wartawan)"
+_BYLINE_LABEL = rf"^\W*{_LABEL}\s+{_NAME}(?:\s+{_NAME}){{0,2}}\s*$"
+
+
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
 RULES: list[tuple[str, _Rule | _Either]] = [
     ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
@@ -180,6 +190,9 @@ RULES: list[tuple[str, _Rule | _Either]] = [
             ),
         ),
     ),
+    # A byline without a label's colon (`author-box` has those): "Oleh Rina Ayu", "Oleh: Rina
+    # dan Adi", "Penulis Rina Ayu". Alone on its line it is never a title or a heading.
+    ("byline", _Either(_rx(_BYLINE_BY, 0), _rx(_BYLINE_LABEL, 0))),
     (
         # An outlet's line about itself at the foot of every article: "DailySocial.id adalah
         # portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas ...".
