@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lang.wordlists import SAY_VERBS
 from ..numerals.dates import date_at, find_date
 from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
 
@@ -84,10 +85,10 @@ _AHEAD = re.compile(
     r"|bersiap|persiapan|mempersiapkan)\b",
     re.IGNORECASE,
 )
+# A verb of saying (its root, "katanya", or one of its "me-" forms), or a deed done before the day.
 _SAYING = re.compile(
-    r"\b(?:mengatakan|menurut|kata(?:nya)?|ujar(?:nya)?|tutur(?:nya)?|ucap(?:nya)?|jelas(?:nya)?"
-    r"|menjelaskan|tegas(?:nya)?|menegaskan|ungkap(?:nya)?|mengungkapkan|papar(?:nya)?|memaparkan"
-    r"|imbuh(?:nya)?|menambahkan|sebut(?:nya)?|menyebutkan|pungkas(?:nya)?|mengaku|menyatakan"
+    r"\b(?:(?:" + "|".join(SAY_VERBS) + r")(?:nya)?|mengatakan|menurut|menjelaskan|menegaskan"
+    r"|mengungkapkan|memaparkan|menambahkan|menyebutkan|mengaku|menyatakan"
     r"|setelah|sesudah|usai|seusai|selepas)\b",
     re.IGNORECASE,
 )
