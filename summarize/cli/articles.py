@@ -101,8 +101,8 @@ def cite_command(
     """Print the sentence each citation points to, with its source, title and character offsets.
 
     Give the same sources, in the same order, as the brief or digest: articles are
-    numbered by input order. A word after the sources that reads as a citation and names no
-    file is a citation.
+    numbered by input order. A word after the sources that reads as a citation
+    and names no file is a citation.
     """
     from ..values import cite_label, inert
 
