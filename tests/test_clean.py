@@ -145,6 +145,59 @@ def test_a_byline_on_the_first_line_is_never_the_title(byline: str) -> None:
     assert [d.rule for d in cleaned.dropped][:2] == ["byline", "title"]
 
 
+BYLINED = "Oleh Rina Ayu"
+AUTHOR_BOX = "Penulis: Rina Ayu | Editor: Adi Nugroho"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        f"\n\n{BYLINED}\n\n",
+        f"\n{BYLINED}\n\n",
+        f"\n\n{BYLINED}\n",
+        "\n\nPenulis Rina Ayu\n\n",
+        f"\n\n{AUTHOR_BOX}\n\n",
+        f"\n{BYLINED}\n{AUTHOR_BOX}\n\n",
+    ],
+)
+def test_a_byline_under_a_short_headline_leaves_it_the_title(between: str) -> None:
+    # Read as a user: "Banjir Rendam Bekasi", then "Oleh Rina Ayu", then the body lost its
+    # headline as a heading: the byline stood where the body should, and the brief's title was
+    # the first sentence cut with "…". Between the headline and the body, a byline or an
+    # author box counts for nothing, as a publication stamp above the headline does.
+    text = f"Banjir Rendam Bekasi{between}{LEAD}\n\n{BODY}\n"
+    cleaned = clean(Document(source="bekasi.txt", text=text))
+    assert cleaned.title == "Banjir Rendam Bekasi"
+    writers = ["author-box" if ":" in line else "byline" for line in between.splitlines() if line]
+    assert [d.rule for d in cleaned.dropped] == ["title", *writers, "dateline"]
+    article = article_from_text(text)
+    assert article.title == "Banjir Rendam Bekasi"
+    assert article.sentences[0].text.startswith("Pelatih Persib Bandung")
+
+
+@pytest.mark.parametrize("between", [f"\n\n{BYLINED}\n\n", f"\n\n{AUTHOR_BOX}\n\n"])
+def test_a_byline_under_a_longer_headline_leaves_it_the_title(between: str) -> None:
+    cleaned = clean(Document(source="kpk.txt", text=f"{HEADLINE}{between}{LEAD}\n\n{BODY}\n"))
+    assert cleaned.title == HEADLINE
+    assert [d.rule for d in cleaned.dropped][:2] == ["title", "byline" if "Oleh" in between else "author-box"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Set apart by no blank line, as a headline is: a heading.
+        f"Banjir Rendam Bekasi\n{BYLINED}\n{LEAD}\n\n{BODY}\n",
+        # Not the body under the byline, but a block's header and its links.
+        f"Banjir Rendam Bekasi\n\n{BYLINED}\n\nBerita Terkait\n\n{LEAD}\n",
+        f"Banjir Rendam Bekasi\n\n{BYLINED}\n\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n",
+        # A label, not a byline, under it.
+        f"Banjir Rendam Bekasi\n\nSepak Bola\n\n{LEAD}\n",
+    ],
+)
+def test_a_short_headline_over_a_byline_with_no_body_under_it_is_no_title(text: str) -> None:
+    assert clean(Document(source="a.txt", text=text)).title is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

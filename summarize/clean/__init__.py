@@ -122,7 +122,8 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     Persiapan Pasukannya") is the title only as the text's first line, a blank line and then
     the body under it: a label above a longer headline, or a subheading, is not. Furniture
     above it does not count: under a publication stamp ("Rabu, 9 Agustus 2017 12:50 WIB", the
-    way the README dates a saved page) it is still the text's first line.
+    way the README dates a saved page) it is still the text's first line. Nor does its writer's
+    line under it: "Banjir Rendam Bekasi", "Oleh Rina Ayu", the body (`_short_title_above_body`).
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
@@ -139,6 +140,9 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Who wrote the article, on a line of its own between a headline and the body: "Oleh Rina
+# Ayu" (`byline`), "Penulis: Rina Ayu | Editor: Adi Nugroho" (`author-box`).
+_WRITER_RULES = frozenset({"byline", "author-box"})
 
 
 def _only_furniture(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -148,11 +152,22 @@ def _only_furniture(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _short_title_above_body(text: str, lines: list[tuple[int, int]]) -> bool:
-    """The first of `lines` a short headline, with a blank line and then the body under it."""
+    """The first of `lines` a short headline, with a blank line and then the body under it.
+
+    Its writer's lines between them count for nothing, as a stamp above it does: "Banjir
+    Rendam Bekasi", "Oleh Rina Ayu" (or "Penulis: Rina Ayu | Editor: Adi Nugroho"), the body.
+    The blank line may be above the byline or under it; with none, the headline is not set
+    apart from what follows ("Banjir Rendam Bekasi", "Oleh Rina Ayu", the body: a heading).
+    """
     if len(lines) < 2 or not looks_like_short_title(text[slice(*lines[0])]):
         return False
-    (_, end), (s, e) = lines[:2]
-    if len(_LINE_BREAK.findall(text, end, s)) < 2:
+    k = 1  # the body's line: past the writer's lines under the headline
+    while k < len(lines) and furniture_rule(text[slice(*lines[k])]) in _WRITER_RULES:
+        k += 1
+    if k == len(lines):
+        return False
+    (_, end), (s, e) = lines[0], lines[k]
+    if len(_LINE_BREAK.findall(text, end, s)) < k + 1:  # a break after each line, one more for a blank
         return False
     following = text[s:e]
     return is_prose(following) or bool(dateline_length(following, text[e:])) or body_like(following)

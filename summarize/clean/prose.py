@@ -1,9 +1,9 @@
 """What a line reads as: article prose, a headline, a heading or label, or the body begun.
 
 The title finder takes the first headline before the prose starts (or a short one that is the
-text's first line, furniture such as its date above it aside); the body keeps prose and drops
-headings, labels and links (a list item among them), and a furniture zone ends where prose
-resumes.
+text's first line, furniture such as its date above it and its byline under it aside); the body
+keeps prose and drops headings, labels and links (a list item among them), and a furniture
+zone ends where prose resumes.
 """
 
 from __future__ import annotations
