@@ -198,6 +198,55 @@ def test_a_short_headline_over_a_byline_with_no_body_under_it_is_no_title(text: 
     assert clean(Document(source="a.txt", text=text)).title is None
 
 
+WRITER_LEAD = (
+    "JAKARTA, KOMPAS.com - Rina Ayu, penulis buku laris tentang kuliner Nusantara, mengumumkan "
+    "pengunduran dirinya dari penerbit yang membesarkan namanya."
+)
+EDITOR_LEAD = (
+    "JAKARTA, KOMPAS.com - Adi Nugroho, editor senior harian itu, mundur setelah 20 tahun "
+    "memimpin meja redaksi."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        ("Penulis Buku Laris Mundur", WRITER_LEAD),
+        ("Penulis Buku Laris", WRITER_LEAD),
+        ("Editor Senior Mundur", EDITOR_LEAD),
+        ("PENULIS BUKU LARIS", WRITER_LEAD),
+    ],
+)
+def test_a_short_headline_that_opens_with_a_label_is_the_title(headline: str, lead: str) -> None:
+    # Read as a user: "Penulis Buku Laris" (a bestselling writer) was dropped as a byline, the
+    # label before a name of up to three words, and the brief had no title. A capitalised word
+    # after the label is a name unless the article writes it in lower case ("penulis buku
+    # laris ..."), as `rank.hooks.no_actor` reads a lead's first word.
+    for stamp in ("", "Rabu, 9 Agustus 2017 12:50 WIB\n"):
+        text = f"{stamp}{headline}\n\n{lead}\n\n{BODY}\n"
+        cleaned = clean(Document(source="penulis.txt", text=text))
+        assert cleaned.title == headline
+        assert [d.rule for d in cleaned.dropped] == [*(["date-line"] if stamp else []), "title", "dateline"]
+        assert article_from_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    ("byline", "lead"),
+    [
+        # Names the article never writes in lower case: a byline, as before.
+        ("Penulis Rina Ayu", WRITER_LEAD),
+        ("Editor Adi Nugroho", EDITOR_LEAD),
+        ("Reporter Rina Ayu Lestari", LEAD),
+        # The headline's words, but nowhere in lower case: nothing says they are not names.
+        ("Penulis Buku Laris", LEAD),
+    ],
+)
+def test_a_label_before_names_stays_a_byline(byline: str, lead: str) -> None:
+    cleaned = clean(Document(source="oleh.txt", text=f"{byline}\n\n{lead}\n\n{BODY}\n"))
+    assert cleaned.title is None
+    assert (cleaned.dropped[0].rule, cleaned.dropped[0].text) == ("byline", byline)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.clean import clean
-from summarize.clean.furniture import _MAYBE_FURNITURE, RULES, furniture_rule
+from summarize.clean.furniture import _MAYBE_FURNITURE, RULES, furniture_rule, headline_after_label
 from summarize.values import Document
 from tests.test_clean import SEEDS
 from tests.test_clean_lines import LOOKALIKE
@@ -235,3 +235,21 @@ def test_news_about_a_disclosure_is_kept() -> None:
         "Perusahaan itu wajib menyampaikan disclosure: laporan keuangan tahunan kepada otoritas bursa.",
     ):
         assert furniture_rule(prose) is None, prose
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "headline"),
+    [
+        ("Penulis Buku Laris", "... menulis buku-buku tentang kuliner ...", True),
+        ("Penulis Buku Laris", "... bukunya masuk daftar terlaris ...", False),  # whole words only
+        ("Penulis Rina Ayu", "... Rina Ayu menulis buku ...", False),
+        ("Penulis Al Ghazali", "... kitab al-Ghazali ...", False),  # an initial or a piece: "al" is no word
+        ("Penulis Rina Ayu Mundur", "... Rina Ayu mundur dari penerbit ...", True),
+        ("Oleh Buku Laris", "... buku ...", False),  # "Oleh": a byline's by-word, not a label
+        ("Penulis: Buku Laris", "... buku ...", False),  # a label's colon: `author-box`
+    ],
+)
+def test_a_label_before_words_the_article_writes_in_lower_case_opens_a_headline(
+    line: str, following: str, headline: bool
+) -> None:
+    assert headline_after_label(line, following) is headline

@@ -124,6 +124,8 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     above it does not count: under a publication stamp ("Rabu, 9 Agustus 2017 12:50 WIB", the
     way the README dates a saved page) it is still the text's first line. Nor does its writer's
     line under it: "Banjir Rendam Bekasi", "Oleh Rina Ayu", the body (`_short_title_above_body`).
+    A byline is never the title ("Penulis Rina Ayu"), but a headline that opens with its label
+    is: "Penulis Buku Laris" over an article that writes "buku" (`looks_like_short_title`).
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
@@ -159,14 +161,17 @@ def _short_title_above_body(text: str, lines: list[tuple[int, int]]) -> bool:
     The blank line may be above the byline or under it; with none, the headline is not set
     apart from what follows ("Banjir Rendam Bekasi", "Oleh Rina Ayu", the body: a heading).
     """
-    if len(lines) < 2 or not looks_like_short_title(text[slice(*lines[0])]):
+    if len(lines) < 2:
+        return False
+    start, end = lines[0]
+    if not looks_like_short_title(text[start:end], text[end:]):  # the text under it: a byline?
         return False
     k = 1  # the body's line: past the writer's lines under the headline
     while k < len(lines) and furniture_rule(text[slice(*lines[k])]) in _WRITER_RULES:
         k += 1
     if k == len(lines):
         return False
-    (_, end), (s, e) = lines[0], lines[k]
+    s, e = lines[k]
     if len(_LINE_BREAK.findall(text, end, s)) < k + 1:  # a break after each line, one more for a blank
         return False
     following = text[s:e]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..numerals.names import MONTHS, WEEKDAYS
 from .lines import lower_folded, words_of
 
-__all__ = ["AGENCIES", "AGENCY_GROUP", "INITIALS", "RULES", "furniture_rule"]
+__all__ = ["AGENCIES", "AGENCY_GROUP", "INITIALS", "RULES", "furniture_rule", "headline_after_label"]
 
 # Longest first, so that "januari" is not read as "jan" and a rest.
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -131,9 +131,36 @@ def _prose_with_credit(line: str) -> bool:
 _NAME = r"[A-Z][\w.'’-]*"
 _JOIN = r"\s*[,/&]\s*|\s+(?:dan\s+)?"  # "Rina, Adi", "Rina / Adi", "Rina dan Adi", "Rina Ayu"
 _BYLINE_BY = rf"^\W*(?i:oleh)\s*:?\s+(?!(?i:karena|sebab)\b){_NAME}(?:(?:{_JOIN}){_NAME}){{0,5}}\s*$"
-# A label before a short name (one to three words): "Penulis Rina Ayu", "Editor Adi".
+# A label before a short name (one to three words): "Penulis Rina Ayu", "Editor Adi". Alone,
+# the line can't tell a headline that opens with the label ("Penulis Buku Laris"): the title
+# finder asks the article (`headline_after_label`).
 _LABEL = r"(?i:penulis|reporter|editor|pewarta|kontributor|redaktur|wartawan)"
 _BYLINE_LABEL = rf"^\W*{_LABEL}\s+{_NAME}(?:\s+{_NAME}){{0,2}}\s*$"
+_LABELLED = re.compile(_BYLINE_LABEL)
+_LABEL_WORD = re.compile(rf"^\W*{_LABEL}\s+")
+COMMON_WORD_LETTERS = 3  # "M." or "Al" is an initial or a name's piece, no word an article writes
+
+
+def headline_after_label(line: str, following: str) -> bool:
+    """A label and a "name" (`byline`'s second shape) that is a headline's words: `following`,
+    the article under the line, writes one of them (three letters or more) in lower case.
+
+    A capitalised word is a name unless the article writes it in lower case somewhere, as
+    `rank.hooks.no_actor` reads a lead's first word: "Penulis Buku Laris" over "... penulis
+    buku laris ..." and "Editor Senior Mundur" over "... editor senior ..., mundur ..." are
+    headlines; "Penulis Rina Ayu" stays a byline, and so does "Penulis Buku Laris" over an
+    article that writes neither word in lower case (nothing says they are not names). The
+    whole word only: "bukunya" or "terlaris" is not "buku" or "laris".
+    """
+    if not _LABELLED.match(line):
+        return False
+    label = _LABEL_WORD.match(line)
+    name = line[label.end() :] if label else line
+    return any(
+        re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", following)
+        for word in words_of(name)
+        if len(word) >= COMMON_WORD_LETTERS
+    )
 
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
@@ -191,7 +218,8 @@ RULES: list[tuple[str, _Rule | _Either]] = [
         ),
     ),
     # A byline without a label's colon (`author-box` has those): "Oleh Rina Ayu", "Oleh: Rina
-    # dan Adi", "Penulis Rina Ayu". Alone on its line it is never a title or a heading.
+    # dan Adi", "Penulis Rina Ayu". Alone on its line it is never a title or a heading; a short
+    # headline that opens with a label ("Penulis Buku Laris") is the title finder's to tell.
     ("byline", _Either(_rx(_BYLINE_BY, 0), _rx(_BYLINE_LABEL, 0))),
     (
         # An outlet's line about itself at the foot of every article: "DailySocial.id adalah

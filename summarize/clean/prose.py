@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import furniture_rule
+from .furniture import furniture_rule, headline_after_label
 from .lines import words_of
 
 __all__ = [
@@ -55,10 +55,15 @@ SHORT_TITLE_WORDS = 4  # "Djanur Genjot Persiapan Pasukannya": short Indonesian 
 _NOT_IN_SHORT_TITLE = re.compile(r"[.,:;|>»/•›@©()\[\]]")
 
 
-def looks_like_short_title(line: str) -> bool:
+def looks_like_short_title(line: str, following: str = "") -> bool:
     """Two to four words, each longer than three letters capitalised (two at least), with no
     stop, comma, colon or separator, and not furniture. A title only as the text's first line
-    with the body right under it (the title finder says where); elsewhere it is a subheading."""
+    with the body right under it (the title finder says where); elsewhere it is a subheading.
+
+    A label before capitalised words is a byline ("Penulis Rina Ayu"), unless `following`, the
+    text under the line, writes one of those words in lower case: "Penulis Buku Laris" over
+    "... penulis buku laris ..." is a headline (`furniture.headline_after_label`).
+    """
     words = words_of(line)
     long = [w for w in words if len(w) > 3]
     return (
@@ -66,8 +71,13 @@ def looks_like_short_title(line: str) -> bool:
         and len(long) >= 2
         and all(w[0].isupper() for w in long)
         and not _NOT_IN_SHORT_TITLE.search(line.lstrip("# "))
-        and furniture_rule(line) is None
+        and _not_furniture(line, following)
     )
+
+
+def _not_furniture(line: str, following: str) -> bool:
+    rule = furniture_rule(line)
+    return rule is None or (rule == "byline" and headline_after_label(line, following))
 
 
 def body_like(line: str) -> bool:
