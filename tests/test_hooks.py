@@ -36,6 +36,10 @@ from summarize.rank.sentence_rules import (
         # Round 35, from heldout41's lead (made up here): "apes" and "sial" are bad luck too.
         "Nasib apes menimpa kiper Persib Bandung.",
         "Nasib sial menimpa pebalap Ducati di sirkuit Mugello, Minggu (4/6).",
+        # Round 40, a tuning lead and one a reader met in a digest (made up here): a mood felt,
+        # its cause (a wedding) in the next sentence.
+        "Kebahagiaan tengah dirasakan pasangan aktor Rudi Hartono dan Maya Sari.",
+        "Duka mendalam sedang menyelimuti keluarga besar Persebaya Surabaya.",
     ],
 )
 def test_stock_hooks_are_teasers(text: str) -> None:
@@ -56,6 +60,8 @@ def test_stock_hooks_are_teasers(text: str) -> None:
         "Nasib malang yang menimpa warga Kampung Pulo dibahas DPRD DKI pada Senin (2/10).",
         "Kali ini, giliran Romain Grosjean yang mengalami nasib sial di Monza.",
         "Pertanyaan wartawan soal masa depan Pogba terjawab lewat konferensi pers Mourinho di Carrington.",
+        # The mood's cause told: the fact itself.
+        "Kebahagiaan tengah dirasakan warga Desa Sukamaju setelah listrik masuk desa pada Senin (2/10).",
     ],
 )
 def test_facts_that_share_a_hook_word_are_not_hooks(text: str) -> None:

@@ -52,7 +52,9 @@ _NEWS_MOODS = "|".join(
 
 # Stock formulas Indonesian news opens a story with before its fact: what they announce is in
 # the next sentences ("Ada yang baru dari Google Calendar versi web." / "Kejadian menegangkan
-# terjadi di Bandara ..."). Anchored at the start, after an optional dateline.
+# terjadi di Bandara ...", "Kebahagiaan tengah dirasakan pasangan X." with the wedding next,
+# unless the sentence gives the cause: "... setelah listrik masuk desa"). Anchored at the start,
+# after an optional dateline.
 _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
     r"ada\s+(?:yang\s+|kabar\s+|cerita\s+|kisah\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
@@ -61,6 +63,9 @@ _HOOK = re.compile(
     r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan|nasib)\s+(?:menegangkan|mengejutkan|unik|langka|"
     r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis|sedih|malang|pilu|apes|sial)\s+"
     r"(?:terjadi|terlihat|tersaji|menimpa)\b"
+    r"|(?:kebahagiaan|kegembiraan|keceriaan|kesedihan|duka(?:\s+mendalam)?|suka\s*cita|rasa\s+(?:bahagia|syukur|haru|sedih))"
+    r"\s+(?:tengah|sedang)\s+(?:dirasakan|menyelimuti|menghampiri|melanda|dialami)\b"
+    r"(?![^.]*\b(?:setelah|usai|seusai|karena|berkat|atas)\b)"
     r"|[^.]{0,80}\bbukan\s+satu-satunya\b[^.]{0,80}\byang\s+(?:di)?(?:tunggu|nanti)"
     r"|kabar\s+\w+(?:\s+\S+){0,3}\s+kembali\s+\w+\s*\.$"
     r"|(?:teka\s*-\s*teki|misteri)\b[^.]{0,120}\b(?:terjawab|terungkap|terpecahkan)(?:\s+sudah)?\s*\.$"
