@@ -421,3 +421,24 @@ def test_a_line_ending_in_an_ellipsis_is_kept_unless_it_cuts_off_the_next() -> N
     cleaned = clean(Document(source="a.txt", text=text))
     assert not any(d.rule == "truncated-copy" for d in cleaned.dropped)
     assert other in [text[slice(*p)] for p in cleaned.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Baca juga: Rooney Pensiun dari Timnas Inggris",
+        # IndoSum dev.05's (1504375800-wayne-rooney-ditangkap-polisi), run into a paragraph's end.
+        "BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung",
+    ],
+)
+def test_a_link_run_into_a_paragraphs_end_is_cut_and_the_paragraph_kept(link: str) -> None:
+    quote = '"Dia ditangkap sesaat setelah pukul dua pagi," konfirmasi pihak berwajib.'
+    text = f"Rooney Ditangkap\n\n{quote} {link}\n\nRooney dilepas dengan jaminan pada Jumat.\n"
+    article = article_from_text(text, source="a.txt")
+    assert [s.text for s in article.sentences] == [quote, "Rooney dilepas dengan jaminan pada Jumat."]
+
+
+def test_berita_lain_inside_prose_is_kept() -> None:
+    text = "Banjir Bekasi\n\nWarga mengungsi sejak Senin. Berita lain menyebutkan 300 rumah terendam.\n"
+    article = article_from_text(text, source="a.txt")
+    assert article.sentences[-1].text == "Berita lain menyebutkan 300 rumah terendam."

@@ -28,7 +28,7 @@ _PIECES = [
     "Jakarta", "kata", "1", "Baca juga", "Topik:", "selanjutnya", "DailySocial.id", "Kompas.co.id", " adalah ",
     "merupakan", " portal", "situs", "media", "(gil)", "(sur)", "(rsa / rsa)", "(T.KR - NJI / M019)", "M019",
     "(KPK)", "Disclosure:", "Disclaimer :", "–Disclosure", "(Antara / Reuters)", "(AFP)", "1967. ", "orang. Warga ",
-    "REUTERS/Kim Hong-Ji", "AFP PHOTO/", "Ed Jones",
+    "REUTERS/Kim Hong-Ji", "AFP PHOTO/", "Ed Jones", "BERITA LAIN", "Berita terkait", "Artikel lainnya", " - ", " – ",
 ]  # fmt: skip
 
 
@@ -227,6 +227,22 @@ def test_a_capitalised_name_in_brackets_is_not_initials(line: str) -> None:
 )
 def test_an_outlets_disclosure_is_furniture(line: str) -> None:
     assert furniture_rule(line) == "disclosure"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # IndoSum dev.03's related link in the middle of an article, and its shapes.
+        ("BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung", "read-also"),
+        ("Berita terkait: Banjir Rendam Bekasi", "read-also"),
+        ("Artikel lainnya – Harga Cabai Naik Lagi", "read-also"),
+        # Prose that opens with the same words, and no label's mark, is news.
+        ("Berita lain menyebutkan banjir merendam 300 rumah di Bekasi pada Senin.", None),
+        ("Berita terkait penangkapan itu beredar luas di media sosial sejak Jumat.", None),
+    ],
+)
+def test_a_labelled_link_to_another_article_is_read_also(line: str, rule: str | None) -> None:
+    assert furniture_rule(line) == rule
 
 
 def test_news_about_a_disclosure_is_kept() -> None:

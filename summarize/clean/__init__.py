@@ -248,17 +248,24 @@ def _truncated_copy(line: str, following: str) -> bool:
     return len(head) >= TRUNCATED_AT_LEAST and " ".join(following.split()).startswith(head)
 
 
-_INLINE_READ_ALSO = re.compile(r"\s(?:baca|simak|lihat)\s+(?:juga|pula)\s*:", re.IGNORECASE)
+# "Baca juga:", or a label, a dash and a headline after a sentence's end ("... konfirmasi pihak
+# berwajib. BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung").
+_INLINE_READ_ALSO = re.compile(
+    r"\s(?:baca|simak|lihat)\s+(?:juga|pula)\s*:"
+    r"|(?<=[.!?\"”])\s(?:berita|artikel)\s+(?:lain(?:nya)?|terkait)\s*[-–—:]",
+    re.IGNORECASE,
+)
 
 
 def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) -> tuple[int, int]:
-    """A kept line's span without a leading dateline or a trailing "Baca juga:" link (both dropped)."""
+    """A kept line's span without a leading dateline or a trailing "Baca juga:" or "BERITA LAIN -"
+    link (both dropped)."""
     # Datelines open the article body; further down, "X, Y - Z" is just text.
     cut = dateline_length(text[s:e], text[e:]) if paragraph < DATELINE_PARAGRAPHS else 0
     if cut:
         dropped.append(_dropped(text, s, s + cut, "dateline"))
         s += cut
-    # A "Baca juga:" link run into the end of a paragraph is cut off, the paragraph kept.
+    # A link run into the end of a paragraph is cut off, the paragraph kept.
     inline = _INLINE_READ_ALSO.search(text, s, e)
     if inline and inline.start() > s:
         dropped.append(_dropped(text, inline.start() + 1, e, "read-also"))

@@ -165,7 +165,16 @@ def headline_after_label(line: str, following: str) -> bool:
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
 RULES: list[tuple[str, _Rule | _Either]] = [
-    ("read-also", _rx(r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b")),
+    # A link to another article: "Baca juga: ...", and a headline under a label and a dash or
+    # colon, "BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung" (IndoSum dev.03, 1504375800-
+    # wayne-rooney-ditangkap-polisi). "Berita lain menyebutkan ..." without the mark is prose.
+    (
+        "read-also",
+        _rx(
+            r"^\W*(baca|simak|lihat|tonton)\s+(juga|selengkapnya|pula)\b"
+            r"|^\W*(berita|artikel)\s+(lain(nya)?|terkait)\s*[-–—:]"
+        ),
+    ),
     (
         "page-marker",
         _rx(r"^\W*(\d+\s+dari\s+\d+\s+halaman|halaman\s+\d+(\s+dari\s+\d+)?|selanjutnya|sebelumnya)\W*$"),
