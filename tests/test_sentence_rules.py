@@ -119,6 +119,28 @@ CASES = [
         "fragment-end",
     ),
     ("Well..", FRAGMENT, "too-short"),
+    # A whole sentence whose stop the page left out (a reader's web page, round 40), and ones
+    # that stop on a word that carries on, on a line-up, or after "yang": still cut.
+    (
+        "Lebih dari seribu polisi menjaga ceramah Zakir Naik di Stadion Patriot, Bekasi, besok malam",
+        STANDALONE,
+        "",
+    ),
+    (
+        "Pemain berusia 23 tahun itu bergabung dengan Wolfsburg dari Schalke 04 pada Agustus 2015, karena",
+        FRAGMENT,
+        "fragment-end",
+    ),
+    (
+        "Kiper West Brom tampil di laga itu bersama James Morrison, Nacer Chadli; Salomon Rondon Pelatih: Tony Pulis",
+        FRAGMENT,
+        "fragment-end",
+    ),
+    (
+        "Menurut Rossi, Vinales tidak secepat saya di tikungan terakhir, ujar pebalap Yamaha itu seperti dikutip dari",
+        FRAGMENT,
+        "fragment-end",
+    ),
 ]
 
 
