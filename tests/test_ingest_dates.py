@@ -229,6 +229,13 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         "Sederet penyanyi k-pop akan menyambangi Tanah Air pada November mendatang.",
         "Air Supply sukses menggelar konser di Jakarta pada Maret lalu.",
         "Pertandingan tersebut akan digelar pada 13 Juni mendatang.",
+        # Round 40, read in a digest of web pages: Sunday by its part of the day or "pada", and
+        # "dini hari tadi" (early this morning).
+        "Ledakan terdengar keras, ujar seorang warga Samarinda, Minggu petang.",
+        "Dia ditemui di lokasi ledakan di Samarinda Seberang, Minggu sore.",
+        "Kekalahan terakhir terjadi di Burnley pada Minggu, demikian Reuters.",
+        "Isco tampil memukau di Piala Super Eropa, dini hari tadi.",
+        "Gempa mengguncang Lampung Selatan tadi petang.",
     ],
 )
 def test_relative_time(sentence: str) -> None:
@@ -241,6 +248,8 @@ def test_relative_time(sentence: str) -> None:
         "Harga beras naik lima persen pada 13 Oktober 2023.",
         "Korea Utara telah mengirimkan 1.000 kontainer.",
         "Dua minggu sekali pasar itu buka.",  # "minggu" is the week here, not Sunday
+        "Vaksinasi dimulai pada minggu ketiga Juni 2017.",  # a week of a named month
+        "Pasar itu ramai pada Minggu ketiga setiap bulan sejak 2015.",
         # The year or month named after "awal tahun", "akhir bulan" places the time itself.
         "Diperkenalkan pada awal tahun 2016, Razer Core memakai Thunderbolt 3.",
         "Proyek itu rampung pada akhir bulan Juni 2017.",

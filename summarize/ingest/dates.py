@@ -138,9 +138,10 @@ def iso_day(value: str | None) -> str | None:
 # counted from the writing as "pekan lalu" is (a present state, "saat ini", "kini", is not).
 _NAMED_AFTER = r"(?!\s+(?:\d{4}\b|" + "|".join(MONTHS) + r"\b))"
 _RELATIVE = re.compile(
-    r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|malam)|semalam|hari\s+ini"
+    r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|petang|malam|dini\s+hari)|semalam|hari\s+ini"
+    r"|(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+tadi"
     r"|baru\s*-\s*baru\s+ini|belakangan\s+ini|akhir\s*-\s*akhir\s+ini"
-    r"|(?:pagi|siang|sore|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
+    r"|(?:pagi|siang|sore|petang|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
     + _NAMED_AFTER
     + r"|(?:pekan|minggu|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)"
     # A month with no year, counted from the writing: "pada Maret lalu", "November mendatang",
@@ -149,6 +150,10 @@ _RELATIVE = re.compile(
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
+    # Sunday by a part of the day or a preposition of time before it, written with its
+    # capital: "Minggu petang", "pada Minggu" (not "pada minggu ketiga", a week).
+    r"|(?-i:Minggu)\s+(?:pagi|siang|sore|petang|malam|dini\s+hari)"
+    r"|(?:pada|sejak|hingga|sampai)\s+(?-i:Minggu)\b(?!\s+(?:ke-?\w+|pertama|kedua|ketiga|keempat|terakhir)\b)"
     r"|yesterday|tomorrow|today|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)"
     r"|(?:this|later\s+this|earlier\s+this)\s+(?:week|month|year)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -160,6 +165,8 @@ def relative_time(sentence: str) -> bool:
     """Does `sentence` place its event relative to its writing ("kemarin", "Jumat (13/10)")?
 
     "Minggu" alone is the weekday or the word for week; only "hari Minggu", "Minggu (21/1)" (a
-    day of the month beside it: Sunday) or "minggu lalu" and the like are taken as time.
+    day of the month beside it: Sunday), a capitalised "Minggu" with a part of the day ("Minggu
+    petang") or a preposition of time ("pada Minggu"), or "minggu lalu" and the like are taken
+    as time.
     """
     return _RELATIVE.search(sentence) is not None
