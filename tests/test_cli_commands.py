@@ -361,6 +361,18 @@ def test_choices_are_taken_in_any_case() -> None:
     assert proc.returncode == 2 and "'pdf' is not a known format" in proc.stderr
 
 
+def test_f_takes_the_extensions_that_name_a_format() -> None:
+    """`-f md` was refused ("'md' is not a known format") while `-o digest.md` meant markdown:
+    -f takes each extension -o takes, in any case, and --help says so."""
+    source = str(SEEDS / "004_aa34f2be23785672.txt")
+    for alias, fmt in (("md", "markdown"), ("MD", "markdown"), ("txt", "text"), ("htm", "html")):
+        proc = run("brief", source, "--no-translate", "-f", alias)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == run("brief", source, "--no-translate", "-f", fmt).stdout, alias
+    helped = " ".join(run("brief", "--help").stdout.replace("\N{BOX DRAWINGS LIGHT VERTICAL}", " ").split())
+    assert "markdown (or md), text (or txt), json or html (or htm)." in helped
+
+
 def test_output_format_follows_the_extension_unless_f_names_one(tmp_path: Path) -> None:
     """`-o x.html` and `-o x.json` wrote markdown into them."""
     source = str(SEEDS / "004_aa34f2be23785672.txt")

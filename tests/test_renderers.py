@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.renderers import FORMATS, SUFFIXES, format_for, render
+from summarize.renderers import ALIASES, FORMATS, SUFFIXES, format_for, render
 from summarize.renderers.htmlpage import TARGET_STYLE, briefs_html, digest_html
 from summarize.renderers.text import CITE_COMMAND, digest_text
 from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url, inert
@@ -341,6 +341,15 @@ def test_format_for_names_a_format_by_extension() -> None:
     assert format_for("notes.txt") == "text" and format_for("a.markdown") == "markdown"
     assert format_for("digest") is None and format_for("digest.xml") is None
     assert set(SUFFIXES.values()) == set(FORMATS)  # every format has an extension
+
+
+def test_a_format_is_also_named_by_each_of_its_extensions() -> None:
+    # `-o digest.md` is markdown, so `render(d, "md")` (and `-f md`) is too.
+    assert ALIASES == {"md": "markdown", "txt": "text", "htm": "html"}
+    assert all(format_for(f"digest.{alias}") == fmt for alias, fmt in ALIASES.items())
+    d = samples.digest()
+    for alias, fmt in ALIASES.items():
+        assert render(d, alias) == render(d, fmt)
 
 
 def test_a_copy_whose_publisher_only_a_folder_names_is_listed_by_its_number() -> None:

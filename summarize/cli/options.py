@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,7 +21,7 @@ from ..errors import ConfigError, SummarizeError
 from ..ingest.fetch_limits import RunDeadline, connect_timeout
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
-from ..renderers import FORMATS, format_for
+from ..renderers import ALIASES, FORMATS, format_for
 from ..translate import backend_names
 from ..translate.base import DEVICES
 from ..values import Loaded, plural
@@ -31,16 +31,21 @@ if TYPE_CHECKING:
     from ..translate.base import Translator
 
 
-def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str], str]:
+def registered(
+    what: str, names: Callable[[], Sequence[str]], aliases: Mapping[str, str] | None = None
+) -> Callable[[str], str]:
     """A parser for a name from one of the library's registries, read when the command runs,
     so that a backend or ranker registered before `main()` is a choice like a built-in one.
-    A name is taken in any case (`-f JSON`, `--device CPU`): no two differ only by case."""
+    A name is taken in any case (`-f JSON`, `--device CPU`): no two differ only by case.
+    `aliases` gives other names of some (`-f md`: markdown), given back as the name."""
 
     def parse(value: str) -> str:
         known = names()
         if value in known:
             return value
-        name = {n.casefold(): n for n in known}.get(value.casefold())
+        folded = {n.casefold(): n for n in known}
+        folded.update((alias.casefold(), n) for alias, n in (aliases or {}).items())
+        name = folded.get(value.casefold())
         if name is None:
             raise typer.BadParameter(f"{value!r} is not a known {what}; choose one of: {', '.join(known)}")
         return name
@@ -48,10 +53,21 @@ def registered(what: str, names: Callable[[], Sequence[str]]) -> Callable[[str],
     return parse
 
 
-def choice(*flags: str, what: str, names: Callable[[], Sequence[str]], help: str, panel: str) -> Any:
+def choice(
+    *flags: str,
+    what: str,
+    names: Callable[[], Sequence[str]],
+    help: str,
+    panel: str,
+    aliases: Mapping[str, str] | None = None,
+) -> Any:
     """An option whose value is a name from a registry (`registered`); `what` is its metavar."""
     return typer.Option(
-        *flags, parser=registered(what, names), metavar=what.upper(), help=help, rich_help_panel=panel
+        *flags,
+        parser=registered(what, names, aliases),
+        metavar=what.upper(),
+        help=help,
+        rich_help_panel=panel,
     )
 
 
@@ -73,6 +89,14 @@ Sources = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _also(fmt: str) -> str:
+    """ "markdown (or md)": a format and the other names -f takes for it (`ALIASES`)."""
+    others = [alias for alias, name in ALIASES.items() if name == fmt]
+    return f"{fmt} (or {', '.join(others)})" if others else fmt
+
+
 FormatOpt = Annotated[
     str | None,
     choice(
@@ -80,7 +104,9 @@ FormatOpt = Annotated[
         "-f",
         what="format",
         names=lambda: FORMATS,
-        help=f"{one_of(FORMATS)}. (default: the one -o's extension names, such as .json; else markdown)",
+        aliases=ALIASES,
+        help=f"{one_of([_also(f) for f in FORMATS])}. (default: the one -o's extension names, such as "
+        ".json; else markdown)",
         panel=OUTPUT,
     ),
 ]

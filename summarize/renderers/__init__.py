@@ -14,7 +14,7 @@ from pathlib import PurePath
 from ..errors import ConfigError
 from ..values import Briefs, Digest
 
-__all__ = ["FORMATS", "RENDERERS", "SUFFIXES", "format_for", "render"]
+__all__ = ["ALIASES", "FORMATS", "RENDERERS", "SUFFIXES", "format_for", "render"]
 
 Result = Briefs | Digest
 
@@ -61,13 +61,19 @@ SUFFIXES = {
 }
 
 
+# Another name of a format: each extension -o takes as naming it (`-f md`, as `-o digest.md`).
+ALIASES = {suffix[1:]: fmt for suffix, fmt in SUFFIXES.items() if suffix[1:] not in RENDERERS}
+
+
 def format_for(path: str | PurePath) -> str | None:
     """The format `path`'s extension names ("digest.html": html), or None for any other."""
     return SUFFIXES.get(PurePath(path).suffix.lower())
 
 
 def render(result: Result, fmt: str = "markdown") -> str:
-    """`result` (from `summarize.brief` or `summarize.digest`) in format `fmt`."""
+    """`result` (from `summarize.brief` or `summarize.digest`) in format `fmt` (or one of
+    its `ALIASES`: "md" is markdown)."""
+    fmt = ALIASES.get(fmt, fmt)
     if fmt not in RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return RENDERERS[fmt](result)
