@@ -349,6 +349,29 @@ def test_output_ending_in_a_separator_names_a_folder(tmp_path: Path) -> None:
         written.unlink()
 
 
+def test_a_date_written_otherwise_is_refused_saying_how_to_write_it() -> None:
+    """`--since 1/10/2017` answered "does not match the formats '%Y-%m-%d'" (typer's message):
+    the form in words, and the day such a value names written so (in words too, since D/M is
+    a guess); an example where it names none."""
+    source = str(SEEDS / "004_aa34f2be23785672.txt")
+    told = {
+        "1/10/2017": "'1/10/2017' is not a date written YYYY-MM-DD; for 1 October 2017, write 2017-10-01",
+        "10/13/2017": "'10/13/2017' is not a date written YYYY-MM-DD; for 13 October 2017, write 2017-10-13",
+        "2017-02-30": "'2017-02-30' is not a date written YYYY-MM-DD, such as 2023-10-01 (1 October 2023)",
+        "kemarin": "'kemarin' is not a date written YYYY-MM-DD, such as 2023-10-01 (1 October 2023)",
+    }
+    for value, message in told.items():
+        proc = run("brief", source, "--no-translate", "--since", value)
+        shown = " ".join(proc.stderr.replace("\N{BOX DRAWINGS LIGHT VERTICAL}", " ").split())
+        assert proc.returncode == 2 and f"Invalid value for '--since': {message}" in shown, proc.stderr
+        assert "%Y" not in shown
+    proc = run("brief", source, "--no-translate", "--since", "2017-10-01", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    # No option is left to typer's date type, whose message names strftime codes.
+    dated = [(path, p.name) for path, cmd in COMMANDS for p in cmd.params if "Date" in type(p.type).__name__]
+    assert not dated, dated
+
+
 def test_choices_are_taken_in_any_case() -> None:
     """`-f JSON` was refused: 'JSON' is not a known format."""
     source = str(SEEDS / "004_aa34f2be23785672.txt")

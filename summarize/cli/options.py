@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -225,6 +226,42 @@ RankerOpt = Annotated[
 ]
 
 
+# A day written with its numbers the other way round: 1/10/2017, 1.10.2017, 1-10-2017.
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def day(value: str) -> dt.date:
+    """A DATE option's day, written YYYY-MM-DD. Anything else is refused in one line that
+    says how to write it: the day a D/M/YYYY value names (M/D/YYYY when only that is a day),
+    with that day in words, since the reading is a guess; else an example."""
+    try:
+        return dt.datetime.strptime(value.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        pass
+    from ..numerals.names import MONTHS_EN
+
+    def in_words(day: dt.date) -> str:
+        return f"{day.day} {MONTHS_EN[day.month - 1].title()} {day.year}"
+
+    meant = None
+    if m := _DAY_FIRST.fullmatch(value.strip()):
+        first, second, year = map(int, m.groups())
+        for d, month in ((first, second), (second, first)):
+            try:
+                meant = dt.date(year, month, d)
+                break
+            except ValueError:
+                continue
+    if meant is not None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date written YYYY-MM-DD; for {in_words(meant)}, write {meant.isoformat()}"
+        )
+    example = dt.date(2023, 10, 1)
+    raise typer.BadParameter(
+        f"{value!r} is not a date written YYYY-MM-DD, such as {example.isoformat()} ({in_words(example)})"
+    )
+
+
 def workers() -> int | None:
     """The `threads` setting, for the library calls that spread work over processes (None:
     unset, every core)."""
@@ -287,10 +324,10 @@ class InputOptions:
         ),
     ] = None
     since: Annotated[
-        dt.datetime | None,
+        dt.date | None,
         typer.Option(
             "--since",
-            formats=["%Y-%m-%d"],
+            parser=day,
             metavar="DATE",
             help="Feeds: only entries published on or after DATE (YYYY-MM-DD).",
             rich_help_panel=_INPUT,
@@ -335,7 +372,7 @@ class InputOptions:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
         from ..ingest import load_articles
 
-        since = self.since.date() if self.since else None
+        since = self.since
         # Checked before any work, even when no source is a URL: `--deadline 0` is a mistake
         # on any command line, and a bad value in the config file would fail the next run
         # that fetches (a cron job at 06:30) rather than this one, at the terminal.
