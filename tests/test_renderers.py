@@ -370,3 +370,15 @@ def test_a_copy_whose_publisher_only_a_folder_names_is_listed_by_its_number() ->
         assert "also published by publisher not named" not in out, fmt
         out = " ".join(render(both, fmt).replace("\\[", "[").replace("\\]", "]").split())
         assert f"also published by ANTARA [{named.id}] and as [{folder.id}]" in out, fmt
+
+
+def test_a_storys_articles_are_cited_alike_in_every_format() -> None:
+    # Markdown listed them as "2 articles: 1, 2" where text and HTML show "[1] [2]".
+    d = samples.digest(stories=True)
+    shown = {
+        "markdown": "".join(parse(commonmark(render(d, "markdown"))).text),
+        "text": render(d, "text"),
+        "html": "".join(parse(render(d, "html")).text),
+    }
+    for fmt, text in shown.items():
+        assert "date unknown · 2 articles: [1] [2]\n" in text, fmt

@@ -138,7 +138,8 @@ def _section(section: Section) -> list[str]:
     if section.title_problems:
         lines += [f"_{_escape(withheld_note(section.title_problems))}_", ""]
     about = [section.dates or "date unknown", plural(len(section.articles), "article")]
-    lines += [f"_{_escape(' · '.join(about))}: {', '.join(_escape(a) for a in section.articles)}_", ""]
+    where = " ".join(f"[{_escape(a)}]" for a in section.articles)  # as text and HTML cite them
+    lines += [f"_{_escape(' · '.join(about))}: {where}_", ""]
     if section.note:  # in place of lines
         lines.append(f"_{_escape(section.note)}_")
     return [*lines, *(_item(line) for line in section.lines), ""]
