@@ -225,7 +225,9 @@ def test_markdown_links_only_http_urls_and_carries_no_markup() -> None:
         assert "1. Kalimat empat." in text  # not turned into a nested list
 
 
-def test_markdown_sources_line_shows_file_names_and_urls_as_inert_code() -> None:
+def test_markdown_sources_line_shows_file_names_as_inert_code_and_a_link_once() -> None:
+    # A web address was shown twice: "1. [Headline](<http://…>) (…) — `http://…`". The link
+    # is enough; what is no link (a file name, a javascript: URL) is shown as code.
     page = commonmark(render(hostile_digest(), "markdown"))
     codes: list[str] = []
 
@@ -245,15 +247,16 @@ def test_markdown_sources_line_shows_file_names_and_urls_as_inert_code() -> None
                 codes[-1] += data
 
     Code(convert_charrefs=True).feed(page)
-    # The sources' names, then the footer's `summarize cite` command (code, not escaped text).
-    assert codes == [
-        TICKED,
-        "javascript:alert(1)",
-        BREAKOUT,
-        FILE.replace("\n", "\\n"),
-        AWKWARD,
-        CITE_COMMAND,
-    ]
+    # The sources that are no link, then the footer's `summarize cite` command (code, not
+    # escaped text).
+    assert codes == ["javascript:alert(1)", FILE.replace("\n", "\\n"), CITE_COMMAND]
+    sources = page[page.index("<h2>Sources</h2>") :]
+    assert sources.count("<a href=") == 3  # articles 1, 3 and 5, by their titles
+    # A brief's heading is its link, so the line under it names only a file (or a URL that is no link).
+    for shown in (page, commonmark(render(Briefs(hostile_digest().briefs), "markdown"))):
+        text = "".join(parse(shown).text)
+        assert "host.example" not in text and "ok.example" not in text
+        assert "javascript:alert(1)" in text and "judul" in text
     # Briefs and Sources, then five briefs under Briefs: the file name adds no heading.
     assert page.count("<h2>") == 2 and page.count("<h3>") == 5, page
     assert "<h1>judul" not in page and "<h1>" in page

@@ -77,11 +77,14 @@ def _code(text: str) -> str:
 
 
 def _source_line(e: Entry) -> str:
+    """An article in Sources: its title, linked to its web address when it has one (shown
+    once, as the link); without one, its file name (or URL that is no link) follows as code."""
     a = e.article
-    shown = _link(_escape(e.english or a.title), a.url)
+    shown = _link(_escape(e.english or a.title), a.link)
     if e.english:
         shown += f" (_{_escape(a.title)}_)"
-    return f"{a.id}. {shown} ({_escape(entry_note(e))}) — {_code(origin(a))}"
+    where = "" if a.link else f" — {_code(origin(a))}"
+    return f"{a.id}. {shown} ({_escape(entry_note(e))}){where}"
 
 
 def _footer(model: ModelInfo | None, *, where: str) -> str:
@@ -107,12 +110,13 @@ def _briefs(briefs: Sequence[Brief], level: int) -> str:
     parts = []
     for b in briefs:
         a = b.article
-        head = f"{'#' * level} {a.id}. {_link(_escape(b.heading), a.url)}"
+        head = f"{'#' * level} {a.id}. {_link(_escape(b.heading), a.link)}"
         original = f"{_escape(a.title)} — " if b.title and b.title != a.title else ""
         lines = [head, ""]
         if b.title_problems:
             lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
-        lines += [f"_{original}{_escape(article_note(a))} — {_escape(origin(a))}_", ""]
+        where = "" if a.link else f" — {_escape(origin(a))}"  # a web address is the heading's link
+        lines += [f"_{original}{_escape(article_note(a))}{where}_", ""]
         for s in b.sentences:
             lines.append(f"- {_escape(s.text)} {brief_cite(a, s)}")
             for note in (withheld_note(s.problems), check_note(s.check_notes)):
