@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
@@ -385,3 +386,17 @@ def test_a_storys_articles_are_cited_alike_in_every_format() -> None:
     }
     for fmt, text in shown.items():
         assert "date unknown · 2 articles: [1] [2]\n" in text, fmt
+
+
+def test_the_note_on_dated_citations_dates_no_article() -> None:
+    # Its example "[2.4, 13 Oct 2023]" read as one of the digest's citations: a reader of a
+    # digest of 2016-2017 news looked for an article of 2023. These articles name no day, so
+    # no format may show one; the note's example is "[2.4, DATE]".
+    d = samples.digest()
+    assert not any(a.published for a in d.articles)
+    for result in (d, Briefs(d.briefs)):
+        for fmt in ("markdown", "text", "html"):
+            shown = render(result, fmt)
+            text = "".join(parse(commonmark(shown) if fmt == "markdown" else shown).text)
+            assert "[2.4, DATE]" in text, (fmt, text[-600:])
+            assert not re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", text), fmt

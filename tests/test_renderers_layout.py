@@ -350,7 +350,8 @@ def test_a_brief_sentence_that_says_when_relative_to_its_writing_carries_the_dat
         out = render(alone, fmt)
         assert "[1.2, article date unknown]" in out and "[2.2, 13 Oct 2023]" in out, fmt
         assert "[1.1]" in out and "[2.1]" in out, fmt  # no relative time: no date
-        assert "so its article's date is given" in out or "its article's date, or" in out, fmt
+        flat = " ".join(out.replace("\\", "").split())  # markdown escapes the note's brackets
+        assert "[2.4, DATE]" in flat and "its article's date" in flat, fmt
     line = DigestItem("Floods hit.", a.sentences[0].text, (Citation("1", 0),), 1.0)
     stories = (Story("Banjir Jakarta", ("1",), (line,)), Story("Banjir Medan", ("2",), ()))
     under = Digest(articles=(a, b), items=(line,), stories=stories, briefs=briefs)

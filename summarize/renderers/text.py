@@ -200,10 +200,12 @@ def briefs_text(result: Briefs) -> str:
 CITE_COMMAND = "summarize cite SOURCE... 2.4"
 IN_SOURCES = "in the Sources list"
 IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sources list
-# A citation with a date: the line says when relative to its writing.
+# A citation with a date: the line says when relative to its writing. DATE stands for the
+# date, as SOURCE... does for the sources: a real-looking day ("13 Oct 2023") sent a reader of
+# a digest of 2017's news looking for an article of 2023.
 DATED_NOTE = (
-    "[2.4, 13 Oct 2023]: the sentence says when relative to its writing (kemarin, a weekday), "
-    'so its article\'s date is given (or "article date unknown": it cannot be placed).'
+    "[2.4, DATE]: the sentence says when relative to its writing (kemarin, a weekday), so "
+    'DATE gives its article\'s date (or reads "article date unknown": it cannot be placed).'
 )
 
 
