@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from summarize.renderers import ALIASES, FORMATS, SUFFIXES, format_for, render
 from summarize.renderers.htmlpage import TARGET_STYLE, briefs_html, digest_html
 from summarize.renderers.text import CITE_COMMAND, digest_text
-from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, http_url, inert
+from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, http_url, inert
 
 from . import mail_samples as samples
 
@@ -400,3 +400,74 @@ def test_the_note_on_dated_citations_dates_no_article() -> None:
             text = "".join(parse(commonmark(shown) if fmt == "markdown" else shown).text)
             assert "[2.4, DATE]" in text, (fmt, text[-600:])
             assert not re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", text), fmt
+
+
+class Langs(HTMLParser):
+    """Each piece of text with the language it is marked as: the nearest `lang` around it."""
+
+    VOID = frozenset({"meta", "br", "img", "hr", "link", "input"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str | None] = []
+        self.texts: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(dict(attrs).get("lang") or (self.stack[-1] if self.stack else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((" ".join(data.split()), self.stack[-1] if self.stack else None))
+
+
+def marked(doc: str) -> dict[str, set[str | None]]:
+    """Each text of the document and the languages it is marked as."""
+    parser = Langs()
+    parser.feed(doc)
+    parser.close()
+    out: dict[str, set[str | None]] = {}
+    for text, lang in parser.texts:
+        out.setdefault(text, set()).add(lang)
+    return out
+
+
+def test_the_page_is_english_and_what_is_shown_untranslated_is_marked_as_its_articles(
+    seed_articles: tuple,  # type: ignore[type-arg]
+) -> None:
+    # A --no-translate digest was <html lang="id"> under "News digest" and "Sources"; a screen
+    # reader read the English labels as Indonesian. The page is English; each sentence and
+    # title shown in its source's language is marked with its article's language.
+    from summarize import digest
+    from summarize.deliver import compose_message
+
+    result = digest(seed_articles, with_briefs=True)  # no translator: --no-translate
+    sentences = {s.text for a in seed_articles for s in a.sentences}
+    titles = {a.title for a in seed_articles}
+    message = compose_message(result, sender="d@example.org", to=["r@example.org"])
+    html_part = message.get_body(preferencelist=("html",))
+    assert html_part is not None
+    for doc in (render(result, "html"), html_part.get_content(), briefs_html(Briefs(result.briefs))):
+        assert '<html lang="en">' in doc
+        shown = marked(doc)
+        for label in ("Sources", "Cited sentences in context"):
+            assert shown[label] == {"en"}, label
+        source = {text: langs for text, langs in shown.items() if text in sentences | titles}
+        assert len(source) > 10
+        assert all(langs == {"id"} for langs in source.values()), source
+    # Translated, the English is the page's; a withheld line, shown in its source, is marked.
+    d = samples.digest(stories=True)
+    rice, story = d.items[-1], d.stories[-1]
+    withheld = dataclasses.replace(rice, problems=(Problem("numbers", "numbers differ: 5"),))
+    d = dataclasses.replace(
+        d,
+        items=(*d.items[:-1], withheld),
+        stories=(*d.stories[:-1], dataclasses.replace(story, items=(withheld,))),
+    )
+    shown = marked(render(d, "html"))
+    assert shown["Floods hit South Jakarta."] == {"en"} and shown["Floods in Jakarta"] == {"en"}
+    assert shown[withheld.text] == {"id"}

@@ -10,6 +10,11 @@ every sentence in it an anchor (`#s-5-2` is sentence 2 of the fifth article list
 sentences lightly marked. Following a citation scrolls there, and one CSS rule (`:target`)
 highlights that sentence; no script. Mail clients that drop <style> still jump to it and
 show the cited sentences marked.
+
+The page is English (`lang="en"`): its headings, labels and notes are. Each sentence or
+title shown in its source's language (all of them under --no-translate, a withheld
+translation otherwise) carries its article's `lang`, so a screen reader reads it, and a
+browser offers to translate it, as what it is.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from functools import lru_cache
 import jinja2
 import markupsafe
 
-from ..values import Article, Brief, Briefs, Citation, Digest, ModelInfo, http_url, inert, plural
+from ..values import Article, Brief, Briefs, Citation, Digest, http_url, inert, plural
 from .layout import (
     BRIEFS_NOTE,
     article_note,
@@ -98,6 +103,13 @@ class _Links:
         url = article.link if article else None
         return url or f"#source-{article_id}"
 
+    def lang(self, of: str | Sequence[Citation | str]) -> str:
+        """The language of the article `of` names (an id, or the first of some ids or
+        citations): what its text shown untranslated is in; "id" when none is known."""
+        first = of if isinstance(of, str) else next(iter(of), None)
+        article = self._articles.get(first.article if isinstance(first, Citation) else first or "")
+        return article.language if article else "id"
+
     def title(self, ref: Citation | str) -> str:
         article_id = ref.article if isinstance(ref, Citation) else ref
         article = self._articles.get(article_id)
@@ -145,11 +157,6 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def _lang(model: ModelInfo | None) -> str:
-    """The page's language: English when translated, else the Indonesian of the sources."""
-    return "en" if model is not None else "id"
-
-
 def _brief_articles(briefs: Sequence[Brief]) -> tuple[Article, ...]:
     seen: dict[str, Article] = {}
     for b in briefs:
@@ -167,7 +174,7 @@ def digest_html(digest: Digest, *, title: str = "News digest") -> str:
             digest=digest,
             shape=shape,
             title=title,
-            lang=_lang(digest.model),
+            translated=digest.model is not None,
             links=_Links(digest.articles),
             passages=passages(digest.articles, cited(digest, shape.briefs)),
             plural=plural,
@@ -187,7 +194,7 @@ def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
             articles=articles,
             model=model,
             title=title,
-            lang=_lang(model),
+            translated=model is not None,
             links=_Links(articles),
             passages=passages(
                 articles, [Citation(b.article.id, s.index) for b in briefs for s in b.sentences]
