@@ -1291,6 +1291,40 @@ def test_cli_brief_of_a_feed(web: _Server, monkeypatch: pytest.MonkeyPatch) -> N
     assert "Baca Juga" not in text and "IDN Times -" not in text
 
 
+def test_cite_says_which_text_its_offsets_count(web: _Server, tmp_path: Path) -> None:
+    """`cite URL 1.2` said "characters 189-279 of the decoded source": a reader counts them in
+    the page's HTML, which they never see. The offsets count the text extracted from the page
+    (or, for a feed's entry, from the feed's copy when the page could not be read), and
+    `summarize clean` shows that text; a text file's count in the file's decoded text."""
+    from summarize import load_articles
+
+    page = f"{web.base}/berita/korut-senjata"
+    [article] = load_articles([page]).articles
+    s = article.sentences[1]
+    result = runner.invoke(app, ["cite", page, "1.2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        f"  offsets: characters {s.start}-{s.end} of the text extracted from the web page, not of "
+        "its HTML (JSON index 1);\n           `summarize clean` with the same sources shows that text\n"
+    )
+    assert f"  [1.2] {s.text}\n" in runner.invoke(app, ["clean", page]).stdout
+    # A feed's entry: read from its page here, but it may have been the feed's copy.
+    result = runner.invoke(app, ["cite", f"{web.base}/feed.xml", "2.2"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "of the text extracted from the web page (or the feed's copy of it, where a warning says so), "
+        "not of its HTML (JSON index 1);\n" in result.stdout
+    )
+    # A local HTML file is extracted too; a text file is read as it is.
+    result = runner.invoke(app, ["cite", str(FIXTURES / "korut-senjata.html"), "1.2"])
+    assert "of the text extracted from the HTML file, not of its markup (JSON index 1);\n" in result.stdout
+    text = tmp_path / "berita.txt"
+    text.write_text("Banjir melanda Jakarta Selatan pada Senin pagi.\n", encoding="utf-8")
+    result = runner.invoke(app, ["cite", str(text), "1.1"])
+    assert result.stdout.endswith("  offsets: characters 0-47 of the file's decoded text (JSON index 0)\n")
+    assert "decoded source" not in result.stdout
+
+
 def test_cli_limit_and_since_reach_the_feed(web: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
     args = ["brief", f"{web.base}/feed.xml", "--no-translate", "-f", "json"]

@@ -7,9 +7,10 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError, InputError
+from ..ingest.files import HTML_SUFFIXES, is_url
 from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
 from ..renderers import render
-from ..values import plural
+from ..values import Article, plural
 from .app import command, emit, finish, step
 from .options import (
     OUTPUT,
@@ -122,14 +123,37 @@ def cite_command(
                 f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
             )
         s = article.sentences[index]
+        offsets = f"characters {s.start}-{s.end} of {_counted_in(article, sources)} (JSON index {index})"
+        if not _read_as_is(article):  # extracted: the reader has not seen that text
+            offsets += ";\n           `summarize clean` with the same sources shows that text"
         out.append(
             f"{cite_label(article_id, index)} {inert(s.text)}\n"
             f"  article {article_id}: {inert(article.title)}\n"
             f"  source:  {inert(article.link or article.source)}\n"
-            f"  offsets: characters {s.start}-{s.end} of the decoded source (JSON index {index})\n"
+            f"  offsets: {offsets}\n"
         )
     emit("".join(out), None)
     finish(loaded)
+
+
+def _counted_in(article: Article, sources: list[str]) -> str:
+    """What a sentence's offsets count characters of, by the kind of source the article was
+    read from: a file's (or stdin's) decoded text, as the reader has it; else the text
+    extracted from a web page or an HTML file, which only `summarize clean` shows."""
+    if article.source == "-":
+        return "the decoded standard input"
+    if _read_as_is(article):
+        return "the file's decoded text"
+    if not is_url(article.source):
+        return "the text extracted from the HTML file, not of its markup"
+    # An entry of a feed (not a URL given) may have been read from the feed's own copy.
+    copy = "" if article.source in sources else " (or the feed's copy of it, where a warning says so)"
+    return f"the text extracted from the web page{copy}, not of its HTML"
+
+
+def _read_as_is(article: Article) -> bool:
+    """Whether the article's text is its source decoded (a text file, stdin), not extracted."""
+    return not is_url(article.source) and Path(article.source).suffix.lower() not in HTML_SUFFIXES
 
 
 def _citations(sources: list[str], last: str) -> tuple[list[str], list[tuple[str, int]]]:
