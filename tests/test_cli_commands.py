@@ -81,7 +81,7 @@ def test_every_help_reads_cleanly_at_80_columns() -> None:
     # Choices are listed whole; defaults and environment variables are visible.
     digest = " ".join(helps["digest"].split())
     for phrase in (
-        "markdown, text, json or html",
+        "markdown (or md), text (or txt), json or html",
         "transformers or ctranslate2; identity copies",  # identity named for what it is
         "auto, cpu or cuda",
     ):
