@@ -240,8 +240,8 @@ def day(value: str) -> dt.date:
         pass
     from ..numerals.names import MONTHS_EN
 
-    def in_words(day: dt.date) -> str:
-        return f"{day.day} {MONTHS_EN[day.month - 1].title()} {day.year}"
+    def in_words(when: dt.date) -> str:
+        return f"{when.day} {MONTHS_EN[when.month - 1].title()} {when.year}"
 
     meant = None
     if m := _DAY_FIRST.fullmatch(value.strip()):
@@ -372,7 +372,7 @@ class InputOptions:
         """Load sources, report every skipped one on stderr, and fail if none could be used."""
         from ..ingest import load_articles
 
-        since = self.since
+        since = self.since  # a day (`day`)
         # Checked before any work, even when no source is a URL: `--deadline 0` is a mistake
         # on any command line, and a bad value in the config file would fail the next run
         # that fetches (a cron job at 06:30) rather than this one, at the terminal.
