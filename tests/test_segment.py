@@ -87,6 +87,12 @@ _ABBREVIATED = [
             "Menurut Capt. Hasudungan, aturan sudah ada.",
         ],
     ),
+    # heldout54's readers: "... di GP Rep." / "Ceko ..." (the Czech Republic's Grand Prix) left
+    # two FRAGMENTs.
+    (
+        "Marquez menang di GP Rep. Ceko pada Minggu. Rossi finis ketiga.",
+        ["Marquez menang di GP Rep. Ceko pada Minggu.", "Rossi finis ketiga."],
+    ),
     # Round 38, read as a user: a retired officer's "(Purn.)" and an address's "Kav." cut a
     # sentence in two ("Ia tinggal di Jl. Jend. Sudirman Kav." / "52-53 Jakarta."), as did a
     # rank, a building and a floor written with a full stop.

@@ -42,8 +42,9 @@ _LEAD_IN = re.compile(
 )
 
 
-# The mood of a "kabar X" (X news) a hook announces: "Kabar bahagia datang bagi ...", "...
-# kembali diselimuti kabar bahagia." (round 16: the four such tuning sentences are teasers).
+# The mood of a "kabar X" or "berita X" (X news) a hook announces: "Kabar bahagia datang bagi
+# ...", "... kembali diselimuti kabar bahagia." (round 16: the four such tuning sentences are
+# teasers), "Berita duka datang dari keluarga pesinetron Natalie Sarah." (heldout54's lead).
 _NEWS_MOODS = "|".join(
     """baru gembira baik buruk duka mengejutkan menarik bahagia menggembirakan sedih menyedihkan
     mengharukan""".split()
@@ -58,8 +59,8 @@ _NEWS_MOODS = "|".join(
 _HOOK = re.compile(
     r"^(?:[^.]{0,60}?\s[-–—]+\s+)?(?:"
     r"ada\s+(?:yang\s+|kabar\s+|cerita\s+|kisah\s+)?(?:baru|menarik|berbeda|unik|spesial|istimewa|lain)\b"
-    rf"|(?:[^.,]{{0,160}},\s+)?(?:ada\s+)?kabar\s+(?:{_NEWS_MOODS})\s+(?:datang|dari|menghampiri|menyelimuti|menerpa)\b"
-    rf"|[^.]{{0,120}}\bkabar\s+(?:{_NEWS_MOODS})\s*\.$"
+    rf"|(?:[^.,]{{0,160}},\s+)?(?:ada\s+)?(?:kabar|berita)\s+(?:{_NEWS_MOODS})\s+(?:datang|dari|menghampiri|menyelimuti|menerpa)\b"
+    rf"|[^.]{{0,120}}\b(?:kabar|berita)\s+(?:{_NEWS_MOODS})\s*\.$"
     r"|(?:[^.,]{0,120},\s+)?(?:kejadia+n|peristiwa|insiden|momen|pemandangan|nasib)\s+(?:menegangkan|mengejutkan|unik|langka|"
     r"memilukan|mengharukan|lucu|menarik|tak\s+biasa|tidak\s+biasa|nahas|naas|tragis|sedih|malang|pilu|apes|sial)\s+"
     r"(?:terjadi|terlihat|tersaji|menimpa)\b"
