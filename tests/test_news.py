@@ -88,7 +88,10 @@ def test_a_fresh_draw_of_held_out_leads_is_listed_facts_first() -> None:
     # the shipped score: 31.5% of FACT/SOFT pairs inverted against 57.9% by the ranker's score
     # alone (`python scripts/eval_news.py --draw held2 [--without-news]`), 2 and 7 SOFT leads in
     # the first quarter. Floors with a margin: more inverted pairs than on the first draws, so
-    # the 23.6% there was a kind sample.
+    # the 23.6% there was a kind sample. Round 40's mood hook takes one SOFT lead ("Kebahagiaan
+    # tengah dirasakan oleh putri Joko Widodo, Kahiyang Ayu.", "hook, no event" by this set's
+    # reader) out of the digest altogether: 14 SOFT leads are left to order, 1,446 pairs (from
+    # 1,566), 30.4% inverted.
     result = news_eval.order(news_eval.HELD_OUT, draws=("held2",))
-    assert result.pairs > 1500 and result.inverted <= 0.36, result
+    assert result.pairs > 1400 and result.inverted <= 0.36, result
     assert result.soft_in_first_quarter <= 3, result
