@@ -18,6 +18,7 @@ from summarize.grouping import stories
 from summarize.grouping.article_pairs import TERMS_PER_ARTICLE, _strongest, article_vectors
 from summarize.grouping.stories import STORY_DAYS, STORY_THRESHOLD, _partition, group_stories
 from summarize.ingest.article import article_from_text
+from summarize.lang.terms import content_terms
 from summarize.lang.vectors import Vector, cosine, norm
 from summarize.values import Article
 from tests import indosum
@@ -319,3 +320,35 @@ def test_the_central_article_of_a_big_story_is_the_one_pairwise_sums_pick(vector
     if sorted(sums)[-2] > best - 1e-9:
         return  # a near-tie: rounding may pick either, as it may in the pairwise sums
     assert stories._central(members, vectors) == sums.index(best)
+
+
+def test_both_names_of_the_czech_republic_are_one_term() -> None:
+    # Two outlets' reports of Indonesia U-19's loss at Toulon: one wrote "Ceska", one "Ceko".
+    assert content_terms("kalah dari Republik Ceska") == content_terms("kalah dari Republik Ceko")
+
+
+# Pairs that share only a person or only a country: a shared name is not a shared story.
+_SHARE_A_NAME = [
+    (
+        "Presiden Joko Widodo meresmikan jalan tol Semarang-Batang di Jawa Tengah, Senin. "
+        "Jalan tol sepanjang 75 kilometer itu memangkas waktu tempuh truk logistik.",
+        "Presiden Joko Widodo menerima kunjungan Perdana Menteri Jepang Shinzo Abe di Istana Bogor. "
+        "Kedua pemimpin membahas kerja sama pelabuhan dan kereta cepat.",
+    ),
+    (
+        "Korea Utara meluncurkan rudal balistik yang jatuh di Laut Jepang, Selasa pagi. "
+        "Dewan Keamanan PBB menggelar rapat darurat membahas peluncuran itu.",
+        "Tim sepak bola putri Korea Utara mengalahkan Vietnam 3-0 di Stadion Thuwunna, Yangon. "
+        "Dua gol dicetak pada babak pertama lewat sundulan.",
+    ),
+]
+
+
+@pytest.mark.parametrize("pair", _SHARE_A_NAME)
+def test_articles_that_share_only_a_person_or_a_country_stay_apart(
+    pair: tuple[str, str], mixed: tuple[Article, ...]
+) -> None:
+    a, b = (article_from_text(text, id=f"p{k}", source=f"p{k}.txt") for k, text in enumerate(pair))
+    assert len(group_stories([a, b])) == 2
+    crowded = group_stories([a, b, *mixed])
+    assert next(g for g in crowded if a in g.articles).articles == (a,)

@@ -63,6 +63,8 @@ ALIASES = {
     "jabar": ("jawa", "barat"),
     "jateng": ("jawa", "tengah"),
     "jatim": ("jawa", "timur"),
+    # The Czech Republic: "Republik Ceska" (its own name) and "Ceko" are both written.
+    "ceska": ("ceko",),
 }
 
 
