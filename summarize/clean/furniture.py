@@ -166,7 +166,7 @@ def headline_after_label(line: str, following: str) -> bool:
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
 RULES: list[tuple[str, _Rule | _Either]] = [
     # A link to another article: "Baca juga: ...", and a headline under a label and a dash or
-    # colon, "BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung" (IndoSum dev.03, 1504375800-
+    # colon, "BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung" (IndoSum dev.05, 1504375800-
     # wayne-rooney-ditangkap-polisi). "Berita lain menyebutkan ..." without the mark is prose.
     (
         "read-also",
