@@ -273,10 +273,13 @@ def _trimmed(text: str, s: int, e: int, paragraph: int, dropped: list[Dropped]) 
     return s, e
 
 
-def _signed_off(text: str, s: int, e: int, dropped: list[Dropped]) -> tuple[int, int]:
-    """The last kept paragraph's span without the initials or credit that end it (dropped)."""
+def _signed_off(
+    text: str, s: int, e: int, dropped: list[Dropped], *, only: str | None = None
+) -> tuple[int, int]:
+    """The last kept paragraph's span without the initials or credit that end it (dropped);
+    with `only`, only a sign-off of that rule is cut."""
     found = sign_off(text[s:e])
-    if found is None:
+    if found is None or (only is not None and found[1] != only):
         return s, e
     at, rule = found
     dropped.append(_dropped(text, s + at, e, rule))
@@ -287,10 +290,7 @@ def _credited(text: str, s: int, e: int, dropped: list[Dropped]) -> tuple[int, i
     """A paragraph's span without an agency's credit after its last sentence ("... ujar Herry.
     (Antara)", dropped): a page that runs two agency stories together credits each, and the
     credit is never a sentence. Initials stay: only the article's end is signed with them."""
-    found = sign_off(text[s:e])
-    if found is None or found[1] != "agency-credit":
-        return s, e
-    return _signed_off(text, s, e, dropped)
+    return _signed_off(text, s, e, dropped, only="agency-credit")
 
 
 # Rules that drop whole lines for what they are, not for where they stand: when they take

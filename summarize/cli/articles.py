@@ -10,7 +10,7 @@ from ..errors import ConfigError, InputError
 from ..ingest.files import HTML_SUFFIXES, is_url
 from ..pipeline import DEFAULT_BRIEF_SENTENCES, brief, digest
 from ..renderers import render
-from ..values import Article, plural
+from ..values import Article, parse_cite, plural
 from .app import command, emit, finish, step
 from .options import (
     OUTPUT,
@@ -161,8 +161,6 @@ def _citations(sources: list[str], last: str) -> tuple[list[str], list[tuple[str
     its last word as the citation, so the words before it that read as citations too (4.3,
     [4.3]) and name no file are citations, not sources ("7.20: no such file"). At least one
     source stays."""
-    from ..values import parse_cite
-
     try:
         cited = [parse_cite(last, numbered=True)]
     except ValueError as exc:

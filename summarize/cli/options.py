@@ -20,6 +20,7 @@ import typer
 from ..config import default, flag_setting, int_setting, setting
 from ..errors import ConfigError, SummarizeError
 from ..ingest.fetch_limits import RunDeadline, connect_timeout
+from ..numerals.names import MONTHS_EN
 from ..pipeline import DEFAULT_DIGEST_ITEMS, DEFAULT_ITEMS_PER_STORY
 from ..rank import DEFAULT_RANKER, ranker_names
 from ..renderers import ALIASES, FORMATS, format_for
@@ -238,7 +239,6 @@ def day(value: str) -> dt.date:
         return dt.datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except ValueError:
         pass
-    from ..numerals.names import MONTHS_EN
 
     def in_words(when: dt.date) -> str:
         return f"{when.day} {MONTHS_EN[when.month - 1].title()} {when.year}"
