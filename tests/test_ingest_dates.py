@@ -109,6 +109,18 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         (["PKS mengumpulkan calon yang akan diusung di Hotel Bidakara, Kamis (4/1/2018)."], "2018-01-04"),
         (["Laga syarat akan gengsi ini digelar pada Kamis (9/11/2017) di BritAma Hall."], "2017-11-09"),
         (["Rizieq mengabarkan bakal pulang dari Arab Saudi pada Rabu (21/2/2018) hari ini."], "2018-02-21"),
+        # A date that does not fall on its weekday is mistyped, or its weekday is: neither is the
+        # report's day. 20 October 2026 is a Tuesday (the report's Monday was 20 October 2025);
+        # 8 October 2028 a Sunday; 7 May 2025 a Wednesday. Another sentence's date still counts.
+        (["Hal itu disampaikan Bimo di Kantor DJP, Jakarta, Senin (20/10/2026)."], None),
+        (["Pernyataan itu disampaikan di Jakarta, Rabu (8/10/2028)."], None),
+        (
+            [
+                "Wali kota meresmikan jalan itu, Senin (7/5/2025).",
+                '"Kami lanjutkan," kata dia di Balai Kota, Selasa (6/5/2025).',
+            ],
+            "2025-05-06",
+        ),
     ],
 )
 def test_an_article_date_from_its_text_is_a_weekday_s_date(
