@@ -21,6 +21,13 @@ in the strict figure, and reported beside it.
     python scripts/eval_standalone.py --split heldout39  # the fresh held-out split (scored once)
     python scripts/eval_standalone.py --split tuning     # every split tuned on
     python scripts/eval_standalone.py --split heldout32  # or one part of it
+    python scripts/eval_standalone.py --set DIR --split detik1  # a set kept outside the repository
+
+A set kept outside the repository (text whose licence does not let the repository keep it) is a
+folder laid out like scripts/data/standalone/ (articles-1.jsonl, labels-1.jsonl), its articles
+of fold `texts`, each a text file in DIR/texts/ named by its `source`, read as `summarize`
+reads a text file (`load_articles`); `python scripts/make_standalone_set.py --fresh SPLIT
+--texts FILES... --out DRAW` draws one and `--merge-fresh DRAW --into DIR` writes it.
 
 The articles are rebuilt as the tool reads them (seeds/ and IndoSum, through `load_articles` and
 `tests/indosum.to_article`: folds 01 to 03 from INDOSUM_DIR, folds 04 and 05 from the raw records
@@ -57,6 +64,7 @@ from tests.indosum import DATA_DIR  # noqa: E402
 from tests.standalone_eval import (  # noqa: E402  (shared with its test)
     FRESH,
     MAX_UNMATCHED,
+    SET,
     SPLITS,
     TUNING,
     default_split,
@@ -126,12 +134,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" holds it), or {TUNING} (every split tuned on: the default before)",
     )
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder holding IndoSum's dev.NN.jsonl")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET,
+        metavar="DIR",
+        help="the labelled set's folder (default: the repository's); a set kept outside it holds its"
+        " articles as text files in DIR/texts/",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    present = splits_present()
+    present = splits_present(args.set)
     if args.split is not None and args.split not in present:
         parser.error(f"the labelled set holds no split {args.split!r} (it holds {', '.join(present)})")
-    result = evaluate(args.split or default_split(), args.data)
+    if args.split is None and args.set != SET:
+        parser.error("--set needs --split: the split to score")
+    result = evaluate(args.split or default_split(), args.data, args.set)
     result["command"] = "python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])])
     result["machine"] = machine()
     if args.json:

@@ -18,6 +18,13 @@ so a FRAGMENT label speaks of our splitter and an index is the index `Article.se
         # (`tests.indosum.FOLDS`): DIR5 holds dev.04.jsonl and dev.05.jsonl (and 01-03, whose
         # articles such a draw leaves out: no text any model was tuned on); DIR gets records.jsonl,
         # the raw IndoSum record of each article, which the set keeps (see below)
+    python scripts/make_standalone_set.py --fresh detik1 --texts FILES... --count 48 --seed 61 \
+        --id-prefix detik --out DIR
+        # a draw from text files (headline on the first line), for text whose licence does not
+        # let the repository keep it: DIR/texts/ gets a copy of each drawn file
+    python scripts/make_standalone_set.py --merge-fresh DIR --into SETDIR
+        # writes such a draw's labelled set to SETDIR, outside the repository, its texts in
+        # SETDIR/texts/ (`python scripts/eval_standalone.py --set SETDIR --split detik1` scores it)
     python scripts/make_standalone_set.py --merge-fresh DIR
         # adds DIR's labelled articles (labels_shard*.jsonl) to the set's articles and labels in
         # their split, DIR's blind second_reading.jsonl (if any) as second_reading_SPLIT.jsonl,
@@ -41,6 +48,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,7 +61,7 @@ from agreement import kappa  # noqa: E402
 
 from summarize import InputError, load_articles  # noqa: E402
 from tests.indosum import DATA_DIR, FOLDS, load_records, to_article  # noqa: E402
-from tests.standalone_eval import read_rows, write_rows  # noqa: E402
+from tests.standalone_eval import TEXTS, read_rows, write_rows  # noqa: E402
 
 OUT = ROOT / "scripts" / "data" / "standalone"
 LABEL_FIRST = 12
@@ -150,11 +158,34 @@ def draw_fresh(
     return _draw_indosum(random.Random(seed), per_fold, exclude, split, folds, data_dir)
 
 
+def draw_texts(split: str, files: list[Path], count: int, seed: int, prefix: str) -> list[dict]:
+    """`count` of the text `files` (6+ sentences each), in an order `seed` shuffles, for a set kept
+    outside the repository (`tests.standalone_eval.rebuild`, fold `texts`): each article's id is
+    `prefix:<file stem>`, its source the file's name."""
+    files = sorted(files)
+    random.Random(seed).shuffle(files)
+    rows: list[dict] = []
+    for path in files:
+        if len(rows) == count:
+            break
+        try:
+            (art,) = load_articles([path]).articles
+        except (InputError, ValueError):
+            continue
+        if len(art.sentences) < 6:
+            continue
+        row = _row(
+            f"{prefix}:{path.stem}", path.name, TEXTS, art.title or "", [s.text for s in art.sentences]
+        )
+        rows.append(row | {"split": split})
+    return rows
+
+
 def raw_records(rows: list[dict], data_dir: Path) -> list[dict]:
     """The raw IndoSum record (one dev.NN.jsonl line, as read) of every drawn article from a fold
     beyond `FOLDS`, for the set to keep: `fold`, `split`, `record`."""
     out = []
-    for fold in sorted({r["fold"] for r in rows} - set(FOLDS) - {"seeds"}):
+    for fold in sorted({r["fold"] for r in rows} - set(FOLDS) - {"seeds", TEXTS}):
         wanted = {r["article"].removeprefix("indosum:"): r["split"] for r in rows if r["fold"] == fold}
         with (data_dir / f"dev.{fold}.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
@@ -238,11 +269,12 @@ def shard_label_files(folder: Path) -> list[Path]:
     )
 
 
-def merge_fresh(folder: Path) -> int:
+def merge_fresh(folder: Path, into: Path = OUT) -> int:
     """Add the fresh draw in `folder` (articles.jsonl, labels_shard*.jsonl and, if there is one, the
-    blind second_reading.jsonl of second_reading_sample.jsonl) to the set, in the draw's split,
-    with the raw records of its articles from folds beyond `FOLDS` (records.jsonl). Idempotent:
-    rows of an earlier merge of the same split are replaced."""
+    blind second_reading.jsonl of second_reading_sample.jsonl) to the set in `into`, in the
+    draw's split, with the raw records of its articles from folds beyond `FOLDS` (records.jsonl)
+    and the text files of a draw from texts (`texts/`). Idempotent: rows of an earlier merge of
+    the same split are replaced."""
     drawn = {r["article"]: r for r in _read(folder / "articles.jsonl")}
     (split,) = {r["split"] for r in drawn.values()}
     labels = [r for p in shard_label_files(folder) for r in _read(p)]
@@ -251,23 +283,28 @@ def merge_fresh(folder: Path) -> int:
     if len(labels) != wanted:
         raise SystemExit(f"{len(labels)} of {wanted} sentences labelled in {folder}: finish the labels first")
     fields = ("article", "index", "label", "depends_on", "why")
-    kept_articles = [r for r in read_rows("articles", OUT) if r["split"] != split]
-    kept_labels = [r for r in read_rows("labels", OUT) if r["split"] != split]
-    write_rows("articles", [stored(r) for r in kept_articles + list(drawn.values())], OUT)
+    into.mkdir(parents=True, exist_ok=True)
+    kept_articles = [r for r in read_rows("articles", into) if r["split"] != split]
+    kept_labels = [r for r in read_rows("labels", into) if r["split"] != split]
+    write_rows("articles", [stored(r) for r in kept_articles + list(drawn.values())], into)
     write_rows(
-        "labels", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels], OUT
+        "labels", kept_labels + [{k: r.get(k) for k in fields} | {"split": split} for r in labels], into
     )
     records = _read(folder / "records.jsonl") if (folder / "records.jsonl").exists() else []
-    if records or read_rows("records", OUT):
-        kept_records = [r for r in read_rows("records", OUT) if r["split"] != split]
-        write_rows("records", kept_records + [r | {"split": split} for r in records], OUT)
+    if records or read_rows("records", into):
+        kept_records = [r for r in read_rows("records", into) if r["split"] != split]
+        write_rows("records", kept_records + [r | {"split": split} for r in records], into)
+    if (folder / "texts").is_dir():
+        (into / "texts").mkdir(parents=True, exist_ok=True)
+        for row in drawn.values():
+            shutil.copy2(folder / "texts" / row["source"], into / "texts" / row["source"])
     counts = {x: sum(1 for r in labels if r["label"] == x) for x in LABELS}
     print(f"{split}: {len(drawn)} articles, {len(labels)} sentences, {counts}")
     if (folder / "second_reading.jsonl").exists():
         second = _read(folder / "second_reading.jsonl")
         _check(second, drawn)
-        _write(OUT / f"second_reading_{split}.jsonl", [{k: r.get(k) for k in fields} for r in second])
-        _write(OUT / f"second_reading_sample_{split}.jsonl", _read(folder / "second_reading_sample.jsonl"))
+        _write(into / f"second_reading_{split}.jsonl", [{k: r.get(k) for k in fields} for r in second])
+        _write(into / f"second_reading_sample_{split}.jsonl", _read(folder / "second_reading_sample.jsonl"))
         print("second reading:", json.dumps({k: round(v, 3) for k, v in agreement(labels, second).items()}))
     return 0
 
@@ -293,10 +330,25 @@ def main() -> int:
         "--exclude", type=Path, action="append", default=[], metavar="FILE", help="articles to leave out"
     )
     ap.add_argument("--merge-fresh", type=Path, metavar="DIR", help="add the labelled fresh draw in DIR")
+    ap.add_argument(
+        "--texts",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="with --fresh: draw from these text files (headline on the first line), for a set kept"
+        " outside the repository (--merge-fresh DRAW --into DIR)",
+    )
+    ap.add_argument("--count", type=int, default=48, help="articles to draw with --texts")
+    ap.add_argument(
+        "--id-prefix", default="texts", help="article ids of a draw from --texts: PREFIX:<file stem>"
+    )
+    ap.add_argument(
+        "--into", type=Path, default=OUT, help="with --merge-fresh: the set's folder (default: %(default)s)"
+    )
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the drawn files (default: %(default)s)")
     args = ap.parse_args()
     if args.merge_fresh:
-        return merge_fresh(args.merge_fresh)
+        return merge_fresh(args.merge_fresh, args.into)
     if args.merge:
         if args.second is None:
             ap.error("--merge needs --second")
@@ -306,10 +358,16 @@ def main() -> int:
         if args.fresh:
             if args.out.resolve() == OUT.resolve():
                 ap.error("--fresh needs --out DIR, a draw folder outside the set (--merge-fresh DIR adds it)")
-            missing = [f for f in folds if not (args.data / f"dev.{f}.jsonl").exists()]
-            if missing:
-                ap.error(f"no dev.{missing[0]}.jsonl in {args.data} (--data names the folder of the folds)")
-            rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude, folds, args.data)
+            if args.texts:
+                rows = draw_texts(args.fresh, args.texts, args.count, args.seed, args.id_prefix)
+                folds = (TEXTS,)
+            else:
+                missing = [f for f in folds if not (args.data / f"dev.{f}.jsonl").exists()]
+                if missing:
+                    ap.error(
+                        f"no dev.{missing[0]}.jsonl in {args.data} (--data names the folder of the folds)"
+                    )
+                rows = draw_fresh(args.fresh, args.per_fold, args.seed, args.exclude, folds, args.data)
         else:
             rows = draw()
         out: Path = args.out
@@ -328,6 +386,11 @@ def main() -> int:
             _write(out / "second_reading_sample.jsonl", [r for f in by_fold.values() for r in f])
             if records := raw_records(rows, args.data):
                 _write(out / "records.jsonl", records)
+            if args.texts:  # the text files themselves, which the set keeps beside its rows
+                (out / "texts").mkdir(exist_ok=True)
+                for path in args.texts:
+                    if path.name in {r["source"] for r in rows}:
+                        shutil.copy2(path, out / "texts" / path.name)
     return 0
 
 

@@ -23,6 +23,7 @@ from tests.indosum import DATA_DIR, FOLDS, Record, load_records, record_from_jso
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "scripts" / "data" / "standalone"
+TEXTS = "texts"  # the fold of articles that are text files in the set folder's texts/ (`rebuild`)
 BRIEF_SIZES = (3, 5)
 ITEMS_PER_ARTICLE = 3  # the digest shows a one-article story like a brief of three
 # Labels the tool's reading has moved away from (`carry_labels`) are left out of the figures;
@@ -142,10 +143,10 @@ SPLITS = (*_PARTS[TUNING], FRESH, TUNING)
 TUNING_PARTS: tuple[str, ...] = _PARTS[TUNING]  # the splits the tuning data is made of
 
 
-def splits_present() -> list[str]:
+def splits_present(folder: Path = SET) -> list[str]:
     """The splits the labelled set holds rows of (in `SPLITS` order, then any other merged
     later), and `TUNING` when it holds all its parts."""
-    present = {r["split"] for r in read_rows("articles")}
+    present = {r["split"] for r in read_rows("articles", folder)}
     out = [s for s in SPLITS if s in present] + sorted(present - set(SPLITS))
     return out + [s for s, parts in _PARTS.items() if present.issuperset(parts)]
 
@@ -156,23 +157,31 @@ def default_split() -> str:
 
 
 def rebuild(
-    wanted: Callable[[dict[str, Any]], bool], data_dir: Path = DATA_DIR
+    wanted: Callable[[dict[str, Any]], bool], data_dir: Path = DATA_DIR, folder: Path = SET
 ) -> tuple[list[Article], dict[str, Reading]]:
     """The labelled set's articles whose row `wanted` takes, as the tool reads them today, in the
-    set's order, and each one's `Reading` by its id in the set."""
+    set's order, and each one's `Reading` by its id in the set. An article of fold `texts` is a
+    text file in the set folder's `texts/` (`source` its name): a set kept outside the
+    repository, of text whose licence does not let the repository keep it (`--set DIR` of
+    scripts/eval_standalone.py)."""
     rows = []
     seen_ids: set[str] = set()
-    for r in read_rows("articles"):
+    for r in read_rows("articles", folder):
         # One IndoSum article was drawn twice (folds 02 and 03); its labels are the first copy's.
         if wanted(r) and r["article"] not in seen_ids:
             rows.append(r)
             seen_ids.add(r["article"])
     seeds = {Path(a.source).name: a for a in load_articles([ROOT / "seeds"]).articles}
-    records = records_for(rows, data_dir)
+    texts = [folder / "texts" / r["source"] for r in rows if r["fold"] == TEXTS]
+    files = {Path(a.source).name: a for a in load_articles(texts).articles} if texts else {}
+    records = records_for([r for r in rows if r["fold"] != TEXTS], data_dir, folder)
     articles, readings = [], {}
     for r in rows:
         key = (r["fold"], r["article"].removeprefix("indosum:"))
-        article = seeds[r["source"]] if r["fold"] == "seeds" else to_article(records[key])[0]
+        if r["fold"] == TEXTS:
+            article = files[r["source"]]
+        else:
+            article = seeds[r["source"]] if r["fold"] == "seeds" else to_article(records[key])[0]
         articles.append(article)
         readings[r["article"]] = Reading(
             article.id, [s["text"] for s in r["sentences"]], [s.text for s in article.sentences]
@@ -180,12 +189,12 @@ def rebuild(
     return articles, readings
 
 
-def load(split: str, data_dir: Path = DATA_DIR) -> Labelled:
+def load(split: str, data_dir: Path = DATA_DIR, folder: Path = SET) -> Labelled:
     """Rebuild the split's articles and carry the readers' labels onto the tool's sentences
     (`match_sentences`); stops when more than `MAX_UNMATCHED` of the labels no longer match."""
     parts = _PARTS.get(split, (split,))
-    articles, readings = rebuild(lambda r: r["split"] in parts, data_dir)
-    stored = [row for row in read_rows("labels") if row["article"] in readings]
+    articles, readings = rebuild(lambda r: r["split"] in parts, data_dir, folder)
+    stored = [row for row in read_rows("labels", folder) if row["article"] in readings]
     labels, unmatched = carry_labels(stored, readings)
     if unmatched > MAX_UNMATCHED * len(stored):
         raise SystemExit(
@@ -411,9 +420,9 @@ def brief_figures(data: Labelled, result: Briefs) -> dict[str, Any]:
     }
 
 
-def evaluate(split: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    """Every figure of `split` (see `SPLITS`)."""
-    return evaluate_data(split, load(split, data_dir))
+def evaluate(split: str, data_dir: Path = DATA_DIR, folder: Path = SET) -> dict[str, Any]:
+    """Every figure of `split` (see `SPLITS`) of the labelled set in `folder`."""
+    return evaluate_data(split, load(split, data_dir, folder))
 
 
 def evaluate_data(split: str, data: Labelled) -> dict[str, Any]:

@@ -240,3 +240,51 @@ def test_a_fresh_merge_reads_the_shards_labels_and_not_a_readers_batch_files(tmp
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ev.ROOT, check=True
     )
     assert done.stdout.strip() == "['labels_shard0.jsonl', 'labels_shard3.jsonl']"
+
+
+def test_a_set_of_text_files_is_drawn_merged_outside_the_repository_and_scored(tmp_path: Path) -> None:
+    # Text whose licence does not let the repository keep it (a detik.com data set with no
+    # licence) is labelled and scored from a set folder outside it, its articles as text files.
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for k in range(3):
+        body = " ".join(
+            [f"Wali Kota Kupang meresmikan jembatan nomor {k} di Oebobo pada Senin (6/10/2025)."]
+            + [f"Jembatan itu menelan biaya Rp {k + j} miliar dari APBD." for j in range(1, 7)]
+        )
+        (texts / f"{k:04d}.txt").write_text(
+            f"Jembatan {k} Diresmikan di Kupang\n\n{body}\n", encoding="utf-8"
+        )
+    draw, into = tmp_path / "draw", tmp_path / "set"
+    done = _draw(
+        "--fresh", "outside1", "--texts", *map(str, sorted(texts.iterdir())), "--count", "2",
+        "--seed", "3", "--id-prefix", "kota", "--out", str(draw),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    drawn = [json.loads(line) for line in (draw / "articles.jsonl").read_text().splitlines()]
+    assert [(r["fold"], r["split"]) for r in drawn] == [(ev.TEXTS, "outside1")] * 2
+    assert {r["article"] for r in drawn} <= {"kota:0000", "kota:0001", "kota:0002"}
+    assert sorted(p.name for p in (draw / "texts").iterdir()) == sorted(r["source"] for r in drawn)
+    # The readers' labels: the lead stands alone, "Jembatan itu ..." leans on it.
+    labels = [
+        {"article": r["article"], "index": s["index"], "label": "STANDALONE" if s["index"] == 0 else "NEEDS_CONTEXT",
+         "depends_on": None if s["index"] == 0 else 0, "why": "-"}
+        for r in drawn for s in r["sentences"] if s["to_label"]
+    ]  # fmt: skip
+    (draw / "labels_shard0.jsonl").write_text("".join(json.dumps(x) + "\n" for x in labels))
+    done = _draw("--merge-fresh", str(draw), "--into", str(into))
+    assert done.returncode == 0, done.stderr
+    assert not (ev.SET / "texts").exists()  # nothing of it in the repository's set
+    assert ev.splits_present(into) == ["outside1"]
+    result = ev.evaluate("outside1", folder=into)
+    assert result["articles"] == 2 and result["labelled_sentences"] == len(labels)
+    assert result["unmatched_labels"] == 0
+    # Every brief opens with the lead, the one sentence the readers call standalone.
+    assert result["briefs"]["3"]["first_not_standalone_share"] == 0.0
+    script = ev.ROOT / "scripts" / "eval_standalone.py"
+    cli = subprocess.run(
+        [sys.executable, str(script), "--set", str(into), "--split", "outside1", "--json"],
+        capture_output=True, text=True, cwd=ev.ROOT,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    assert json.loads(cli.stdout)["labelled_sentences"] == len(labels)
