@@ -269,3 +269,31 @@ def test_a_label_before_words_the_article_writes_in_lower_case_opens_a_headline(
     line: str, following: str, headline: bool
 ) -> None:
     assert headline_after_label(line, following) is headline
+
+
+# What a news site sets between an article's paragraphs --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # Read as a user on detik.com text: `summarize clean` named each of these a "heading".
+        ("SCROLL TO CONTINUE WITH CONTENT", "ad-marker"),
+        ("ADVERTISEMENT", "ad-marker"),
+        ("Iklan", "ad-marker"),
+        ("[Gambas:Instagram]", "embed"),
+        ("[Gambas:Video 20detik]", "embed"),
+        ("Saksikan Live DetikPagi :", "video-promo"),
+        ("Simak Video 'Jembatan Baru Kupang Diresmikan':", "video-promo"),
+        ('Tonton juga video "Banjir Rendam Bekasi" di sini:', "video-promo"),
+        ("Lihat juga Video: Harga Cabai Naik Lagi", "video-promo"),
+        ("Sampaikan komentar Anda melalui kolom live chat yang tersedia.", "comment-form"),
+        # Prose that names these words is news.
+        ("Iklan rokok dilarang tayang di televisi sebelum pukul 21.30 WIB.", None),
+        ("Video itu menunjukkan banjir merendam 300 rumah di Bekasi.", None),
+        ("Polisi masih menyelidiki video yang viral di media sosial sejak Senin.", None),
+        ("Warga diminta menyampaikan komentar lewat kotak aduan di kantor kelurahan.", None),
+    ],
+)
+def test_what_a_site_sets_between_paragraphs_is_named_furniture(line: str, rule: str | None) -> None:
+    assert furniture_rule(line) == rule

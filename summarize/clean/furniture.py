@@ -165,6 +165,19 @@ def headline_after_label(line: str, following: str) -> bool:
 
 # (rule name, predicate) in order; the first rule that matches a line names its drop.
 RULES: list[tuple[str, _Rule | _Either]] = [
+    # A promotion of the outlet's videos or live shows, set between paragraphs or after the last:
+    # "Simak juga Video 'Purbaya Ungkap ...':", "Tonton juga video "X" di sini:", "Lihat Video:
+    # X", "Saksikan Live DetikPagi :" (detik.com). Before `read-also`, whose "Simak juga" it is.
+    ("video-promo", _rx(r"^\W*(simak|lihat|tonton|saksikan)\s+(juga\s+)?(video|live)\b", max_words=30)),
+    # What a page sets inside an article for its advertisements: a label ("ADVERTISEMENT",
+    # "Iklan") or a prompt to scroll past one ("SCROLL TO CONTINUE WITH CONTENT", under the
+    # second or third paragraph of every detik.com article).
+    (
+        "ad-marker",
+        _rx(r"^\W*(advertisement|iklan|scroll\s+to\s+(continue|resume)(\s+with\s+content)?)\W*$"),
+    ),
+    # An embedded post's placeholder: "[Gambas:Instagram]", "[Gambas:Video 20detik]".
+    ("embed", _rx(r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$")),
     # A link to another article: "Baca juga: ...", and a headline under a label and a dash or
     # colon, "BERITA LAIN - Wayne Rooney, Legenda Inggris Tanggung" (IndoSum dev.05, 1504375800-
     # wayne-rooney-ditangkap-polisi). "Berita lain menyebutkan ..." without the mark is prose.
@@ -184,6 +197,7 @@ RULES: list[tuple[str, _Rule | _Either]] = [
         _rx(
             r"leave a (reply|comment)|your email address will not be published|required fields are marked"
             r"|tinggalkan (balasan|komentar)|alamat email anda tidak akan|ruas yang wajib|wajib ditandai"
+            r"|^\W*sampaikan komentar anda\b"
             r"|^\W*(tulis|kirim|lihat semua) komentar|^\W*komentar\W*$|^\W*post a comment",
             hints=(
                 "leave a ",
