@@ -223,10 +223,21 @@ def test_a_capitalised_name_in_brackets_is_not_initials(line: str) -> None:
         "— Disclosure: DailySocial merupakan media partner Digital Marketing Skill Share 2017 Bali.",
         "Disclosure: Artikel ini adalah advertorial yang didukung oleh Blue Bird.",
         "Disclaimer: Artikel ini merupakan kerja sama redaksi dengan sponsor.",
+        # A sponsored event's credit (detik.com, shown as a digest line before it was furniture).
+        "Forum Ekonomi Kupang dipersembahkan oleh Pemprov NTT bersama Pos Kupang dan didukung oleh"
+        " Bank NTT; PT PLN (Persero); dan Telkom Indonesia.",
     ],
 )
 def test_an_outlets_disclosure_is_furniture(line: str) -> None:
     assert furniture_rule(line) == "disclosure"
+
+
+def test_news_of_what_an_event_offers_is_kept() -> None:
+    for prose in (
+        "Konser itu dipersembahkan oleh Pemprov NTT untuk warga korban banjir di Kupang.",
+        "Program itu didukung oleh Bank NTT dan dipersembahkan untuk nelayan di Rote.",
+    ):
+        assert furniture_rule(prose) is None, prose
 
 
 @pytest.mark.parametrize(

@@ -256,7 +256,20 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     ),
     # Its disclosure, beside its articles on events it partners: "–Disclosure: DailySocial
     # merupakan media partner Creative Business Cup 2017 Indonesia." (12 IndoSum articles).
-    ("disclosure", _rx(r"^\W*(disclosure|disclaimer)\s*:", max_words=NOTE_WORDS)),
+    # And a sponsored event's credit at an article's foot, read as a digest line on detik.com
+    # text: "Outlook Ekonomi DPR dipersembahkan oleh Komisi XI DPR RI bersama detikcom dan didukung
+    # oleh LPS (Lembaga Penjamin Simpanan); PT Bank Rakyat Indonesia (Persero) Tbk; BTN; ...".
+    (
+        "disclosure",
+        _Either(
+            _rx(r"^\W*(disclosure|disclaimer)\s*:", max_words=NOTE_WORDS),
+            _rx(
+                r"\bdipersembahkan\s+oleh\b.*\b(didukung|disponsori)\s+oleh\b",
+                hints=("dipersembahkan",),
+                max_words=NOTE_WORDS,
+            ),
+        ),
+    ),
     ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
     (
         "related-block",
