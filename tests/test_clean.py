@@ -442,3 +442,23 @@ def test_berita_lain_inside_prose_is_kept() -> None:
     text = "Banjir Bekasi\n\nWarga mengungsi sejak Senin. Berita lain menyebutkan 300 rumah terendam.\n"
     article = article_from_text(text, source="a.txt")
     assert article.sentences[-1].text == "Berita lain menyebutkan 300 rumah terendam."
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # detik.com headlines, read as a user: the brief, the digest's sources and the HTML page
+        # titled the first as "Lengkap!", and its rest became the article's first sentence.
+        "Lengkap! Isi Pidato Gubernur soal Rp 13 T Hasil Sitaan Kasus Sawit",
+        "Kenapa Uang Rupiah Nggak Boleh Dilipat? Ini Penjelasan Resminya",
+        "Heboh! warga temukan buaya di sungai Ciliwung",
+    ],
+)
+def test_a_headline_that_opens_with_an_exclamation_or_a_question_is_the_title(headline: str) -> None:
+    cleaned = clean(Document(source="a.txt", text=f"{headline}\n\n{LEAD}\n\n{BODY}\n"))
+    assert cleaned.title == headline
+
+
+def test_a_first_line_of_two_sentences_is_still_the_body() -> None:
+    text = f"Warga Panik! Buaya Muncul di Sungai Ciliwung. Polisi Berjaga di Tepinya\n\n{LEAD}\n"
+    assert clean(Document(source="a.txt", text=text)).title is None

@@ -31,6 +31,7 @@ from .prose import (
     LIST_ITEM,
     TERMINAL,
     body_like,
+    exclaimed_headline,
     heading,
     is_prose,
     looks_like_headline,
@@ -129,7 +130,11 @@ def _find_title(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, in
     """
     for i, (s, e) in enumerate(lines[:6]):
         line = text[s:e]
-        if is_prose(line) or dateline_length(line, text[e:]) or body_like(line):
+        if (
+            is_prose(line)
+            or dateline_length(line, text[e:])
+            or (body_like(line) and not exclaimed_headline(line))
+        ):
             break
         if looks_like_headline(line) or (
             _only_furniture(text, lines[:i]) and _short_title_above_body(text, lines[i:])

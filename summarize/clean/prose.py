@@ -17,6 +17,7 @@ __all__ = [
     "LIST_ITEM",
     "TERMINAL",
     "body_like",
+    "exclaimed_headline",
     "heading",
     "is_prose",
     "looks_like_headline",
@@ -80,6 +81,14 @@ def _not_furniture(line: str, following: str) -> bool:
     return rule is None or (rule == "byline" and headline_after_label(line, following))
 
 
+def exclaimed_headline(line: str) -> bool:
+    """A headline that opens with an exclamation or a question, the rest of it a headline too:
+    "Lengkap! Isi Pidato Prabowo soal Rp 13 T Hasil Sitaan Kasus Sawit", "Heboh! Warga Temukan
+    Buaya di Sungai Ciliwung". Its "!" is no sentence's end (`body_like` would say the body had
+    begun); a full stop inside would be."""
+    return looks_like_headline(line) and not _INNER_FULL_STOP.search(line)
+
+
 def body_like(line: str) -> bool:
     """Long, or holding more than one sentence: the article body has begun."""
     return len(words_of(line)) > 30 or bool(_INNER_STOP.search(line))
@@ -87,6 +96,7 @@ def body_like(line: str) -> bool:
 
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]")
 _ANY_STOP = re.compile(r"[.!?]\s")
+_INNER_FULL_STOP = re.compile(r"(?<![A-Z])\.\s")  # a word's full stop, not an initial's ("H. Agus")
 # A list item's marker: a bullet, or a number ("3. Rusia ...", or "3." alone on its line).
 LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪]\s|\d{1,2}[.)](?:\s|$))")
 
