@@ -66,7 +66,7 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         # The date must follow the weekday: "Senin (27/3)" has no year, and a later date is not its.
         (["Pada Senin (27/3) lalu, dan pada 5 Mei 2017 polisi datang."], None),
         # Only the first sentences are read.
-        (["Satu.", "Dua.", "Tiga.", "Polisi datang pada Jumat (13/10/2023)."], None),
+        (["Satu.", "Dua.", "Tiga.", "Empat.", "Lima.", "Polisi datang pada Jumat (13/10/2023)."], None),
         # Round 38, read by a new user: a report tells what led up to its day, so the latest
         # day is its own ("naik kuda ... pada Senin (31/10/2016)" was before the congress) ...
         (
@@ -109,6 +109,29 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         (["PKS mengumpulkan calon yang akan diusung di Hotel Bidakara, Kamis (4/1/2018)."], "2018-01-04"),
         (["Laga syarat akan gengsi ini digelar pada Kamis (9/11/2017) di BritAma Hall."], "2017-11-09"),
         (["Rizieq mengabarkan bakal pulang dari Arab Saudi pada Rabu (21/2/2018) hari ini."], "2018-02-21"),
+        # detik.com gives the day in its first quote, a paragraph or two in: the fifth sentence
+        # still dates the report; the sixth no longer does (a later date is mostly another day's).
+        (
+            [
+                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
+                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
+                "Harga jualnya di bawah harga pasar.",
+                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
+                '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).',
+            ],
+            "2025-10-20",
+        ),
+        (
+            [
+                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
+                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
+                "Harga jualnya di bawah harga pasar.",
+                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
+                "Satu unit berukuran besar.",
+                '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).',
+            ],
+            None,
+        ),
         # A date that does not fall on its weekday is mistyped, or its weekday is: neither is the
         # report's day. 20 October 2026 is a Tuesday (the report's Monday was 20 October 2025);
         # 8 October 2028 a Sunday; 7 May 2025 a Wednesday. Another sentence's date still counts.
