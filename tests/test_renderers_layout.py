@@ -487,3 +487,41 @@ def test_stories_of_one_article_with_no_line_are_listed_last_under_one_note() ->
     assert all(f'href="#source-{k}"' in html for k in "1245")
     body = json.loads(render(result, "json"))["digest"]["stories"]
     assert [s.get("note") for s in body] == [NO_LINE_NOTE, None, NO_LINE_NOTE, NO_LINE_NOTE, NO_LINE_NOTE]
+
+
+def test_the_briefs_note_names_the_articles_with_no_brief_there_and_why() -> None:
+    """Read as a user (detik.com, round 41): under `--with-briefs` the briefs went from 3 to 5,
+    with no word of 4, all of whose key sentences the digest already showed, nor of the copies."""
+    import dataclasses
+
+    from summarize.values import Brief, Selected, Story
+
+    from . import mail_samples as samples
+
+    a = samples.article("1", "Banjir Jakarta", ["Banjir melanda Jakarta Selatan.", "Warga mengungsi."])
+    b = dataclasses.replace(a, id="2", title="Banjir Medan")
+    c = dataclasses.replace(a, id="3", title="Banjir Jakarta (salinan)", duplicate_of="1")
+    whole = (
+        Selected(0, a.sentences[0].text, "Floods hit.", 0.9),
+        Selected(1, a.sentences[1].text, "Fled.", 0.8),
+    )
+    first = whole[:1]
+    line = DigestItem("Floods hit.", a.sentences[0].text, (Citation("2", 0),), 1.0)
+    stories = (Story("Banjir Medan", ("2",), (line,)), Story("Banjir Jakarta", ("1", "3"), ()))
+    under = Digest(
+        articles=(a, b, c),
+        items=(line,),
+        stories=stories,
+        briefs=(Brief(a, whole), Brief(b, first), Brief(c, whole)),
+    )
+    shape = layout(under)
+    assert [x.article.id for x in shape.briefs] == ["1"]
+    assert shape.briefs_note.endswith(
+        "[2] is not here: all its key sentences are above. [3] is not here: it republishes another article."
+    )
+    for fmt in ("text", "markdown", "html"):
+        flat = " ".join(render(under, fmt).replace("\\", "").split())
+        assert "[2] is not here: all its key sentences are above." in flat, fmt
+    # With every article briefed there, the note says only what the briefs are.
+    alone = Digest(articles=(a, b), items=(), stories=(), briefs=(Brief(a, whole), Brief(b, whole)))
+    assert layout(alone).briefs_note.endswith("(a line above recurs where one leans on it).")

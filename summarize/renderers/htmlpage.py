@@ -27,7 +27,6 @@ import markupsafe
 
 from ..values import Article, Brief, Briefs, Citation, Digest, http_url, inert, plural
 from .layout import (
-    BRIEFS_NOTE,
     article_note,
     cited,
     entries,
@@ -149,7 +148,6 @@ def _env() -> jinja2.Environment:
     env.globals["article_note"] = article_note
     env.globals["entry_note"] = entry_note
     env.globals["citation"] = Citation
-    env.globals["briefs_note"] = BRIEFS_NOTE
     env.globals["untitled_words"] = untitled_words
     env.globals["writing_day"] = writing_day
     env.filters["http_url"] = http_url

@@ -100,6 +100,34 @@ def unshown_note(count: int, *, briefs: bool = False) -> str:
     return _pointing(NO_LINE_NOTE if count == 1 else NO_LINES_NOTE, briefs)
 
 
+def briefs_note(digest: Digest, briefs: Sequence[Brief]) -> str:
+    """`BRIEFS_NOTE`, and which articles have no brief under it and why (read as a user: the
+    briefs went from 3 to 5 with no word of 4, all of whose key sentences the digest showed)."""
+    shown = {b.article.id for b in briefs}
+    above = [b.article.id for b in digest.briefs if b.article.id not in shown and not b.article.duplicate_of]
+    copies = [b.article.id for b in digest.briefs if b.article.duplicate_of]
+    notes = [BRIEFS_NOTE]
+    if above:
+        verb = "is" if len(above) == 1 else "are"
+        notes.append(f"{_numbers(above)} {verb} not here: all {_its(above)} key sentences are above.")
+    if copies:
+        verb = "is" if len(copies) == 1 else "are"
+        notes.append(f"{_numbers(copies)} {verb} not here: {_copies(copies)}.")
+    return " ".join(notes)
+
+
+def _numbers(ids: Sequence[str]) -> str:
+    return " ".join(f"[{i}]" for i in ids)
+
+
+def _its(ids: Sequence[str]) -> str:
+    return "its" if len(ids) == 1 else "their"
+
+
+def _copies(ids: Sequence[str]) -> str:
+    return "it republishes another article" if len(ids) == 1 else "they republish other articles"
+
+
 def untitled_words(count: int) -> tuple[str, str]:
     """The words around the numbers of `count` unshown articles with no headline, so the
     numbers do not stand bare: ("Articles", "(no headline: see Sources)")."""
@@ -193,6 +221,7 @@ class Layout:
     unshown_note: str | None  # the note over them (`unshown_note`), or None when there are none
     other_heading: str | None  # "Other news", or None when there is nothing above it
     briefs: tuple[Brief, ...]  # only sentences the digest does not show; copies left out
+    briefs_note: str  # the note over them (`briefs_note`): which articles have none there, and why
     sources: tuple[Entry, ...]
 
 
@@ -343,6 +372,7 @@ def layout(digest: Digest) -> Layout:
         unshown_note=unshown_note(len(unshown), briefs=pointed) if unshown else None,
         other_heading=OTHER_NEWS if stories and (other or unshown) else None,
         briefs=briefs,
+        briefs_note=briefs_note(digest, briefs),
         sources=entries(digest.articles, dict(digest.english_titles)),
     )
 

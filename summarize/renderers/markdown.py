@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from ..values import Brief, Briefs, Digest, ModelInfo, http_url, plural
 from .layout import (
-    BRIEFS_NOTE,
     Entry,
     Line,
     Section,
@@ -188,7 +187,7 @@ def digest_markdown(digest: Digest) -> str:
         shape, section=_section, compact=_compact, heading=lambda h: [f"## {h}", ""], unshown=_unshown
     )
     if shape.briefs:
-        lines += ["## Briefs", "", f"_{BRIEFS_NOTE}_", ""]
+        lines += ["## Briefs", "", f"_{_escape(shape.briefs_note)}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]
     lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
     lines += ["", _footer(digest.model, where=IN_SOURCES)]

@@ -21,7 +21,6 @@ from ..values import (
     plural,
 )
 from .layout import (
-    BRIEFS_NOTE,
     Entry,
     Layout,
     Line,
@@ -294,7 +293,7 @@ def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
         shape, section=_section, compact=_compact, heading=lambda h: _heading(h, "-"), unshown=_unshown
     )
     if shape.briefs:
-        lines += [*_heading("Briefs", "-"), BRIEFS_NOTE, ""]
+        lines += [*_heading("Briefs", "-"), _wrap(shape.briefs_note, "", ""), ""]
         lines += _brief_lines(shape.briefs)
     lines += _sources(shape.sources)
     lines += ["", _citation_note(IN_SOURCES), _wrap(DATED_NOTE, "", ""), _footer(model)]
