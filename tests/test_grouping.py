@@ -158,3 +158,37 @@ def test_a_one_article_story_shows_its_lines_in_the_articles_order(
     assert several and all(
         [f.score for f in s.facts] == sorted((f.score for f in s.facts), reverse=True) for s in several
     )
+
+
+def _titled(article_id: str, title: str, sentences: list[str]) -> Article:
+    text = f"{title}\n\n" + " ".join(sentences) + "\n"
+    return replace(article_from_text(text, source=f"{article_id}.txt"), id=article_id)
+
+
+def test_a_story_is_headed_by_a_headline_that_tells_its_news_and_its_lines() -> None:
+    """Read as a user (detik.com, round 41): stories were headed by their central article's
+    headline, "..., Ini Kata Kemenkeu" or "Harga Minyak Mentah Turun Usai The Fed Pangkas Suku
+    Bunga" (no line told of oil), where another article's headline told the story's news."""
+    from summarize.grouping import StoryGroup, teasing_headline
+
+    lines = ["Bank sentral Amerika Serikat memangkas suku bunga acuan sebesar 25 basis poin pada Rabu."]
+    oil = _titled("1", "Harga Minyak Mentah Turun Usai Bank Sentral AS Pangkas Suku Bunga", lines)
+    tease = _titled("2", "Bank Sentral AS Pangkas Suku Bunga, Ini Kata Ekonom", lines)
+    plain = _titled("3", "Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan", lines)
+    fact = Fact(article=oil, index=0, citations=(), score=1.0)
+    facts = (fact, replace(fact, index=0))
+    for central in (oil, tease, plain):
+        section = Section(StoryGroup((oil, tease, plain), central), facts)
+        assert section.heading == plain.title
+        assert section.heading_of == (plain, plain.title)
+    # With only a teasing headline and one that tells of something else, the lines decide.
+    section = Section(StoryGroup((oil, tease), oil), facts)
+    assert section.heading == oil.title  # a headline that holds its news back comes last
+    assert teasing_headline("Kemenkeu Minta Anggaran Rp 52 T di 2026, Dipakai Untuk Ini")
+    assert teasing_headline("BPS Tunda Rilis Data Ekspor Impor, Airlangga Bilang Begini")
+    assert teasing_headline("Padel Berasal dari Negara Mana?")
+    assert not teasing_headline("Bank Indonesia Turunkan Suku Bunga Acuan ke 4,75%")
+    assert not teasing_headline("Kemenkeu Pastikan Tak Ada Kenaikan Iuran BPJS Kesehatan di 2026")
+    # Two articles alike: the central one's headline, as before.
+    twin = _titled("4", "Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan Lagi", lines)
+    assert Section(StoryGroup((plain, twin), twin), facts).heading == twin.title

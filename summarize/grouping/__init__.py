@@ -19,9 +19,11 @@ the digest shows the article it copies, once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..lang.wordlists import STOPWORDS_ID
 from ..parallel import process_map, processes_for
 from ..rank import Ranker
 from ..rank.news import news_score
@@ -58,12 +60,54 @@ class Section:
 
     @property
     def heading(self) -> str | None:
-        """The central article's headline; None when it has none, or when the story shows one
-        line and the headline is that line or its start (a heading that repeats it is noise)."""
-        title = headline(self.story.central)
+        """The story's headline (`heading_of`); None when no article has one, or when the story
+        shows one line and the headline is that line or its start (a heading that repeats it
+        is noise)."""
+        chosen = self.heading_of
+        title = chosen[1] if chosen else None
         if title and len(self.facts) == 1 and _folded(self.facts[0].source_text).startswith(_folded(title)):
             return None
         return title
+
+    @property
+    def heading_of(self) -> tuple[Article, str] | None:
+        """The article whose headline heads the story, and that headline: of its articles'
+        headlines, one that does not hold its news back (`teasing_headline`), then the one whose
+        words the story's lines say most of, then the central article's. Read as a user on
+        detik.com: a story of the Fed's rate cut was headed "Harga Minyak Mentah Turun Usai
+        The Fed Pangkas Suku Bunga" (no line told of oil), and others "..., Ini Kata
+        Kemenkeu", "... Dipakai Untuk Ini", where another article's headline told the news."""
+        shown = {w for f in self.facts for w in _content_words(f.source_text)}
+        best: tuple[tuple[bool, float, bool], Article, str] | None = None
+        for article in self.story.articles:
+            title = headline(article)
+            if not title:
+                continue
+            words = _content_words(title)
+            said = sum(w in shown for w in words) / len(words) if words else 0.0
+            key = (not teasing_headline(title), said, article is self.story.central)
+            if best is None or key > best[0]:
+                best = (key, article, title)
+        return (best[1], best[2]) if best else None
+
+
+# A headline that holds its news back for a click: "Heboh Sri Mulyani Sebut Guru Beban Negara,
+# Ini Kata Kemenkeu", "Kemenkeu Minta Anggaran Rp 52 T di 2026, Dipakai Untuk Ini", "BPS
+# Mendadak Tunda Rilis Data, Airlangga Bilang Begini", "..., Berikut Fakta-faktanya", a question.
+_TEASING = re.compile(
+    r"(?:^|[,:;!?–—-]\s*)(?:ini|begini|berikut|simak)\b"
+    r"|\b(?:untuk|soal|kata|bilang|jawab|respons|reaksi)\s+(?:ini|begini)\b|\?",
+    re.IGNORECASE,
+)
+
+
+def teasing_headline(title: str) -> bool:
+    """Whether a headline holds its news back for a click (`_TEASING`)."""
+    return bool(_TEASING.search(title))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _folded(text).split() if len(w) > 3 and w not in STOPWORDS_ID}
 
 
 def _folded(text: str) -> str:
