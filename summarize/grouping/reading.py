@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from ..lang.terms import TOKEN, content_terms
 from ..lang.vectors import Vector, tfidf
+from ..lang.wordlists import SAY_VERBS
 from ..numerals import quantities
 from ..numerals.names import MONTHS, MONTHS_ID, WEEKDAYS_ID
 from ..values import Article
@@ -55,11 +56,8 @@ _SOURCING = re.compile(
     r"merujuk(?:\s+laporan)?|menurut\s+laporan|diberitakan|memberitakan)\b[^,.;]*",
     re.IGNORECASE,
 )
-_SAY = (
-    r"(?:kata|ujar|tutur|ucap|jelas|terang|tegas|ungkap|papar|imbuh|tambah|sebut|lanjut|pungkas|"
-    r"kilah|aku|katanya|ujarnya|tuturnya|ucapnya|jelasnya|terangnya|tegasnya|ungkapnya|paparnya|"
-    r"imbuhnya|tambahnya|sebutnya|lanjutnya|pungkasnya)"
-)
+# A verb of saying after a quote, bare or with "-nya": the package's one list (`SAY_VERBS`).
+_SAY = r"(?:(?:" + "|".join(SAY_VERBS) + r")(?:nya)?)"
 # Attribution: '"...," kata X di Y.' / 'Menurut X, ...' / 'X mengatakan (bahwa) ...'
 _SAID_TAIL = re.compile(rf"[,\"“”’]\s*{_SAY}\b(?P<who>[^.;]*)[.;]?\s*$", re.IGNORECASE)
 _SAID_HEAD = re.compile(r"^\W*menurut\s+(?P<who>[^,]{2,80}),", re.IGNORECASE)
