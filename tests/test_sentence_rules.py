@@ -86,6 +86,21 @@ CASES = [
     ("Bila tulisannya rampung, sebuah kebahagiaan luar biasa menantinya.", NEEDS_CONTEXT, "pronoun"),
     ('"Kami masih mendata jumlah korban di lapangan," ujarnya.', NEEDS_CONTEXT, "bare-attribution"),
     ('"Konser ini obat saya untuk sembuh," kata dia.', NEEDS_CONTEXT, "bare-attribution"),
+    # Round 41, read as a user on detik.com: it was explained, added, that ...; by whom?
+    (
+        "Dijelaskan bahwa pemerintah akan menyesuaikan tarif secara bertahap.",
+        NEEDS_CONTEXT,
+        "bare-attribution",
+    ),
+    (
+        "Ditambahkan, pihaknya belum menyita aset milik tersangka di Boyolali.",
+        NEEDS_CONTEXT,
+        "bare-attribution",
+    ),
+    ("Disampaikan juga bahwa Indonesia akan menjadi pasar terbesar.", NEEDS_CONTEXT, "bare-attribution"),
+    # ... but "it is said" (reportedly) is a fact readers take, and a named source is one.
+    ("Disebutkan bahwa Jose Mourinho merupakan pengagum Joe Hart.", STANDALONE, ""),
+    ("Dijelaskan dalam laporan BPS, inflasi Juli naik 0,3 persen.", STANDALONE, ""),
     (
         "Sebagian besar pertemuan itu akan fokus membicarakan konflik Rusia-Ukraina.",
         NEEDS_CONTEXT,

@@ -83,8 +83,31 @@ _RIDDLE_ANSWERS = phrases(RIDDLE_ANSWERS)
 _LIST_ITEMS = phrases(LIST_ITEMS)
 
 
+# "Dijelaskan bahwa ...", "Ditambahkan, pihaknya ...": it was explained, added, that ...; by
+# whom, an earlier sentence said (read as a user on detik.com: "Dijelaskan bahwa pemerintah akan
+# melakukan penyesuaian tarif" was a digest line whose explainer, the budget document, was not).
+# Not "Disebutkan bahwa ..." (it is said, reportedly: readers call those standalone) nor one
+# that names its speaker after the verb ("Dijelaskan Nadine, ...").
+_UNSAID_BY = frozenset(
+    "dijelaskan ditambahkan ditegaskan disampaikan diungkapkan dituturkan dipaparkan diterangkan"
+    " dibeberkan".split()
+)
+
+
+def _unsaid_by(tokens: Sequence[str], words: Sequence[str]) -> bool:
+    """The sentence opens with a verb of saying in the passive, then "bahwa" or a comma: no speaker."""
+    k = next((i for i, w in enumerate(words) if w), None)
+    if k is None or words[k] not in _UNSAID_BY:
+        return False
+    if k + 1 < len(words) and words[k + 1] in ("juga", "pula", "pun") and not tokens[k].endswith(","):
+        k += 1  # "Disampaikan juga bahwa ..."
+    return tokens[k].endswith(",") or (k + 1 < len(words) and words[k + 1] == "bahwa")
+
+
 def _attribution(tokens: Sequence[str], words: Sequence[str], outside: Sequence[bool]) -> str:
     """'bare-attribution', 'quote-continued' or '' for how the sentence credits what it quotes."""
+    if _unsaid_by(tokens, words):
+        return "bare-attribution"
     if all(outside) and _SAID_NYA.isdisjoint(words) and SAY_SHORT.isdisjoint(words):
         return ""  # no quotation and no "-nya" speaker: the usual sentence
     for k, w in enumerate(words):

@@ -58,7 +58,8 @@ list-item              NEEDS_CONTEXT  "Pertama, ...", "Yang kedua, ...": an item
                                       earlier sentence announced (no further item in the sentence)
 pronoun                NEEDS_CONTEXT  "Ia", "Dia", "Mereka", "Hal ini" ... before any name; a
                                       bare "Perusahaan" subject ("Perusahaan menargetkan ...")
-bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia": the speaker is unnamed
+bare-attribution       NEEDS_CONTEXT  "ujarnya", "katanya", "kata dia", "Dijelaskan bahwa ...",
+                                      "Ditambahkan, ...": the speaker is unnamed
 undefined-reference    NEEDS_CONTEXT  "kasus tersebut", "pertemuan itu": X is not defined here
 emphatic-reference     NEEDS_CONTEXT  "Kondisi itulah yang ...", "Dari kontes itulah": the emphatic
                                       "-lah" on "itu"/"ini" among the first three words, read as
