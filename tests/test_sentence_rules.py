@@ -78,6 +78,14 @@ CASES = [
     ("Sekali lagi Persib gagal mencuri poin di kandang lawan.", NEEDS_CONTEXT, "back-reference"),
     # "There is an interesting story in ...": the story comes next.
     ("Ada cerita menarik dari laga Persib melawan Arema di Stadion Si Jalak Harupat.", TEASER, "hook"),
+    # Round 41, read as a user on detik.com: a week's round-up announced, its stories after.
+    (
+        "Berbagai peristiwa dan kasus kriminal menarik terjadi dalam sepekan terakhir di Sumut.",
+        TEASER,
+        "hook",
+    ),
+    ("Sejumlah peristiwa mewarnai pemberitaan di wilayah Priangan dalam sepekan.", TEASER, "hook"),
+    ("Sejumlah peristiwa banjir terjadi di Bekasi dalam sepekan, merendam 300 rumah.", STANDALONE, ""),
     # "As soon as": bare "Begitu" opens a sentence of its own.
     ("Begitu disambungkan ke ponsel, Vivofit 4 bisa melacak langkah dan waktu tidur.", STANDALONE, ""),
     ("Dia mengatakan hal itu pada Sabtu (16/9/2023), saat tiba di Norwegia.", NEEDS_CONTEXT, "pronoun"),

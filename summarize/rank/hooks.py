@@ -73,6 +73,13 @@ _HOOK = re.compile(
     r"|[^.]{0,160}\bterjawab(?:\s+sudah)?\s*\.$"
     r"|.{0,60}\b(?:lagi-lagi\s+)?kedatangan\s+tamu\s+(?:spesial|istimewa|penting|besar|agung|kehormatan)"
     r"(?:\s+(?:pada|sejak)\s+[^.]{0,50})?\s*\.?$"
+    # A week's round-up announced: "Berbagai peristiwa dan kasus kriminal menarik terjadi dalam
+    # sepekan terakhir di wilayah Sumatera Utara (Sumut).", "Sejumlah peristiwa mewarnai
+    # pemberitaan di wilayah Priangan dalam sepekan." (detik.com's regional desks; the stories
+    # come after "Berikut rangkumannya:"). Not with a figure: "Sejumlah peristiwa banjir terjadi
+    # di Bekasi dalam sepekan, merendam 300 rumah." is news.
+    r"|(?![^.]*\d)(?:berbagai|sejumlah|sederet|deretan|beragam|rentetan|serangkaian)\s+(?:peristiwa|kejadian|kabar|berita)\b"
+    r"[^.]{0,80}\b(?:terjadi|mewarnai|menghiasi|mengisi)\b[^.]{0,80}\b(?:sepekan|seminggu|pekan\s+ini)\b"
     r")",
     re.I,
 )

@@ -29,7 +29,8 @@ hook                   TEASER         a stock opening formula: "Ada yang baru da
                                       "pemandangan tak biasa terlihat", "X bukan satu-satunya Y
                                       yang ditunggu", "Kabar asmara X kembali terguncang.",
                                       "Teka-teki ... terjawab sudah.", "Nasib X ... akhirnya
-                                      terjawab."
+                                      terjawab.", "Sejumlah peristiwa mewarnai pemberitaan ...
+                                      dalam sepekan." (a round-up announced)
 vague-claim            TEASER         an evaluative phrase standing for what the next sentence
                                       tells: "... bukan tanpa usaha.", "fakta berkata lain",
                                       "... tak kalah heboh.", "berubah menjadi hal yang buruk"
