@@ -277,6 +277,9 @@ def test_a_line_opening_with_by_that_is_no_byline(line: str) -> None:
         (f"Pelatih: Djadjang Nurdjaman\n\n{LEAD}\n", None),
         (f"djanur genjot persiapan pasukannya\n\n{LEAD}\n", None),
         (f"Sukses\n\n{LEAD}\n", None),
+        # Round 41 (detik.com): acronyms count as capitalised words; one is no headline.
+        (f"KPK OTT di Sultra\n\n{LEAD}\n", "KPK OTT di Sultra"),
+        (f"KPK\n\n{LEAD}\n", None),
         # Under a stamp as well: a label, not furniture, above it; a block's header above it.
         (f"Rabu, 9 Agustus 2017\nSepak Bola\n\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n", None),
         (f"Berita Terkait\nDjanur Genjot Persiapan Pasukannya\n\n{LEAD}\n", None),

@@ -57,16 +57,18 @@ _NOT_IN_SHORT_TITLE = re.compile(r"[.,:;|>»/•›@©()\[\]]")
 
 
 def looks_like_short_title(line: str, following: str = "") -> bool:
-    """Two to four words, each longer than three letters capitalised (two at least), with no
-    stop, comma, colon or separator, and not furniture. A title only as the text's first line
-    with the body right under it (the title finder says where); elsewhere it is a subheading.
+    """Two to four words, each longer than three letters capitalised (two at least, an acronym
+    such as "KPK" counting as one), with no stop, comma, colon or separator, and not furniture.
+    A title only as the text's first line with the body right under it (the title finder says
+    where); elsewhere it is a subheading.
 
     A label before capitalised words is a byline ("Penulis Rina Ayu"), unless `following`, the
     text under the line, writes one of those words in lower case: "Penulis Buku Laris" over
     "... penulis buku laris ..." is a headline (`furniture.headline_after_label`).
     """
     words = words_of(line)
-    long = [w for w in words if len(w) > 3]
+    # An acronym counts as a capitalised word: "KPK OTT di Sultra" (detik.com) is a headline.
+    long = [w for w in words if len(w) > 3 or (len(w) > 1 and w.isupper())]
     return (
         2 <= len(words) <= SHORT_TITLE_WORDS
         and len(long) >= 2
