@@ -110,7 +110,8 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         (["Laga syarat akan gengsi ini digelar pada Kamis (9/11/2017) di BritAma Hall."], "2017-11-09"),
         (["Rizieq mengabarkan bakal pulang dari Arab Saudi pada Rabu (21/2/2018) hari ini."], "2018-02-21"),
         # detik.com gives the day in its first quote, a paragraph or two in: the fifth sentence
-        # still dates the report; the sixth no longer does (a later date is mostly another day's).
+        # still dates the report; from the sixth to the tenth, only the day someone told the
+        # reporter does (a later date is mostly another day's).
         (
             [
                 "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
@@ -130,8 +131,26 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
                 "Satu unit berukuran besar.",
                 '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).',
             ],
+            "2025-10-20",
+        ),
+        (
+            [
+                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
+                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
+                "Harga jualnya di bawah harga pasar.",
+                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
+                "Satu unit berukuran besar.",
+                "Program serupa pernah digelar di Pekanbaru pada Senin (6/10/2025).",
+                "Hasilnya, harga cabai turun di tiga pasar.",
+            ],
             None,
         ),
+        (
+            ["Satu."] * 7
+            + ["Hal itu disampaikan Kapolres saat dihubungi, Kamis (18/9/2025).", "Sembilan.", "Sepuluh."],
+            "2025-09-18",
+        ),
+        (["Satu."] * 10 + ['"Kami siap," kata Kapolres, Kamis (18/9/2025).'], None),  # the eleventh
         # A date that does not fall on its weekday is mistyped, or its weekday is: neither is the
         # report's day. 20 October 2026 is a Tuesday (the report's Monday was 20 October 2025);
         # 8 October 2028 a Sunday; 7 May 2025 a Wednesday. Another sentence's date still counts.

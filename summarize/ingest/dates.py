@@ -45,11 +45,16 @@ WEEKDAYS = (*WEEKDAYS_ID, "jum'at")
 
 # A report gives its day in the body's first sentences: the lead's dateline, or the first quote's
 # "kata X di Jakarta, Senin (20/10/2025)", which detik.com sets after a paragraph or two. Read
-# against the publication day of 500 detik.com articles (October 2025), the first three dated
-# 209, 8 of them wrongly (after it, or more than three days before it); the first five date 328,
-# 8 wrongly. On IndoSum's five dev folds (`scripts/eval_dates.py`): 320 dated, 5 wrongly, against
+# against the publication day of 500 detik.com articles of 2025, the first three dated 209, 8
+# of them wrongly (after it, or more than three days before it); the first five date 328, 8
+# wrongly. On IndoSum's five dev folds (`scripts/eval_dates.py`): 320 dated, 5 wrongly, against
 # 373 and 7.
 FIRST_SENTENCES = 5
+# Further in, up to this many sentences, a date counts only as the day someone said something
+# to the reporter ('kata X di Jakarta, Minggu (19/10/2025)', 'saat dihubungi, Kamis (18/9/2025)'):
+# detik.com quotes its first source after a paragraph or three. Read so, 60 more of those 500
+# detik.com articles are dated, 1 of them wrongly; 14 more of IndoSum's, 1 wrongly.
+SAID_SENTENCES = 10
 
 
 # A time of day ("10:48", "14.30 WIB") makes a date line a publication stamp, not a banner.
@@ -70,7 +75,14 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
             return found.isoformat()
     # The latest day they give: a report tells what led up to its day ("naik kuda ... pada
     # Senin (31/10/2016), disinggung Jokowi ketika membuka Kongres ..., Kamis (24/11/2016)").
-    days = [day for sentence in itertools.islice(sentences, FIRST_SENTENCES) for day in report_days(sentence)]
+    first = list(itertools.islice(sentences, SAID_SENTENCES))
+    days = [day for sentence in first[:FIRST_SENTENCES] for day, _ in _report_days(sentence)]
+    days += [
+        day
+        for sentence in first[FIRST_SENTENCES:]
+        for day, at in _report_days(sentence)
+        if _ATTRIBUTED.search(sentence, 0, at)
+    ]
     return max(days).isoformat() if days else None
 
 
@@ -111,6 +123,16 @@ def _looks_ahead(before: str) -> bool:
     return last is not None and not _SAYING.search(before, last)
 
 
+# Who told the reporter, before the day they told it: a verb of saying ("kata", "ujarnya",
+# "mengatakan"), or "dalam keterangannya", "saat dihubungi", "kepada wartawan".
+_ATTRIBUTED = re.compile(
+    r"\b(?:(?:" + "|".join(SAY_VERBS) + r")(?:nya)?|mengatakan|menjelaskan|menegaskan|mengungkapkan"
+    r"|menyampaikan|menuturkan|dalam\s+keterangan(?:nya)?|saat\s+(?:dihubungi|dikonfirmasi|ditemui)"
+    r"|kepada\s+(?:wartawan|media|detik\w*))\b",
+    re.IGNORECASE,
+)
+
+
 def report_days(sentence: str) -> Iterator[dt.date]:
     """Each full date `sentence` gives right after a weekday, unless it is a day to come
     ("mendatang", or a day the sentence looks ahead to: `_looks_ahead`) or the end of a span
@@ -123,6 +145,12 @@ def report_days(sentence: str) -> Iterator[dt.date]:
     three days before the stamp 304 times in 347; those without, 24 times in 121 (55 lie
     after it: events announced ahead; 32 more than a week before: anniversaries, earlier
     cases)."""
+    for day, _ in _report_days(sentence):
+        yield day
+
+
+def _report_days(sentence: str) -> Iterator[tuple[dt.date, int]]:
+    """`report_days`, each with where its weekday starts."""
     for m in _WEEKDAY_BEFORE.finditer(sentence):
         found = date_at(sentence, m.end())
         if (
@@ -132,7 +160,7 @@ def report_days(sentence: str) -> Iterator[dt.date]:
             and not _SPAN_END.search(sentence, 0, m.start())
             and (_TODAY.match(sentence, found[1]) or not _looks_ahead(sentence[: m.start()]))
         ):
-            yield found[0]
+            yield found[0], m.start()
 
 
 def iso_day(value: str | None) -> str | None:
