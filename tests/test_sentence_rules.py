@@ -94,6 +94,14 @@ CASES = [
     ("Bila tulisannya rampung, sebuah kebahagiaan luar biasa menantinya.", NEEDS_CONTEXT, "pronoun"),
     ('"Kami masih mendata jumlah korban di lapangan," ujarnya.', NEEDS_CONTEXT, "bare-attribution"),
     ('"Konser ini obat saya untuk sembuh," kata dia.', NEEDS_CONTEXT, "bare-attribution"),
+    # Round 41 (a `detik1` digest line): a fronted phrase on "hal itu/ini/tersebut" points back.
+    (
+        "Untuk mewujudkan hal tersebut, Prabowo merinci target pembangunan IKN.",
+        NEEDS_CONTEXT,
+        "back-reference",
+    ),
+    ("Melihat hal itu, masyarakat langsung menghadang mereka.", NEEDS_CONTEXT, "back-reference"),
+    ('"Kami sudah membahas hal ini, dan kami siap," kata Menteri Sri Mulyani.', STANDALONE, ""),
     # Round 41, read as a user on detik.com: it was explained, added, that ...; by whom?
     (
         "Dijelaskan bahwa pemerintah akan menyesuaikan tarif secara bertahap.",

@@ -52,7 +52,9 @@ vague-event            TEASER         a lead whose subject says only that someth
 connective             NEEDS_CONTEXT  opens with "Namun", "Sementara itu", "Selain itu" ..., or
                                       "Kemudian," with its comma
 back-reference         NEEDS_CONTEXT  opens with "Saat itu", "Dalam kesempatan tersebut" ...,
-                                      or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ...")
+                                      or "Itulah", "Inilah", "Begitulah" ("Itulah mengapa ..."),
+                                      or a phrase on "hal itu/ini/tersebut" and a comma
+                                      ("Melihat hal itu, ...", "Untuk mewujudkan hal tersebut, ...")
 riddle-answer          NEEDS_CONTEXT  "Siapa lagi kalau bukan X", "Tak lain dan tak bukan",
                                       "Jawabannya ...": answers a riddle set before
 list-item              NEEDS_CONTEXT  "Pertama, ...", "Yang kedua, ...": an item of a list an
