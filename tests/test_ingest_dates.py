@@ -51,6 +51,16 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
     assert article_date(["Sabtu, 4 Oktober 2025"], ["Jakarta - Pada Jumat (13/10/2023) ..."]) == "2023-10-13"
 
 
+# detik.com's shape: a paragraph or two, then the first quote with the day it was said.
+RIAU = [
+    "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
+    "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
+    "Harga jualnya di bawah harga pasar.",
+    "Dua unit mobil disiapkan untuk kabupaten dan kota.",
+]
+SAID_MONDAY = '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).'
+
+
 @pytest.mark.parametrize(
     ("sentences", "expected"),
     [
@@ -112,33 +122,11 @@ def test_a_date_line_counts_only_as_a_publication_stamp() -> None:
         # detik.com gives the day in its first quote, a paragraph or two in: the fifth sentence
         # still dates the report; from the sixth to the tenth, only the day someone told the
         # reporter does (a later date is mostly another day's).
+        ([*RIAU, SAID_MONDAY], "2025-10-20"),
+        ([*RIAU, "Satu unit berukuran besar.", SAID_MONDAY], "2025-10-20"),
         (
             [
-                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
-                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
-                "Harga jualnya di bawah harga pasar.",
-                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
-                '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).',
-            ],
-            "2025-10-20",
-        ),
-        (
-            [
-                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
-                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
-                "Harga jualnya di bawah harga pasar.",
-                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
-                "Satu unit berukuran besar.",
-                '"Kami jual di bawah harga pasar," kata Gubernur di Pekanbaru, Senin (20/10/2025).',
-            ],
-            "2025-10-20",
-        ),
-        (
-            [
-                "Pemerintah Provinsi Riau meluncurkan mobil pangan murah.",
-                "Mobil itu membawa beras, cabai dan minyak goreng ke desa-desa.",
-                "Harga jualnya di bawah harga pasar.",
-                "Dua unit mobil disiapkan untuk kabupaten dan kota.",
+                *RIAU,
                 "Satu unit berukuran besar.",
                 "Program serupa pernah digelar di Pekanbaru pada Senin (6/10/2025).",
                 "Hasilnya, harga cabai turun di tiga pasar.",
