@@ -315,8 +315,8 @@ def _left_out_note(left_out: int, *, n: int, max_stories: int | None) -> list[st
 def _ask_stories(requests: Requests, shown: Sequence[Section]) -> None:
     """Ask for each story's headline (when it has one) and each of its facts."""
     for k, section in enumerate(shown):
-        if section.heading is not None and section.heading_of is not None:
-            requests.add(("story title", k), section.heading_of[0], section.heading)
+        if (heading := section.heading_of) is not None:
+            requests.add(("story title", k), *heading)
         for j, f in enumerate(section.facts):
             requests.add(("fact", k, j), f.article, f.source_text)
 

@@ -60,14 +60,9 @@ class Section:
 
     @property
     def heading(self) -> str | None:
-        """The story's headline (`heading_of`); None when no article has one, or when the story
-        shows one line and the headline is that line or its start (a heading that repeats it
-        is noise)."""
+        """The story's headline (`heading_of`), or None."""
         chosen = self.heading_of
-        title = chosen[1] if chosen else None
-        if title and len(self.facts) == 1 and _folded(self.facts[0].source_text).startswith(_folded(title)):
-            return None
-        return title
+        return chosen[1] if chosen else None
 
     @property
     def heading_of(self) -> tuple[Article, str] | None:
@@ -76,7 +71,9 @@ class Section:
         words the story's lines say most of, then the central article's. Read as a user on
         detik.com: a story of the Fed's rate cut was headed "Harga Minyak Mentah Turun Usai
         The Fed Pangkas Suku Bunga" (no line told of oil), and others "..., Ini Kata
-        Kemenkeu", "... Dipakai Untuk Ini", where another article's headline told the news."""
+        Kemenkeu", "... Dipakai Untuk Ini", where another article's headline told the news.
+        None when no article has a headline, or when the story shows one line and the headline
+        is that line or its start (a heading that repeats it is noise)."""
         shown = {w for f in self.facts for w in _content_words(f.source_text)}
         best: tuple[tuple[bool, float, bool], Article, str] | None = None
         for article in self.story.articles:
@@ -88,7 +85,12 @@ class Section:
             key = (not teasing_headline(title), said, article is self.story.central)
             if best is None or key > best[0]:
                 best = (key, article, title)
-        return (best[1], best[2]) if best else None
+        if best is None:
+            return None
+        _, article, title = best
+        if len(self.facts) == 1 and _folded(self.facts[0].source_text).startswith(_folded(title)):
+            return None
+        return article, title
 
 
 # A headline that holds its news back for a click: "Heboh Sri Mulyani Sebut Guru Beban Negara,

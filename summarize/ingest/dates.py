@@ -106,10 +106,11 @@ _AHEAD = re.compile(
     r"|bersiap|persiapan|mempersiapkan)\b",
     re.IGNORECASE,
 )
-# A verb of saying (its root, "katanya", or one of its "me-" forms), or a deed done before the day.
+# A verb of saying: its root or "katanya", or one of its "me-" forms (`_SAYING`, `_ATTRIBUTED`).
+_SAID = r"(?:" + "|".join(SAY_VERBS) + r")(?:nya)?|mengatakan|menjelaskan|menegaskan|mengungkapkan"
+# A verb of saying, or a deed done before the day.
 _SAYING = re.compile(
-    r"\b(?:(?:" + "|".join(SAY_VERBS) + r")(?:nya)?|mengatakan|menurut|menjelaskan|menegaskan"
-    r"|mengungkapkan|memaparkan|menambahkan|menyebutkan|mengaku|menyatakan"
+    rf"\b(?:{_SAID}|menurut|memaparkan|menambahkan|menyebutkan|mengaku|menyatakan"
     r"|setelah|sesudah|usai|seusai|selepas)\b",
     re.IGNORECASE,
 )
@@ -126,9 +127,8 @@ def _looks_ahead(before: str) -> bool:
 # Who told the reporter, before the day they told it: a verb of saying ("kata", "ujarnya",
 # "mengatakan"), or "dalam keterangannya", "saat dihubungi", "kepada wartawan".
 _ATTRIBUTED = re.compile(
-    r"\b(?:(?:" + "|".join(SAY_VERBS) + r")(?:nya)?|mengatakan|menjelaskan|menegaskan|mengungkapkan"
-    r"|menyampaikan|menuturkan|dalam\s+keterangan(?:nya)?|saat\s+(?:dihubungi|dikonfirmasi|ditemui)"
-    r"|kepada\s+(?:wartawan|media|detik\w*))\b",
+    rf"\b(?:{_SAID}|menyampaikan|menuturkan|dalam\s+keterangan(?:nya)?"
+    r"|saat\s+(?:dihubungi|dikonfirmasi|ditemui)|kepada\s+(?:wartawan|media|detik\w*))\b",
     re.IGNORECASE,
 )
 

@@ -108,24 +108,16 @@ def briefs_note(digest: Digest, briefs: Sequence[Brief]) -> str:
     copies = [b.article.id for b in digest.briefs if b.article.duplicate_of]
     notes = [BRIEFS_NOTE]
     if above:
-        verb = "is" if len(above) == 1 else "are"
-        notes.append(f"{_numbers(above)} {verb} not here: all {_its(above)} key sentences are above.")
+        notes.append(_not_here(above, "all its key sentences are above", "all their key sentences are above"))
     if copies:
-        verb = "is" if len(copies) == 1 else "are"
-        notes.append(f"{_numbers(copies)} {verb} not here: {_copies(copies)}.")
+        notes.append(_not_here(copies, "it republishes another article", "they republish other articles"))
     return " ".join(notes)
 
 
-def _numbers(ids: Sequence[str]) -> str:
-    return " ".join(f"[{i}]" for i in ids)
-
-
-def _its(ids: Sequence[str]) -> str:
-    return "its" if len(ids) == 1 else "their"
-
-
-def _copies(ids: Sequence[str]) -> str:
-    return "it republishes another article" if len(ids) == 1 else "they republish other articles"
+def _not_here(ids: Sequence[str], one: str, many: str) -> str:
+    """ "[4] is not here: ONE." or "[4] [5] are not here: MANY." """
+    numbers = " ".join(f"[{i}]" for i in ids)
+    return f"{numbers} is not here: {one}." if len(ids) == 1 else f"{numbers} are not here: {many}."
 
 
 def untitled_words(count: int) -> tuple[str, str]:
