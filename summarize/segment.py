@@ -78,8 +78,15 @@ _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 # more that ends there. Shorter pieces are names, case numbers and domains ("ID.Connect",
 # "35.Pid. Sus", "2017/PA.Jks", "Detik.Com"); the word before is read as below (an
 # abbreviation such as "Prof.Budi" or "Jln.Sudirman" ends nothing) and must not be an address.
-_GLUED = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9]{2}))\.(?=[A-Z][a-z]{3,}(?:[\s,;:]|$))")
+# A figure's percent sign, a closing bracket or a closing quotation mark may stand before the
+# stop too, on scraped pages: "... naik 20%.Ketiga, ...", "... Kamis (18/9/2025).Powell ...",
+# "... tidak putus".Sejak ..." (detik.com's list items and datelines run together).
+_GLUED = re.compile(
+    r"(?:(?<=[A-Za-z]{3})|(?<=[0-9]{2})|(?<=[0-9]%)|(?<=[A-Za-z0-9]\))|(?<=[A-Za-z.!?][\"”]))"
+    r"\.(?=[A-Z][a-z]{3,}(?:[\s,;:]|$))"
+)
 _ADDRESS = re.compile(r"[/@:]|^www\.", re.IGNORECASE)
+_BRACKETED_DATE = re.compile(r"\([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\)\.?$")
 _STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"\S+")
@@ -169,8 +176,8 @@ def _boundaries(text: str) -> Iterator[int]:
         if punct.startswith(("...", "…")) and _after_opening_quote(text, m.start()):
             continue  # "terbarunya '... Ready for It?'": a quotation that opens with an ellipsis
         token = _word_before(text, m.start() + (1 if punct.startswith(".") else 0))
-        if glued and _ADDRESS.search(token):
-            continue  # "www.Example.Com", "nama@Kantor", "https://Situs"
+        if glued and _ADDRESS.search(token) and not _BRACKETED_DATE.search(token):
+            continue  # "www.Example.Com", "nama@Kantor", "https://Situs"; not "(18/9/2025)"
         if (
             punct.startswith(".")
             and not punct.startswith("...")

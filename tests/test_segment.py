@@ -172,6 +172,29 @@ def test_sentences_run_together_without_a_space_are_split() -> None:
     ]
 
 
+def test_a_stop_glued_after_a_percent_sign_a_bracket_or_a_quote_ends_a_sentence() -> None:
+    # detik.com text (2025): a list's items, a dated quote and a quoted phrase ran together.
+    text = (
+        'Kedua, porsinya naik 20%.Ketiga, pajak dihapus. "Tidak mudah," ujarnya, Kamis (18/9/2025).Powell '
+        'menjelaskan hal itu. Penulis menyebutnya "politik beli putus".Sejak reformasi, partai berubah.'
+    )
+    assert split_sentences(text) == [
+        "Kedua, porsinya naik 20%.",
+        "Ketiga, pajak dihapus.",
+        '"Tidak mudah," ujarnya, Kamis (18/9/2025).',
+        "Powell menjelaskan hal itu.",
+        'Penulis menyebutnya "politik beli putus".',
+        "Sejak reformasi, partai berubah.",
+    ]
+    # Still whole: a bracketed address, a company's "(Persero).Tbk", a case number.
+    for whole in (
+        "Lihat situs (www.contoh.com/a).Berita itu ramai.",
+        "Saham PT Aneka (Persero).Tbk naik.",
+        "Nomor 135/Pid.Sus-LH/2025/PN.Jkt.Pst dibacakan hakim.",
+    ):
+        assert split_sentences(whole) == [whole], whole
+
+
 def test_names_case_numbers_addresses_and_abbreviations_with_a_glued_full_stop_stay_whole() -> None:
     for text in (
         "Facebook mengadakan pameran bertajuk ID.Connect di Surabaya.",  # a name (two letters before)
