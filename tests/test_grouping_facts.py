@@ -270,3 +270,36 @@ def test_a_one_article_story_states_each_fact_once() -> None:
     shown = [item.citations[0].index for item in digest([article], n=3).items]
     assert 0 in shown
     assert all(cosine(vectors[i], vectors[j]) < REPEAT for i, j in itertools.combinations(shown, 2))
+
+
+def test_a_sentence_another_article_repeats_word_for_word_is_cited_there_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # detik.com (2025): a report's 30th sentence repeated another's 8th, a digest line, and went
+    # uncited: only an article's most salient sentences are compared. Here only two are.
+    from summarize.grouping import facts
+
+    monkeypatch.setattr(facts, "CANDIDATES_PER_ARTICLE", 2)
+    repeated = "Kamal Mopangga, karyawan bar milik Endang di Pantai Legian, sering dikritik kinerjanya oleh Endang Sulastri."
+    a = _article(
+        "1",
+        "Kamal bunuh Endang di Legian",
+        [
+            "Kamal Mopangga (33) membunuh istri sirinya, Endang Sulastri (41), di sebuah kamar kos di Legian, Badung.",
+            repeated,
+        ],
+    )
+    b = _article(
+        "2",
+        "Fakta pembunuhan Endang di Legian",
+        [
+            "Endang Sulastri (41), pemilik bar dan rental motor di Legian, Kuta, Badung, dibunuh secara sadis.",
+            "Polisi menangkap Kamal Mopangga di Bitung, Sulawesi Utara, tiga hari setelah pembunuhan.",
+            "Kapolsek Kuta mengatakan Kamal membeli tiket pesawat dengan kartu debit milik Endang.",
+            repeated,
+        ],
+    )
+    found = {(f.article.id, f.index): f.citations for f in facts.group_facts([a, b], n=10)}
+    assert found[("1", 1)] == (Citation("1", 1), Citation("2", 3))
+    # A repeat adds a citation, never an item: no line is article 2's copy of it.
+    assert ("2", 3) not in found

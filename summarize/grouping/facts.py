@@ -7,7 +7,9 @@ same-fact decision is `same_fact.py`'s). Items must hold together: every member 
 judge with every other member (no chains). An item's line is its most informative member
 that stands alone (`rank.standalone`); an item that repeats one already chosen (`REPEAT`) is
 left out; different figures for one counted noun are noted, each with its citations
-(`figures.py`).
+(`figures.py`). An item also cites, in each article it does not cite yet, a sentence that
+repeats one of its sentences word for word, however far down that article it stands
+(`_with_repeats`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = ["REPEAT", "Fact", "candidates", "group_facts"]
 REPEAT = 0.45  # cosine at or above which a candidate item repeats an item already chosen
 SUPPORT_WEIGHT = 0.35  # what each additional backing article adds to an item's importance
 CANDIDATES_PER_ARTICLE = 12  # an article's most salient sentences take part, and as many that stand alone
+REPEATED_WORDS = 6  # a sentence of this many words or more that another article repeats is cited there too
 TRIMMED_DAMPING = 0.6  # salience kept by a sentence shown without its leading connective
 CENTRAL_WEIGHT = 1.0  # what being typical of the whole story (cosine to its centroid) adds
 TITLE_WEIGHT = 1.0  # what restating its article's headline (cosine to the title) adds
@@ -200,6 +203,33 @@ def _fact(score: float, members: Sequence[int], nodes: Sequence[Candidate]) -> F
     )
 
 
+def _repeats(articles: Sequence[Article]) -> dict[str, list[Citation]]:
+    """Each sentence of `REPEATED_WORDS` words or more that two or more articles hold word for
+    word (lower-cased): its first place in each of them."""
+    where: dict[str, dict[str, Citation]] = {}
+    for article in articles:
+        for i, sentence in enumerate(article.sentences):
+            if len(sentence.text.split()) >= REPEATED_WORDS:
+                where.setdefault(sentence.text.lower(), {}).setdefault(article.id, Citation(article.id, i))
+    return {text: list(places.values()) for text, places in where.items() if len(places) > 1}
+
+
+def _with_repeats(fact: Fact, repeats: dict[str, list[Citation]], by_id: dict[str, Article]) -> Fact:
+    """`fact` citing also each article it does not cite yet that repeats one of its cited
+    sentences word for word (`_repeats`). Only an article's most salient sentences are
+    candidates, so a repeat far down an article was never compared: a detik.com report's
+    30th sentence repeated another's 8th, which was a line, and went uncited. A repeat only
+    adds a citation; it never makes a line or an item."""
+    cited = {c.article for c in fact.citations}
+    extra: list[Citation] = []
+    for c in fact.citations:
+        for place in repeats.get(by_id[c.article].sentences[c.index].text.lower(), ()):
+            if place.article not in cited:
+                cited.add(place.article)
+                extra.append(place)
+    return replace(fact, citations=fact.citations + tuple(extra)) if extra else fact
+
+
 def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | None = None) -> list[Fact]:
     """The `n` most important facts across `articles`, each citing every article stating it.
 
@@ -243,7 +273,8 @@ def group_facts(articles: Sequence[Article], *, n: int = 10, ranker: Ranker | No
             chosen.append((score, members))
             shown_texts.update(said)
 
-    facts = [_fact(score, members, nodes) for score, members in chosen]
+    repeats, by_id = _repeats(articles), {a.id: a for a in articles}
+    facts = [_with_repeats(_fact(score, members, nodes), repeats, by_id) for score, members in chosen]
     # Later rounds can outscore earlier ones once members are taken: most important first.
     facts.sort(key=lambda f: -f.score)
     return facts
