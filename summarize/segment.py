@@ -35,7 +35,7 @@ ABBREVIATIONS = frozenset(
     """
     dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
     sag spd skom se sh mh mm msi msc ma mba phd ssos sp spog ak apt amd jl jln gg no kec kab
-    kel kota prov rt rw tlp telp hp fax kol jend brigjen mayjen letjen laksda laksdya marsda
+    kel prov rt rw tlp telp hp fax kol jend brigjen mayjen letjen laksda laksdya marsda
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
     brigpol tbk pt cv ltd inc co corp vs etc cf ca approx op a.n u.p s.d sd d.a jan feb mar
     apr jun jul agu agt ags sep sept okt nov des min maks hlm hal vol ed cet plt plh pj pjs

@@ -195,6 +195,18 @@ def test_a_stop_glued_after_a_percent_sign_a_bracket_or_a_quote_ends_a_sentence(
         assert split_sentences(whole) == [whole], whole
 
 
+def test_kota_ends_a_sentence() -> None:
+    # "Kota" was an abbreviation from the start, though nobody writes "Kota." for one: a digest
+    # line of detik.com text ran "... diamankan Polres Tasikmalaya Kota. Mobil tersebut ..." as
+    # one sentence, and IndoSum's "... di pusat kota. Tiba - tiba ..." 17 articles alike.
+    text = "Pelaku diamankan Polres Tasikmalaya Kota. Mobil tersebut terekam kamera di pusat kota. Rapat digelar di Balai Kota."
+    assert split_sentences(text) == [
+        "Pelaku diamankan Polres Tasikmalaya Kota.",
+        "Mobil tersebut terekam kamera di pusat kota.",
+        "Rapat digelar di Balai Kota.",
+    ]
+
+
 def test_names_case_numbers_addresses_and_abbreviations_with_a_glued_full_stop_stay_whole() -> None:
     for text in (
         "Facebook mengadakan pameran bertajuk ID.Connect di Surabaya.",  # a name (two letters before)
