@@ -33,7 +33,7 @@ __all__ = ["MAX_WORDS", "iter_sentence_spans", "sentence_spans", "split_sentence
 # village, hamlet and block); "GP Rep. Ceko": a republic's name (heldout54's readers).
 ABBREVIATIONS = frozenset(
     """
-    dkk dsb dst dll tsb yth ybs sdr sdri bpk ibu tn ny nn hj kh drs dra dr prof ir st sth
+    dkk dsb dst dll tsb yth ybs sdr sdri bpk tn ny nn hj kh drs dra dr prof ir st sth
     sag spd skom se sh mh mm msi msc ma mba phd ssos sp spog ak apt amd jl jln gg no kec kab
     kel prov rt rw tlp telp hp fax kol jend brigjen mayjen letjen laksda laksdya marsda
     mayor kapt lettu letda serda kompol akbp kombes irjen komjen ipda iptu aiptu bripka
@@ -45,6 +45,9 @@ ABBREVIATIONS = frozenset(
 )
 # These can end a sentence ("... sayur, dll. Kemudian ..."): split when a capital follows.
 MAYBE_FINAL = frozenset({"dll", "dsb", "dst", "etc", "tbk", "inc", "ltd", "corp"})
+# A page ("hal. 5", "hlm. 12") before a number; before a capital, the word "hal" (a matter)
+# ending its sentence: "... menguraikan beberapa hal. Pertama, ...".
+BEFORE_A_NUMBER = frozenset({"hal", "hlm"})
 # The abbreviations above that are also written in capitals and go on with their sentence there:
 # titles before a name ("KH. Ma'ruf Amin", "bin HJ. Saari", "DR. Dr. Soehartati", "Jalan IR. H.
 # Juanda", "YTH. Bapak"), degrees that follow one another ("SH. MH."), companies ("PT. Liga
@@ -107,7 +110,7 @@ def _is_abbreviation(token: str, *, capital_next: bool = False) -> bool:
     word = bare.lower()
     if not word:
         return False
-    if word in MAYBE_FINAL:
+    if word in MAYBE_FINAL or (word in BEFORE_A_NUMBER and capital_next):
         return False
     if word in ABBREVIATIONS:
         # "HP. Keunikan", "MA. Putusan": an acronym in capitals, not the abbreviation it spells

@@ -195,7 +195,7 @@ def test_a_stop_glued_after_a_percent_sign_a_bracket_or_a_quote_ends_a_sentence(
         assert split_sentences(whole) == [whole], whole
 
 
-def test_kota_ends_a_sentence() -> None:
+def test_words_once_read_as_abbreviations_end_a_sentence() -> None:
     # "Kota" was an abbreviation from the start, though nobody writes "Kota." for one: a digest
     # line of detik.com text ran "... diamankan Polres Tasikmalaya Kota. Mobil tersebut ..." as
     # one sentence, and IndoSum's "... di pusat kota. Tiba - tiba ..." 17 articles alike.
@@ -204,6 +204,14 @@ def test_kota_ends_a_sentence() -> None:
         "Pelaku diamankan Polres Tasikmalaya Kota.",
         "Mobil tersebut terekam kamera di pusat kota.",
         "Rapat digelar di Balai Kota.",
+    ]
+    # "ibu" (mother) likewise; "hal" is a page only before a number (IndoSum: "... merawat sang
+    # ibu. Namun ...", "... menyelaraskan beberapa hal. Dari sudut ...").
+    text = "Ia merawat sang ibu. Namun nota itu menguraikan beberapa hal. Pertama, lihat hal. 5 dan hlm. 12 buku itu."
+    assert split_sentences(text) == [
+        "Ia merawat sang ibu.",
+        "Namun nota itu menguraikan beberapa hal.",
+        "Pertama, lihat hal. 5 dan hlm. 12 buku itu.",
     ]
 
 
