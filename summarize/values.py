@@ -385,8 +385,9 @@ class DigestItem:
 
     @property
     def sources(self) -> int:
-        """How many independent publishers report this fact (without `publishers`: articles)."""
-        return len(self.publishers) if self.publishers else len({c.article for c in self.citations})
+        """How many independent publishers report this fact: those `publishers` names (an
+        article whose publisher is unknown adds none)."""
+        return len(self.publishers)
 
     @property
     def withheld(self) -> bool:

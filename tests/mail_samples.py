@@ -94,6 +94,7 @@ def digest(*, stories: bool = False, model: bool = True, subset: tuple[str, ...]
         citations=tuple(c for c in (Citation("1", 0), Citation("2", 0)) if c.article in ids),
         score=0.9,
         figures=(("1.000", (Citation("1", 1),)), ("1.200", (Citation("2", 1),))) if {"1", "2"} <= ids else (),
+        publishers=tuple(name for aid, name in (("1", "news.example.id"), ("2", "Warta")) if aid in ids),
     )
     hostile = DigestItem(
         text=f"Residents panicked {IMG} {SCRIPT}",

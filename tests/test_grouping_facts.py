@@ -6,6 +6,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -196,8 +197,10 @@ def test_differing_figures_each_cited() -> None:
     assert differing_figures(texts[:1], cites[:1]) == differing_figures(texts[1:2], cites[1:2]) == ()
 
 
-def _article(aid: str, title: str, sentences: Sequence[str]) -> Article:
-    return article_from_text("\n\n".join(sentences), id=aid, source=f"{aid}.txt", title=title)
+def _article(aid: str, title: str, sentences: Sequence[str], publisher: str | None = None) -> Article:
+    return article_from_text(
+        "\n\n".join(sentences), id=aid, source=f"{aid}.txt", title=title, publisher=publisher
+    )
 
 
 def test_digest_reports_sources_that_differ() -> None:
@@ -217,12 +220,23 @@ def test_digest_reports_sources_that_differ() -> None:
             "Citra satelit menunjukkan lalu lintas kereta yang meningkat di perbatasan.",
         ],
     )
-    result = digest([a, b])
+    named = [replace(a, publisher="Kompas", publisher_from="site"), replace(b, publisher="Tempo", publisher_from="site")]
+    result = digest(named)
     assert len(result.stories) == 1
     top = result.items[0]
-    assert top.sources == 2
+    assert (top.sources, top.publishers) == (2, ("Kompas", "Tempo"))
     assert dict(top.figures) == {"1.000": (Citation("1", 0),), "1.200": (Citation("2", 0),)}
     assert "sources differ: 1.000 [1.1]; 1.200 [2.1]" in render(result, "text")
+    assert "(2 sources)" in render(result, "text")
+    # Texts whose publisher nothing names may be one outlet's: both cited, no count claimed.
+    unknown = digest([a, b]).items[0]
+    assert (unknown.citations, unknown.sources, unknown.publishers) == (top.citations, 0, ())
+    assert "sources)" not in render(digest([a, b]), "text")
+    # One named, one not: one publisher shown to state it, so still no count.
+    assert digest([named[0], b]).items[0].sources == 1
+    # `article_from_text(publisher=...)` names the outlet as a page's site name would.
+    c = _article("3", "x", ["Korea Utara mengirim 1.000 kontainer ke Rusia pada Senin."], publisher="Kompas")
+    assert (c.publisher, c.publisher_from) == ("Kompas", "site")
 
 
 # Precision floor on the hand-labelled pairs (like the ROUGE gate) ----------------------

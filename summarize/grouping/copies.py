@@ -190,7 +190,8 @@ def publisher_key(article: Article) -> str:
     """Who published `article`, as compared for counting: "TRIBUNNEWS.COM", "tribunnews.com"
     and "www.tribunnews.com" are one; so are a site's name with "news" and its dateline's without
     ("poskotanews.com" and "Pos Kota", "antaranews.com" and "ANTARA"), one outlet that would
-    otherwise count as two. An article with no known publisher is its own."""
+    otherwise count as two. An article with no known publisher is its own (and `publishers`
+    does not count it)."""
     name = (article.publisher or "").lower().removeprefix("www.")
     name = re.sub(r"\.(co\.id|com|id|net|org|tv)$", "", name)
     key = re.sub(r"[^0-9a-z]+", "", name)
@@ -201,7 +202,10 @@ def publisher_key(article: Article) -> str:
 def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:
     """The independent publishers of `citations`' articles, each once, in citation order.
 
-    A republished copy counts as the article it copies; articles of one publisher count once.
+    A republished copy counts as the article it copies; articles of one publisher count once;
+    an article whose publisher nothing names counts for none: three texts of unknown origin
+    may be one outlet's (a library user's three detik.com reports, given as strings, read
+    "(3 sources)"), and a count must name publishers it can show are different.
     """
     names: dict[str, str] = {}
     for c in citations:
@@ -210,7 +214,8 @@ def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tupl
             continue
         if article.duplicate_of and article.duplicate_of in by_id:
             article = by_id[article.duplicate_of]
-        names.setdefault(publisher_key(article), article.publisher or f"article {article.id}")
+        if article.publisher:
+            names.setdefault(publisher_key(article), article.publisher)
     return tuple(names.values())
 
 

@@ -112,13 +112,16 @@ def article_from_text(
     source: str = "<text>",
     title: str | None = None,
     url: str | None = None,
+    publisher: str | None = None,
 ) -> Article:
     """An Article from a string in memory, cleaned and segmented as a file would be.
 
     `id` names the article in citations; by default it is made from the text (`text_id`), so
     articles made from different texts never share one. `title` overrides the title cleaning
-    would find (else the first heading line, else the first sentence). Raises InputError
-    when no article text is left, ConfigError for an argument of the wrong type.
+    would find (else the first heading line, else the first sentence). `publisher` names the
+    outlet, as a web page's site name would (else `url`'s host, else the dateline's outlet);
+    a digest counts a fact's sources only among publishers named. Raises InputError when no
+    article text is left, ConfigError for an argument of the wrong type.
     """
     if not isinstance(text, str):
         hint = "; decode it first" if isinstance(text, bytes | bytearray) else ""
@@ -128,12 +131,16 @@ def article_from_text(
         ("source", source, False),
         ("title", title, True),
         ("url", url, True),
+        ("publisher", publisher, True),
     ):
         if not isinstance(value, str) and not (optional and value is None):
             raise ConfigError(f"article_from_text(): {name} must be a str, not {type(value).__name__}")
     if id is not None and not id.strip():
         raise ConfigError("article_from_text(): id must not be empty")
-    return make_article(Document(source=source, text=text, title=title, url=url), id or text_id(text))
+    if publisher is not None and not publisher.strip():
+        raise ConfigError("article_from_text(): publisher must not be empty")
+    document = Document(source=source, text=text, title=title, url=url, site=publisher)
+    return make_article(document, id or text_id(text))
 
 
 def text_id(text: str) -> str:
