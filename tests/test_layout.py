@@ -236,7 +236,7 @@ _BY_FILE: dict[str, dict[str, str]] = {
     "tests/test_renderers_layout.py": {"renderers.text._item": "the wrapping of one line, stated alone"},
     "tests/test_scale.py": dict.fromkeys(
         [
-            *("clean._lines", "clean._overlap", "clean._repeats", "clean._word_set"),
+            *("clean._lines", "clean._overlap", "clean._Kept", "clean._word_set"),
             *("clean._ELLIPSIS", "clean._truncated_copy"),
             *("grouping.reading._names", "ingest.decoding._is_binary"),
             *("lang.terms._EN_ONLY", "lang.terms._ID_ONLY", "lang.terms._stemmer", "lang.terms._terms_of"),

@@ -27,7 +27,7 @@ from summarize.clean import (
     _ELLIPSIS,
     TRUNCATED_AT_LEAST,
     _overlap,
-    _repeats,
+    _Kept,
     _truncated_copy,
     _word_set,
 )
@@ -240,10 +240,12 @@ def test_language_check_counts_as_token_by_token(text: str) -> None:
 def test_repeat_check_is_the_overlap_with_every_kept_line(
     kept: list[frozenset[str]], words: frozenset[str]
 ) -> None:
-    seen: dict[int, list[frozenset[str]]] = {}
+    # The index compares a line only with kept lines sharing a word of its prefix (rarest
+    # words first): it must find exactly what comparing with every kept line finds.
+    seen = _Kept([*kept, words])
     for k in kept:
-        seen.setdefault(len(k), []).append(k)
-    assert _repeats(words, seen) == any(_overlap(words, k, 0.85) for k in kept)
+        seen.add(k)
+    assert seen.repeats(words) == any(_overlap(words, k, 0.85) for k in kept)
 
 
 @settings(max_examples=300)
