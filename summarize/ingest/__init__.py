@@ -189,8 +189,21 @@ def _source_names(sources: Iterable[str | Path]) -> list[str]:
             raise ConfigError(
                 f"load_articles(): source {k} is a {type(source).__name__}, not a path or URL (str)"
             )
-        names.append(os.fspath(source))
+        name = os.fspath(source)
+        if _article_text(name):
+            raise ConfigError(
+                f"load_articles(): source {k} is article text ({len(name):,} characters), not a path "
+                "or URL: make it an Article with article_from_text(text)"
+            )
+        names.append(name)
     return names
+
+
+def _article_text(name: str) -> bool:
+    """Whether a source reads as an article's text rather than a name: a line break, or more
+    than a file name's 255 characters with spaces, and no such file (a library user passed
+    three articles' text and got three "cannot read (File name too long)" skips)."""
+    return ("\n" in name or (len(name) > 255 and " " in name)) and not os.path.lexists(name)
 
 
 def load_articles(
