@@ -75,3 +75,8 @@ def __getattr__(name: str) -> Any:
 
         return getattr(check, name)
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # What `__getattr__` loads when asked is listed too (`dir(summarize)` missed `load_translator`).
+    return sorted({*globals(), *__all__})

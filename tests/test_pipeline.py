@@ -256,6 +256,23 @@ def test_wrong_article_arguments_say_what_to_pass() -> None:
     assert digest(loaded).items == digest(loaded.articles).items  # a Loaded is its articles
 
 
+def test_render_takes_a_format_in_any_case_and_refuses_what_is_not_a_result() -> None:
+    # Round 42, a library user: render(d, "JSON") was refused though `-f JSON` is not, and
+    # render([article], "json") raised AttributeError from deep inside.
+    import summarize
+    from summarize import render
+
+    result = brief(load_articles([SEEDS]).articles[:1])
+    assert render(result, "JSON") == render(result, "json")
+    assert render(result, " MD ") == render(result, "markdown")
+    with pytest.raises(ConfigError, match="unknown format 'pdf'"):
+        render(result, "pdf")
+    with pytest.raises(ConfigError, match=r"not list: render\(brief\(articles\), 'json'\)"):
+        render(list(result.briefs[0].article.sentences), "json")  # type: ignore[arg-type]
+    # What the package loads when asked is listed by dir() too.
+    assert {"load_translator", "Translator", "check_translation"} <= set(dir(summarize))
+
+
 def test_articles_made_from_text_get_their_own_ids_by_default() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     articles = [article_from_text(t) for t in texts]

@@ -72,8 +72,14 @@ def format_for(path: str | PurePath) -> str | None:
 
 def render(result: Result, fmt: str = "markdown") -> str:
     """`result` (from `summarize.brief` or `summarize.digest`) in format `fmt` (or one of
-    its `ALIASES`: "md" is markdown)."""
-    fmt = ALIASES.get(fmt, fmt)
-    if fmt not in RENDERERS:
+    its `ALIASES`: "md" is markdown), in any case ("JSON", as the CLI's `-f` takes it)."""
+    name = fmt.strip().lower() if isinstance(fmt, str) else fmt
+    name = ALIASES.get(name, name)
+    if name not in RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return RENDERERS[fmt](result)
+    if not isinstance(result, Digest | Briefs):
+        raise ConfigError(
+            f"render() takes what brief() or digest() returns (Briefs or Digest), not "
+            f"{type(result).__name__}: render(brief(articles), {fmt!r})"
+        )
+    return RENDERERS[name](result)
