@@ -108,7 +108,7 @@ def parse_cite(text: str, *, numbered: bool = False) -> tuple[str, int]:
     body = text.strip().removeprefix("[").removesuffix("]").partition(",")[0].strip()
     article, dot, number = body.rpartition(".")
     if not dot or not article or (numbered and not _whole(article)) or not _whole(number) or int(number) < 1:
-        raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4)")
+        raise ValueError(f"{text!r} is not a citation like 2.4 (article 2, sentence 4; both count from 1)")
     return article, int(number) - 1
 
 

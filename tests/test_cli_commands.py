@@ -175,7 +175,8 @@ def test_cite_errors_are_one_line() -> None:
         proc = run("cite", str(SEEDS), bad)
         assert proc.returncode == 2, (bad, proc.stderr)
         assert (
-            proc.stderr == f"summarize: error: {bad!r} is not a citation like 2.4 (article 2, sentence 4)\n"
+            proc.stderr
+            == f"summarize: error: {bad!r} is not a citation like 2.4 (article 2, sentence 4; both count from 1)\n"
         )
     too_far = run("cite", str(SEEDS), "1.999")
     assert too_far.returncode == 1 and "has" in too_far.stderr and "sentences" in too_far.stderr
@@ -196,9 +197,12 @@ def test_cite_takes_several_citations_after_the_sources(tmp_path: Path) -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("[1.1] Banjir melanda"), proc.stderr
     proc = run("cite", str(SEEDS), str(named), "6.1")
     assert proc.returncode == 0 and proc.stdout.startswith("[6.1] Banjir melanda"), proc.stderr
-    # A bad one among them is the usual one-line error, and nothing is printed.
-    proc = run("cite", str(SEEDS), "1.2", "9.1")
-    assert proc.returncode == 1 and "no article 9" in proc.stderr and not proc.stdout
+    # A bad one among them is the usual one-line error, after the ones that resolve (round 42,
+    # an editor: `cite ... 16.8 99.1 2.99` printed nothing for the valid 16.8).
+    proc = run("cite", str(SEEDS), "1.2", "9.1", "[2.1]", "1.999")
+    assert proc.returncode == 1 and proc.stdout == both.stdout
+    assert proc.stderr.count("\n") == 1 and "no article 9" in proc.stderr and "not 999" in proc.stderr
+    assert "sentence 4; both count from 1" in run("cite", str(SEEDS), "1.0").stderr
 
 
 def test_counts_agree_with_their_nouns(tmp_path: Path) -> None:

@@ -110,18 +110,19 @@ def cite_command(
     sources, citations = _citations(sources, citation)
     loaded = inputs.load(sources)
     articles = {a.id: a for a in loaded.articles}
-    out = []
+    out: list[str] = []
+    wrong: list[str] = []  # each said after the citations that resolve are printed
     for article_id, index in citations:
         if article_id not in articles:
-            raise InputError(
+            wrong.append(
                 f"no article {article_id}: these sources give articles 1-{len(loaded.articles)} "
                 "(give the same sources, in the same order, as the digest)"
             )
+            continue
         article = articles[article_id]
         if not 0 <= index < len(article.sentences):
-            raise InputError(
-                f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
-            )
+            wrong.append(f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}")
+            continue
         s = article.sentences[index]
         offsets = f"characters {s.start}-{s.end} of {_counted_in(article, sources)} (JSON index {index})"
         if not _read_as_is(article):  # extracted: the reader has not seen that text
@@ -132,7 +133,10 @@ def cite_command(
             f"  source:  {inert(article.link or article.source)}\n"
             f"  offsets: {offsets}\n"
         )
-    emit("".join(out), None)
+    if out:
+        emit("".join(out), None)
+    if wrong:
+        raise InputError("; ".join(wrong))
     finish(loaded)
 
 
