@@ -226,10 +226,23 @@ def test_a_capitalised_name_in_brackets_is_not_initials(line: str) -> None:
         # A sponsored event's credit (detik.com, shown as a digest line before it was furniture).
         "Forum Ekonomi Kupang dipersembahkan oleh Pemprov NTT bersama Pos Kupang dan didukung oleh"
         " Bank NTT; PT PLN (Persero); dan Telkom Indonesia.",
+        # An opinion column's disclaimer (detik.com, 2025), above the column or in its footnote.
+        "Tulisan ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan Redaksi.",
+        "*) Tulisan ini adalah pendapat pribadi penulis dan tidak mewakili redaksi.",
     ],
 )
 def test_an_outlets_disclosure_is_furniture(line: str) -> None:
     assert furniture_rule(line) == "disclosure"
+
+
+def test_a_columns_footnote_on_its_writer_is_furniture_but_not_news_of_an_opinion() -> None:
+    note = "*)Rina Ayu, pemerhati pendidikan dan isu kesehatan mental di sekolah; asesor BNSP RI."
+    assert furniture_rule(note) == "author-note"
+    for prose in (
+        "Menurut dia, tulisan itu merupakan opini pribadi yang tidak perlu ditanggapi pemerintah.",
+        "Ia menulis *) sebagai tanda catatan kaki pada laporan itu.",
+    ):
+        assert furniture_rule(prose) is None, prose
 
 
 def test_news_of_what_an_event_offers_is_kept() -> None:

@@ -259,10 +259,17 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     # And a sponsored event's credit at an article's foot, read as a digest line on detik.com
     # text: "Outlook Ekonomi DPR dipersembahkan oleh Komisi XI DPR RI bersama detikcom dan didukung
     # oleh LPS (Lembaga Penjamin Simpanan); PT Bank Rakyat Indonesia (Persero) Tbk; BTN; ...".
+    # An opinion column's disclaimer, above or below it: "Tulisan ini merupakan opini pribadi
+    # penulis dan tidak mencerminkan pandangan Redaksi." (detik.com, 2025).
     (
         "disclosure",
         _Either(
             _rx(r"^\W*(disclosure|disclaimer)\s*:", max_words=NOTE_WORDS),
+            _rx(
+                r"\btulisan\s+ini\s+(merupakan|adalah)\s+(opini|pendapat)\s+pribadi\b",
+                hints=("pribadi",),
+                max_words=NOTE_WORDS,
+            ),
             _rx(
                 r"\bdipersembahkan\s+oleh\b.*\b(didukung|disponsori)\s+oleh\b",
                 hints=("dipersembahkan",),
@@ -270,6 +277,9 @@ RULES: list[tuple[str, _Rule | _Either]] = [
             ),
         ),
     ),
+    # A column's note on its writer, marked as a footnote: "*)I Dewa Gede Sayang Adi Yadnya,
+    # pemerhati pendidikan ..." (detik.com's opinion pages, 2025).
+    ("author-note", _rx(r"^\s*\*\)", max_words=NOTE_WORDS)),
     ("topic-tags", _rx(r"^\W*(topik|tags?|kata kunci|label)\s*:")),
     (
         "related-block",
