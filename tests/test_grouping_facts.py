@@ -220,7 +220,10 @@ def test_digest_reports_sources_that_differ() -> None:
             "Citra satelit menunjukkan lalu lintas kereta yang meningkat di perbatasan.",
         ],
     )
-    named = [replace(a, publisher="Kompas", publisher_from="site"), replace(b, publisher="Tempo", publisher_from="site")]
+    named = [
+        replace(a, publisher="Kompas", publisher_from="site"),
+        replace(b, publisher="Tempo", publisher_from="site"),
+    ]
     result = digest(named)
     assert len(result.stories) == 1
     top = result.items[0]

@@ -26,8 +26,8 @@ from summarize import article_from_text, brief, digest, load_articles
 from summarize.clean import (
     _ELLIPSIS,
     TRUNCATED_AT_LEAST,
-    _overlap,
     _Kept,
+    _overlap,
     _truncated_copy,
     _word_set,
 )

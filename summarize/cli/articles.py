@@ -121,7 +121,9 @@ def cite_command(
             continue
         article = articles[article_id]
         if not 0 <= index < len(article.sentences):
-            wrong.append(f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}")
+            wrong.append(
+                f"article {article_id} has {plural(len(article.sentences), 'sentence')}, not {index + 1}"
+            )
             continue
         s = article.sentences[index]
         offsets = f"characters {s.start}-{s.end} of {_counted_in(article, sources)} (JSON index {index})"
