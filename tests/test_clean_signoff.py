@@ -37,6 +37,10 @@ from summarize.values import Document
         ("Pemeriksaan berlangsung hingga sore. (Uu. G005)", "(Uu. G005)", "editor-initials"),
         # With no sentence end before them, initials need their "/".
         ('"Karena agendanya pemanggilan," kata dia (wis / djm)', "(wis / djm)", "editor-initials"),
+        # Merdeka.com's initials in square brackets (128 IndoSum articles; read as a user, round 42:
+        # a brief's last line ended '... suhu tubuh." [feb]').
+        ('Parasetamol juga mengendalikan naiknya suhu tubuh." [feb]', "[feb]", "editor-initials"),
+        ("Rajin konsumsi mulai dari sekarang, ya. [tsr / ded]", "[tsr / ded]", "editor-initials"),
         ("Korban dibawa ke rumah sakit terdekat. (Antara)", "(Antara)", "agency-credit"),
         ("Gencatan senjata berlaku mulai Senin. (AFP / Reuters)", "(AFP / Reuters)", "agency-credit"),
     ],
@@ -54,6 +58,8 @@ def test_a_sign_off_is_found_at_the_end(paragraph: str, cut: str, rule: str) -> 
         "Persib akan menghadapi Arema FC pada laga perdana Liga 1, Sabtu (15/4/2017).",
         "Persib akan menghadapi Arema FC pada laga perdana Liga 1, Sabtu (15/4/2017)",
         "Kasus itu ditangani Komisi Pemberantasan Korupsi (KPK)",
+        "Ia menulis kata itu apa adanya [sic]",  # no sentence end before it
+        "Ia tiba di Jakarta. [Foto: Antara]",  # square brackets hold only initials
         "Kasus itu ditangani Komisi Pemberantasan Korupsi. (KPK)",
         "Pemain putri difabel terbaik: Amnouy Wetwithan (Thailand)",
         "Ganda putra: Hendra Setiawan / Tan Boon Heong (INA / MAS)",

@@ -100,6 +100,8 @@ _DESK = rf"{_DESK_MARK}[A-Z]{{1,3}}\d{{3}}"
 _BESIDE = rf"{_DESK_MARK}[A-Z][\w.]*(?:\s*-\s*[A-Z]+)?(?:\s+[A-Za-z]+){{0,2}}|[a-z]+(?:\s+[a-z]+){{1,2}}"
 _PART = rf"(?:{_SIGN}|{_DESK}|{_BESIDE})"
 INITIALS = rf"\(\s*(?:{_PART}\s*/\s*){{0,3}}(?:{_SIGN}|{_DESK})(?:\s*/\s*{_PART}){{0,3}}\s*\)"
+# Merdeka.com's, in square brackets and lower case: "[feb]", "[noe]", "[tsr / ded]".
+SQUARE_INITIALS = rf"\[\s*(?:{_SIGN})(?:\s*/\s*(?:{_SIGN})){{0,3}}\s*\]"
 
 
 # An agency's own credit in brackets, its name alone or several joined by "/": "(Antara)",
@@ -322,7 +324,11 @@ RULES: list[tuple[str, _Rule | _Either]] = [
     (
         # Alone on their line: "(oln/*/NW)", any group of names split by "/", or "(sur)".
         "editor-initials",
-        _Either(_rx(r"^\s*\(\s*[\w*]+(\s*/\s*[\w*]+)+\s*\)\s*$"), _rx(rf"^\s*{INITIALS}\s*$", 0)),
+        _Either(
+            _rx(r"^\s*\(\s*[\w*]+(\s*/\s*[\w*]+)+\s*\)\s*$"),
+            _rx(rf"^\s*{INITIALS}\s*$", 0),
+            _rx(rf"^\s*{SQUARE_INITIALS}\s*$", 0),
+        ),
     ),
     (
         "date-line",
