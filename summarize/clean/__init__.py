@@ -224,7 +224,7 @@ def _body(
     title_words = _word_set(title) if title else frozenset()
     zone: str | None = None
     listed_words = [words_of(text[s:e]) for s, e in lines]
-    word_sets = [frozenset(map(str.lower, listed)) for listed in listed_words]
+    word_sets = [_word_set(text[s:e], listed) for (s, e), listed in zip(lines, listed_words, strict=True)]
     seen = _Kept(word_sets)  # the lines kept so far
     for k, (s, e) in enumerate(lines):
         line = text[s:e]
