@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING
 
 from .errors import check_count
 from .grouping import Fact, Plan, Section, mark_copies, plan, publishers, spell_publishers_alike
 from .rank import follows, get_ranker, select
 from .rank.features import features
 from .rank.ties import judge_for_brief
+from .translate.base import Translator  # at run time, so get_type_hints(digest) resolves it
 from .values import (
     Article,
     Brief,
@@ -36,9 +36,6 @@ from .values import (
     checked_articles,
     plural,
 )
-
-if TYPE_CHECKING:  # the translate package pulls in the backends; a type is all we need
-    from .translate.base import Translator
 
 # Final text, the problems that withheld it, and what the check noted in English that passed.
 English = tuple[str, tuple[Problem, ...], tuple[str, ...]]

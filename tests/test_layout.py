@@ -114,6 +114,23 @@ def test_import_summarize_stays_light() -> None:
     assert proc.returncode == 0, proc.stderr
 
 
+def test_the_public_functions_type_hints_resolve_at_run_time() -> None:
+    # pydantic's validate_call, a web framework wrapping `digest`, or sphinx read the
+    # annotations with get_type_hints: a name imported only under TYPE_CHECKING raises
+    # NameError there (`Translator` in `digest` and `brief` did).
+    code = (
+        "import inspect, typing, summarize\n"
+        "names = [n for n in summarize.__all__ if inspect.isfunction(getattr(summarize, n))]\n"
+        "assert {'digest', 'brief', 'load_articles'} <= set(names), names\n"
+        "for n in names:\n"
+        "    hints = typing.get_type_hints(getattr(summarize, n))\n"
+        "print(typing.get_type_hints(summarize.digest)['translator'])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "Translator" in proc.stdout
+
+
 # Small functions ------------------------------------------------------------------------
 
 LONG = 60  # lines, from `def` to the last line of the body
