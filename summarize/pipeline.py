@@ -305,8 +305,13 @@ def _left_out_note(left_out: int, *, n: int, max_stories: int | None) -> list[st
     """Never silently: a note counting the stories a cap (or `n`) left out, naming the cap."""
     if not left_out:
         return []
-    cap = f"--max-stories {max_stories}" if max_stories is not None and max_stories <= n else f"-n {n}"
-    return [f"{plural(left_out, 'more story', 'more stories')} not shown ({cap})"]
+    # Worded for whoever reads the digest (an email's reader ran no command), not in the CLI's
+    # flags (--max-stories, -n) or the library's arguments (max_stories=, n=).
+    if max_stories is not None and max_stories <= n:
+        cap = plural(max_stories, "story", "stories")
+    else:
+        cap = plural(n, "item")
+    return [f"{plural(left_out, 'more story', 'more stories')} not shown (the digest is capped at {cap})"]
 
 
 def _ask_stories(requests: Requests, shown: Sequence[Section]) -> None:

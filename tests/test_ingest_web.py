@@ -651,10 +651,10 @@ def test_a_feed_of_slow_entries_ends_at_the_run_deadline(web: _Server) -> None:
     docs, skipped = load_url(f"{web.base}/feed-menetes.xml", timeout=TIMEOUT, deadline=1.0)
     assert time.monotonic() - started < 2.5
     assert docs == []
-    reason = "not fetched: the run's fetching deadline (1 s) passed (see --deadline)"
+    reason = "not fetched: the run's fetching deadline (1 s) passed (see --deadline; deadline= in Python)"
     cut = [s for s in skipped if s.reason == reason]  # the entries in flight when it passed
     late = [s for s in skipped if s.source.endswith("/feed-menetes.xml")]
-    assert len(late) == 1 and late[0].reason.endswith(f"feed entries {reason}; or use --limit")
+    assert len(late) == 1 and late[0].reason.endswith(f"feed entries {reason}; or use --limit (limit= in Python)")
     assert int(late[0].reason.split()[0]) + len(cut) == 10  # every entry accounted for
     assert web.hits["/menetes"] <= 4
 
@@ -931,7 +931,7 @@ def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     [doc] = docs
     assert doc.title == "Tanpa Tanggal" and doc.published is None
     assert doc.warnings == (
-        f"{web.base}/berita/tanpa-tanggal: publication date unknown; kept despite --since",
+        f"{web.base}/berita/tanpa-tanggal: publication date unknown; kept despite --since (since= in Python)",
     )
     assert web.hits["/berita/tanpa-tanggal"] == 1
     docs, _ = load_url(f"{web.base}/feed-tanpa-tanggal.xml", timeout=TIMEOUT)
@@ -1098,7 +1098,7 @@ def test_hosts_fetched_in_parallel_but_two_at_once_per_host(
 
 # --- internal addresses -----------------------------------------------------------------------
 
-INTERNAL = "refers to an internal address (127.0.0.2); pass --allow-private-network to fetch it"
+INTERNAL = "refers to an internal address (127.0.0.2); pass --allow-private-network (allow_private_network=True in Python) to fetch it"
 
 
 def test_feed_entries_and_redirects_to_internal_hosts_are_refused(web: _Server, intranet: _Server) -> None:
@@ -1229,7 +1229,7 @@ def test_names_that_resolve_to_internal_ranges_are_refused_before_connecting(
             fetcher.get("http://berita.example/artikel", from_content=True)
         assert (
             caught.value.reason
-            == f"refers to an internal address ({ip}); pass --allow-private-network to fetch it"
+            == f"refers to an internal address ({ip}); pass --allow-private-network (allow_private_network=True in Python) to fetch it"
         )
         # The address itself in a URL: refused the same way.
         with pytest.raises(FetchError, match=r"refers to an internal address"):

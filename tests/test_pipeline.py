@@ -294,14 +294,14 @@ def test_stories_a_cap_leaves_out_are_counted_in_every_format(fmt: str) -> None:
     capped = digest(articles, max_stories=2)
     assert len(whole.stories) == 5 and len(capped.stories) == 2
     assert capped.stories_left_out == 3 and whole.stories_left_out == 0
-    assert "3 more stories not shown (--max-stories 2)" in capped.notes
+    assert "3 more stories not shown (the digest is capped at 2 stories)" in capped.notes
     assert not any("not shown" in note for note in whole.notes)
     out = render(capped, fmt)
-    assert "3 more stories not shown (--max-stories 2)" in out
+    assert "3 more stories not shown (the digest is capped at 2 stories)" in out
     if fmt == "json":  # the same facts as data: the header is the other formats' own
         assert json.loads(out)["digest"]["stories_left_out"] == 3
     else:
         assert "2 of 5 stories from 9 articles" in out
         assert "5 stories from 9 articles" in render(whole, fmt)
     one = digest(articles, n=1)  # -n caps the stories too: one line each at most
-    assert "4 more stories not shown (-n 1)" in one.notes
+    assert "4 more stories not shown (the digest is capped at 1 item)" in one.notes

@@ -39,7 +39,7 @@ __all__ = [
     "seconds",
 ]
 
-ALLOW_HINT = "pass --allow-private-network to fetch it"
+ALLOW_HINT = "pass --allow-private-network (allow_private_network=True in Python) to fetch it"
 
 
 def seconds(value: float) -> str:

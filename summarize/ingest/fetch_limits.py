@@ -85,7 +85,10 @@ class RunDeadline:
 
     @property
     def reason(self) -> str:
-        return f"not fetched: the run's fetching deadline ({self.seconds:g} s) passed (see --deadline)"
+        return (
+            f"not fetched: the run's fetching deadline ({self.seconds:g} s) passed"
+            " (see --deadline; deadline= in Python)"
+        )
 
 
 def check_url(url: str, *, redirected_from: str | None = None) -> str:

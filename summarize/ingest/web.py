@@ -130,7 +130,7 @@ def _entry_document(
             log.info("left out %s: its page is dated %s, before %s", entry.link, doc.published[:10], since)
             return None
         if not doc.published:
-            warnings += (f"{entry.link}: publication date unknown; kept despite --since",)
+            warnings += (f"{entry.link}: publication date unknown; kept despite --since (since= in Python)",)
     return replace(
         doc,
         title=entry.title or doc.title,
@@ -231,7 +231,7 @@ def _load_feed(
     if late:
         # One line for the lot: a feed of 30,000 entries must not print 30,000.
         entries = plural(late, "feed entry", "feed entries")
-        skipped.append(Skipped(source, f"{entries} {fetcher.run.reason}; or use --limit"))
+        skipped.append(Skipped(source, f"{entries} {fetcher.run.reason}; or use --limit (limit= in Python)"))
     if chosen:
         log.info("%s: %d of %s read", source, len(docs), plural(len(chosen), "feed entry", "feed entries"))
     return docs, skipped

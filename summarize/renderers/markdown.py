@@ -90,7 +90,7 @@ def _footer(model: ModelInfo | None, *, where: str) -> str:
     before, command, after = citation_note(where)
     note = f"{_escape(before)}{_code(command)}{_escape(after)} {_escape(DATED_NOTE)}"
     if model is None:
-        return f"_{note}_\n\n_Not translated (--no-translate): Indonesian source sentences._"
+        return f"_{note}_\n\n_Not translated: Indonesian source sentences._"
     return (
         f"_{note}_\n\n_Translated by {_escape(model.name)} ({model.backend}); a line marked "
         '"translation withheld" shows the source instead._'

@@ -155,7 +155,7 @@ def _item(
 
 def _footer(model: ModelInfo | None) -> str:
     if model is None:
-        return "Lines are the Indonesian source sentences, not translated (--no-translate)."
+        return "Lines are the Indonesian source sentences, not translated."
     return (
         f"English by {model.name} ({model.backend}).\nEvery line translates one source sentence;"
         "\na line marked 'translation withheld' shows the source instead."
