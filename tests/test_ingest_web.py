@@ -654,7 +654,9 @@ def test_a_feed_of_slow_entries_ends_at_the_run_deadline(web: _Server) -> None:
     reason = "not fetched: the run's fetching deadline (1 s) passed (see --deadline; deadline= in Python)"
     cut = [s for s in skipped if s.reason == reason]  # the entries in flight when it passed
     late = [s for s in skipped if s.source.endswith("/feed-menetes.xml")]
-    assert len(late) == 1 and late[0].reason.endswith(f"feed entries {reason}; or use --limit (limit= in Python)")
+    assert len(late) == 1 and late[0].reason.endswith(
+        f"feed entries {reason}; or use --limit (limit= in Python)"
+    )
     assert int(late[0].reason.split()[0]) + len(cut) == 10  # every entry accounted for
     assert web.hits["/menetes"] <= 4
 
