@@ -110,6 +110,36 @@ def test_different_numbers_that_are_no_figure_block_a_merge() -> None:
     )
 
 
+def test_alike_reports_of_different_months_are_two_events() -> None:
+    # IndoSum fold 04: CNN Indonesia on Novel Baswedan's second eye operation, due in April,
+    # and Suara.com on his first one nearly done, home on Thursday (22/2/2018). Two "(2 sources)".
+    april = "Selanjutnya, Novel akan kembali menjalani operasi mata kirinya pada April 2018."
+    assert not _merged(
+        april,
+        "Novel hampir selesai menjalani operasi mata di Singapura dan dikabarkan akan pulang ke"
+        " Indonesia pada Kamis (22/2/2018).",
+    )
+    assert not _merged(april, "Novel akan menjalani operasi mata kirinya pada Kamis (22/2/2018).")
+    assert not _merged(
+        april, "Novel akan kembali menjalani operasi mata kirinya di Singapura pada Februari 2018."
+    )
+    assert _merged(april, "Novel akan kembali menjalani operasi mata kirinya pada April mendatang.")
+    assert _merged(april, "Novel akan kembali menjalani operasi mata kirinya tahun ini.")  # no month
+
+
+def test_different_numbers_in_asides_block_a_merge() -> None:
+    # IndoSum fold 04: JUARA.net's 1-0 at West Brom and kumparan's 4-3 against Watford, the
+    # minutes in brackets; one line cited both as "(2 sources)".
+    late = "Gol Chelsea dicetak oleh Michy Batshuayi (menit ke - 82)."
+    assert not _merged(
+        late,
+        "Chelsea berhasil mencetak gol yang diciptakan oleh John Terry (22’), Michy Batshuayi (49’),"
+        " dan Cesc Fabregas (88’).",
+    )
+    assert _merged(late, "Gol Chelsea dicetak oleh Michy Batshuayi pada menit ke - 82.")
+    assert _merged(late, "Gol Chelsea dicetak oleh Michy Batshuayi.")  # one gives no number
+
+
 # Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),
 # each beside a pair of the same shape that states something else.
 

@@ -146,7 +146,11 @@ class Candidate:
     salience: float  # the ranker's score, scaled to [0, 1] within its article
     shown: bool = True  # stands alone (`rank.standalone`): may be the line an item shows
     sure: bool = True  # and no doubt (`Judgement.line`): the line an item shows when it can
+    likely: float = 1.0  # the judgement's probability that it stands alone (`Judgement.score`)
     days: frozenset[tuple[int, int]] = frozenset()  # calendar days it names: (day, month)
+    months: frozenset[int] = frozenset()  # the months it names, with a day or without ("April 2018")
+    # Counts and amounts anywhere in it, asides too ("(menit ke - 82)"); not years, dates or times.
+    counts: frozenset[tuple[str, str]] = frozenset()
     # The whole sentence over its own article's terms, as a brief reads it (`rank.features`):
     # `vector` holds only the terms other articles share, none in a one-article story.
     own: Vector | None = None
@@ -228,10 +232,11 @@ class StoryTerms:
         *,
         shown: bool = True,
         sure: bool = True,
+        likely: float = 1.0,
         own: Vector | None = None,
     ) -> Candidate:
         """What the judge reads of sentence `i` of `article` (the story's `k`-th article);
-        `shown`, `sure` and `own` as `Candidate` has them."""
+        `shown`, `sure`, `likely` and `own` as `Candidate` has them."""
         text = article.sentences[i].text
         shared = [t for t in self.terms[k][i] if self.article_freq[t] >= 2]
         plain = Candidate(
@@ -252,6 +257,7 @@ class StoryTerms:
             salience=salience,
             shown=shown,
             sure=sure,
+            likely=likely,
             own=own,
         )
         return self._judged(plain, text) if self.judged else plain
@@ -279,6 +285,8 @@ class StoryTerms:
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             days=calendar_days(text),
+            months=calendar_months(text),
+            counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 
     def _main_vector(
@@ -346,6 +354,17 @@ def calendar_days(text: str) -> frozenset[tuple[int, int]]:
     days = {(int(d), int(m)) for d, m in _DAY_MONTH.findall(text)}
     days |= {(int(d), MONTHS[w.lower()]) for d, w in _DAY_NAMED.findall(text) if w.lower() in MONTHS}
     return frozenset((d, m) for d, m in days if 1 <= d <= 31 and 1 <= m <= 12)
+
+
+# A month's Indonesian name as a word ("April 2018", "pada Februari lalu").
+_MONTH_NAMED = re.compile(r"\b(" + "|".join(MONTHS_ID) + r")\b", re.IGNORECASE)
+
+
+def calendar_months(text: str) -> frozenset[int]:
+    """The months `text` names: those of its calendar days, and a month's name with no day
+    ("operasi ... pada April 2018")."""
+    named = {MONTHS[m.lower()] for m in _MONTH_NAMED.findall(text)}
+    return frozenset(named | {m for _, m in calendar_days(text)})
 
 
 def _negated(text: str) -> bool:

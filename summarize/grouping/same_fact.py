@@ -14,7 +14,9 @@ and merges two sentences only when
   outlets for nothing;
 - nothing conflicts: the same polarity (tidak/belum/bukan), the same stance (a hedge or plan,
   "mungkin/dapat/akan", is not a report that it happened), a shared calendar day when both
-  name one ("Selasa (14/11)" vs. "Rabu (22/11)": two alike events), the same speaker when both
+  name one ("Selasa (14/11)" vs. "Rabu (22/11)": two alike events) and a shared month when both
+  name one ("pada April 2018" vs. "Kamis (22/2/2018)"), a shared number when both give one,
+  asides included ("(menit ke - 82)" vs. "(49')": two goals), the same speaker when both
   quote someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
 
 Different figures for one counted noun do not block a merge: the item says "sources differ"
@@ -59,6 +61,10 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None  # different numbers, and not different figures for one counted noun
     if x.days and y.days and not x.days & y.days:
         return None  # alike events on different days ("Selasa (14/11)" vs. "Rabu (22/11)")
+    if x.months and y.months and not x.months & y.months:
+        return None  # or in different months ("pada April 2018" vs. "Kamis (22/2/2018)")
+    if x.counts and y.counts and not x.counts & y.counts and not figures_differ(x, y):
+        return None  # no number in common, asides included ("(menit ke - 82)" vs. "(49')")
     if x.speaker and y.speaker and not x.speaker & y.speaker:
         return None  # two people's statements, however alike
     if x.actors and y.actors and not x.actors & y.actors:
