@@ -320,3 +320,38 @@ def test_a_sentence_another_article_repeats_word_for_word_is_cited_there_too(
     assert found[("1", 1)] == (Citation("1", 1), Citation("2", 3))
     # A repeat adds a citation, never an item: no line is article 2's copy of it.
     assert ("2", 3) not in found
+
+
+def test_a_fact_two_reports_back_shows_the_member_likelier_to_stand_alone() -> None:
+    # A reader's check on IndoSum fold 04: "Hari ini, Rabu (8/11), ia telah resmi menjadi istri
+    # ..." (kumparan) was the line of a fact CNN Indonesia's "Kahiyang dan Bobby kini telah resmi
+    # ..." stated too: neither in the sure tier, the "ia" sentence held more of the shared words.
+    from summarize.grouping.facts import group_facts
+
+    first = [
+        "Putri Presiden Joko Widodo, Kahiyang Ayu, menikah di Graha Saba Buana, Solo.",
+        "Hari ini, Rabu (8/11), ia telah resmi menjadi istri Bobby Nasution setelah ijab kabul di Graha Saba Buana.",
+        "Ribuan warga memadati jalan di sekitar gedung sejak pagi hari.",
+        "Tamu undangan datang dari berbagai daerah di Indonesia.",
+    ]
+    second = [
+        "Presiden Joko Widodo menggelar resepsi pernikahan putrinya di Solo, Rabu (8/11).",
+        "Acara dimulai dengan prosesi adat Jawa sejak pukul 07.00 WIB.",
+        "Para menteri Kabinet Kerja terlihat hadir dalam acara tersebut.",
+        "Pengamanan dilakukan oleh ratusan personel gabungan TNI dan Polri.",
+        "Sejumlah jalan ditutup untuk kendaraan umum selama acara berlangsung.",
+        "Pedagang kaki lima memanfaatkan keramaian untuk berjualan.",
+        "Kahiyang dan Bobby kini telah resmi menjadi suami istri setelah ijab kabul di Graha Saba Buana.",
+    ]
+    a = article_from_text(
+        "\n\n".join(first), id="1", source="a.html", title="Kahiyang resmi menikah", publisher="A"
+    )
+    b = article_from_text(
+        "\n\n".join(second), id="2", source="b.html", title="Jokowi menikahkan putri", publisher="B"
+    )
+    pronoun, plain = judge(a)[1], judge(b)[6]
+    assert not pronoun.line and not plain.line  # the fallback: neither is sure of standing alone
+    assert plain.score is not None and pronoun.score is not None and plain.score > pronoun.score
+    (both,) = [f for f in group_facts([a, b], n=20) if len(f.citations) > 1]
+    assert {(c.article, c.index) for c in both.citations} == {("1", 1), ("2", 6)}
+    assert (both.article.id, both.index) == ("2", 6)

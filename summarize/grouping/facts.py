@@ -5,7 +5,8 @@ scored for importance within the story. `group_facts` builds items from them, mo
 first: a sentence and, from each other article, its closest report of the same fact (the
 same-fact decision is `same_fact.py`'s). Items must hold together: every member passes the
 judge with every other member (no chains). An item's line is its most informative member
-that stands alone (`rank.standalone`); an item that repeats one already chosen (`REPEAT`) is
+that stands alone (`rank.standalone`), or, where the judgement is sure of none, the member it
+rates likeliest to stand alone; an item that repeats one already chosen (`REPEAT`) is
 left out; different figures for one counted noun are noted, each with its citations
 (`figures.py`). An item also cites, in each article it does not cite yet, a sentence that
 repeats one of its sentences word for word, however far down that article it stands
@@ -108,8 +109,11 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
             sure = verdicts[i].line
+            likely = verdicts[i].score if verdicts[i].score is not None else float(shown)
             own = feats[i].vector
-            nodes.append(story.candidate(k, article, i, salience, shown=shown, sure=sure, own=own))
+            nodes.append(
+                story.candidate(k, article, i, salience, shown=shown, sure=sure, likely=likely, own=own)
+            )
     middle = centroid(node.vector for node in nodes)
     if not middle:
         # No vector has a term (a story of one article shares none with another): every
@@ -157,7 +161,7 @@ def _lines(members: Sequence[int], nodes: Sequence[Candidate]) -> list[int]:
 
 def _representative(members: Sequence[int], nodes: Sequence[Candidate]) -> int:
     """The most informative member that stands alone: the one stating most of what the
-    reports share.
+    reports share; where the judgement is sure of none (`_lines`), the one it rates likeliest.
 
     Terms that two or more members use are the fact itself; the member holding most of
     them says it most fully. Salience breaks ties.
@@ -165,6 +169,12 @@ def _representative(members: Sequence[int], nodes: Sequence[Candidate]) -> int:
     shown = _lines(members, nodes)
     if len(shown) == 1:
         return shown[0]
+    if not any(nodes[m].sure for m in shown):
+        # Doubted members only (a fact two reports back): the one the judgement rates likeliest
+        # to stand alone. "Hari ini, Rabu (8/11), ia telah resmi menjadi istri ..." held more of
+        # the shared words than "Kahiyang dan Bobby kini telah resmi menyandang status ...", and
+        # its "ia" was the line.
+        return max(shown, key=lambda m: (nodes[m].likely, nodes[m].salience))
     counts = Counter(t for m in members for t in nodes[m].terms)
     shared = {t for t, c in counts.items() if c >= 2}
     return max(shown, key=lambda m: (len(nodes[m].terms & shared), nodes[m].salience))
