@@ -301,3 +301,43 @@ def test_relative_time(sentence: str) -> None:
 )
 def test_no_relative_time(sentence: str) -> None:
     assert not relative_time(sentence)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2025-10-21T18:45:00+00:00", "2025-10-22"),  # 01:45 WIB on the 22nd
+        ("2025-10-21T18:45:00Z", "2025-10-22"),
+        ("2025-10-21T16:59:00Z", "2025-10-21"),  # 23:59 WIB
+        ("2025-10-21T18:45:00+07:00", "2025-10-21"),  # the publisher's own offset is kept
+        ("2025-10-21T23:30:00+08:00", "2025-10-21"),  # WITA, as written
+        ("2025-10-21T18:45:00", "2025-10-21"),  # naive: as written
+        ("2025-10-21", "2025-10-21"),
+    ],
+)
+def test_a_time_stamped_in_utc_is_dated_by_the_jakarta_day(stamp: str, day: str) -> None:
+    # A reader's check: a page stamped 18:45 UTC on 21 Oct (01:45 WIB on the 22nd), quoting a
+    # statement of "Rabu (22/10/2025)", was dated the 21st, and --since 2025-10-22 left it out.
+    from summarize.ingest.article import make_article
+    from summarize.values import Document
+
+    doc = Document(source="x.html", text="Jakarta - Harga beras naik di pasar induk.\n", published=stamp)
+    assert make_article(doc, "1").published == day
+
+
+def test_since_reads_a_feed_dated_in_gmt_by_the_jakarta_day() -> None:
+    from summarize.ingest.feeds import Feed, read_feed
+    from summarize.ingest.fetch import Response
+
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>http://127.0.0.1/</link>'
+        "<item><title>Pagi</title><link>http://127.0.0.1/a</link>"
+        "<pubDate>Tue, 21 Oct 2025 18:45:00 GMT</pubDate></item>"
+        "<item><title>Malam</title><link>http://127.0.0.1/b</link>"
+        "<pubDate>Tue, 21 Oct 2025 16:00:00 GMT</pubDate></item>"
+        "</channel></rss>"
+    )
+    response = Response(url="http://127.0.0.1/rss.xml", status=200, body=rss.encode())
+    feed = read_feed(response, source="http://127.0.0.1/rss.xml", limit=None, since=dt.date(2025, 10, 22))
+    assert isinstance(feed, Feed)
+    assert [e.title for e in feed.entries] == ["Pagi"]  # 01:45 WIB on the 22nd; 23:00 WIB on the 21st

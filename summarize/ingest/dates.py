@@ -18,6 +18,7 @@ date beside it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import re
@@ -32,9 +33,11 @@ __all__ = [
     "FIRST_SENTENCES",
     "MONTHS",
     "WEEKDAYS",
+    "WIB",
     "article_date",
     "find_date",
     "iso_day",
+    "publisher_day",
     "relative_time",
     "report_days",
 ]
@@ -163,14 +166,33 @@ def _report_days(sentence: str) -> Iterator[tuple[dt.date, int]]:
             yield found[0], m.start()
 
 
+# Western Indonesian Time, where most Indonesian outlets publish (Jakarta, Sumatra, Java).
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+
+
+def publisher_day(when: dt.datetime) -> dt.date:
+    """The calendar day the publisher dates `when` by: the day in the offset it was written in
+    (naive: as written), except that a time written in UTC is read in WIB. Outlets and feeds
+    that stamp UTC ("2025-10-21T18:45:00Z", an RSS "GMT") publish on Jakarta's day: 18:45 UTC
+    on the 21st is 01:45 WIB on the 22nd."""
+    if when.utcoffset() == dt.timedelta(0):
+        when = when.astimezone(WIB)
+    return when.date()
+
+
 def iso_day(value: str | None) -> str | None:
-    """The day of an ISO 8601 date or datetime ("2023-10-13T09:00:00+07:00" -> "2023-10-13")."""
+    """The day of an ISO 8601 date or datetime, as `publisher_day` reads it
+    ("2023-10-13T09:00:00+07:00" -> "2023-10-13", "2025-10-21T18:45:00Z" -> "2025-10-22")."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
+        day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+    if len(value) > 10:
+        with contextlib.suppress(ValueError):  # a day then no time: the day it gives
+            day = publisher_day(dt.datetime.fromisoformat(value))
+    return day.isoformat()
 
 
 # "awal tahun 2016", "akhir bulan Juni": the year or month it names places it, not the writing.

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..values import Document, Skipped, page_url, plural
+from .dates import publisher_day
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text
 from .fetch import Response
 
@@ -122,7 +123,7 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
     undated = [e for e in entries if e.published is None]
     if since is not None:
         # The publisher's calendar day: 01:00 WIB on the 2nd is the 2nd, not the 1st (UTC).
-        kept = [e for e in dated if e.published and e.published.date() >= since]
+        kept = [e for e in dated if e.published and publisher_day(e.published) >= since]
         if len(kept) < len(dated):
             early = plural(len(dated) - len(kept), "feed entry", "feed entries")
             log.info("%s published before %s left out", early, since)
