@@ -214,3 +214,25 @@ def test_a_follow_up_that_holds_a_short_report_whole_is_not_its_copy() -> None:
     # A copy under another headline, its dateline and a word or two changed, shares nearly all.
     copy = {f"w{k}" for k in range(70)} | {"antara", "jakarta"}
     assert shared_words(short, copy) >= MIN_SHARED_WORDS
+
+
+def test_a_wire_copy_taken_for_the_original_adds_no_source() -> None:
+    # A reader's check: Kabar Nusantara's verbatim copy of a detikcom report came first in a
+    # feed (same day, later hour), so it was taken for the original, and every line that cited
+    # it and another detikcom report read "2 sources: Kabar Nusantara, Detikcom".
+    import dataclasses
+
+    a, b, c = samples.articles()
+    copy = dataclasses.replace(a, publisher="Kabar Nusantara")
+    wire = dataclasses.replace(b, publisher="detikcom", duplicate_of=copy.id)
+    other = dataclasses.replace(c, publisher="detikcom")
+    by_id = {x.id: x for x in (copy, wire, other)}
+    assert publishers([Citation(copy.id, 0), Citation(other.id, 0)], by_id) == ("detikcom",)
+    assert publishers([Citation(other.id, 0), Citation(copy.id, 0)], by_id) == ("detikcom",)
+    assert publishers([Citation(copy.id, 0)], by_id) == ("Kabar Nusantara",)  # a tie: the original's
+    independent = dataclasses.replace(c, publisher="Liputan6.com")
+    by_id = {x.id: x for x in (copy, wire, independent)}
+    assert publishers([Citation(copy.id, 0), Citation(independent.id, 0)], by_id) == (
+        "Kabar Nusantara",
+        "Liputan6.com",
+    )

@@ -204,21 +204,50 @@ def publisher_key(article: Article) -> str:
 def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:
     """The independent publishers of `citations`' articles, each once, in citation order.
 
-    A republished copy counts as the article it copies; articles of one publisher count once;
-    an article whose publisher nothing names counts for none: three texts of unknown origin
-    may be one outlet's (a library user's three detik.com reports, given as strings, read
-    "(3 sources)"), and a count must name publishers it can show are different.
+    A republished copy and the article it copies are one voice, whichever of the two was
+    taken for the original (`find_copies`: the earliest published, input order within a day):
+    a line citing an outlet's copy of a wire report and another report of the wire's own
+    counts one source, named for the publisher most of those articles have (on a tie, the
+    original's). Articles of one
+    publisher count once; an article whose publisher nothing names counts for none: three
+    texts of unknown origin may be one outlet's (a library user's three detik.com reports,
+    given as strings, read "(3 sources)"), and a count must name publishers it can show are
+    different.
     """
-    names: dict[str, str] = {}
+    groups: dict[str, list[Article]] = {}  # each copy group's articles, by its original's id
+    for a in by_id.values():
+        groups.setdefault(_original(a, by_id), []).append(a)
+    voices: list[dict[str, set[str]]] = []  # in citation order: {publisher key: article ids}
+    order: dict[str, str] = {}  # each key's spelling, in the order first cited
     for c in citations:
         article = by_id.get(c.article)
         if article is None:
             continue
-        if article.duplicate_of and article.duplicate_of in by_id:
-            article = by_id[article.duplicate_of]
-        if article.publisher:
-            names.setdefault(publisher_key(article), article.publisher)
-    return tuple(names.values())
+        # The original's publisher first (a tie names it), then the cited article's.
+        root = _original(article, by_id)
+        group = sorted(groups.get(root, [article]), key=lambda a: (a.id != root, a.id != article.id))
+        voice: dict[str, set[str]] = {}
+        for a in group:
+            if a.publisher:
+                voice.setdefault(publisher_key(a), set()).add(a.id)
+                order.setdefault(publisher_key(a), a.publisher)
+        if not voice:
+            continue
+        joined = [k for k, v in enumerate(voices) if v.keys() & voice.keys()]
+        for k in joined:
+            for key, ids in voices[k].items():
+                voice.setdefault(key, set()).update(ids)
+        at = joined[0] if joined else len(voices)
+        voices = [v for k, v in enumerate(voices) if k not in joined]
+        voices.insert(min(at, len(voices)), voice)
+    rank = {key: k for k, key in enumerate(order)}
+    return tuple(order[min(v, key=lambda key: (-len(v[key]), rank[key]))] for v in voices)
+
+
+def _original(article: Article, by_id: dict[str, Article]) -> str:
+    """The id of the article `article` republishes, else its own."""
+    copied = article.duplicate_of
+    return copied if copied is not None and copied in by_id else article.id
 
 
 def spell_publishers_alike(articles: Sequence[Article]) -> list[Article]:

@@ -109,7 +109,8 @@ def candidates(articles: Sequence[Article], ranker: Ranker) -> list[Candidate]:
             salience += TITLE_WEIGHT * cosine(tfidf(story.terms[k][i], story.weights), title)
             shown = verdicts[i].stands_alone or verdicts[i].trim > 0
             sure = verdicts[i].line
-            likely = verdicts[i].score if verdicts[i].score is not None else float(shown)
+            score = verdicts[i].score
+            likely = score if score is not None else float(shown)
             own = feats[i].vector
             nodes.append(
                 story.candidate(k, article, i, salience, shown=shown, sure=sure, likely=likely, own=own)
