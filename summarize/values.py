@@ -185,6 +185,9 @@ class Article:
     dropped: tuple[Dropped, ...] = ()
     url: str | None = None
     published: str | None = None  # ISO day ("2023-10-13"): the page's, the feed's or the text's
+    # The page's or the feed's time, where it gives one ("2023-10-13T10:48:00+07:00"): which of
+    # two copies published one day came first (`grouping.copies`).
+    published_at: str | None = None
     site: str | None = None
     publisher: str | None = None  # site name or host, else the dateline's outlet, else the folder
     # What named `publisher`: "site", "host", "dateline" or "folder" (only the file's folder:

@@ -236,3 +236,18 @@ def test_a_wire_copy_taken_for_the_original_adds_no_source() -> None:
         "Kabar Nusantara",
         "Liputan6.com",
     )
+
+
+def test_of_two_copies_one_day_the_earlier_hour_is_the_original() -> None:
+    # The same reader's feed listed the copy (12:09 WIB) before detikcom's page (11:29 WIB):
+    # with only the day kept, input order made the copy the original.
+    from summarize.ingest.article import make_article
+    from summarize.values import Document
+
+    text = "\n\n".join(s.text for s in samples.articles()[0].sentences)
+    copy = make_article(Document(source="k.html", text=text, published="2025-10-20T12:09:00+07:00"), "1")
+    wire = make_article(Document(source="d.html", text=text, published="2025-10-20T04:29:00Z"), "2")
+    untimed = make_article(Document(source="u.txt", text=text, published="2025-10-20"), "3")
+    assert copy.published == wire.published == untimed.published == "2025-10-20"
+    assert find_copies([copy, wire, untimed]) == {"1": "2", "3": "2"}
+    assert find_copies([untimed, copy]) == {"3": "1"}  # a time of day before none

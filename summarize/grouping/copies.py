@@ -22,6 +22,7 @@ own headline, dateline and page furniture. Three sites carrying one report are o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 import unicodedata
@@ -31,6 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from hashlib import blake2b
 
+from ..ingest.dates import WIB
 from ..ingest.publisher import FOLDER
 from ..values import Article, Citation
 from .partition import Partition
@@ -156,8 +158,9 @@ def shared_words(x: set[str], y: set[str]) -> float:
 def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     """{copy id: id of the article it republishes}, for every near-identical article.
 
-    The article kept is its group's earliest published (undated ones after dated; input
-    order breaks ties); every other member of the group points to it.
+    The article kept is its group's earliest published: by day (undated ones after dated),
+    then by the time of day a page or feed gives (`Article.published_at`; none after one),
+    then in input order; every other member of the group points to it.
     """
     hashes = [simhash(_body(a)) for a in articles]
     groups = Partition(len(articles))
@@ -177,9 +180,19 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     copies: dict[str, str] = {}
     for members in groups.groups():
         if len(members) > 1:
-            first = min(members, key=lambda k: (articles[k].published or "9999", k))
+            first = min(members, key=lambda k: (articles[k].published or "9999", _instant(articles[k]), k))
             copies.update({articles[k].id: articles[first].id for k in members if k != first})
     return copies
+
+
+def _instant(article: Article) -> dt.datetime:
+    """When `article` came out, to order copies of one day: its time in UTC (one with no offset
+    read in WIB, `ingest.dates.WIB`); one with no time after every timed one."""
+    try:
+        when = dt.datetime.fromisoformat(article.published_at or "")
+    except ValueError:
+        return dt.datetime.max.replace(tzinfo=dt.UTC)
+    return (when if when.tzinfo else when.replace(tzinfo=WIB)).astimezone(dt.UTC)
 
 
 def mark_copies(articles: Sequence[Article]) -> list[Article]:

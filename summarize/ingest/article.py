@@ -88,11 +88,17 @@ def article_and_warnings(doc: Document, article_id: str) -> tuple[Article, list[
         dropped=cleaned.dropped,
         url=doc.url,
         published=iso_day(doc.published) or _stated_date(cleaned.dropped, sentences),
+        published_at=_timed(doc.published),
         site=doc.site,
         publisher=publisher,
         publisher_from=evidence,
     )
     return article, warnings
+
+
+def _timed(published: str | None) -> str | None:
+    """`published` where it gives a time of day as well as a day, else None."""
+    return published if published and len(published) > 10 and iso_day(published) else None
 
 
 def _dropped(dropped: Sequence[Dropped], rule: str) -> str | None:
