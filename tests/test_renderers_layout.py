@@ -21,7 +21,7 @@ from summarize.ingest.dates import find_date, relative_time
 from summarize.renderers import FORMATS, render
 from summarize.renderers.layout import day_label, layout, publisher_label, span_label
 from summarize.renderers.text import WIDTH, _item, cites
-from summarize.values import Citation, Digest, DigestItem, parse_cite
+from summarize.values import Article, Citation, Digest, DigestItem, parse_cite
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -123,7 +123,10 @@ def test_the_seeds_digest_counts_its_undated_articles(seeds: Path) -> None:
 
 def test_a_dated_citation_still_parses() -> None:
     assert parse_cite("[2.1, 4 Oct 2025]") == ("2", 0)
-    assert cites((Citation("2", 0), Citation("5", 3)), "4 Oct 2025") == "[2.1, 4 Oct 2025][5.4]"
+    assert cites((Citation("2", 0), Citation("5", 3)), ("4 Oct 2025",)) == "[2.1, 4 Oct 2025][5.4]"
+    both = cites((Citation("2", 0), Citation("5", 3)), ("4 Oct 2025", "article date unknown"))
+    assert both == "[2.1, 4 Oct 2025][5.4, article date unknown]"
+    assert parse_cite("[5.4, article date unknown]") == ("5", 3)
 
 
 def test_a_numbered_citation_names_a_numbered_article() -> None:
@@ -146,7 +149,8 @@ def test_a_text_line_never_breaks_inside_a_citation_or_a_count(words: list[str],
 
     citations = tuple(Citation(str(k + 1), k) for k in range(n))
     item = DigestItem(" ".join(words), "x", citations, 1.0, publishers=tuple(f"P{k}" for k in range(n)))
-    line = Line(item, f"{n} sources" if n >= 2 else None, "13 Oct 2023" if dated else None)
+    days = tuple("13 Oct 2023" if dated and k % 2 == 0 else None for k in range(n))
+    line = Line(item, f"{n} sources" if n >= 2 else None, days)
     out = _item(line)
     for row in out[0].splitlines():
         assert row.count("[") == row.count("]") and row.count("(") == row.count(")")
@@ -154,7 +158,7 @@ def test_a_text_line_never_breaks_inside_a_citation_or_a_count(words: list[str],
     joined = out[0]
     if n >= 2:
         assert f"({n} sources)" in joined
-    assert cites(citations, "13 Oct 2023" if dated else None) in joined
+    assert cites(citations, days) in joined
 
 
 def test_the_email_text_part_does_not_repeat_a_digest_line_under_briefs() -> None:
@@ -525,3 +529,50 @@ def test_the_briefs_note_names_the_articles_with_no_brief_there_and_why() -> Non
     # With every article briefed there, the note says only what the briefs are.
     alone = Digest(articles=(a, b), items=(), stories=(), briefs=(Brief(a, whole), Brief(b, whole)))
     assert layout(alone).briefs_note.endswith("(a line above recurs where one leans on it).")
+
+
+def _report(aid: str, publisher: str, published: str | None, lead: str) -> Article:
+    from summarize.ingest.article import make_article
+    from summarize.values import Document
+
+    rest = {
+        "1": [
+            "Uang itu disita dari tiga perusahaan kelapa sawit dalam kasus korupsi ekspor minyak goreng.",
+            "Tumpukan uang dipamerkan di gedung Kejaksaan Agung sebelum diserahkan ke kas negara.",
+        ],
+        "2": [
+            "Jaksa Agung menyebut penyidikan terhadap korporasi lain dalam perkara serupa terus berjalan.",
+            "Pengamat hukum menilai langkah itu memberi efek jera bagi pelaku korupsi di sektor pangan.",
+        ],
+    }
+    body = [lead, *rest[aid]]
+    doc = Document(source=f"{aid}.html", text="\n\n".join(body), published=published, site=publisher)
+    return make_article(doc, aid)
+
+
+LEAD = "Presiden Prabowo Subianto hari ini menerima uang pengganti kerugian negara sebesar Rp 13,2 triliun dari Kejaksaan Agung."
+
+
+def test_reports_of_two_days_that_say_hari_ini_are_two_facts() -> None:
+    # A reader's check: detikcom's 20 October report and another of 21 October, each "Presiden
+    # Prabowo Subianto hari ini menerima ...", were one line "[1.1, 20 Oct 2025][2.1] (2 sources)".
+    first = _report("1", "detikcom", "2025-10-20T11:29:00+07:00", LEAD)
+    later = _report("2", "Kabar Nusantara", "2025-10-21T09:00:00+07:00", LEAD.replace("sebesar", "senilai"))
+    result = digest([first, later])
+    assert not any(len(item.citations) > 1 for item in result.items)
+    same_day = _report(
+        "2", "Kabar Nusantara", "2025-10-20T15:00:00+07:00", LEAD.replace("sebesar", "senilai")
+    )
+    (merged,) = [i for i in digest([first, same_day]).items if len(i.citations) > 1]
+    assert merged.sources == 2
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_each_citation_that_says_hari_ini_carries_its_own_articles_date(fmt: str) -> None:
+    first = _report("1", "detikcom", "2025-10-20T11:29:00+07:00", LEAD)
+    undated = _report("2", "Kabar Nusantara", None, LEAD.replace("sebesar", "senilai"))
+    result = digest([first, undated])
+    (merged,) = [i for i in result.items if len(i.citations) > 1]
+    assert [c.article for c in merged.citations] == ["1", "2"]
+    out = re.sub(r"<[^>]+>", "", render(result, fmt))
+    assert "[1.1, 20 Oct 2025][2.1, article date unknown]" in re.sub(r"\s+", " ", out)

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..ingest.dates import find_date, relative_time
 from ..lang.terms import TOKEN, content_terms
 from ..lang.vectors import Vector, tfidf
 from ..lang.wordlists import SAY_VERBS
@@ -149,6 +150,7 @@ class Candidate:
     likely: float = 1.0  # the judgement's probability that it stands alone (`Judgement.score`)
     days: frozenset[tuple[int, int]] = frozenset()  # calendar days it names: (day, month)
     months: frozenset[int] = frozenset()  # the months it names, with a day or without ("April 2018")
+    relative: bool = False  # it places its event from the day it was written ("hari ini", "kemarin")
     # Counts and amounts anywhere in it, asides too ("(menit ke - 82)"); not years, dates or times.
     counts: frozenset[tuple[str, str]] = frozenset()
     # The whole sentence over its own article's terms, as a brief reads it (`rank.features`):
@@ -286,6 +288,7 @@ class StoryTerms:
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             days=calendar_days(text),
             months=calendar_months(text),
+            relative=relative_time(text) and find_date(text) is None,
             counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 

@@ -169,12 +169,18 @@ def count_note(item: DigestItem) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One digest line: the item, its count (or None), and its article's date when the
-    sentence places its event relative to that date (or None)."""
+    """One digest line: the item, its count (or None), and for each citation its article's date
+    where the cited sentence places its event relative to that date (else None): "hari ini" in
+    reports of two days is two days."""
 
     item: DigestItem
     count: str | None
-    dated: str | None
+    dated: tuple[str | None, ...]
+
+    def days(self, *, first: bool = True) -> tuple[str | None, ...]:
+        """`dated`, less the first citation's where the entry shows that date already (`first`
+        False: a one-line story under its dated headline)."""
+        return self.dated if first else (None, *self.dated[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +267,16 @@ def writing_day(article: Article | None, source_text: str) -> str | None:
 
 
 def _line(item: DigestItem, by_id: dict[str, Article]) -> Line:
-    first = by_id.get(item.citations[0].article) if item.citations else None
-    return Line(item, count_note(item), writing_day(first, item.source_text))
+    days = []
+    for k, c in enumerate(item.citations):
+        article = by_id.get(c.article)
+        if k == 0:
+            days.append(writing_day(article, item.source_text))
+        elif article is not None and 0 <= c.index < len(article.sentences):
+            days.append(writing_day(article, article.sentences[c.index].text))
+        else:
+            days.append(None)
+    return Line(item, count_note(item), tuple(days))
 
 
 def _section(story: Story, by_id: dict[str, Article], briefed: set[str]) -> Section:

@@ -100,7 +100,7 @@ def _footer(model: ModelInfo | None, *, where: str) -> str:
 def _item(line: Line, indent: str = "", *, dated: bool = True) -> str:
     item = line.item
     count = f" _({line.count})_" if line.count else ""
-    text = f"{indent}- {_escape(item.text)} {cites(item.citations, line.dated if dated else None)}{count}"
+    text = f"{indent}- {_escape(item.text)} {cites(item.citations, line.days(first=dated))}{count}"
     notes = [n for n in (withheld_note(item.problems), check_note(item.check_notes), figures_note(item)) if n]
     return text + "".join(f"\n{indent}  - _{_escape(note)}_" for note in notes)
 

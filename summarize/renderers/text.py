@@ -38,19 +38,20 @@ from .layout import (
 oneline = inert
 
 
-def cites(citations: tuple[Citation, ...], dated: str | None = None) -> str:
-    """`[1.3][4.1]`: article.sentence (from 1) for every citation; with `dated`, the first
-    carries its article's date: `[1.3, 13 Oct 2023][4.1]`."""
+def cites(citations: tuple[Citation, ...], dated: Sequence[str | None] = ()) -> str:
+    """`[1.3][4.1]`: article.sentence (from 1) for every citation; each that `dated` gives a
+    date (by position) carries it: `[1.3, 13 Oct 2023][4.1, 14 Oct 2023]`."""
     labels = [str(c) for c in citations]
-    if dated and labels:
-        labels[0] = f"{labels[0][:-1]}, {dated}]"
+    for k, day in enumerate(dated[: len(labels)]):
+        if day:
+            labels[k] = f"{labels[k][:-1]}, {day}]"
     return "".join(labels)
 
 
 def brief_cite(article: Article, sentence: Selected) -> str:
     """A brief sentence's citation, `[2.4]`, dated as a digest line is when the sentence says
     when relative to its writing (`layout.writing_day`): `[2.4, 13 Oct 2023]`."""
-    return cites((Citation(article.id, sentence.index),), writing_day(article, sentence.source_text))
+    return cites((Citation(article.id, sentence.index),), (writing_day(article, sentence.source_text),))
 
 
 def origin(article: Article) -> str:
@@ -127,7 +128,7 @@ def _heading(text: str, rule: str) -> list[str]:
 def _atoms(line: Line, dated: bool) -> list[tuple[str, bool]]:
     item = line.item
     return [
-        (cites(item.citations, line.dated if dated else None), False),
+        (cites(item.citations, line.days(first=dated)), False),
         (f"({line.count})" if line.count else "", False),
     ]
 
