@@ -8,6 +8,7 @@ our own named cleaning rules (`summarize.clean`), so `summarize clean` can show 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from html.parser import HTMLParser
 from typing import Any
@@ -123,9 +124,29 @@ def html_to_document(html: str | bytes, *, source: str, url: str | None = None) 
         title=" ".join(result.title.split()) if result.title else None,
         url=url or result.url,
         published=published,
-        site=result.sitename or result.hostname,
+        site=_as_spelled(result.sitename, html) or result.hostname,
         warnings=warnings,
     )
+
+
+# <meta property="og:site_name" content="kumparan">, attributes in either order.
+_SITE_NAME = re.compile(
+    r"<meta\b(?=[^>]*\b(?:property|name)\s*=\s*[\"']og:site_name[\"'])[^>]*\bcontent\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)')",
+    re.IGNORECASE,
+)
+
+
+def _as_spelled(sitename: str | None, html: str) -> str | None:
+    """trafilatura's site name as the page spells it: trafilatura capitalises an og:site_name
+    ("kumparan" -> "Kumparan", "detikcom" -> "Detikcom"), which is not the outlet's name."""
+    if not sitename:
+        return sitename
+    for m in _SITE_NAME.finditer(html, 0, 200_000):
+        spelled = " ".join((m.group(1) or m.group(2) or "").split())
+        if spelled.lower() == sitename.lower():
+            return spelled
+    return sitename
 
 
 class _FragmentText(HTMLParser):
