@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -415,6 +416,17 @@ def test_article_text_kept_and_page_furniture_dropped(name: str) -> None:
     # One paragraph per line, blank lines between them: what line-based cleaning expects.
     assert all(p and "\n" not in p for p in paragraphs(doc))
     assert doc.warnings == ()
+
+
+@pytest.mark.parametrize("name", ["kumparan", "detikcom", "JUARA.net", "IDN Times"])
+def test_the_site_name_is_spelled_as_the_page_spells_it(name: str) -> None:
+    # trafilatura capitalises an og:site_name: Sources read "Kumparan" and "Detikcom".
+    page = fixture("korut-senjata.html").decode()
+    page = page.replace('content="IDN Times"', f'content="{name}"').replace(
+        '"name": "IDN Times"', f'"name": "{name}"'
+    )
+    assert f'content="{name}"' in page
+    assert html_to_document(page, source="a.html").site == name
 
 
 def test_metadata_title_iso_date_and_site() -> None:
@@ -888,8 +900,11 @@ def test_feedparser_never_fetches(web: _Server, monkeypatch: pytest.MonkeyPatch)
     assert len(docs) == 3 and skipped == []
 
 
-def test_limit_takes_the_newest(web: _Server) -> None:
-    docs, _ = load_url(f"{web.base}/feed.xml", limit=2, timeout=TIMEOUT)
+def test_limit_takes_the_newest(web: _Server, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        docs, _ = load_url(f"{web.base}/feed.xml", limit=2, timeout=TIMEOUT)
+    # "2 of 2 feed entries read" hid the one --limit left: the feed lists three.
+    assert f"{web.base}/feed.xml: 2 of 2 feed entries read, of 3 listed" in caplog.messages
     assert [d.url.rsplit("/", 1)[1] for d in docs if d.url] == ["korut-kontainer", "korut-senjata"]
     assert web.hits["/berita/intelijen-roket"] == 0  # not fetched at all
     with pytest.raises(ConfigError):
@@ -954,7 +969,7 @@ def test_cli_since_names_every_entry_it_leaves_out(web: _Server) -> None:
     assert proc.stderr.splitlines() == [
         "summarize: 1 feed entry published before 2023-09-18 left out",
         f"summarize: left out {web.base}/berita/korut-senjata: its page is dated 2023-09-17, before 2023-09-18",
-        f"summarize: {web.base}/feed-lama.xml: 0 of 1 feed entry read",
+        f"summarize: {web.base}/feed-lama.xml: 0 of 1 feed entry read, of 2 listed",
         "summarize: error: no article could be read from the input (nothing published on or after 2023-09-18)",
     ]
     assert web.hits["/berita/korut-kontainer"] == 0 and web.hits["/berita/korut-senjata"] == 1

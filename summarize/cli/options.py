@@ -338,7 +338,8 @@ class InputOptions:
         typer.Option(
             "--allow-private-network",
             help="Fetch feed entries and redirects that lead to internal addresses (the local "
-            "network, loopback, link-local). Env SUMMARIZE_ALLOW_PRIVATE_NETWORK. (default: refused)",
+            "network, loopback, link-local); a URL you name yourself is always fetched. "
+            "Env SUMMARIZE_ALLOW_PRIVATE_NETWORK. (default: refused)",
             show_default=False,
             rich_help_panel=_INPUT,
         ),

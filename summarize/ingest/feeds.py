@@ -134,10 +134,12 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
 
 @dataclass(frozen=True, slots=True)
 class Feed:
-    """A feed's title (the site, for entries that name none) and the entries chosen to read."""
+    """A feed's title (the site, for entries that name none), the entries chosen to read, and
+    how many it lists (before `since` and `limit`)."""
 
     site: str | None
     entries: list[Entry]
+    listed: int = 0
 
 
 def read_feed(response: Response, *, source: str, limit: int | None, since: dt.date | None) -> Feed | Skipped:
@@ -162,7 +164,8 @@ def read_feed(response: Response, *, source: str, limit: int | None, since: dt.d
     if parsed.get("bozo"):
         log.warning("%s: feed is not well-formed; reading the entries found", source)
     site = " ".join(parsed.feed.get("title", "").split()) or None
-    return Feed(site, _select(_entries(parsed, source), limit=limit, since=since))
+    entries = _entries(parsed, source)
+    return Feed(site, _select(entries, limit=limit, since=since), listed=len(entries))
 
 
 def content_document(entry: Entry, *, site: str | None, why: str) -> Document | None:

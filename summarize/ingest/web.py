@@ -233,7 +233,15 @@ def _load_feed(
         entries = plural(late, "feed entry", "feed entries")
         skipped.append(Skipped(source, f"{entries} {fetcher.run.reason}; or use --limit (limit= in Python)"))
     if chosen:
-        log.info("%s: %d of %s read", source, len(docs), plural(len(chosen), "feed entry", "feed entries"))
+        # "3 of 3 feed entries read" hid the 22 that --limit 3 left: say how many the feed lists.
+        listed = f", of {feed.listed} listed" if feed.listed > len(chosen) else ""
+        log.info(
+            "%s: %d of %s read%s",
+            source,
+            len(docs),
+            plural(len(chosen), "feed entry", "feed entries"),
+            listed,
+        )
     return docs, skipped
 
 
