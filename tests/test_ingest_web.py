@@ -938,6 +938,18 @@ def test_atom_feed_with_relative_links_served_as_text_xml(web: _Server) -> None:
     ]
 
 
+def test_since_on_an_article_page_keeps_it_and_says_so(web: _Server) -> None:
+    # A reader's check: --since on page URLs passed a page a week older, with no word.
+    url = f"{web.base}/berita/korut-senjata"
+    docs, skipped = load_url(url, since=dt.date(2024, 1, 1), timeout=TIMEOUT)
+    assert skipped == [] and len(docs) == 1
+    assert docs[0].warnings == (
+        f"{url}: an article page, kept: --since (since= in Python) filters feed entries only",
+    )
+    (plain,), _ = load_url(url, timeout=TIMEOUT)
+    assert plain.warnings == ()
+
+
 def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     docs, skipped = load_url(
         f"{web.base}/feed-tanpa-tanggal.xml", since=dt.date(2023, 10, 1), timeout=TIMEOUT

@@ -261,7 +261,14 @@ def _load_one(
         with fetcher_for(_host(url)) as fetcher:
             response = fetcher.get(url)
             if classify(response) == "page":
-                return [_page_document(response, source=url)], []
+                doc = _page_document(response, source=url)
+                if since is not None:
+                    # Named, so kept; but never silently unfiltered (a reader's check).
+                    note = (
+                        f"{url}: an article page, kept: --since (since= in Python) filters feed entries only"
+                    )
+                    doc = replace(doc, warnings=(*doc.warnings, note))
+                return [doc], []
             return _load_feed(fetcher, response, source=url, limit=limit, since=since, tally=tally)
     except InputError as exc:
         return [], [Skipped(url, _reason(exc))]
