@@ -198,6 +198,21 @@ def test_default_subject_counts_articles(server: Server) -> None:
     assert server.inbox.parsed()["Subject"].endswith(": 3 articles")
 
 
+def test_the_default_subject_counts_a_republished_copy_once() -> None:
+    # A reader's check: "25 articles" counted 3 republished copies (Sources shows 22 reports).
+    from dataclasses import replace
+
+    from summarize.deliver.mail import default_subject
+
+    articles = [
+        Article(id=str(k), source=f"{k}.txt", title="t", language="id", text="", sentences=())
+        for k in (1, 2, 3)
+    ]
+    copied = Digest(items=(), articles=(*articles[:2], replace(articles[2], duplicate_of="1")))
+    assert default_subject(copied).endswith(": 2 articles")
+    assert default_subject(Digest(items=(), articles=tuple(articles[:1]))).endswith(": 1 article")
+
+
 def test_subject_cannot_inject_headers(server: Server) -> None:
     send(server, subject="Hi\r\nBcc: victim@example.org")
     msg = server.inbox.parsed()

@@ -105,10 +105,11 @@ def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Se
 
 
 def default_subject(digest: Digest) -> str:
-    count = len(digest.articles)
+    """ "News digest, 7 Dec 2026: 22 articles": the reports, a republished copy not counted again."""
+    count = sum(1 for a in digest.articles if not a.duplicate_of)
     now = datetime.now().astimezone()
     day = f"{now.day} {now:%b %Y}"
-    return f"News digest, {day}: {count} article{'s' if count != 1 else ''}"
+    return f"News digest, {day}: {plural(count, 'article')}"
 
 
 def send_digest_email(
@@ -295,7 +296,7 @@ def _flush_outbox(
             log.warning("queued message %s: %s refused (%s)", item.path.name, addr, reply)
         store.mark_sent(item.articles, item.message_id)
         outbox.remove(item)
-        log.info("sent queued message %s", item.path.name)
+        log.debug("sent queued message %s", item.path.name)  # the CLI says how many, once
         sent += 1
     return sent, None
 
