@@ -251,3 +251,19 @@ def test_of_two_copies_one_day_the_earlier_hour_is_the_original() -> None:
     assert copy.published == wire.published == untimed.published == "2025-10-20"
     assert find_copies([copy, wire, untimed]) == {"1": "2", "3": "2"}
     assert find_copies([untimed, copy]) == {"3": "1"}  # a time of day before none
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_brief_of_a_copy_says_what_it_republishes(tmp_path: Path, fmt: str) -> None:
+    # A reader's check: only HTML briefs said that [2] republishes [1]; text and markdown read
+    # like two reports.
+    from summarize import brief
+
+    loaded = load_articles([republished(tmp_path / "news")])
+    result = brief(loaded, n=2)
+    copy = next(b.article for b in result.briefs if b.article.duplicate_of)
+    from summarize.renderers.layout import brief_note
+
+    out = render(result, fmt).replace("\\[", "[").replace("\\]", "]")
+    assert brief_note(copy).endswith(f"; republishes [{copy.duplicate_of}]")
+    assert brief_note(copy) in out

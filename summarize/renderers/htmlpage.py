@@ -28,6 +28,7 @@ import markupsafe
 from ..values import Article, Brief, Briefs, Citation, Digest, http_url, inert, plural
 from .layout import (
     article_note,
+    brief_note,
     cited,
     entries,
     entry_note,
@@ -146,6 +147,7 @@ def _env() -> jinja2.Environment:
     env.globals["withheld_note"] = withheld_note
     env.globals["check_note"] = check_note
     env.globals["article_note"] = article_note
+    env.globals["brief_note"] = brief_note
     env.globals["entry_note"] = entry_note
     env.globals["citation"] = Citation
     env.globals["untitled_words"] = untitled_words

@@ -47,6 +47,7 @@ __all__ = [
     "Passage",
     "Section",
     "article_note",
+    "brief_note",
     "cited",
     "count_note",
     "day_label",
@@ -226,6 +227,13 @@ class Layout:
 def article_note(article: Article) -> str:
     """ "IDN Times, 16 Sep 2023": who published the article and when, as far as known."""
     return f"{publisher_label(article)}, {day_label(article.published) or 'date unknown'}"
+
+
+def brief_note(article: Article) -> str:
+    """A brief's line about its article: `article_note`, and for a republished copy the article
+    it republishes ("detikcom, 20 Oct 2025; republishes [1]"), in every format alike."""
+    copied = f"; republishes [{article.duplicate_of}]" if article.duplicate_of else ""
+    return article_note(article) + copied
 
 
 def publisher_label(article: Article) -> str:

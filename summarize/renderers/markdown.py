@@ -17,7 +17,7 @@ from .layout import (
     Entry,
     Line,
     Section,
-    article_note,
+    brief_note,
     entry_note,
     layout,
     story_lines,
@@ -115,7 +115,7 @@ def _briefs(briefs: Sequence[Brief], level: int) -> str:
         if b.title_problems:
             lines += [f"_{_escape(withheld_note(b.title_problems))}_", ""]
         where = "" if a.link else f" — {_escape(origin(a))}"  # a web address is the heading's link
-        lines += [f"_{original}{_escape(article_note(a))}{where}_", ""]
+        lines += [f"_{original}{_escape(brief_note(a))}{where}_", ""]
         for s in b.sentences:
             lines.append(f"- {_escape(s.text)} {brief_cite(a, s)}")
             for note in (withheld_note(s.problems), check_note(s.check_notes)):

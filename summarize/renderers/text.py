@@ -25,7 +25,7 @@ from .layout import (
     Layout,
     Line,
     Section,
-    article_note,
+    brief_note,
     entry_note,
     layout,
     story_lines,
@@ -168,7 +168,7 @@ def _brief_lines(briefs: Sequence[Brief]) -> list[str]:
     for b in briefs:
         a = b.article
         original = f"{oneline(a.title)} - " if b.title and b.title != a.title else ""
-        lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(article_note(a))}"]
+        lines += [f"[{a.id}] {oneline(b.heading)}", f"    {original}{oneline(brief_note(a))}"]
         lines.append(f"    {oneline(a.link or origin(a))}")
         if b.title_problems:
             lines.append(_wrap(oneline(withheld_note(b.title_problems)), "    ", "    "))
