@@ -465,3 +465,22 @@ def test_a_headline_that_opens_with_an_exclamation_or_a_question_is_the_title(he
 def test_a_first_line_of_two_sentences_is_still_the_body() -> None:
     text = f"Warga Panik! Buaya Muncul di Sungai Ciliwung. Polisi Berjaga di Tepinya\n\n{LEAD}\n"
     assert clean(Document(source="a.txt", text=text)).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Sumber berita Neowin.", "author-box"),
+        ("Sumber berita PhoneArena dan gambar header 9to5Google.", "author-box"),
+        ("Sumber berita Geekbench via PhoneArena, gambar header ilustrasi iPhone X.", "author-box"),
+        ("Sumber gambar Pixabay.", "author-box"),
+        ("Sumber berita itu menyebutkan Presiden akan datang.", None),  # prose about a source
+        ("Sumber berita di Istana menyebutkan rapat ditunda.", None),
+    ],
+)
+def test_a_source_credit_without_a_colon_is_furniture(line: str, rule: str | None) -> None:
+    # 48 IndoSum tech articles end "Sumber berita X."; two that ended "Sumber berita Oppo." made
+    # a digest line citing both.
+    from summarize.clean.furniture import furniture_rule
+
+    assert furniture_rule(line) == rule

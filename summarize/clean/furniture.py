@@ -240,6 +240,16 @@ RULES: list[tuple[str, _Rule | _Either]] = [
                 hints=(":",),
                 max_words=LABEL_WORDS,
             ),
+            # A tech site's credit at the foot, with no colon: "Sumber berita Neowin.", "Sumber
+            # berita PhoneArena dan gambar header 9to5Google." (48 IndoSum articles; two reports
+            # ending "Sumber berita Oppo." made a digest line citing both). Not prose about a
+            # source: "Sumber berita itu menyebutkan ...", "Sumber berita di Istana menyebutkan ...".
+            _rx(
+                r"^\W*sumber\s+(berita|gambar|foto)\s+(?!(itu|ini|tersebut|yang)\b)"
+                r"(?!.*(?-i:\b(me|di|ber|ter)[a-z]{4,}\b))",  # no verb: a credit, not a sentence
+                hints=("sumber",),
+                max_words=LABEL_WORDS,
+            ),
         ),
     ),
     # A byline without a label's colon (`author-box` has those): "Oleh Rina Ayu", "Oleh: Rina
