@@ -355,3 +355,35 @@ def test_a_fact_two_reports_back_shows_the_member_likelier_to_stand_alone() -> N
     (both,) = [f for f in group_facts([a, b], n=20) if len(f.citations) > 1]
     assert {(c.article, c.index) for c in both.citations} == {("1", 1), ("2", 6)}
     assert (both.article.id, both.index) == ("2", 6)
+
+
+def test_a_fact_two_reports_back_is_no_line_when_neither_likely_stands_alone() -> None:
+    # A reader's check on IndoSum fold 04 (Rimanews and CNN Indonesia): '"Dua orang itu juga
+    # diperiksa sebagai saksi ...," kata Febri.' was a "(2 sources)" line; its other report,
+    # "Dia diperiksa ...", needs its earlier sentence too.
+    from summarize.grouping.facts import FALLBACK_LIKELY, group_facts
+
+    first = [
+        "Komisi Pemberantasan Korupsi (KPK) memeriksa dua pegawai swasta dalam kasus korupsi proyek e-KTP, Jumat (5/5).",
+        "Keduanya adalah Anton Taufik dan Inayah, yang dipanggil penyidik sejak pagi.",
+        '"Dua orang itu juga diperiksa sebagai saksi untuk tersangka Andi Agustinus (AA)," kata Febri.',
+        "Pemeriksaan berlangsung hingga sore hari di gedung KPK.",
+    ]
+    second = [
+        "Pengacara Anton Taufik mendatangi gedung KPK di Kuningan, Jakarta, Jumat (5/5).",
+        "Anton mengaku siap memberikan keterangan kepada penyidik.",
+        "Dia diperiksa sebagai saksi untuk tersangka kasus e-KTP, Andi Agustinus alias Andi Narogong.",
+        "Kasus ini merugikan negara hingga Rp 2,3 triliun.",
+    ]
+    a = article_from_text(
+        "\n\n".join(first), id="1", source="a.html", title="KPK periksa saksi", publisher="A"
+    )
+    b = article_from_text(
+        "\n\n".join(second), id="2", source="b.html", title="Anton diperiksa KPK", publisher="B"
+    )
+    doubted, pronoun = judge(a)[2], judge(b)[2]
+    assert doubted.stands_alone and not doubted.line and pronoun.label == "NEEDS_CONTEXT"
+    assert doubted.score is not None and doubted.score < FALLBACK_LIKELY
+    lines = {(f.article.id, f.index) for f in group_facts([a, b], n=20)}
+    assert ("1", 2) not in lines
+    assert {("1", 0), ("2", 0)} <= lines  # the leads still are
