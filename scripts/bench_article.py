@@ -7,6 +7,9 @@ Cases (files are generated into a temporary folder):
   paragraph  a 3.2 MB one-paragraph text (60,000 sentences): the same command
   paragraphs a 1.8 MB text of 9,000 short paragraphs (round 42: a library user's 2 MB of
              news bodies took 23 s to read, its lines each compared with every kept one)
+  meta-tags  a 200 KB page of 8,000 unclosed "<meta name=og:site_name " tags before a real
+             article (round 43: reading the page's own site name took 31 s before the tag
+             reading was bounded): `summarize brief page.html --no-translate`
   folder     a folder of 10,000 small articles: `load_articles([folder])` (read, clean,
              segment; no ranking), to show that per-file overhead stays small
 
@@ -93,6 +96,20 @@ def paragraphs_file(folder: Path, count: int) -> Path:
     return path
 
 
+def meta_tags_page(folder: Path, count: int) -> Path:
+    """An HTML page whose head holds `count` unclosed og:site_name meta tags, then an article."""
+    path = folder / f"meta{count}.html"
+    body = "".join(
+        f"<p>Pemerintah membangun jembatan nomor {i} di desa {i % 97} sejak Senin pagi.</p>"
+        for i in range(40)
+    )
+    head = "<meta name=og:site_name " * count + '><meta property="og:site_name" content="kumparan">'
+    path.write_text(
+        f"<html><head><title>Jembatan</title>{head}</head><body><article>{body}</article></body></html>"
+    )
+    return path
+
+
 def article_folder(folder: Path, count: int) -> Path:
     """`count` small articles in one folder."""
     dest = folder / "articles"
@@ -137,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--cases", nargs="+", default=["sentences", "paragraph", "paragraphs", "folder"])
+    parser.add_argument(
+        "--cases", nargs="+", default=["sentences", "paragraph", "paragraphs", "meta-tags", "folder"]
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per case")
     args = parser.parse_args(argv)
     print(
@@ -159,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif case == "paragraphs":
                 path = paragraphs_file(folder, 9000)
                 what = f"brief of a file of 9,000 paragraphs ({path.stat().st_size / 1e6:.1f} MB)"
+                result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
+            elif case == "meta-tags":
+                path = meta_tags_page(folder, 8000)
+                what = f"brief of a page of 8,000 unclosed meta tags ({path.stat().st_size / 1000:.0f} KB)"
                 result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
             elif case == "folder":
                 path = article_folder(folder, 10000)
