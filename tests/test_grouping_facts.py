@@ -322,6 +322,18 @@ def test_a_sentence_another_article_repeats_word_for_word_is_cited_there_too(
     assert ("2", 3) not in found
 
 
+def _two_reports(first: Sequence[str], second: Sequence[str]) -> tuple[Article, Article]:
+    """Articles "1" and "2", by publishers A and B, of these sentences (each its own paragraph)."""
+
+    def report(aid: str, lines: Sequence[str], publisher: str) -> Article:
+        text = "\n\n".join(lines)
+        return article_from_text(
+            text, id=aid, source=f"{aid}.html", title=f"Laporan {aid}", publisher=publisher
+        )
+
+    return report("1", first, "A"), report("2", second, "B")
+
+
 def test_a_fact_two_reports_back_shows_the_member_likelier_to_stand_alone() -> None:
     # A reader's check on IndoSum fold 04: "Hari ini, Rabu (8/11), ia telah resmi menjadi istri
     # ..." (kumparan) was the line of a fact CNN Indonesia's "Kahiyang dan Bobby kini telah resmi
@@ -343,12 +355,7 @@ def test_a_fact_two_reports_back_shows_the_member_likelier_to_stand_alone() -> N
         "Pedagang kaki lima memanfaatkan keramaian untuk berjualan.",
         "Kahiyang dan Bobby kini telah resmi menjadi suami istri setelah ijab kabul di Graha Saba Buana.",
     ]
-    a = article_from_text(
-        "\n\n".join(first), id="1", source="a.html", title="Kahiyang resmi menikah", publisher="A"
-    )
-    b = article_from_text(
-        "\n\n".join(second), id="2", source="b.html", title="Jokowi menikahkan putri", publisher="B"
-    )
+    a, b = _two_reports(first, second)
     pronoun, plain = judge(a)[1], judge(b)[6]
     assert not pronoun.line and not plain.line  # the fallback: neither is sure of standing alone
     assert plain.score is not None and pronoun.score is not None and plain.score > pronoun.score
@@ -375,12 +382,7 @@ def test_a_fact_two_reports_back_is_no_line_when_neither_likely_stands_alone() -
         "Dia diperiksa sebagai saksi untuk tersangka kasus e-KTP, Andi Agustinus alias Andi Narogong.",
         "Kasus ini merugikan negara hingga Rp 2,3 triliun.",
     ]
-    a = article_from_text(
-        "\n\n".join(first), id="1", source="a.html", title="KPK periksa saksi", publisher="A"
-    )
-    b = article_from_text(
-        "\n\n".join(second), id="2", source="b.html", title="Anton diperiksa KPK", publisher="B"
-    )
+    a, b = _two_reports(first, second)
     doubted, pronoun = judge(a)[2], judge(b)[2]
     assert doubted.stands_alone and not doubted.line and pronoun.label == "NEEDS_CONTEXT"
     assert doubted.score is not None and doubted.score < FALLBACK_LIKELY

@@ -102,6 +102,13 @@ def test_no_module_shadows_the_standard_library_or_a_sibling() -> None:
             assert getattr(importlib.import_module(parent), child, module) is module, name
 
 
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter in the checkout; fails the test if it fails."""
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
 def test_import_summarize_stays_light() -> None:
     code = (
         "import sys, summarize\n"
@@ -110,8 +117,7 @@ def test_import_summarize_stays_light() -> None:
         "assert not bad, bad\n"
         "assert summarize.__version__\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
+    _run(code)
 
 
 def test_the_public_functions_type_hints_resolve_at_run_time() -> None:
@@ -126,9 +132,7 @@ def test_the_public_functions_type_hints_resolve_at_run_time() -> None:
         "    hints = typing.get_type_hints(getattr(summarize, n))\n"
         "print(typing.get_type_hints(summarize.digest)['translator'])\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert "Translator" in proc.stdout
+    assert "Translator" in _run(code).stdout
 
 
 # Small functions ------------------------------------------------------------------------
