@@ -288,7 +288,8 @@ class StoryTerms:
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
             days=calendar_days(text),
             months=calendar_months(text),
-            relative=relative_time(text) and find_date(text) is None,
+            # Read only where it can matter: `same_fact` compares it between dated articles.
+            relative=plain.article.published is not None and relative_time(text) and find_date(text) is None,
             counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 
