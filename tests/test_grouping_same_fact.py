@@ -140,6 +140,33 @@ def test_different_numbers_in_asides_block_a_merge() -> None:
     assert _merged(late, "Gol Chelsea dicetak oleh Michy Batshuayi.")  # one gives no number
 
 
+def _merged_dated(first: str, second: str, days: tuple[str, str]) -> bool:
+    """`_merged`, with the two articles published on `days`."""
+    from dataclasses import replace
+
+    a = replace(_article("1", "Berita satu", [first, *_FILLER_A]), published=days[0])
+    b = replace(_article("2", "Berita dua", [second, *_FILLER_B]), published=days[1])
+    story = StoryTerms([a, b])
+    return same_fact.same_fact(story.candidate(0, a, 0, 1.0), story.candidate(1, b, 0, 1.0)) is not None
+
+
+def test_one_nouns_figures_in_reports_of_two_days_are_two_facts() -> None:
+    # An audit of the JSON (detik.com, 2025): Bank Indonesia's August cut "menjadi 5%" and its
+    # September cut "menjadi 4,75%" were one line, "sources differ: 4,75%; 5%".
+    august = "Bank Indonesia menurunkan suku bunga acuan sebesar 25 basis poin menjadi 5 persen."
+    september = "Bank Indonesia menurunkan suku bunga acuan sebesar 25 basis poin menjadi 4,75 persen."
+    assert not _merged_dated(august, september, ("2025-08-21", "2025-09-17"))
+    assert _merged_dated(august, september, ("2025-08-21", "2025-08-21"))  # sources differ
+    assert _merged_dated(august, september, ("2025-08-21", None))  # a day unknown: as before
+
+
+def test_hari_ini_in_reports_of_two_days_is_two_facts() -> None:
+    today = "Dolar Amerika Serikat menguat terhadap rupiah pada perdagangan hari ini."
+    again = "Dolar Amerika Serikat menguat terhadap rupiah dalam perdagangan hari ini."
+    assert not _merged_dated(today, again, ("2025-07-07", "2025-08-21"))
+    assert _merged_dated(today, again, ("2025-08-21", "2025-08-21"))
+
+
 # Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),
 # each beside a pair of the same shape that states something else.
 

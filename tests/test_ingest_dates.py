@@ -341,3 +341,11 @@ def test_since_reads_a_feed_dated_in_gmt_by_the_jakarta_day() -> None:
     feed = read_feed(response, source="http://127.0.0.1/rss.xml", limit=None, since=dt.date(2025, 10, 22))
     assert isinstance(feed, Feed)
     assert [e.title for e in feed.entries] == ["Pagi"]  # 01:45 WIB on the 22nd; 23:00 WIB on the 21st
+
+
+def test_tonight_and_this_evening_say_when_relative_to_the_writing() -> None:
+    # An audit of the JSON (detik.com, 2025): "... (FOMC) malam nanti waktu Indonesia." was cited
+    # without its article's date.
+    assert relative_time("Keputusan rapat FOMC diumumkan malam nanti waktu Indonesia.")
+    assert relative_time("Nanti malam The Fed mengumumkan suku bunga.")
+    assert not relative_time("Keputusan itu nanti akan diumumkan bank sentral.")

@@ -21,7 +21,9 @@ and merges two sentences only when
   speaker when both quote someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
 
 Different figures for one counted noun do not block a merge: the item says "sources differ"
-and cites each figure (`figures.py`). Candidates for the judge come from an inverted index
+and cites each figure (`figures.py`); unless the reports were written on different days, when
+they are two facts (a rate cut "menjadi 5%" in August, another "menjadi 4,75%" in September).
+Candidates for the judge come from an inverted index
 over each sentence's rarest predicate words (prefix filtering), which finds exactly the pairs
 the exhaustive comparison would (tests/test_grouping_same_fact.py checks it); `similar_pairs`
 gives every verdict of a story. Precision comes first: when in doubt, don't merge. Measured
@@ -58,14 +60,17 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None  # a question asserts nothing
     if x.modal != y.modal or x.negated != y.negated:
         return None
-    if x.numbers and y.numbers and not x.numbers & y.numbers and not figures_differ(x, y):
+    differ = figures_differ(x, y)
+    if differ and _written_apart(x, y):
+        return None  # one noun's figures in reports of two days: two facts, not sources differing
+    if x.numbers and y.numbers and not x.numbers & y.numbers and not differ:
         return None  # different numbers, and not different figures for one counted noun
     if x.days and y.days and not x.days & y.days:
         return None  # alike events on different days ("Selasa (14/11)" vs. "Rabu (22/11)")
     if x.months and y.months and not x.months & y.months:
         return None  # or in different months ("pada April 2018" vs. "Kamis (22/2/2018)")
     if x.relative and y.relative and _written_apart(x, y):
-        return None  # "hari ini" in reports of two days: two days' events, however alike
+        return None  # "hari ini" in reports of two days (or of days unknown): two days' events
     if x.counts and y.counts and not x.counts & y.counts and not figures_differ(x, y):
         return None  # no number in common, asides included ("(menit ke - 82)" vs. "(49')")
     if x.speaker and y.speaker and not x.speaker & y.speaker:

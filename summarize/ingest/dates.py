@@ -201,7 +201,7 @@ def iso_day(value: str | None) -> str | None:
 _NAMED_AFTER = r"(?!\s+(?:\d{4}\b|" + "|".join(MONTHS) + r"\b))"
 _RELATIVE = re.compile(
     r"\b(?:kemarin|kemarin\s+lusa|besok|lusa|tadi\s+(?:pagi|siang|sore|petang|malam|dini\s+hari)|semalam|hari\s+ini"
-    r"|(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+tadi"
+    r"|(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+(?:tadi|nanti)|nanti\s+(?:pagi|siang|sore|petang|malam)"
     r"|baru\s*-\s*baru\s+ini|belakangan\s+ini|akhir\s*-\s*akhir\s+ini"
     r"|(?:pagi|siang|sore|petang|malam)\s+ini|(?:akhir|awal|pertengahan)\s+(?:pekan|minggu|bulan|tahun)"
     + _NAMED_AFTER
