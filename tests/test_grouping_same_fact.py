@@ -80,9 +80,12 @@ def test_a_shared_newspaper_is_not_a_shared_fact() -> None:
 
 
 def test_a_hedge_is_not_a_report() -> None:
-    hedge = "Korea Utara mungkin meningkatkan pasokan amunisi artileri ke Rusia bulan ini."
-    report = "Korea Utara meningkatkan pasokan amunisi artileri ke Rusia bulan ini."
-    assert _merged(report, "Korea Utara telah meningkatkan pasokan amunisi artileri ke Rusia bulan ini.")
+    # (Named months: "bulan ini" in two undated reports cannot be shown to be one month.)
+    hedge = "Korea Utara mungkin meningkatkan pasokan amunisi artileri ke Rusia pada Oktober 2023."
+    report = "Korea Utara meningkatkan pasokan amunisi artileri ke Rusia pada Oktober 2023."
+    assert _merged(
+        report, "Korea Utara telah meningkatkan pasokan amunisi artileri ke Rusia pada Oktober 2023."
+    )
     assert not _merged(hedge, report)
 
 
@@ -165,6 +168,12 @@ def test_hari_ini_in_reports_of_two_days_is_two_facts() -> None:
     again = "Dolar Amerika Serikat menguat terhadap rupiah dalam perdagangan hari ini."
     assert not _merged_dated(today, again, ("2025-07-07", "2025-08-21"))
     assert _merged_dated(today, again, ("2025-08-21", "2025-08-21"))
+    # A day unknown: not shown to be one day (an audit: two rupiah reports of May and August,
+    # one undated, were one line).
+    assert not _merged_dated(today, again, ("2025-08-21", None))
+    assert not _merged_dated(today, again, (None, None))
+    dated = "Dolar Amerika Serikat menguat terhadap rupiah pada perdagangan Kamis (21/8)."
+    assert _merged_dated(today, dated, ("2025-08-21", None))  # one names its calendar day
 
 
 # Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),

@@ -150,7 +150,9 @@ class Candidate:
     likely: float = 1.0  # the judgement's probability that it stands alone (`Judgement.score`)
     days: frozenset[tuple[int, int]] = frozenset()  # calendar days it names: (day, month)
     months: frozenset[int] = frozenset()  # the months it names, with a day or without ("April 2018")
-    relative: bool = False  # it places its event from the day it was written ("hari ini", "kemarin")
+    # It places its event only from the day it was written ("hari ini", "kemarin", "pada Senin"),
+    # with no calendar day beside it ("Senin (14/8)" is read by `days`).
+    relative: bool = False
     # Counts and amounts anywhere in it, asides too ("(menit ke - 82)"); not years, dates or times.
     counts: frozenset[tuple[str, str]] = frozenset()
     # The whole sentence over its own article's terms, as a brief reads it (`rank.features`):
@@ -289,7 +291,7 @@ class StoryTerms:
             days=calendar_days(text),
             months=calendar_months(text),
             # Read only where it can matter: `same_fact` compares it between dated articles.
-            relative=plain.article.published is not None and relative_time(text) and find_date(text) is None,
+            relative=relative_time(text) and find_date(text) is None and not calendar_days(text),
             counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 

@@ -16,8 +16,8 @@ and merges two sentences only when
   "mungkin/dapat/akan", is not a report that it happened), a shared calendar day when both
   name one ("Selasa (14/11)" vs. "Rabu (22/11)": two alike events) and a shared month when both
   name one ("pada April 2018" vs. "Kamis (22/2/2018)"), a shared number when both give one,
-  asides included ("(menit ke - 82)" vs. "(49')": two goals), the same day of writing when
-  both place their event from it ("hari ini" in reports of 20 and 21 October), the same
+  asides included ("(menit ke - 82)" vs. "(49')": two goals), the same day of writing, known,
+  when both place their event only from it ("hari ini" in reports of 20 and 21 October), the same
   speaker when both quote someone ("kata X" vs. "ujar Y"), and shared actors when both name any.
 
 Different figures for one counted noun do not block a merge: the item says "sources differ"
@@ -69,8 +69,9 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None  # alike events on different days ("Selasa (14/11)" vs. "Rabu (22/11)")
     if x.months and y.months and not x.months & y.months:
         return None  # or in different months ("pada April 2018" vs. "Kamis (22/2/2018)")
-    if x.relative and y.relative and _written_apart(x, y):
-        return None  # "hari ini" in reports of two days (or of days unknown): two days' events
+    if x.relative and y.relative and not _written_same_day(x, y):
+        # "hari ini" in reports of two days, or of a day unknown: it cannot be shown to be one day.
+        return None
     if x.counts and y.counts and not x.counts & y.counts and not figures_differ(x, y):
         return None  # no number in common, asides included ("(menit ke - 82)" vs. "(49')")
     if x.speaker and y.speaker and not x.speaker & y.speaker:
@@ -83,6 +84,11 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
     # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
     counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
+
+
+def _written_same_day(x: Candidate, y: Candidate) -> bool:
+    """Both articles are dated, on the same day."""
+    return x.article.published is not None and x.article.published == y.article.published
 
 
 def _written_apart(x: Candidate, y: Candidate) -> bool:
