@@ -349,3 +349,7 @@ def test_tonight_and_this_evening_say_when_relative_to_the_writing() -> None:
     assert relative_time("Keputusan rapat FOMC diumumkan malam nanti waktu Indonesia.")
     assert relative_time("Nanti malam The Fed mengumumkan suku bunga.")
     assert not relative_time("Keputusan itu nanti akan diumumkan bank sentral.")
+    # And the phrases the same audit found read as no time at all.
+    for phrase in ("sepekan lalu", "sebulan lalu", "beberapa waktu lalu", "esok hari", "musim lalu"):
+        assert relative_time(f"Harga cabai naik tajam {phrase}."), phrase
+    assert not relative_time("Sehari sebelumnya harga cabai naik tajam.")  # the day before an event

@@ -210,6 +210,8 @@ _RELATIVE = re.compile(
     # "17 Agustus nanti" (the year is the article's); "Maret 2017 lalu" names its year.
     + rf"|(?:{'|'.join(MONTHS_ID)})\s+(?:lalu|mendatang|depan|nanti|ini)"
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
+    r"|se(?:hari|pekan|minggu|bulan|tahun)\s+(?:lalu|terakhir|mendatang)|beberapa\s+waktu\s+(?:lalu|terakhir)"
+    r"|esok(?:\s+hari)?|musim\s+(?:lalu|ini|depan)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
     # Sunday by a part of the day or a preposition of time before it, written with its
