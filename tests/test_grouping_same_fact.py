@@ -161,6 +161,10 @@ def test_one_nouns_figures_in_reports_of_two_days_are_two_facts() -> None:
     assert not _merged_dated(august, september, ("2025-08-21", "2025-09-17"))
     assert _merged_dated(august, september, ("2025-08-21", "2025-08-21"))  # sources differ
     assert _merged_dated(august, september, ("2025-08-21", None))  # a day unknown: as before
+    # One total rounded, a day apart (detik.com, 2025): one fact, as before.
+    total = "Total nilai tambahan BLTS yang disalurkan mencapai Rp 31,54 triliun."
+    finer = "Menteri menyebut total nilai tambahan BLTS yang disalurkan mencapai Rp 31,542 triliun."
+    assert _merged_dated(total, finer, ("2025-10-19", "2025-10-18"))
 
 
 def test_hari_ini_in_reports_of_two_days_is_two_facts() -> None:

@@ -9,6 +9,7 @@ figures. The numbers are read by `summarize.numerals`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..lang.terms import stem
@@ -17,7 +18,7 @@ from ..numerals import quantities
 from ..numerals.names import MONTHS, WEEKDAYS
 from ..values import Citation
 
-__all__ = ["differing_figures", "figures"]
+__all__ = ["differing_figures", "figures", "rounded_alike"]
 
 # Words after a number that are not what it counts: date and time words.
 _NOT_UNITS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset({"wib", "wita", "wit", "pukul"})
@@ -36,6 +37,31 @@ def figures(text: str) -> dict[str, tuple[float, str]]:
             continue
         out.setdefault(stem(word), (q.value, q.text + ("%" if q.unit == "%" else "")))
     return out
+
+
+# A number as written: digits with "." between thousands and "," before decimals ("31,54").
+_WRITTEN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def _resolution(value: float, shown: str) -> float:
+    """How finely `shown` rounds `value`: its last decimal's worth ("Rp 31,54 triliun": 0.01
+    trillion). A whole number is taken as exact ("5%" is no rounded 4,75%): 0, as when it
+    cannot be read."""
+    m = _WRITTEN.search(shown)
+    if m is None:
+        return 0.0
+    whole, _, decimals = m.group(0).replace(".", "").partition(",")
+    if not decimals:
+        return 0.0
+    written = float(f"{whole}.{decimals}")
+    return abs(value / written) * 10.0 ** -len(decimals) if written else 0.0
+
+
+def rounded_alike(first: tuple[float, str], second: tuple[float, str]) -> bool:
+    """Two figures (value, as written) that agree at the coarser one's precision: "Rp 31,54
+    triliun" and "Rp 31,542 triliun" are one figure rounded, "5%" and "4,75%" two."""
+    coarse = max(_resolution(*first), _resolution(*second))
+    return abs(first[0] - second[0]) <= coarse / 2 * (1 + 1e-9)
 
 
 def differing_figures(

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..lang.vectors import cosine
+from .figures import rounded_alike
 from .reading import Candidate
 
 __all__ = ["SAME_FACT", "candidate_pairs", "figures_differ", "same_fact", "similar_pairs"]
@@ -61,7 +62,7 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
     if x.modal != y.modal or x.negated != y.negated:
         return None
     differ = figures_differ(x, y)
-    if differ and _written_apart(x, y):
+    if differ and _written_apart(x, y) and not _rounded(x, y):
         return None  # one noun's figures in reports of two days: two facts, not sources differing
     if x.numbers and y.numbers and not x.numbers & y.numbers and not differ:
         return None  # different numbers, and not different figures for one counted noun
@@ -95,6 +96,12 @@ def _written_apart(x: Candidate, y: Candidate) -> bool:
     """Both articles are dated, on different days."""
     first, second = x.article.published, y.article.published
     return first is not None and second is not None and first != second
+
+
+def _rounded(x: Candidate, y: Candidate) -> bool:
+    """Every counted noun both give has one figure, rounded or not ("Rp 31,54 triliun", "Rp
+    31,542 triliun" a day later: one total, not two days' figures)."""
+    return all(rounded_alike(x.figures[u], y.figures[u]) for u in x.figures.keys() & y.figures.keys())
 
 
 def figures_differ(x: Candidate, y: Candidate) -> bool:
