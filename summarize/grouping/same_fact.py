@@ -136,14 +136,15 @@ def candidate_pairs(nodes: Sequence[Candidate]) -> Iterable[tuple[int, int]]:
 def similar_pairs(nodes: Sequence[Candidate]) -> dict[int, dict[int, float]]:
     """For each node, the nodes of *other* articles that state the same fact, with similarity.
 
-    The judge reads only what two sentences say (`_same_said`), so near-copies of one
-    report, which repeat most sentences word for word, are judged once per pair of texts:
-    candidates are found among the distinct texts, and each verdict is given to every pair
-    of their sentences in different articles (in the order `same_fact` would be asked).
+    The judge reads only what two sentences say (`_same_said`) and the days their articles
+    were written, so near-copies of one report, which repeat most sentences word for word, are
+    judged once per pair of texts of one day: candidates are found among the distinct (text,
+    day) pairs, and each verdict is given to every pair of their sentences in different
+    articles (in the order `same_fact` would be asked).
     """
-    groups: dict[str, list[int]] = {}
+    groups: dict[tuple[str, str | None], list[int]] = {}
     for i, node in enumerate(nodes):
-        groups.setdefault(node.text, []).append(i)
+        groups.setdefault((node.text, node.article.published), []).append(i)
     texts = list(groups.values())
     reps = [nodes[g[0]] for g in texts]
     verdicts: dict[tuple[int, int], float | None] = {}
