@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..ingest.dates import find_date, relative_time
+from ..ingest.dates import needs_writing_day
 from ..lang.terms import TOKEN, content_terms
 from ..lang.vectors import Vector, tfidf
 from ..lang.wordlists import SAY_VERBS
@@ -291,7 +291,7 @@ class StoryTerms:
             days=calendar_days(text),
             months=calendar_months(text),
             # Read only where it can matter: `same_fact` compares it between dated articles.
-            relative=relative_time(text) and find_date(text) is None and not calendar_days(text),
+            relative=needs_writing_day(text) and not calendar_days(text),
             counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 

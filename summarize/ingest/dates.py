@@ -37,6 +37,7 @@ __all__ = [
     "article_date",
     "find_date",
     "iso_day",
+    "needs_writing_day",
     "publisher_day",
     "relative_time",
     "report_days",
@@ -234,3 +235,9 @@ def relative_time(sentence: str) -> bool:
     as time.
     """
     return _RELATIVE.search(sentence) is not None
+
+
+def needs_writing_day(sentence: str) -> bool:
+    """`relative_time`, and no full date beside it ("kemarin"; not "Senin (20/10/2025)"): the
+    sentence can be placed only by its article's date."""
+    return relative_time(sentence) and find_date(sentence) is None

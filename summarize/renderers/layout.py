@@ -33,7 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..ingest.dates import find_date, relative_time
+from ..ingest.dates import needs_writing_day
 from ..ingest.publisher import FOLDER
 from ..numerals.names import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story, plural
@@ -268,7 +268,7 @@ def writing_day(article: Article | None, source_text: str) -> str | None:
     ("kemarin", "Selasa" with no date beside it): its article's ("13 Oct 2023"), or
     "article date unknown"; None for any other sentence. A digest line and a brief sentence
     read it alike."""
-    if article is None or not relative_time(source_text) or find_date(source_text) is not None:
+    if article is None or not needs_writing_day(source_text):
         return None
     # A relative day ("kemarin") is placed by its article's date, or said to be unplaceable.
     return day_label(article.published) or UNKNOWN_DAY
