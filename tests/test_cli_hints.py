@@ -84,10 +84,17 @@ def test_an_unknown_option_is_not_answered_with_an_unrelated_one() -> None:
 def test_a_brief_footer_points_at_what_a_brief_shows(fmt: str) -> None:
     out = cli("brief", str(SEEDS / "004_aa34f2be23785672.txt"), "--no-translate", "-f", fmt).stdout
     assert "Sources list" not in out  # a brief has no Sources list
-    assert "the brief numbered 2" in out
+    # Its example is the brief's first citation: "[2.4] means article 2 (the brief numbered
+    # 2)" under the brief of one article named a brief that is not there.
+    first = re.search(r"\[1\.(\d+)[],]", out)
+    assert first, out
+    assert f"[1.{first[1]}] means article 1 (the brief numbered 1), sentence {first[1]} " in out.replace(
+        "\\", ""
+    )
+    assert "numbered 2" not in out
     if fmt == "markdown":
         assert "\\`summarize cite" not in out  # not escaped: it renders as code
-        assert re.search(r"`+ ?summarize cite SOURCE\.\.\. 2\.4 ?`+", out)
+        assert re.search(rf"`+ ?summarize cite SOURCE\.\.\. 1\.{first[1]} ?`+", out)
     digest = cli("digest", str(SEEDS), "--no-translate", "-f", fmt).stdout
     assert "in the Sources list" in digest
 

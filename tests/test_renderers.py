@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from summarize.renderers import ALIASES, FORMATS, SUFFIXES, format_for, render
 from summarize.renderers.htmlpage import TARGET_STYLE, briefs_html, digest_html
+from summarize.renderers.layout import layout
 from summarize.renderers.text import CITE_COMMAND, digest_text
 from summarize.values import Briefs, Citation, Digest, DigestItem, ModelInfo, Problem, http_url, inert
 
@@ -229,7 +230,8 @@ def test_markdown_links_only_http_urls_and_carries_no_markup() -> None:
 def test_markdown_sources_line_shows_file_names_as_inert_code_and_a_link_once() -> None:
     # A web address was shown twice: "1. [Headline](<http://…>) (…) — `http://…`". The link
     # is enough; what is no link (a file name, a javascript: URL) is shown as code.
-    page = commonmark(render(hostile_digest(), "markdown"))
+    digest = hostile_digest()
+    page = commonmark(render(digest, "markdown"))
     codes: list[str] = []
 
     class Code(HTMLParser):
@@ -250,7 +252,8 @@ def test_markdown_sources_line_shows_file_names_as_inert_code_and_a_link_once() 
     Code(convert_charrefs=True).feed(page)
     # The sources that are no link, then the footer's `summarize cite` command (code, not
     # escaped text).
-    assert codes == ["javascript:alert(1)", FILE.replace("\n", "\\n"), CITE_COMMAND]
+    command = CITE_COMMAND.format(example=layout(digest).example)
+    assert codes == ["javascript:alert(1)", FILE.replace("\n", "\\n"), command]
     sources = page[page.index("<h2>Sources</h2>") :]
     assert sources.count("<a href=") == 3  # articles 1, 3 and 5, by their titles
     # A brief's heading is its link, so the line under it names only a file (or a URL that is no link).
@@ -376,6 +379,25 @@ def test_a_copy_whose_publisher_only_a_folder_names_is_listed_by_its_number() ->
         assert f"also published by ANTARA [{named.id}] and as [{folder.id}]" in out, fmt
 
 
+def test_a_copy_by_the_originals_own_publisher_is_not_listed_as_another_outlet() -> None:
+    # "detikcom, 20 Oct 2025; also published by news.detik.com [2]" read as a second outlet
+    # carrying the report: one outlet's page at two addresses is listed by its number.
+    d = samples.digest(stories=True)
+    first, second, third = d.articles[:3]
+    original = dataclasses.replace(first, publisher="detikcom", publisher_from="site")
+    same = dataclasses.replace(
+        second, duplicate_of=first.id, publisher="news.detik.com", publisher_from="host"
+    )
+    other = dataclasses.replace(third, duplicate_of=first.id, publisher="ANTARA", publisher_from="dateline")
+    digest = dataclasses.replace(d, articles=(original, same, other))
+    for fmt in ("text", "markdown", "html"):
+        out = render(digest, fmt)
+        out = "".join(parse(out).text) if fmt == "html" else out
+        out = " ".join(out.replace("\\[", "[").replace("\\]", "]").split())
+        assert f"also published by ANTARA [{other.id}] and as [{same.id}]" in out, fmt
+        assert "also published by news.detik.com" not in out, fmt
+
+
 def test_a_storys_articles_are_cited_alike_in_every_format() -> None:
     # Markdown listed them as "2 articles: 1, 2" where text and HTML show "[1] [2]".
     d = samples.digest(stories=True)
@@ -391,14 +413,14 @@ def test_a_storys_articles_are_cited_alike_in_every_format() -> None:
 def test_the_note_on_dated_citations_dates_no_article() -> None:
     # Its example "[2.4, 13 Oct 2023]" read as one of the digest's citations: a reader of a
     # digest of 2016-2017 news looked for an article of 2023. These articles name no day, so
-    # no format may show one; the note's example is "[2.4, DATE]".
+    # no format may show one; the note's example is "[1.1, DATE]" (the first citation shown).
     d = samples.digest()
     assert not any(a.published for a in d.articles)
     for result in (d, Briefs(d.briefs)):
         for fmt in ("markdown", "text", "html"):
             shown = render(result, fmt)
             text = "".join(parse(commonmark(shown) if fmt == "markdown" else shown).text)
-            assert "[2.4, DATE]" in text, (fmt, text[-600:])
+            assert "[1.1, DATE]" in text, (fmt, text[-600:])
             assert not re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", text), fmt
 
 

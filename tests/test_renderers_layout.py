@@ -19,7 +19,7 @@ from summarize.deliver import compose_message
 from summarize.ingest.article import article_from_text
 from summarize.ingest.dates import find_date, relative_time
 from summarize.renderers import FORMATS, render
-from summarize.renderers.layout import day_label, layout, publisher_label, span_label
+from summarize.renderers.layout import day_label, example_cite, layout, publisher_label, span_label
 from summarize.renderers.text import WIDTH, _item, cites
 from summarize.values import Article, Citation, Digest, DigestItem, parse_cite
 
@@ -355,7 +355,7 @@ def test_a_brief_sentence_that_says_when_relative_to_its_writing_carries_the_dat
         assert "[1.2, article date unknown]" in out and "[2.2, 13 Oct 2023]" in out, fmt
         assert "[1.1]" in out and "[2.1]" in out, fmt  # no relative time: no date
         flat = " ".join(out.replace("\\", "").split())  # markdown escapes the note's brackets
-        assert "[2.4, DATE]" in flat and "its article's date" in flat, fmt
+        assert "[1.1, DATE]" in flat and "its article's date" in flat, fmt  # the first shown
     line = DigestItem("Floods hit.", a.sentences[0].text, (Citation("1", 0),), 1.0)
     stories = (Story("Banjir Jakarta", ("1",), (line,)), Story("Banjir Medan", ("2",), ()))
     under = Digest(articles=(a, b), items=(line,), stories=stories, briefs=briefs)
@@ -583,3 +583,22 @@ def test_each_citation_that_says_hari_ini_carries_its_own_articles_date(fmt: str
     out = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", render(result, fmt)))
     assert "[1.1, 20 Oct 2025]" in out and "[2.1, article date unknown]" in out
     assert re.search(r"\[(1\.1|2\.1), [^\]]+\]\[(1\.1|2\.1), [^\]]+\]", out)  # on one line, both dated
+
+
+def test_the_footer_explains_citations_by_the_first_one_the_page_shows() -> None:
+    # A fixed "[2.4] means article 2 ..." named an article and a sentence a digest of one
+    # short article does not have; the example is now one the reader can find.
+    assert example_cite([Citation("2", 2), Citation("1", 0)]) == "2.3"
+    assert example_cite([]) == "1.1"
+    d = mixed()
+    shape = layout(d)
+    first = next(c for s in (*shape.stories, *shape.other) for line in s.lines for c in line.item.citations)
+    example = f"{first.article}.{first.index + 1}"
+    assert shape.example == example
+    for fmt in ("text", "markdown", "html"):
+        flat = " ".join(render(d, fmt).replace("\\", "").split())
+        assert (
+            f"[{example}] means article {first.article} in the Sources list, sentence {first.index + 1} "
+            in flat
+        )
+        assert f"summarize cite SOURCE... {example}" in flat and f"[{example}, DATE]" in flat, fmt

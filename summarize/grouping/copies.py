@@ -33,7 +33,7 @@ from functools import lru_cache
 from hashlib import blake2b
 
 from ..ingest.dates import WIB
-from ..ingest.publisher import FOLDER
+from ..ingest.publisher import FOLDER, publisher_key
 from ..values import Article, Citation
 from .partition import Partition
 
@@ -199,29 +199,6 @@ def mark_copies(articles: Sequence[Article]) -> list[Article]:
     """`articles` with `duplicate_of` set on each republished copy (see `find_copies`)."""
     copies = find_copies(articles)
     return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
-
-
-# The last labels of a host that name no outlet: "news.detik.com" is detik's, "bisnis.tempo.co"
-# Tempo's, "kompas.id" Kompas's.
-_SUFFIXES = frozenset({"com", "co", "id", "net", "org", "tv", "go", "or", "ac", "my", "web"})
-
-
-def publisher_key(article: Article) -> str:
-    """Who published `article`, as compared for counting: "TRIBUNNEWS.COM", "tribunnews.com"
-    and "www.tribunnews.com" are one; so are a site's name with "news" and its dateline's without
-    ("poskotanews.com" and "Pos Kota", "antaranews.com" and "ANTARA"), a host and its outlet's
-    subdomains ("news.detik.com", "detik.com", "detikcom"; "Tempo.co", "bisnis.tempo.co",
-    "Tempo"): one outlet that would otherwise count as two. An article with no known publisher
-    is its own (and `publishers` does not count it)."""
-    name = (article.publisher or "").strip().lower()
-    if "." in name and " " not in name:  # a host: its outlet's label, before the suffixes
-        labels = [label for label in name.split(".") if label]
-        while len(labels) > 1 and labels[-1] in _SUFFIXES:
-            labels.pop()
-        name = labels[-1] if labels else ""
-    key = re.sub(r"[^0-9a-z]+", "", name)
-    key = re.sub(r"(?<=[a-z]{3})(?:com|news)$", "", key)  # "detikcom", "poskotanews"
-    return key or f"article:{article.id}"
 
 
 def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:

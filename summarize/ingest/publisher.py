@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-__all__ = ["FOLDER", "dateline_outlet", "host_name", "publisher_evidence", "publisher_of"]
+if TYPE_CHECKING:
+    from ..values import Article
+
+__all__ = ["FOLDER", "dateline_outlet", "host_name", "publisher_evidence", "publisher_key", "publisher_of"]
 
 # The evidence that names only the file's folder: readers are told it is not a named outlet.
 FOLDER = "folder"
@@ -81,3 +85,26 @@ def publisher_evidence(
         return None, None
     folder = PurePath(source).parent.name
     return (folder, FOLDER) if folder else (None, None)
+
+
+# The last labels of a host that name no outlet: "news.detik.com" is detik's, "bisnis.tempo.co"
+# Tempo's, "kompas.id" Kompas's.
+_SUFFIXES = frozenset({"com", "co", "id", "net", "org", "tv", "go", "or", "ac", "my", "web"})
+
+
+def publisher_key(article: Article) -> str:
+    """Who published `article`, as compared for counting: "TRIBUNNEWS.COM", "tribunnews.com"
+    and "www.tribunnews.com" are one; so are a site's name with "news" and its dateline's without
+    ("poskotanews.com" and "Pos Kota", "antaranews.com" and "ANTARA"), a host and its outlet's
+    subdomains ("news.detik.com", "detik.com", "detikcom"; "Tempo.co", "bisnis.tempo.co",
+    "Tempo"): one outlet that would otherwise count as two. An article with no known publisher
+    is its own (and `grouping.copies.publishers` does not count it)."""
+    name = (article.publisher or "").strip().lower()
+    if "." in name and " " not in name:  # a host: its outlet's label, before the suffixes
+        labels = [label for label in name.split(".") if label]
+        while len(labels) > 1 and labels[-1] in _SUFFIXES:
+            labels.pop()
+        name = labels[-1] if labels else ""
+    key = re.sub(r"[^0-9a-z]+", "", name)
+    key = re.sub(r"(?<=[a-z]{3})(?:com|news)$", "", key)  # "detikcom", "poskotanews"
+    return key or f"article:{article.id}"

@@ -37,7 +37,7 @@ from .layout import (
     untitled_words,
     writing_day,
 )
-from .text import check_note, withheld_note
+from .text import brief_example, check_note, withheld_note
 
 __all__ = ["briefs_html", "digest_html"]
 
@@ -202,5 +202,6 @@ def briefs_html(result: Briefs, *, title: str = "News briefs") -> str:
             plural=plural,
             notes=result.notes,
             entries=entries(articles),
+            example=brief_example(briefs),
         )
     )

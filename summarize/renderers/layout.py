@@ -30,11 +30,11 @@ same facts as data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..ingest.dates import needs_writing_day
-from ..ingest.publisher import FOLDER
+from ..ingest.publisher import FOLDER, publisher_key
 from ..numerals.names import MONTHS_EN
 from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story, plural
 
@@ -53,6 +53,7 @@ __all__ = [
     "day_label",
     "entries",
     "entry_note",
+    "example_cite",
     "layout",
     "no_line_note",
     "passages",
@@ -205,7 +206,7 @@ class Entry:
     english: str | None
     date: str | None
     copy_of: str | None  # the id of the article it republishes
-    copies: tuple[tuple[str, str | None], ...]  # (id, named publisher or None) of its republished copies
+    copies: tuple[tuple[str, str | None], ...]  # (id, another named publisher or None) of its copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,16 @@ class Layout:
     briefs: tuple[Brief, ...]  # only sentences the digest does not show; copies left out
     briefs_note: str  # the note over them (`briefs_note`): which articles have none there, and why
     sources: tuple[Entry, ...]
+    example: str = "1.1"  # the citation the footer explains citations by (`example_cite`)
+
+
+def example_cite(citations: Iterable[Citation]) -> str:
+    """The citation the footer explains citations by: the first one the page shows ("1.3"),
+    so that the example is one the reader can find; "1.1" where none is shown. (A fixed
+    "[2.4] means article 2 ..." under the brief of one article named one that is not there.)"""
+    for c in citations:
+        return f"{c.article}.{c.index + 1}"
+    return "1.1"
 
 
 def article_note(article: Article) -> str:
@@ -249,8 +260,9 @@ def publisher_label(article: Article) -> str:
 
 def entry_note(entry: Entry) -> str:
     """The Sources list's line about an article: publisher, date, and its republished copies
-    ("also published by ANTARA [2]", "also published as [3]" where no name is known: a
-    folder's is no publisher's) or what it copies ("republishes [1]: shown as [1])."""
+    ("also published by ANTARA [2]", "also published as [3]" where no other outlet is named: a
+    folder's is no publisher's, and the original's own is no other) or what it copies
+    ("republishes [1]: shown as [1])."""
     note = article_note(entry.article)
     named = ", ".join(f"{p} [{i}]" for i, p in entry.copies if p)
     unnamed = ", ".join(f"[{i}]" for i, p in entry.copies if not p)
@@ -338,10 +350,15 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
     """The Sources list: each article with its date, its copies or what it copies, and its
     English title (from `english`, by article id) when there is one."""
     copies: dict[str, list[tuple[str, str | None]]] = {}
+    by_id = {a.id: a for a in articles}
     for a in articles:
         if a.duplicate_of:
-            # Only a name the page, its address or its dateline gives: a folder's is none.
-            named = a.publisher if a.publisher and a.publisher_from != FOLDER else None
+            # Only a name the page, its address or its dateline gives: a folder's is none; nor
+            # is the original's own publisher ("detikcom ...; also published by detikcom [21]"
+            # read as a second outlet): that copy is listed by its number.
+            original = by_id.get(a.duplicate_of)
+            same = original is not None and publisher_key(original) == publisher_key(a)
+            named = a.publisher if a.publisher and a.publisher_from != FOLDER and not same else None
             copies.setdefault(a.duplicate_of, []).append((a.id, named))
     return tuple(
         Entry(
@@ -388,6 +405,12 @@ def layout(digest: Digest) -> Layout:
         briefs=briefs,
         briefs_note=briefs_note(digest, briefs),
         sources=entries(digest.articles, dict(digest.english_titles)),
+        example=example_cite(
+            [
+                *(c for s in (*stories, *other) for line in s.lines for c in line.item.citations),
+                *(Citation(b.article.id, x.index) for b in briefs for x in b.sentences),
+            ]
+        ),
     )
 
 

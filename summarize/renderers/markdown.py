@@ -24,13 +24,14 @@ from .layout import (
     untitled_words,
 )
 from .text import (
-    DATED_NOTE,
     IN_BRIEFS,
     IN_SOURCES,
     brief_cite,
+    brief_example,
     check_note,
     citation_note,
     cites,
+    dated_note,
     figures_note,
     oneline,
     origin,
@@ -86,9 +87,9 @@ def _source_line(e: Entry) -> str:
     return f"{a.id}. {shown} ({_escape(entry_note(e))}){where}"
 
 
-def _footer(model: ModelInfo | None, *, where: str) -> str:
-    before, command, after = citation_note(where)
-    note = f"{_escape(before)}{_code(command)}{_escape(after)} {_escape(DATED_NOTE)}"
+def _footer(model: ModelInfo | None, *, where: str, example: str) -> str:
+    before, command, after = citation_note(where, example)
+    note = f"{_escape(before)}{_code(command)}{_escape(after)} {_escape(dated_note(example))}"
     if model is None:
         return f"_{note}_\n\n_Not translated: Indonesian source sentences._"
     return (
@@ -130,10 +131,8 @@ def _notes(notes: Sequence[str]) -> list[str]:
 
 
 def briefs_markdown(result: Briefs) -> str:
-    return (
-        "\n".join(_notes(result.notes))
-        + f"{_briefs(result.briefs, level=2)}\n\n{_footer(result.model, where=IN_BRIEFS)}\n"
-    )
+    footer = _footer(result.model, where=IN_BRIEFS, example=brief_example(result.briefs))
+    return "\n".join(_notes(result.notes)) + f"{_briefs(result.briefs, level=2)}\n\n{footer}\n"
 
 
 def _section(section: Section) -> list[str]:
@@ -190,5 +189,5 @@ def digest_markdown(digest: Digest) -> str:
         lines += ["## Briefs", "", f"_{_escape(shape.briefs_note)}_", ""]
         lines += [_briefs(shape.briefs, level=3), ""]
     lines += ["## Sources", ""] + [_source_line(e) for e in shape.sources]
-    lines += ["", _footer(digest.model, where=IN_SOURCES)]
+    lines += ["", _footer(digest.model, where=IN_SOURCES, example=shape.example)]
     return "\n".join(lines) + "\n"

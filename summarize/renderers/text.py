@@ -27,6 +27,7 @@ from .layout import (
     Section,
     brief_note,
     entry_note,
+    example_cite,
     layout,
     story_lines,
     untitled_words,
@@ -52,6 +53,11 @@ def brief_cite(article: Article, sentence: Selected) -> str:
     """A brief sentence's citation, `[2.4]`, dated as a digest line is when the sentence says
     when relative to its writing (`layout.writing_day`): `[2.4, 13 Oct 2023]`."""
     return cites((Citation(article.id, sentence.index),), (writing_day(article, sentence.source_text),))
+
+
+def brief_example(briefs: Sequence[Brief]) -> str:
+    """The citation a page of briefs explains citations by: its first sentence's."""
+    return example_cite(Citation(b.article.id, s.index) for b in briefs for s in b.sentences)
 
 
 def origin(article: Article) -> str:
@@ -190,38 +196,44 @@ def briefs_text(result: Briefs) -> str:
     lines = [
         *_notes(result.notes),
         *_brief_lines(result.briefs),
-        _citation_note(IN_BRIEFS),
-        _wrap(DATED_NOTE, "", ""),
+        *_citation_note(IN_BRIEFS, brief_example(result.briefs)),
         _footer(result.model),
     ]
     return "\n".join(lines) + "\n"
 
 
-CITE_COMMAND = "summarize cite SOURCE... 2.4"
+CITE_COMMAND = "summarize cite SOURCE... {example}"
 IN_SOURCES = "in the Sources list"
-IN_BRIEFS = "(the brief numbered 2)"  # briefs in markdown and text have no Sources list
-# A citation with a date: the line says when relative to its writing. DATE stands for the
-# date, as SOURCE... does for the sources: a real-looking day ("13 Oct 2023") sent a reader of
-# a digest of 2017's news looking for an article of 2023.
-DATED_NOTE = (
-    "[2.4, DATE]: the sentence says when relative to its writing (kemarin, a weekday), so "
-    'DATE gives its article\'s date (or reads "article date unknown": it cannot be placed).'
-)
+IN_BRIEFS = "(the brief numbered {article})"  # briefs in markdown and text have no Sources list
 
 
-def citation_note(where: str) -> tuple[str, str, str]:
-    """What a citation means, in three parts: the text before the `summarize cite` command,
-    the command (shown as code where the format has code), and the text after it."""
+def dated_note(example: str) -> str:
+    """What a dated citation means. DATE stands for the date, as SOURCE... does for the
+    sources: a real-looking day ("13 Oct 2023") sent a reader of a digest of 2017's news
+    looking for an article of 2023."""
     return (
-        f"[2.4] means article 2 {where}, sentence 4 (counting from 1); ",
-        CITE_COMMAND,
+        f"[{example}, DATE]: the sentence says when relative to its writing (kemarin, a weekday), so "
+        'DATE gives its article\'s date (or reads "article date unknown": it cannot be placed).'
+    )
+
+
+def citation_note(where: str, example: str) -> tuple[str, str, str]:
+    """What a citation means, by the `example` citation ("1.3": `layout.example_cite`), in
+    three parts: the text before the `summarize cite` command, the command (shown as code
+    where the format has code), and the text after it. `where` may name the article
+    ("{article}")."""
+    article, _, sentence = example.rpartition(".")
+    return (
+        f"[{example}] means article {article} {where.format(article=article)}, sentence {sentence} "
+        "(counting from 1); ",
+        CITE_COMMAND.format(example=example),
         " prints that sentence.",
     )
 
 
-def _citation_note(where: str) -> str:
-    before, command, after = citation_note(where)
-    return f"{before.rstrip()}\n`{command}`{after}"
+def _citation_note(where: str, example: str) -> list[str]:
+    before, command, after = citation_note(where, example)
+    return [f"{before.rstrip()}\n`{command}`{after}", _wrap(dated_note(example), "", "")]
 
 
 def _section(section: Section) -> list[str]:
@@ -297,7 +309,7 @@ def layout_text(shape: Layout, *, title: str, model: ModelInfo | None) -> str:
         lines += [*_heading("Briefs", "-"), _wrap(shape.briefs_note, "", ""), ""]
         lines += _brief_lines(shape.briefs)
     lines += _sources(shape.sources)
-    lines += ["", _citation_note(IN_SOURCES), _wrap(DATED_NOTE, "", ""), _footer(model)]
+    lines += ["", *_citation_note(IN_SOURCES, shape.example), _footer(model)]
     return "\n".join(lines) + "\n"
 
 
