@@ -513,6 +513,17 @@ def test_a_garbled_closing_quote_counts_as_garbled() -> None:
     assert decode("Kota Ã\x81Ã\x8d.".encode(), "x")[0] == "Kota ÁÍ."
 
 
+def test_one_garbled_quotation_mark_is_enough() -> None:
+    # "Jum’at" garbled once is "Jumâ€™at": a single pair, left garbled and unwarned before, since
+    # one "Ã©" may be a name's. "â€" and one of the pairs' characters is never a spelling.
+    text, warnings = decode("Salat Jumâ€™at digelar di masjid itu.".encode(), "berita.txt")
+    assert text == "Salat Jum’at digelar di masjid itu."
+    assert warnings == ('berita.txt: text was garbled (UTF-8 read as Windows-1252, e.g. "Ã©"); repaired',)
+    # A text whose other letters cannot have been garbled this way is kept, and said to be.
+    text, warnings = decode("Kafé: Jumâ€™at.".encode(), "x")
+    assert text == "Kafé: Jumâ€™at." and warnings[0].endswith("kept as is")
+
+
 @pytest.mark.parametrize(
     ("data", "what"),
     [

@@ -75,8 +75,11 @@ def _cp1252_bytes(text: str) -> bytes:
 
 
 def _repair(text: str, source: str) -> tuple[str, tuple[str, ...]]:
-    """Undo UTF-8 that was once read as cp1252, when the text is full of the tell-tale pairs."""
-    if len(_MOJIBAKE.findall(text[:200_000])) < 2:
+    """Undo UTF-8 that was once read as cp1252, when the text holds two of the tell-tale pairs,
+    or one that begins "â€": a name may hold "Ã©" on purpose, but "â€" followed by one of
+    those characters is a garbled quotation mark or dash ("Jumâ€™at"), never a spelling."""
+    pairs = _MOJIBAKE.findall(text[:200_000])
+    if len(pairs) < 2 and not any(p.startswith("â€") for p in pairs):
         return text, ()
     try:
         repaired = _cp1252_bytes(text).decode("utf-8")
