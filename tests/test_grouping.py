@@ -189,6 +189,23 @@ def test_a_story_is_headed_by_a_headline_that_tells_its_news_and_its_lines() -> 
     assert teasing_headline("Padel Berasal dari Negara Mana?")
     assert not teasing_headline("Bank Indonesia Turunkan Suku Bunga Acuan ke 4,75%")
     assert not teasing_headline("Kemenkeu Pastikan Tak Ada Kenaikan Iuran BPJS Kesehatan di 2026")
-    # Two articles alike: the central one's headline, as before.
+    # Three articles alike: the central one's headline, as before.
     twin = _titled("4", "Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan Lagi", lines)
-    assert Section(StoryGroup((plain, twin), twin), facts).heading == twin.title
+    third = _titled("5", "Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan Kembali", lines)
+    for central in (plain, twin, third):
+        assert Section(StoryGroup((plain, twin, third), central), facts).heading == central.title
+    # Two articles have no central one (each is as like the other): the headline of the one
+    # whose sentence leads the story, else the one that reads most as news, whichever order
+    # they were given in (a story of two was headed by the first given).
+    for pair in ((plain, twin), (twin, plain)):
+        led = (replace(fact, article=plain), *facts)
+        assert Section(StoryGroup(pair, pair[0]), led).heading == plain.title
+        assert news_score(twin.title) > news_score(plain.title)
+        assert Section(StoryGroup(pair, pair[0]), facts).heading == twin.title
+        assert Section(StoryGroup(pair, pair[0]), ()).heading == twin.title  # a story with no line
+    # Equal in all that: the first in the order of the alphabet.
+    again = _titled("6", "Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan Kembali", lines)
+    again = replace(again, title="Bank Sentral Amerika Serikat Pangkas Suku Bunga Acuan Segera")
+    assert news_score(again.title) == news_score(third.title)
+    for pair in ((third, again), (again, third)):
+        assert Section(StoryGroup(pair, pair[0]), ()).heading == third.title

@@ -68,26 +68,30 @@ class Section:
     def heading_of(self) -> tuple[Article, str] | None:
         """The article whose headline heads the story, and that headline: of its articles'
         headlines, one that does not hold its news back (`teasing_headline`), then the one whose
-        words the story's lines say most of, then the central article's. Read as a user on
+        words the story's lines say most of, then that of the article whose sentence leads the
+        story, then the central article's, then the one that reads most as news (`news_score`),
+        then the first in the order of the alphabet: a story of two articles has no central one,
+        and its headline followed the order the articles were given in. Read as a user on
         detik.com: a story of the Fed's rate cut was headed "Harga Minyak Mentah Turun Usai
         The Fed Pangkas Suku Bunga" (no line told of oil), and others "..., Ini Kata
         Kemenkeu", "... Dipakai Untuk Ini", where another article's headline told the news.
         None when no article has a headline, or when the story shows one line and the headline
         is that line or its start (a heading that repeats it is noise)."""
         shown = {w for f in self.facts for w in _content_words(f.source_text)}
-        best: tuple[tuple[bool, float, bool], Article, str] | None = None
-        for article in self.story.articles:
-            title = headline(article)
-            if not title:
-                continue
+        lead = self.facts[0].article if self.facts else None
+        central = self.story.central if len(self.story.articles) > 2 else None
+
+        def key(candidate: tuple[Article, str]) -> tuple[bool, float, bool, bool, float]:
+            article, title = candidate
             words = _content_words(title)
             said = sum(w in shown for w in words) / len(words) if words else 0.0
-            key = (not teasing_headline(title), said, article is self.story.central)
-            if best is None or key > best[0]:
-                best = (key, article, title)
-        if best is None:
+            return (not teasing_headline(title), said, article is lead, article is central, news_score(title))
+
+        titled = [(a, t) for a in self.story.articles if (t := headline(a))]
+        if not titled:
             return None
-        _, article, title = best
+        # `max` keeps the first of equal keys: in the order of the alphabet, not of the input.
+        article, title = max(sorted(titled, key=lambda at: at[1]), key=key)
         if len(self.facts) == 1 and _folded(self.facts[0].source_text).startswith(_folded(title)):
             return None
         return article, title
