@@ -33,7 +33,7 @@ from summarize.cli import app
 from summarize.errors import ConfigError, InputError
 from summarize.ingest import fetch as summarize_http
 from summarize.ingest.decoding import decode
-from summarize.ingest.extract import fragment_text, html_to_document
+from summarize.ingest.extract import ListPageError, fragment_text, html_to_document
 from summarize.ingest.fetch import Fetcher, Response
 from summarize.ingest.fetch_limits import FetchError
 from summarize.ingest.web import classify, load_urls
@@ -142,6 +142,70 @@ PAGES = {
     "/berita/intelijen-roket": ("intelijen-roket.html", "text/html"),  # charset only in <meta>
     "/indeks": ("index.html", "text/html; charset=utf-8"),
 }
+# A section front: twenty headlines, each a link, with nav and footer furniture and no prose.
+# Written in sentence case, as some outlets write them: the cleaning rules drop title-cased
+# lines as headings, so these are the headlines that reached a digest as an article's sentences.
+INDEX_HEADLINES = [
+    "Pemkot Bekasi tetapkan status tanggap darurat banjir setelah ribuan rumah terendam sejak Senin",
+    "Harga cabai rawit di pasar induk naik dua kali lipat, pedagang mengeluh pembeli makin sepi",
+    "Polisi tangkap dua pencuri sepeda motor di parkiran stasiun setelah rekaman kamera beredar",
+    "Gubernur resmikan jalan tol baru yang memangkas waktu tempuh Cileunyi ke Sumedang satu jam",
+    "Ribuan warga padati alun-alun untuk menyaksikan pawai budaya peringatan hari jadi kota",
+    "Kemenkes imbau warga waspadai lonjakan kasus demam berdarah selama musim hujan tahun ini",
+    "Timnas U-23 gelar latihan tertutup menjelang laga tandang melawan Vietnam pekan depan",
+    "Bank sentral pertahankan suku bunga acuan demi menjaga stabilitas nilai tukar rupiah",
+    "Kebakaran gudang tekstil di Tangerang padam setelah lima jam, tidak ada korban jiwa",
+    "Dinas pendidikan umumkan jadwal penerimaan peserta didik baru beserta syarat pendaftarannya",
+    "Gempa bermagnitudo 5,2 guncang selatan Jawa, BMKG menyatakan tidak berpotensi tsunami",
+    "Menteri perhubungan tinjau kesiapan pelabuhan Merak menghadapi arus mudik akhir tahun",
+    "Petani di Karawang keluhkan kelangkaan pupuk bersubsidi saat memasuki musim tanam",
+    "KPK periksa tiga saksi dalam dugaan korupsi pengadaan alat kesehatan di pemerintah daerah",
+    "Pemprov Bali batasi jumlah pendaki Gunung Agung selama musim hujan demi keselamatan",
+    "Warga antusias ikuti vaksinasi gratis di balai kota, antrean mengular sejak pagi hari",
+    "Produksi beras nasional diperkirakan turun akibat kemarau panjang, menurut perkiraan BPS",
+    "Pengemudi ojek daring gelar aksi damai di depan gedung DPR untuk menuntut kenaikan tarif",
+    "Sekolah di Garut diliburkan setelah banjir bandang merendam ruang kelas dan buku pelajaran",
+    "Pasar saham ditutup menguat didorong aksi beli investor asing di sektor perbankan",
+]
+INDEX_PAGE = (
+    "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Nasional - Kabar Kota</title>"
+    "<meta property='og:site_name' content='Kabar Kota'></head><body>"
+    "<nav><a href='/'>Beranda</a> <a href='/nasional'>Nasional</a> <a href='/ekonomi'>Ekonomi</a>"
+    " <a href='/olahraga'>Olahraga</a> <a href='/indeks'>Indeks</a></nav><main><h1>Nasional</h1>"
+    + "".join(
+        f"<article class='item'><h3><a href='/berita/{k}'>{h}</a></h3></article>"
+        for k, h in enumerate(INDEX_HEADLINES)
+    )
+    + "<div class='paging'><a href='?hal=2'>Berikutnya</a></div></main>"
+    "<footer><a href='/redaksi'>Redaksi</a> <a href='/pedoman'>Pedoman Media Siber</a>"
+    "<p>Hak cipta dilindungi undang-undang.</p></footer></body></html>"
+)
+# A short article of five paragraphs, a "Baca juga" link after each and eight related
+# headlines after them inside <article>: an article all the same, however many links it holds.
+BANJIR = [
+    "Banjir merendam ribuan rumah di enam kecamatan di Kota Bekasi sejak Senin dini hari setelah"
+    " hujan deras mengguyur wilayah itu selama lebih dari delapan jam.",
+    "Kepala BPBD Kota Bekasi mengatakan ketinggian air di sejumlah permukiman mencapai satu meter"
+    " dan warga mulai mengungsi ke masjid serta balai warga terdekat.",
+    "Pemerintah kota menyiapkan dapur umum dan perahu karet untuk mengevakuasi warga lanjut usia"
+    " yang masih bertahan di rumahnya.",
+    "Petugas gabungan dari TNI, Polri dan relawan membantu membersihkan lumpur di jalan utama"
+    " yang tertutup material banjir.",
+    "Warga diimbau tetap waspada karena hujan dengan intensitas sedang hingga lebat diperkirakan"
+    " masih turun hingga akhir pekan.",
+]
+SHORT_WITH_RELATED = (
+    "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Banjir Bekasi</title></head><body>"
+    "<nav><a href='/'>Beranda</a> <a href='/nasional'>Nasional</a></nav><article>"
+    "<h1>Banjir Rendam Ribuan Rumah di Bekasi</h1>"
+    + "".join(
+        f"<p>{p}</p><p><strong>Baca juga:</strong> <a href='/berita/{k}'>{INDEX_HEADLINES[k]}</a></p>"
+        for k, p in enumerate(BANJIR)
+    )
+    + "<h2>Berita terkait</h2><ul>"
+    + "".join(f"<li><a href='/berita/{k}'>{h}</a></li>" for k, h in enumerate(INDEX_HEADLINES[5:13]))
+    + "</ul></article></body></html>"
+)
 FEEDS = {
     "/feed.xml": ("feed.xml", "application/rss+xml; charset=utf-8"),
     "/atom.xml": ("atom.xml", "text/xml"),  # vague type: sniffed
@@ -350,6 +414,10 @@ class _Handler(BaseHTTPRequestHandler):
                 for i in range(n)
             )
             self._send(200, f"<rss version='2.0'><channel><title>D</title>{items}</channel></rss>".encode())
+        elif path == "/nasional":  # a section front: headlines, no article
+            self._send(200, INDEX_PAGE.encode(), "text/html; charset=utf-8")
+        elif path == "/berita/banjir-bekasi":
+            self._send(200, SHORT_WITH_RELATED.encode(), "text/html; charset=utf-8")
         elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
             time.sleep(0.15)
             self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
@@ -557,6 +625,20 @@ def test_page_without_article_text_is_an_input_error() -> None:
         html_to_document(fixture("index.html"), source="index.html")
     with pytest.raises(InputError, match="empty page"):
         html_to_document(b"   ", source="kosong.html")
+
+
+def test_a_page_of_links_is_not_an_article() -> None:
+    """A section front's headlines came out as an article's paragraphs, and a digest cited one
+    as "sentence 4 of article 3". A page whose text is mostly links' text is refused; a short
+    article with a "Baca juga" link after each paragraph and related headlines is not."""
+    with pytest.raises(
+        ListPageError, match=r"^nasional\.html: a page of 20 links, not an article$"
+    ) as raised:
+        html_to_document(INDEX_PAGE, source="nasional.html")
+    assert raised.value.links == 20 and raised.value.share > 0.9
+    doc = html_to_document(SHORT_WITH_RELATED, source="banjir.html")
+    assert all(p in doc.text for p in BANJIR)
+    assert f"Baca juga: {INDEX_HEADLINES[4]}" in doc.text  # for the cleaning rules (read-also)
 
 
 def test_copyright_year_is_not_taken_for_the_publication_date() -> None:
@@ -847,6 +929,21 @@ def test_non_html_response_refused(web: _Server) -> None:
 def test_page_with_no_article_text_is_skipped(web: _Server) -> None:
     skip = only_skip(load_url(f"{web.base}/indeks", timeout=TIMEOUT))
     assert skip.reason == "no article text found in the page"
+
+
+def test_a_page_of_links_is_skipped_in_one_line_and_the_rest_read(
+    web: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_TIMEOUT", "2")
+    page, article = f"{web.base}/nasional", f"{web.base}/berita/banjir-bekasi"
+    result = runner.invoke(app, ["brief", page, article, "--no-translate", "-f", "json"])
+    assert result.exit_code == 3, result.output
+    assert [line for line in result.stderr.splitlines() if page in line] == [
+        f"summarize: skipped {page}: a page of 20 links, not an article "
+        "(give an article's address, or the site's feed)"
+    ]
+    [read] = json.loads(result.stdout)["articles"]
+    assert read["source"] == article and read["title"] == "Banjir Rendam Ribuan Rumah di Bekasi"
 
 
 def test_classify_by_type_and_by_sniffing() -> None:

@@ -24,16 +24,19 @@ from urllib.parse import urlsplit
 from ..errors import ConfigError, InputError
 from ..values import Document, Skipped, page_url, plural
 from .decoding import decode
-from .extract import html_to_document
+from .extract import ListPageError, html_to_document
 from .feeds import Entry, content_document, read_feed
 from .fetch import Fetcher, Response
 from .fetch_limits import DEFAULT_DEADLINE_S, FetchError, InternalAddressError, RunDeadline
 
-__all__ = ["MAX_WORKERS", "Progress", "classify", "load_urls"]
+__all__ = ["LIST_PAGE_HINT", "MAX_WORKERS", "Progress", "classify", "load_urls"]
 
 log = logging.getLogger(__name__)
 
 MAX_WORKERS = 8  # threads fetching URLs or feed entries; the per-host limit still applies
+# What to give instead of a section front or an index page (`extract.ListPageError`), said
+# after the reason when the user named such a page.
+LIST_PAGE_HINT = "give an article's address, or the site's feed"
 
 Progress = Callable[[int, int], None]
 _T = TypeVar("_T")
@@ -270,6 +273,8 @@ def _load_one(
                     doc = replace(doc, warnings=(*doc.warnings, note))
                 return [doc], []
             return _load_feed(fetcher, response, source=url, limit=limit, since=since, tally=tally)
+    except ListPageError as exc:
+        return [], [Skipped(url, f"{exc.reason} ({LIST_PAGE_HINT})")]
     except InputError as exc:
         return [], [Skipped(url, _reason(exc))]
     finally:
