@@ -418,6 +418,27 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, INDEX_PAGE.encode(), "text/html; charset=utf-8")
         elif path == "/berita/banjir-bekasi":
             self._send(200, SHORT_WITH_RELATED.encode(), "text/html; charset=utf-8")
+        elif path == "/berita/logo-saja":  # the page's one <h1> is the site's logo
+            paras = "".join(f"<p>{s}</p>" for s in ARTICLE_SENTENCES["korut-kontainer"][:2])
+            page = (
+                "<html><head><meta property='og:site_name' content='Kabar Dunia'></head><body>"
+                f"<header><h1>Kabar Dunia</h1></header><article>{paras}</article></body></html>"
+            )
+            self._send(200, page.encode())
+        elif path == "/feed-judul.xml":  # entry titles that differ from the pages' headlines
+            items = "".join(
+                f"<item><title>{t}</title><link>{base}{link}</link></item>"
+                for t, link in [
+                    ("Korut Kirim Kontainer", "/berita/korut-kontainer"),
+                    ("Tanpa Tanggal", "/berita/tanpa-tanggal"),
+                    ("Kontainer untuk Rusia", "/berita/logo-saja"),
+                ]
+            )
+            self._send(
+                200,
+                f"<rss version='2.0'><channel><title>J</title>{items}</channel></rss>".encode(),
+                "application/rss+xml",
+            )
         elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
             time.sleep(0.15)
             self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
@@ -980,13 +1001,12 @@ def test_rss_entries_become_documents_newest_first(web: _Server) -> None:
         "2023-09-17T10:30:00+07:00",
         "2022-09-07T08:15:00+07:00",
     ]
-    # The feed's titles (cleaner than <title>), the page's site names.
-    assert (
-        docs[0].title
-        == "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk Dukung Rusia"
+    # The pages' own headlines (the feed shortens two of them), the pages' site names.
+    assert docs[0].title == (
+        "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk Dukung Rusia dalam Perang Ukraina"
     )
     assert (docs[2].title or "").startswith(
-        "Intelijen AS: Rusia Akan Lakukan Pembelian Massal Roket & Peluru"
+        "Intelijen AS: Untuk Ukraina, Rusia Akan Lakukan Pembelian Massal Roket & Peluru"
     )
     assert [d.site for d in docs] == ["liputan6.com", "IDN Times", "Purna Warta"]
     for doc in docs:
@@ -1032,17 +1052,14 @@ def test_atom_feed_with_relative_links_served_as_text_xml(web: _Server) -> None:
     # 01:00 WIB on the 17th is the 16th in UTC: --since counts the publisher's day.
     docs, skipped = load_url(f"{web.base}/atom.xml", since=dt.date(2023, 9, 17), timeout=TIMEOUT)
     assert skipped == []
-    assert [(d.url, d.published, d.title) for d in docs] == [
-        (
-            f"{web.base}/berita/korut-kontainer",
-            "2023-10-14T09:02:00+07:00",
-            "Gedung Putih: Korut Kirim 1.000 Kontainer Amunisi ke Rusia",
-        ),
-        (
-            f"{web.base}/berita/korut-senjata",
-            "2023-09-17T01:00:00+07:00",
-            "AS Ragukan Dampak Senjata Korut bagi Rusia",
-        ),
+    assert [(d.url, d.published) for d in docs] == [
+        (f"{web.base}/berita/korut-kontainer", "2023-10-14T09:02:00+07:00"),
+        (f"{web.base}/berita/korut-senjata", "2023-09-17T01:00:00+07:00"),
+    ]
+    # The pages' headlines, not the feed's rewrites ("AS Ragukan Dampak Senjata Korut bagi Rusia").
+    assert [d.title for d in docs] == [
+        "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk Dukung Rusia dalam Perang Ukraina",
+        "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina",
     ]
 
 
@@ -1072,7 +1089,10 @@ def test_since_with_undated_entries_uses_the_page_date(web: _Server) -> None:
     )
     assert web.hits["/berita/tanpa-tanggal"] == 1
     docs, _ = load_url(f"{web.base}/feed-tanpa-tanggal.xml", timeout=TIMEOUT)
-    assert [d.title for d in docs] == ["Senjata Korut", "Tanpa Tanggal"]
+    assert [d.title for d in docs] == [  # the page's headline; the feed's where the page has none
+        "AS: Senjata Korut untuk Rusia Kemungkinan Gak Ngefek di Perang Ukraina",
+        "Tanpa Tanggal",
+    ]
     assert docs[0].published == "2023-09-17T10:30:00+07:00"  # from the page
 
 
@@ -1093,6 +1113,20 @@ def test_cli_since_names_every_entry_it_leaves_out(web: _Server) -> None:
         "summarize: error: no article could be read from the input (nothing published on or after 2023-09-18)",
     ]
     assert web.hits["/berita/korut-kontainer"] == 0 and web.hits["/berita/korut-senjata"] == 1
+
+
+def test_a_feed_entry_takes_its_pages_own_headline(web: _Server) -> None:
+    """The feed's <title> replaced the page's <h1>: the page's headline (as trafilatura reads
+    it: JSON-LD, og:title, the one <h1>, the <title> less the site's name) is the article's.
+    The feed's stands in where the page gives none, or gives only the site's own name."""
+    docs, skipped = load_url(f"{web.base}/feed-judul.xml", timeout=TIMEOUT)
+    assert skipped == []
+    assert {(d.url or "").rsplit("/", 1)[1]: d.title for d in docs} == {
+        "korut-kontainer": "AS: Korea Utara Kirim 1.000 Kontainer Peralatan Militer dan Amunisi untuk "
+        "Dukung Rusia dalam Perang Ukraina",
+        "tanpa-tanggal": "Tanpa Tanggal",  # no headline in the page
+        "logo-saja": "Kontainer untuk Rusia",  # the page's one <h1> is its logo
+    }
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,16 @@ def _page_document(response: Response, *, source: str) -> Document:
     return replace(doc, warnings=warnings + doc.warnings)
 
 
+def _headline(doc: Document) -> str | None:
+    """The page's own headline, as trafilatura reads it (JSON-LD, og:title, the page's one
+    <h1>, its <title> less the site's name), which the feed entry's title gives way to: a
+    feed's title may be shortened or rewritten, and the article is the page. None where the
+    page gives none, or only the site's own name (a logo in its one <h1>): then the feed's."""
+    if doc.title and doc.site and doc.title.casefold() == doc.site.casefold():
+        return None
+    return doc.title
+
+
 def _entry_document(
     fetcher: Fetcher, entry: Entry, *, site: str | None, since: dt.date | None
 ) -> Document | Skipped | None:
@@ -136,7 +146,7 @@ def _entry_document(
             warnings += (f"{entry.link}: publication date unknown; kept despite --since (since= in Python)",)
     return replace(
         doc,
-        title=entry.title or doc.title,
+        title=_headline(doc) or entry.title,
         published=published,
         site=entry.site or doc.site or site,
         warnings=warnings,
