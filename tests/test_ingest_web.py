@@ -439,6 +439,21 @@ class _Handler(BaseHTTPRequestHandler):
                 f"<rss version='2.0'><channel><title>J</title>{items}</channel></rss>".encode(),
                 "application/rss+xml",
             )
+        elif path == "/feed-tanggal-rusak.xml":  # dates no parser reads, beside a good one
+            items = "".join(
+                f"<item><title>{t}</title><link>{base}{link}</link><pubDate>{d}</pubDate></item>"
+                for t, link, d in [
+                    ("Kontainer", "/berita/korut-kontainer", "Sab, 14 Okt 2023 09:02:00 WIB"),
+                    ("Senjata Korut", "/berita/korut-senjata", "Minggu, 17 September 2023"),
+                    ("Tanpa Tanggal", "/berita/tanpa-tanggal", "kemarin sore"),
+                    ("Roket", "/berita/intelijen-roket", "Wed, 07 Sep 2022 08:15:00 +0700"),
+                ]
+            )
+            self._send(
+                200,
+                f"<rss version='2.0'><channel><title>R</title>{items}</channel></rss>".encode(),
+                "application/rss+xml",
+            )
         elif path.startswith("/pelan/"):  # slow enough that concurrent requests overlap
             time.sleep(0.15)
             self._send(200, fixture("korut-senjata.html"), "text/html; charset=utf-8")
@@ -1127,6 +1142,42 @@ def test_a_feed_entry_takes_its_pages_own_headline(web: _Server) -> None:
         "tanpa-tanggal": "Tanpa Tanggal",  # no headline in the page
         "logo-saja": "Kontainer untuk Rusia",  # the page's one <h1> is its logo
     }
+
+
+def test_an_unreadable_feed_date_is_named_and_the_entry_kept(
+    web: _Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An entry whose date the feed writes but no parser reads was undated without a word, and
+    under --since judged by its page alone. Now one line names the entry and the value, says
+    which date is used instead, and under --since that the entry is kept; one whose page proves
+    it older is left out by a warning, not an info line."""
+    feed = f"{web.base}/feed-tanggal-rusak.xml"
+    kontainer, senjata, tanpa = (
+        f"{web.base}/berita/{name}" for name in ("korut-kontainer", "korut-senjata", "tanpa-tanggal")
+    )
+    docs, skipped = load_url(feed, timeout=TIMEOUT)
+    assert skipped == []
+    assert {d.url: d.warnings for d in docs if d.url != f"{web.base}/berita/intelijen-roket"} == {
+        kontainer: (f"{kontainer}: feed date 'Sab, 14 Okt 2023 09:02:00 WIB' cannot be read; "
+                    "its page's date (2023-10-14) is used",),
+        senjata: (f"{senjata}: feed date 'Minggu, 17 September 2023' cannot be read; "
+                  "its page's date (2023-09-17) is used",),
+        tanpa: (f"{tanpa}: feed date 'kemarin sore' cannot be read; publication date unknown",),
+    }  # fmt: skip
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        docs, skipped = load_url(feed, since=dt.date(2023, 10, 1), timeout=TIMEOUT)
+    assert skipped == []
+    assert {d.url: d.warnings for d in docs} == {
+        kontainer: (f"{kontainer}: feed date 'Sab, 14 Okt 2023 09:02:00 WIB' cannot be read; "
+                    "its page's date (2023-10-14) is used; kept under --since (since= in Python) by that date",),
+        tanpa: (f"{tanpa}: feed date 'kemarin sore' cannot be read; publication date unknown; "
+                "kept despite --since (since= in Python)",),
+    }  # fmt: skip
+    left_out = [r for r in caplog.records if "left out" in r.getMessage() and senjata in r.getMessage()]
+    assert [(r.levelno, r.getMessage()) for r in left_out] == [
+        (logging.WARNING, f"left out {senjata}: its page is dated 2023-09-17, before 2023-10-01 "
+                          "(feed date 'Minggu, 17 September 2023' cannot be read)"),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

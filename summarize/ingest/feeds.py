@@ -1,7 +1,8 @@
 """What a feed says: its entries, their dates, which of them to read, and its own copies.
 
 An RSS or Atom feed (already fetched) is parsed with feedparser; each entry's title, link,
-date as the publisher wrote it, full HTML content and aggregated source are kept (`Entry`).
+date as the publisher wrote it, full HTML content and aggregated source are kept (`Entry`); a
+date written but unreadable is kept as written, for the line that names it (`date_warning`).
 The entries to read are chosen newest first, each page once, `since` and `limit` applied
 (`read_feed`). When an entry's page cannot be used, the feed's own copy of the article can
 stand in (`content_document`). Nothing here fetches: `web` fetches the feed and its entries'
@@ -24,7 +25,7 @@ from .dates import publisher_day
 from .extract import MIN_PARAGRAPH_WORDS, fragment_text
 from .fetch import Response
 
-__all__ = ["Entry", "Feed", "content_document", "read_feed"]
+__all__ = ["Entry", "Feed", "content_document", "date_warning", "read_feed"]
 
 # The name of the module this came from (web), so what it logs reads as before.
 log = logging.getLogger("summarize.ingest.web")
@@ -43,6 +44,7 @@ class Entry:
     published: dt.datetime | None  # as written: the publisher's own offset, or naive
     content: str | None  # full HTML text (content:encoded, atom:content), not the summary
     site: str | None  # <source> of an aggregated entry
+    unread_date: str | None = None  # a date the feed gives that cannot be read, as written
 
     @property
     def name(self) -> str:
@@ -71,6 +73,33 @@ def _parse_date(raw: str | None, parsed: Any) -> dt.datetime | None:
     return None
 
 
+# An unreadable date is shown up to this many characters: a feed may put anything there.
+SHOWN_DATE_CHARS = 60
+
+
+def _shown(raw: str) -> str:
+    raw = " ".join(raw.split())
+    return raw if len(raw) <= SHOWN_DATE_CHARS else raw[: SHOWN_DATE_CHARS - 1] + "…"
+
+
+def date_warning(entry: Entry, *, page_date: str | None, since: dt.date | None) -> str | None:
+    """The line that names an entry whose date the feed writes but that cannot be read, and
+    says what stands in: its page's date (`page_date`, ISO), else none; under `since`, that the
+    entry is kept (its page's date is on or after that day, or there is none). None when the
+    feed's date was read, or it gives none.
+
+    Such an entry was undated without a word: under --since it was judged by its page's date
+    alone, and with no date there kept with a note that did not say the feed had given one."""
+    if entry.unread_date is None:
+        return None
+    line = f"{entry.name}: feed date {entry.unread_date!r} cannot be read"
+    if page_date:
+        line += f"; its page's date ({page_date[:10]}) is used"
+        return line + ("; kept under --since (since= in Python) by that date" if since else "")
+    line += "; publication date unknown"
+    return line + ("; kept despite --since (since= in Python)" if since else "")
+
+
 def _sort_key(entry: Entry) -> dt.datetime:
     when = entry.published or _EPOCH
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # naive: best guess for order
@@ -88,10 +117,12 @@ def _entries(parsed: Any, feed: str) -> list[Entry]:
             None,
         )
         source = raw.get("source") or {}
-        if raw.get("published"):
-            published = _parse_date(raw.get("published"), raw.get("published_parsed"))
-        else:
-            published = _parse_date(raw.get("updated"), raw.get("updated_parsed"))
+        # The publication date, else the last update's (Atom's <updated>, RSS's dc:date). Read
+        # as stored (`dict.get`): feedparser's own `get` answers a missing "updated" with
+        # "published", and a DeprecationWarning.
+        dates = [(dict.get(raw, k), dict.get(raw, f"{k}_parsed")) for k in ("published", "updated")]
+        published = next((d for d in (_parse_date(*date) for date in dates) if d), None)
+        written = next((w for w, _ in dates if w), None)
         entries.append(
             Entry(
                 feed=feed,
@@ -101,6 +132,7 @@ def _entries(parsed: Any, feed: str) -> list[Entry]:
                 published=published,
                 content=content,
                 site=source.get("title") or None,
+                unread_date=_shown(written) if written and published is None else None,
             )
         )
     return entries
@@ -168,12 +200,16 @@ def read_feed(response: Response, *, source: str, limit: int | None, since: dt.d
     return Feed(site, _select(entries, limit=limit, since=since), listed=len(entries))
 
 
-def content_document(entry: Entry, *, site: str | None, why: str) -> Document | None:
-    """A Document from the entry's full content, or None if it holds no real paragraph."""
+def content_document(
+    entry: Entry, *, site: str | None, why: str, since: dt.date | None = None
+) -> Document | None:
+    """A Document from the entry's full content, or None if it holds no real paragraph.
+    `since` only words the line on an unreadable date (`date_warning`): the entry was chosen."""
     text = fragment_text(entry.content or "")
     if not any(len(p.split()) >= MIN_PARAGRAPH_WORDS for p in text.split("\n\n")):
         return None
     source = entry.link or entry.name
+    unread = date_warning(entry, page_date=None, since=since)
     return Document(
         source=source,
         text=text,
@@ -181,5 +217,6 @@ def content_document(entry: Entry, *, site: str | None, why: str) -> Document | 
         url=entry.link,
         published=entry.published.isoformat() if entry.published else None,
         site=entry.site or site,
-        warnings=(f"{source}: {why}; text taken from the feed's own copy of the article",),
+        warnings=(f"{source}: {why}; text taken from the feed's own copy of the article",)
+        + ((unread,) if unread else ()),
     )

@@ -25,7 +25,7 @@ from ..errors import ConfigError, InputError
 from ..values import Document, Skipped, page_url, plural
 from .decoding import decode
 from .extract import ListPageError, html_to_document
-from .feeds import Entry, content_document, read_feed
+from .feeds import Entry, content_document, date_warning, read_feed
 from .fetch import Fetcher, Response
 from .fetch_limits import DEFAULT_DEADLINE_S, FetchError, InternalAddressError, RunDeadline
 
@@ -119,10 +119,14 @@ def _entry_document(
     fetcher: Fetcher, entry: Entry, *, site: str | None, since: dt.date | None
 ) -> Document | Skipped | None:
     """The entry's page as a Document, a Skipped with the reason, or None when the page's
-    own date shows it is older than `since` (the feed gave no date): said in a line, as the
-    entries the feed dates before `since` are."""
+    own date shows it is older than `since` (the feed gave no date, or one that cannot be read):
+    said in a line, as the entries the feed dates before `since` are."""
     if not entry.link:
-        doc = content_document(entry, site=site, why="entry has no link") if entry.content else None
+        doc = (
+            content_document(entry, site=site, why="entry has no link", since=since)
+            if entry.content
+            else None
+        )
         return doc or Skipped(entry.name, "feed entry has no link")
     try:
         response = fetcher.get(entry.link, from_content=True)
@@ -134,16 +138,33 @@ def _entry_document(
         return Skipped(entry.link, exc.reason)
     except InputError as exc:
         reason = _reason(exc)
-        fallback = content_document(entry, site=site, why=f"page not used ({reason})")
+        fallback = content_document(entry, site=site, why=f"page not used ({reason})", since=since)
         return fallback or Skipped(entry.link, reason)
     published = entry.published.isoformat() if entry.published else doc.published
     warnings = doc.warnings
     if since is not None and entry.published is None:
         if doc.published and dt.date.fromisoformat(doc.published[:10]) < since:
-            log.info("left out %s: its page is dated %s, before %s", entry.link, doc.published[:10], since)
+            # The feed gave a date that cannot be read: leaving the entry out by another's is a
+            # warning, not a note.
+            level, feed_date = (
+                (logging.INFO, "")
+                if entry.unread_date is None
+                else (logging.WARNING, f" (feed date {entry.unread_date!r} cannot be read)")
+            )
+            log.log(
+                level,
+                "left out %s: its page is dated %s, before %s%s",
+                entry.link,
+                doc.published[:10],
+                since,
+                feed_date,
+            )
             return None
-        if not doc.published:
+        if not doc.published and entry.unread_date is None:
             warnings += (f"{entry.link}: publication date unknown; kept despite --since (since= in Python)",)
+    unread = date_warning(entry, page_date=doc.published, since=since)
+    if unread:
+        warnings += (unread,)
     return replace(
         doc,
         title=_headline(doc) or entry.title,
@@ -232,7 +253,8 @@ def _load_feed(
     def one(entry: Entry) -> Document | Skipped | None:
         try:
             if fetcher.run.passed():  # the feed's own copy, else counted below, not fetched
-                return content_document(entry, site=site, why="the fetching deadline passed") or _LATE
+                why = "the fetching deadline passed"
+                return content_document(entry, site=site, why=why, since=since) or _LATE
             return _entry_document(fetcher, entry, site=site, since=since)
         finally:
             tally.finished()
