@@ -10,6 +10,9 @@ Cases (files are generated into a temporary folder):
   meta-tags  a 200 KB page of 8,000 unclosed "<meta name=og:site_name " tags before a real
              article (round 43: reading the page's own site name took 31 s before the tag
              reading was bounded): `summarize brief page.html --no-translate`
+  link-lines a 3.7 MB page of 9,000 paragraphs of 400 characters, and links of every length
+             from 1 to 400 (round 44: a page of links is refused, `extract.link_share`,
+             which looks up each paragraph's starts and ends among the page's link texts)
   folder     a folder of 10,000 small articles: `load_articles([folder])` (read, clean,
              segment; no ranking), to show that per-file overhead stays small
 
@@ -110,6 +113,19 @@ def meta_tags_page(folder: Path, count: int) -> Path:
     return path
 
 
+def link_lines_page(folder: Path, count: int) -> Path:
+    """A page of `count` paragraphs of 400 characters and, under them, links of every length
+    from 1 to 400 (the most lengths `link_share` looks up for one paragraph)."""
+    path = folder / f"links{count}.html"
+    words = " ".join(f"kata{k}" for k in range(80))
+    paragraphs = "".join(f"<p>{i} {words}"[:403] + "</p>" for i in range(count))
+    links = "".join(f"<li><a href=/{n}>{words[:n]}</a></li>" for n in range(1, 401))
+    path.write_text(
+        f"<html><body><article>{paragraphs}</article><ul>{links}</ul></body></html>", encoding="utf-8"
+    )
+    return path
+
+
 def article_folder(folder: Path, count: int) -> Path:
     """`count` small articles in one folder."""
     dest = folder / "articles"
@@ -155,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--cases", nargs="+", default=["sentences", "paragraph", "paragraphs", "meta-tags", "folder"]
+        "--cases",
+        nargs="+",
+        default=["sentences", "paragraph", "paragraphs", "meta-tags", "link-lines", "folder"],
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per case")
     args = parser.parse_args(argv)
@@ -182,6 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif case == "meta-tags":
                 path = meta_tags_page(folder, 8000)
                 what = f"brief of a page of 8,000 unclosed meta tags ({path.stat().st_size / 1000:.0f} KB)"
+                result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
+            elif case == "link-lines":
+                path = link_lines_page(folder, 9000)
+                what = (
+                    f"brief of a page of 9,000 paragraphs and 400 links ({path.stat().st_size / 1e6:.1f} MB)"
+                )
                 result = run("cli", ["brief", str(path), "--no-translate", "-o", out], args.timeout, folder)
             elif case == "folder":
                 path = article_folder(folder, 10000)

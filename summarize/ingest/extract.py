@@ -9,7 +9,6 @@ however long its headlines: `ListPageError` (`link_share`).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 import threading
@@ -74,8 +73,11 @@ LIST_LINK_SHARE = 0.6
 HEADLINE_WORDS = 3
 # A paragraph longer than this is a link's only when it is one link's whole text: a headline
 # with a label or a time beside it is far shorter. It bounds the work on a hostile page (each
-# shorter paragraph is looked up once per link length between half its length and its own).
+# shorter paragraph is compared with the links that share its first or last characters).
 LINK_LINE_CHARS = 400
+# A link is compared with the paragraphs that begin or end with its first or last this many
+# characters (`link_share`).
+_KEY = 8
 # How trafilatura marks a list item or a quote at a line's start.
 _ITEM_MARK = re.compile(r"^[-*>#\s]+")
 
@@ -99,7 +101,16 @@ def link_share(paragraphs: Sequence[str], link_texts: Iterable[str]) -> LinkShar
     first), the part of their characters that links' text holds, and how many are prose;
     `link_texts` are the texts of the page's <a> elements."""
     links = {" ".join(t.split()) for t in link_texts} - {""}
-    lengths = sorted({len(t) for t in links if len(t) <= LINK_LINE_CHARS})
+    # Each link by its first and last `_KEY` characters, so that a paragraph is compared only
+    # with the links that can begin or end it (`str.startswith`: no copy of the paragraph's
+    # part, as a lookup by each link length made); a shorter link can hold half of a paragraph
+    # only of fewer than 2 * `_KEY` characters, looked up by length.
+    heads: dict[str, list[str]] = {}
+    tails: dict[str, list[str]] = {}
+    for t in links:
+        if _KEY <= len(t) <= LINK_LINE_CHARS:
+            heads.setdefault(t[:_KEY], []).append(t)
+            tails.setdefault(t[-_KEY:], []).append(t)
     count = prose = inside = total = 0
     for paragraph in paragraphs:
         line = _ITEM_MARK.sub("", paragraph)
@@ -108,9 +119,15 @@ def link_share(paragraphs: Sequence[str], link_texts: Iterable[str]) -> LinkShar
             continue
         starts = ends = line in links
         if not starts and len(line) <= LINK_LINE_CHARS:
-            half = lengths[bisect.bisect_left(lengths, (len(line) + 1) // 2) :]
-            starts = any(line[:n] in links for n in half)
-            ends = not starts and any(line[-n:] in links for n in half)
+            least = (len(line) + 1) // 2  # a link must hold half of the paragraph or more
+            short = range(least, min(_KEY, len(line)))
+            starts = any(line[:n] in links for n in short) or any(
+                len(t) >= least and line.startswith(t) for t in heads.get(line[:_KEY], ())
+            )
+            ends = not starts and (
+                any(line[-n:] in links for n in short)
+                or any(len(t) >= least and line.endswith(t) for t in tails.get(line[-_KEY:], ()))
+            )
         words = len(line.split())
         if starts or ends:
             inside += len(line)
