@@ -3,8 +3,10 @@
 `article_date` finds the publication date a text article gives in its first lines, where
 Indonesian outlets put it: a publication stamp above the title ("Jumat, 13 Oktober 2023 10:48
 WIB"), or the day a report's dateline sentence gives with its weekday ("Gedung Putih pada
-Jumat (13/10/2023) mengatakan ..."). Pages and feed entries bring their own date
-(`ingest.extract`, `ingest.web`); this is the fallback for the rest. A date line with no time
+Jumat (13/10/2023) mengatakan ..."; a date its weekday disagrees with counts as the one day a
+single slip of its figures explains, in the year the article's other dates state). Pages and
+feed entries bring their own date (`ingest.extract`, `ingest.web`); this is the fallback for
+the rest. A date line with no time
 of day ("Sabtu, 4 Oktober 2025" at the top of a saved Tribunnews page) is the site's banner,
 the day the page was viewed, not when the report came out: it is not used. Only a full date
 counts: "Senin (27/3)" has no year, and a weekday alone ("pada hari Selasa") names no day, so
@@ -20,9 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from ..lang.wordlists import SAY_VERBS
 from ..numerals.dates import date_at, find_date
@@ -41,6 +42,7 @@ __all__ = [
     "publisher_day",
     "relative_time",
     "report_days",
+    "stated_years",
 ]
 
 # The dates themselves are read by `summarize.numerals.dates` (`find_date`; the month names are
@@ -69,9 +71,10 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
     """The article's date as an ISO day: from a date line, else from its first sentences.
 
     `date_lines` are the lines cleaning dropped as the page's date; only those with a time of
-    day count (a stamp, not a banner). `sentences` the body's first sentences (only
-    `FIRST_SENTENCES` are read). Photo captions are not looked at: cleaning drops them, and
-    their dates are the photo's.
+    day count (a stamp, not a banner). `sentences` the body's sentences: a date is taken from
+    the first `FIRST_SENTENCES` (up to `SAID_SENTENCES`, a saying's), and the rest only tell
+    which year a mistyped one means (`stated_years`). Photo captions are not looked at:
+    cleaning drops them, and their dates are the photo's.
     """
     for line in date_lines:
         found = find_date(line) if _STAMP.search(line) else None
@@ -79,12 +82,14 @@ def article_date(date_lines: Iterable[str], sentences: Iterable[str]) -> str | N
             return found.isoformat()
     # The latest day they give: a report tells what led up to its day ("naik kuda ... pada
     # Senin (31/10/2016), disinggung Jokowi ketika membuka Kongres ..., Kamis (24/11/2016)").
-    first = list(itertools.islice(sentences, SAID_SENTENCES))
-    days = [day for sentence in first[:FIRST_SENTENCES] for day, _ in _report_days(sentence)]
+    body = list(sentences)
+    years = stated_years(body)
+    first = body[:SAID_SENTENCES]
+    days = [day for sentence in first[:FIRST_SENTENCES] for day, _ in _report_days(sentence, years)]
     days += [
         day
         for sentence in first[FIRST_SENTENCES:]
-        for day, at in _report_days(sentence)
+        for day, at in _report_days(sentence, years)
         if _ATTRIBUTED.search(sentence, 0, at)
     ]
     return max(days).isoformat() if days else None
@@ -137,34 +142,97 @@ _ATTRIBUTED = re.compile(
 )
 
 
-def report_days(sentence: str) -> Iterator[dt.date]:
+def report_days(sentence: str, years: Collection[int] = ()) -> Iterator[dt.date]:
     """Each full date `sentence` gives right after a weekday, unless it is a day to come
     ("mendatang", or a day the sentence looks ahead to: `_looks_ahead`) or the end of a span
-    ("... sampai Minggu (3/12/2017)"), and unless the date does not fall on its weekday: one of
-    the two is mistyped, and which cannot be told ("Senin (20/10/2026)" for Monday 20 October
-    2025: a year typed a year on is a weekday off, as a day typed a day on is).
+    ("... sampai Minggu (3/12/2017)"). A date that does not fall on its weekday is mistyped:
+    it counts as the one day a single slip of its figures explains, in one of `years` (the
+    years the rest of the article states: `stated_years`), and not at all when that is not
+    one day (`_slipped`).
 
     Measured on IndoSum's five dev folds against the day each article's id stamps: of the
     first full dates in articles' first three sentences, those with a weekday fall within
     three days before the stamp 304 times in 347; those without, 24 times in 121 (55 lie
     after it: events announced ahead; 32 more than a week before: anniversaries, earlier
     cases)."""
-    for day, _ in _report_days(sentence):
+    for day, _ in _report_days(sentence, years):
         yield day
 
 
-def _report_days(sentence: str) -> Iterator[tuple[dt.date, int]]:
+def _report_days(sentence: str, years: Collection[int] = ()) -> Iterator[tuple[dt.date, int]]:
     """`report_days`, each with where its weekday starts."""
     for m in _WEEKDAY_BEFORE.finditer(sentence):
         found = date_at(sentence, m.end())
+        if not found:
+            continue
+        written, end = found
+        weekday = WEEKDAY_NUMBERS[m["weekday"].lower()]
+        day = written if written.weekday() == weekday else _slipped(written, weekday, years)
         if (
-            found
-            and found[0].weekday() == WEEKDAY_NUMBERS[m["weekday"].lower()]
-            and not _TO_COME.match(sentence, found[1])
+            day
+            and not _TO_COME.match(sentence, end)
             and not _SPAN_END.search(sentence, 0, m.start())
-            and (_TODAY.match(sentence, found[1]) or not _looks_ahead(sentence[: m.start()]))
+            and (_TODAY.match(sentence, end) or not _looks_ahead(sentence[: m.start()]))
         ):
-            yield found[0], m.start()
+            yield day, m.start()
+
+
+def _slipped(day: dt.date, weekday: int, years: Collection[int]) -> dt.date | None:
+    """The day a date that does not fall on its `weekday` was meant to be: the one date that
+    falls on it with the year one off ("Senin (20/10/2026)" for Monday 20 October 2025) or the
+    day one off ("Senin (19/10/2025)" for Monday the 20th), in a year of `years`; None when
+    no such date or more than one is left. The weekday is written out, its date in figures,
+    and figures are what slips (a year typed a year on, the day of writing typed for the day
+    before: "Minggu (13/10/2025) malam kemarin"). Without `years` the two readings of a
+    weekday a day off cannot be told apart, so nothing is taken: never a year the text does
+    not state.
+
+    Read against the publication day of detik.com articles of 2025 (`scripts/eval_dates.py
+    --csv`): of rows 1-500, 15 were left undated by a weekday that disagrees with its date,
+    and this dates 7 of them, 5 on their publication day and 2 the day before it; of rows
+    501-1000 (held out), 5, and it dates 2: 1 on its day, 1 a week after it (its text's
+    "Kamis (19/9/2025)" lies after the publication day itself). On IndoSum's five dev folds
+    it dates 1 more article, within three days before its stamp."""
+    if not years:
+        return None
+    slips = {day + dt.timedelta(days=step) for step in (-1, 1)}
+    for year in (day.year - 1, day.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            slips.add(day.replace(year=year))
+    meant = [d for d in slips if d.weekday() == weekday and d.month == day.month and d.year in years]
+    return meant[0] if len(meant) == 1 else None
+
+
+# A month named with its year ("Agustus 2025", "29 Agustus 2025", "September-Oktober 2025").
+_MONTH_YEAR = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# Where a date in figures may start ("29/8/2025").
+_NUMBER_START = re.compile(r"(?<![\d/.,])\d")
+
+
+def stated_years(sentences: Iterable[str]) -> frozenset[int]:
+    """The years an article's dates state, to read a mistyped one by (`_slipped`): those of
+    its dates that fall on the weekday given with them (the weekday vouches for the year:
+    "Kamis (9/10/2025)", anywhere in the article), else those of its other full dates and of
+    months named with a year ("29 Agustus 2025", "pertengahan Agustus 2025"). Not a bare year
+    ("dibandingkan 2024", "sampai tahun 2029"): it is mostly another year's figure or a target.
+    A month named with its year may be a deadline ahead ("sampai Februari 2026"), which is why
+    a weekday's date outweighs it."""
+    checked: set[int] = set()
+    other: set[int] = set()
+    for sentence in sentences:
+        weekday_at = {}
+        for m in _WEEKDAY_BEFORE.finditer(sentence):
+            weekday_at[m.end()] = WEEKDAY_NUMBERS[m["weekday"].lower()]
+        for m in _NUMBER_START.finditer(sentence):
+            found = date_at(sentence, m.start())
+            if not found:
+                continue
+            if m.start() not in weekday_at:
+                other.add(found[0].year)
+            elif found[0].weekday() == weekday_at[m.start()]:
+                checked.add(found[0].year)
+        other.update(int(year) for year in _MONTH_YEAR.findall(sentence))
+    return frozenset(checked or other)
 
 
 # Western Indonesian Time, where most Indonesian outlets publish (Jakarta, Sumatra, Java).
