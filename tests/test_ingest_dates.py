@@ -336,6 +336,13 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         "Kekalahan terakhir terjadi di Burnley pada Minggu, demikian Reuters.",
         "Isco tampil memukau di Piala Super Eropa, dini hari tadi.",
         "Gempa mengguncang Lampung Selatan tadi petang.",
+        # Round 44: "beberapa waktu lalu" and its kin, counted back from the writing alike.
+        "Harga cabai naik tajam beberapa waktu belakangan.",
+        "Skema itu sudah dibicarakan beberapa waktu yang lalu.",
+        "Gudang itu digerebek beberapa waktu silam.",
+        "Tersangka ditangkap dua hari yang lalu di Medan.",
+        "Harga beras terus naik beberapa pekan belakangan.",
+        "Penjualan mobil listrik melonjak sebulan belakangan.",
     ],
 )
 def test_relative_time(sentence: str) -> None:

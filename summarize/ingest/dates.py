@@ -282,8 +282,11 @@ _RELATIVE = re.compile(
     # A month with no year, counted from the writing: "pada Maret lalu", "November mendatang",
     # "17 Agustus nanti" (the year is the article's); "Maret 2017 lalu" names its year.
     + rf"|(?:{'|'.join(MONTHS_ID)})\s+(?:lalu|mendatang|depan|nanti|ini)"
-    r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:lalu|terakhir|mendatang)"
-    r"|se(?:hari|pekan|minggu|bulan|tahun)\s+(?:lalu|terakhir|mendatang)|beberapa\s+waktu\s+(?:lalu|terakhir)"
+    # "beberapa waktu lalu" and its kin: "yang lalu", "silam", "belakangan" (lately, as in
+    # "beberapa waktu belakangan") are each counted back from the writing as "lalu" is.
+    r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan|mendatang)"
+    r"|se(?:hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan|mendatang)"
+    r"|beberapa\s+waktu\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan)"
     r"|esok(?:\s+hari)?|musim\s+(?:lalu|ini|depan)"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
