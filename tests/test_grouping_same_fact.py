@@ -180,6 +180,16 @@ def test_hari_ini_in_reports_of_two_days_is_two_facts() -> None:
     assert _merged_dated(today, dated, ("2025-08-21", None))  # one names its calendar day
 
 
+def test_now_in_reports_of_two_days_is_two_facts() -> None:
+    # Round 44, detik.com rows 1-500: "kini berada di level Rp 16.200-an" of 8 July was one line
+    # with an undated report's "pagi ini bergerak di level Rp 16.200-an" (of 7 July).
+    now = "Dolar Amerika Serikat kini berada di level Rp 16.200-an terhadap rupiah."
+    again = "Nilai tukar dolar Amerika Serikat kini berada di level Rp 16.200-an terhadap rupiah."
+    assert not _merged_dated(now, again, ("2025-07-08", "2025-07-14"))
+    assert not _merged_dated(now, again, ("2025-07-08", None))
+    assert _merged_dated(now, again, ("2025-07-08", "2025-07-08"))
+
+
 # Recall: paraphrases the judge reads as one fact (real pairs labelled SAME, scripts/data/citations),
 # each beside a pair of the same shape that states something else.
 
