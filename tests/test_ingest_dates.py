@@ -347,6 +347,7 @@ def test_a_short_all_caps_word_is_not_a_dateline() -> None:
         "Dolar AS kini berada di level Rp 16.200-an.",
         "Pelabuhan itu saat ini memiliki kapasitas 2 juta ton.",
         "Hingga kini polisi belum menetapkan tersangka.",
+        "Mulai dari sekarang, mereka mencari pengganti Buffon.",  # round 44, read in a brief
     ],
 )
 def test_relative_time(sentence: str) -> None:

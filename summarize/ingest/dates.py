@@ -270,8 +270,8 @@ def iso_day(value: str | None) -> str | None:
 
 # "awal tahun 2016", "akhir bulan Juni": the year or month it names places it, not the writing.
 # "baru-baru ini" (recently), "belakangan ini", "akhir-akhir ini" (lately): the recent past,
-# counted from the writing as "pekan lalu" is. "saat ini", "kini" (now): the present of the
-# writing. A state is one fact whatever the day ("kini menjabat Gubernur"), but a level is not
+# counted from the writing as "pekan lalu" is. "saat ini", "kini", "sekarang" (now): the present
+# of the writing. A state is one fact whatever the day ("kini menjabat Gubernur"), but a level is not
 # ("Dolar AS kini berada di level Rp 16.200-an" of 8 July was one line with an undated report
 # of 7 July), and a reader of "now" needs to know when it was. Read so (round 44), 316 more
 # sentences of 9,485 in detik.com's rows 1-500 carry their article's day; of the digest of those
@@ -295,7 +295,7 @@ _RELATIVE = re.compile(
     r"|(?:beberapa|dua|tiga)\s+(?:hari|pekan|minggu|bulan)\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan|mendatang)"
     r"|se(?:hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan|mendatang)"
     r"|beberapa\s+waktu\s+(?:yang\s+)?(?:lalu|silam|terakhir|belakangan)"
-    r"|esok(?:\s+hari)?|musim\s+(?:lalu|ini|depan)|saat\s+ini|kini"
+    r"|esok(?:\s+hari)?|musim\s+(?:lalu|ini|depan)|saat\s+ini|kini|sekarang"
     rf"|(?:hari\s+)?(?:{'|'.join(w for w in WEEKDAYS if w != 'minggu')})\b|(?:hari\s+)minggu\b"
     r"|minggu\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
     # Sunday by a part of the day or a preposition of time before it, written with its
