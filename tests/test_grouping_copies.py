@@ -246,6 +246,33 @@ def test_a_wire_copy_taken_for_the_original_adds_no_source() -> None:
     )
 
 
+def test_a_copy_made_later_does_not_join_its_publishers_own_reports_to_the_original() -> None:
+    # A newsroom editor's three days of email (round 44): Kabar Nusantara republished a
+    # detikcom report 40 minutes after it, and a line citing that report and Kabar Nusantara's
+    # own, differently worded report showed no count: the copy made the two outlets one voice.
+    import dataclasses
+
+    a, b, c = samples.articles()
+    day = {"published": "2025-10-22"}
+    original = dataclasses.replace(a, publisher="detikcom", published_at="2025-10-22T09:10:00+07:00", **day)
+    copy = dataclasses.replace(
+        b, publisher="Kabar Nusantara", duplicate_of=a.id, published_at="2025-10-22T09:50:00+07:00", **day
+    )
+    own = dataclasses.replace(c, publisher="Kabar Nusantara", **day)
+    by_id = {x.id: x for x in (original, copy, own)}
+    line = [Citation(original.id, 0), Citation(own.id, 0)]
+    assert publishers(line, by_id) == ("detikcom", "Kabar Nusantara")
+    # Published the day after, the copy is as surely later.
+    later = dataclasses.replace(copy, published="2025-10-23", published_at=None)
+    assert publishers(line, {**by_id, copy.id: later}) == ("detikcom", "Kabar Nusantara")
+    # Which came first unknown (no times, or the same minute): one voice, as before.
+    for unsure in (
+        dataclasses.replace(copy, published_at=None),
+        dataclasses.replace(copy, published_at=original.published_at),
+    ):
+        assert publishers(line, {**by_id, copy.id: unsure}) == ("Kabar Nusantara",)
+
+
 def test_of_two_copies_one_day_the_earlier_hour_is_the_original() -> None:
     # The same reader's feed listed the copy (12:09 WIB) before detikcom's page (11:29 WIB):
     # with only the day kept, input order made the copy the original.

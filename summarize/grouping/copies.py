@@ -208,7 +208,10 @@ def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tupl
     taken for the original (`find_copies`: the earliest published, input order within a day):
     a line citing an outlet's copy of a wire report and another report of the wire's own
     counts one source, named for the publisher most of those articles have (on a tie, the
-    original's). Articles of one
+    original's). Where the original surely came first (an earlier day, or an earlier time of
+    its day; `_surely_first`), the voice is its publisher's alone: a line citing a detikcom
+    report that Kabar Nusantara republished 40 minutes later, and Kabar Nusantara's own report,
+    counts two sources (it showed no count). Articles of one
     publisher count once; an article whose publisher nothing names counts for none: three
     texts of unknown origin may be one outlet's (a library user's three detik.com reports,
     given as strings, read "(3 sources)"), and a count must name publishers it can show are
@@ -226,6 +229,8 @@ def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tupl
         # The original's publisher first (a tie names it), then the cited article's.
         root = _original(article, by_id)
         group = sorted(groups.get(root, [article]), key=lambda a: (a.id != root, a.id != article.id))
+        if _surely_first(group[0], group):
+            group = group[:1]  # its copies' publishers are not its voice
         voice: dict[str, set[str]] = {}
         for a in group:
             if a.publisher:
@@ -242,6 +247,25 @@ def publishers(citations: Iterable[Citation], by_id: dict[str, Article]) -> tupl
         voices.insert(min(at, len(voices)), voice)
     rank = {key: k for k, key in enumerate(order)}
     return tuple(order[min(v, key=lambda key: (-len(v[key]), rank[key]))] for v in voices)
+
+
+def _surely_first(original: Article, group: Sequence[Article]) -> bool:
+    """Whether `original` was published before every article of its copy `group` that another
+    publisher put out: on an earlier day, or earlier on the same day by the times both give.
+    Input order, or the same time, tells nothing."""
+    if not original.publisher or original.published is None:
+        return False
+    key = publisher_key(original)
+    for a in group:
+        if a is original or not a.publisher or publisher_key(a) == key:
+            continue  # no other voice
+        if a.published is None or a.published < original.published:
+            return False
+        if a.published == original.published and not (
+            a.published_at and original.published_at and _instant(original) < _instant(a)
+        ):
+            return False
+    return True
 
 
 def _original(article: Article, by_id: dict[str, Article]) -> str:
