@@ -65,6 +65,25 @@ def test_same_actors_different_event_is_not_merged() -> None:
     )
 
 
+def test_a_sentence_that_does_not_tell_what_was_done_does_not_back_one_that_does() -> None:
+    # A newsroom editor's email (round 44): "Polisi setempat menahan empat WNI yang diduga
+    # melakukan kekerasan. [1.10][2.10] (2 sources)", where [2.10] said only that four were
+    # suspected of violence: no detention. One sentence's main verb must be in the other's.
+    assert not _merged(
+        "Polisi setempat menahan empat nelayan yang diduga menyelundupkan solar bersubsidi.",
+        "Hasil pemeriksaan sementara, empat nelayan diduga menyelundupkan solar bersubsidi.",
+    )
+    assert not _merged(
+        "Dinas Pendidikan mencopot kepala sekolah yang diduga memungut biaya seragam.",
+        "Kepala sekolah itu diduga memungut biaya seragam dari orang tua murid.",
+    )
+    # Told both ways, it is still one fact.
+    assert _merged(
+        "Polisi setempat menahan empat nelayan yang diduga menyelundupkan solar bersubsidi.",
+        "Empat nelayan yang diduga menyelundupkan solar bersubsidi ditahan polisi setempat.",
+    )
+
+
 def test_shared_background_is_not_a_shared_fact() -> None:
     assert not _merged(
         "Setelah Korea Utara mengirim ribuan kontainer amunisi ke Rusia, Jepang memperketat sanksi.",

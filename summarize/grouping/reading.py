@@ -314,20 +314,19 @@ class StoryTerms:
 
 
 def _main_verb(words: Sequence[str]) -> str:
-    """The main clause's verb as a term: its action ("~tangkap"), else its stem when the stem
-    differs from the word, else ""."""
-    verb = next(
-        (
-            w
-            for w in words
-            if (_VERB.match(w) or w in _ACTIONS) and w not in _NOT_MAIN_VERBS and w not in _MODAL
-        ),
-        "",
-    )
-    if verb in _ACTIONS:
-        return "~" + _ACTIONS[verb]
-    verb_terms = content_terms(verb) if verb else []
-    return verb_terms[0] if verb_terms and verb_terms[0] != verb else ""
+    """The main clause's verb as a term: its action ("~tangkap"), else the stem of the first
+    word shaped like an affixed verb whose stem differs from it, else "". A word the stemmer
+    leaves whole is no affixed verb but a noun of that shape ("Dinas", "Menteri", "berita"),
+    and the verb after it is the one ("Dinas Pendidikan mencopot ...": it read none)."""
+    for w in words:
+        if not (_VERB.match(w) or w in _ACTIONS) or w in _NOT_MAIN_VERBS or w in _MODAL:
+            continue
+        if w in _ACTIONS:
+            return "~" + _ACTIONS[w]
+        terms = content_terms(w)
+        if terms and terms[0] != w:
+            return terms[0]
+    return ""
 
 
 def _numbers(text: str) -> frozenset[tuple[str, str]]:

@@ -6,7 +6,10 @@ judge (`same_fact`) compares what each sentence carries (`Candidate`, read in `r
 and merges two sentences only when
 
 - their *main clause* says the same thing: the same main verb (verbs news uses for one
-  action, `reading._ACTIONS`, count as one: "menangkap"/"mengamankan"), at least
+  action, `reading._ACTIONS`, count as one: "menangkap"/"mengamankan"; active and passive,
+  "menahan"/"ditahan", too), and not a verb in one where the other tells of no deed
+  ("Polisi menahan empat WNI yang diduga ..." is not backed by "... empat WNI diduga
+  melakukan kekerasan") unless both give the same two figures, at least
   `MIN_PREDICATE` shared words for what happened (not names, time words or outlets), and a
   similarity of `SAME_FACT` or more (`SAME_NUMBERS` when both give the same two numbers),
   where background clauses (karena/setelah/ketika/sementara..., ", yang ...,") count for
@@ -79,12 +82,35 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None  # two people's statements, however alike
     if x.actors and y.actors and not x.actors & y.actors:
         return None  # parallel sentences about different actors
-    if x.verb and y.verb and (x.verb not in y.main or y.verb not in x.main):
-        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
-    sim = cosine(x.main, y.main)
     # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
     counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
+    if x.verb and y.verb and not (_has_verb(y, x.verb) and _has_verb(x, y.verb)):
+        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
+    one_sided = (x.verb and not y.verb and not _has_verb(y, x.verb)) or (
+        y.verb and not x.verb and not _has_verb(x, y.verb)
+    )
+    if one_sided and len(counted) < 2:
+        # One tells what was done, the other only of whom: "Polisi menahan empat WNI yang diduga
+        # ..." backed by "... empat WNI diduga melakukan kekerasan" (no detention). The same
+        # two figures tell it by themselves ("... sekarang jadi Rp 10 juta").
+        return None
+    sim = cosine(x.main, y.main)
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None
+
+
+# meN- drops a root's first t, p, k or s ("menahan" from "tahan", "memukul" from "pukul"); the
+# stemmer leaves it dropped ("ahan") where the passive keeps it ("ditahan": "tahan").
+_NASAL_DROPPED = "tpks"
+
+
+def _has_verb(x: Candidate, verb: str) -> bool:
+    """Whether `x`'s main clause holds the main verb `verb` of another sentence, in its active
+    or its passive form ("menahan" and "ditahan" are one verb)."""
+    if verb in x.main:
+        return True
+    if verb[:1] in _NASAL_DROPPED and verb[1:] in x.main:
+        return True
+    return any(c + verb in x.main for c in _NASAL_DROPPED)
 
 
 def _written_same_day(x: Candidate, y: Candidate) -> bool:
