@@ -32,7 +32,7 @@ from summarize.config import state_dir
 from summarize.deliver import SentStore, SmtpSettings, send_digest_email
 from summarize.deliver.mail import build_numbered
 from summarize.errors import ConfigError, DeliveryError
-from summarize.values import Article, Citation, Digest, DigestItem
+from summarize.values import Article, Citation, Digest, DigestItem, Loaded, Skipped
 
 from . import mail_samples as samples
 from .doubles import disk_full
@@ -504,6 +504,23 @@ def test_new_only_sends_only_new_articles(server: Server) -> None:
     # Numbered from 1 in the email, and it says what `summarize cite` calls it.
     assert "[1.1]" in plain and "[3.1]" not in plain and "[1] Harga beras naik" in plain
     assert "[1] is 3" in plain and "summarize cite SOURCE... 3.2" in plain
+
+
+def test_a_new_only_email_leaves_out_the_notes_on_articles_sent_before(server: Server) -> None:
+    # A newsroom editor's three days (round 44): day 1's "feed date ... cannot be read" on an
+    # article sent that day came back in the emails of days 2 and 3, which did not hold it.
+    first, second, third = samples.articles()
+    late = f"{first.source}: feed date 'Senin sore' cannot be read; its page's date (2023-10-14) is used"
+    dead = "skipped https://news.example.id/hilang: HTTP 404"
+    loaded = Loaded((first, second), (), (late,))
+    send(server, loaded, new_only=True)
+    assert "feed date 'Senin sore'" in " ".join(parts(server.inbox.parsed(0))[0].split())
+    loaded = Loaded((first, second, third), (Skipped("https://news.example.id/hilang", "HTTP 404"),), (late,))
+    report = send(server, loaded, new_only=True)
+    assert [a.id for a in report.articles] == ["3"]
+    plain = " ".join(parts(server.inbox.parsed(1))[0].split())
+    assert "feed date 'Senin sore'" not in plain  # its article was sent yesterday
+    assert dead in plain  # a source never read is still named
 
 
 def test_the_renumbering_note_counts_its_articles_in_words() -> None:

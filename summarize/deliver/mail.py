@@ -82,6 +82,19 @@ def _header_address(name: str, addr: str) -> str:
     return f'"{quote(name)}" <{addr}>' if name else addr
 
 
+def _notes_on(
+    notes: Sequence[str], articles: Sequence[Article], chosen: Sequence[Article]
+) -> tuple[str, ...]:
+    """What reading noted, less the notes on articles the message leaves out (sent before, or
+    waiting in the outbox): an editor read day 1's "feed date ... cannot be read" about an
+    article sent on day 1 again in the emails of days 2 and 3, beside notes on nothing the
+    email held. A note names its article first ("URL: ..."); a skipped source, never sent,
+    stays."""
+    ids = {a.id for a in chosen}
+    left = {name for a in articles if a.id not in ids for name in (a.source, a.url) if name}
+    return tuple(n for n in notes if n.split(": ", 1)[0] not in left)
+
+
 def build_numbered(build: DigestBuilder, chosen: Sequence[Article], *, notes: Sequence[str] = ()) -> Digest:
     """The digest of `chosen`, its articles numbered from 1 as the email shows them.
 
@@ -145,7 +158,10 @@ def send_digest_email(
     if not articles:
         raise InputError("no articles to send")
     settings = smtp if smtp is not None else SmtpSettings()
-    make = functools.partial(build_numbered, build, notes=read_notes)
+
+    def make(chosen: Sequence[Article]) -> Digest:
+        return build_numbered(build, chosen, notes=_notes_on(read_notes, articles, chosen))
+
     state = _state_folder(state)
     store = SentStore(state / "sent.sqlite3")
     outbox = Outbox(state / "outbox")
