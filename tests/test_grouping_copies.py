@@ -87,6 +87,10 @@ def test_a_republished_copy_is_one_source_in_every_format(tmp_path: Path) -> Non
     text = render(result, "text")
     assert f"also published by ANTARA [{copy.id}]" in text
     assert f"republishes [{original.id}]" in text
+    # The header counts the copy apart, as the email's subject does (its "12 articles" read
+    # against "13 articles (1 a republished copy)").
+    reports = len(result.articles) - 1
+    assert f"from {reports} article{'s' if reports > 1 else ''} and 1 republished copy" in text
     data = json.loads(render(result, "json"))
     rows = {a["id"]: a for a in data["articles"]}
     assert rows[copy.id]["duplicate_of"] == original.id and rows[original.id]["duplicate_of"] is None

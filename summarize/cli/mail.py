@@ -187,6 +187,9 @@ def _tell(report: EmailReport) -> None:
             "nothing sent, nothing marked as sent"
         )
     else:
-        warn(f"sent a digest of {plural(len(report.articles), 'article')} to {', '.join(report.recipients)}")
+        copies = sum(1 for a in report.articles if a.duplicate_of)
+        sent = plural(len(report.articles) - copies, "article")
+        sent += f" and {plural(copies, 'republished copy', 'republished copies')}" if copies else ""
+        warn(f"sent a digest of {sent} to {', '.join(report.recipients)}")
     for address, reply in report.refused:
         warn(f"the server refused {address}: {reply}")

@@ -213,7 +213,7 @@ class Entry:
 class Layout:
     """Everything a format needs to draw a digest, in display order."""
 
-    summary: str  # "2 stories from 5 articles (1 a republished copy), 16 Sep – 13 Oct 2023"
+    summary: str  # "2 stories from 4 articles and 1 republished copy, 16 Sep – 13 Oct 2023"
     notes: tuple[str, ...]
     stories: tuple[Section, ...]  # reported by several articles
     other: tuple[Section, ...]  # reported by one article: drawn compactly
@@ -375,11 +375,13 @@ def entries(articles: Sequence[Article], english: dict[str, str] | None = None) 
 def _summary(stories: int, articles: Sequence[Article], left_out: int = 0) -> str:
     # The articles and days are all the input's (the Sources list shows every article); the
     # stories, those shown, "of" all the articles hold when a cap left some out.
+    # A republished copy is counted apart, as the email's subject counts reports: "13 articles
+    # (1 a republished copy)" under a subject of "12 articles" read as two counts of one thing.
     copies = sum(1 for a in articles if a.duplicate_of)
     shown = f"{stories} of {plural(stories + left_out, 'story', 'stories')}" if left_out else None
-    text = f"{shown or plural(stories, 'story', 'stories')} from {plural(len(articles), 'article')}"
+    text = f"{shown or plural(stories, 'story', 'stories')} from {plural(len(articles) - copies, 'article')}"
     if copies:
-        text += f" ({copies} {'a republished copy' if copies == 1 else 'republished copies'})"
+        text += f" and {plural(copies, 'republished copy', 'republished copies')}"
     span = span_label([a.published for a in articles])
     return f"{text}, {span}" if span else text
 
