@@ -148,7 +148,7 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
             seen.add(e.link or "")
     if len(unique) < len(entries):
         repeats = plural(len(entries) - len(unique), "feed entry", "feed entries")
-        log.info("%s linked a page listed before; each page is read once", repeats)
+        log.info("%s: %s linked a page listed before; each page is read once", entries[0].feed, repeats)
     entries = unique
     dated = [e for e in entries if e.published is not None]
     dated.sort(key=_sort_key, reverse=True)
@@ -158,7 +158,8 @@ def _select(entries: list[Entry], *, limit: int | None, since: dt.date | None) -
         kept = [e for e in dated if e.published and publisher_day(e.published) >= since]
         if len(kept) < len(dated):
             early = plural(len(dated) - len(kept), "feed entry", "feed entries")
-            log.info("%s published before %s left out", early, since)
+            # Named by its feed: three feeds' lines read alike ("10 feed entries published ...").
+            log.info("%s: %s published before %s left out", dated[0].feed, early, since)
         dated = kept
     chosen = dated + undated
     return chosen[:limit] if limit is not None else chosen
