@@ -115,6 +115,12 @@ def _headline(doc: Document) -> str | None:
     return doc.title
 
 
+def _titled(reason: str, entry: Entry) -> str:
+    """Why an entry's page was not read, with the headline the feed gives it: a reader told
+    only "HTTP 404 Not Found" for an address cannot tell which report is missing."""
+    return f"{reason} (feed entry {entry.title!r})" if entry.title else reason
+
+
 def _entry_document(
     fetcher: Fetcher, entry: Entry, *, site: str | None, since: dt.date | None
 ) -> Document | Skipped | None:
@@ -139,7 +145,7 @@ def _entry_document(
     except InputError as exc:
         reason = _reason(exc)
         fallback = content_document(entry, site=site, why=f"page not used ({reason})", since=since)
-        return fallback or Skipped(entry.link, reason)
+        return fallback or Skipped(entry.link, _titled(reason, entry))
     published = entry.published.isoformat() if entry.published else doc.published
     warnings = doc.warnings
     if since is not None and entry.published is None:
