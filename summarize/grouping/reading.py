@@ -269,6 +269,7 @@ class StoryTerms:
     def _judged(self, plain: Candidate, text: str) -> Candidate:
         """`plain` with what only the judge reads: the main clause's terms, actors and verb."""
         main_text, background_text, speaker_text = clauses(text)
+        days = calendar_days(text)
         words = [w.lower() for w in TOKEN.findall(main_text)]
         main_words = set(words)
         # The verbs of one action count as one term ("~tangkap"): in the predicate, the main
@@ -288,10 +289,10 @@ class StoryTerms:
             numbers=_numbers(main_text),
             figures=figures(main_text),
             question=text.rstrip(' "”’').endswith("?") or bool(_THEN.match(text)),
-            days=calendar_days(text),
+            days=days,
             months=calendar_months(text),
             # Read only where it can matter: `same_fact` compares it between dated articles.
-            relative=needs_writing_day(text) and not calendar_days(text),
+            relative=needs_writing_day(text) and not days,
             counts=frozenset(n for n in _numbers(main_text) | _numbers(background_text) if n[0] != "year"),
         )
 

@@ -76,7 +76,7 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
     if x.relative and y.relative and not _written_same_day(x, y):
         # "hari ini" in reports of two days, or of a day unknown: it cannot be shown to be one day.
         return None
-    if x.counts and y.counts and not x.counts & y.counts and not figures_differ(x, y):
+    if x.counts and y.counts and not x.counts & y.counts and not differ:
         return None  # no number in common, asides included ("(menit ke - 82)" vs. "(49')")
     if x.speaker and y.speaker and not x.speaker & y.speaker:
         return None  # two people's statements, however alike
@@ -84,15 +84,13 @@ def _same_said(x: Candidate, y: Candidate) -> float | None:
         return None  # parallel sentences about different actors
     # Two reports that give the same two figures ("dari Rp 9 juta menjadi Rp 10 juta") state one fact.
     counted = {n for n in x.numbers & y.numbers if n[0] != "year"}
-    if x.verb and y.verb and not (_has_verb(y, x.verb) and _has_verb(x, y.verb)):
-        return None  # the same people doing something else ("menangkap" vs. "membebaskan")
-    one_sided = (x.verb and not y.verb and not _has_verb(y, x.verb)) or (
-        y.verb and not x.verb and not _has_verb(x, y.verb)
-    )
-    if one_sided and len(counted) < 2:
-        # One tells what was done, the other only of whom: "Polisi menahan empat WNI yang diduga
-        # ..." backed by "... empat WNI diduga melakukan kekerasan" (no detention). The same
-        # two figures tell it by themselves ("... sekarang jadi Rp 10 juta").
+    # A main verb the other sentence's main clause lacks: the same people doing something else
+    # ("menangkap" vs. "membebaskan"); or, where only one names a deed, one tells what was done
+    # and the other only of whom ("Polisi menahan empat WNI yang diduga ..." backed by "...
+    # empat WNI diduga melakukan kekerasan": no detention), unless the same two figures tell
+    # it by themselves ("... sekarang jadi Rp 10 juta").
+    lacking = (x.verb and not _has_verb(y, x.verb)) or (y.verb and not _has_verb(x, y.verb))
+    if lacking and ((x.verb and y.verb) or len(counted) < 2):
         return None
     sim = cosine(x.main, y.main)
     return sim if sim >= (SAME_NUMBERS if len(counted) >= 2 else SAME_FACT) else None

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from ..ingest.dates import needs_writing_day
 from ..ingest.publisher import FOLDER, publisher_key
 from ..numerals.names import MONTHS_EN
-from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story, plural
+from ..values import Article, Brief, Citation, Digest, DigestItem, Problem, Story, cite_label, plural
 
 __all__ = [
     "NO_LINE_NOTE",
@@ -231,7 +231,7 @@ def example_cite(citations: Iterable[Citation]) -> str:
     so that the example is one the reader can find; "1.1" where none is shown. (A fixed
     "[2.4] means article 2 ..." under the brief of one article named one that is not there.)"""
     for c in citations:
-        return f"{c.article}.{c.index + 1}"
+        return cite_label(c.article, c.index)[1:-1]
     return "1.1"
 
 
